@@ -1,0 +1,43 @@
+import type { Item } from './item.js';
+
+/** The closed set of ways a fetch can fail; retries and backoff follow from the kind. */
+export const FAILURE_KINDS = [
+  'network',
+  'timeout',
+  'http-4xx',
+  'http-429',
+  'http-5xx',
+  'too-large',
+  'parse',
+  'blocked',
+  'config',
+] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+export interface SourceFailure {
+  kind: FailureKind;
+  message: string;
+  /** Seconds the upstream asked us to wait (429/503 Retry-After). */
+  retryAfterMs?: number;
+}
+
+/** Opaque per-source state that a source hands back after each poll (ETag, last update, ...). */
+export type Cursor = Record<string, unknown>;
+
+export type PollResult =
+  | { ok: true; items: Item[]; cursor: Cursor; notModified?: boolean }
+  | { ok: false; failure: SourceFailure; cursor?: Cursor };
+
+/**
+ * Turns one upstream into normalized Items and a new cursor. It never posts and never
+ * classifies, and it never throws for upstream trouble: failures come back as `ok: false`.
+ */
+export interface Source {
+  readonly id: string;
+  /** Human name for alerts and status, e.g. the feed's host. */
+  readonly name: string;
+  readonly intervalMs: number;
+  /** Items to post on the very first poll (0: the first poll only records what exists). */
+  readonly backfill: number;
+  poll(cursor: Cursor | undefined, signal?: AbortSignal): Promise<PollResult>;
+}

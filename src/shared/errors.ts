@@ -1,0 +1,48 @@
+/**
+ * Coded errors. `UserError` is a refusal meant for the person who asked (bad arguments,
+ * not allowed, unknown vendor): it is shown to them as is and is not a bug. Every other
+ * `BanwatchError` is a fault that is logged with its code; plain `Error`s are bugs.
+ */
+export class BanwatchError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BanwatchError';
+    this.code = code;
+  }
+}
+
+export class UserError extends BanwatchError {
+  constructor(code: string, message: string) {
+    super(code, message);
+    this.name = 'UserError';
+  }
+}
+
+/** Config problems: reported with their paths, then the process exits with status 2. */
+export class ConfigError extends BanwatchError {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super('config_invalid', `invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** A store (SQLite, Redis, PostgreSQL) that cannot be reached or answered with an error. */
+export class StoreError extends BanwatchError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('store_unavailable', message, options);
+    this.name = 'StoreError';
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}
+
+/** A message safe to show: the error's own text, never a stack. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
