@@ -32,6 +32,16 @@ export interface ClassifyInput {
   summary?: string;
 }
 
+export interface ClassifyOptions {
+  /**
+   * Extra names that count as vendors for this call (a channel's `watch add TERM`): a mention
+   * plus a ban or restriction cue makes the text relevant, and the term is listed in `vendors`
+   * exactly as given.
+   */
+  extraVendors?: readonly string[];
+}
+
+/** Pure and deterministic: the same input always gives the same classification. */
 export interface Classifier {
-  classify(input: ClassifyInput): Classification;
+  classify(input: ClassifyInput, options?: ClassifyOptions): Classification;
 }
