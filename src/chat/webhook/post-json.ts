@@ -1,0 +1,73 @@
+import type { DeliveryOutcome } from '../../domain/notifier.js';
+
+export interface PostResult {
+  outcome: DeliveryOutcome;
+  /** The parsed JSON body of a successful answer, when there was one. */
+  body?: unknown;
+}
+
+const TIMEOUT_MS = 15_000;
+const MAX_ERROR_TEXT = 300;
+
+/**
+ * POSTs a JSON payload to a webhook and sorts the answer for the outbox: 2xx delivered;
+ * 429 and 5xx and network trouble retried (honouring Retry-After, in the header or Discord's
+ * `retry_after` body field); any other 4xx (a deleted webhook, a revoked token) rejected.
+ * Never throws. The URL is a secret and never appears in the reasons.
+ */
+export async function postJson(url: string, payload: unknown, fetchImpl: typeof fetch = fetch): Promise<PostResult> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'banwatch/0.1' },
+      body: JSON.stringify(payload),
+      redirect: 'error',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (error) {
+    const name = (error as Error).name;
+    const reason = name === 'TimeoutError' || name === 'AbortError' ? 'timed out' : `network error (${causeCode(error)})`;
+    return { outcome: { status: 'retry', reason } };
+  }
+  const text = (await response.text().catch(() => '')).slice(0, 64_000);
+  const body = parseJson(text);
+  if (response.ok) return { outcome: { status: 'delivered' }, body };
+  const detail = `HTTP ${response.status}${text ? `: ${oneLine(text)}` : ''}`;
+  if (response.status === 429) {
+    return { outcome: { status: 'retry', reason: detail, retryAfterMs: retryAfterMs(response.headers.get('retry-after'), body) } };
+  }
+  if (response.status >= 500 || response.status === 408) return { outcome: { status: 'retry', reason: detail } };
+  return { outcome: { status: 'rejected', reason: detail } };
+}
+
+/** Retry-After in seconds or as an HTTP date; Discord also sends `retry_after` (seconds) in the body. */
+export function retryAfterMs(header: string | null, body?: unknown): number | undefined {
+  if (header) {
+    const seconds = Number(header);
+    if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000);
+    const date = Date.parse(header);
+    if (Number.isFinite(date)) return Math.max(0, date - Date.now());
+  }
+  const fromBody = (body as { retry_after?: unknown } | undefined)?.retry_after;
+  if (typeof fromBody === 'number' && fromBody >= 0) return Math.ceil(fromBody * 1000);
+  return undefined;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_ERROR_TEXT);
+}
+
+function causeCode(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error as Error).message ?? 'unknown';
+}

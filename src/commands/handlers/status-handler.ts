@@ -1,0 +1,78 @@
+import type { Clock } from '../../domain/clock.js';
+import type { FeedState } from '../../domain/feed-state.js';
+import type { FeedStateStore, Outbox } from '../../domain/ports.js';
+import type { CommandHandler } from '../command.js';
+import { line, reply, type ReplyLine } from '../reply.js';
+
+export interface SourceInfo {
+  id: string;
+  name: string;
+  type: string;
+  intervalMs: number;
+}
+
+export interface StatusDeps {
+  sources(): Promise<SourceInfo[]>;
+  feeds: FeedStateStore;
+  outbox: Outbox;
+  clock: Clock;
+  storeKind: string;
+}
+
+/** `status`: each source's last success, last error and next poll; outbox and dead letters. */
+export function statusHandler(deps: StatusDeps): CommandHandler {
+  return {
+    name: 'status',
+    summary: 'sources, their last poll and errors, and the outbox',
+    usage: ['status'],
+    requiresAdmin: () => false,
+    async run() {
+      const sources = await deps.sources();
+      const states = await deps.feeds.getMany(sources.map((s) => s.id));
+      const counts = await deps.outbox.counts();
+      const dead = await deps.outbox.deadLetters(5);
+      const now = deps.clock.now();
+      const rows = sources.map((source) => ({ source, state: states.get(source.id) }));
+      const failing = rows.filter((r) => r.state && r.state.failures > 0).length;
+      const paused = rows.filter((r) => r.state?.pausedAt).length;
+      const sections = [
+        { heading: `Sources (${sources.length}, ${failing} failing, ${paused} paused)`, lines: rows.map((r) => sourceLine(r.source, r.state, now)) },
+        { heading: 'Outbox', lines: [line(`${counts.pending} waiting, ${counts.dead} dead-lettered (store: ${deps.storeKind})`)] },
+      ];
+      if (dead.length) {
+        sections.push({ heading: 'Latest dead letters', lines: dead.map((d) => line(`${d.deadAt.slice(0, 16)} ${d.channelId}: ${d.reason}`)) });
+      }
+      return reply('banwatch status', sections, {
+        data: { sources: rows.map((r) => ({ ...r.source, state: r.state ?? null })), outbox: counts, deadLetters: dead },
+      });
+    },
+  };
+}
+
+function sourceLine(source: SourceInfo, state: FeedState | undefined, now: Date): ReplyLine {
+  if (!state) return line(`${source.id} (${source.type}): not polled yet`);
+  const parts = [`${source.id} (${source.type})`];
+  if (state.pausedAt) parts.push(`PAUSED since ${state.pausedAt.slice(0, 16)}`);
+  parts.push(state.lastSuccessAt ? `last ok ${ago(state.lastSuccessAt, now)}` : 'never succeeded');
+  if (state.lastError && state.failures > 0) parts.push(`failing ×${state.failures}: ${state.lastError.kind} — ${state.lastError.message}`);
+  else if (state.lastError) parts.push(`last error ${ago(state.lastError.at, now)} (${state.lastError.kind})`);
+  if (state.nextPollAt && !state.pausedAt) parts.push(`next poll ${until(state.nextPollAt, now)}`);
+  return line(parts.join(' · '));
+}
+
+function ago(iso: string, now: Date): string {
+  return `${span(now.getTime() - Date.parse(iso))} ago`;
+}
+
+function until(iso: string, now: Date): string {
+  const ms = Date.parse(iso) - now.getTime();
+  return ms <= 0 ? 'due now' : `in ${span(ms)}`;
+}
+
+function span(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return `${Math.max(0, Math.round(ms / 1_000))}s`;
+  if (minutes < 120) return `${minutes}m`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours}h` : `${Math.round(hours / 24)}d`;
+}

@@ -1,0 +1,78 @@
+import type { Clock } from '../../domain/clock.js';
+import type { WatchTermStore } from '../../domain/ports.js';
+import { checkTerm, MAX_TERMS_PER_CHANNEL, type WatchMode, type WatchTerm } from '../../domain/watch-term.js';
+import { UserError } from '../../shared/errors.js';
+import type { CommandHandler } from '../command.js';
+import { line, reply } from '../reply.js';
+import { takeFlags } from '../tokenize.js';
+
+export interface WatchDeps {
+  watch: WatchTermStore;
+  clock: Clock;
+  /** True when banwatch knows the channel (config or subscribed). */
+  channelExists(channelId: string): Promise<boolean>;
+}
+
+const MODE_TEXT: Record<WatchMode, string> = {
+  vendor: 'counts as a vendor name (a mention plus a ban cue alerts)',
+  all: 'alerts on every item that mentions it',
+  mute: 'muted: items that mention it are never posted',
+};
+
+/** `watch add|remove|mute|list [TERM] [--all]`: the terms that widen or narrow a channel. */
+export function watchHandler(deps: WatchDeps): CommandHandler {
+  return {
+    name: 'watch',
+    summary: 'choose the terms this channel watches or mutes',
+    usage: ['watch add TERM [--all]', 'watch mute TERM', 'watch remove TERM', 'watch list'],
+    requiresAdmin: (args) => (args[0] ?? '').toLowerCase() !== 'list',
+    async run(args, context) {
+      const [verb = '', ...rest] = args;
+      const channelId = context.channelId;
+      if (!channelId) throw new UserError('no_channel', 'Watch terms belong to a channel: run this in a channel banwatch posts to (CLI: --channel ID).');
+      if (!(await deps.channelExists(channelId))) {
+        throw new UserError('unknown_channel', `banwatch does not post to channel "${channelId}" yet (subscribe it first, or check the id).`);
+      }
+      const terms = await deps.watch.list(channelId);
+      switch (verb.toLowerCase()) {
+        case 'list':
+          return reply(
+            terms.length ? `Watch terms of ${channelId}` : `${channelId} has no watch terms`,
+            terms.length ? [{ lines: terms.map((t) => line(`"${t.term}" — ${MODE_TEXT[t.mode]}`)) }] : [],
+            { data: { channelId, terms } },
+          );
+        case 'add':
+        case 'mute': {
+          const { rest: words, flags } = takeFlags(rest, verb === 'add' ? ['all'] : []);
+          const mode: WatchMode = verb === 'mute' ? 'mute' : flags.has('all') ? 'all' : 'vendor';
+          const term = parseTerm(words);
+          const others = terms.filter((t) => t.term.toLowerCase() !== term.toLowerCase());
+          if (others.length >= MAX_TERMS_PER_CHANNEL) {
+            throw new UserError('too_many_terms', `A channel can watch at most ${MAX_TERMS_PER_CHANNEL} terms; remove one first.`);
+          }
+          const entry: WatchTerm = { term, mode, addedBy: context.actor.id, addedAt: deps.clock.now().toISOString() };
+          await deps.watch.replace(channelId, [...others, entry]);
+          return reply(`Watch term "${term}" ${mode === 'mute' ? 'muted' : 'added'} in ${channelId}`, [{ lines: [line(`"${term}" ${MODE_TEXT[mode]}. Set by ${context.actor.name ?? context.actor.id}.`)] }], {
+            visibility: 'channel',
+            data: { channelId, term: entry },
+          });
+        }
+        case 'remove': {
+          const term = parseTerm(rest);
+          const kept = terms.filter((t) => t.term.toLowerCase() !== term.toLowerCase());
+          if (kept.length === terms.length) throw new UserError('no_such_term', `${channelId} does not watch "${term}".`);
+          await deps.watch.replace(channelId, kept);
+          return reply(`Watch term "${term}" removed from ${channelId}`, [], { visibility: 'channel', data: { channelId, removed: term } });
+        }
+        default:
+          throw new UserError('bad_verb', verb ? `Unknown watch action "${verb.slice(0, 40)}".` : 'Say what to do: add, mute, remove or list.');
+      }
+    },
+  };
+}
+
+function parseTerm(words: readonly string[]): string {
+  const checked = checkTerm(words.join(' '));
+  if (!checked.ok) throw new UserError('bad_term', `${checked.reason[0]?.toUpperCase()}${checked.reason.slice(1)}. Nothing was changed.`);
+  return checked.term;
+}

@@ -1,0 +1,43 @@
+/**
+ * A platform-neutral answer to a command. Adapters render it (Block Kit, embeds, terminal
+ * text); `data` is the machine-readable form the CLI prints with --json.
+ */
+export interface Reply {
+  /** `ephemeral`: only the asker sees it; `channel`: everyone in the channel (admin changes). */
+  visibility: 'ephemeral' | 'channel';
+  title: string;
+  sections: ReplySection[];
+  /** True when the command was refused (bad arguments, not allowed). */
+  refused?: boolean;
+  data?: unknown;
+}
+
+export interface ReplySection {
+  heading?: string;
+  lines: ReplyLine[];
+}
+
+/** A line of plain text, optionally linked. Never markup: renderers escape it. */
+export interface ReplyLine {
+  text: string;
+  url?: string;
+}
+
+export function line(text: string, url?: string): ReplyLine {
+  return url ? { text, url } : { text };
+}
+
+export function reply(title: string, sections: ReplySection[], options: Partial<Pick<Reply, 'visibility' | 'data' | 'refused'>> = {}): Reply {
+  return { visibility: options.visibility ?? 'ephemeral', title, sections, refused: options.refused, data: options.data };
+}
+
+/** Renders a reply as terminal text (the CLI, the console, tests). */
+export function replyToText(answer: Reply): string {
+  const out = [answer.title];
+  for (const section of answer.sections) {
+    out.push('');
+    if (section.heading) out.push(`${section.heading}:`);
+    for (const entry of section.lines) out.push(`  ${entry.text}${entry.url ? `  <${entry.url}>` : ''}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,49 @@
+import { UserError } from '../shared/errors.js';
+
+export const MAX_COMMAND_LENGTH = 1_000;
+export const MAX_TOKENS = 30;
+
+/**
+ * Splits what a user typed into words; "double quotes" (also the curly ones chat apps
+ * substitute) keep a phrase together. Bounded, and never evaluated: the words are only data.
+ */
+export function tokenize(text: string): string[] {
+  if (text.length > MAX_COMMAND_LENGTH) throw new UserError('too_long', `That command is too long (at most ${MAX_COMMAND_LENGTH} characters).`);
+  const tokens: string[] = [];
+  let current = '';
+  let quoted = false;
+  let started = false;
+  for (const char of text) {
+    if (char === '"' || char === '\u201c' || char === '\u201d') {
+      quoted = !quoted;
+      started = true;
+      continue;
+    }
+    if (!quoted && /\s/.test(char)) {
+      if (started) tokens.push(current);
+      current = '';
+      started = false;
+      continue;
+    }
+    current += char;
+    started = true;
+  }
+  if (quoted) throw new UserError('unbalanced_quotes', 'A quote is not closed.');
+  if (started) tokens.push(current);
+  if (tokens.length > MAX_TOKENS) throw new UserError('too_many_words', `That command has too many words (at most ${MAX_TOKENS}).`);
+  return tokens;
+}
+
+/** Removes `--flag` words, reporting which were present; unknown flags are refused. */
+export function takeFlags(args: readonly string[], known: readonly string[]): { rest: string[]; flags: Set<string> } {
+  const flags = new Set<string>();
+  const rest: string[] = [];
+  for (const arg of args) {
+    if (arg.startsWith('--') && arg.length > 2) {
+      const name = arg.slice(2).toLowerCase();
+      if (!known.includes(name)) throw new UserError('unknown_flag', `Unknown option ${arg.slice(0, 40)}.`);
+      flags.add(name);
+    } else rest.push(arg);
+  }
+  return { rest, flags };
+}

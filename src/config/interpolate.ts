@@ -1,0 +1,41 @@
+import type { Environment } from './env.js';
+import { formatPath } from './format-issues.js';
+
+const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+
+export interface Interpolated {
+  value: unknown;
+  problems: string[];
+  /** Values that came from the environment: treated as secrets and masked in logs. */
+  substituted: string[];
+}
+
+/**
+ * Replaces `${VAR}` (or `${VAR:-default}`) inside string values of the parsed YAML. Done on
+ * values, not on the raw text, so an environment value can never change the YAML structure.
+ * A variable that is not set is a problem reported with the path that needs it.
+ */
+export function interpolate(value: unknown, env: Environment, path: PropertyKey[] = []): Interpolated {
+  const problems: string[] = [];
+  const substituted: string[] = [];
+  const visit = (node: unknown, at: PropertyKey[]): unknown => {
+    if (typeof node === 'string') {
+      return node.replace(REFERENCE, (_match, name: string, fallback: string | undefined) => {
+        const found = env[name];
+        if (found !== undefined && found !== '') {
+          substituted.push(found);
+          return found;
+        }
+        if (fallback !== undefined) return fallback;
+        problems.push(`${formatPath(at)}: environment variable ${name} is not set`);
+        return '';
+      });
+    }
+    if (Array.isArray(node)) return node.map((child, index) => visit(child, [...at, index]));
+    if (node && typeof node === 'object') {
+      return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, visit(child, [...at, key])]));
+    }
+    return node;
+  };
+  return { value: visit(value, path), problems, substituted };
+}

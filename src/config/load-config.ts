@@ -1,0 +1,119 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import type { Channel } from '../domain/channel.js';
+import { ConfigError } from '../shared/errors.js';
+import { type Environment, readSecret, SecretFileError } from './env.js';
+import { formatIssues } from './format-issues.js';
+import { interpolate } from './interpolate.js';
+import { knownKeysAt } from './known-keys.js';
+import { configSchema, type SourceConfig } from './schema.js';
+
+/** The repository (or installed package) root, where config/ lives. */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DEFAULT_CONFIG_FILE = resolve(PACKAGE_ROOT, 'config', 'default.yaml');
+export const DEFAULT_VENDORS_FILE = resolve(PACKAGE_ROOT, 'config', 'vendors.yaml');
+
+/** Everything the process needs to start, validated once. */
+export interface Config {
+  file: string;
+  store: string;
+  vendorsFile: string;
+  maxAgeDays: number;
+  sources: SourceConfig[];
+  channels: Channel[];
+  admins: { slack: string[]; discord: string[] };
+  delivery: { intervalMs: number; maxAttempts: number };
+  logLevel: string;
+  port?: number;
+  /** Every secret value known at start-up; the logger masks them. */
+  secrets: string[];
+}
+
+export interface LoadOptions {
+  /** `--config FILE` from the command line; wins over BANWATCH_CONFIG. */
+  file?: string;
+  env: Environment;
+}
+
+/** Which file to read: `--config`, then BANWATCH_CONFIG, then config/default.yaml. */
+export function configFilePath(options: LoadOptions): string {
+  const chosen = options.file ?? options.env.BANWATCH_CONFIG;
+  return chosen ? resolve(chosen) : DEFAULT_CONFIG_FILE;
+}
+
+/**
+ * Reads, interpolates and validates the config file and the environment. Every problem is
+ * collected and thrown at once as a ConfigError (`path: message` lines); the CLI prints them
+ * and exits with status 2.
+ */
+export function loadConfig(options: LoadOptions): Config {
+  const file = configFilePath(options);
+  if (!existsSync(file)) throw new ConfigError([`${file}: config file not found`]);
+  const document = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+  if (document.errors.length) {
+    throw new ConfigError(document.errors.map((error) => `${file}: ${error.message.split('\n')[0]}`));
+  }
+  const raw = document.toJS() ?? {};
+  const { value, problems, substituted } = interpolate(raw, options.env);
+  const parsed = configSchema.safeParse(value);
+  const envProblems: string[] = [];
+  const logLevel = options.env.LOG_LEVEL ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    envProblems.push(`LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent`);
+  }
+  const port = parsePort(options.env.PORT, envProblems);
+  const storeOverride = options.env.BANWATCH_STORE;
+  if (storeOverride !== undefined && !/^(sqlite|redis|rediss|postgres|postgresql):\/\//.test(storeOverride)) {
+    envProblems.push('BANWATCH_STORE: expected sqlite://PATH, redis://HOST:PORT or postgres://...');
+  }
+  const all = [...problems, ...(parsed.success ? [] : formatIssues(parsed.error.issues, knownKeysAt)), ...envProblems];
+  if (!parsed.success || all.length) throw new ConfigError(all);
+
+  const data = parsed.data;
+  const baseDir = dirname(file);
+  const secrets = [...substituted, ...collectEnvSecrets(options.env)];
+  return {
+    file,
+    store: storeOverride ?? data.store,
+    vendorsFile: data.vendorsFile ? resolvePath(baseDir, data.vendorsFile) : DEFAULT_VENDORS_FILE,
+    maxAgeDays: data.maxAgeDays,
+    sources: data.sources,
+    channels: data.channels.map((channel) => ({ ...channel, origin: 'config' as const })),
+    admins: data.admins,
+    delivery: { intervalMs: data.delivery.interval, maxAttempts: data.delivery.maxAttempts },
+    logLevel,
+    port,
+    secrets: [...new Set(secrets.filter((s) => s.length >= 6))],
+  };
+}
+
+function parsePort(text: string | undefined, problems: string[]): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push('PORT: expected a port number from 0 to 65535');
+    return undefined;
+  }
+  return port;
+}
+
+const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'DISCORD_TOKEN', 'DISCORD_PUBLIC_KEY', 'CONGRESS_API_KEY'];
+
+function collectEnvSecrets(env: Environment): string[] {
+  const found: string[] = [];
+  for (const name of SECRET_VARIABLES) {
+    try {
+      const value = readSecret(env, name);
+      if (value) found.push(value);
+    } catch (error) {
+      if (!(error instanceof SecretFileError)) throw error;
+    }
+  }
+  return found;
+}
+
+function resolvePath(baseDir: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(baseDir, path);
+}

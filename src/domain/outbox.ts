@@ -1,0 +1,34 @@
+import type { Alert, MessageRef } from './alert.js';
+import type { Notice } from './notifier.js';
+
+export type OutboxPayload = { type: 'alert'; alert: Alert } | { type: 'notice'; notice: Notice };
+
+/** One message waiting for one channel. Leaves the outbox only when the platform accepted it. */
+export interface OutboxEntry {
+  /** `${channelId}|${payload id}`: queueing the same alert for a channel twice is a no-op. */
+  key: string;
+  channelId: string;
+  payload: OutboxPayload;
+  attempts: number;
+  createdAt: string;
+  nextAttemptAt: string;
+  lastError?: string;
+}
+
+export interface DeadLetter extends OutboxEntry {
+  reason: string;
+  deadAt: string;
+}
+
+export interface DeliveryRecord {
+  at: string;
+  ref?: MessageRef;
+}
+
+export function outboxKey(channelId: string, payloadId: string): string {
+  return `${channelId}|${payloadId}`;
+}
+
+export function payloadId(payload: OutboxPayload): string {
+  return payload.type === 'alert' ? payload.alert.id : payload.notice.id;
+}

@@ -1,0 +1,70 @@
+import type { Alert, MessageRef } from './alert.js';
+import type { Channel } from './channel.js';
+import type { FeedState } from './feed-state.js';
+import type { DeadLetter, DeliveryRecord, OutboxEntry } from './outbox.js';
+import type { WatchTerm } from './watch-term.js';
+
+/**
+ * The store ports the pipeline and the command handlers depend on. Implementations live in
+ * src/store/ and are written once over the StoreBackend port, for every backend.
+ */
+
+/** Which items of a source have been seen. Claims are atomic, so two pollers never both win. */
+export interface ItemLedger {
+  /** Claims the keys; returns those still to process (new, or left unfinished by a crash). */
+  claim(sourceId: string, keys: readonly string[]): Promise<Set<string>>;
+  /** Marks keys done: they are never processed again. */
+  settle(sourceId: string, keys: readonly string[]): Promise<void>;
+  status(sourceId: string, key: string): Promise<'unknown' | 'pending' | 'done'>;
+}
+
+/** The same story from two feeds reaches a channel once. */
+export interface StoryLedger {
+  /** True when `alertId` owns the story keys in this channel (first to claim, or its own earlier claim). */
+  claim(channelId: string, keys: { link?: string; title?: string }, alertId: string): Promise<boolean>;
+}
+
+export interface FeedStateStore {
+  get(sourceId: string): Promise<FeedState | undefined>;
+  getMany(sourceIds: readonly string[]): Promise<Map<string, FeedState>>;
+  put(state: FeedState): Promise<void>;
+}
+
+export interface WatchTermStore {
+  list(channelId: string): Promise<WatchTerm[]>;
+  listMany(channelIds: readonly string[]): Promise<Map<string, WatchTerm[]>>;
+  replace(channelId: string, terms: readonly WatchTerm[]): Promise<void>;
+}
+
+export interface Outbox {
+  /** Queues entries not queued or delivered before; returns how many were new. */
+  enqueue(entries: readonly OutboxEntry[]): Promise<number>;
+  /** Entries waiting, oldest first. */
+  pending(limit?: number): Promise<OutboxEntry[]>;
+  /** Records the delivery, then removes the entry (a crash between the two repeats nothing). */
+  markDelivered(entry: OutboxEntry, record: DeliveryRecord): Promise<void>;
+  reschedule(entry: OutboxEntry, nextAttemptAt: string, error: string): Promise<void>;
+  deadLetter(entry: OutboxEntry, reason: string, at: string): Promise<void>;
+  delivery(key: string): Promise<DeliveryRecord | undefined>;
+  deadLetters(limit?: number): Promise<DeadLetter[]>;
+  counts(): Promise<{ pending: number; dead: number }>;
+}
+
+/** Recent alerts, for the vendor lookup and status. */
+export interface AlertLog {
+  record(alert: Alert): Promise<void>;
+  recent(limit: number): Promise<Alert[]>;
+}
+
+/** Per channel, the first message of each bill or rule thread. */
+export interface ThreadStore {
+  get(channelId: string, threadKey: string): Promise<MessageRef | undefined>;
+  set(channelId: string, threadKey: string, ref: MessageRef): Promise<void>;
+}
+
+/** Channels subscribed at run time from chat, next to those in the config file. */
+export interface ChannelRegistry {
+  list(): Promise<Channel[]>;
+  put(channel: Channel): Promise<void>;
+  remove(channelId: string): Promise<boolean>;
+}

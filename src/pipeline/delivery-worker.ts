@@ -1,0 +1,119 @@
+import type { MessageRef } from '../domain/alert.js';
+import type { Channel } from '../domain/channel.js';
+import type { Clock } from '../domain/clock.js';
+import type { DeliveryOutcome, Notifier } from '../domain/notifier.js';
+import type { OutboxEntry } from '../domain/outbox.js';
+import type { Outbox, ThreadStore } from '../domain/ports.js';
+import { errorMessage } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import { deliveryRetryDelay } from './backoff.js';
+
+export interface DeliveryDeps {
+  outbox: Outbox;
+  threads: ThreadStore;
+  clock: Clock;
+  logger: Logger;
+  /** The notifier for a channel's platform, or undefined when that platform is not set up. */
+  notifierFor(channel: Channel): Notifier | undefined;
+  /** Channel lookup over the config file and runtime subscriptions. */
+  channel(channelId: string): Promise<Channel | undefined>;
+  maxAttempts: number;
+}
+
+export interface DeliveryReport {
+  delivered: number;
+  retried: number;
+  dead: number;
+  waiting: number;
+}
+
+/**
+ * Sends what is due in the outbox. Per channel, entries go out oldest first, and a channel
+ * whose head entry must wait (rate limit, outage) holds the ones behind it, so order is kept;
+ * channels do not wait for each other.
+ */
+export async function deliverDue(deps: DeliveryDeps): Promise<DeliveryReport> {
+  const report: DeliveryReport = { delivered: 0, retried: 0, dead: 0, waiting: 0 };
+  const byChannel = new Map<string, OutboxEntry[]>();
+  for (const entry of await deps.outbox.pending()) {
+    const list = byChannel.get(entry.channelId) ?? [];
+    list.push(entry);
+    byChannel.set(entry.channelId, list);
+  }
+  await Promise.all([...byChannel.entries()].map(([channelId, entries]) => deliverChannel(channelId, entries, deps, report)));
+  return report;
+}
+
+async function deliverChannel(channelId: string, entries: OutboxEntry[], deps: DeliveryDeps, report: DeliveryReport): Promise<void> {
+  const channel = await deps.channel(channelId);
+  for (const [index, entry] of entries.entries()) {
+    const now = deps.clock.now();
+    if (Date.parse(entry.nextAttemptAt) > now.getTime()) {
+      report.waiting += entries.length - index;
+      return;
+    }
+    // A crash after recording a delivery but before removing the entry: it went out already.
+    const record = await deps.outbox.delivery(entry.key);
+    if (record) {
+      await deps.outbox.markDelivered(entry, record);
+      continue;
+    }
+    if (!channel) {
+      await deps.outbox.deadLetter(entry, `channel ${channelId} is no longer configured`, now.toISOString());
+      report.dead++;
+      continue;
+    }
+    const notifier = deps.notifierFor(channel);
+    if (!notifier) {
+      await deps.outbox.deadLetter(entry, `no notifier is set up for ${channel.type} channels`, now.toISOString());
+      report.dead++;
+      continue;
+    }
+    const outcome = await attempt(entry, channel, notifier, deps);
+    const log = { channelId, itemId: itemIdOf(entry), attempts: entry.attempts + 1 };
+    if (outcome.status === 'delivered') {
+      await recordThread(entry, channel, outcome.ref, deps);
+      await deps.outbox.markDelivered(entry, { at: deps.clock.now().toISOString(), ref: outcome.ref });
+      deps.logger.info(log, 'alert delivered');
+      report.delivered++;
+      continue;
+    }
+    if (outcome.status === 'rejected' || entry.attempts + 1 >= deps.maxAttempts) {
+      const reason = outcome.status === 'rejected' ? outcome.reason : `gave up after ${entry.attempts + 1} attempts: ${outcome.reason}`;
+      await deps.outbox.deadLetter(entry, reason, deps.clock.now().toISOString());
+      deps.logger.error({ ...log, reason }, 'alert moved to the dead-letter list');
+      report.dead++;
+      continue;
+    }
+    const delay = deliveryRetryDelay(entry.attempts, outcome.retryAfterMs);
+    const nextAttemptAt = new Date(deps.clock.now().getTime() + delay).toISOString();
+    await deps.outbox.reschedule(entry, nextAttemptAt, outcome.reason);
+    deps.logger.warn({ ...log, reason: outcome.reason, nextAttemptAt }, 'delivery failed; will retry');
+    report.retried++;
+    report.waiting += entries.length - index;
+    return;
+  }
+}
+
+async function attempt(entry: OutboxEntry, channel: Channel, notifier: Notifier, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+  try {
+    if (entry.payload.type === 'notice') return await notifier.notify(entry.payload.notice, channel);
+    const thread = entry.payload.alert.thread;
+    const replyTo = thread ? await deps.threads.get(channel.id, thread.key) : undefined;
+    return await notifier.send(entry.payload.alert, channel, replyTo);
+  } catch (error) {
+    // Notifiers sort failures themselves; anything thrown is unexpected and retried.
+    return { status: 'retry', reason: `notifier error: ${errorMessage(error)}` };
+  }
+}
+
+async function recordThread(entry: OutboxEntry, channel: Channel, ref: MessageRef | undefined, deps: DeliveryDeps): Promise<void> {
+  if (entry.payload.type !== 'alert' || !ref) return;
+  const thread = entry.payload.alert.thread;
+  if (!thread) return;
+  if (!(await deps.threads.get(channel.id, thread.key))) await deps.threads.set(channel.id, thread.key, ref);
+}
+
+function itemIdOf(entry: OutboxEntry): string {
+  return entry.payload.type === 'alert' ? entry.payload.alert.itemKey : entry.payload.notice.id;
+}

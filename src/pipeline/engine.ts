@@ -1,0 +1,145 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Channel } from '../domain/channel.js';
+import type { Notifier } from '../domain/notifier.js';
+import type { FeedStateStore, Outbox, ThreadStore } from '../domain/ports.js';
+import type { Source } from '../domain/source.js';
+import { errorMessage } from '../shared/errors.js';
+import type { ChannelDirectory } from './channel-directory.js';
+import { deliverDue, type DeliveryReport } from './delivery-worker.js';
+import type { IngestDeps } from './ingest.js';
+import { mapLimited } from './limit.js';
+import { pollSource, type PollSummary } from './poll-source.js';
+
+export interface EngineDeps extends IngestDeps {
+  feeds: FeedStateStore;
+  outbox: Outbox;
+  threads: ThreadStore;
+  channels: ChannelDirectory;
+  notifierFor(channel: Channel): Notifier | undefined;
+  maxAttempts: number;
+  /** How often due sources are looked for (cron, with seconds). */
+  tick?: string;
+  /** How often the outbox is worked (cron, with seconds), besides right after a poll queues alerts. */
+  deliveryTick?: string;
+  pollConcurrency?: number;
+  /** Removes expired claims (hourly). */
+  sweep?(): Promise<void>;
+}
+
+/**
+ * Runs polls and deliveries. Each source has its own due time (its interval, pushed back by
+ * backoff or Retry-After, and a random offset on first sight so a restart does not poll every
+ * feed in the same second); a node-cron tick starts the due ones, never two polls of one
+ * source at once. Deliveries are single-flight: a request during a run schedules one more.
+ */
+export class Engine {
+  private readonly inFlight = new Map<string, Promise<PollSummary>>();
+  private readonly firstSeen = new Map<string, number>();
+  private tasks: ScheduledTask[] = [];
+  private delivering: Promise<DeliveryReport> | undefined;
+  private deliverAgain = false;
+  private stopped = false;
+
+  constructor(private readonly sources: () => Source[], private readonly deps: EngineDeps) {}
+
+  /** Polls every (unpaused) source once, now, then delivers. For `poll --once`. */
+  async pollAll(): Promise<PollSummary[]> {
+    const channels = await this.deps.channels.all();
+    const results = await mapLimited(this.sources(), this.deps.pollConcurrency ?? 16, (source) => this.pollOne(source, channels));
+    await this.deliver();
+    return results;
+  }
+
+  /**
+   * Starts the sources that are due, up to the concurrency limit, without waiting for them:
+   * a slow feed holds only its own slot, never the next tick.
+   */
+  async pollDue(): Promise<void> {
+    const now = this.deps.clock.now().getTime();
+    const sources = this.sources().filter((source) => !this.inFlight.has(source.id));
+    if (!sources.length) return;
+    const states = await this.deps.feeds.getMany(sources.map((s) => s.id));
+    const due = sources.filter((source) => {
+      const next = states.get(source.id)?.nextPollAt;
+      if (next) return Date.parse(next) <= now;
+      if (!this.firstSeen.has(source.id)) this.firstSeen.set(source.id, now + Math.random() * Math.min(source.intervalMs * 0.1, 30_000));
+      return (this.firstSeen.get(source.id) ?? now) <= now;
+    });
+    const free = (this.deps.pollConcurrency ?? 16) - this.inFlight.size;
+    if (!due.length || free <= 0) return;
+    const channels = await this.deps.channels.all();
+    for (const source of due.slice(0, free)) {
+      void this.pollOne(source, channels).then((summary) => {
+        if (summary.status === 'ok' && summary.report.queued > 0) void this.deliver();
+      });
+    }
+  }
+
+  /** Resolves when every poll under way has finished (tests, shutdown). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.inFlight.values()]);
+    await this.delivering;
+  }
+
+  private pollOne(source: Source, channels: readonly Channel[]): Promise<PollSummary> {
+    const running = this.inFlight.get(source.id);
+    if (running) return running;
+    const run = pollSource(source, channels, this.deps)
+      .catch((error: unknown): PollSummary => {
+        this.deps.logger.error({ sourceId: source.id, err: error }, `poll of ${source.id} stopped: ${errorMessage(error)}`);
+        return { sourceId: source.id, status: 'failed', failure: { kind: 'network', message: errorMessage(error) }, failures: 0, nextPollAt: '' };
+      })
+      .finally(() => this.inFlight.delete(source.id));
+    this.inFlight.set(source.id, run);
+    return run;
+  }
+
+  /** Works the outbox once; concurrent calls share the run and ask for one more after it. */
+  deliver(): Promise<DeliveryReport> {
+    if (this.delivering) {
+      this.deliverAgain = true;
+      return this.delivering;
+    }
+    const run = async (): Promise<DeliveryReport> => {
+      let report: DeliveryReport;
+      do {
+        this.deliverAgain = false;
+        report = await deliverDue({ ...this.deps, channel: (id) => this.deps.channels.get(id) });
+      } while (this.deliverAgain && !this.stopped);
+      return report;
+    };
+    this.delivering = run()
+      .catch((error: unknown) => {
+        this.deps.logger.error({ err: error }, `delivery stopped: ${errorMessage(error)}`);
+        return { delivered: 0, retried: 0, dead: 0, waiting: 0 };
+      })
+      .finally(() => {
+        this.delivering = undefined;
+      });
+    return this.delivering;
+  }
+
+  start(): void {
+    const guard = (name: string, work: () => Promise<unknown>) => async () => {
+      if (this.stopped) return;
+      try {
+        await work();
+      } catch (error) {
+        this.deps.logger.error({ err: error, task: name }, `${name} failed: ${errorMessage(error)}`);
+      }
+    };
+    this.tasks = [
+      cron.schedule(this.deps.tick ?? '* * * * * *', guard('scheduler', () => this.pollDue()), { name: 'banwatch-polls', noOverlap: true }),
+      cron.schedule(this.deps.deliveryTick ?? '*/5 * * * * *', guard('delivery', () => this.deliver()), { name: 'banwatch-delivery', noOverlap: true }),
+      cron.schedule('17 * * * *', guard('sweep', () => this.deps.sweep?.() ?? Promise.resolve()), { name: 'banwatch-sweep', noOverlap: true }),
+    ];
+  }
+
+  /** Stops scheduling, then waits for polls and deliveries under way (their work is never half-recorded). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const task of this.tasks) await task.destroy();
+    this.tasks = [];
+    await Promise.allSettled([...this.inFlight.values(), this.delivering]);
+  }
+}

@@ -1,0 +1,167 @@
+import type { Alert } from '../domain/alert.js';
+import type { Channel } from '../domain/channel.js';
+import type { Classification, Classifier } from '../domain/classification.js';
+import type { Clock } from '../domain/clock.js';
+import type { Item } from '../domain/item.js';
+import { storyKeys } from '../domain/item-identity.js';
+import { outboxKey, type OutboxEntry } from '../domain/outbox.js';
+import type { AlertLog, ItemLedger, Outbox, StoryLedger, WatchTermStore } from '../domain/ports.js';
+import { prepareText, type WatchTerm } from '../domain/watch-term.js';
+import type { Logger } from '../shared/logger.js';
+import { classifyItem } from './classify-item.js';
+import { routeItem } from './router.js';
+
+export interface IngestDeps {
+  items: ItemLedger;
+  stories: StoryLedger;
+  watch: WatchTermStore;
+  outbox: Outbox;
+  alerts: AlertLog;
+  classifier: Classifier;
+  clock: Clock;
+  logger: Logger;
+  maxAgeMs: number;
+}
+
+export interface IngestSource {
+  id: string;
+  name: string;
+  backfill: number;
+}
+
+/** What happened to one item in one channel, for logs and "why was this not posted". */
+export interface ChannelOutcome {
+  channelId: string;
+  outcome: 'queued' | 'duplicate-story' | 'skipped';
+  reason: string;
+}
+
+export interface ItemOutcome {
+  itemKey: string;
+  title: string;
+  outcome: 'recorded' | 'too-old' | 'classified';
+  classification?: Classification;
+  channels: ChannelOutcome[];
+}
+
+export interface IngestReport {
+  received: number;
+  fresh: number;
+  queued: number;
+  outcomes: ItemOutcome[];
+}
+
+/**
+ * Claims the items that are new, classifies and routes them, queues their alerts, and only
+ * then settles the claims: a crash anywhere before settling leaves the items pending, and
+ * the next poll processes them again without queueing anything twice.
+ */
+export async function ingest(
+  source: IngestSource,
+  firstPoll: boolean,
+  items: readonly Item[],
+  channels: readonly Channel[],
+  deps: IngestDeps,
+): Promise<IngestReport> {
+  const claimed = await deps.items.claim(source.id, items.map((item) => item.key));
+  const fresh = items.filter((item) => claimed.has(item.key));
+  const report: IngestReport = { received: items.length, fresh: fresh.length, queued: 0, outcomes: [] };
+  if (!fresh.length) return report;
+
+  const toAlert = firstPoll ? newest(fresh, source.backfill) : fresh;
+  const alertKeys = new Set(toAlert.map((item) => item.key));
+  const terms = await deps.watch.listMany(channels.map((channel) => channel.id));
+  const now = deps.clock.now();
+
+  for (const item of fresh) {
+    if (!alertKeys.has(item.key)) {
+      report.outcomes.push({ itemKey: item.key, title: item.title, outcome: 'recorded', channels: [] });
+      continue;
+    }
+    if (isTooOld(item, now, deps.maxAgeMs)) {
+      report.outcomes.push({ itemKey: item.key, title: item.title, outcome: 'too-old', channels: [] });
+      continue;
+    }
+    const outcome = await routeAndQueue(source, item, channels, terms, deps, now);
+    report.queued += outcome.channels.filter((c) => c.outcome === 'queued').length;
+    report.outcomes.push(outcome);
+  }
+  await deps.items.settle(source.id, fresh.map((item) => item.key));
+  return report;
+}
+
+async function routeAndQueue(
+  source: IngestSource,
+  item: Item,
+  channels: readonly Channel[],
+  terms: Map<string, WatchTerm[]>,
+  deps: IngestDeps,
+  now: Date,
+): Promise<ItemOutcome> {
+  const classification = classifyItem(item, deps.classifier);
+  const prepared = prepareText(`${item.title} ${item.summary ?? ''}`);
+  const alertId = `${source.id}:${item.key}`;
+  const stories = item.thread ? {} : storyKeys(item);
+  const entries: OutboxEntry[] = [];
+  const results: ChannelOutcome[] = [];
+  let logged: Alert | undefined;
+
+  for (const channel of channels) {
+    const decision = routeItem(item, classification, channel, terms.get(channel.id) ?? [], deps.classifier, prepared);
+    if (!decision.deliver) {
+      results.push({ channelId: channel.id, outcome: 'skipped', reason: decision.reason });
+      continue;
+    }
+    if (!(await deps.stories.claim(channel.id, stories, alertId))) {
+      results.push({ channelId: channel.id, outcome: 'duplicate-story', reason: 'the same story from another feed already went to this channel' });
+      continue;
+    }
+    const alert = toAlert(alertId, source, item, decision.classification, decision.matchedBy, now);
+    logged ??= alert;
+    entries.push({
+      key: outboxKey(channel.id, alertId),
+      channelId: channel.id,
+      payload: { type: 'alert', alert },
+      attempts: 0,
+      createdAt: now.toISOString(),
+      nextAttemptAt: now.toISOString(),
+    });
+    results.push({ channelId: channel.id, outcome: 'queued', reason: decision.matchedBy });
+    deps.logger.info({ sourceId: source.id, itemId: item.key, channelId: channel.id, matchedBy: decision.matchedBy }, 'alert queued');
+  }
+  if (entries.length) await deps.outbox.enqueue(entries);
+  if (logged || classification.relevant) {
+    await deps.alerts.record(logged ?? toAlert(alertId, source, item, classification, 'relevant', now));
+  }
+  return { itemKey: item.key, title: item.title, outcome: 'classified', classification, channels: results };
+}
+
+function toAlert(id: string, source: IngestSource, item: Item, classification: Classification, matchedBy: string, now: Date): Alert {
+  return {
+    id,
+    sourceId: source.id,
+    sourceName: source.name,
+    itemKey: item.key,
+    title: item.title,
+    link: item.link,
+    summary: item.summary?.slice(0, 1_000),
+    publishedAt: item.publishedAt?.toISOString(),
+    classification,
+    thread: item.thread,
+    createdAt: now.toISOString(),
+    matchedBy,
+  };
+}
+
+function isTooOld(item: Item, now: Date, maxAgeMs: number): boolean {
+  if (item.fresh || !item.publishedAt) return false;
+  return now.getTime() - item.publishedAt.getTime() > maxAgeMs;
+}
+
+/** The `count` most recent items (by date when known, else feed order, which is newest first). */
+function newest(items: readonly Item[], count: number): Item[] {
+  if (count <= 0) return [];
+  const dated = items.every((item) => item.publishedAt);
+  const ordered = dated ? [...items].sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0)) : [...items];
+  return ordered.slice(0, count);
+}

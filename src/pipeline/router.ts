@@ -1,0 +1,57 @@
+import type { Channel } from '../domain/channel.js';
+import type { Classification, Classifier } from '../domain/classification.js';
+import type { Item } from '../domain/item.js';
+import { mentions, prepareText, type WatchTerm } from '../domain/watch-term.js';
+
+export type RouteDecision =
+  | { deliver: true; matchedBy: string; classification: Classification }
+  | { deliver: false; reason: string };
+
+/**
+ * Decides whether one channel gets one item, in this order:
+ * 1. a mute term mentioned in the item: never (a mute always wins);
+ * 2. the channel's source filter;
+ * 3. an `--all` watch term mentioned: always;
+ * 4. a vendor watch term mentioned, and the text is relevant with that term as a vendor: yes;
+ * 5. otherwise the item must be relevant, name one of the channel's vendors (when it has a
+ *    vendor filter) and reach its minimum score.
+ * Watch terms widen past the vendor and score filters on purpose: an admin asked for them.
+ */
+export function routeItem(
+  item: Item,
+  classification: Classification,
+  channel: Channel,
+  terms: readonly WatchTerm[],
+  classifier: Classifier,
+  prepared: string = prepareText(`${item.title} ${item.summary ?? ''}`),
+): RouteDecision {
+  const mentioned = terms.filter((term) => mentions(prepared, term.term));
+  const mute = mentioned.find((term) => term.mode === 'mute');
+  if (mute) return { deliver: false, reason: `muted by watch term "${mute.term}"` };
+  if (channel.sources && !channel.sources.includes(item.sourceId)) {
+    return { deliver: false, reason: `source ${item.sourceId} is not among the channel's sources` };
+  }
+  const all = mentioned.find((term) => term.mode === 'all');
+  if (all) return { deliver: true, matchedBy: `watch term "${all.term}" (--all)`, classification };
+
+  const vendorTerms = mentioned.filter((term) => term.mode === 'vendor').map((term) => term.term);
+  if (vendorTerms.length) {
+    const widened = classifier.classify({ title: item.title, summary: item.summary }, { extraVendors: vendorTerms });
+    if (widened.relevant) {
+      const hits = vendorTerms.filter((term) => widened.vendors.includes(term));
+      return { deliver: true, matchedBy: `watch term "${(hits[0] ?? vendorTerms[0]) as string}"`, classification: widened };
+    }
+  }
+
+  if (!classification.relevant) return { deliver: false, reason: 'not relevant' };
+  if (channel.vendors?.length) {
+    const wanted = new Set(channel.vendors.map((vendor) => vendor.toLowerCase()));
+    if (!classification.vendors.some((vendor) => wanted.has(vendor.toLowerCase()))) {
+      return { deliver: false, reason: `filtered: names none of ${channel.vendors.join(', ')}` };
+    }
+  }
+  if (channel.minScore !== undefined && classification.score < channel.minScore) {
+    return { deliver: false, reason: `filtered: score ${classification.score.toFixed(2)} is below ${channel.minScore}` };
+  }
+  return { deliver: true, matchedBy: 'relevant', classification };
+}

@@ -1,0 +1,63 @@
+/**
+ * The storage port every backend (SQLite, Redis, PostgreSQL) implements. The domain stores
+ * (outbox, watch terms, feed state, ...) are written once against it, so the same contract
+ * tests cover all backends.
+ *
+ * Three shapes of data cover everything banwatch keeps:
+ * - key-value documents with optional expiry (keyv);
+ * - claims: atomic set-if-absent, which keyv cannot express, on the backend's own operation;
+ * - ordered spaces: entries kept in insertion order under unique keys (outbox, dead letters).
+ */
+export interface StoreBackend {
+  /** Short name for status and logs: `sqlite`, `redis`, `postgres`. */
+  readonly kind: string;
+  /** Key-value documents in their own namespace (one keyv adapter each, never shared). */
+  keyValue(namespace: string): KeyValueSpace;
+  claims(namespace: string): ClaimSpace;
+  ordered<T>(namespace: string): OrderedSpace<T>;
+  /** Resolves when the store answers; rejects with a StoreError otherwise. */
+  ping(): Promise<void>;
+  /** Removes expired claims and documents (SQL backends only keep what a sweep removes). */
+  sweep(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface KeyValueSpace {
+  get<T>(key: string): Promise<T | undefined>;
+  getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>>;
+  set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export interface ClaimSpace {
+  /**
+   * Stores `value` under every key that is absent (or expired), atomically per key, and
+   * returns the value each key holds afterwards. A caller learns it won a key when the
+   * returned value is its own.
+   */
+  claim(keys: readonly string[], value: string, ttlMs: number): Promise<Map<string, string>>;
+  /** Overwrites the keys unconditionally (e.g. to settle a claim as done). */
+  put(keys: readonly string[], value: string, ttlMs: number): Promise<void>;
+  get(key: string): Promise<string | undefined>;
+  /** Drops a key, so it can be claimed again (e.g. a lock released). */
+  release(key: string, value: string): Promise<boolean>;
+}
+
+export interface OrderedEntry<T> {
+  key: string;
+  value: T;
+}
+
+export interface OrderedSpace<T> {
+  /** Appends unless the key exists; false when it did (appending is idempotent). */
+  append(key: string, value: T): Promise<boolean>;
+  /** Replaces the value of an existing entry, keeping its place; false when it is gone. */
+  update(key: string, value: T): Promise<boolean>;
+  remove(key: string): Promise<boolean>;
+  get(key: string): Promise<T | undefined>;
+  /** Entries in insertion order (oldest first), or newest first. */
+  list(options?: { limit?: number; newestFirst?: boolean }): Promise<Array<OrderedEntry<T>>>;
+  count(): Promise<number>;
+  /** Keeps only the newest `max` entries. */
+  trim(max: number): Promise<void>;
+}

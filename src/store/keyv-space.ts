@@ -1,0 +1,36 @@
+import Keyv, { type KeyvStoreAdapter } from 'keyv';
+import { StoreError } from '../shared/errors.js';
+import type { KeyValueSpace } from './backend.js';
+
+/**
+ * A KeyValueSpace on keyv. `throwOnErrors` makes a store that went away fail the call
+ * instead of keyv's default of emitting an event and answering `undefined`, which would
+ * look like "nothing stored" and silently repeat work.
+ */
+export function keyvSpace(adapter: KeyvStoreAdapter, namespace: string, backendName: string): KeyValueSpace & { keyv: Keyv } {
+  const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true });
+  // keyv re-emits adapter errors; without a listener an 'error' event would crash the process.
+  keyv.on('error', () => undefined);
+  const guard = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw new StoreError(`${backendName} store: ${operation} failed in ${namespace}: ${(error as Error).message}`, { cause: error });
+    }
+  };
+  return {
+    keyv,
+    get: <T>(key: string) => guard('get', async () => (await keyv.get<T>(key)) ?? undefined),
+    getMany: <T>(keys: readonly string[]) =>
+      guard('getMany', async () => (keys.length ? ((await keyv.getMany<T>([...keys])) as Array<T | undefined>).map((v) => v ?? undefined) : [])),
+    set: (key, value, ttlMs) =>
+      guard('set', async () => {
+        await keyv.set(key, value, ttlMs);
+      }),
+    delete: (key) =>
+      guard('delete', async () => {
+        await keyv.delete(key);
+      }),
+  };
+}

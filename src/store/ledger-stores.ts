@@ -1,0 +1,48 @@
+import type { ItemLedger, StoryLedger } from '../domain/ports.js';
+import type { StoreBackend } from './backend.js';
+
+const DAY = 86_400_000;
+/** Items fall out of feeds long before this; the age filter covers anything older that returns. */
+const ITEM_TTL = 180 * DAY;
+/** Same link: the same story for a month. Same title: only within 72 h (titles repeat). */
+const STORY_LINK_TTL = 30 * DAY;
+const STORY_TITLE_TTL = 3 * DAY;
+
+const PENDING = 'pending';
+const DONE = 'done';
+
+export function createItemLedger(backend: StoreBackend): ItemLedger {
+  const claims = backend.claims('items');
+  const key = (sourceId: string, itemKey: string) => `${sourceId}/${itemKey}`;
+  return {
+    async claim(sourceId, keys) {
+      const owners = await claims.claim(keys.map((k) => key(sourceId, k)), PENDING, ITEM_TTL);
+      // Pending ones were claimed by this call or by a run that died before settling them:
+      // both are processed, and queueing their alerts again is idempotent.
+      return new Set(keys.filter((k) => owners.get(key(sourceId, k)) !== DONE));
+    },
+    async settle(sourceId, keys) {
+      await claims.put(keys.map((k) => key(sourceId, k)), DONE, ITEM_TTL);
+    },
+    async status(sourceId, itemKey) {
+      const value = await claims.get(key(sourceId, itemKey));
+      return value === DONE ? 'done' : value === PENDING ? 'pending' : 'unknown';
+    },
+  };
+}
+
+export function createStoryLedger(backend: StoreBackend): StoryLedger {
+  const claims = backend.claims('stories');
+  return {
+    async claim(channelId, keys, alertId) {
+      let owned = true;
+      for (const [storyKey, ttl] of [[keys.link, STORY_LINK_TTL], [keys.title, STORY_TITLE_TTL]] as const) {
+        if (!storyKey) continue;
+        const full = `${channelId}/${storyKey}`;
+        const owners = await claims.claim([full], alertId, ttl);
+        if (owners.get(full) !== alertId) owned = false;
+      }
+      return owned;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { Clock } from '../domain/clock.js';
+import type {
+  AlertLog,
+  ChannelRegistry,
+  FeedStateStore,
+  ItemLedger,
+  Outbox,
+  StoryLedger,
+  ThreadStore,
+  WatchTermStore,
+} from '../domain/ports.js';
+import { StoreError } from '../shared/errors.js';
+import type { StoreBackend } from './backend.js';
+import { createAlertLog, createChannelRegistry, createFeedStateStore, createThreadStore, createWatchTermStore } from './document-stores.js';
+import { createItemLedger, createStoryLedger } from './ledger-stores.js';
+import { createOutbox } from './outbox-store.js';
+import { openSqliteBackend } from './sqlite/sqlite-backend.js';
+
+/** Every store banwatch uses, over one backend. */
+export interface Stores {
+  backend: StoreBackend;
+  items: ItemLedger;
+  stories: StoryLedger;
+  feeds: FeedStateStore;
+  watch: WatchTermStore;
+  outbox: Outbox;
+  alerts: AlertLog;
+  threads: ThreadStore;
+  channels: ChannelRegistry;
+  close(): Promise<void>;
+}
+
+export function storesOver(backend: StoreBackend): Stores {
+  return {
+    backend,
+    items: createItemLedger(backend),
+    stories: createStoryLedger(backend),
+    feeds: createFeedStateStore(backend),
+    watch: createWatchTermStore(backend),
+    outbox: createOutbox(backend),
+    alerts: createAlertLog(backend),
+    threads: createThreadStore(backend),
+    channels: createChannelRegistry(backend),
+    close: () => backend.close(),
+  };
+}
+
+/** Opens the backend named by the store URL (`sqlite://`, `redis://`, `postgres://`). */
+export async function openBackend(url: string, clock: Clock): Promise<StoreBackend> {
+  const scheme = url.slice(0, url.indexOf('://'));
+  switch (scheme) {
+    case 'sqlite':
+      return openSqliteBackend(url, clock);
+    default:
+      throw new StoreError(`store ${scheme}:// is not supported yet (use sqlite://PATH)`);
+  }
+}
+
+export async function openStores(url: string, clock: Clock): Promise<Stores> {
+  return storesOver(await openBackend(url, clock));
+}

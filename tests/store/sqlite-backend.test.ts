@@ -1,0 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteBackend } from '../../src/store/sqlite/sqlite-backend.js';
+import { mutableClock } from '../support/mutable-clock.js';
+import { backendContract } from './backend-contract.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'banwatch-sqlite-'));
+const clock = mutableClock();
+backendContract('sqlite', (c) => openSqliteBackend(`sqlite://${join(dir, 'contract.sqlite')}`, c), clock);
