@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { Channel } from '../domain/channel.js';
 import { ConfigError } from '../shared/errors.js';
-import { type Environment, readSecret, SecretFileError } from './env.js';
+import type { Environment } from './env.js';
 import { formatIssues } from './format-issues.js';
 import { interpolate } from './interpolate.js';
 import { knownKeysAt } from './known-keys.js';
+import { type DiscordSettings, type GovSettings, readPlatformSettings, type SlackSettings } from './platform-env.js';
 import { configSchema, type SourceConfig } from './schema.js';
 
 /** The repository (or installed package) root, where config/ lives. */
@@ -25,8 +26,12 @@ export interface Config {
   channels: Channel[];
   admins: { slack: string[]; discord: string[] };
   delivery: { intervalMs: number; maxAttempts: number };
-  logLevel: string;
+  /** LOG_LEVEL when set; each command has its own default otherwise. */
+  logLevel?: string;
   port?: number;
+  slack?: SlackSettings;
+  discord?: DiscordSettings;
+  gov: GovSettings;
   /** Every secret value known at start-up; the logger masks them. */
   secrets: string[];
 }
@@ -59,8 +64,8 @@ export function loadConfig(options: LoadOptions): Config {
   const { value, problems, substituted } = interpolate(raw, options.env);
   const parsed = configSchema.safeParse(value);
   const envProblems: string[] = [];
-  const logLevel = options.env.LOG_LEVEL ?? 'info';
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+  const logLevel = options.env.LOG_LEVEL || undefined;
+  if (logLevel !== undefined && !['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     envProblems.push(`LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent`);
   }
   const port = parsePort(options.env.PORT, envProblems);
@@ -68,12 +73,18 @@ export function loadConfig(options: LoadOptions): Config {
   if (storeOverride !== undefined && !/^(sqlite|redis|rediss|postgres|postgresql):\/\//.test(storeOverride)) {
     envProblems.push('BANWATCH_STORE: expected sqlite://PATH, redis://HOST:PORT or postgres://...');
   }
-  const all = [...problems, ...(parsed.success ? [] : formatIssues(parsed.error.issues, knownKeysAt)), ...envProblems];
+  const platforms = readPlatformSettings(options.env, parsed.success ? parsed.data.channels : []);
+  const all = [...problems, ...(parsed.success ? [] : formatIssues(parsed.error.issues, knownKeysAt)), ...envProblems, ...platforms.problems];
   if (!parsed.success || all.length) throw new ConfigError(all);
 
   const data = parsed.data;
   const baseDir = dirname(file);
-  const secrets = [...substituted, ...collectEnvSecrets(options.env)];
+  const secrets = [
+    ...substituted,
+    ...[platforms.slack?.botToken, platforms.slack?.appToken, platforms.slack?.signingSecret, platforms.discord?.token, platforms.gov.congressApiKey].filter(
+      (value): value is string => Boolean(value),
+    ),
+  ];
   return {
     file,
     store: storeOverride ?? data.store,
@@ -85,6 +96,9 @@ export function loadConfig(options: LoadOptions): Config {
     delivery: { intervalMs: data.delivery.interval, maxAttempts: data.delivery.maxAttempts },
     logLevel,
     port,
+    slack: platforms.slack,
+    discord: platforms.discord,
+    gov: platforms.gov,
     secrets: [...new Set(secrets.filter((s) => s.length >= 6))],
   };
 }
@@ -97,21 +111,6 @@ function parsePort(text: string | undefined, problems: string[]): number | undef
     return undefined;
   }
   return port;
-}
-
-const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'DISCORD_TOKEN', 'DISCORD_PUBLIC_KEY', 'CONGRESS_API_KEY'];
-
-function collectEnvSecrets(env: Environment): string[] {
-  const found: string[] = [];
-  for (const name of SECRET_VARIABLES) {
-    try {
-      const value = readSecret(env, name);
-      if (value) found.push(value);
-    } catch (error) {
-      if (!(error instanceof SecretFileError)) throw error;
-    }
-  }
-  return found;
 }
 
 function resolvePath(baseDir: string, path: string): string {

@@ -13,6 +13,8 @@ export interface OutboxEntry {
   createdAt: string;
   nextAttemptAt: string;
   lastError?: string;
+  /** The last attempt was answered with Retry-After: the wait is the platform's, not a failure. */
+  rateLimited?: boolean;
 }
 
 export interface DeadLetter extends OutboxEntry {

@@ -43,7 +43,7 @@ export interface Outbox {
   pending(limit?: number): Promise<OutboxEntry[]>;
   /** Records the delivery, then removes the entry (a crash between the two repeats nothing). */
   markDelivered(entry: OutboxEntry, record: DeliveryRecord): Promise<void>;
-  reschedule(entry: OutboxEntry, nextAttemptAt: string, error: string): Promise<void>;
+  reschedule(entry: OutboxEntry, nextAttemptAt: string, error: string, rateLimited?: boolean): Promise<void>;
   deadLetter(entry: OutboxEntry, reason: string, at: string): Promise<void>;
   delivery(key: string): Promise<DeliveryRecord | undefined>;
   deadLetters(limit?: number): Promise<DeadLetter[]>;

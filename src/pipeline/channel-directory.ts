@@ -5,6 +5,8 @@ import type { ChannelRegistry } from '../domain/ports.js';
 export interface ChannelDirectory {
   all(): Promise<Channel[]>;
   get(channelId: string): Promise<Channel | undefined>;
+  /** The channel posting to a platform channel (Slack or Discord channel id). */
+  forPlatform(type: 'slack' | 'discord', platformChannelId: string): Promise<Channel | undefined>;
 }
 
 export function channelDirectory(configured: readonly Channel[], registry: ChannelRegistry): ChannelDirectory {
@@ -17,6 +19,9 @@ export function channelDirectory(configured: readonly Channel[], registry: Chann
     all,
     async get(channelId) {
       return (await all()).find((channel) => channel.id === channelId);
+    },
+    async forPlatform(type, platformChannelId) {
+      return (await all()).find((channel) => channel.type === type && channel.channel === platformChannelId);
     },
   };
 }

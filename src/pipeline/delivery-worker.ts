@@ -18,6 +18,8 @@ export interface DeliveryDeps {
   /** Channel lookup over the config file and runtime subscriptions. */
   channel(channelId: string): Promise<Channel | undefined>;
   maxAttempts: number;
+  /** Try entries waiting out a backoff now (a one-shot run); Retry-After waits are still kept. */
+  retryNow?: boolean;
 }
 
 export interface DeliveryReport {
@@ -48,7 +50,8 @@ async function deliverChannel(channelId: string, entries: OutboxEntry[], deps: D
   const channel = await deps.channel(channelId);
   for (const [index, entry] of entries.entries()) {
     const now = deps.clock.now();
-    if (Date.parse(entry.nextAttemptAt) > now.getTime()) {
+    const mustWait = !deps.retryNow || entry.rateLimited;
+    if (mustWait && Date.parse(entry.nextAttemptAt) > now.getTime()) {
       report.waiting += entries.length - index;
       return;
     }
@@ -87,7 +90,7 @@ async function deliverChannel(channelId: string, entries: OutboxEntry[], deps: D
     }
     const delay = deliveryRetryDelay(entry.attempts, outcome.retryAfterMs);
     const nextAttemptAt = new Date(deps.clock.now().getTime() + delay).toISOString();
-    await deps.outbox.reschedule(entry, nextAttemptAt, outcome.reason);
+    await deps.outbox.reschedule(entry, nextAttemptAt, outcome.reason, outcome.retryAfterMs !== undefined);
     deps.logger.warn({ ...log, reason: outcome.reason, nextAttemptAt }, 'delivery failed; will retry');
     report.retried++;
     report.waiting += entries.length - index;

@@ -42,11 +42,14 @@ export class Engine {
 
   constructor(private readonly sources: () => Source[], private readonly deps: EngineDeps) {}
 
-  /** Polls every (unpaused) source once, now, then delivers. For `poll --once`. */
+  /**
+   * Polls every (unpaused) source once, now, then delivers, retrying what waited out a
+   * backoff (but not a platform's Retry-After). For `poll --once`.
+   */
   async pollAll(): Promise<PollSummary[]> {
     const channels = await this.deps.channels.all();
     const results = await mapLimited(this.sources(), this.deps.pollConcurrency ?? 16, (source) => this.pollOne(source, channels));
-    await this.deliver();
+    await this.deliver({ retryNow: true });
     return results;
   }
 
@@ -95,7 +98,7 @@ export class Engine {
   }
 
   /** Works the outbox once; concurrent calls share the run and ask for one more after it. */
-  deliver(): Promise<DeliveryReport> {
+  deliver(options: { retryNow?: boolean } = {}): Promise<DeliveryReport> {
     if (this.delivering) {
       this.deliverAgain = true;
       return this.delivering;
@@ -104,7 +107,7 @@ export class Engine {
       let report: DeliveryReport;
       do {
         this.deliverAgain = false;
-        report = await deliverDue({ ...this.deps, channel: (id) => this.deps.channels.get(id) });
+        report = await deliverDue({ ...this.deps, channel: (id) => this.deps.channels.get(id), retryNow: options.retryNow });
       } while (this.deliverAgain && !this.stopped);
       return report;
     };

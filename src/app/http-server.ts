@@ -1,0 +1,45 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HttpRoute } from '../chat/platform.js';
+import { errorMessage } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+
+export interface RunningHttpServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * banwatch's one HTTP server: Slack events, Discord interactions and the health and metrics
+ * endpoints share PORT. Unknown paths get 404, a known path with another method 405.
+ */
+export async function startHttpServer(port: number, routes: readonly HttpRoute[], logger: Logger): Promise<RunningHttpServer> {
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const matching = routes.filter((route) => route.path === path);
+    const route = matching.find((r) => r.method === req.method);
+    if (!route) {
+      res.writeHead(matching.length ? 405 : 404, { 'content-type': 'text/plain' }).end(matching.length ? 'method not allowed' : 'not found');
+      return;
+    }
+    Promise.resolve(route.handle(req, res)).catch((error: unknown) => {
+      logger.error({ err: error, path }, `HTTP ${path} failed: ${errorMessage(error)}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('internal error');
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 15_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

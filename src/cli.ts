@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { classifyCommand } from './cli/classify-command.js';
+import { parseGlobalOptions } from './cli/cli-args.js';
+import type { CliIo } from './cli/cli-io.js';
+import { evalCommand } from './cli/eval-command.js';
+import { pollOnceCommand } from './cli/poll-command.js';
+import { routerCommand } from './cli/router-command.js';
+import { runCommand } from './cli/run-command.js';
+import { USAGE } from './cli/usage.js';
+import { readEnvironment, type Environment } from './config/env.js';
+import { type Config, loadConfig, PACKAGE_ROOT } from './config/load-config.js';
+import { createApp } from './main.js';
+import { ConfigError, errorMessage, StoreError, UserError } from './shared/errors.js';
+import { createLogger } from './shared/logger.js';
+
+const ROUTER_COMMANDS = new Set(['vendor', 'watch', 'status']);
+const DEFAULT_EVAL_FILE = resolve(PACKAGE_ROOT, '..', 'shared', 'eval', 'dev-headlines.jsonl');
+
+export interface MainOptions {
+  io?: CliIo;
+  env?: Environment;
+  /** Where SIGINT/SIGTERM come from (tests pass an emitter). */
+  signals?: NodeJS.EventEmitter;
+}
+
+/** The banwatch command. Returns the exit status: 0 done, 1 failed, 2 bad configuration or usage. */
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
+  const io: CliIo = options.io ?? { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  try {
+    const globals = parseGlobalOptions(argv);
+    const [command, ...args] = globals.rest;
+    if (!command || command === 'help' || command === '--help' || command === '-h') {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    const config = loadConfig({ file: globals.config, env: options.env ?? readEnvironment() });
+    switch (command) {
+      case 'classify':
+        return await classifyCommand(args, io, { vendorsFile: config.vendorsFile });
+      case 'eval':
+        return await evalCommand(args, io, { vendorsFile: config.vendorsFile, defaultEvalFile: DEFAULT_EVAL_FILE });
+      case 'run':
+      case 'poll':
+        return await withApp(config, io, 'info', async (app, logger) => {
+          if (command === 'run') return runCommand(app, io, logger, options.signals);
+          if (!args.includes('--once')) throw new UserError('usage', '`banwatch poll` needs --once (use `banwatch run` to keep polling)');
+          return pollOnceCommand(app, io);
+        });
+      default:
+        if (ROUTER_COMMANDS.has(command)) {
+          return await withApp(config, io, 'warn', (app) => routerCommand(app.router, [command, ...args], io, globals));
+        }
+        throw new UserError('usage', `unknown command "${command.slice(0, 40)}" (see \`banwatch help\`)`);
+    }
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+async function withApp(config: Config, io: CliIo, level: string, run: (app: Awaited<ReturnType<typeof createApp>>, logger: ReturnType<typeof createLogger>) => Promise<number>): Promise<number> {
+  const logger = createLogger({ level: config.logLevel ?? level, secrets: config.secrets, destination: io.stderr });
+  const app = await createApp({ config, logger, stdout: io.stdout });
+  try {
+    return await run(app, logger);
+  } finally {
+    await app.close();
+  }
+}
+
+function report(error: unknown, io: CliIo): number {
+  if (error instanceof ConfigError) {
+    io.stderr.write(`banwatch: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof UserError) {
+    io.stderr.write(`banwatch: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof StoreError) {
+    io.stderr.write(`banwatch: ${error.message}\n`);
+    return 1;
+  }
+  io.stderr.write(`banwatch: unexpected error: ${errorMessage(error)}\n`);
+  return 1;
+}

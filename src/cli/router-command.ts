@@ -1,0 +1,18 @@
+import type { CommandRouter } from '../commands/command-router.js';
+import { replyToText } from '../commands/reply.js';
+import type { CliIo } from './cli-io.js';
+
+/**
+ * Runs a chat command from the terminal through the same CommandRouter the chat apps use.
+ * Whoever runs the CLI on the host is an admin.
+ */
+export async function routerCommand(router: CommandRouter, args: string[], io: CliIo, options: { channel?: string; json: boolean }): Promise<number> {
+  const answer = await router.handle(args, {
+    actor: { platform: 'cli', id: 'cli', isAdmin: true, name: 'the command line' },
+    channelId: options.channel,
+    json: options.json,
+  });
+  if (options.json && !answer.refused) io.stdout.write(`${JSON.stringify(answer.data ?? answer, null, 2)}\n`);
+  else (answer.refused ? io.stderr : io.stdout).write(replyToText(answer));
+  return answer.refused ? 1 : 0;
+}

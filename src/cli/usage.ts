@@ -1,0 +1,21 @@
+export const USAGE = `banwatch — alerts on government bans and restrictions of technology vendors
+
+Usage: banwatch COMMAND [options]
+
+Commands:
+  run                          poll every source on its schedule and deliver alerts (Ctrl-C stops)
+  poll --once                  poll every source once, deliver, and exit
+  classify                     JSON lines in (title, summary), one classification per line out
+  eval [FILE]                  precision, recall and per-field accuracy on labelled headlines
+  vendor NAME [--json]         where a vendor stands: restrictions and latest alerts
+  watch add|remove|mute|list [TERM] --channel ID [--all]
+                               the terms a channel watches or mutes
+  status [--json]              sources, their last poll and errors; outbox and dead letters
+  help                         this text
+
+Options:
+  --config FILE                config file (default: config/default.yaml, or BANWATCH_CONFIG)
+  --json                       machine-readable output where a command supports it
+
+Exit status: 0 done, 1 failed, 2 bad configuration or usage.
+`;

@@ -1,0 +1,98 @@
+import type { ChannelConfig } from './schema.js';
+import { type Environment, readSecret, SecretFileError } from './env.js';
+
+export interface SlackSettings {
+  botToken: string;
+  /** Socket Mode when set (no public URL needed). */
+  appToken?: string;
+  /** HTTP mode: requests to /slack/events are verified with it. */
+  signingSecret?: string;
+  /** Web API base URL override (proxies, tests), ending in `/api/`. */
+  apiUrl?: string;
+}
+
+export interface DiscordSettings {
+  token: string;
+  applicationId: string;
+  /** HTTP interactions at /discord/interactions when set; the gateway otherwise. */
+  publicKey?: string;
+  /** REST base URL override (proxies, tests), e.g. `http://127.0.0.1:PORT/api`. */
+  apiUrl?: string;
+}
+
+export interface GovSettings {
+  congressApiKey?: string;
+  congressApiUrl: string;
+  federalRegisterApiUrl: string;
+}
+
+export interface PlatformSettings {
+  slack?: SlackSettings;
+  discord?: DiscordSettings;
+  gov: GovSettings;
+  problems: string[];
+}
+
+/**
+ * Reads the chat platforms' and government APIs' settings from the environment (with the
+ * `_FILE` variants for secrets) and checks they fit the channels the config file declares.
+ */
+export function readPlatformSettings(env: Environment, channels: readonly ChannelConfig[]): PlatformSettings {
+  const problems: string[] = [];
+  const secret = (name: string) => {
+    try {
+      return readSecret(env, name);
+    } catch (error) {
+      if (error instanceof SecretFileError) {
+        problems.push(error.message);
+        return undefined;
+      }
+      throw error;
+    }
+  };
+  const url = (name: string) => {
+    const value = env[name];
+    if (value === undefined || value === '') return undefined;
+    if (!/^https?:\/\//.test(value) || !URL.canParse(value)) {
+      problems.push(`${name}: expected an http(s) URL`);
+      return undefined;
+    }
+    return value;
+  };
+
+  let slack: SlackSettings | undefined;
+  const botToken = secret('SLACK_BOT_TOKEN');
+  if (botToken) {
+    slack = { botToken, appToken: secret('SLACK_APP_TOKEN'), signingSecret: secret('SLACK_SIGNING_SECRET'), apiUrl: url('SLACK_API_URL') };
+    if (!slack.appToken && !slack.signingSecret) {
+      problems.push('SLACK_SIGNING_SECRET: required when SLACK_APP_TOKEN is not set (HTTP mode verifies every request with it)');
+    }
+  }
+
+  let discord: DiscordSettings | undefined;
+  const token = secret('DISCORD_TOKEN');
+  const applicationId = env.DISCORD_APPLICATION_ID;
+  if (token || applicationId) {
+    if (!token) problems.push('DISCORD_TOKEN: required with DISCORD_APPLICATION_ID');
+    if (!applicationId || !/^\d{15,22}$/.test(applicationId)) problems.push('DISCORD_APPLICATION_ID: expected the application id (a number) with DISCORD_TOKEN');
+    const publicKey = secret('DISCORD_PUBLIC_KEY');
+    if (publicKey && !/^[0-9a-f]{64}$/i.test(publicKey)) problems.push('DISCORD_PUBLIC_KEY: expected 64 hexadecimal characters');
+    if (token && applicationId) discord = { token, applicationId, publicKey, apiUrl: url('DISCORD_API_URL') };
+  }
+
+  channels.forEach((channel, index) => {
+    if (channel.type === 'slack' && !slack) problems.push(`channels[${index}].type: slack channels need SLACK_BOT_TOKEN`);
+    if (channel.type === 'discord' && !discord) problems.push(`channels[${index}].type: discord channels need DISCORD_TOKEN and DISCORD_APPLICATION_ID`);
+  });
+
+  return {
+    slack,
+    discord,
+    gov: {
+      congressApiKey: secret('CONGRESS_API_KEY'),
+      congressApiUrl: url('CONGRESS_API_URL') ?? 'https://api.congress.gov/v3',
+      federalRegisterApiUrl: url('FEDERAL_REGISTER_API_URL') ?? 'https://www.federalregister.gov/api/v1',
+    },
+    problems,
+  };
+}

@@ -1,0 +1,100 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../../src/config/load-config.js';
+import { ConfigError } from '../../src/shared/errors.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'banwatch-config-'));
+let n = 0;
+function file(yaml: string): string {
+  const path = join(dir, `c${n++}.yaml`);
+  writeFileSync(path, yaml);
+  return path;
+}
+
+function problems(yaml: string, env: Record<string, string> = {}): string[] {
+  try {
+    loadConfig({ file: file(yaml), env });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('loads the shipped default config: real feeds and a console channel', () => {
+    const config = loadConfig({ file: DEFAULT_CONFIG_FILE, env: {} });
+    expect(config.sources.length).toBeGreaterThanOrEqual(8);
+    expect(config.sources.every((s) => s.url.startsWith('https://'))).toBe(true);
+    expect(config.channels).toEqual([expect.objectContaining({ id: 'console', type: 'console', origin: 'config' })]);
+    expect(config.store).toBe('sqlite://data/banwatch.sqlite');
+  });
+
+  it('parses durations, defaults and the BANWATCH_STORE override', () => {
+    const config = loadConfig({
+      file: file('sources:\n  - {id: a, type: rss, url: "https://x.org/f", interval: 30s}\n  - {id: b, type: rss, url: "https://x.org/g", interval: 1h, backfill: 3}\n'),
+      env: { BANWATCH_STORE: 'sqlite:///tmp/other.sqlite' },
+    });
+    expect(config.sources.map((s) => [s.interval, s.backfill])).toEqual([[30_000, 0], [3_600_000, 3]]);
+    expect(config.store).toBe('sqlite:///tmp/other.sqlite');
+    expect(config.maxAgeDays).toBe(14);
+  });
+
+  it('replaces ${VAR} from the environment and treats the value as a secret', () => {
+    const config = loadConfig({
+      file: file('channels:\n  - {id: sec, type: slack-webhook, url: "${HOOK}", vendors: [Hikvision], minScore: 0.5}\n'),
+      env: { HOOK: 'https://hooks.example.test/services/T000/B000/SECRETSECRET' },
+    });
+    expect(config.channels[0]?.url).toBe('https://hooks.example.test/services/T000/B000/SECRETSECRET');
+    expect(config.secrets).toContain('https://hooks.example.test/services/T000/B000/SECRETSECRET');
+  });
+
+  it('reports every problem at once, each with its path', () => {
+    const found = problems(
+      [
+        'sources:',
+        '  - {id: a, type: rss, url: "https://x.org/f"}',
+        '  - {id: b, type: rss, url: "https://x.org/g"}',
+        '  - {id: c, type: rss, url: "ftp://x.org/h", interval: soon}',
+        'channels:',
+        '  - {id: s, type: slack-webhook, url: "${MISSING_HOOK}", minScore: 3}',
+        '  - {id: t, type: pager}',
+      ].join('\n'),
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'sources[2].interval: expected a duration like 10m',
+        'sources[2].url: expected an http(s) URL',
+        'channels[0].url: environment variable MISSING_HOOK is not set',
+        expect.stringMatching(/^channels\[0\]\.minScore: /),
+        expect.stringMatching(/^channels\[1\]\.type: expected one of console/),
+      ]),
+    );
+  });
+
+  it('names unknown keys with a suggestion', () => {
+    expect(problems('sources:\n  - {id: a, type: rss, url: "https://x.org/f", intervall: 10m}\n')).toEqual([
+      'sources[0].intervall: unknown key (did you mean `interval`?)',
+    ]);
+    expect(problems('stroe: sqlite://x\n')).toEqual(['stroe: unknown key (did you mean `store`?)']);
+  });
+
+  it('refuses duplicate ids and unknown source references', () => {
+    const found = problems('sources:\n  - {id: a, type: rss, url: "https://x.org/f"}\n  - {id: a, type: rss, url: "https://x.org/g"}\nchannels:\n  - {id: c, type: console, sources: [zz]}\n');
+    expect(found).toEqual(['sources[1].id: duplicate id "a" (also sources[0])', 'channels[0].sources[0]: no source with id "zz"']);
+  });
+
+  it('reports YAML syntax errors and a missing file', () => {
+    expect(problems('sources: [\n')[0]).toMatch(/c\d+\.yaml: /);
+    expect(() => loadConfig({ file: join(dir, 'nope.yaml'), env: {} })).toThrow(/config file not found/);
+  });
+
+  it('validates environment settings too', () => {
+    expect(problems('sources: []\n', { LOG_LEVEL: 'loud', PORT: 'eighty' })).toEqual([
+      'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent',
+      'PORT: expected a port number from 0 to 65535',
+    ]);
+  });
+});

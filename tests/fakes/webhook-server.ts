@@ -1,0 +1,76 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedPost {
+  path: string;
+  /** The status the fake answered: only 2xx posts count as delivered. */
+  status: number;
+  query: string;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+  at: number;
+}
+
+export interface ScriptedAnswer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Hold the answer this long (a webhook that does not answer in time). */
+  delayMs?: number;
+}
+
+/**
+ * A real HTTP server on 127.0.0.1 that stands in for Slack and Discord webhooks: it records
+ * every POST and answers from a script (default 200), so tests see exactly what was sent.
+ * A 429 always carries Retry-After, as the real platforms do.
+ */
+export interface WebhookServer {
+  url(path?: string): string;
+  posts: RecordedPost[];
+  /** Answers for the next requests, in order; after them, `fallback`. */
+  script(...answers: ScriptedAnswer[]): void;
+  fallback: ScriptedAnswer;
+  /** Posts the fake accepted (2xx) on a path: what a channel really received. */
+  delivered(path?: string): RecordedPost[];
+  close(): Promise<void>;
+}
+
+export async function startWebhookServer(): Promise<WebhookServer> {
+  const queue: ScriptedAnswer[] = [];
+  const posts: RecordedPost[] = [];
+  let nextId = 1;
+  const state: WebhookServer = {
+    url: (path = '/hook') => `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`,
+    posts,
+    script: (...answers) => queue.push(...answers),
+    fallback: { status: 200 },
+    delivered: (path) => posts.filter((post) => post.status < 300 && (path === undefined || post.path === path)),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const answer = queue.shift() ?? state.fallback;
+      const [path = '/', query = ''] = (req.url ?? '/').split('?');
+      const finish = () => {
+        let received: unknown;
+        try {
+          received = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        } catch {
+          received = Buffer.concat(chunks).toString('utf8');
+        }
+        posts.push({ path, status: answer.status, query, headers: req.headers, body: received, at: Date.now() });
+        const headers: Record<string, string> = { 'content-type': 'application/json', ...answer.headers };
+        if (answer.status === 429 && !Object.keys(headers).some((h) => h.toLowerCase() === 'retry-after')) headers['retry-after'] = '1';
+        res.writeHead(answer.status, headers);
+        const body = answer.body ?? (answer.status < 300 ? { id: String(nextId++) } : { message: 'error' });
+        res.end(typeof body === 'string' ? body : JSON.stringify(body));
+      };
+      if (answer.delayMs) setTimeout(finish, answer.delayMs);
+      else finish();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return state;
+}
