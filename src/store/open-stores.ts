@@ -14,6 +14,8 @@ import type { StoreBackend } from './backend.js';
 import { createAlertLog, createChannelRegistry, createFeedStateStore, createThreadStore, createWatchTermStore } from './document-stores.js';
 import { createItemLedger, createStoryLedger } from './ledger-stores.js';
 import { createOutbox } from './outbox-store.js';
+import { openPostgresBackend } from './postgres/postgres-backend.js';
+import { openRedisBackend } from './redis/redis-backend.js';
 import { openSqliteBackend } from './sqlite/sqlite-backend.js';
 
 /** Every store banwatch uses, over one backend. */
@@ -51,8 +53,14 @@ export async function openBackend(url: string, clock: Clock): Promise<StoreBacke
   switch (scheme) {
     case 'sqlite':
       return openSqliteBackend(url, clock);
+    case 'redis':
+    case 'rediss':
+      return openRedisBackend(url, clock);
+    case 'postgres':
+    case 'postgresql':
+      return openPostgresBackend(url, clock);
     default:
-      throw new StoreError(`store ${scheme}:// is not supported yet (use sqlite://PATH)`);
+      throw new StoreError(`store ${scheme}:// is not supported (use sqlite://PATH, redis://HOST:PORT or postgres://...)`);
   }
 }
 

@@ -1,0 +1,74 @@
+import KeyvPostgres from '@keyv/postgres';
+import pg from 'pg';
+import type { Clock } from '../../domain/clock.js';
+import { StoreError } from '../../shared/errors.js';
+import type { ClaimSpace, KeyValueSpace, OrderedSpace, StoreBackend } from '../backend.js';
+import { keyvSpace } from '../keyv-space.js';
+import { redactUrl, splitStoreUrl } from '../store-url.js';
+import { postgresClaims } from './postgres-claims.js';
+import { postgresOrdered } from './postgres-ordered.js';
+
+/** Short timeouts: an unreachable database fails the call promptly instead of queueing it. */
+const POOL_OPTIONS = { connectionTimeoutMillis: 5_000, query_timeout: 15_000, max: 10 };
+
+/**
+ * PostgreSQL: keyv documents through @keyv/postgres (a table per namespace), claims and
+ * ordered spaces in two tables on a pool of our own (`INSERT ... ON CONFLICT DO NOTHING`).
+ * `?schema=NAME` in the URL keeps everything in that schema.
+ */
+export async function openPostgresBackend(storeUrl: string, clock: Clock): Promise<StoreBackend> {
+  const { url, value: schema = 'public' } = splitStoreUrl(storeUrl, 'schema');
+  const pool = new pg.Pool({ connectionString: url, ...POOL_OPTIONS });
+  // An idle client losing its connection emits on the pool; without a listener it would crash.
+  pool.on('error', () => undefined);
+  const q = `"${schema}"`;
+  try {
+    await pool.query(`
+      CREATE SCHEMA IF NOT EXISTS ${q};
+      CREATE TABLE IF NOT EXISTS ${q}.banwatch_claims (
+        ns TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, expires BIGINT NOT NULL, PRIMARY KEY (ns, key));
+      CREATE INDEX IF NOT EXISTS banwatch_claims_expires ON ${q}.banwatch_claims (expires);
+      CREATE TABLE IF NOT EXISTS ${q}.banwatch_entries (
+        seq BIGSERIAL PRIMARY KEY, ns TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, UNIQUE (ns, key));
+      CREATE INDEX IF NOT EXISTS banwatch_entries_ns_seq ON ${q}.banwatch_entries (ns, seq);`);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new StoreError(`PostgreSQL store ${redactUrl(url)} is unreachable: ${(error as Error).message}`, { cause: error });
+  }
+  const query = async <R extends pg.QueryResultRow>(what: string, sql: string, params: unknown[] = []) => {
+    try {
+      return await pool.query<R>(sql, params);
+    } catch (error) {
+      throw new StoreError(`PostgreSQL store: ${what} failed: ${(error as Error).message}`, { cause: error });
+    }
+  };
+  const spaces = new Map<string, KeyValueSpace>();
+  const adapters: KeyvPostgres[] = [];
+  return {
+    kind: 'postgres',
+    keyValue(namespace) {
+      let space = spaces.get(namespace);
+      if (!space) {
+        const adapter = new KeyvPostgres({ uri: url, schema, table: `kv_${namespace}`, ...POOL_OPTIONS });
+        adapter.on('error', () => undefined);
+        adapters.push(adapter);
+        space = keyvSpace(adapter, namespace, 'PostgreSQL');
+        spaces.set(namespace, space);
+      }
+      return space;
+    },
+    claims(namespace): ClaimSpace {
+      return postgresClaims(query, `${q}.banwatch_claims`, namespace, clock);
+    },
+    ordered<T>(namespace: string): OrderedSpace<T> {
+      return postgresOrdered<T>(query, `${q}.banwatch_entries`, namespace);
+    },
+    ping: async () => void (await query('ping', 'SELECT 1')),
+    sweep: async () => void (await query('sweep', `DELETE FROM ${q}.banwatch_claims WHERE expires <= $1`, [clock.now().getTime()])),
+    async close() {
+      // @keyv/postgres keeps one module-wide pool for all its adapters; ending it once is enough.
+      await adapters[0]?.disconnect().catch(() => undefined);
+      await pool.end().catch(() => undefined);
+    },
+  };
+}

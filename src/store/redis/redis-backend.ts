@@ -1,0 +1,67 @@
+import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
+import type { Clock } from '../../domain/clock.js';
+import { StoreError } from '../../shared/errors.js';
+import type { ClaimSpace, KeyValueSpace, OrderedSpace, StoreBackend } from '../backend.js';
+import { keyvSpace } from '../keyv-space.js';
+import { redactUrl, splitStoreUrl } from '../store-url.js';
+import { redisClaims } from './redis-claims.js';
+import { redisOrdered } from './redis-ordered.js';
+
+/**
+ * Redis: keyv documents through @keyv/redis (one adapter per namespace over one client),
+ * claims with `SET NX PX`, ordered spaces as a hash plus a sorted set kept in step by Lua.
+ * The offline queue is off, so while Redis is unreachable every call fails at once with a
+ * StoreError instead of waiting in memory; the client keeps reconnecting in the background.
+ */
+export async function openRedisBackend(storeUrl: string, _clock: Clock): Promise<StoreBackend & { client: RedisClientType }> {
+  const { url, value: prefix = 'banwatch' } = splitStoreUrl(storeUrl, 'prefix');
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 5_000, reconnectStrategy: (retries) => Math.min(200 * 2 ** retries, 5_000) },
+  }) as RedisClientType;
+  let lastError: string | undefined;
+  client.on('error', (error: Error) => {
+    lastError = error.message;
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    client.destroy();
+    throw new StoreError(`Redis store ${redactUrl(url)} is unreachable: ${(error as Error).message || lastError}`, { cause: error });
+  }
+  const guard = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      throw new StoreError(`Redis store: ${what} failed: ${(error as Error).message}`, { cause: error });
+    }
+  };
+  const spaces = new Map<string, KeyValueSpace>();
+  return {
+    kind: 'redis',
+    client,
+    keyValue(namespace) {
+      let space = spaces.get(namespace);
+      if (!space) {
+        const adapter = new KeyvRedis(client, { namespace: `${prefix}:kv:${namespace}`, throwOnConnectError: true, throwOnErrors: true } as never);
+        space = keyvSpace(adapter, namespace, 'Redis');
+        spaces.set(namespace, space);
+      }
+      return space;
+    },
+    claims(namespace): ClaimSpace {
+      return redisClaims(client, `${prefix}:claim:${namespace}:`, guard);
+    },
+    ordered<T>(namespace: string): OrderedSpace<T> {
+      return redisOrdered<T>(client, `${prefix}:ordered:${namespace}`, guard);
+    },
+    ping: () => guard('ping', async () => void (await client.ping())),
+    async sweep() {
+      // Redis expires claims and documents itself.
+    },
+    async close() {
+      if (client.isOpen) await client.close().catch(() => client.destroy());
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Channel } from '../../src/domain/channel.js';
+import { emptyFeedState } from '../../src/domain/feed-state.js';
+import { outboxKey, type OutboxEntry } from '../../src/domain/outbox.js';
+import type { StoreBackend } from '../../src/store/backend.js';
+import { storesOver, type Stores } from '../../src/store/open-stores.js';
+import type { MutableClock } from '../support/mutable-clock.js';
+import { sampleAlert } from '../support/sample-alert.js';
+
+/**
+ * What banwatch keeps, on every backend: the same operations and answers whether the store is
+ * SQLite, Redis or PostgreSQL.
+ */
+export function storesContract(name: string, open: (clock: MutableClock) => Promise<StoreBackend>, clock: MutableClock): void {
+  describe(`${name} stores contract`, () => {
+    let stores: Stores;
+    beforeAll(async () => {
+      stores = storesOver(await open(clock));
+    });
+    afterAll(async () => {
+      await stores?.close();
+    });
+
+    it('claims items atomically and remembers them once settled', async () => {
+      const first = await stores.items.claim('feed', ['a', 'b']);
+      expect([...first].sort()).toEqual(['a', 'b']);
+      // Unsettled (a crash before settling): still to process.
+      expect([...(await stores.items.claim('feed', ['a', 'c']))].sort()).toEqual(['a', 'c']);
+      await stores.items.settle('feed', ['a', 'b', 'c']);
+      expect([...(await stores.items.claim('feed', ['a', 'b', 'c', 'd']))]).toEqual(['d']);
+      expect(await stores.items.status('feed', 'a')).toBe('done');
+      expect(await stores.items.status('feed', 'd')).toBe('pending');
+      expect(await stores.items.status('other', 'a')).toBe('unknown');
+    });
+
+    it('gives a story to one alert per channel', async () => {
+      const keys = { link: 'sl:1', title: 'st:1' };
+      expect(await stores.stories.claim('ch', keys, 'feed-a:1')).toBe(true);
+      expect(await stores.stories.claim('ch', keys, 'feed-a:1')).toBe(true);
+      expect(await stores.stories.claim('ch', { link: 'sl:2', title: 'st:1' }, 'feed-b:9')).toBe(false);
+      expect(await stores.stories.claim('other', keys, 'feed-b:9')).toBe(true);
+    });
+
+    it('keeps feed state, watch terms, threads and subscriptions', async () => {
+      await stores.feeds.put({ ...emptyFeedState('f1'), cursor: { etag: '"x"' }, initialized: true, failures: 2 });
+      expect(await stores.feeds.get('f1')).toMatchObject({ cursor: { etag: '"x"' }, initialized: true, failures: 2 });
+      expect([...(await stores.feeds.getMany(['f1', 'nope'])).keys()]).toEqual(['f1']);
+
+      const term = { term: 'Unitree', mode: 'vendor' as const, addedAt: clock.now().toISOString() };
+      await stores.watch.replace('ch', [term]);
+      expect(await stores.watch.list('ch')).toEqual([term]);
+      expect((await stores.watch.listMany(['ch', 'none'])).get('none')).toEqual([]);
+
+      await stores.threads.set('ch', 'bill:hr5515-115', { platform: 'slack', id: '1.2', channel: 'C1' });
+      expect(await stores.threads.get('ch', 'bill:hr5515-115')).toEqual({ platform: 'slack', id: '1.2', channel: 'C1' });
+
+      const channel: Channel = { id: 'slack-C1', type: 'slack', channel: 'C1', origin: 'runtime' };
+      await stores.channels.put(channel);
+      await stores.channels.put({ ...channel, vendors: ['Hikvision'] });
+      expect(await stores.channels.list()).toEqual([{ ...channel, vendors: ['Hikvision'] }]);
+      expect(await stores.channels.remove('slack-C1')).toBe(true);
+      expect(await stores.channels.list()).toEqual([]);
+    });
+
+    it('runs the outbox: idempotent queueing, order, retries, delivery records, dead letters', async () => {
+      const entry = (n: number): OutboxEntry => {
+        const alert = sampleAlert({ id: `s:${n}` });
+        return { key: outboxKey('ch', alert.id), channelId: 'ch', payload: { type: 'alert', alert }, attempts: 0, createdAt: 'x', nextAttemptAt: clock.now().toISOString() };
+      };
+      expect(await stores.outbox.enqueue([entry(1), entry(2), entry(3)])).toBe(3);
+      expect(await stores.outbox.enqueue([entry(2)])).toBe(0);
+      expect((await stores.outbox.pending()).map((e) => e.key)).toEqual(['ch|s:1', 'ch|s:2', 'ch|s:3']);
+      await stores.outbox.reschedule(entry(1), '2030-01-01T00:00:00.000Z', 'HTTP 429', true);
+      expect((await stores.outbox.pending(1))[0]).toMatchObject({ attempts: 1, lastError: 'HTTP 429', rateLimited: true });
+      await stores.outbox.markDelivered(entry(2), { at: 'now', ref: { platform: 'slack', id: '9' } });
+      expect(await stores.outbox.delivery('ch|s:2')).toEqual({ at: 'now', ref: { platform: 'slack', id: '9' } });
+      expect(await stores.outbox.enqueue([entry(2)])).toBe(0);
+      await stores.outbox.deadLetter(entry(3), 'HTTP 404', 'then');
+      expect(await stores.outbox.counts()).toEqual({ pending: 1, dead: 1 });
+      expect((await stores.outbox.deadLetters())[0]).toMatchObject({ key: 'ch|s:3', reason: 'HTTP 404', deadAt: 'then' });
+    });
+
+    it('logs alerts newest first', async () => {
+      await stores.alerts.record(sampleAlert({ id: 'a1', title: 'first' }));
+      await stores.alerts.record(sampleAlert({ id: 'a2', title: 'second' }));
+      await stores.alerts.record(sampleAlert({ id: 'a1', title: 'again' }));
+      expect((await stores.alerts.recent(10)).map((a) => a.title)).toEqual(['second', 'first']);
+    });
+  });
+}
