@@ -1,0 +1,76 @@
+import type { SourceFailure } from '../../domain/source.js';
+import { extractEntries, type RawEntry, type TextConstruct } from './feed-entries.js';
+import { parseFeedTree, type FeedFormat } from './feed-tree.js';
+import { prepareXml } from './xml-prepare.js';
+
+export type FeedParseResult =
+  | { ok: true; format: FeedFormat; title?: TextConstruct; entries: RawEntry[] }
+  | { ok: false; failure: SourceFailure };
+
+const FEED_ROOTS = new Set(['rss', 'feed', 'rdf:rdf']);
+
+function parseFailure(message: string): FeedParseResult {
+  return { ok: false, failure: { kind: 'parse', message } };
+}
+
+/** The name of the first element after the prolog, or what the text starts with instead. */
+function rootElement(text: string): { name?: string; start: string } {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i] ?? '')) i++;
+    if (text.startsWith('<?', i)) {
+      const end = text.indexOf('?>', i);
+      if (end < 0) return { start: text.slice(i, i + 20) };
+      i = end + 2;
+    } else if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i);
+      if (end < 0) return { start: text.slice(i, i + 20) };
+      i = end + 3;
+    } else {
+      break;
+    }
+  }
+  const match = /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(i, i + 100));
+  return match?.[1] ? { name: match[1], start: '' } : { start: text.slice(i, i + 20) };
+}
+
+/** sax reports "Unclosed root tag\nLine: 9\nColumn: 0\nChar: " with 0-based lines. */
+function describeXmlError(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const [first = 'unreadable XML'] = raw.split('\n');
+  const line = /Line: (\d+)/.exec(raw)?.[1];
+  const where = line !== undefined ? ` (line ${Number(line) + 1})` : '';
+  if (/unclosed root tag/i.test(first)) {
+    return `the feed ends before its closing tags, it was probably cut off${where}`;
+  }
+  return `the feed is not well-formed XML: ${first.charAt(0).toLowerCase()}${first.slice(1)}${where}`;
+}
+
+/**
+ * Feed text to raw entries. Pure (no I/O, no clock) so it can run in a worker thread; its
+ * result is plain data. Empty bodies, HTML pages, other documents and malformed XML come
+ * back as `parse` failures with a message a person can act on.
+ */
+export async function parseFeed(text: string, baseUrl?: string): Promise<FeedParseResult> {
+  if (text.trim() === '') return parseFailure('the feed is empty');
+  const prepared = prepareXml(text);
+  const root = rootElement(prepared);
+  const name = root.name?.toLowerCase();
+  if (name === undefined) {
+    if (/^\s*[[{]/.test(root.start)) return parseFailure('the address returned JSON, not an RSS or Atom feed');
+    return parseFailure(`the address did not return XML (it starts with "${root.start.replace(/\s+/g, ' ').trim()}")`);
+  }
+  if (name === 'html' || name === 'head' || name === 'body') {
+    return parseFailure('the address returned an HTML page, not a feed');
+  }
+  if (!FEED_ROOTS.has(name)) return parseFailure(`not an RSS or Atom feed: the document is a <${root.name}>`);
+
+  let tree;
+  try {
+    tree = await parseFeedTree(prepared);
+  } catch (error) {
+    return parseFailure(describeXmlError(error));
+  }
+  const { title, entries } = extractEntries(tree, baseUrl);
+  return { ok: true, format: tree.format, ...(title ? { title } : {}), entries };
+}

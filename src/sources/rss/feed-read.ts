@@ -1,0 +1,36 @@
+import type { Item } from '../../domain/item.js';
+import type { SourceFailure } from '../../domain/source.js';
+import { errorMessage } from '../../shared/errors.js';
+import { parseFeed } from './feed-parse.js';
+import { normalizeEntries, plainText } from './item-normalize.js';
+
+export interface FeedReadOptions {
+  /** The URL the body came from (after redirects): relative links resolve against it. */
+  baseUrl: string;
+  sourceId: string;
+  now: Date;
+}
+
+export type FeedReadResult =
+  | { ok: true; title?: string; items: Item[] }
+  | { ok: false; failure: SourceFailure };
+
+/** Reads decoded feed text into Items; the unit of work that could move to a worker thread. */
+export type FeedReader = (text: string, options: FeedReadOptions) => Promise<FeedReadResult>;
+
+/**
+ * Feed text to Items: parse, then normalize. Pure and plain-data in and out. An unexpected
+ * exception (a bug, or input nobody foresaw) is still reported as a `parse` failure rather
+ * than thrown, so one strange feed cannot stop the poller.
+ */
+export const readFeed: FeedReader = async (text, options) => {
+  try {
+    const parsed = await parseFeed(text, options.baseUrl);
+    if (!parsed.ok) return parsed;
+    const items = normalizeEntries(parsed.entries, { sourceId: options.sourceId, now: options.now });
+    const title = plainText(parsed.title, 2_000).slice(0, 200);
+    return { ok: true, ...(title ? { title } : {}), items };
+  } catch (error) {
+    return { ok: false, failure: { kind: 'parse', message: `the feed could not be read: ${errorMessage(error).split('\n')[0]}` } };
+  }
+};

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { itemKey } from '../../../src/domain/item-identity.js';
+import type { RawEntry } from '../../../src/sources/rss/feed-entries.js';
+import { normalizeEntries, normalizeEntry } from '../../../src/sources/rss/item-normalize.js';
+
+const NOW = new Date('2026-02-18T12:00:00Z');
+const context = { sourceId: 'feed-1', now: NOW };
+const entry = (overrides: Partial<RawEntry>): RawEntry => ({ dates: [], ...overrides });
+
+describe('normalizeEntry', () => {
+  it('builds a news Item with plain text, key from the guid and the first readable date', () => {
+    const item = normalizeEntry(
+      entry({
+        title: { value: '  FCC bans <b>Hikvision</b> &amp; Dahua\n gear ', html: true },
+        summary: { value: '<p>The <a href="x">FCC</a> voted.</p>', html: true },
+        link: 'https://example.com/a',
+        guid: ' urn:1 ',
+        dates: ['not a date', 'Tue, 17 Feb 2026 10:00:00 GMT', '2020-01-01'],
+      }),
+      context,
+    );
+    expect(item).toEqual({
+      sourceId: 'feed-1',
+      key: itemKey({ guid: 'urn:1' }),
+      title: 'FCC bans Hikvision & Dahua gear',
+      summary: 'The FCC voted.',
+      link: 'https://example.com/a',
+      guid: 'urn:1',
+      publishedAt: new Date('2026-02-17T10:00:00Z'),
+      kind: 'news',
+    });
+  });
+
+  it('keeps plain-text titles as written', () => {
+    expect(normalizeEntry(entry({ guid: 'g', title: { value: 'History of the <blink> tag', html: false } }), context)?.title).toBe('History of the <blink> tag');
+  });
+
+  it('drops dates more than a day ahead but keeps dates a few hours ahead', () => {
+    const ahead = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000).toUTCString();
+    expect(normalizeEntry(entry({ guid: 'g', dates: [ahead(30)] }), context)?.publishedAt).toBeUndefined();
+    expect(normalizeEntry(entry({ guid: 'g', dates: [ahead(3)] }), context)?.publishedAt).toBeInstanceOf(Date);
+  });
+
+  it('falls back to the link, then the title, for identity', () => {
+    expect(normalizeEntry(entry({ link: 'https://x.org/a?utm_source=rss' }), context)?.key).toBe(itemKey({ link: 'https://x.org/a' }));
+    expect(normalizeEntry(entry({ title: { value: 'Only a title', html: true } }), context)?.key).toBe(itemKey({ title: 'Only a title' }));
+  });
+
+  it('drops an entry without any identity', () => {
+    expect(normalizeEntry(entry({ summary: { value: 'text only', html: true } }), context)).toBeUndefined();
+    expect(normalizeEntry(entry({ title: { value: '<img src="x">', html: true } }), context)).toBeUndefined();
+  });
+
+  it('makes up a display title from the summary without changing the key', () => {
+    const item = normalizeEntry(entry({ guid: 'g', summary: { value: 'A summary that has to stand in for the title', html: true } }), context);
+    expect(item?.title).toBe('A summary that has to stand in for the title');
+    expect(item?.key).toBe(itemKey({ guid: 'g' }));
+  });
+
+  it('bounds title and summary', () => {
+    const item = normalizeEntry(entry({ guid: 'g', title: { value: 'long '.repeat(50_000), html: true }, summary: { value: 'word '.repeat(50_000), html: false } }), context);
+    expect(item?.title.length).toBeLessThanOrEqual(300);
+    expect(item?.summary?.length).toBeLessThanOrEqual(4_000);
+    expect(item?.summary?.endsWith('…')).toBe(true);
+  });
+});
+
+describe('normalizeEntries', () => {
+  it('keeps the first of entries sharing a key and keeps feed order', () => {
+    const items = normalizeEntries(
+      [
+        entry({ guid: 'a', title: { value: 'first', html: true } }),
+        entry({ guid: 'b', title: { value: 'second', html: true } }),
+        entry({ guid: 'a', title: { value: 'first again', html: true } }),
+        entry({ link: 'https://x.org/p?utm_medium=rss', title: { value: 'third', html: true } }),
+        entry({ link: 'http://www.x.org/p/', title: { value: 'third again', html: true } }),
+        entry({}),
+      ],
+      context,
+    );
+    expect(items.map((i) => i.title)).toEqual(['first', 'second', 'third']);
+  });
+});
