@@ -18,7 +18,7 @@ function files(dir: string): string[] {
 
 /** The layer of a file: its first folder under src (chat/<platform> counts as its own). */
 function layer(path: string): string {
-  const parts = relative(SRC, path).split('/');
+  const parts = relative(SRC, path).replace(/\.js$/, '.ts').split('/');
   if (parts.length === 1) return parts[0] as string;
   return parts[0] === 'chat' ? `chat/${parts[1]}` : (parts[0] as string);
 }

@@ -29,7 +29,8 @@ export function alertBlocks(alert: Alert, options: { update?: boolean } = {}): S
   ];
   if (prefix) facts.unshift(`*${escapeMrkdwn(subject)}*`);
   return {
-    text: slackPlain(`${prefix ?? subject}: ${alert.title}`, 3_000),
+    // The fallback is parsed for mentions too (it drives notifications): escaped like the blocks.
+    text: escapeMrkdwn(slackPlain(`${prefix ?? subject}: ${alert.title}`, 3_000)),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: header, emoji: false } },
       { type: 'section', text: { type: 'mrkdwn', text: `*${title}*` } },
@@ -41,7 +42,7 @@ export function alertBlocks(alert: Alert, options: { update?: boolean } = {}): S
 
 export function noticeBlocks(notice: Notice): SlackMessage {
   return {
-    text: slackPlain(`${notice.title}: ${notice.text}`, 3_000),
+    text: escapeMrkdwn(slackPlain(`${notice.title}: ${notice.text}`, 3_000)),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: slackPlain(notice.title, HEADER_MAX), emoji: false } },
       { type: 'section', text: { type: 'mrkdwn', text: truncate(escapeMrkdwn(notice.text), SECTION_MAX) } },

@@ -1,0 +1,88 @@
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { rssDocument, startFeedServer, type FeedServer, type RssItemSpec } from '../fakes/feed-server.js';
+import { slashCommandForm, signedPost, startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.js';
+
+/**
+ * `banwatch run` as a user starts it: the CLI with SLACK_BOT_TOKEN (from a `_FILE`),
+ * SLACK_SIGNING_SECRET, SLACK_API_URL pointed at the fake Slack and PORT=0, stopped by SIGTERM.
+ */
+const TOKEN = 'xoxb-cli-run-token-0002';
+const SECRET = 'cli-run-signing-secret-0002';
+let feeds: FeedServer;
+let slack: FakeSlackApi;
+let dir: string;
+
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+const old: RssItemSpec = { title: 'Weather warning for the coast', link: 'https://news.example/w', guid: 'w1', pubDate: hoursAgo(20) };
+const ban: RssItemSpec = { title: 'US bans Huawei and ZTE equipment from federal networks', link: 'https://news.example/huawei', guid: 'h1', pubDate: hoursAgo(1) };
+
+beforeAll(async () => {
+  feeds = await startFeedServer();
+  slack = await startFakeSlackApi({ botToken: TOKEN });
+  feeds.route('/feed.xml', { body: rssDocument({ items: [old] }) });
+  dir = mkdtempSync(join(tmpdir(), 'banwatch-slack-run-'));
+  writeFileSync(join(dir, 'bot-token'), `${TOKEN}\n`);
+  writeFileSync(
+    join(dir, 'banwatch.yaml'),
+    [
+      `store: sqlite://${join(dir, 'state.sqlite')}`,
+      'sources:',
+      `  - {id: feed, type: rss, url: "${feeds.url('/feed.xml')}", interval: 1s}`,
+      'channels:',
+      '  - {id: security, type: slack, channel: C0123ABCD}',
+    ].join('\n'),
+  );
+});
+afterAll(async () => {
+  await feeds.close();
+  await slack.close();
+});
+
+describe('banwatch run with Slack', () => {
+  it('serves /slack/events, posts each new alert as Block Kit, and stops on SIGTERM', async () => {
+    const signals = new EventEmitter();
+    let stderr = '';
+    const input = new PassThrough();
+    input.end();
+    const run = main(['run', '--config', join(dir, 'banwatch.yaml')], {
+      env: { SLACK_BOT_TOKEN_FILE: join(dir, 'bot-token'), SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url, PORT: '0', LOG_LEVEL: 'warn' },
+      io: {
+        stdin: input,
+        stdout: { write: () => true } as unknown as NodeJS.WritableStream,
+        stderr: { write: (chunk: string) => ((stderr += chunk), true) } as NodeJS.WritableStream,
+      },
+      signals,
+    });
+    try {
+      await expect.poll(() => /HTTP on port (\d+)/.exec(stderr)?.[1], { timeout: 15_000 }).toBeDefined();
+      expect(stderr).toContain('chat: slack connected');
+      const port = /HTTP on port (\d+)/.exec(stderr)?.[1];
+      const events = `http://127.0.0.1:${port}/slack/events`;
+
+      const form = slashCommandForm({ text: 'vendor hikvision', user_id: 'U0MEMBER', channel_id: 'C0123ABCD', response_url: slack.responseUrl('cli1') });
+      expect((await signedPost(events, SECRET, form)).status).toBe(200);
+      const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === 'cli1'));
+      expect(JSON.stringify(answer.body.blocks)).toContain('Section 889');
+      expect((await signedPost(events, 'wrong-secret', form)).status).toBe(401);
+
+      await expect.poll(() => feeds.requestsTo('/feed.xml').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      feeds.route('/feed.xml', { body: rssDocument({ items: [ban, old] }) });
+      const post = await slack.waitFor(() => slack.posts('C0123ABCD')[0], 20_000);
+      expect(post.blocks.map((b: { type: string }) => b.type)).toEqual(['header', 'section', 'context', 'context']);
+      expect(post.blocks[1].text.text).toBe('*<https://news.example/huawei|US bans Huawei and ZTE equipment from federal networks>*');
+      expect(post.unfurl_links).toBe(false);
+    } finally {
+      signals.emit('SIGTERM');
+    }
+    expect(await run).toBe(0);
+    expect(slack.posts('C0123ABCD')).toHaveLength(1);
+    expect(stderr).not.toContain(TOKEN);
+  });
+});
