@@ -11,6 +11,9 @@ Commands:
   watch add|remove|mute|list [TERM] --channel ID [--all]
                                the terms a channel watches or mutes
   status [--json]              sources, their last poll and errors; outbox and dead letters
+  discord register [--guild ID]
+                               put the /banwatch commands on Discord
+  discord invite               print the URL that adds the bot to a server
   help                         this text
 
 Options:

@@ -1,0 +1,135 @@
+import { type APIApplicationCommandBasicOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
+
+/**
+ * Every Discord subcommand of banwatch, one entry each: its definition (for registration) and
+ * how an invocation becomes the CommandRouter's words. `/banwatch` holds what anyone may run;
+ * `/banwatch-admin` holds changes, is hidden from members without Manage Server, and is checked
+ * again on every call. A later command (`track`, `feeds`, `why`) is one more entry here.
+ */
+export type CommandName = 'banwatch' | 'banwatch-admin';
+
+/** Option values of one invocation, by option name. */
+export type OptionValues = ReadonlyMap<string, string | number | boolean>;
+
+export interface CompletionDeps {
+  completeVendor(prefix: string, limit: number): string[];
+}
+
+export interface SubcommandSpec {
+  command: CommandName;
+  /** Subcommand group, e.g. `watch` in `/banwatch-admin watch add`. */
+  group?: string;
+  name: string;
+  /** At most 100 characters (Discord's limit). */
+  description: string;
+  options?: APIApplicationCommandBasicOption[];
+  /** The router words for an invocation, e.g. `['watch', 'add', 'dji', '--all']`. */
+  args(values: OptionValues): string[];
+  /** Lookups answer only the asker; admin changes are confirmed to the channel. */
+  ephemeral: boolean;
+  /** Suggestions for the focused option with `autocomplete: true`. */
+  complete?(value: string, deps: CompletionDeps): string[];
+}
+
+export const COMMANDS: Record<CommandName, { description: string; admin: boolean }> = {
+  banwatch: { description: 'Look up bans and restrictions on technology vendors', admin: false },
+  'banwatch-admin': { description: 'Choose what banwatch posts in this channel (Manage Server)', admin: true },
+};
+
+/** Descriptions of subcommand groups. */
+export const GROUPS: Record<string, string> = {
+  watch: 'The terms this channel watches or mutes',
+};
+
+export const MAX_CHOICES = 25;
+
+/** A string option's value, or nothing when it was left out or blank. */
+function text(values: OptionValues, name: string): string[] {
+  const value = values.get(name);
+  return typeof value === 'string' && value.trim() ? [value.trim()] : [];
+}
+
+/** "hikvision, dahua" -> two words: vendor names may hold spaces, so commas separate them. */
+function list(values: OptionValues, name: string): string[] {
+  return text(values, name).flatMap((value) => value.split(/[,;\n]/).map((part) => part.trim()).filter(Boolean));
+}
+
+const termOption = (description: string): APIApplicationCommandBasicOption => ({
+  type: ApplicationCommandOptionType.String,
+  name: 'term',
+  description,
+  required: true,
+  max_length: 100,
+});
+
+export const SUBCOMMANDS: readonly SubcommandSpec[] = [
+  {
+    command: 'banwatch',
+    name: 'vendor',
+    description: 'Where a vendor stands: restrictions, tracked bills and latest alerts',
+    options: [{ type: ApplicationCommandOptionType.String, name: 'name', description: 'Company or brand, e.g. hikvision', required: true, autocomplete: true, max_length: 100 }],
+    args: (v) => ['vendor', ...text(v, 'name')],
+    ephemeral: true,
+    complete: (value, deps) => deps.completeVendor(value, MAX_CHOICES),
+  },
+  { command: 'banwatch', name: 'bills', description: 'Bills and rules banwatch tracks, and their stage', args: () => ['bills'], ephemeral: true },
+  { command: 'banwatch', name: 'status', description: 'Sources, their last poll and errors, and the outbox', args: () => ['status'], ephemeral: true },
+  {
+    command: 'banwatch',
+    name: 'help',
+    description: 'What banwatch can do, or how to use one command',
+    options: [{ type: ApplicationCommandOptionType.String, name: 'command', description: 'A command, e.g. vendor', required: false, autocomplete: true, max_length: 40 }],
+    args: (v) => ['help', ...text(v, 'command')],
+    ephemeral: true,
+    complete: (value) => helpTopics().filter((topic) => topic.startsWith(value.trim().toLowerCase())),
+  },
+  {
+    command: 'banwatch-admin',
+    group: 'watch',
+    name: 'add',
+    description: 'Watch a term in this channel: it counts as a vendor name',
+    options: [
+      termOption('A name to watch, e.g. unitree'),
+      { type: ApplicationCommandOptionType.Boolean, name: 'all', description: 'Alert on every item that mentions it, ban or not', required: false },
+    ],
+    args: (v) => ['watch', 'add', ...text(v, 'term'), ...(v.get('all') === true ? ['--all'] : [])],
+    ephemeral: false,
+  },
+  {
+    command: 'banwatch-admin',
+    group: 'watch',
+    name: 'mute',
+    description: 'Never post items that mention a term in this channel',
+    options: [termOption('A term to mute')],
+    args: (v) => ['watch', 'mute', ...text(v, 'term')],
+    ephemeral: false,
+  },
+  {
+    command: 'banwatch-admin',
+    group: 'watch',
+    name: 'remove',
+    description: 'Stop watching or muting a term in this channel',
+    options: [termOption('The term to remove')],
+    args: (v) => ['watch', 'remove', ...text(v, 'term')],
+    ephemeral: false,
+  },
+  { command: 'banwatch-admin', group: 'watch', name: 'list', description: 'The terms this channel watches or mutes', args: () => ['watch', 'list'], ephemeral: true },
+  {
+    command: 'banwatch-admin',
+    name: 'subscribe',
+    description: 'Send alerts to this channel, optionally only about some vendors',
+    options: [{ type: ApplicationCommandOptionType.String, name: 'vendors', description: 'Comma-separated vendors, e.g. hikvision, dahua (all when empty)', required: false, max_length: 1_000 }],
+    args: (v) => ['subscribe', ...list(v, 'vendors')],
+    ephemeral: false,
+  },
+  { command: 'banwatch-admin', name: 'unsubscribe', description: 'Stop sending alerts to this channel', args: () => ['unsubscribe'], ephemeral: false },
+];
+
+/** The words `/banwatch help command:` understands: each command's first router word. */
+export function helpTopics(): string[] {
+  return [...new Set(SUBCOMMANDS.map((spec) => spec.group ?? spec.name))].filter((topic) => topic !== 'help');
+}
+
+export function findSubcommand(command: string, group: string | undefined, name: string): SubcommandSpec | undefined {
+  return SUBCOMMANDS.find((spec) => spec.command === command && spec.group === group && spec.name === name);
+}

@@ -1,0 +1,66 @@
+import type { REST } from '@discordjs/rest';
+import { Routes } from 'discord-api-types/v10';
+import type { ChatPlatform } from '../platform.js';
+import { sortDiscordFailure } from './discord-failure.js';
+import { createDiscordJsGateway, type DiscordGateway } from './discord-gateway.js';
+import { createDiscordNotifier } from './discord-notifier.js';
+import { closeDiscordRest, createDiscordRest } from './discord-rest.js';
+import { type DiscordOptions, type DiscordPlatformDeps, INTERACTIONS_PATH } from './discord-settings.js';
+import { createInteractionHandler, type InteractionResponse } from './interaction-handler.js';
+import { interactionsRoute } from './interactions-route.js';
+import { asInteraction } from './raw-interaction.js';
+
+/** Clients and timings a test (or another host) may supply instead of the defaults. */
+export interface DiscordPlatformClients {
+  rest?: REST;
+  gateway?: DiscordGateway;
+  /** See DEFER_AFTER_MS; 0 defers every command. */
+  deferAfterMs?: number;
+}
+
+/**
+ * The Discord bot: a REST notifier for `discord` channels, and commands received either at
+ * POST /discord/interactions (when a public key is set; every request signature-checked) or
+ * over the gateway (otherwise). Both paths hand the raw interaction to the same handler.
+ */
+export function createDiscordPlatform(settings: DiscordOptions, deps: DiscordPlatformDeps, clients: DiscordPlatformClients = {}): ChatPlatform {
+  const rest = clients.rest ?? createDiscordRest(settings);
+  const pending = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
+  const handle = createInteractionHandler({ ...deps, rest, applicationId: settings.applicationId, deferAfterMs: clients.deferAfterMs });
+  const routes = settings.publicKey ? [interactionsRoute({ publicKey: settings.publicKey, clock: deps.clock, logger: deps.logger, handle, track })] : [];
+  const gateway = settings.publicKey ? undefined : (clients.gateway ?? createDiscordJsGateway(settings, deps.logger));
+
+  /** On the gateway, the first response is a REST callback instead of the HTTP answer. */
+  const callback = (interactionId: string, token: string) => async (response: InteractionResponse) => {
+    try {
+      await rest.post(Routes.interactionCallback(interactionId, token), { body: response, auth: false });
+    } catch (error) {
+      deps.logger.warn({ reason: sortDiscordFailure(error).reason }, 'could not answer a Discord interaction');
+    }
+  };
+
+  return {
+    name: 'discord',
+    notifier: createDiscordNotifier(rest, { token: settings.token }),
+    routes,
+    async start() {
+      if (!gateway) {
+        deps.logger.info({ path: INTERACTIONS_PATH }, 'discord: commands arrive at the interactions endpoint');
+        return;
+      }
+      await gateway.start((payload) => {
+        const interaction = asInteraction(payload);
+        if (interaction) track(handle(interaction, callback(interaction.id, interaction.token)));
+      });
+    },
+    async stop() {
+      await gateway?.stop();
+      await Promise.allSettled([...pending]);
+      if (!clients.rest) closeDiscordRest(rest);
+    },
+  };
+}
