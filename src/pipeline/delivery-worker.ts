@@ -1,6 +1,7 @@
 import type { MessageRef } from '../domain/alert.js';
 import type { Channel } from '../domain/channel.js';
 import type { Clock } from '../domain/clock.js';
+import type { Metrics } from '../domain/metrics.js';
 import type { DeliveryOutcome, Notifier } from '../domain/notifier.js';
 import type { OutboxEntry } from '../domain/outbox.js';
 import type { Outbox, ThreadStore } from '../domain/ports.js';
@@ -20,6 +21,7 @@ export interface DeliveryDeps {
   maxAttempts: number;
   /** Try entries waiting out a backoff now (a one-shot run); Retry-After waits are still kept. */
   retryNow?: boolean;
+  metrics?: Metrics;
 }
 
 export interface DeliveryReport {
@@ -73,6 +75,7 @@ async function deliverChannel(channelId: string, entries: OutboxEntry[], deps: D
       continue;
     }
     const outcome = await attempt(entry, channel, notifier, deps);
+    deps.metrics?.delivery(channel.type, outcome.status);
     const log = { channelId, itemId: itemIdOf(entry), attempts: entry.attempts + 1 };
     if (outcome.status === 'delivered') {
       await recordThread(entry, channel, outcome.ref, deps);

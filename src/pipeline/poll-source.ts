@@ -1,6 +1,9 @@
 import type { Channel } from '../domain/channel.js';
 import type { Clock } from '../domain/clock.js';
 import { emptyFeedState, type FeedState } from '../domain/feed-state.js';
+import type { Metrics } from '../domain/metrics.js';
+import type { Notice } from '../domain/notifier.js';
+import { outboxKey } from '../domain/outbox.js';
 import type { FeedStateStore } from '../domain/ports.js';
 import type { Source, SourceFailure } from '../domain/source.js';
 import { errorMessage } from '../shared/errors.js';
@@ -12,12 +15,17 @@ export interface PollDeps extends IngestDeps {
   feeds: FeedStateStore;
   logger: Logger;
   clock: Clock;
+  /** Consecutive failures after which a feed is paused and its channels told (default 10). */
+  pauseAfterFailures?: number;
+  metrics?: Metrics;
 }
+
+export const DEFAULT_PAUSE_AFTER = 10;
 
 export type PollSummary =
   | { sourceId: string; status: 'ok'; report: IngestReport; firstPoll: boolean }
   | { sourceId: string; status: 'not-modified' }
-  | { sourceId: string; status: 'failed'; failure: SourceFailure; failures: number; nextPollAt: string }
+  | { sourceId: string; status: 'failed'; failure: SourceFailure; failures: number; nextPollAt: string; paused?: boolean }
   | { sourceId: string; status: 'paused' };
 
 /**
@@ -27,7 +35,10 @@ export type PollSummary =
  */
 export async function pollSource(source: Source, channels: readonly Channel[], deps: PollDeps, signal?: AbortSignal): Promise<PollSummary> {
   const state = (await deps.feeds.get(source.id)) ?? emptyFeedState(source.id);
-  if (state.pausedAt) return { sourceId: source.id, status: 'paused' };
+  if (state.pausedAt) {
+    deps.metrics?.pollFinished(source.id, 'paused');
+    return { sourceId: source.id, status: 'paused' };
+  }
   const startedAt = deps.clock.now();
   let result: Awaited<ReturnType<Source['poll']>>;
   try {
@@ -41,14 +52,22 @@ export async function pollSource(source: Source, channels: readonly Channel[], d
   if (!result.ok) {
     const failures = state.failures + 1;
     const nextPollAt = new Date(now.getTime() + backoffDelay(failures, source.intervalMs, result.failure)).toISOString();
+    const pause = failures >= (deps.pauseAfterFailures ?? DEFAULT_PAUSE_AFTER);
+    const lastError = { kind: result.failure.kind, message: result.failure.message, at: now.toISOString() };
+    deps.metrics?.pollFinished(source.id, 'failed', result.failure.kind);
     await deps.feeds.put({
       ...state,
       cursor: result.cursor ?? state.cursor,
       lastPollAt: startedAt.toISOString(),
-      lastError: { kind: result.failure.kind, message: result.failure.message, at: now.toISOString() },
+      lastError,
       failures,
       nextPollAt,
+      ...(pause ? { pausedAt: now.toISOString() } : {}),
     });
+    if (pause) {
+      await announcePause(source, channels, lastError, failures, deps);
+      return { sourceId: source.id, status: 'failed', failure: result.failure, failures, nextPollAt, paused: true };
+    }
     deps.logger.warn(
       { sourceId: source.id, kind: result.failure.kind, failures, nextPollAt },
       `feed ${source.id} failed (${result.failure.kind}): ${result.failure.message}; next try ${nextPollAt}`,
@@ -65,11 +84,14 @@ export async function pollSource(source: Source, channels: readonly Channel[], d
     nextPollAt: new Date(now.getTime() + source.intervalMs).toISOString(),
   };
   if (result.notModified) {
+    deps.metrics?.pollFinished(source.id, 'not-modified');
     await deps.feeds.put(next);
     return { sourceId: source.id, status: 'not-modified' };
   }
   const firstPoll = !state.initialized;
   const report = await ingest(source, firstPoll, result.items, channels, deps);
+  deps.metrics?.pollFinished(source.id, 'ok');
+  deps.metrics?.itemsSeen(source.id, report.fresh);
   await deps.feeds.put({ ...next, initialized: true, itemsSeen: state.itemsSeen + report.fresh });
   if (firstPoll) {
     deps.logger.info({ sourceId: source.id, items: report.received, queued: report.queued }, `feed ${source.id}: first poll recorded ${report.fresh} existing items`);
@@ -77,4 +99,41 @@ export async function pollSource(source: Source, channels: readonly Channel[], d
     deps.logger.info({ sourceId: source.id, fresh: report.fresh, queued: report.queued }, `feed ${source.id}: ${report.fresh} new items, ${report.queued} alerts queued`);
   }
   return { sourceId: source.id, status: 'ok', report, firstPoll };
+}
+
+/**
+ * A feed that keeps failing is paused, and every channel that receives its alerts is told
+ * once, with why and how to resume it: a silently dead feed is the failure users hate most.
+ */
+async function announcePause(
+  source: Source,
+  channels: readonly Channel[],
+  error: { kind: string; message: string; at: string },
+  failures: number,
+  deps: PollDeps,
+): Promise<void> {
+  const notice: Notice = {
+    id: `paused:${source.id}:${error.at}`,
+    title: `Feed paused: ${source.name}`,
+    text:
+      `banwatch stopped polling "${source.id}" (${source.name}) after ${failures} failures in a row. ` +
+      `Last error (${error.kind}): ${error.message}. Fix the feed, then resume it with ` +
+      `\`/banwatch feeds resume ${source.id}\` or \`banwatch feeds resume ${source.id}\`.`,
+    createdAt: error.at,
+  };
+  const receiving = channels.filter((channel) => !channel.sources || channel.sources.includes(source.id));
+  await deps.outbox.enqueue(
+    receiving.map((channel) => ({
+      key: outboxKey(channel.id, notice.id),
+      channelId: channel.id,
+      payload: { type: 'notice' as const, notice },
+      attempts: 0,
+      createdAt: error.at,
+      nextAttemptAt: error.at,
+    })),
+  );
+  deps.logger.error(
+    { sourceId: source.id, kind: error.kind, failures, channels: receiving.length },
+    `feed ${source.id} paused after ${failures} failures in a row (${error.kind}: ${error.message}); resume with \`banwatch feeds resume ${source.id}\``,
+  );
 }

@@ -17,6 +17,8 @@ export interface ScriptedAnswer {
   headers?: Record<string, string>;
   /** Hold the answer this long (a webhook that does not answer in time). */
   delayMs?: number;
+  /** Only for requests to this path (channels post concurrently, so order across paths is not fixed). */
+  path?: string;
 }
 
 /**
@@ -51,8 +53,9 @@ export async function startWebhookServer(): Promise<WebhookServer> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const answer = queue.shift() ?? state.fallback;
       const [path = '/', query = ''] = (req.url ?? '/').split('?');
+      const index = queue.findIndex((scripted) => scripted.path === undefined || scripted.path === path);
+      const answer = index >= 0 ? (queue.splice(index, 1)[0] as ScriptedAnswer) : state.fallback;
       const finish = () => {
         let received: unknown;
         try {

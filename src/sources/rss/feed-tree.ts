@@ -1,4 +1,4 @@
-import Parser from 'rss-parser';
+import Parser, { type ParserOptions } from 'rss-parser';
 
 /**
  * An xml2js element: attributes in `$`, all its text run together in `_`, children by name as
@@ -60,7 +60,8 @@ class FeedTreeParser extends Parser {
       defaultRSS: 2,
       // Document order is needed for mixed content (Atom xhtml text: "The <code>x</code> is");
       // by-name access, which the format detection relies on, stays as it is.
-      xml2js: { explicitChildren: true, preserveChildrenOrder: true, charsAsChildren: true, includeWhiteChars: true },
+      // (preserveChildrenOrder is an xml2js option that its type definitions leave out.)
+      xml2js: { explicitChildren: true, preserveChildrenOrder: true, charsAsChildren: true, includeWhiteChars: true } as ParserOptions<unknown, unknown>['xml2js'],
     });
   }
 

@@ -1,0 +1,118 @@
+import type { Clock } from '../../domain/clock.js';
+import type { FeedStateStore } from '../../domain/ports.js';
+import { feedIdFor, sameFeedUrl, type FeedRegistry, type RuntimeFeed } from '../../domain/runtime-feed.js';
+import { UserError } from '../../shared/errors.js';
+import type { CommandHandler } from '../command.js';
+import { line, reply } from '../reply.js';
+
+export interface FeedInfo {
+  id: string;
+  url: string;
+  origin: 'config' | 'runtime';
+}
+
+export type FeedProbe = (url: string, trusted: boolean) => Promise<{ ok: true; title?: string } | { ok: false; message: string }>;
+
+export interface FeedsDeps {
+  registry: FeedRegistry;
+  feeds: FeedStateStore;
+  /** Every feed banwatch polls: config file and runtime. */
+  known(): Promise<FeedInfo[]>;
+  /** Checks a URL a person typed (scheme, length, private addresses). */
+  checkUrl(url: string, trusted: boolean): { ok: true; url: string } | { ok: false; message: string };
+  /** Fetches the feed once through the fetcher that will poll it: refuses non-feeds and blocked addresses. */
+  probe: FeedProbe;
+  clock: Clock;
+  defaultIntervalMs: number;
+}
+
+export const MAX_RUNTIME_FEEDS = 1_000;
+
+/** `feeds list|add|remove|resume`: the feeds banwatch polls. */
+export function feedsHandler(deps: FeedsDeps): CommandHandler {
+  return {
+    name: 'feeds',
+    summary: 'list, add, remove or resume the feeds banwatch polls',
+    usage: ['feeds list', 'feeds add URL', 'feeds remove ID', 'feeds resume ID'],
+    requiresAdmin: (args) => (args[0] ?? '').toLowerCase() !== 'list',
+    async run(args, context) {
+      const [verb = '', ...rest] = args;
+      const trusted = context.actor.platform === 'cli';
+      switch (verb.toLowerCase()) {
+        case 'list': {
+          const all = await deps.known();
+          const states = await deps.feeds.getMany(all.map((f) => f.id));
+          return reply(`${all.length} feeds`, [{ lines: all.map((f) => line(`${f.id}${states.get(f.id)?.pausedAt ? ' (PAUSED)' : ''} — ${f.url}${f.origin === 'runtime' ? ' (added at run time)' : ''}`)) }], {
+            data: { feeds: all },
+          });
+        }
+        case 'add': {
+          if (rest.length !== 1) throw new UserError('usage', 'Give one feed address: `feeds add https://example.com/feed.xml`.');
+          const added = await addFeed(deps, rest[0] as string, { addedBy: context.actor.name ?? context.actor.id, trusted, probe: true });
+          return reply(`Feed "${added.id}" added`, [{ lines: [line(`${added.title ?? added.url} — polled every ${Math.round(added.intervalMs / 60_000)} min from now on.`, added.url)] }], {
+            visibility: 'channel',
+            data: { feed: added },
+          });
+        }
+        case 'remove': {
+          const id = oneId(rest);
+          const all = await deps.known();
+          const feed = all.find((f) => f.id === id);
+          if (!feed) throw new UserError('unknown_feed', `No feed with id "${id}". \`feeds list\` shows them.`);
+          if (feed.origin === 'config') throw new UserError('config_feed', `Feed "${id}" is set in the config file; remove it there.`);
+          await deps.registry.remove(id);
+          return reply(`Feed "${id}" removed`, [], { visibility: 'channel', data: { removed: id } });
+        }
+        case 'resume': {
+          const id = oneId(rest);
+          if (!(await deps.known()).some((f) => f.id === id)) throw new UserError('unknown_feed', `No feed with id "${id}". \`feeds list\` shows them.`);
+          const state = await deps.feeds.get(id);
+          if (!state?.pausedAt) throw new UserError('not_paused', `Feed "${id}" is not paused.`);
+          await deps.feeds.put({ ...state, pausedAt: undefined, failures: 0, nextPollAt: deps.clock.now().toISOString() });
+          return reply(`Feed "${id}" resumed`, [{ lines: [line('It is polled again at the next tick.')] }], { visibility: 'channel', data: { resumed: id } });
+        }
+        default:
+          throw new UserError('bad_verb', verb ? `Unknown feeds action "${verb.slice(0, 40)}".` : 'Say what to do: list, add, remove or resume.');
+      }
+    },
+  };
+}
+
+export interface AddFeedOptions {
+  addedBy: string;
+  trusted: boolean;
+  title?: string;
+  /** Fetch it once first (chat); an OPML import of many feeds skips this and lets status show errors. */
+  probe: boolean;
+}
+
+/** Validates, de-duplicates and (optionally) probes a feed URL, then stores it. Shared by `feeds add` and OPML import. */
+export async function addFeed(deps: FeedsDeps, rawUrl: string, options: AddFeedOptions): Promise<RuntimeFeed> {
+  const { trusted, addedBy } = options;
+  const checked = deps.checkUrl(rawUrl, trusted);
+  if (!checked.ok) throw new UserError('bad_feed_url', `Cannot add that feed: ${checked.message}.`);
+  const all = await deps.known();
+  const existing = all.find((f) => sameFeedUrl(f.url, checked.url));
+  if (existing) throw new UserError('duplicate_feed', `That feed is already polled as "${existing.id}".`);
+  const runtime = all.filter((f) => f.origin === 'runtime').length;
+  if (runtime >= MAX_RUNTIME_FEEDS) throw new UserError('too_many_feeds', `banwatch polls at most ${MAX_RUNTIME_FEEDS} feeds added at run time.`);
+  const probe = options.probe ? await deps.probe(checked.url, trusted) : { ok: true as const, title: undefined };
+  if (!probe.ok) throw new UserError('feed_unusable', `Cannot add that feed: ${probe.message}.`);
+  const feed: RuntimeFeed = {
+    id: feedIdFor(checked.url, new Set(all.map((f) => f.id))),
+    url: checked.url,
+    title: options.title ?? probe.title,
+    intervalMs: deps.defaultIntervalMs,
+    addedBy,
+    addedAt: deps.clock.now().toISOString(),
+    trusted,
+  };
+  await deps.registry.put(feed);
+  return feed;
+}
+
+function oneId(rest: readonly string[]): string {
+  const id = rest[0];
+  if (rest.length !== 1 || !id || !/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(id)) throw new UserError('usage', 'Give one feed id, as `feeds list` shows it.');
+  return id;
+}
