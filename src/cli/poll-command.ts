@@ -37,6 +37,9 @@ export async function pollOnceCommand(app: App, io: CliIo): Promise<number> {
       case 'paused':
         io.stderr.write(`${result.sourceId}: paused (resume with \`banwatch feeds resume ${result.sourceId}\`)\n`);
         break;
+      case 'elsewhere':
+        io.stderr.write(`${result.sourceId}: being polled by another instance\n`);
+        break;
       case 'failed':
         io.stderr.write(`${result.sourceId}: FAILED (${result.failure.kind}) ${result.failure.message}\n`);
         break;

@@ -1,6 +1,7 @@
 import type { MessageRef } from '../domain/alert.js';
 import type { Channel } from '../domain/channel.js';
 import type { Clock } from '../domain/clock.js';
+import type { Leases } from '../domain/lease.js';
 import type { Metrics } from '../domain/metrics.js';
 import type { DeliveryOutcome, Notifier } from '../domain/notifier.js';
 import type { OutboxEntry } from '../domain/outbox.js';
@@ -22,6 +23,11 @@ export interface DeliveryDeps {
   /** Try entries waiting out a backoff now (a one-shot run); Retry-After waits are still kept. */
   retryNow?: boolean;
   metrics?: Metrics;
+  /** Shared leases (several instances): one instance at a time works a channel. */
+  leases?: Leases;
+  instanceId?: string;
+  /** Pause between two posts to the same channel (platforms allow about one a second). */
+  channelGapMs?: number;
 }
 
 export interface DeliveryReport {
@@ -37,19 +43,65 @@ export interface DeliveryReport {
  * channels do not wait for each other.
  */
 export async function deliverDue(deps: DeliveryDeps): Promise<DeliveryReport> {
-  const report: DeliveryReport = { delivered: 0, retried: 0, dead: 0, waiting: 0 };
-  const byChannel = new Map<string, OutboxEntry[]>();
-  for (const entry of await deps.outbox.pending()) {
-    const list = byChannel.get(entry.channelId) ?? [];
-    list.push(entry);
-    byChannel.set(entry.channelId, list);
-  }
+  const report = emptyReport();
+  const byChannel = groupByChannel(await deps.outbox.pending());
   await Promise.all([...byChannel.entries()].map(([channelId, entries]) => deliverChannel(channelId, entries, deps, report)));
   return report;
 }
 
+/** One channel's due entries only (a queue job for that channel, on whichever instance runs it). */
+export async function deliverOneChannel(channelId: string, deps: DeliveryDeps): Promise<DeliveryReport> {
+  const report = emptyReport();
+  const entries = groupByChannel(await deps.outbox.pending()).get(channelId) ?? [];
+  await deliverChannel(channelId, entries, deps, report);
+  return report;
+}
+
+/** Channels with entries waiting, each with the time its head entry is due (epoch ms). */
+export async function channelsWithWork(outbox: Outbox): Promise<Map<string, number>> {
+  const due = new Map<string, number>();
+  for (const [channelId, entries] of groupByChannel(await outbox.pending())) {
+    const head = entries[0];
+    if (head) due.set(channelId, Date.parse(head.nextAttemptAt));
+  }
+  return due;
+}
+
+function emptyReport(): DeliveryReport {
+  return { delivered: 0, retried: 0, dead: 0, waiting: 0 };
+}
+
+function groupByChannel(entries: readonly OutboxEntry[]): Map<string, OutboxEntry[]> {
+  const byChannel = new Map<string, OutboxEntry[]>();
+  for (const entry of entries) {
+    const list = byChannel.get(entry.channelId) ?? [];
+    list.push(entry);
+    byChannel.set(entry.channelId, list);
+  }
+  return byChannel;
+}
+
 async function deliverChannel(channelId: string, entries: OutboxEntry[], deps: DeliveryDeps, report: DeliveryReport): Promise<void> {
+  if (!entries.length) return;
+  const { leases, instanceId = 'local' } = deps;
+  if (!leases) return deliverChannelEntries(channelId, entries, deps, report);
+  // Long enough for a slow platform; a dead holder's lease lapses and another instance goes on.
+  if (!(await leases.acquire(`deliver:${channelId}`, instanceId, 120_000))) {
+    report.waiting += entries.length;
+    return;
+  }
+  try {
+    // Re-read under the lease: the previous holder may have delivered some of these.
+    const fresh = groupByChannel(await deps.outbox.pending()).get(channelId) ?? [];
+    await deliverChannelEntries(channelId, fresh, deps, report);
+  } finally {
+    await leases.release(`deliver:${channelId}`, instanceId).catch(() => undefined);
+  }
+}
+
+async function deliverChannelEntries(channelId: string, entries: OutboxEntry[], deps: DeliveryDeps, report: DeliveryReport): Promise<void> {
   const channel = await deps.channel(channelId);
+  let posted = false;
   for (const [index, entry] of entries.entries()) {
     const now = deps.clock.now();
     const mustWait = !deps.retryNow || entry.rateLimited;
@@ -74,7 +126,9 @@ async function deliverChannel(channelId: string, entries: OutboxEntry[], deps: D
       report.dead++;
       continue;
     }
+    if (posted && deps.channelGapMs) await new Promise((resolve) => setTimeout(resolve, deps.channelGapMs));
     const outcome = await attempt(entry, channel, notifier, deps);
+    posted = true;
     deps.metrics?.delivery(channel.type, outcome.status);
     const log = { channelId, itemId: itemIdOf(entry), attempts: entry.attempts + 1 };
     if (outcome.status === 'delivered') {

@@ -1,11 +1,12 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Channel } from '../domain/channel.js';
+import type { Leases } from '../domain/lease.js';
 import type { Notifier } from '../domain/notifier.js';
 import type { FeedStateStore, Outbox, ThreadStore } from '../domain/ports.js';
 import type { Source } from '../domain/source.js';
 import { errorMessage } from '../shared/errors.js';
 import type { ChannelDirectory } from './channel-directory.js';
-import { deliverDue, type DeliveryReport } from './delivery-worker.js';
+import { channelsWithWork, deliverDue, type DeliveryReport } from './delivery-worker.js';
 import type { IngestDeps } from './ingest.js';
 import { mapLimited } from './limit.js';
 import { pollSource, type PollSummary } from './poll-source.js';
@@ -24,6 +25,24 @@ export interface EngineDeps extends IngestDeps {
   pollConcurrency?: number;
   /** Removes expired claims (hourly). */
   sweep?(): Promise<void>;
+  /** Shared leases when several instances share the store: each source is polled by one of them. */
+  leases?: Leases;
+  /** This process, as lease owner. */
+  instanceId?: string;
+  /** Several instances: scheduled deliveries go through this queue. */
+  deliveryQueue?: DeliveryQueue;
+  channelGapMs?: number;
+}
+
+/** Hands channels with work to a shared queue (BullMQ) instead of working the outbox here. */
+export interface DeliveryQueue {
+  /** Channel id -> when its head entry is due (epoch ms). */
+  schedule(work: Map<string, number>): Promise<void>;
+}
+
+/** A poll holds its source's lease at most this long; a dead instance's lease expires by then. */
+function leaseMs(source: Source): number {
+  return Math.max(30_000, Math.min(source.intervalMs, 600_000));
 }
 
 /**
@@ -48,7 +67,7 @@ export class Engine {
    */
   async pollAll(): Promise<PollSummary[]> {
     const channels = await this.deps.channels.all();
-    const results = await mapLimited(this.sources(), this.deps.pollConcurrency ?? 16, (source) => this.pollOne(source, channels));
+    const results = await mapLimited(this.sources(), this.deps.pollConcurrency ?? 16, (source) => this.pollOne(source, channels, false));
     await this.deliver({ retryNow: true });
     return results;
   }
@@ -72,8 +91,8 @@ export class Engine {
     if (!due.length || free <= 0) return;
     const channels = await this.deps.channels.all();
     for (const source of due.slice(0, free)) {
-      void this.pollOne(source, channels).then((summary) => {
-        if (summary.status === 'ok' && summary.report.queued > 0) void this.deliver();
+      void this.pollOne(source, channels, true).then((summary) => {
+        if (summary.status === 'ok' && summary.report.queued > 0) void this.scheduledDelivery();
       });
     }
   }
@@ -84,10 +103,10 @@ export class Engine {
     await this.delivering;
   }
 
-  private pollOne(source: Source, channels: readonly Channel[]): Promise<PollSummary> {
+  private pollOne(source: Source, channels: readonly Channel[], onlyIfDue: boolean): Promise<PollSummary> {
     const running = this.inFlight.get(source.id);
     if (running) return running;
-    const run = pollSource(source, channels, this.deps)
+    const run = this.leasedPoll(source, channels, onlyIfDue)
       .catch((error: unknown): PollSummary => {
         this.deps.logger.error({ sourceId: source.id, err: error }, `poll of ${source.id} stopped: ${errorMessage(error)}`);
         return { sourceId: source.id, status: 'failed', failure: { kind: 'network', message: errorMessage(error) }, failures: 0, nextPollAt: '' };
@@ -95,6 +114,34 @@ export class Engine {
       .finally(() => this.inFlight.delete(source.id));
     this.inFlight.set(source.id, run);
     return run;
+  }
+
+  /**
+   * With shared leases, polls only while holding the source's lease, and re-reads its state
+   * under the lease: another instance may have polled it a moment ago.
+   */
+  private async leasedPoll(source: Source, channels: readonly Channel[], onlyIfDue: boolean): Promise<PollSummary> {
+    const { leases, instanceId = 'local' } = this.deps;
+    if (!leases) return pollSource(source, channels, this.deps);
+    if (!(await leases.acquire(`poll:${source.id}`, instanceId, leaseMs(source)))) return { sourceId: source.id, status: 'elsewhere' };
+    try {
+      const next = onlyIfDue ? (await this.deps.feeds.get(source.id))?.nextPollAt : undefined;
+      if (next && Date.parse(next) > this.deps.clock.now().getTime()) return { sourceId: source.id, status: 'elsewhere' };
+      return await pollSource(source, channels, this.deps);
+    } finally {
+      await leases.release(`poll:${source.id}`, instanceId).catch(() => undefined);
+    }
+  }
+
+  /** The scheduled path: through the shared queue when there is one, else here. */
+  private async scheduledDelivery(): Promise<void> {
+    const queue = this.deps.deliveryQueue;
+    if (!queue) {
+      await this.deliver();
+      return;
+    }
+    const work = await channelsWithWork(this.deps.outbox);
+    if (work.size) await queue.schedule(work);
   }
 
   /** Works the outbox once; concurrent calls share the run and ask for one more after it. */
@@ -122,6 +169,11 @@ export class Engine {
     return this.delivering;
   }
 
+  /** True between start() and stop(): readiness checks it. */
+  get running(): boolean {
+    return this.tasks.length > 0 && !this.stopped;
+  }
+
   start(): void {
     const guard = (name: string, work: () => Promise<unknown>) => async () => {
       if (this.stopped) return;
@@ -133,7 +185,7 @@ export class Engine {
     };
     this.tasks = [
       cron.schedule(this.deps.tick ?? '* * * * * *', guard('scheduler', () => this.pollDue()), { name: 'banwatch-polls', noOverlap: true }),
-      cron.schedule(this.deps.deliveryTick ?? '*/5 * * * * *', guard('delivery', () => this.deliver()), { name: 'banwatch-delivery', noOverlap: true }),
+      cron.schedule(this.deps.deliveryTick ?? '*/5 * * * * *', guard('delivery', () => this.scheduledDelivery()), { name: 'banwatch-delivery', noOverlap: true }),
       cron.schedule('17 * * * *', guard('sweep', () => this.deps.sweep?.() ?? Promise.resolve()), { name: 'banwatch-sweep', noOverlap: true }),
     ];
   }

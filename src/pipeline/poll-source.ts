@@ -26,7 +26,9 @@ export type PollSummary =
   | { sourceId: string; status: 'ok'; report: IngestReport; firstPoll: boolean }
   | { sourceId: string; status: 'not-modified' }
   | { sourceId: string; status: 'failed'; failure: SourceFailure; failures: number; nextPollAt: string; paused?: boolean }
-  | { sourceId: string; status: 'paused' };
+  | { sourceId: string; status: 'paused' }
+  /** Another instance holds the source's lease, or polled it a moment ago. */
+  | { sourceId: string; status: 'elsewhere' };
 
 /**
  * One poll of one source: fetch through the source, ingest what is new, and record the

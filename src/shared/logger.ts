@@ -1,4 +1,5 @@
 import { pino, type Logger as PinoLogger } from 'pino';
+import pretty from 'pino-pretty';
 
 export type Logger = PinoLogger;
 
@@ -8,15 +9,20 @@ export interface LoggerOptions {
   secrets?: readonly string[];
   /** Where lines go; stdout by default. */
   destination?: NodeJS.WritableStream;
+  /** Human-readable lines (for a terminal) instead of JSON. */
+  pretty?: boolean;
 }
 
 /**
- * One JSON line per event (pino). Known secrets are replaced by `***` in every line before
+ * One JSON line per event (pino), or readable lines when `pretty` (a terminal). Known secrets are replaced by `***` in every line before
  * it is written, so a token inside an error message or a URL cannot leak into logs.
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 6);
-  const out = options.destination ?? process.stdout;
+  const destination = options.destination ?? process.stdout;
+  const out: NodeJS.WritableStream = options.pretty
+    ? pretty({ destination, sync: true, colorize: true, ignore: 'pid,hostname,app', translateTime: 'SYS:HH:MM:ss' })
+    : destination;
   const stream = secrets.length
     ? {
         write(line: string) {

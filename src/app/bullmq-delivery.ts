@@ -1,0 +1,58 @@
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { DeliveryQueue } from '../pipeline/engine.js';
+import { errorMessage } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+
+export interface QueuedDelivery extends DeliveryQueue {
+  close(): Promise<void>;
+}
+
+/**
+ * Deliveries across instances through BullMQ on the store's Redis: one job per channel with
+ * work (its id is the channel, so a channel is queued once however many instances ask), run by
+ * whichever instance's worker is free. The job works that channel's outbox in order under the
+ * channel's lease, pacing posts; a job that throws (store trouble) is retried with backoff,
+ * and a job whose instance died is picked up again by BullMQ's stalled-job check.
+ */
+export function startQueuedDelivery(redisUrl: string, prefix: string, run: (channelId: string) => Promise<void>, logger: Logger): QueuedDelivery {
+  const workerConnection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  // The producer fails fast while Redis is away; the next tick tries again.
+  const queueConnection = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  for (const connection of [workerConnection, queueConnection]) connection.on('error', () => undefined);
+  const name = 'deliveries';
+  const queue = new Queue(name, {
+    connection: queueConnection,
+    prefix: `${prefix}:bull`,
+    defaultJobOptions: { removeOnComplete: true, removeOnFail: 200, attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
+  });
+  queue.on('error', () => undefined);
+  const worker = new Worker(
+    name,
+    async (job) => {
+      await run(String(job.data.channelId));
+    },
+    { connection: workerConnection, prefix: `${prefix}:bull`, concurrency: 8, limiter: { max: 50, duration: 1_000 }, lockDuration: 60_000 },
+  );
+  worker.on('failed', (job, error) => logger.warn({ channelId: job?.data?.channelId, err: error }, `delivery job failed: ${errorMessage(error)}`));
+  worker.on('error', (error) => logger.warn({ err: error }, `delivery worker: ${errorMessage(error)}`));
+  return {
+    async schedule(work) {
+      const now = Date.now();
+      await Promise.all(
+        [...work.entries()].map(([channelId, dueAt]) => {
+          const delay = Math.max(0, dueAt - now);
+          // A job due later gets its own id, so it does not block the immediate one.
+          const jobId = delay > 0 ? `ch-${channelId}-at-${dueAt}` : `ch-${channelId}`;
+          return queue.add('deliver', { channelId }, { jobId, delay });
+        }),
+      );
+    },
+    async close() {
+      await worker.close();
+      await queue.close();
+      workerConnection.disconnect();
+      queueConnection.disconnect();
+    },
+  };
+}
