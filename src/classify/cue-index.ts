@@ -1,0 +1,206 @@
+/**
+ * Compiles the vendor catalog and the lexicons into one token trie, built once per classifier.
+ * A scan yields every cue in a text with its token span; overlapping cues of the same layer are
+ * settled by keeping the longest ("Commerce ban list" wins over the "ban" inside it).
+ */
+import type { Stage } from '../domain/classification.js';
+import { ACTION_CUES, MOTIVES, PAIR_RULES, RANK, STAGE_CUES, WEAK_MOTIVES } from './cue-lexicon.js';
+import type { ActionKind, CueStrength } from './cue-lexicon.js';
+import { PLACES } from './place-lexicon.js';
+import { PhraseTrie, type TrieMatch } from './phrase-trie.js';
+import { phraseTokens } from './tokenize.js';
+import { ATOMS, TRAP_WORDS, type GlobalTrap } from './trap-lexicon.js';
+import type { LoadedCatalog } from './vendor-catalog.js';
+
+export type Cue =
+  | { type: 'vendor'; vendor: number; weak: boolean }
+  | { type: 'not-vendor'; vendor: number }
+  | { type: 'context'; vendor: number }
+  | { type: 'origin' }
+  | { type: 'product' }
+  | { type: 'action'; kind: ActionKind; rank: number; strength: CueStrength; instrument: boolean }
+  | { type: 'motive'; strong: boolean }
+  | { type: 'trap'; trap: GlobalTrap }
+  | { type: 'stage'; stage: Stage; prio: number }
+  | { type: 'place'; code: string | null; strong: boolean; actor: boolean; reverse: boolean; upperOnly: boolean }
+  | { type: 'atom'; atom: string };
+
+export type Hit = TrieMatch<Cue>;
+
+type Layer = 'target' | 'meaning' | 'stage' | 'place' | 'helper';
+
+function layerOf(cue: Cue): Layer {
+  switch (cue.type) {
+    case 'vendor':
+    case 'not-vendor':
+    case 'origin':
+    case 'product':
+    // A motive holds origin words ("foreign threats", "Chinese Communist Party") that name no product.
+    case 'motive':
+      return 'target';
+    case 'action':
+    case 'trap':
+      return 'meaning';
+    case 'stage':
+      return 'stage';
+    case 'place':
+      return 'place';
+    default:
+      return 'helper';
+  }
+}
+
+/** A few cues for Chinese-language headlines, so CJK vendor names can meet a CJK ban cue. */
+const CJK_ACTIONS: ReadonlyArray<[string, ActionKind, number]> = [
+  ['禁令', 'ban', RANK.ban], ['禁止', 'ban', RANK.ban], ['封禁', 'ban', RANK.ban],
+  ['制裁', 'sanction', RANK.sanction], ['实体清单', 'restriction', RANK.listRestriction],
+  ['黑名单', 'restriction', RANK.genericRestriction],
+];
+
+export interface ScanResult {
+  hits: Hit[];
+  /**
+   * The one-word helper sets of each token. One-word helpers ("the", "from", "to") are not
+   * scanned as phrases: they are so common that a hit object for each would cost more than
+   * this table.
+   */
+  tokenAtoms: ReadonlyArray<readonly string[] | undefined>;
+  /** Every helper set that occurs, one-word or not. */
+  atomsPresent: ReadonlySet<string>;
+}
+
+export interface CueIndex {
+  /** Every cue of `words`; `text` and `starts` let case-sensitive cues ("US") check the original. */
+  scan(words: readonly string[], text: string, starts: readonly number[]): ScanResult;
+  /** How many phrases were compiled, for diagnostics. */
+  readonly size: number;
+}
+
+export function buildCueIndex(catalog: LoadedCatalog): CueIndex {
+  const trie = new PhraseTrie<Cue>();
+  const add = (phrase: string, cue: Cue): void => trie.add(phraseTokens(phrase), cue);
+
+  catalog.patterns.forEach((p, vendor) => {
+    for (const name of p.strong) add(name, { type: 'vendor', vendor, weak: false });
+    for (const name of p.weak) add(name, { type: 'vendor', vendor, weak: true });
+    for (const name of p.not) add(name, { type: 'not-vendor', vendor });
+    for (const name of p.context) add(name, { type: 'context', vendor });
+  });
+  for (const name of catalog.classes.origins) add(name, { type: 'origin' });
+  for (const name of catalog.classes.products) add(name, { type: 'product' });
+  for (const def of ACTION_CUES) {
+    const cue: Cue = { type: 'action', kind: def.kind, rank: def.rank, strength: def.strength, instrument: def.instrument ?? false };
+    for (const word of def.words) add(word, cue);
+  }
+  for (const [word, kind, rank] of CJK_ACTIONS) add(word, { type: 'action', kind, rank, strength: 'hard', instrument: false });
+  for (const word of MOTIVES) add(word, { type: 'motive', strong: true });
+  for (const word of WEAK_MOTIVES) add(word, { type: 'motive', strong: false });
+  for (const [trap, words] of Object.entries(TRAP_WORDS) as Array<[GlobalTrap, readonly string[]]>) {
+    for (const word of words) add(word, { type: 'trap', trap });
+  }
+  for (const def of STAGE_CUES) for (const word of def.words) add(word, { type: 'stage', stage: def.stage, prio: def.prio });
+  for (const def of PLACES) {
+    for (const word of def.words) {
+      add(word, { type: 'place', code: def.code, strong: def.strong, actor: def.actor, reverse: def.reverse ?? false, upperOnly: word === 'us' });
+    }
+  }
+  const wordAtoms = new Map<string, string[]>();
+  for (const [atom, words] of Object.entries(ATOMS)) {
+    for (const word of words) {
+      const tokens = phraseTokens(word);
+      if (tokens.length > 1) {
+        trie.add(tokens, { type: 'atom', atom });
+        continue;
+      }
+      const key = tokens[0];
+      if (key === undefined) continue;
+      const list = wordAtoms.get(key);
+      if (!list) wordAtoms.set(key, [atom]);
+      else if (!list.includes(atom)) list.push(atom);
+    }
+  }
+
+  return {
+    size: trie.size,
+    scan(words, text, starts) {
+      const hits = trie.scan(words);
+      for (let i = hits.length - 1; i >= 0; i--) if (isLowerCaseUs(hits[i] as Hit, text, starts)) hits.splice(i, 1);
+      const tokenAtoms = words.map((w) => wordAtoms.get(w));
+      const table = new AtomTable(tokenAtoms, hits);
+      addPairs(hits, table, words.length);
+      return { hits: keepLongest(hits), tokenAtoms, atomsPresent: table.seen };
+    },
+  };
+}
+
+/** "US" is the country, "us" the pronoun: only the upper-case spelling counts. */
+function isLowerCaseUs(hit: Hit, text: string, starts: readonly number[]): boolean {
+  if (hit.payload.type !== 'place' || !hit.payload.upperOnly) return false;
+  const at = starts[hit.start] ?? 0;
+  return text.charCodeAt(at) !== 85 /* U */ || text.charCodeAt(at + 1) !== 83 /* S */;
+}
+
+/** Where each helper set occurs: per token for one-word helpers, plus multi-word helper hits. */
+class AtomTable {
+  private readonly multi: Hit[];
+  readonly seen = new Set<string>();
+  constructor(
+    private readonly perToken: ReadonlyArray<readonly string[] | undefined>,
+    hits: readonly Hit[],
+  ) {
+    this.multi = hits.filter((h) => h.payload.type === 'atom');
+    for (const atoms of perToken) if (atoms) for (const atom of atoms) this.seen.add(atom);
+    for (const hit of this.multi) if (hit.payload.type === 'atom') this.seen.add(hit.payload.atom);
+  }
+
+  /** End of the `atom` phrase starting at `token`, or -1. */
+  endAt(atom: string, token: number): number {
+    if (this.perToken[token]?.includes(atom)) return token + 1;
+    for (const hit of this.multi) if (hit.start === token && hit.payload.type === 'atom' && hit.payload.atom === atom) return hit.end;
+    return -1;
+  }
+
+  present(atom: string): boolean {
+    return this.seen.has(atom);
+  }
+}
+
+function addPairs(hits: Hit[], table: AtomTable, length: number): void {
+  for (const rule of PAIR_RULES) {
+    if (!table.present(rule.first) || !table.present(rule.second)) continue;
+    pairs: for (let i = 0; i < length; i++) {
+      const firstEnd = table.endAt(rule.first, i);
+      if (firstEnd < 0) continue;
+      for (let j = firstEnd; j <= firstEnd + rule.within && j < length; j++) {
+        const secondEnd = table.endAt(rule.second, j);
+        if (secondEnd < 0) continue;
+        hits.push({
+          start: i,
+          end: secondEnd,
+          payload: { type: 'action', kind: rule.kind, rank: rule.rank, strength: rule.strength, instrument: false },
+        });
+        break pairs;
+      }
+    }
+  }
+}
+
+/** Drops a cue lying inside a longer cue of the same layer; helpers never compete. */
+function keepLongest(hits: Hit[]): Hit[] {
+  // Only multi-word cues can contain others: compare against those alone.
+  const long = hits.filter((h) => h.end - h.start > 1 && layerOf(h.payload) !== 'helper');
+  const kept = long.length === 0 ? hits : hits.filter((hit) => !insideLonger(hit, long));
+  let sorted = true;
+  for (let i = 1; i < kept.length && sorted; i++) sorted = (kept[i - 1] as Hit).start <= (kept[i] as Hit).start;
+  return sorted ? kept : kept.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function insideLonger(hit: Hit, long: readonly Hit[]): boolean {
+  const layer = layerOf(hit.payload);
+  if (layer === 'helper') return false;
+  const length = hit.end - hit.start;
+  for (const other of long) {
+    if (other.end - other.start > length && other.start <= hit.start && other.end >= hit.end && layerOf(other.payload) === layer) return true;
+  }
+  return false;
+}

@@ -1,0 +1,199 @@
+/**
+ * The false-positive traps of the team's lexicon as rules over a reading. Some traps change
+ * what a mention counts as (a vendor that is the source of a report is not its target; a ban
+ * mentioned after "despite" is background); others rule the whole headline out.
+ */
+import {
+  atomAt, atomEndingAt, atomSpans, countingActions, quote, type ActionMention, type Reading, type Span,
+} from './reading.js';
+import type { GlobalTrap } from './trap-lexicon.js';
+
+export interface TrapFinding {
+  /** Why this reading is suspect, for the reasons list. */
+  reason: string;
+  /** True when the finding alone rules the headline out. */
+  blocks: boolean;
+}
+
+const GLOBAL_REASONS: Readonly<Record<GlobalTrap, string>> = {
+  criminal: 'criminal or IP case, not a ban',
+  'false-claim': 'a claim of a ban, not a ban',
+  'non-security': 'government action for non-security reasons',
+  product: 'product, launch or review news',
+  earnings: 'earnings or business news',
+  vulnerability: 'vulnerability or security research, no ban named',
+};
+
+/** Tokens that may sit between a vendor and its verb: "Kaspersky Lab uncovers", "Kaspersky's experts". */
+const SOURCE_GAP = new Set(['s', 'lab', 'labs', 'security', 'threat', 'team', 'global']);
+/** Bare verb forms are nouns right after a name: "TikTok ban" is a ban on TikTok. */
+const BARE_FORMS = new Set(['ban', 'block', 'remove', 'bar', 'prohibit', 'restrict', 'suspend', 'delete', 'limit', 'crack']);
+
+/** Only spaces or an apostrophe between token `i` and the one before: "Hikvision: Reports" is not "Hikvision reports". */
+function adjacent(reading: Reading, i: number): boolean {
+  const from = reading.tokens.ends[i - 1];
+  const to = reading.tokens.starts[i];
+  if (from === undefined || to === undefined) return false;
+  return /^[\s'’]*$/.test(reading.text.slice(from, to));
+}
+
+function actorBefore(reading: Reading, span: Span): boolean {
+  return reading.places.some((p) => p.actor && p.end <= span.start);
+}
+
+/** The ban verb when `span` (a vendor or platform) is the one doing the banning, else undefined. */
+function banVerbAfter(reading: Reading, span: Span): Span | undefined {
+  let at = span.end;
+  for (let skipped = 0; skipped <= 2; skipped++) {
+    const verb = atomAt(reading, 'actor-verb', at);
+    if (verb) {
+      if (skipped === 0 && BARE_FORMS.has(reading.tokens.words[at] ?? '')) return undefined;
+      return verb;
+    }
+    if (!atomAt(reading, 'actor-skip', at)) return undefined;
+    at++;
+  }
+  return undefined;
+}
+
+function moderate(reading: Reading, verb: Span): void {
+  for (const action of reading.actions) {
+    if (action.start < verb.end && action.end > verb.start) action.status = 'moderation';
+  }
+}
+
+/** Sets each vendor's role; a vendor or platform that bans marks that ban as moderation. */
+function note(findings: TrapFinding[], reading: Reading, reason: string, span: Span): void {
+  findings.push({ reason: `trap: ${reason} ("${quote(reading, span)}")`, blocks: false });
+}
+
+export function markRoles(reading: Reading): TrapFinding[] {
+  const findings: TrapFinding[] = [];
+  for (const vendor of reading.vendors) {
+    const next = reading.tokens.words[vendor.end] ?? '';
+    const verb =
+      (adjacent(reading, vendor.end) ? atomAt(reading, 'source-verb', vendor.end) : undefined) ??
+      (SOURCE_GAP.has(next) && adjacent(reading, vendor.end) && adjacent(reading, vendor.end + 1)
+        ? atomAt(reading, 'source-verb', vendor.end + 1)
+        : undefined);
+    if (verb) {
+      vendor.role = 'source';
+      note(findings, reading, 'vendor is the source of a report, not its target', { start: vendor.start, end: verb.end });
+      continue;
+    }
+    const before = atomEndingAt(reading, 'source-before', vendor.start);
+    if (before) {
+      vendor.role = 'source';
+      note(findings, reading, 'vendor is the source of a report, not its target', { start: before.start, end: vendor.end });
+      continue;
+    }
+    const noun = atomAt(reading, 'modifier-noun', vendor.end);
+    if (noun) {
+      vendor.role = 'modifier';
+      note(findings, reading, 'vendor name describes a person or content', { start: vendor.start, end: noun.end });
+      continue;
+    }
+    const ban = actorBefore(reading, vendor) ? undefined : banVerbAfter(reading, vendor);
+    if (ban) {
+      vendor.role = 'actor';
+      moderate(reading, ban);
+      note(findings, reading, 'vendor is the one banning, not the target', { start: vendor.start, end: ban.end });
+    }
+  }
+  for (const platform of atomSpans(reading, 'platform')) {
+    if (reading.vendors.some((v) => v.start <= platform.start && v.end >= platform.end)) continue;
+    const ban = actorBefore(reading, platform) ? undefined : banVerbAfter(reading, platform);
+    if (!ban) continue;
+    moderate(reading, ban);
+    note(findings, reading, 'a company moderating its own platform or shelves', { start: platform.start, end: ban.end });
+  }
+  return findings;
+}
+
+function startsWithin(spans: readonly Span[], from: number, to: number): boolean {
+  return spans.some((s) => s.start >= from && s.start <= to);
+}
+
+function isTargetAt(reading: Reading, from: number, to: number): boolean {
+  return startsWithin(reading.vendors, from, to) || startsWithin(reading.origins, from, to) || startsWithin(reading.products, from, to);
+}
+
+/** "US-sanctioned Hikvision": the participle is glued to the word before it. */
+function hyphenBefore(reading: Reading, token: number): boolean {
+  const at = reading.tokens.starts[token] ?? 0;
+  return at > 1 && reading.text[at - 1] === '-' && /[A-Za-z.]/.test(reading.text[at - 2] ?? '');
+}
+
+function skipsFiller(reading: Reading, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const covered =
+      atomAt(reading, 'background-filler', i) ||
+      reading.places.some((p) => p.start <= i && p.end > i) ||
+      reading.vendors.some((v) => v.start <= i && v.end > i);
+    if (!covered) return false;
+  }
+  return true;
+}
+
+function background(findings: TrapFinding[], reading: Reading, action: ActionMention, span: Span): void {
+  action.status = 'background';
+  findings.push({ reason: `trap: ban mentioned only as background ("${quote(reading, span)}")`, blocks: false });
+}
+
+/** Marks bans that are only background: "despite federal ban", "from sanctioned firm", "still used". */
+export function markBackground(reading: Reading): TrapFinding[] {
+  const findings: TrapFinding[] = [];
+  for (const prep of atomSpans(reading, 'background-prep')) {
+    const action = countingActions(reading).find((a) => a.start >= prep.end && a.start - prep.end <= 3 && skipsFiller(reading, prep.end, a.start));
+    if (action) background(findings, reading, action, { start: prep.start, end: action.end });
+  }
+  for (const action of countingActions(reading)) {
+    if (action.end - action.start !== 1 || !atomAt(reading, 'participle', action.start)) continue;
+    const adjective = action.start === 0 || atomEndingAt(reading, 'participle-before', action.start) || hyphenBefore(reading, action.start);
+    if (adjective && isTargetAt(reading, action.end, action.end + 3)) {
+      background(findings, reading, action, { start: Math.max(0, action.start - 1), end: action.end + 1 });
+    }
+  }
+  for (const still of atomSpans(reading, 'still')) {
+    const usage = atomSpans(reading, 'usage').find((u) => u.start >= still.end && u.start - still.end <= 2);
+    if (!usage) continue;
+    const live = countingActions(reading);
+    if (live.length === 0) continue;
+    for (const action of live) action.status = 'background';
+    findings.push({ reason: `trap: story about something still in use, the ban is background ("${quote(reading, { start: still.start, end: usage.end })}")`, blocks: false });
+  }
+  return findings;
+}
+
+/** Traps that rule a headline out whatever else it says. */
+export function globalTraps(reading: Reading, governmentActor: boolean): TrapFinding[] {
+  const findings: TrapFinding[] = [];
+  const seen = new Set<GlobalTrap>();
+  const hardCue = countingActions(reading).some((a) => a.strength === 'hard');
+  for (const trap of reading.traps) {
+    if (seen.has(trap.trap)) continue;
+    // A review or launch headline never names a government; with one it is likely news about it.
+    if (trap.trap === 'product' && governmentActor) continue;
+    if (trap.trap === 'vulnerability' && hardCue) continue;
+    seen.add(trap.trap);
+    findings.push({ reason: `trap: ${GLOBAL_REASONS[trap.trap]} ("${quote(reading, trap)}")`, blocks: true });
+  }
+  for (const place of reading.places) {
+    if (!place.reverse || !place.actor) continue;
+    let at = place.end;
+    if (atomAt(reading, 'actor-skip', at)) at++;
+    const acting = atomAt(reading, 'reverse-verb', at) ?? countingActions(reading).find((a) => a.start === at);
+    if (!acting) continue;
+    findings.push({
+      reason: `trap: a Chinese or Russian government acting, outside what banwatch watches ("${quote(reading, { start: place.start, end: acting.end })}")`,
+      blocks: true,
+    });
+    break;
+  }
+  return findings;
+}
+
+/** True when a finding rules the headline out. */
+export function isTrapped(findings: readonly TrapFinding[]): boolean {
+  return findings.some((f) => f.blocks);
+}
