@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { classifyCommand } from './cli/classify-command.js';
 import { discordCommand } from './cli/discord-command.js';
@@ -15,7 +16,9 @@ import { ConfigError, errorMessage, StoreError, UserError } from './shared/error
 import { createLogger } from './shared/logger.js';
 
 const ROUTER_COMMANDS = new Set(['vendor', 'watch', 'status']);
-const DEFAULT_EVAL_FILE = resolve(PACKAGE_ROOT, '..', 'shared', 'eval', 'dev-headlines.jsonl');
+/** The team's labelled dev set beside the repository when present, else the copy in tests/fixtures. */
+const SHARED_EVAL_FILE = resolve(PACKAGE_ROOT, '..', 'shared', 'eval', 'dev-headlines.jsonl');
+const DEFAULT_EVAL_FILE = existsSync(SHARED_EVAL_FILE) ? SHARED_EVAL_FILE : resolve(PACKAGE_ROOT, 'tests', 'fixtures', 'classify', 'dev-headlines.jsonl');
 
 export interface MainOptions {
   io?: CliIo;

@@ -177,7 +177,8 @@ export const STAGE_CUES: readonly StageCueDef[] = [
     'bill would', 'moves to', 'moves toward', 'moves towards', 'seeks', 'pushes', 'push', 'presses',
     'press', 'urges', 'urge', 'urged', 'calls for', 'call for', 'calls on', 'asks', 'asked', 'wants',
     'recommends', 'recommend', 'recommended', 'recommendation', 'threatens', 'threatened', 'committee advances', 'advances',
-    'marked up', 'markup', 'committee report', 'set to', 'reportedly weighs', 'looking into', 'hopes'] },
+    'marked up', 'markup', 'committee report', 'set to', 'reportedly weighs', 'looking into', 'hopes',
+    'possible', 'potential', 'face possible', 'faces possible', 'likely'] },
   // Verbs of a decision: "orders agencies to ban" is a rule although "to ban" looks ahead.
   { stage: 'rule', prio: 25, words: [
     'order', 'orders', 'ordered', 'votes', 'voted', 'votes to', 'voted to', 'unanimously', 'agrees',

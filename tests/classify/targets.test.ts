@@ -14,6 +14,7 @@ const SETS = [
   ['held-out set composed from vendors.json facts', 'held-out-headlines.jsonl'],
   ['held-out set in wire and trade-press style', 'held-out-wire-headlines.jsonl'],
   ['held-out set written last, scored once before any change', 'held-out-blind-headlines.jsonl'],
+  ['held-out set of remembered real headlines, by the lead', 'held-out-lead-headlines.jsonl'],
 ] as const;
 
 describe.each(SETS)('%s', (_name, file) => {
