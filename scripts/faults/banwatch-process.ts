@@ -1,0 +1,31 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+export interface BanwatchProcess {
+  child: ChildProcess;
+  /** The last lines it wrote, for a failure message. */
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/**
+ * Starts the real `banwatch` command as its own process (the compiled build, as `npm start`
+ * runs it), so it can be killed and restarted like in production.
+ */
+export function startBanwatch(args: string[], env: Record<string, string> = {}): BanwatchProcess {
+  const child = spawn(process.execPath, [resolve(ROOT, 'bin', 'banwatch.js'), ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let tail = '';
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString('utf8')).slice(-4_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return { child, output: () => tail, exited };
+}
