@@ -15,7 +15,7 @@ import { createApp } from './main.js';
 import { ConfigError, errorMessage, StoreError, UserError } from './shared/errors.js';
 import { createLogger } from './shared/logger.js';
 
-const ROUTER_COMMANDS = new Set(['vendor', 'watch', 'status']);
+const ROUTER_COMMANDS = new Set(['vendor', 'watch', 'status', 'bills', 'track', 'untrack']);
 /** The team's labelled dev set beside the repository when present, else the copy in tests/fixtures. */
 const SHARED_EVAL_FILE = resolve(PACKAGE_ROOT, '..', 'shared', 'eval', 'dev-headlines.jsonl');
 const DEFAULT_EVAL_FILE = existsSync(SHARED_EVAL_FILE) ? SHARED_EVAL_FILE : resolve(PACKAGE_ROOT, 'tests', 'fixtures', 'classify', 'dev-headlines.jsonl');

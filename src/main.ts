@@ -61,9 +61,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const classifier = createClassifier(catalog);
   const stores = await openStores(config.store, clock);
   const fetcher = options.fetcher ?? createFeedFetcher({ clock });
-  const sources = buildSources(config.sources, { trustedFetcher: fetcher, clock });
+  const sources = buildSources(config.sources, { trustedFetcher: fetcher, clock, logger, classifier, trackedBills: stores.trackedBills, catalog });
   const channels = channelDirectory(config.channels, stores.channels);
-  const router = buildCommandRouter({ stores, catalog, channels, sources: () => sources, clock, logger });
+  const configuredBills = config.sources.flatMap((source) => (source.type === 'congress' ? source.bills : []));
+  const router = buildCommandRouter({ stores, catalog, channels, sources: () => sources, clock, logger, configuredBills: () => configuredBills });
   const platforms = buildPlatforms(config, {
     router,
     clock,

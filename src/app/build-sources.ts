@@ -1,24 +1,108 @@
+import type { Classifier } from '../domain/classification.js';
 import type { Clock } from '../domain/clock.js';
+import type { TrackedBillStore } from '../domain/ports.js';
 import type { Source } from '../domain/source.js';
-import type { SourceConfig } from '../config/schema.js';
+import type { VendorCatalog } from '../domain/vendor.js';
+import type { SourceSettings } from '../config/load-config.js';
 import type { FeedFetcher } from '../shared/http/feed-fetcher.js';
+import type { Logger } from '../shared/logger.js';
+import { createCongressApi } from '../sources/congress/congress-api.js';
+import { createCongressSource } from '../sources/congress/congress-source.js';
+import { createRequestBudget, type RequestBudget } from '../sources/congress/request-budget.js';
+import { createFederalRegisterSource } from '../sources/federal-register/federal-register-source.js';
 import { createRssSource } from '../sources/rss/rss-source.js';
 
 export interface SourceDeps {
   /** Fetcher for feeds from the config file (trusted: private networks allowed). */
   trustedFetcher: FeedFetcher;
   clock: Clock;
+  logger?: Logger;
+  /** Reads bill titles for the congress source's discovery. */
+  classifier?: Classifier;
+  /** Bills tracked at run time, for the congress source. */
+  trackedBills?: TrackedBillStore;
+  /** Turns configured watch terms that are vendor aliases into canonical names. */
+  catalog?: VendorCatalog;
+  /** Congress.gov allowance per key and hour (tests lower it). */
+  congressRequestsPerHour?: number;
 }
 
-/** Turns validated source definitions into Source objects. */
-export function buildSources(configs: readonly SourceConfig[], deps: SourceDeps): Source[] {
-  return configs.map((config) => {
+/** A source with the config type it came from, for `status`. */
+export type TypedSource = Source & { type: SourceSettings['type'] };
+
+/**
+ * Turns validated source definitions into Source objects. A congress source without an API
+ * key is left out with one log line, rather than failing on every poll; sources sharing a key
+ * share its request budget.
+ */
+export function buildSources(configs: readonly SourceSettings[], deps: SourceDeps): TypedSource[] {
+  const budgets = new Map<string, RequestBudget>();
+  const canonical = (names: readonly string[] = []) => names.map((name) => deps.catalog?.resolve(name)?.name ?? name);
+  return configs.flatMap((config): TypedSource[] => {
     switch (config.type) {
       case 'rss':
-        return createRssSource(
-          { id: config.id, url: config.url, intervalMs: config.interval, backfill: config.backfill, name: config.name },
-          { fetcher: deps.trustedFetcher, clock: deps.clock },
+        return [
+          {
+            ...createRssSource(
+              { id: config.id, url: config.url, intervalMs: config.interval, backfill: config.backfill, name: config.name },
+              { fetcher: deps.trustedFetcher, clock: deps.clock },
+            ),
+            type: 'rss',
+          },
+        ];
+      case 'congress': {
+        if (!config.apiKey) {
+          deps.logger?.info(
+            { sourceId: config.id },
+            `congress source "${config.id}" is disabled: set CONGRESS_API_KEY (or CONGRESS_API_KEY_FILE) to a Congress.gov API key (free at https://api.congress.gov/sign-up/)`,
+          );
+          return [];
+        }
+        const budget = budgets.get(config.apiKey) ?? createRequestBudget({ clock: deps.clock, limit: deps.congressRequestsPerHour });
+        budgets.set(config.apiKey, budget);
+        const api = createCongressApi({ baseUrl: config.url, apiKey: config.apiKey, fetcher: deps.trustedFetcher, budget });
+        const classifier = deps.classifier;
+        const source = createCongressSource(
+          {
+            id: config.id,
+            name: config.name,
+            intervalMs: config.interval,
+            bills: config.bills.map((bill) => ({ id: bill.id, ...(bill.vendors ? { vendors: canonical(bill.vendors) } : {}) })),
+            discover: config.discover,
+          },
+          {
+            api,
+            clock: deps.clock,
+            logger: deps.logger,
+            tracked: deps.trackedBills,
+            classifyTitle: classifier
+              ? (title) => {
+                  const verdict = classifier.classify({ title });
+                  return { relevant: verdict.relevant, vendors: verdict.vendors };
+                }
+              : undefined,
+          },
         );
+        return [{ ...source, type: 'congress' }];
+      }
+      case 'federal-register':
+        return [
+          {
+            ...createFederalRegisterSource(
+              {
+                id: config.id,
+                name: config.name,
+                intervalMs: config.interval,
+                backfill: config.backfill,
+                terms: config.terms,
+                agencies: config.agencies,
+                baseUrl: config.url,
+              },
+              { fetcher: deps.trustedFetcher, clock: deps.clock, logger: deps.logger },
+            ),
+            type: 'federal-register',
+          },
+        ];
     }
   });
 }

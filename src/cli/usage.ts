@@ -11,6 +11,9 @@ Commands:
   watch add|remove|mute|list [TERM] --channel ID [--all]
                                the terms a channel watches or mutes
   status [--json]              sources, their last poll and errors; outbox and dead letters
+  bills [--json]               tracked bills and rules: stage, last action and date
+  track BILL [VENDOR...]       follow a bill on Congress.gov, e.g. track hr5515-115
+  untrack BILL                 stop following a bill
   discord register [--guild ID]
                                put the /banwatch commands on Discord
   discord invite               print the URL that adds the bot to a server

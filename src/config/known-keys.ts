@@ -1,15 +1,27 @@
-import { channelSchema, configSchema, sourceSchema } from './schema.js';
+import { billEntryKeys, channelSchema, configSchema, sourceKeysByType } from './schema.js';
 
 const top = Object.keys(configSchema.shape);
-const sourceKeys = [...new Set(sourceSchema.options.flatMap((option) => Object.keys(option.shape)))];
+const allSourceKeys = [...new Set(Object.values(sourceKeysByType).flat())];
 const channelKeys = Object.keys(channelSchema.shape);
 const nested: Record<string, string[]> = { admins: ['slack', 'discord'], delivery: ['interval', 'maxAttempts'] };
 
-/** The keys the schema knows at a path, for "did you mean" hints on unknown keys. */
-export function knownKeysAt(path: readonly PropertyKey[]): string[] {
-  const [head, index] = path;
+function sourceType(document: unknown, index: number): string | undefined {
+  const sources = (document as { sources?: unknown } | null)?.sources;
+  const source = Array.isArray(sources) ? (sources[index] as { type?: unknown } | undefined) : undefined;
+  return typeof source?.type === 'string' ? source.type : undefined;
+}
+
+/**
+ * The keys the schema knows at a path, for "did you mean" hints on unknown keys. With the
+ * parsed file, a source's hints come from its own type (`terms` for federal-register).
+ */
+export function knownKeysAt(path: readonly PropertyKey[], document?: unknown): string[] {
+  const [head, index, field] = path;
   if (head === undefined) return top;
-  if (head === 'sources' && typeof index === 'number') return sourceKeys;
+  if (head === 'sources' && typeof index === 'number') {
+    if (field === 'bills' && path.length === 4) return billEntryKeys;
+    return sourceKeysByType[sourceType(document, index) ?? ''] ?? allSourceKeys;
+  }
   if (head === 'channels' && typeof index === 'number') return channelKeys;
   return nested[String(head)] ?? [];
 }

@@ -16,13 +16,26 @@ export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 export const DEFAULT_CONFIG_FILE = resolve(PACKAGE_ROOT, 'config', 'default.yaml');
 export const DEFAULT_VENDORS_FILE = resolve(PACKAGE_ROOT, 'config', 'vendors.yaml');
 
+type CongressConfig = Extract<SourceConfig, { type: 'congress' }>;
+type FederalRegisterConfig = Extract<SourceConfig, { type: 'federal-register' }>;
+
+/**
+ * A source as the app builds it: government sources carry their API base URL (the file's
+ * `url`, else CONGRESS_API_URL / FEDERAL_REGISTER_API_URL, else the public API) and the
+ * congress source its key (the file's `apiKey`, else CONGRESS_API_KEY or its `_FILE`).
+ */
+export type SourceSettings =
+  | Extract<SourceConfig, { type: 'rss' }>
+  | (Omit<CongressConfig, 'url' | 'apiKey'> & { url: string; apiKey?: string; backfill: 0 })
+  | (Omit<FederalRegisterConfig, 'url'> & { url: string });
+
 /** Everything the process needs to start, validated once. */
 export interface Config {
   file: string;
   store: string;
   vendorsFile: string;
   maxAgeDays: number;
-  sources: SourceConfig[];
+  sources: SourceSettings[];
   channels: Channel[];
   admins: { slack: string[]; discord: string[] };
   delivery: { intervalMs: number; maxAttempts: number };
@@ -74,14 +87,17 @@ export function loadConfig(options: LoadOptions): Config {
     envProblems.push('BANWATCH_STORE: expected sqlite://PATH, redis://HOST:PORT or postgres://...');
   }
   const platforms = readPlatformSettings(options.env, parsed.success ? parsed.data.channels : []);
-  const all = [...problems, ...(parsed.success ? [] : formatIssues(parsed.error.issues, knownKeysAt)), ...envProblems, ...platforms.problems];
+  const known = (path: readonly PropertyKey[]) => knownKeysAt(path, value);
+  const all = [...problems, ...(parsed.success ? [] : formatIssues(parsed.error.issues, known)), ...envProblems, ...platforms.problems];
   if (!parsed.success || all.length) throw new ConfigError(all);
 
   const data = parsed.data;
   const baseDir = dirname(file);
+  const sources = data.sources.map((source) => resolveSource(source, platforms.gov));
+  const congressKeys = sources.map((source) => (source.type === 'congress' ? source.apiKey : undefined));
   const secrets = [
     ...substituted,
-    ...[platforms.slack?.botToken, platforms.slack?.appToken, platforms.slack?.signingSecret, platforms.discord?.token, platforms.gov.congressApiKey].filter(
+    ...[...congressKeys, platforms.slack?.botToken, platforms.slack?.appToken, platforms.slack?.signingSecret, platforms.discord?.token, platforms.gov.congressApiKey].filter(
       (value): value is string => Boolean(value),
     ),
   ];
@@ -90,7 +106,7 @@ export function loadConfig(options: LoadOptions): Config {
     store: storeOverride ?? data.store,
     vendorsFile: data.vendorsFile ? resolvePath(baseDir, data.vendorsFile) : DEFAULT_VENDORS_FILE,
     maxAgeDays: data.maxAgeDays,
-    sources: data.sources,
+    sources,
     channels: data.channels.map((channel) => ({ ...channel, origin: 'config' as const })),
     admins: data.admins,
     delivery: { intervalMs: data.delivery.interval, maxAttempts: data.delivery.maxAttempts },
@@ -101,6 +117,23 @@ export function loadConfig(options: LoadOptions): Config {
     gov: platforms.gov,
     secrets: [...new Set(secrets.filter((s) => s.length >= 6))],
   };
+}
+
+function resolveSource(source: SourceConfig, gov: GovSettings): SourceSettings {
+  switch (source.type) {
+    case 'rss':
+      return source;
+    case 'congress': {
+      const { apiKey, url, ...rest } = source;
+      const key = apiKey?.trim() || gov.congressApiKey;
+      // Every stage it reports is a change, so there is nothing to backfill.
+      return { ...rest, url: url ?? gov.congressApiUrl, backfill: 0, ...(key ? { apiKey: key } : {}) };
+    }
+    case 'federal-register': {
+      const { url, ...rest } = source;
+      return { ...rest, url: url ?? gov.federalRegisterApiUrl };
+    }
+  }
 }
 
 function parsePort(text: string | undefined, problems: string[]): number | undefined {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatBillId, parseBillId } from '../domain/bill-id.js';
 import { CHANNEL_TYPES } from '../domain/channel.js';
 import { parseDuration } from './duration.js';
 
@@ -15,6 +16,8 @@ const httpUrl = z
   .string({ error: 'expected an http(s) URL' })
   .refine((text) => /^https?:\/\/[^\s]+$/i.test(text) && URL.canParse(text), { error: 'expected an http(s) URL' });
 
+const vendorList = z.array(z.string().min(1).max(100), { error: 'expected a list of vendor names' }).max(100);
+
 const rssSource = z.strictObject({
   id,
   type: z.literal('rss'),
@@ -24,11 +27,58 @@ const rssSource = z.strictObject({
   backfill: z.number({ error: 'expected a number of items' }).int().min(0).max(50).default(0),
 });
 
-export const sourceSchema = z.discriminatedUnion('type', [rssSource], {
-  error: (issue) => (issue.code === 'invalid_union' ? 'expected type: rss' : undefined),
+const billId = z
+  .string({ error: 'expected a bill like hr5515-115 (type, number, congress)' })
+  .refine((text) => parseBillId(text) !== undefined, { error: 'expected a bill like hr5515-115 (type, number, congress)' })
+  .transform((text) => formatBillId(parseBillId(text) as NonNullable<ReturnType<typeof parseBillId>>));
+
+/** `hr5515-115`, or `{id: hr5515-115, vendors: [Hikvision]}` to give the bill its own watch terms. */
+const billEntry = z.preprocess(
+  (value) => (typeof value === 'string' ? { id: value } : value),
+  z.strictObject({ id: billId, vendors: vendorList.optional() }, { error: 'expected a bill like hr5515-115, or {id: hr5515-115, vendors: [...]}' }),
+);
+
+const congressSource = z.strictObject({
+  id,
+  type: z.literal('congress'),
+  name: z.string().min(1).max(80).optional(),
+  /** Congress.gov API base; CONGRESS_API_URL or https://api.congress.gov/v3 when absent. */
+  url: httpUrl.optional(),
+  /** `${CONGRESS_API_KEY}` style; empty means "use CONGRESS_API_KEY (or _FILE) from the environment". */
+  apiKey: z.string({ error: 'expected the API key (or ${CONGRESS_API_KEY})' }).max(200).optional(),
+  interval: duration.default(1_800_000),
+  bills: z.array(billEntry, { error: 'expected a list of bills like hr5515-115' }).max(500).default([]),
+  discover: z.boolean({ error: 'expected true or false' }).default(false),
 });
 
-const vendorList = z.array(z.string().min(1).max(100), { error: 'expected a list of vendor names' }).max(100);
+const federalRegisterSource = z.strictObject({
+  id,
+  type: z.literal('federal-register'),
+  name: z.string().min(1).max(80).optional(),
+  /** Federal Register API base; FEDERAL_REGISTER_API_URL or https://www.federalregister.gov/api/v1 when absent. */
+  url: httpUrl.optional(),
+  interval: duration.default(3_600_000),
+  backfill: z.number({ error: 'expected a number of items' }).int().min(0).max(50).default(0),
+  terms: z.array(z.string().min(1).max(200), { error: 'expected a list of search terms' }).min(1, { error: 'name at least one search term' }).max(20),
+  agencies: z
+    .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected an agency slug like federal-communications-commission' }), { error: 'expected a list of agency slugs' })
+    .max(50)
+    .default([]),
+});
+
+export const SOURCE_TYPES = ['rss', 'congress', 'federal-register'] as const;
+
+export const sourceSchema = z.discriminatedUnion('type', [rssSource, congressSource, federalRegisterSource], {
+  error: (issue) => (issue.code === 'invalid_union' ? `expected type: ${SOURCE_TYPES.join(', ')}` : undefined),
+});
+
+/** The keys each source type accepts, for "did you mean" hints. */
+export const sourceKeysByType: Record<string, string[]> = {
+  rss: Object.keys(rssSource.shape),
+  congress: Object.keys(congressSource.shape),
+  'federal-register': Object.keys(federalRegisterSource.shape),
+};
+export const billEntryKeys = ['id', 'vendors'];
 
 export const channelSchema = z
   .strictObject({

@@ -23,6 +23,7 @@ const STAGE_LABELS: Record<string, string> = {
   'in-committee': 'in committee',
   reported: 'reported by committee',
   'passed-one-chamber': 'passed one chamber',
+  'passed-other-chamber': 'passed the second chamber with an amendment',
   'resolving-differences': 'resolving differences',
   'passed-both': 'passed both chambers',
   'to-president': 'presented to the President',
@@ -31,6 +32,16 @@ const STAGE_LABELS: Record<string, string> = {
   interim: 'interim rule',
   final: 'final rule',
   effective: 'in effect',
+  notice: 'notice',
+  'presidential-document': 'presidential document',
+};
+
+/** Chamber-aware wording for a stage a chamber reached: `passed the House`, `passed the Senate`. */
+const CHAMBER_PHRASES: Record<string, (chamber: string) => string> = {
+  introduced: (chamber) => `introduced in the ${chamber}`,
+  'passed-one-chamber': (chamber) => `passed the ${chamber}`,
+  'passed-other-chamber': (chamber) => `passed the ${chamber} with an amendment`,
+  failed: (chamber) => `failed in the ${chamber}`,
 };
 
 export function actionLabel(action: Action): string {
@@ -41,15 +52,22 @@ export function stageLabel(stage: string): string {
   return STAGE_LABELS[stage] ?? stage;
 }
 
+/** A stage in words, naming the chamber when one acted: `passed the House`, `resolving differences`. */
+export function stagePhrase(stage: string, chamber?: string): string {
+  const phrase = chamber ? CHAMBER_PHRASES[stage] : undefined;
+  return phrase && chamber ? phrase(chamber) : stageLabel(stage);
+}
+
 /** "Hikvision, Dahua · Ban" — the one-line subject of an alert on every platform. */
 export function alertSubject(alert: Alert): string {
   const vendors = alert.classification.vendors.length ? alert.classification.vendors.join(', ') : 'Vendor class';
   return `${vendors} · ${actionLabel(alert.classification.action)}`;
 }
 
-/** The stage as shown: a tracked bill's own stage when it has one. */
+/** The stage as shown: a tracked bill's own stage when it has one, with the chamber that acted. */
 export function alertStage(alert: Alert): string {
-  return stageLabel(alert.thread?.stage ?? alert.classification.stage);
+  if (alert.thread) return stagePhrase(alert.thread.stage, alert.thread.chamber);
+  return stageLabel(alert.classification.stage);
 }
 
 /** Jurisdiction as shown; `none` reads as unknown. */

@@ -35,4 +35,10 @@ export interface ItemThread {
   conclusive: boolean;
   /** Vendors the tracked bill or rule is about, independent of what the text names. */
   vendors?: string[];
+  /** The instrument's own name: a bill's short title, a rule's title. */
+  title?: string;
+  /** What it became or where it is published, e.g. `Public Law 115-232`, `FR Doc 2019-17201`. */
+  reference?: string;
+  /** The chamber that acted, when the stage is a chamber's (passed the House, passed the Senate). */
+  chamber?: 'House' | 'Senate';
 }

@@ -1,6 +1,7 @@
 import type { Alert, MessageRef } from './alert.js';
 import type { Channel } from './channel.js';
 import type { FeedState } from './feed-state.js';
+import type { InstrumentRecord, TrackedBill } from './instrument.js';
 import type { DeadLetter, DeliveryRecord, OutboxEntry } from './outbox.js';
 import type { WatchTerm } from './watch-term.js';
 
@@ -67,4 +68,21 @@ export interface ChannelRegistry {
   list(): Promise<Channel[]>;
   put(channel: Channel): Promise<void>;
   remove(channelId: string): Promise<boolean>;
+}
+
+/** Bills tracked at run time (`track`, discovery); those in the config file are not stored here. */
+export interface TrackedBillStore {
+  list(): Promise<TrackedBill[]>;
+  /** False when the bill was already tracked (nothing changes). */
+  add(bill: TrackedBill): Promise<boolean>;
+  /** False when the bill was not tracked. */
+  remove(billId: string): Promise<boolean>;
+}
+
+/** Where each tracked bill and rule stands, updated as their stages are ingested. */
+export interface InstrumentIndex {
+  record(entry: InstrumentRecord): Promise<void>;
+  get(key: string): Promise<InstrumentRecord | undefined>;
+  /** Every instrument, most recently updated first. */
+  list(): Promise<InstrumentRecord[]>;
 }

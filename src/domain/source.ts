@@ -39,5 +39,11 @@ export interface Source {
   readonly intervalMs: number;
   /** Items to post on the very first poll (0: the first poll only records what exists). */
   readonly backfill: number;
+  /**
+   * True when every item the source returns is already a change it computed itself (a tracked
+   * bill's new stage, "tracking started"): then the first poll posts its items too, instead of
+   * only recording what exists.
+   */
+  readonly deltas?: boolean;
   poll(cursor: Cursor | undefined, signal?: AbortSignal): Promise<PollResult>;
 }

@@ -5,10 +5,11 @@ import type { Clock } from '../domain/clock.js';
 import type { Item } from '../domain/item.js';
 import { storyKeys } from '../domain/item-identity.js';
 import { outboxKey, type OutboxEntry } from '../domain/outbox.js';
-import type { AlertLog, ItemLedger, Outbox, StoryLedger, WatchTermStore } from '../domain/ports.js';
+import type { AlertLog, InstrumentIndex, ItemLedger, Outbox, StoryLedger, WatchTermStore } from '../domain/ports.js';
 import { prepareText, type WatchTerm } from '../domain/watch-term.js';
 import type { Logger } from '../shared/logger.js';
 import { classifyItem } from './classify-item.js';
+import { instrumentRecord } from './instrument-record.js';
 import { routeItem } from './router.js';
 
 export interface IngestDeps {
@@ -21,12 +22,16 @@ export interface IngestDeps {
   clock: Clock;
   logger: Logger;
   maxAgeMs: number;
+  /** Where tracked bills and rules stand; updated as their stages are ingested. */
+  instruments?: InstrumentIndex;
 }
 
 export interface IngestSource {
   id: string;
   name: string;
   backfill: number;
+  /** The source's items are already changes it computed (a bill's new stage): the first poll posts them too. */
+  deltas?: boolean;
 }
 
 /** What happened to one item in one channel, for logs and "why was this not posted". */
@@ -68,7 +73,7 @@ export async function ingest(
   const report: IngestReport = { received: items.length, fresh: fresh.length, queued: 0, outcomes: [] };
   if (!fresh.length) return report;
 
-  const toAlert = firstPoll ? newest(fresh, source.backfill) : fresh;
+  const toAlert = firstPoll && !source.deltas ? newest(fresh, source.backfill) : fresh;
   const alertKeys = new Set(toAlert.map((item) => item.key));
   const terms = await deps.watch.listMany(channels.map((channel) => channel.id));
   const now = deps.clock.now();
@@ -133,6 +138,8 @@ async function routeAndQueue(
   if (logged || classification.relevant) {
     await deps.alerts.record(logged ?? toAlert(alertId, source, item, classification, 'relevant', now));
   }
+  const instrument = deps.instruments ? instrumentRecord(source.id, item, classification, now) : undefined;
+  if (instrument) await deps.instruments?.record(instrument);
   return { itemKey: item.key, title: item.title, outcome: 'classified', classification, channels: results };
 }
 

@@ -3,15 +3,18 @@ import type {
   AlertLog,
   ChannelRegistry,
   FeedStateStore,
+  InstrumentIndex,
   ItemLedger,
   Outbox,
   StoryLedger,
   ThreadStore,
+  TrackedBillStore,
   WatchTermStore,
 } from '../domain/ports.js';
 import { StoreError } from '../shared/errors.js';
 import type { StoreBackend } from './backend.js';
 import { createAlertLog, createChannelRegistry, createFeedStateStore, createThreadStore, createWatchTermStore } from './document-stores.js';
+import { createInstrumentIndex, createTrackedBillStore } from './instrument-stores.js';
 import { createItemLedger, createStoryLedger } from './ledger-stores.js';
 import { createOutbox } from './outbox-store.js';
 import { openPostgresBackend } from './postgres/postgres-backend.js';
@@ -29,6 +32,10 @@ export interface Stores {
   alerts: AlertLog;
   threads: ThreadStore;
   channels: ChannelRegistry;
+  /** Bills tracked with `track` or found by discovery. */
+  trackedBills: TrackedBillStore;
+  /** Where each tracked bill and rule stands. */
+  instruments: InstrumentIndex;
   close(): Promise<void>;
 }
 
@@ -43,6 +50,8 @@ export function storesOver(backend: StoreBackend): Stores {
     alerts: createAlertLog(backend),
     threads: createThreadStore(backend),
     channels: createChannelRegistry(backend),
+    trackedBills: createTrackedBillStore(backend),
+    instruments: createInstrumentIndex(backend),
     close: () => backend.close(),
   };
 }

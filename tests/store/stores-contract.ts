@@ -80,6 +80,43 @@ export function storesContract(name: string, open: (clock: MutableClock) => Prom
       expect((await stores.outbox.deadLetters())[0]).toMatchObject({ key: 'ch|s:3', reason: 'HTTP 404', deadAt: 'then' });
     });
 
+    it('keeps the bills tracked at run time, each once', async () => {
+      const bill = { id: 'hr2881-116', origin: 'command' as const, addedBy: 'ada', addedAt: clock.now().toISOString(), vendors: ['Hikvision'] };
+      expect(await stores.trackedBills.add(bill)).toBe(true);
+      expect(await stores.trackedBills.add({ ...bill, addedBy: 'bob' })).toBe(false);
+      expect(await stores.trackedBills.add({ id: 's1-117', origin: 'discovery', addedAt: clock.now().toISOString() })).toBe(true);
+      expect((await stores.trackedBills.list()).map((b) => [b.id, b.addedBy])).toEqual([
+        ['hr2881-116', 'ada'],
+        ['s1-117', undefined],
+      ]);
+      expect(await stores.trackedBills.remove('hr2881-116')).toBe(true);
+      expect(await stores.trackedBills.remove('hr2881-116')).toBe(false);
+      expect((await stores.trackedBills.list()).map((b) => b.id)).toEqual(['s1-117']);
+    });
+
+    it('indexes where each bill and rule stands, one entry per thread, latest update first', async () => {
+      const bill = {
+        key: 'bill:hr5515-115',
+        kind: 'bill' as const,
+        label: 'H.R.5515 (115th)',
+        title: 'John S. McCain National Defense Authorization Act for Fiscal Year 2019',
+        stage: 'passed-one-chamber',
+        date: '2018-05-24',
+        vendors: ['Hikvision'],
+        sourceId: 'congress',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      };
+      await stores.instruments.record(bill);
+      await stores.instruments.record({ key: 'rule:9000-AN83', kind: 'rule', label: 'RIN 9000-AN83', title: 'FAR rule', stage: 'interim', date: '2019-08-13', vendors: [], sourceId: 'fr', updatedAt: '2026-01-02T00:00:00.000Z' });
+      await stores.instruments.record({ ...bill, stage: 'enacted', date: '2018-08-13', reference: 'Public Law 115-232', updatedAt: '2026-01-03T00:00:00.000Z' });
+      expect((await stores.instruments.list()).map((e) => [e.key, e.stage])).toEqual([
+        ['bill:hr5515-115', 'enacted'],
+        ['rule:9000-AN83', 'interim'],
+      ]);
+      expect(await stores.instruments.get('bill:hr5515-115')).toMatchObject({ reference: 'Public Law 115-232', date: '2018-08-13' });
+      expect(await stores.instruments.get('bill:nope')).toBeUndefined();
+    });
+
     it('logs alerts newest first', async () => {
       await stores.alerts.record(sampleAlert({ id: 'a1', title: 'first' }));
       await stores.alerts.record(sampleAlert({ id: 'a2', title: 'second' }));

@@ -1,0 +1,94 @@
+import { billLabel, formatBillId, parseBillId, type BillId } from '../../domain/bill-id.js';
+import type { Clock } from '../../domain/clock.js';
+import type { TrackedBillStore } from '../../domain/ports.js';
+import type { VendorCatalog } from '../../domain/vendor.js';
+import { checkTerm } from '../../domain/watch-term.js';
+import { UserError } from '../../shared/errors.js';
+import type { CommandHandler } from '../command.js';
+import { line, reply } from '../reply.js';
+import type { ConfiguredBill } from './bills-handler.js';
+
+export interface TrackDeps {
+  configured(): readonly ConfiguredBill[];
+  tracked: TrackedBillStore;
+  catalog: VendorCatalog;
+  clock: Clock;
+  congressActive(): boolean;
+}
+
+const MAX_VENDORS = 25;
+
+function billArgument(word: string | undefined, verb: string): BillId {
+  const bill = word ? parseBillId(word) : undefined;
+  if (!bill) {
+    const shown = word ? `"${word.slice(0, 40)}" is not a bill id. ` : '';
+    throw new UserError('bad_bill', `${shown}Name a bill as type, number and congress, e.g. \`${verb} hr5515-115\` (H.R.5515 of the 115th Congress).`);
+  }
+  return bill;
+}
+
+/** Vendor names as the catalog spells them; other terms are kept as given (checked like watch terms). */
+function vendorTerms(words: readonly string[], catalog: VendorCatalog): string[] {
+  if (words.length > MAX_VENDORS) throw new UserError('too_many_vendors', `Name at most ${MAX_VENDORS} vendors.`);
+  const out: string[] = [];
+  for (const word of words) {
+    const checked = checkTerm(word);
+    if (!checked.ok) throw new UserError('bad_term', `${checked.reason[0]?.toUpperCase()}${checked.reason.slice(1)}. Nothing was changed.`);
+    const name = catalog.resolve(checked.term)?.name ?? checked.term;
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/** `track BILL [VENDOR...]`: follow a bill from now on; its stages are posted as one thread. */
+export function trackHandler(deps: TrackDeps): CommandHandler {
+  return {
+    name: 'track',
+    summary: 'follow a bill on Congress.gov and post each stage it reaches',
+    usage: ['track BILL [VENDOR...]   e.g. track hr5515-115 Hikvision Dahua'],
+    requiresAdmin: () => true,
+    async run(args, context) {
+      const [word, ...rest] = args;
+      const bill = billArgument(word, 'track');
+      const id = formatBillId(bill);
+      const vendors = vendorTerms(rest, deps.catalog);
+      if (deps.configured().some((entry) => entry.id === id)) {
+        throw new UserError('already_tracked', `${billLabel(bill)} is already tracked: it is in the config file.`);
+      }
+      const added = await deps.tracked.add({
+        id,
+        origin: 'command',
+        addedAt: deps.clock.now().toISOString(),
+        addedBy: context.actor.name ?? context.actor.id,
+        ...(vendors.length ? { vendors } : {}),
+      });
+      if (!added) throw new UserError('already_tracked', `${billLabel(bill)} is already tracked. Stop with \`untrack ${id}\` first to change it.`);
+      const lines = [
+        line(`The next poll of Congress.gov posts its current stage, then one update per stage it reaches.${vendors.length ? ` Its alerts name ${vendors.join(', ')}.` : ''}`),
+      ];
+      if (!deps.congressActive()) lines.push(line('No congress source is running yet: set CONGRESS_API_KEY and restart banwatch.'));
+      return reply(`Now tracking ${billLabel(bill)}`, [{ lines }], { visibility: 'channel', data: { tracked: id, vendors } });
+    },
+  };
+}
+
+/** `untrack BILL`: stop following a bill tracked from chat or found by discovery. */
+export function untrackHandler(deps: TrackDeps): CommandHandler {
+  return {
+    name: 'untrack',
+    summary: 'stop following a bill',
+    usage: ['untrack BILL   e.g. untrack hr5515-115'],
+    requiresAdmin: () => true,
+    async run(args) {
+      const [word, ...rest] = args;
+      if (rest.length) throw new UserError('usage', 'Name one bill.');
+      const bill = billArgument(word, 'untrack');
+      const id = formatBillId(bill);
+      if (deps.configured().some((entry) => entry.id === id)) {
+        throw new UserError('config_bill', `${billLabel(bill)} is tracked by the config file; remove it there.`);
+      }
+      if (!(await deps.tracked.remove(id))) throw new UserError('not_tracked', `${billLabel(bill)} is not tracked.`);
+      return reply(`Stopped tracking ${billLabel(bill)}`, [{ lines: [line('No further stages of it will be posted.')] }], { visibility: 'channel', data: { untracked: id } });
+    },
+  };
+}

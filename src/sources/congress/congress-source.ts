@@ -1,0 +1,161 @@
+import { formatBillId, originChamber, parseBillId, type BillId } from '../../domain/bill-id.js';
+import { billStageRank, isBillSetback } from '../../domain/bill-stage.js';
+import type { Clock } from '../../domain/clock.js';
+import type { Item } from '../../domain/item.js';
+import type { TrackedBillStore } from '../../domain/ports.js';
+import type { Cursor, PollResult, Source, SourceFailure } from '../../domain/source.js';
+import { errorMessage } from '../../shared/errors.js';
+import type { Logger } from '../../shared/logger.js';
+import { discoverBills, type TitleVerdict } from './bill-discovery.js';
+import { billStageItem } from './bill-items.js';
+import type { CongressApi } from './congress-api.js';
+import { readCongressCursor, type BillState, type CongressCursor } from './congress-cursor.js';
+import { billProgress, type BillProgress } from './stage-history.js';
+
+export interface ConfiguredBill {
+  id: string;
+  vendors?: string[];
+}
+
+export interface CongressSourceDefinition {
+  id: string;
+  name?: string;
+  intervalMs: number;
+  /** Bills from the config file, always tracked. */
+  bills: readonly ConfiguredBill[];
+  /** Also scan recently updated bills and track those whose titles are relevant. */
+  discover: boolean;
+}
+
+export interface CongressSourceDeps {
+  api: CongressApi;
+  clock: Clock;
+  /** Bills tracked at run time (`track`, discovery). */
+  tracked?: Pick<TrackedBillStore, 'list' | 'add'>;
+  /** Reads a bill title for discovery: relevant or not, and the vendors it names. */
+  classifyTitle?: (title: string) => TitleVerdict;
+  logger?: Logger;
+}
+
+interface Watched {
+  bill: BillId;
+  id: string;
+  vendors: string[];
+}
+
+/**
+ * Congress.gov bills as a Source of stage changes. Each poll reads every tracked bill's record;
+ * only when its `updateDate` moved are its actions read and its stage recomputed, and only a
+ * forward move (or a setback) becomes an item. The first time a bill is seen, one item states
+ * its current stage. Items are therefore already changes (`deltas`), so the pipeline posts them
+ * on the source's first poll too. One bill failing does not hold the others back; a 429 or an
+ * exhausted request budget ends the poll and the engine backs off.
+ */
+export function createCongressSource(definition: CongressSourceDefinition, deps: CongressSourceDeps): Source {
+  async function watchedBills(): Promise<Watched[]> {
+    const byId = new Map<string, Watched>();
+    const add = (id: string, vendors: readonly string[] = []) => {
+      const bill = parseBillId(id);
+      if (!bill) return;
+      const key = formatBillId(bill);
+      const known = byId.get(key);
+      byId.set(key, { bill, id: key, vendors: [...new Set([...(known?.vendors ?? []), ...vendors])] });
+    };
+    for (const configured of definition.bills) add(configured.id, configured.vendors);
+    for (const stored of (await deps.tracked?.list()) ?? []) add(stored.id, stored.vendors);
+    return [...byId.values()];
+  }
+
+  async function poll(cursor: Cursor | undefined, signal?: AbortSignal): Promise<PollResult> {
+    const previous = readCongressCursor(cursor);
+    try {
+      const next: CongressCursor = { bills: {}, ...(previous.discoveredAt ? { discoveredAt: previous.discoveredAt } : {}) };
+      if (definition.discover && deps.tracked && deps.classifyTitle) {
+        const configured = definition.bills.map((bill) => bill.id);
+        const found = await discoverBills(previous.discoveredAt, configured, { ...deps, tracked: deps.tracked, classifyTitle: deps.classifyTitle, sourceId: definition.id }, signal);
+        if (!found.ok && found.failure.kind === 'http-429') return { ok: false, failure: found.failure, cursor: previous };
+        if (found.ok) next.discoveredAt = found.scannedAt;
+      }
+      const items: Item[] = [];
+      const failures: SourceFailure[] = [];
+      let succeeded = 0;
+      const checkedAt = deps.clock.now().toISOString();
+      const watched = leastRecentlyChecked(await watchedBills(), previous);
+      for (const [index, bill] of watched.entries()) {
+        const known = previous.bills[bill.id];
+        const result = await pollBill(bill, known, signal);
+        if (!result.ok) {
+          if (result.budget) {
+            // The rest keep their state and go first next time; what was read is kept.
+            for (const rest of watched.slice(index)) if (previous.bills[rest.id]) next.bills[rest.id] = previous.bills[rest.id] as BillState;
+            deps.logger?.warn({ sourceId: definition.id, left: watched.length - index }, `congress ${definition.id}: ${result.failure.message}; ${watched.length - index} bills wait for the next poll`);
+            if (!succeeded) return { ok: false, failure: result.failure, cursor: previous };
+            break;
+          }
+          if (result.failure.kind === 'http-429') return { ok: false, failure: result.failure, cursor: previous };
+          failures.push(result.failure);
+          deps.logger?.warn({ sourceId: definition.id, itemId: `bill:${bill.id}`, kind: result.failure.kind }, `congress ${definition.id}: ${result.failure.message}`);
+          if (known) next.bills[bill.id] = known;
+          continue;
+        }
+        succeeded++;
+        next.bills[bill.id] = { ...result.state, checkedAt };
+        if (result.item) items.push(result.item);
+      }
+      if (!succeeded && failures[0]) return { ok: false, failure: failures[0], cursor: previous };
+      return { ok: true, items, cursor: next };
+    } catch (error) {
+      return { ok: false, failure: { kind: 'parse', message: `unexpected error: ${errorMessage(error)}` }, cursor: previous };
+    }
+  }
+
+  type BillPoll = { ok: true; state: BillState; item?: Item } | { ok: false; failure: SourceFailure; budget?: boolean };
+
+  async function pollBill(watched: Watched, known: BillState | undefined, signal?: AbortSignal): Promise<BillPoll> {
+    const record = await deps.api.bill(watched.bill, signal);
+    if (!record.ok) return record;
+    const updateDate = record.value.updateDate ?? undefined;
+    // A record that has not changed since its actions were read cannot have a new stage.
+    if (known && updateDate && known.updateDate === updateDate) return { ok: true, state: known };
+    const actions = await deps.api.actions(watched.bill, signal);
+    if (!actions.ok) return actions;
+    const laws = (record.value.laws ?? []).map((law) => law.number ?? '').filter(Boolean);
+    const progress = billProgress(actions.value, {
+      origin: originChamber(watched.bill),
+      ...(record.value.introducedDate ? { introducedDate: record.value.introducedDate } : {}),
+      laws,
+    });
+    const state: BillState = { stage: progress.stage, ladder: progress.ladder, date: progress.date, ...(updateDate ? { updateDate } : {}) };
+    if (known && !isNews(known, progress)) return { ok: true, state: { ...known, ...(updateDate ? { updateDate } : {}) } };
+    const item = billStageItem({
+      sourceId: definition.id,
+      bill: watched.bill,
+      title: record.value.title ?? '',
+      progress,
+      vendors: watched.vendors,
+      tracking: !known,
+    });
+    return { ok: true, state, item };
+  }
+
+  return {
+    id: definition.id,
+    name: definition.name ?? 'Congress.gov',
+    intervalMs: definition.intervalMs,
+    backfill: 0,
+    deltas: true,
+    poll,
+  };
+}
+
+/** Bills never read first, then the longest unread: a short budget still reaches every bill in turn. */
+function leastRecentlyChecked(bills: Watched[], cursor: CongressCursor): Watched[] {
+  const at = (bill: Watched) => cursor.bills[bill.id]?.checkedAt ?? '';
+  return bills.map((bill, index) => ({ bill, index })).sort((a, b) => at(a.bill).localeCompare(at(b.bill)) || a.index - b.index).map((entry) => entry.bill);
+}
+
+/** A forward move on the ladder, or a setback that was not alerted yet. */
+function isNews(known: BillState, progress: BillProgress): boolean {
+  if (billStageRank(progress.ladder) > billStageRank(known.ladder)) return true;
+  return isBillSetback(progress.stage) && (progress.stage !== known.stage || progress.date !== known.date);
+}

@@ -1,0 +1,126 @@
+import { billStageRank, type BillLadderStage, type BillStage, type Chamber } from '../../domain/bill-stage.js';
+import { actionEvents, hasLibraryCodes, type BillAction, type BillEvent } from './action-events.js';
+
+/** Where a bill stands after its actions so far. */
+export interface BillProgress {
+  /** The current stage: the highest rung reached, or a setback (vetoed, failed) that came after it. */
+  stage: BillStage;
+  /** The highest rung of the ladder ever reached. */
+  ladder: BillLadderStage;
+  /** Day the current stage was reached (YYYY-MM-DD). */
+  date: string;
+  /** The action that reached it, in Congress.gov's words. */
+  action: string;
+  /** The chamber whose action it was, when it was one chamber's. */
+  chamber?: Chamber;
+  /** Public or private law number, e.g. `115-232`. */
+  law?: string;
+  /** Enacted by the President's signature (not over a veto or without signature). */
+  signed?: boolean;
+}
+
+export interface ProgressContext {
+  /** The chamber the bill started in (from its type), for "introduced in the House". */
+  origin: Chamber;
+  /** From the bill record, used when the actions do not say it. */
+  introducedDate?: string;
+  /** Law numbers from the bill record's `laws[]`: a law is enacted even if its actions lag. */
+  laws?: readonly string[];
+}
+
+/**
+ * Orders actions oldest first by day and time; within a day without times the given order is
+ * kept, so callers pass them oldest first (Congress.gov and BILLSTATUS list newest first).
+ */
+export function chronological(actions: readonly BillAction[]): BillAction[] {
+  return actions
+    .map((action, index) => ({ action, index }))
+    .sort((a, b) => a.action.date.localeCompare(b.action.date) || (a.action.time ?? '').localeCompare(b.action.time ?? '') || a.index - b.index)
+    .map((entry) => entry.action);
+}
+
+/**
+ * Replays the actions (given oldest first) through the stage model: the first chamber's passage,
+ * the second chamber's (with an amendment, the chambers still differ; without, both passed),
+ * concurrence or conference reports agreed in both chambers, presentment, signature or law.
+ * A stage only moves forward; vetoes and failed votes are setbacks a later stage supersedes.
+ * Never decided by the action type alone: codes first, their text where a code covers two
+ * events, and the bill's `laws[]`.
+ */
+export function billProgress(actions: readonly BillAction[], context: ProgressContext): BillProgress {
+  const ordered = chronological(actions);
+  const coded = hasLibraryCodes(ordered);
+  const first = ordered[0];
+  let progress: BillProgress = {
+    stage: 'introduced',
+    ladder: 'introduced',
+    date: context.introducedDate ?? first?.date ?? '',
+    action: `Introduced in the ${context.origin}`,
+    chamber: context.origin,
+  };
+  const passed = new Set<Chamber>();
+  const conference = new Set<Chamber>();
+  let lastDate = progress.date;
+
+  const advance = (stage: BillLadderStage, action: BillAction, extra: Partial<BillProgress> = {}) => {
+    if (billStageRank(stage) <= billStageRank(progress.ladder)) return;
+    progress = { stage, ladder: stage, date: action.date, action: action.text, ...extra, ...(progress.law ? { law: progress.law } : {}) };
+  };
+  const setback = (stage: 'vetoed' | 'failed', action: BillAction, chamber?: Chamber) => {
+    progress = { stage, ladder: progress.ladder, date: action.date, action: action.text, ...(chamber ? { chamber } : {}), ...(progress.law ? { law: progress.law } : {}) };
+  };
+
+  const apply = (event: BillEvent, action: BillAction) => {
+    switch (event.kind) {
+      case 'introduced':
+        if (progress.ladder === 'introduced') progress = { ...progress, date: action.date, action: action.text, chamber: event.chamber ?? context.origin };
+        return;
+      case 'referred':
+        return advance('in-committee', action);
+      case 'reported':
+        return advance('reported', action);
+      case 'passed': {
+        const chamber = event.chamber ?? (passed.size ? other([...passed][0] as Chamber) : context.origin);
+        if (passed.has(chamber)) return;
+        passed.add(chamber);
+        if (passed.size === 1) return advance('passed-one-chamber', action, { chamber });
+        return event.amended ? advance('passed-other-chamber', action, { chamber }) : advance('passed-both', action);
+      }
+      case 'failed':
+        return setback('failed', action, event.chamber);
+      case 'resolving':
+        if (!passed.size) return;
+        return advance(event.final ? 'passed-both' : 'resolving-differences', action);
+      case 'conference-agreed':
+        conference.add(event.chamber ?? (conference.has('House') ? 'Senate' : 'House'));
+        return advance(conference.size >= 2 ? 'passed-both' : 'resolving-differences', action);
+      case 'presented':
+        return advance('to-president', action);
+      case 'signed':
+        if (progress.ladder === 'enacted') progress = { ...progress, signed: true };
+        return advance('enacted', action, { signed: true });
+      case 'became-law':
+        if (event.law && !progress.law) progress = { ...progress, law: event.law };
+        return advance('enacted', action, event.law ? { law: event.law } : {});
+      case 'vetoed':
+        return setback('vetoed', action);
+      case 'override':
+        return;
+    }
+  };
+
+  for (const action of ordered) {
+    lastDate = action.date > lastDate ? action.date : lastDate;
+    for (const event of actionEvents(action, coded)) apply(event, action);
+  }
+  const law = context.laws?.[0];
+  if (law) {
+    if (progress.ladder !== 'enacted') progress = { stage: 'enacted', ladder: 'enacted', date: lastDate, action: `Became Public Law No: ${law}.` };
+    progress = { ...progress, law: progress.law ?? law };
+  }
+  return progress;
+}
+
+function other(chamber: Chamber): Chamber {
+  return chamber === 'House' ? 'Senate' : 'House';
+}

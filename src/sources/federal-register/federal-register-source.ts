@@ -1,0 +1,142 @@
+import { ruleStageRank } from '../../domain/bill-stage.js';
+import type { Clock } from '../../domain/clock.js';
+import type { Item } from '../../domain/item.js';
+import type { Cursor, PollResult, Source, SourceFailure } from '../../domain/source.js';
+import { errorMessage } from '../../shared/errors.js';
+import type { FeedFetcher } from '../../shared/http/feed-fetcher.js';
+import type { Logger } from '../../shared/logger.js';
+import { pruneRules, readFederalRegisterCursor, type FederalRegisterCursor, type RuleState } from './fr-cursor.js';
+import { documentStage, fromAgencies, isRuleStage, rulemakingOf } from './fr-documents.js';
+import { documentItem, effectiveItem } from './fr-items.js';
+import { FR_FIELDS, frDocument, frSearch, type FrDocument } from './fr-schema.js';
+
+export interface FederalRegisterSourceDefinition {
+  id: string;
+  name?: string;
+  intervalMs: number;
+  backfill: number;
+  /** Full-text search terms; a document must match one of them. */
+  terms: readonly string[];
+  /** Agency slugs (`federal-communications-commission`); a document must come from one of them. */
+  agencies: readonly string[];
+  /** e.g. https://www.federalregister.gov/api/v1 */
+  baseUrl: string;
+  /** Newest documents read per term and poll. */
+  perPage?: number;
+}
+
+export interface FederalRegisterSourceDeps {
+  fetcher: Pick<FeedFetcher, 'fetch'>;
+  clock: Clock;
+  logger?: Logger;
+}
+
+/**
+ * Federal Register documents as a Source (no key needed). Each poll asks `documents.json`,
+ * newest first, once per term, limited to the configured agencies. A rulemaking (by RIN, else
+ * docket) becomes an item when a document moves it forward: proposed -> interim -> final; the
+ * day a rule's `effective_on` arrives (by the clock) is an item of its own, once. Notices and
+ * presidential documents are items on their own. Like a feed, its first poll only records.
+ */
+export function createFederalRegisterSource(definition: FederalRegisterSourceDefinition, deps: FederalRegisterSourceDeps): Source {
+  const base = definition.baseUrl.replace(/\/+$/, '');
+
+  function searchUrl(term: string): string {
+    const query = new URLSearchParams();
+    query.set('conditions[term]', /\s/.test(term) && !/^".*"$/.test(term) ? `"${term}"` : term);
+    for (const agency of definition.agencies) query.append('conditions[agencies][]', agency);
+    query.set('order', 'newest');
+    query.set('per_page', String(definition.perPage ?? 100));
+    for (const field of FR_FIELDS) query.append('fields[]', field);
+    return `${base}/documents.json?${query.toString()}`;
+  }
+
+  async function search(term: string, signal?: AbortSignal): Promise<{ ok: true; docs: FrDocument[] } | { ok: false; failure: SourceFailure }> {
+    const outcome = await deps.fetcher.fetch(searchUrl(term), signal ? { signal } : {});
+    if (!outcome.ok) return { ok: false, failure: { ...outcome.failure, message: `Federal Register, term "${term}": ${outcome.failure.message}` } };
+    if (outcome.notModified) return { ok: true, docs: [] };
+    let data: unknown;
+    try {
+      data = JSON.parse(outcome.body.toString('utf8'));
+    } catch {
+      return { ok: false, failure: { kind: 'parse', message: `Federal Register, term "${term}": the answer is not JSON` } };
+    }
+    const parsed = frSearch.safeParse(data);
+    if (!parsed.success) return { ok: false, failure: { kind: 'parse', message: `Federal Register, term "${term}": unexpected response` } };
+    const docs = (parsed.data.results ?? []).flatMap((raw) => {
+      const doc = frDocument.safeParse(raw);
+      return doc.success ? [doc.data] : [];
+    });
+    return { ok: true, docs };
+  }
+
+  async function poll(cursor: Cursor | undefined, signal?: AbortSignal): Promise<PollResult> {
+    const previous = readFederalRegisterCursor(cursor);
+    try {
+      const docs = new Map<string, FrDocument>();
+      const failures: SourceFailure[] = [];
+      for (const term of definition.terms) {
+        const result = await search(term, signal);
+        if (!result.ok) {
+          if (result.failure.kind === 'http-429') return { ok: false, failure: result.failure, cursor: previous };
+          failures.push(result.failure);
+          deps.logger?.warn({ sourceId: definition.id, kind: result.failure.kind }, result.failure.message);
+          continue;
+        }
+        for (const doc of result.docs) docs.set(doc.document_number, doc);
+      }
+      if (failures.length === definition.terms.length && failures[0]) return { ok: false, failure: failures[0], cursor: previous };
+      const today = deps.clock.now().toISOString().slice(0, 10);
+      const { items, rules } = step(previous, [...docs.values()], today);
+      return { ok: true, items, cursor: { rules: pruneRules(rules, today) } };
+    } catch (error) {
+      return { ok: false, failure: { kind: 'parse', message: `unexpected error: ${errorMessage(error)}` }, cursor: previous };
+    }
+  }
+
+  /** Documents oldest first, so a proposed and a final rule seen together are told in order. */
+  function step(previous: FederalRegisterCursor, found: FrDocument[], today: string): { items: Item[]; rules: Record<string, RuleState> } {
+    const rules: Record<string, RuleState> = Object.fromEntries(Object.entries(previous.rules).map(([key, rule]) => [key, { ...rule }]));
+    const items: Item[] = [];
+    const ordered = found.sort((a, b) => (a.publication_date ?? '').localeCompare(b.publication_date ?? '') || a.document_number.localeCompare(b.document_number));
+    for (const doc of ordered) {
+      if (!fromAgencies(doc, definition.agencies)) continue;
+      const stage = documentStage(doc);
+      if (!stage) continue;
+      const rulemaking = rulemakingOf(doc, stage);
+      if (!isRuleStage(stage)) {
+        items.push(documentItem(definition.id, doc, stage, rulemaking));
+        continue;
+      }
+      const known = rules[rulemaking.key];
+      if (known && ruleStageRank(stage) <= ruleStageRank(known.stage)) {
+        known.seen = today;
+        continue;
+      }
+      items.push(documentItem(definition.id, doc, stage, rulemaking));
+      rules[rulemaking.key] = {
+        stage,
+        doc: doc.document_number,
+        title: (doc.title ?? '').trim() || `FR Doc ${doc.document_number}`,
+        label: rulemaking.label,
+        seen: today,
+        ...(doc.html_url ? { url: doc.html_url } : {}),
+        ...(doc.effective_on ? { effectiveOn: doc.effective_on.slice(0, 10) } : {}),
+      };
+    }
+    for (const [key, rule] of Object.entries(rules)) {
+      if (rule.stage === 'proposed' || !rule.effectiveOn || rule.effectiveDone || rule.effectiveOn > today) continue;
+      items.push(effectiveItem(definition.id, key, rule));
+      rule.effectiveDone = true;
+    }
+    return { items, rules };
+  }
+
+  return {
+    id: definition.id,
+    name: definition.name ?? 'Federal Register',
+    intervalMs: definition.intervalMs,
+    backfill: definition.backfill,
+    poll,
+  };
+}

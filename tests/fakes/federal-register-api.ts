@@ -1,0 +1,64 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A real HTTP server on 127.0.0.1 that plays the Federal Register API v1 `documents.json`
+ * search for tests (FEDERAL_REGISTER_API_URL points at `url`). Documents the test publishes are
+ * searched like the real API does: `conditions[term]` (a quoted phrase, matched in the title,
+ * abstract, action or a hidden full text), `conditions[agencies][]` (any of the slugs),
+ * `order=newest`, `per_page`, and only the `fields[]` asked for come back. With no match the
+ * answer has no `results` key, as the real one.
+ */
+export interface FakeFederalRegister {
+  /** `http://127.0.0.1:PORT/api/v1` */
+  readonly url: string;
+  readonly requests: Array<{ path: string; query: URLSearchParams; status: number }>;
+  publish(doc: Record<string, unknown>, options?: { fullText?: string }): void;
+  clear(): void;
+  script(...answers: Array<{ status: number; retryAfter?: number }>): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeFederalRegister(): Promise<FakeFederalRegister> {
+  const docs: Array<{ doc: Record<string, unknown>; fullText: string }> = [];
+  const scripted: Array<{ status: number; retryAfter?: number }> = [];
+  const requests: FakeFederalRegister['requests'] = [];
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      requests.push({ path: url.pathname, query: url.searchParams, status });
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
+    };
+    const next = scripted.shift();
+    if (next) return send(next.status, { errors: [`HTTP ${next.status}`] }, next.status === 429 ? { 'retry-after': String(next.retryAfter ?? 1) } : {});
+    if (url.pathname !== '/api/v1/documents.json') return send(404, { status: 404, message: 'Not found' });
+    const term = (url.searchParams.get('conditions[term]') ?? '').replace(/^"|"$/g, '').toLowerCase();
+    const agencies = url.searchParams.getAll('conditions[agencies][]');
+    const fields = url.searchParams.getAll('fields[]');
+    const perPage = Number(url.searchParams.get('per_page') ?? 20);
+    const matching = docs
+      .filter(({ doc, fullText }) => !term || [doc.title, doc.abstract, doc.action, fullText].some((text) => String(text ?? '').toLowerCase().includes(term)))
+      .filter(({ doc }) => !agencies.length || ((doc.agencies as Array<{ slug?: string }> | undefined) ?? []).some((agency) => agencies.includes(agency.slug ?? '')))
+      .map(({ doc }) => doc)
+      .sort((a, b) => String(b.publication_date ?? '').localeCompare(String(a.publication_date ?? '')));
+    const results = matching.slice(0, perPage).map((doc) => (fields.length ? Object.fromEntries(fields.filter((f) => f in doc).map((f) => [f, doc[f]])) : doc));
+    const page = { count: matching.length, description: `Documents matching ${term}`, total_pages: Math.ceil(matching.length / perPage) };
+    return send(200, results.length ? { ...page, results } : page);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/v1`,
+    requests,
+    publish: (doc, options = {}) => docs.push({ doc, fullText: options.fullText ?? '' }),
+    clear: () => {
+      docs.length = 0;
+    },
+    script: (...answers) => scripted.push(...answers),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
