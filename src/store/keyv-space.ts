@@ -7,8 +7,15 @@ import type { KeyValueSpace } from './backend.js';
  * instead of keyv's default of emitting an event and answering `undefined`, which would
  * look like "nothing stored" and silently repeat work.
  */
-export function keyvSpace(adapter: KeyvStoreAdapter, namespace: string, backendName: string): KeyValueSpace & { keyv: Keyv } {
-  const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true });
+export function keyvSpace(
+  adapter: KeyvStoreAdapter,
+  namespace: string,
+  backendName: string,
+  options: { keyPrefix?: string; adapterPrefixes?: boolean } = {},
+): KeyValueSpace & { keyv: Keyv } {
+  // keyv hands its own namespace to the adapter, so the full prefix (installation + space) goes
+  // here; an adapter that prefixes keys itself (Redis) needs keyv not to do it a second time.
+  const keyv = new Keyv({ store: adapter, namespace: options.keyPrefix ?? namespace, throwOnErrors: true, useKeyPrefix: !options.adapterPrefixes });
   // keyv re-emits adapter errors; without a listener an 'error' event would crash the process.
   keyv.on('error', () => undefined);
   const guard = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {

@@ -44,8 +44,9 @@ export async function openRedisBackend(storeUrl: string, _clock: Clock): Promise
     keyValue(namespace) {
       let space = spaces.get(namespace);
       if (!space) {
-        const adapter = new KeyvRedis(client, { namespace: `${prefix}:kv:${namespace}`, throwOnConnectError: true, throwOnErrors: true } as never);
-        space = keyvSpace(adapter, namespace, 'Redis');
+        const keyPrefix = `${prefix}:kv:${namespace}`;
+        const adapter = new KeyvRedis(client, { namespace: keyPrefix, throwOnConnectError: true, throwOnErrors: true } as never);
+        space = keyvSpace(adapter, namespace, 'Redis', { keyPrefix, adapterPrefixes: true });
         spaces.set(namespace, space);
       }
       return space;
