@@ -1,22 +1,33 @@
-import { buildCommandRouter } from './app/build-commands.js';
+import { randomBytes } from 'node:crypto';
+import { buildCommandRouter, feedsDeps } from './app/build-commands.js';
 import { buildNotifiers } from './app/build-notifiers.js';
-import { buildSources } from './app/build-sources.js';
 import { buildPlatforms } from './app/build-platforms.js';
+import { buildSources } from './app/build-sources.js';
+import { startQueuedDelivery, type QueuedDelivery } from './app/bullmq-delivery.js';
+import { feedProbe } from './app/feed-probe.js';
+import { healthRoutes } from './app/health-routes.js';
 import { startHttpServer, type RunningHttpServer } from './app/http-server.js';
+import { lazyFeedReader } from './app/lazy-feed-reader.js';
+import { createPromMetrics } from './app/prom-metrics.js';
+import { createSourceSet, type SourceSet } from './app/source-set.js';
 import type { ChatPlatform } from './chat/platform.js';
 import { createClassifier } from './classify/classifier.js';
 import { loadVendorCatalog } from './classify/vendor-catalog.js';
 import type { CommandRouter } from './commands/command-router.js';
+import type { FeedsDeps } from './commands/handlers/feeds-handler.js';
 import type { Config } from './config/load-config.js';
 import type { Classifier } from './domain/classification.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import type { Source } from './domain/source.js';
 import type { VendorCatalog } from './domain/vendor.js';
 import { channelDirectory, type ChannelDirectory } from './pipeline/channel-directory.js';
+import { deliverOneChannel } from './pipeline/delivery-worker.js';
 import { Engine } from './pipeline/engine.js';
 import { createFeedFetcher, type FeedFetcher } from './shared/http/feed-fetcher.js';
+import { validateFeedUrl } from './shared/http/feed-url.js';
 import type { Logger } from './shared/logger.js';
 import { openStores, type Stores } from './store/open-stores.js';
+import { splitStoreUrl } from './store/store-url.js';
 
 /** Everything `banwatch` runs, wired once. The only place that knows concrete implementations (with src/app/). */
 export interface App {
@@ -28,6 +39,10 @@ export interface App {
   classifier: Classifier;
   channels: ChannelDirectory;
   platforms: ChatPlatform[];
+  sourceSet: SourceSet;
+  clock: Clock;
+  /** The feeds handler's dependencies, for the CLI's OPML import. */
+  feedsDeps: FeedsDeps;
   sources(): Source[];
   /** Connects the chat platforms, opens the HTTP server when needed, and starts scheduling. */
   start(): Promise<{ httpPort?: number }>;
@@ -43,6 +58,8 @@ export interface AppOptions {
   fetch?: typeof fetch;
   /** Fetcher for config feeds; tests may shorten its timeout. */
   fetcher?: FeedFetcher;
+  /** Parse feeds in this thread (one-shot commands, tests) instead of worker threads. */
+  parseInThread?: boolean;
 }
 
 /** Names for autocomplete: those starting with the prefix first, then close misspellings. */
@@ -54,17 +71,45 @@ function completeVendor(catalog: VendorCatalog, prefix: string, limit: number): 
   return [...new Set([...starting, ...rest])].slice(0, limit);
 }
 
+/** A cron expression for "every N seconds" (1-59), for the delivery tick. */
+function everySeconds(ms: number): string {
+  return `*/${Math.max(1, Math.min(59, Math.round(ms / 1_000)))} * * * * *`;
+}
+
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
+  const instanceId = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const catalog = loadVendorCatalog(config.vendorsFile);
   const classifier = createClassifier(catalog);
   const stores = await openStores(config.store, clock);
   const fetcher = options.fetcher ?? createFeedFetcher({ clock });
-  const sources = buildSources(config.sources, { trustedFetcher: fetcher, clock, logger, classifier, trackedBills: stores.trackedBills, catalog });
+  const guardedFetcher = createFeedFetcher({ clock, allowPrivateNetworks: config.feeds.allowPrivateNetworks });
+  const reader = options.parseInThread ? undefined : lazyFeedReader();
+  const configured = buildSources(config.sources, { trustedFetcher: fetcher, clock, logger, classifier, trackedBills: stores.trackedBills, catalog, read: reader?.read });
+  const configUrls = new Map(config.sources.flatMap((source) => (source.type === 'rss' ? [[source.id, source.url] as const] : [])));
+  const sourceSet = createSourceSet(configured, configUrls, { registry: stores.runtimeFeeds, trustedFetcher: fetcher, guardedFetcher, clock, read: reader?.read });
+  await sourceSet.refresh();
   const channels = channelDirectory(config.channels, stores.channels);
   const configuredBills = config.sources.flatMap((source) => (source.type === 'congress' ? source.bills : []));
-  const router = buildCommandRouter({ stores, catalog, channels, sources: () => sources, clock, logger, configuredBills: () => configuredBills });
+  const feeds = {
+    known: () => sourceSet.feeds(),
+    refresh: () => sourceSet.refresh(),
+    checkUrl: (url: string, trusted: boolean) => validateFeedUrl(url, { allowPrivateNetworks: trusted || config.feeds.allowPrivateNetworks }),
+    probe: feedProbe({ trustedFetcher: fetcher, guardedFetcher, clock, read: reader?.read }),
+    defaultIntervalMs: config.feeds.intervalMs,
+  };
+  const router = buildCommandRouter({
+    stores,
+    catalog,
+    channels,
+    sources: () => sourceSet.all(),
+    clock,
+    logger,
+    configuredBills: () => configuredBills,
+    maxAgeDays: config.maxAgeDays,
+    feeds,
+  });
   const platforms = buildPlatforms(config, {
     router,
     clock,
@@ -74,18 +119,39 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const extra = Object.fromEntries(platforms.map((platform) => [platform.name, platform.notifier]));
   const notifierFor = buildNotifiers({ stdout: options.stdout, fetch: options.fetch, extra });
-  const engine = new Engine(() => sources, {
+  const metrics = createPromMetrics(() => stores.outbox.counts());
+  // Leases coordinate several processes on a shared store; the embedded SQLite store has one.
+  const shared = stores.backend.kind !== 'sqlite';
+  let closing = false;
+  const deliveryDeps = {
+    stopping: () => closing,
     ...stores,
-    classifier,
+    leases: shared ? stores.leases : undefined,
     clock,
     logger,
-    channels,
     notifierFor,
-    maxAgeMs: config.maxAgeDays * 86_400_000,
+    metrics,
+    instanceId,
     maxAttempts: config.delivery.maxAttempts,
+    channelGapMs: config.delivery.channelGapMs,
+    channel: (id: string) => channels.get(id),
+  };
+  let queue: QueuedDelivery | undefined;
+  const engine = new Engine(() => sourceSet.all(), {
+    ...deliveryDeps,
+    classifier,
+    channels,
+    maxAgeMs: config.maxAgeDays * 86_400_000,
+    pauseAfterFailures: config.feeds.pauseAfter,
+    deliveryTick: everySeconds(config.delivery.intervalMs),
     sweep: () => stores.backend.sweep(),
+    // Several instances on Redis hand deliveries to a shared queue; set in start().
+    get deliveryQueue() {
+      return queue;
+    },
   });
   let http: RunningHttpServer | undefined;
+  let refresher: NodeJS.Timeout | undefined;
   return {
     config,
     engine,
@@ -95,19 +161,35 @@ export async function createApp(options: AppOptions): Promise<App> {
     classifier,
     channels,
     platforms,
-    sources: () => sources,
+    sourceSet,
+    clock,
+    feedsDeps: feedsDeps({ stores, clock }, feeds),
+    sources: () => sourceSet.all(),
     async start() {
+      if (stores.backend.kind === 'redis') {
+        const { url, value: prefix = 'banwatch' } = splitStoreUrl(config.store, 'prefix');
+        queue = startQueuedDelivery(url, prefix, async (channelId) => void (await deliverOneChannel(channelId, deliveryDeps)), logger);
+      }
       for (const platform of platforms) await platform.start();
-      const routes = platforms.flatMap((platform) => platform.routes);
-      if (routes.length || config.port !== undefined) http = await startHttpServer(config.port ?? 3000, routes, logger);
+      const health = healthRoutes({ ping: () => stores.backend.ping(), schedulerRunning: () => engine.running, sources: () => sourceSet.all(), feeds: stores.feeds, clock, registry: metrics.registry });
+      const routes = [...platforms.flatMap((platform) => platform.routes), ...health];
+      if (platforms.some((p) => p.routes.length) || config.port !== undefined) http = await startHttpServer(config.port ?? 3000, routes, logger);
       engine.start();
+      // Other instances (and the CLI) add feeds too: pick them up within half a minute.
+      refresher = setInterval(() => void sourceSet.refresh().catch(() => undefined), 30_000);
+      refresher.unref();
       return { httpPort: http?.port };
     },
     async close() {
+      closing = true;
+      if (refresher) clearInterval(refresher);
       await engine.stop();
+      await queue?.close();
       await http?.close();
       for (const platform of platforms) await platform.stop();
+      await reader?.close();
       await fetcher.close();
+      await guardedFetcher.close();
       await stores.close();
     },
   };

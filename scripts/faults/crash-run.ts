@@ -35,7 +35,8 @@ export async function runCrashScenario(kills = 20, random: () => number = Math.r
     config,
     [
       `store: sqlite://${join(dir, 'state.sqlite')}`,
-      'delivery: {interval: 1s}',
+      // No pause between posts: this is about crash safety, not pacing.
+      'delivery: {interval: 1s, channelGap: 0s}',
       'sources:',
       `  - {id: wire, type: rss, url: "${feeds.url('/wire.xml')}", interval: 1s}`,
       'channels:',

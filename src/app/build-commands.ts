@@ -10,12 +10,18 @@ import { statusHandler } from '../commands/handlers/status-handler.js';
 import { subscribeHandler, unsubscribeHandler } from '../commands/handlers/subscribe-handler.js';
 import { vendorHandler } from '../commands/handlers/vendor-handler.js';
 import { watchHandler } from '../commands/handlers/watch-handler.js';
+import { feedsHandler, type FeedsDeps } from '../commands/handlers/feeds-handler.js';
+import { whyHandler } from '../commands/handlers/why-handler.js';
+import type { FeedRegistry } from '../domain/runtime-feed.js';
 import type { ChannelDirectory } from '../pipeline/channel-directory.js';
 import type { Logger } from '../shared/logger.js';
 import type { Stores } from '../store/open-stores.js';
 
 export interface CommandDeps {
   stores: Stores;
+  /** Feeds: the set to refresh after changes, the URL checks and the probe (absent for commands that need none). */
+  feeds?: Omit<FeedsDeps, 'registry' | 'feeds' | 'clock'> & { refresh(): Promise<void> };
+  maxAgeDays?: number;
   catalog: VendorCatalog;
   channels: ChannelDirectory;
   sources: () => Source[];
@@ -69,9 +75,28 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
         clock: deps.clock,
         storeKind: deps.stores.backend.kind,
       }),
+      whyHandler({ traces: deps.stores.traces, outbox: deps.stores.outbox, channels: () => deps.channels.all(), maxAgeDays: deps.maxAgeDays ?? 14 }),
+      ...(deps.feeds ? [feedsHandler(feedsDeps(deps, deps.feeds))] : []),
     ],
     deps.logger,
   );
+}
+
+/** The feeds handler over the store, refreshing the polled set after every change. */
+export function feedsDeps(deps: Pick<CommandDeps, 'stores' | 'clock'>, feeds: NonNullable<CommandDeps['feeds']>): FeedsDeps {
+  const refreshing: FeedRegistry = {
+    list: () => deps.stores.runtimeFeeds.list(),
+    async put(feed) {
+      await deps.stores.runtimeFeeds.put(feed);
+      await feeds.refresh();
+    },
+    async remove(id) {
+      const removed = await deps.stores.runtimeFeeds.remove(id);
+      await feeds.refresh();
+      return removed;
+    },
+  };
+  return { ...feeds, registry: refreshing, feeds: deps.stores.feeds, clock: deps.clock };
 }
 
 function sourceType(source: Source): string {

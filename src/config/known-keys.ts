@@ -3,7 +3,11 @@ import { billEntryKeys, channelSchema, configSchema, sourceKeysByType } from './
 const top = Object.keys(configSchema.shape);
 const allSourceKeys = [...new Set(Object.values(sourceKeysByType).flat())];
 const channelKeys = Object.keys(channelSchema.shape);
-const nested: Record<string, string[]> = { admins: ['slack', 'discord'], delivery: ['interval', 'maxAttempts'] };
+const nested: Record<string, string[]> = {
+  admins: ['slack', 'discord'],
+  delivery: ['interval', 'maxAttempts', 'channelGap'],
+  feeds: ['pauseAfter', 'allowPrivateNetworks', 'interval'],
+};
 
 function sourceType(document: unknown, index: number): string | undefined {
   const sources = (document as { sources?: unknown } | null)?.sources;

@@ -9,6 +9,7 @@ import { formatIssues } from './format-issues.js';
 import { interpolate } from './interpolate.js';
 import { knownKeysAt } from './known-keys.js';
 import { type DiscordSettings, type GovSettings, readPlatformSettings, type SlackSettings } from './platform-env.js';
+import { parseDuration } from './duration.js';
 import { configSchema, type SourceConfig } from './schema.js';
 
 /** The repository (or installed package) root, where config/ lives. */
@@ -38,7 +39,9 @@ export interface Config {
   sources: SourceSettings[];
   channels: Channel[];
   admins: { slack: string[]; discord: string[] };
-  delivery: { intervalMs: number; maxAttempts: number };
+  delivery: { intervalMs: number; maxAttempts: number; channelGapMs: number };
+  /** Failing feeds and feeds added at run time. */
+  feeds: { pauseAfter: number; allowPrivateNetworks: boolean; intervalMs: number };
   /** LOG_LEVEL when set; each command has its own default otherwise. */
   logLevel?: string;
   port?: number;
@@ -109,7 +112,8 @@ export function loadConfig(options: LoadOptions): Config {
     sources,
     channels: data.channels.map((channel) => ({ ...channel, origin: 'config' as const })),
     admins: data.admins,
-    delivery: { intervalMs: data.delivery.interval, maxAttempts: data.delivery.maxAttempts },
+    delivery: { intervalMs: data.delivery.interval, maxAttempts: data.delivery.maxAttempts, channelGapMs: parseDuration(data.delivery.channelGap) ?? 0 },
+    feeds: { pauseAfter: data.feeds.pauseAfter, allowPrivateNetworks: data.feeds.allowPrivateNetworks, intervalMs: data.feeds.interval },
     logLevel,
     port,
     slack: platforms.slack,

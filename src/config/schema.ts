@@ -116,8 +116,19 @@ export const configSchema = z
       .strictObject({
         interval: duration.default(5_000),
         maxAttempts: z.number().int().min(1).max(1000).default(50),
+        channelGap: z
+          .string({ error: 'expected a duration like 1s (0s for none)' })
+          .regex(/^\s*0+\s*(ms|s)?\s*$|^\s*\d+(\.\d+)?\s*(ms|s|m)\s*$/, { error: 'expected a duration like 1s (0s for none)' })
+          .default('1s'),
       })
-      .default({ interval: 5_000, maxAttempts: 50 }),
+      .default({ interval: 5_000, maxAttempts: 50, channelGap: '1s' }),
+    feeds: z
+      .strictObject({
+        pauseAfter: z.number({ error: 'expected a number of failures' }).int().min(1).max(1000).default(10),
+        allowPrivateNetworks: z.boolean({ error: 'expected true or false' }).default(false),
+        interval: duration.default(900_000),
+      })
+      .default({ pauseAfter: 10, allowPrivateNetworks: false, interval: 900_000 }),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

@@ -5,5 +5,7 @@
  */
 export interface Leases {
   acquire(name: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Keeps a held lease alive; false when it was lost (expired and taken). */
+  renew(name: string, owner: string, ttlMs: number): Promise<boolean>;
   release(name: string, owner: string): Promise<void>;
 }

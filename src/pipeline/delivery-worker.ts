@@ -9,6 +9,7 @@ import type { Outbox, ThreadStore } from '../domain/ports.js';
 import { errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { deliveryRetryDelay } from './backoff.js';
+import { withLease } from './with-lease.js';
 
 export interface DeliveryDeps {
   outbox: Outbox;
@@ -28,6 +29,8 @@ export interface DeliveryDeps {
   instanceId?: string;
   /** Pause between two posts to the same channel (platforms allow about one a second). */
   channelGapMs?: number;
+  /** True once banwatch is stopping: a channel's run ends after the post under way. */
+  stopping?(): boolean;
 }
 
 export interface DeliveryReport {
@@ -85,24 +88,23 @@ async function deliverChannel(channelId: string, entries: OutboxEntry[], deps: D
   if (!entries.length) return;
   const { leases, instanceId = 'local' } = deps;
   if (!leases) return deliverChannelEntries(channelId, entries, deps, report);
-  // Long enough for a slow platform; a dead holder's lease lapses and another instance goes on.
-  if (!(await leases.acquire(`deliver:${channelId}`, instanceId, 120_000))) {
-    report.waiting += entries.length;
-    return;
-  }
-  try {
+  const done = await withLease(leases, `deliver:${channelId}`, instanceId, async () => {
     // Re-read under the lease: the previous holder may have delivered some of these.
     const fresh = groupByChannel(await deps.outbox.pending()).get(channelId) ?? [];
     await deliverChannelEntries(channelId, fresh, deps, report);
-  } finally {
-    await leases.release(`deliver:${channelId}`, instanceId).catch(() => undefined);
-  }
+    return true;
+  });
+  if (!done) report.waiting += entries.length;
 }
 
 async function deliverChannelEntries(channelId: string, entries: OutboxEntry[], deps: DeliveryDeps, report: DeliveryReport): Promise<void> {
   const channel = await deps.channel(channelId);
   let posted = false;
   for (const [index, entry] of entries.entries()) {
+    if (deps.stopping?.()) {
+      report.waiting += entries.length - index;
+      return;
+    }
     const now = deps.clock.now();
     const mustWait = !deps.retryNow || entry.rateLimited;
     if (mustWait && Date.parse(entry.nextAttemptAt) > now.getTime()) {
@@ -126,7 +128,7 @@ async function deliverChannelEntries(channelId: string, entries: OutboxEntry[], 
       report.dead++;
       continue;
     }
-    if (posted && deps.channelGapMs) await new Promise((resolve) => setTimeout(resolve, deps.channelGapMs));
+    if (posted && deps.channelGapMs && channel.type !== 'console') await new Promise((resolve) => setTimeout(resolve, deps.channelGapMs));
     const outcome = await attempt(entry, channel, notifier, deps);
     posted = true;
     deps.metrics?.delivery(channel.type, outcome.status);

@@ -7,11 +7,11 @@ import type { Source } from '../domain/source.js';
 import { errorMessage } from '../shared/errors.js';
 import type { ChannelDirectory } from './channel-directory.js';
 import { channelsWithWork, deliverDue, type DeliveryReport } from './delivery-worker.js';
-import type { IngestDeps } from './ingest.js';
 import { mapLimited } from './limit.js';
-import { pollSource, type PollSummary } from './poll-source.js';
+import { type PollDeps, pollSource, type PollSummary } from './poll-source.js';
+import { withLease } from './with-lease.js';
 
-export interface EngineDeps extends IngestDeps {
+export interface EngineDeps extends PollDeps {
   feeds: FeedStateStore;
   outbox: Outbox;
   threads: ThreadStore;
@@ -40,10 +40,6 @@ export interface DeliveryQueue {
   schedule(work: Map<string, number>): Promise<void>;
 }
 
-/** A poll holds its source's lease at most this long; a dead instance's lease expires by then. */
-function leaseMs(source: Source): number {
-  return Math.max(30_000, Math.min(source.intervalMs, 600_000));
-}
 
 /**
  * Runs polls and deliveries. Each source has its own due time (its interval, pushed back by
@@ -123,14 +119,16 @@ export class Engine {
   private async leasedPoll(source: Source, channels: readonly Channel[], onlyIfDue: boolean): Promise<PollSummary> {
     const { leases, instanceId = 'local' } = this.deps;
     if (!leases) return pollSource(source, channels, this.deps);
-    if (!(await leases.acquire(`poll:${source.id}`, instanceId, leaseMs(source)))) return { sourceId: source.id, status: 'elsewhere' };
-    try {
-      const next = onlyIfDue ? (await this.deps.feeds.get(source.id))?.nextPollAt : undefined;
-      if (next && Date.parse(next) > this.deps.clock.now().getTime()) return { sourceId: source.id, status: 'elsewhere' };
-      return await pollSource(source, channels, this.deps);
-    } finally {
-      await leases.release(`poll:${source.id}`, instanceId).catch(() => undefined);
-    }
+    const asked = this.deps.clock.now().getTime();
+    const summary = await withLease(leases, `poll:${source.id}`, instanceId, async (): Promise<PollSummary> => {
+      // Under the lease, re-read: another instance may have polled it while we waited.
+      const state = await this.deps.feeds.get(source.id);
+      const polledSince = state?.lastPollAt !== undefined && Date.parse(state.lastPollAt) >= asked;
+      const notDue = onlyIfDue && state?.nextPollAt !== undefined && Date.parse(state.nextPollAt) > this.deps.clock.now().getTime();
+      if (polledSince || notDue) return { sourceId: source.id, status: 'elsewhere' };
+      return pollSource(source, channels, this.deps);
+    });
+    return summary ?? { sourceId: source.id, status: 'elsewhere' };
   }
 
   /** The scheduled path: through the shared queue when there is one, else here. */
@@ -154,7 +152,7 @@ export class Engine {
       let report: DeliveryReport;
       do {
         this.deliverAgain = false;
-        report = await deliverDue({ ...this.deps, channel: (id) => this.deps.channels.get(id), retryNow: options.retryNow });
+        report = await deliverDue({ ...this.deps, channel: (id) => this.deps.channels.get(id), retryNow: options.retryNow, stopping: () => this.stopped });
       } while (this.deliverAgain && !this.stopped);
       return report;
     };

@@ -3,6 +3,8 @@ import type { Channel } from '../domain/channel.js';
 import type { Classification, Classifier } from '../domain/classification.js';
 import type { Clock } from '../domain/clock.js';
 import type { Item } from '../domain/item.js';
+import type { ChannelTrace, ItemTrace, TraceStore } from '../domain/item-trace.js';
+import type { Metrics } from '../domain/metrics.js';
 import { storyKeys } from '../domain/item-identity.js';
 import { outboxKey, type OutboxEntry } from '../domain/outbox.js';
 import type { AlertLog, InstrumentIndex, ItemLedger, Outbox, StoryLedger, WatchTermStore } from '../domain/ports.js';
@@ -24,6 +26,9 @@ export interface IngestDeps {
   maxAgeMs: number;
   /** Where tracked bills and rules stand; updated as their stages are ingested. */
   instruments?: InstrumentIndex;
+  /** Where what happened to each item is kept, for `why`. */
+  traces?: TraceStore;
+  metrics?: Metrics;
 }
 
 export interface IngestSource {
@@ -34,26 +39,12 @@ export interface IngestSource {
   deltas?: boolean;
 }
 
-/** What happened to one item in one channel, for logs and "why was this not posted". */
-export interface ChannelOutcome {
-  channelId: string;
-  outcome: 'queued' | 'duplicate-story' | 'skipped';
-  reason: string;
-}
-
-export interface ItemOutcome {
-  itemKey: string;
-  title: string;
-  outcome: 'recorded' | 'too-old' | 'classified';
-  classification?: Classification;
-  channels: ChannelOutcome[];
-}
-
 export interface IngestReport {
   received: number;
   fresh: number;
   queued: number;
-  outcomes: ItemOutcome[];
+  /** What happened to each new item (kept as traces for "why was this not posted"). */
+  outcomes: Array<ItemTrace & { channels: ChannelTrace[] }>;
 }
 
 /**
@@ -80,17 +71,19 @@ export async function ingest(
 
   for (const item of fresh) {
     if (!alertKeys.has(item.key)) {
-      report.outcomes.push({ itemKey: item.key, title: item.title, outcome: 'recorded', channels: [] });
+      report.outcomes.push({ itemKey: item.key, title: item.title, link: item.link, outcome: 'recorded', channels: [] });
       continue;
     }
     if (isTooOld(item, now, deps.maxAgeMs)) {
-      report.outcomes.push({ itemKey: item.key, title: item.title, outcome: 'too-old', channels: [] });
+      report.outcomes.push({ itemKey: item.key, title: item.title, link: item.link, outcome: 'too-old', channels: [] });
       continue;
     }
     const outcome = await routeAndQueue(source, item, channels, terms, deps, now);
     report.queued += outcome.channels.filter((c) => c.outcome === 'queued').length;
     report.outcomes.push(outcome);
   }
+  // The trace is written before the claims settle: an item marked done can always be explained.
+  await deps.traces?.record({ sourceId: source.id, at: now.toISOString(), items: report.outcomes });
   await deps.items.settle(source.id, fresh.map((item) => item.key));
   return report;
 }
@@ -102,13 +95,15 @@ async function routeAndQueue(
   terms: Map<string, WatchTerm[]>,
   deps: IngestDeps,
   now: Date,
-): Promise<ItemOutcome> {
+): Promise<ItemTrace & { channels: ChannelTrace[] }> {
+  const started = performance.now();
   const classification = classifyItem(item, deps.classifier);
+  deps.metrics?.classifySeconds((performance.now() - started) / 1_000);
   const prepared = prepareText(`${item.title} ${item.summary ?? ''}`);
   const alertId = `${source.id}:${item.key}`;
   const stories = item.thread ? {} : storyKeys(item);
   const entries: OutboxEntry[] = [];
-  const results: ChannelOutcome[] = [];
+  const results: ChannelTrace[] = [];
   let logged: Alert | undefined;
 
   for (const channel of channels) {
@@ -134,13 +129,17 @@ async function routeAndQueue(
     results.push({ channelId: channel.id, outcome: 'queued', reason: decision.matchedBy });
     deps.logger.info({ sourceId: source.id, itemId: item.key, channelId: channel.id, matchedBy: decision.matchedBy }, 'alert queued');
   }
-  if (entries.length) await deps.outbox.enqueue(entries);
+  if (entries.length) {
+    await deps.outbox.enqueue(entries);
+    deps.metrics?.alertQueued(classification.action, entries.length);
+  }
   if (logged || classification.relevant) {
     await deps.alerts.record(logged ?? toAlert(alertId, source, item, classification, 'relevant', now));
   }
   const instrument = deps.instruments ? instrumentRecord(source.id, item, classification, now) : undefined;
   if (instrument) await deps.instruments?.record(instrument);
-  return { itemKey: item.key, title: item.title, outcome: 'classified', classification, channels: results };
+  const { relevant, score, vendors, action, reasons } = classification;
+  return { itemKey: item.key, title: item.title, link: item.link, outcome: 'classified', classification: { relevant, score, vendors, action, reasons }, channels: results, alertId };
 }
 
 function toAlert(id: string, source: IngestSource, item: Item, classification: Classification, matchedBy: string, now: Date): Alert {

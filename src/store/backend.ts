@@ -41,6 +41,8 @@ export interface ClaimSpace {
   get(key: string): Promise<string | undefined>;
   /** Drops a key, so it can be claimed again (e.g. a lock released). */
   release(key: string, value: string): Promise<boolean>;
+  /** Pushes the expiry of a key out, only while it still holds `value` (a lease renewed by its holder). */
+  extend(key: string, value: string, ttlMs: number): Promise<boolean>;
 }
 
 export interface OrderedEntry<T> {

@@ -14,7 +14,13 @@ import type {
 import { StoreError } from '../shared/errors.js';
 import type { StoreBackend } from './backend.js';
 import { createAlertLog, createChannelRegistry, createFeedStateStore, createThreadStore, createWatchTermStore } from './document-stores.js';
+import type { TraceStore } from '../domain/item-trace.js';
+import type { Leases } from '../domain/lease.js';
+import type { FeedRegistry } from '../domain/runtime-feed.js';
+import { createFeedRegistry } from './feed-registry-store.js';
 import { createInstrumentIndex, createTrackedBillStore } from './instrument-stores.js';
+import { createLeases } from './lease-store.js';
+import { createTraceStore } from './trace-store.js';
 import { createItemLedger, createStoryLedger } from './ledger-stores.js';
 import { createOutbox } from './outbox-store.js';
 import { openPostgresBackend } from './postgres/postgres-backend.js';
@@ -36,6 +42,12 @@ export interface Stores {
   trackedBills: TrackedBillStore;
   /** Where each tracked bill and rule stands. */
   instruments: InstrumentIndex;
+  /** Feeds added at run time (chat, CLI, OPML import). */
+  runtimeFeeds: FeedRegistry;
+  /** What happened to each item, for `why`. */
+  traces: TraceStore;
+  /** Who polls a source or works a channel right now, across instances. */
+  leases: Leases;
   close(): Promise<void>;
 }
 
@@ -52,6 +64,9 @@ export function storesOver(backend: StoreBackend): Stores {
     channels: createChannelRegistry(backend),
     trackedBills: createTrackedBillStore(backend),
     instruments: createInstrumentIndex(backend),
+    runtimeFeeds: createFeedRegistry(backend),
+    traces: createTraceStore(backend),
+    leases: createLeases(backend),
     close: () => backend.close(),
   };
 }

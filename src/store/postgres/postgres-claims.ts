@@ -38,5 +38,10 @@ export function postgresClaims(query: Query, table: string, ns: string, clock: C
     },
     get: async (key) => (await read([key])).get(key),
     release: async (key, value) => ((await query('release', `DELETE FROM ${table} WHERE ns = $1 AND key = $2 AND value = $3`, [ns, key, value])).rowCount ?? 0) > 0,
+    async extend(key, value, ttlMs) {
+      const now = clock.now().getTime();
+      const result = await query('extend', `UPDATE ${table} SET expires = $1 WHERE ns = $2 AND key = $3 AND value = $4 AND expires > $5`, [now + ttlMs, ns, key, value, now]);
+      return (result.rowCount ?? 0) > 0;
+    },
   };
 }

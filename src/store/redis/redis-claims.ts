@@ -3,6 +3,7 @@ import type { ClaimSpace } from '../backend.js';
 
 type Guard = <T>(what: string, run: () => Promise<T>) => Promise<T>;
 
+const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
 export function redisClaims(client: RedisClientType, prefix: string, guard: Guard): ClaimSpace {
@@ -30,5 +31,7 @@ export function redisClaims(client: RedisClientType, prefix: string, guard: Guar
       }),
     get: (key) => guard('get', async () => (await client.get(prefix + key)) ?? undefined),
     release: (key, value) => guard('release', async () => Number(await client.eval(RELEASE, { keys: [prefix + key], arguments: [value] })) > 0),
+    extend: (key, value, ttlMs) =>
+      guard('extend', async () => Number(await client.eval(EXTEND, { keys: [prefix + key], arguments: [value, String(Math.max(1, Math.round(ttlMs)))] })) > 0),
   };
 }

@@ -52,5 +52,10 @@ export function sqliteClaims(db: SqliteConnection, ns: string, clock: Clock): Cl
       const result = await db.run('DELETE FROM claims WHERE ns = ? AND key = ? AND value = ?', [ns, key, value]);
       return result.changes > 0;
     },
+    async extend(key, value, ttlMs) {
+      const now = clock.now().getTime();
+      const result = await db.run('UPDATE claims SET expires = ? WHERE ns = ? AND key = ? AND value = ? AND expires > ?', [now + ttlMs, ns, key, value, now]);
+      return result.changes > 0;
+    },
   };
 }
