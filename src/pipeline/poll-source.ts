@@ -90,8 +90,9 @@ export async function pollSource(source: Source, channels: readonly Channel[], d
     await deps.feeds.put(next);
     return { sourceId: source.id, status: 'not-modified' };
   }
-  const firstPoll = !state.initialized;
-  const report = await ingest(source, firstPoll, result.items, channels, deps);
+  // A source whose items are already changes (a bill's new stage) alerts on its first poll too.
+  const firstPoll = !state.initialized && !source.deltas;
+  const report = await ingest(source, !state.initialized, result.items, channels, deps);
   deps.metrics?.pollFinished(source.id, 'ok');
   deps.metrics?.itemsSeen(source.id, report.fresh);
   await deps.feeds.put({ ...next, initialized: true, itemsSeen: state.itemsSeen + report.fresh });

@@ -39,9 +39,9 @@ describe('banwatch discord', () => {
     const definitions = puts[0]?.body as Definition[];
     expect(definitions.map((d) => d.name)).toEqual(['banwatch', 'banwatch-admin']);
     expect(definitions[0]?.default_member_permissions).toBeUndefined();
-    expect(definitions[0]?.options.map((o) => o.name)).toEqual(['vendor', 'bills', 'status', 'help']);
+    expect(definitions[0]?.options.map((o) => o.name)).toEqual(['vendor', 'bills', 'status', 'why', 'help']);
     expect(definitions[1]?.default_member_permissions).toBe('32');
-    expect(definitions[1]?.options.map((o) => o.name)).toEqual(['watch', 'subscribe', 'unsubscribe']);
+    expect(definitions[1]?.options.map((o) => o.name)).toEqual(['watch', 'subscribe', 'unsubscribe', 'track', 'untrack', 'feeds']);
     expect(definitions[1]?.options[0]?.options?.map((o) => o.name)).toEqual(['add', 'mute', 'remove', 'list']);
     expect(result.stdout).toContain('Registered /banwatch and /banwatch-admin globally');
     expect(result.stdout + result.stderr).not.toContain(TOKEN);

@@ -39,6 +39,7 @@ export const COMMANDS: Record<CommandName, { description: string; admin: boolean
 /** Descriptions of subcommand groups. */
 export const GROUPS: Record<string, string> = {
   watch: 'The terms this channel watches or mutes',
+  feeds: 'The feeds banwatch polls',
 };
 
 export const MAX_CHOICES = 25;
@@ -74,6 +75,14 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
   },
   { command: 'banwatch', name: 'bills', description: 'Bills and rules banwatch tracks, and their stage', args: () => ['bills'], ephemeral: true },
   { command: 'banwatch', name: 'status', description: 'Sources, their last poll and errors, and the outbox', args: () => ['status'], ephemeral: true },
+  {
+    command: 'banwatch',
+    name: 'why',
+    description: 'Why an item was or was not posted in this channel',
+    options: [{ type: ApplicationCommandOptionType.String, name: 'item', description: 'The link of the item, or its id from the logs', required: true, max_length: 2_000 }],
+    args: (v) => ['why', ...text(v, 'item')],
+    ephemeral: true,
+  },
   {
     command: 'banwatch',
     name: 'help',
@@ -123,6 +132,53 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     ephemeral: false,
   },
   { command: 'banwatch-admin', name: 'unsubscribe', description: 'Stop sending alerts to this channel', args: () => ['unsubscribe'], ephemeral: false },
+  {
+    command: 'banwatch-admin',
+    name: 'track',
+    description: 'Follow a bill of Congress, e.g. hr5515-115, optionally with the vendors it concerns',
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'bill', description: 'The bill: type, number and congress, e.g. hr5515-115', required: true, max_length: 40 },
+      { type: ApplicationCommandOptionType.String, name: 'vendors', description: 'Comma-separated vendors the bill concerns', required: false, max_length: 1_000 },
+    ],
+    args: (v) => ['track', ...text(v, 'bill'), ...list(v, 'vendors')],
+    ephemeral: false,
+  },
+  {
+    command: 'banwatch-admin',
+    name: 'untrack',
+    description: 'Stop following a bill',
+    options: [{ type: ApplicationCommandOptionType.String, name: 'bill', description: 'The bill, e.g. hr5515-115', required: true, max_length: 40 }],
+    args: (v) => ['untrack', ...text(v, 'bill')],
+    ephemeral: false,
+  },
+  { command: 'banwatch-admin', group: 'feeds', name: 'list', description: 'The feeds banwatch polls', args: () => ['feeds', 'list'], ephemeral: true },
+  {
+    command: 'banwatch-admin',
+    group: 'feeds',
+    name: 'add',
+    description: 'Poll a new feed (http or https, never a private address)',
+    options: [{ type: ApplicationCommandOptionType.String, name: 'url', description: 'The feed address, e.g. https://example.com/feed.xml', required: true, max_length: 2_048 }],
+    args: (v) => ['feeds', 'add', ...text(v, 'url')],
+    ephemeral: false,
+  },
+  {
+    command: 'banwatch-admin',
+    group: 'feeds',
+    name: 'remove',
+    description: 'Stop polling a feed added from chat',
+    options: [{ type: ApplicationCommandOptionType.String, name: 'id', description: 'The feed id, as feeds list shows it', required: true, max_length: 64 }],
+    args: (v) => ['feeds', 'remove', ...text(v, 'id')],
+    ephemeral: false,
+  },
+  {
+    command: 'banwatch-admin',
+    group: 'feeds',
+    name: 'resume',
+    description: 'Poll a paused feed again',
+    options: [{ type: ApplicationCommandOptionType.String, name: 'id', description: 'The feed id, as feeds list shows it', required: true, max_length: 64 }],
+    args: (v) => ['feeds', 'resume', ...text(v, 'id')],
+    ephemeral: false,
+  },
 ];
 
 /** The words `/banwatch help command:` understands: each command's first router word. */

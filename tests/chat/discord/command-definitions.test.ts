@@ -20,8 +20,15 @@ describe('command definitions', () => {
   });
 
   it('has the subcommands issue 4 lists', () => {
-    expect(shape(byName('banwatch')?.options ?? [])).toEqual([{ vendor: ['name'] }, 'bills', 'status', { help: ['command'] }]);
-    expect(shape(byName('banwatch-admin')?.options ?? [])).toEqual([{ watch: [{ add: ['term', 'all'] }, { mute: ['term'] }, { remove: ['term'] }, 'list'] }, { subscribe: ['vendors'] }, 'unsubscribe']);
+    expect(shape(byName('banwatch')?.options ?? [])).toEqual([{ vendor: ['name'] }, 'bills', 'status', { why: ['item'] }, { help: ['command'] }]);
+    expect(shape(byName('banwatch-admin')?.options ?? [])).toEqual([
+      { watch: [{ add: ['term', 'all'] }, { mute: ['term'] }, { remove: ['term'] }, 'list'] },
+      { subscribe: ['vendors'] },
+      'unsubscribe',
+      { track: ['bill', 'vendors'] },
+      { untrack: ['bill'] },
+      { feeds: ['list', { add: ['url'] }, { remove: ['id'] }, { resume: ['id'] }] },
+    ]);
     const vendor = byName('banwatch')?.options[0]?.options?.[0];
     expect(vendor).toMatchObject({ type: 3, name: 'name', required: true, autocomplete: true });
     const add = byName('banwatch-admin')?.options[0]?.options?.[0]?.options;
@@ -62,6 +69,7 @@ describe('command definitions', () => {
       ['vendor', 'Hikvision, DJI'],
       ['bills'],
       ['status'],
+      ['why', 'Hikvision, DJI'],
       ['help', 'Hikvision, DJI'],
       ['watch', 'add', 'Hikvision, DJI', '--all'],
       ['watch', 'mute', 'Hikvision, DJI'],
@@ -69,6 +77,12 @@ describe('command definitions', () => {
       ['watch', 'list'],
       ['subscribe', 'Hikvision', 'DJI'],
       ['unsubscribe'],
+      ['track', 'Hikvision, DJI', 'Hikvision', 'DJI'],
+      ['untrack', 'Hikvision, DJI'],
+      ['feeds', 'list'],
+      ['feeds', 'add', 'Hikvision, DJI'],
+      ['feeds', 'remove', 'Hikvision, DJI'],
+      ['feeds', 'resume', 'Hikvision, DJI'],
     ]);
   });
 

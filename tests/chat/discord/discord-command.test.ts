@@ -41,7 +41,7 @@ describe('banwatch discord register', () => {
       ['banwatch-admin', '32'],
     ]);
     expect(result.stdout).toContain('Registered /banwatch and /banwatch-admin globally');
-    expect(result.stdout).toContain('/banwatch-admin: watch add|mute|remove|list, subscribe, unsubscribe (Manage Server by default)');
+    expect(result.stdout).toContain('/banwatch-admin: watch add|mute|remove|list, subscribe, unsubscribe, track, untrack, feeds list|add|remove|resume (Manage Server by default)');
   });
 
   it('puts them in one server with --guild', async () => {

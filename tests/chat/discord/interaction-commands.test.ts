@@ -40,7 +40,7 @@ describe('/banwatch lookups', () => {
 
   it('suggests command names for help', async () => {
     const answer = await send(commandInteraction({ type: 4, command: 'banwatch', subcommand: 'help', options: [{ name: 'command', type: 3, value: 'w', focused: true }] }));
-    expect(answer.json.data.choices.map((c: { value: string }) => c.value)).toEqual(['watch']);
+    expect(answer.json.data.choices.map((c: { value: string }) => c.value)).toEqual(['why', 'watch']);
   });
 
   it('answers an unknown vendor with suggestions, ephemerally', async () => {
