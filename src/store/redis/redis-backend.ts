@@ -15,11 +15,20 @@ import { redisOrdered } from './redis-ordered.js';
  */
 export async function openRedisBackend(storeUrl: string, _clock: Clock): Promise<StoreBackend & { client: RedisClientType }> {
   const { url, value: prefix = 'banwatch' } = splitStoreUrl(storeUrl, 'prefix');
+  let connected = false;
   const client = createClient({
     url,
     disableOfflineQueue: true,
-    socket: { connectTimeout: 5_000, reconnectStrategy: (retries) => Math.min(200 * 2 ** retries, 5_000) },
+    socket: {
+      connectTimeout: 5_000,
+      // Once connected, keep reconnecting in the background (calls fail at once meanwhile);
+      // a store that is not there at start-up is an error now, not an endless wait.
+      reconnectStrategy: (retries, cause) => (connected ? Math.min(200 * 2 ** retries, 5_000) : cause),
+    },
   }) as RedisClientType;
+  client.on('ready', () => {
+    connected = true;
+  });
   let lastError: string | undefined;
   client.on('error', (error: Error) => {
     lastError = error.message;
@@ -27,8 +36,8 @@ export async function openRedisBackend(storeUrl: string, _clock: Clock): Promise
   try {
     await client.connect();
   } catch (error) {
-    client.destroy();
-    throw new StoreError(`Redis store ${redactUrl(url)} is unreachable: ${(error as Error).message || lastError}`, { cause: error });
+    if (client.isOpen) client.destroy();
+    throw new StoreError(`Redis store ${redactUrl(url)} is unreachable: ${lastError ?? (error as Error).message}`, { cause: error });
   }
   const guard = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
     try {
