@@ -60,6 +60,8 @@ export interface AppOptions {
   fetcher?: FeedFetcher;
   /** Parse feeds in this thread (one-shot commands, tests) instead of worker threads. */
   parseInThread?: boolean;
+  /** How long a webhook may take to answer (tests of platforms that hang). */
+  webhookTimeoutMs?: number;
 }
 
 /** Names for autocomplete: those starting with the prefix first, then close misspellings. */
@@ -118,7 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     completeVendor: (prefix, limit) => completeVendor(catalog, prefix, limit),
   });
   const extra = Object.fromEntries(platforms.map((platform) => [platform.name, platform.notifier]));
-  const notifierFor = buildNotifiers({ stdout: options.stdout, fetch: options.fetch, extra });
+  const notifierFor = buildNotifiers({ stdout: options.stdout, fetch: options.fetch, timeoutMs: options.webhookTimeoutMs, extra });
   const metrics = createPromMetrics(() => stores.outbox.counts());
   // Leases coordinate several processes on a shared store; the embedded SQLite store has one.
   const shared = stores.backend.kind !== 'sqlite';

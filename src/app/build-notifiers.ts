@@ -8,6 +8,8 @@ export interface NotifierDeps {
   /** Where console alerts are printed. */
   stdout: NodeJS.WritableStream;
   fetch?: typeof fetch;
+  /** How long a webhook may take to answer (default 15 s). */
+  timeoutMs?: number;
   /** Platform notifiers set up elsewhere (the Slack and Discord apps). */
   extra?: Partial<Record<ChannelType, Notifier>>;
 }
@@ -16,8 +18,8 @@ export interface NotifierDeps {
 export function buildNotifiers(deps: NotifierDeps): (channel: Channel) => Notifier | undefined {
   const notifiers: Partial<Record<ChannelType, Notifier>> = {
     console: createConsoleNotifier(deps.stdout),
-    'slack-webhook': createSlackWebhookNotifier(deps.fetch),
-    'discord-webhook': createDiscordWebhookNotifier(deps.fetch),
+    'slack-webhook': createSlackWebhookNotifier({ fetch: deps.fetch, timeoutMs: deps.timeoutMs }),
+    'discord-webhook': createDiscordWebhookNotifier({ fetch: deps.fetch, timeoutMs: deps.timeoutMs }),
     ...deps.extra,
   };
   return (channel) => notifiers[channel.type];

@@ -62,7 +62,15 @@ export class Engine {
    * backoff (but not a platform's Retry-After). For `poll --once`.
    */
   async pollAll(): Promise<PollSummary[]> {
-    const channels = await this.deps.channels.all();
+    let channels: Channel[];
+    try {
+      channels = await this.deps.channels.all();
+    } catch (error) {
+      // The store is away: every source is reported failed, none is half-processed.
+      const failure = { kind: 'network' as const, message: errorMessage(error) };
+      this.deps.logger.error({ err: error }, `polls skipped: ${failure.message}`);
+      return this.sources().map((source) => ({ sourceId: source.id, status: 'failed' as const, failure, failures: 0, nextPollAt: '' }));
+    }
     const results = await mapLimited(this.sources(), this.deps.pollConcurrency ?? 16, (source) => this.pollOne(source, channels, false));
     await this.deliver({ retryNow: true });
     return results;

@@ -69,7 +69,8 @@ export async function ingest(
   const terms = await deps.watch.listMany(channels.map((channel) => channel.id));
   const now = deps.clock.now();
 
-  for (const item of fresh) {
+  // Oldest first, so a channel reads a burst of news in the order it happened.
+  for (const item of chronological(fresh)) {
     if (!alertKeys.has(item.key)) {
       report.outcomes.push({ itemKey: item.key, title: item.title, link: item.link, outcome: 'recorded', channels: [] });
       continue;
@@ -162,6 +163,14 @@ function toAlert(id: string, source: IngestSource, item: Item, classification: C
 function isTooOld(item: Item, now: Date, maxAgeMs: number): boolean {
   if (item.fresh || !item.publishedAt) return false;
   return now.getTime() - item.publishedAt.getTime() > maxAgeMs;
+}
+
+/** By date when every item has one; else feed order reversed (feeds list the newest first). */
+function chronological(items: readonly Item[]): Item[] {
+  const reversed = [...items].reverse();
+  if (!items.every((item) => item.publishedAt)) return reversed;
+  // Dates are often to the second: equal ones keep the reversed feed order (a stable sort).
+  return reversed.sort((a, b) => (a.publishedAt?.getTime() ?? 0) - (b.publishedAt?.getTime() ?? 0));
 }
 
 /** The `count` most recent items (by date when known, else feed order, which is newest first). */

@@ -32,6 +32,8 @@ export interface WebhookServer {
   /** Answers for the next requests, in order; after them, `fallback`. */
   script(...answers: ScriptedAnswer[]): void;
   fallback: ScriptedAnswer;
+  /** A standing answer for one path until cleared with `undefined` (a platform that is down). */
+  answerFor(path: string, answer: ScriptedAnswer | undefined): void;
   /** Posts the fake accepted (2xx) on a path: what a channel really received. */
   delivered(path?: string): RecordedPost[];
   close(): Promise<void>;
@@ -39,12 +41,14 @@ export interface WebhookServer {
 
 export async function startWebhookServer(): Promise<WebhookServer> {
   const queue: ScriptedAnswer[] = [];
+  const standing = new Map<string, ScriptedAnswer>();
   const posts: RecordedPost[] = [];
   let nextId = 1;
   const state: WebhookServer = {
     url: (path = '/hook') => `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`,
     posts,
     script: (...answers) => queue.push(...answers),
+    answerFor: (path, answer) => (answer ? standing.set(path, answer) : standing.delete(path)),
     fallback: { status: 200 },
     delivered: (path) => posts.filter((post) => post.status < 300 && (path === undefined || post.path === path)),
     close: () => new Promise((resolve) => server.close(() => resolve())),
@@ -55,7 +59,7 @@ export async function startWebhookServer(): Promise<WebhookServer> {
     req.on('end', () => {
       const [path = '/', query = ''] = (req.url ?? '/').split('?');
       const index = queue.findIndex((scripted) => scripted.path === undefined || scripted.path === path);
-      const answer = index >= 0 ? (queue.splice(index, 1)[0] as ScriptedAnswer) : state.fallback;
+      const answer = index >= 0 ? (queue.splice(index, 1)[0] as ScriptedAnswer) : (standing.get(path) ?? state.fallback);
       const finish = () => {
         let received: unknown;
         try {

@@ -1,22 +1,22 @@
 import type { Notifier } from '../../domain/notifier.js';
-import { postJson } from '../webhook/post-json.js';
+import { type PostOptions, postJson } from '../webhook/post-json.js';
 import { alertBlocks, noticeBlocks } from './alert-blocks.js';
 
 /**
  * Slack incoming webhooks: Block Kit with a plain fallback, no link unfurling. A webhook
  * cannot thread, so a later stage of a bill is posted as a visible "Update:" message.
  */
-export function createSlackWebhookNotifier(fetchImpl: typeof fetch = fetch): Notifier {
+export function createSlackWebhookNotifier(options: PostOptions = {}): Notifier {
   return {
     async send(alert, channel, replyTo) {
       if (!channel.url) return { status: 'rejected', reason: 'slack-webhook channel has no url' };
       const message = alertBlocks(alert, { update: Boolean(replyTo) });
-      const { outcome } = await postJson(channel.url, { ...message, unfurl_links: false, unfurl_media: false }, fetchImpl);
+      const { outcome } = await postJson(channel.url, { ...message, unfurl_links: false, unfurl_media: false }, options);
       return outcome.status === 'delivered' ? { status: 'delivered', ref: { platform: 'slack-webhook', id: alert.id } } : outcome;
     },
     async notify(notice, channel) {
       if (!channel.url) return { status: 'rejected', reason: 'slack-webhook channel has no url' };
-      return (await postJson(channel.url, { ...noticeBlocks(notice), unfurl_links: false }, fetchImpl)).outcome;
+      return (await postJson(channel.url, { ...noticeBlocks(notice), unfurl_links: false }, options)).outcome;
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { DeliveryOutcome } from '../../domain/notifier.js';
+import { parseRetryAfter } from '../../shared/http/retry-after.js';
 
 export interface PostResult {
   outcome: DeliveryOutcome;
@@ -6,7 +7,13 @@ export interface PostResult {
   body?: unknown;
 }
 
-const TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+export interface PostOptions {
+  fetch?: typeof fetch;
+  /** How long a platform may take to answer before the attempt counts as failed (retried). */
+  timeoutMs?: number;
+}
 const MAX_ERROR_TEXT = 300;
 
 /**
@@ -15,7 +22,8 @@ const MAX_ERROR_TEXT = 300;
  * `retry_after` body field); any other 4xx (a deleted webhook, a revoked token) rejected.
  * Never throws. The URL is a secret and never appears in the reasons.
  */
-export async function postJson(url: string, payload: unknown, fetchImpl: typeof fetch = fetch): Promise<PostResult> {
+export async function postJson(url: string, payload: unknown, options: PostOptions = {}): Promise<PostResult> {
+  const fetchImpl = options.fetch ?? fetch;
   let response: Response;
   try {
     response = await fetchImpl(url, {
@@ -23,7 +31,7 @@ export async function postJson(url: string, payload: unknown, fetchImpl: typeof 
       headers: { 'content-type': 'application/json', 'user-agent': 'banwatch/0.1' },
       body: JSON.stringify(payload),
       redirect: 'error',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
   } catch (error) {
     const name = (error as Error).name;
@@ -43,12 +51,8 @@ export async function postJson(url: string, payload: unknown, fetchImpl: typeof 
 
 /** Retry-After in seconds or as an HTTP date; Discord also sends `retry_after` (seconds) in the body. */
 export function retryAfterMs(header: string | null, body?: unknown): number | undefined {
-  if (header) {
-    const seconds = Number(header);
-    if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000);
-    const date = Date.parse(header);
-    if (Number.isFinite(date)) return Math.max(0, date - Date.now());
-  }
+  const fromHeader = parseRetryAfter(header ?? undefined, new Date());
+  if (fromHeader !== undefined) return fromHeader;
   const fromBody = (body as { retry_after?: unknown } | undefined)?.retry_after;
   if (typeof fromBody === 'number' && fromBody >= 0) return Math.ceil(fromBody * 1000);
   return undefined;

@@ -71,7 +71,14 @@ export async function openRedisBackend(storeUrl: string, _clock: Clock): Promise
       // Redis expires claims and documents itself.
     },
     async close() {
-      if (client.isOpen) await client.close().catch(() => client.destroy());
+      if (!client.isOpen) return;
+      // A graceful close waits for Redis; when it is away, give up after a moment.
+      const closed = client.close().then(
+        () => true,
+        () => false,
+      );
+      const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
+      if (!(await Promise.race([closed, timedOut])) && client.isOpen) client.destroy();
     },
   };
 }
