@@ -1,0 +1,18 @@
+/**
+ * `npm run demo`: banwatch end to end on sample data, offline (see demo/README.md).
+ * banwatch's own log stays quiet unless LOG_LEVEL asks for it (readable lines on stderr, JSON
+ * when piped), so the terminal shows the story and the alerts.
+ */
+import { createLogger } from '../../src/shared/logger.js';
+import { runDemo } from './demo-story.js';
+
+// `npm run demo | head` closes the pipe early: finish quietly and still remove the temp store.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'];
+const level = process.env.LOG_LEVEL;
+const logger = level && LEVELS.includes(level) ? createLogger({ level, destination: process.stderr, pretty: Boolean(process.stderr.isTTY) }) : undefined;
+const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+const result = await runDemo({ out: process.stdout, logger, pauseMs: 400, color });
+process.exitCode = result.ok ? 0 : 1;
