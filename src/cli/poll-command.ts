@@ -1,6 +1,10 @@
 import type { App } from '../main.js';
 import type { CliIo } from './cli-io.js';
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** A platform that asks for a short pause (Retry-After) is waited for; anything longer stays queued. */
 const MAX_RATE_LIMIT_WAIT_MS = 15_000;
 
@@ -27,8 +31,8 @@ export async function pollOnceCommand(app: App, io: CliIo): Promise<number> {
       case 'ok':
         io.stderr.write(
           result.firstPoll
-            ? `${result.sourceId}: first poll, recorded ${result.report.fresh} existing items\n`
-            : `${result.sourceId}: ${result.report.fresh} new items, ${result.report.queued} alerts queued\n`,
+            ? `${result.sourceId}: first poll, recorded ${count(result.report.fresh, 'existing item')}\n`
+            : `${result.sourceId}: ${count(result.report.fresh, 'new item')}, ${count(result.report.queued, 'alert')} queued\n`,
         );
         break;
       case 'not-modified':

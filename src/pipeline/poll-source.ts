@@ -97,9 +97,9 @@ export async function pollSource(source: Source, channels: readonly Channel[], d
   deps.metrics?.itemsSeen(source.id, report.fresh);
   await deps.feeds.put({ ...next, initialized: true, itemsSeen: state.itemsSeen + report.fresh });
   if (firstPoll) {
-    deps.logger.info({ sourceId: source.id, items: report.received, queued: report.queued }, `feed ${source.id}: first poll recorded ${report.fresh} existing items`);
+    deps.logger.info({ sourceId: source.id, items: report.received, queued: report.queued }, `feed ${source.id}: first poll recorded ${report.fresh} existing item(s)`);
   } else if (report.fresh) {
-    deps.logger.info({ sourceId: source.id, fresh: report.fresh, queued: report.queued }, `feed ${source.id}: ${report.fresh} new items, ${report.queued} alerts queued`);
+    deps.logger.info({ sourceId: source.id, fresh: report.fresh, queued: report.queued }, `feed ${source.id}: ${report.fresh} new item(s), ${report.queued} alert(s) queued`);
   }
   return { sourceId: source.id, status: 'ok', report, firstPoll };
 }
