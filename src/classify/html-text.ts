@@ -2,6 +2,10 @@
  * Turns feed text (a title or a summary, plain or HTML) into plain text the classifier can read.
  * Feeds double-encode, mix entity styles and wrap titles in markup, so this is deliberately
  * forgiving: unknown entities stay as written, and stray `<` that do not start a tag survive.
+ * It is separate from sources/rss/html-text.ts on purpose: that one keeps unknown tags in titles
+ * as written (a title may say "Why <Foo> matters"), while this one only needs words to match and
+ * must stay fast, since the classifier runs on every item (measured: sharing the feed version
+ * cost a fifth of the classifier's throughput on items with summaries).
  */
 
 /** Common named entities. Feeds rarely use others; an unknown one is left as written. */

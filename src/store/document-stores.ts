@@ -4,6 +4,7 @@ import type { FeedState } from '../domain/feed-state.js';
 import type { AlertLog, ChannelRegistry, FeedStateStore, ThreadStore, WatchTermStore } from '../domain/ports.js';
 import type { WatchTerm } from '../domain/watch-term.js';
 import type { StoreBackend } from './backend.js';
+import { keyedList } from './keyed-list.js';
 
 const THREAD_TTL = 2 * 365 * 86_400_000;
 const ALERT_LOG_SIZE = 2_000;
@@ -59,12 +60,6 @@ export function createAlertLog(backend: StoreBackend): AlertLog {
 }
 
 export function createChannelRegistry(backend: StoreBackend): ChannelRegistry {
-  const space = backend.ordered<Channel>('channels');
-  return {
-    list: async () => (await space.list()).map((entry) => entry.value),
-    async put(channel) {
-      if (!(await space.append(channel.id, channel))) await space.update(channel.id, channel);
-    },
-    remove: (channelId) => space.remove(channelId),
-  };
+  const channels = keyedList<Channel>(backend, 'channels', (channel) => channel.id);
+  return { list: channels.list, put: channels.put, remove: channels.remove };
 }
