@@ -80,12 +80,14 @@ export function createFederalRegisterSource(definition: FederalRegisterSourceDef
         if (!result.ok) {
           if (result.failure.kind === 'http-429') return { ok: false, failure: result.failure, cursor: previous };
           failures.push(result.failure);
-          deps.logger?.warn({ sourceId: definition.id, kind: result.failure.kind }, result.failure.message);
           continue;
         }
         for (const doc of result.docs) docs.set(doc.document_number, doc);
       }
+      // All terms failing is one failure of the poll (logged once by the poller); only a partial
+      // failure needs its own line, since the poll itself then succeeds.
       if (failures.length === definition.terms.length && failures[0]) return { ok: false, failure: failures[0], cursor: previous };
+      for (const failure of failures) deps.logger?.warn({ sourceId: definition.id, kind: failure.kind }, failure.message);
       const today = deps.clock.now().toISOString().slice(0, 10);
       const { items, rules } = step(previous, [...docs.values()], today);
       return { ok: true, items, cursor: { rules: pruneRules(rules, today) } };
