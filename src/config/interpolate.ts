@@ -1,4 +1,4 @@
-import type { Environment } from './env.js';
+import { type Environment, readSecret, SecretFileError } from './env.js';
 import { formatPath } from './format-issues.js';
 
 const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
@@ -11,7 +11,8 @@ export interface Interpolated {
 }
 
 /**
- * Replaces `${VAR}` (or `${VAR:-default}`) inside string values of the parsed YAML. Done on
+ * Replaces `${VAR}` (or `${VAR:-default}`) inside string values of the parsed YAML; a variable
+ * may also come from the file named by `VAR_FILE`. Done on
  * values, not on the raw text, so an environment value can never change the YAML structure.
  * A variable that is not set is a problem reported with the path that needs it.
  */
@@ -21,7 +22,15 @@ export function interpolate(value: unknown, env: Environment, path: PropertyKey[
   const visit = (node: unknown, at: PropertyKey[]): unknown => {
     if (typeof node === 'string') {
       return node.replace(REFERENCE, (_match, name: string, fallback: string | undefined) => {
-        const found = env[name];
+        // `${VAR}` also reads VAR_FILE, like every secret: webhook URLs are secrets too.
+        let found: string | undefined;
+        try {
+          found = readSecret(env, name);
+        } catch (error) {
+          if (!(error instanceof SecretFileError)) throw error;
+          problems.push(`${formatPath(at)}: ${error.message}`);
+          return '';
+        }
         if (found !== undefined && found !== '') {
           substituted.push(found);
           return found;

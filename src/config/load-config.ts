@@ -91,7 +91,10 @@ export function loadConfig(options: LoadOptions): Config {
   }
   const platforms = readPlatformSettings(options.env, parsed.success ? parsed.data.channels : []);
   const known = (path: readonly PropertyKey[]) => knownKeysAt(path, value);
-  const all = [...problems, ...(parsed.success ? [] : formatIssues(parsed.error.issues, known)), ...envProblems, ...platforms.problems];
+  // A value that could not be filled in from the environment fails validation too; say it once.
+  const unfilled = new Set(problems.map((problem) => problem.slice(0, problem.indexOf(': '))));
+  const schemaProblems = parsed.success ? [] : formatIssues(parsed.error.issues, known).filter((line) => !unfilled.has(line.slice(0, line.indexOf(': '))));
+  const all = [...problems, ...schemaProblems, ...envProblems, ...platforms.problems];
   if (!parsed.success || all.length) throw new ConfigError(all);
 
   const data = parsed.data;

@@ -51,6 +51,16 @@ describe('loadConfig', () => {
     expect(config.secrets).toContain('https://hooks.example.test/services/T000/B000/SECRETSECRET');
   });
 
+  it('reads ${VAR} from VAR_FILE when VAR is not set, and names a file it cannot read', () => {
+    const secretFile = join(dir, 'hook-url');
+    writeFileSync(secretFile, 'https://hooks.example.test/services/T000/B000/FROMFILE\n');
+    const yaml = 'channels:\n  - {id: sec, type: slack-webhook, url: "${HOOK}"}\n';
+    const config = loadConfig({ file: file(yaml), env: { HOOK_FILE: secretFile } });
+    expect(config.channels[0]?.url).toBe('https://hooks.example.test/services/T000/B000/FROMFILE');
+    expect(config.secrets).toContain('https://hooks.example.test/services/T000/B000/FROMFILE');
+    expect(problems(yaml, { HOOK_FILE: join(dir, 'missing') })).toEqual([`channels[0].url: HOOK_FILE: cannot read ${join(dir, 'missing')} (ENOENT)`]);
+  });
+
   it('reports every problem at once, each with its path', () => {
     const found = problems(
       [

@@ -50,7 +50,7 @@ describe('health and metrics', () => {
       expect(before).toMatch(/^banwatch_process_resident_memory_bytes \d+/m);
       expect(before).toMatch(/^banwatch_outbox_depth\{state="pending"\} 0/m);
       feeds.route('/ops.xml', { body: rssDocument({ items: [item(2), item(1)] }) });
-      for (let i = 0; i < 60 && !hooks.delivered('/ops').length; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let i = 0; i < 200 && !hooks.delivered('/ops').length; i++) await new Promise((resolve) => setTimeout(resolve, 100));
       const after = await (await fetch(`${base}/metrics`)).text();
       expect(metric(after, /^banwatch_polls_total\{source="ops",outcome="ok"\} (\d+)/m)).toBeGreaterThan(polls);
       expect(metric(after, /^banwatch_items_seen_total\{source="ops"\} (\d+)/m)).toBeGreaterThanOrEqual(2);
