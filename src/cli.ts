@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { classifyCommand } from './cli/classify-command.js';
-import { discordCommand } from './cli/discord-command.js';
 import { parseGlobalOptions } from './cli/cli-args.js';
 import type { CliIo } from './cli/cli-io.js';
 import { evalCommand } from './cli/eval-command.js';
@@ -45,7 +44,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       case 'classify':
         return await classifyCommand(args, io, { vendorsFile: config.vendorsFile });
       case 'discord':
-        return await discordCommand(args, io, config.discord);
+        return await (await import('./cli/discord-command.js')).discordCommand(args, io, config.discord);
       case 'eval':
         return await evalCommand(args, io, { vendorsFile: config.vendorsFile, defaultEvalFile: DEFAULT_EVAL_FILE });
       case 'run':

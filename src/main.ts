@@ -3,7 +3,7 @@ import { buildCommandRouter, feedsDeps } from './app/build-commands.js';
 import { buildNotifiers } from './app/build-notifiers.js';
 import { buildPlatforms } from './app/build-platforms.js';
 import { buildSources } from './app/build-sources.js';
-import { startQueuedDelivery, type QueuedDelivery } from './app/bullmq-delivery.js';
+import type { QueuedDelivery } from './app/bullmq-delivery.js';
 import { feedProbe } from './app/feed-probe.js';
 import { healthRoutes } from './app/health-routes.js';
 import { startHttpServer, type RunningHttpServer } from './app/http-server.js';
@@ -112,7 +112,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     maxAgeDays: config.maxAgeDays,
     feeds,
   });
-  const platforms = buildPlatforms(config, {
+  const platforms = await buildPlatforms(config, {
     router,
     clock,
     logger,
@@ -170,6 +170,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     async start() {
       if (stores.backend.kind === 'redis') {
         const { url, value: prefix = 'banwatch' } = splitStoreUrl(config.store, 'prefix');
+        const { startQueuedDelivery } = await import('./app/bullmq-delivery.js');
         queue = startQueuedDelivery(url, prefix, async (channelId) => void (await deliverOneChannel(channelId, deliveryDeps)), logger);
       }
       for (const platform of platforms) await platform.start();

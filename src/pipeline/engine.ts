@@ -47,6 +47,15 @@ export interface DeliveryQueue {
  * feed in the same second); a node-cron tick starts the due ones, never two polls of one
  * source at once. Deliveries are single-flight: a request during a run schedules one more.
  */
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
+
 export class Engine {
   private readonly inFlight = new Map<string, Promise<PollSummary>>();
   private readonly firstSeen = new Map<string, number>();
@@ -54,6 +63,9 @@ export class Engine {
   private delivering: Promise<DeliveryReport> | undefined;
   private deliverAgain = false;
   private stopped = false;
+  /** Due sources not started yet (refilled each tick), and the channels they are routed to. */
+  private backlog: Source[] = [];
+  private channelsNow: Channel[] = [];
 
   constructor(private readonly sources: () => Source[], private readonly deps: EngineDeps) {}
 
@@ -77,8 +89,10 @@ export class Engine {
   }
 
   /**
-   * Starts the sources that are due, up to the concurrency limit, without waiting for them:
-   * a slow feed holds only its own slot, never the next tick.
+   * Queues the sources that are due and starts them up to the concurrency limit, without
+   * waiting: a slow feed holds only its own slot, and a slot is refilled from the queue as soon
+   * as its poll ends (not at the next tick). Each instance takes due sources in its own random
+   * order, so instances sharing a store do not all race for the same ones.
    */
   async pollDue(): Promise<void> {
     const now = this.deps.clock.now().getTime();
@@ -91,12 +105,20 @@ export class Engine {
       if (!this.firstSeen.has(source.id)) this.firstSeen.set(source.id, now + Math.random() * Math.min(source.intervalMs * 0.1, 30_000));
       return (this.firstSeen.get(source.id) ?? now) <= now;
     });
-    const free = (this.deps.pollConcurrency ?? 16) - this.inFlight.size;
-    if (!due.length || free <= 0) return;
-    const channels = await this.deps.channels.all();
-    for (const source of due.slice(0, free)) {
-      void this.pollOne(source, channels, true).then((summary) => {
+    if (!due.length) return;
+    this.channelsNow = await this.deps.channels.all();
+    this.backlog = shuffled(due);
+    this.fill();
+  }
+
+  private fill(): void {
+    const limit = this.deps.pollConcurrency ?? 16;
+    while (!this.stopped && this.inFlight.size < limit && this.backlog.length) {
+      const source = this.backlog.shift() as Source;
+      if (this.inFlight.has(source.id)) continue;
+      void this.pollOne(source, this.channelsNow, true).then((summary) => {
         if (summary.status === 'ok' && summary.report.queued > 0) void this.scheduledDelivery();
+        this.fill();
       });
     }
   }

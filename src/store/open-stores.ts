@@ -23,8 +23,6 @@ import { createLeases } from './lease-store.js';
 import { createTraceStore } from './trace-store.js';
 import { createItemLedger, createStoryLedger } from './ledger-stores.js';
 import { createOutbox } from './outbox-store.js';
-import { openPostgresBackend } from './postgres/postgres-backend.js';
-import { openRedisBackend } from './redis/redis-backend.js';
 import { openSqliteBackend } from './sqlite/sqlite-backend.js';
 
 /** Every store banwatch uses, over one backend. */
@@ -77,12 +75,13 @@ export async function openBackend(url: string, clock: Clock): Promise<StoreBacke
   switch (scheme) {
     case 'sqlite':
       return openSqliteBackend(url, clock);
+    // Loaded only when used: the embedded default does not pay for the Redis and PostgreSQL clients.
     case 'redis':
     case 'rediss':
-      return openRedisBackend(url, clock);
+      return (await import('./redis/redis-backend.js')).openRedisBackend(url, clock);
     case 'postgres':
     case 'postgresql':
-      return openPostgresBackend(url, clock);
+      return (await import('./postgres/postgres-backend.js')).openPostgresBackend(url, clock);
     default:
       throw new StoreError(`store ${scheme}:// is not supported (use sqlite://PATH, redis://HOST:PORT or postgres://...)`);
   }
