@@ -15,7 +15,13 @@ export interface QueuedDelivery extends DeliveryQueue {
  * channel's lease, pacing posts; a job that throws (store trouble) is retried with backoff,
  * and a job whose instance died is picked up again by BullMQ's stalled-job check.
  */
-export function startQueuedDelivery(redisUrl: string, prefix: string, run: (channelId: string) => Promise<void>, logger: Logger): QueuedDelivery {
+export function startQueuedDelivery(
+  redisUrl: string,
+  prefix: string,
+  run: (channelId: string) => Promise<void>,
+  logger: Logger,
+  retry: { attempts: number; delayMs: number } = { attempts: 5, delayMs: 2_000 },
+): QueuedDelivery {
   const workerConnection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   // The producer fails fast while Redis is away; the next tick tries again.
   const queueConnection = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
@@ -24,7 +30,9 @@ export function startQueuedDelivery(redisUrl: string, prefix: string, run: (chan
   const queue = new Queue(name, {
     connection: queueConnection,
     prefix: `${prefix}:bull`,
-    defaultJobOptions: { removeOnComplete: true, removeOnFail: 200, attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
+    // A finished or failed job must go: BullMQ ignores a new job whose id still exists in any
+    // state, and the next tick re-adds the channel's job with the same id.
+    defaultJobOptions: { removeOnComplete: true, removeOnFail: true, attempts: retry.attempts, backoff: { type: 'exponential', delay: retry.delayMs } },
   });
   queue.on('error', () => undefined);
   const worker = new Worker(

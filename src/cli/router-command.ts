@@ -14,5 +14,6 @@ export async function routerCommand(router: CommandRouter, args: string[], io: C
   });
   if (options.json && !answer.refused) io.stdout.write(`${JSON.stringify(answer.data ?? answer, null, 2)}\n`);
   else (answer.refused ? io.stderr : io.stdout).write(replyToText(answer));
-  return answer.refused ? 1 : 0;
+  // Exit status as documented: 2 for a command typed wrong, 1 for a refusal, 0 for an answer.
+  return answer.usage ? 2 : answer.refused ? 1 : 0;
 }

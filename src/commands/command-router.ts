@@ -4,6 +4,9 @@ import type { Logger } from '../shared/logger.js';
 import type { CommandContext, CommandHandler } from './command.js';
 import { line, reply, type Reply } from './reply.js';
 
+/** Refusal codes that mean the command was typed wrong (the CLI exits 2 for these). */
+const TYPED_WRONG = new Set(['usage', 'bad_verb', 'unknown_flag', 'unbalanced_quotes', 'too_many_words', 'too_long', 'missing_value', 'no_vendor']);
+
 /**
  * The one entry point for commands from every surface (Slack, Discord, the CLI). Runs a
  * command in small steps: find the handler, check admin rights, run, and turn a refusal into
@@ -41,22 +44,22 @@ export class CommandRouter {
     try {
       return await handler.run([...rest], context);
     } catch (error) {
-      if (isUserError(error)) return this.usage(handler, error.message);
+      if (isUserError(error)) return this.usage(handler, error.message, TYPED_WRONG.has(error.code));
       const ref = Math.random().toString(36).slice(2, 8);
       this.logger.error({ err: error, command: handler.name, ref }, `command ${handler.name} failed: ${errorMessage(error)}`);
       return reply('Something went wrong', [{ lines: [line(`banwatch could not finish \`${handler.name}\` (reference ${ref}). Try again shortly.`)] }], { refused: true });
     }
   }
 
-  /** A refusal with the usage of the command that was misused. */
-  usage(handler: CommandHandler, problem: string): Reply {
-    return reply(problem, [{ heading: 'Usage', lines: handler.usage.map((form) => line(`/banwatch ${form}`)) }], { refused: true });
+  /** A refusal with the usage of the command; `typedWrong` when the words themselves were wrong. */
+  usage(handler: CommandHandler, problem: string, typedWrong = true): Reply {
+    return reply(problem, [{ heading: 'Usage', lines: handler.usage.map((form) => line(`/banwatch ${form}`)) }], { refused: true, usage: typedWrong });
   }
 
   help(name?: string, problem?: string): Reply {
     const handler = name ? this.handlers.get(name.toLowerCase()) : undefined;
     if (handler) return reply(`/banwatch ${handler.name}: ${handler.summary}`, [{ heading: 'Usage', lines: handler.usage.map((form) => line(`/banwatch ${form}`)) }]);
     const lines = [...this.handlers.values()].map((h) => line(`${h.usage[0] ?? h.name} — ${h.summary}`));
-    return reply(problem ?? 'banwatch commands', [{ lines }, { lines: [line('Type `/banwatch help COMMAND` for details.')] }], { refused: Boolean(problem) });
+    return reply(problem ?? 'banwatch commands', [{ lines }, { lines: [line('Type `/banwatch help COMMAND` for details.')] }], { refused: Boolean(problem), usage: Boolean(problem) });
   }
 }

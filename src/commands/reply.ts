@@ -9,6 +9,8 @@ export interface Reply {
   sections: ReplySection[];
   /** True when the command was refused (bad arguments, not allowed). */
   refused?: boolean;
+  /** Refused because of how it was typed (unknown command, bad arguments): the CLI exits 2. */
+  usage?: boolean;
   data?: unknown;
 }
 
@@ -27,8 +29,8 @@ export function line(text: string, url?: string): ReplyLine {
   return url ? { text, url } : { text };
 }
 
-export function reply(title: string, sections: ReplySection[], options: Partial<Pick<Reply, 'visibility' | 'data' | 'refused'>> = {}): Reply {
-  return { visibility: options.visibility ?? 'ephemeral', title, sections, refused: options.refused, data: options.data };
+export function reply(title: string, sections: ReplySection[], options: Partial<Pick<Reply, 'visibility' | 'data' | 'refused' | 'usage'>> = {}): Reply {
+  return { visibility: options.visibility ?? 'ephemeral', title, sections, refused: options.refused, data: options.data, ...(options.usage ? { usage: true } : {}) };
 }
 
 /** Renders a reply as terminal text (the CLI, the console, tests). */

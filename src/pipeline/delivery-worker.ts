@@ -88,20 +88,27 @@ async function deliverChannel(channelId: string, entries: OutboxEntry[], deps: D
   if (!entries.length) return;
   const { leases, instanceId = 'local' } = deps;
   if (!leases) return deliverChannelEntries(channelId, entries, deps, report);
-  const done = await withLease(leases, `deliver:${channelId}`, instanceId, async () => {
+  const done = await withLease(leases, `deliver:${channelId}`, instanceId, async (held) => {
     // Re-read under the lease: the previous holder may have delivered some of these.
     const fresh = groupByChannel(await deps.outbox.pending()).get(channelId) ?? [];
-    await deliverChannelEntries(channelId, fresh, deps, report);
+    await deliverChannelEntries(channelId, fresh, deps, report, held);
     return true;
   });
   if (!done) report.waiting += entries.length;
 }
 
-async function deliverChannelEntries(channelId: string, entries: OutboxEntry[], deps: DeliveryDeps, report: DeliveryReport): Promise<void> {
+async function deliverChannelEntries(
+  channelId: string,
+  entries: OutboxEntry[],
+  deps: DeliveryDeps,
+  report: DeliveryReport,
+  held: () => boolean = () => true,
+): Promise<void> {
   const channel = await deps.channel(channelId);
   let posted = false;
   for (const [index, entry] of entries.entries()) {
-    if (deps.stopping?.()) {
+    // Stopping, or the channel's lease was lost (another instance may be on it now).
+    if (deps.stopping?.() || !held()) {
       report.waiting += entries.length - index;
       return;
     }
@@ -111,6 +118,8 @@ async function deliverChannelEntries(channelId: string, entries: OutboxEntry[], 
       report.waiting += entries.length - index;
       return;
     }
+    // The pause comes before the check below, so what is checked is what is about to be sent.
+    if (posted && deps.channelGapMs && channel?.type !== 'console') await new Promise((resolve) => setTimeout(resolve, deps.channelGapMs));
     // A crash after recording a delivery but before removing the entry: it went out already.
     const record = await deps.outbox.delivery(entry.key);
     if (record) {
@@ -128,7 +137,6 @@ async function deliverChannelEntries(channelId: string, entries: OutboxEntry[], 
       report.dead++;
       continue;
     }
-    if (posted && deps.channelGapMs && channel.type !== 'console') await new Promise((resolve) => setTimeout(resolve, deps.channelGapMs));
     const outcome = await attempt(entry, channel, notifier, deps);
     posted = true;
     deps.metrics?.delivery(channel.type, outcome.status);

@@ -117,7 +117,9 @@ export class Engine {
       const source = this.backlog.shift() as Source;
       if (this.inFlight.has(source.id)) continue;
       void this.pollOne(source, this.channelsNow, true).then((summary) => {
-        if (summary.status === 'ok' && summary.report.queued > 0) void this.scheduledDelivery();
+        if (summary.status === 'ok' && summary.report.queued > 0) {
+          this.scheduledDelivery().catch((error: unknown) => this.deps.logger.error({ err: error }, `delivery not scheduled: ${errorMessage(error)}`));
+        }
         this.fill();
       });
     }

@@ -64,7 +64,10 @@ export async function ingest(
   const report: IngestReport = { received: items.length, fresh: fresh.length, queued: 0, outcomes: [] };
   if (!fresh.length) return report;
 
-  const toAlert = firstPoll && !source.deltas ? newest(fresh, source.backfill) : fresh;
+  // A first poll records what the feed already holds. If some items were settled before, a
+  // crash came between settling and saving the feed state: this is not really the first poll.
+  const reallyFirst = firstPoll && fresh.length === items.length;
+  const toAlert = reallyFirst && !source.deltas ? newest(fresh, source.backfill) : fresh;
   const alertKeys = new Set(toAlert.map((item) => item.key));
   const terms = await deps.watch.listMany(channels.map((channel) => channel.id));
   const now = deps.clock.now();

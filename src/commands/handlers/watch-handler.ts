@@ -34,7 +34,8 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
         throw new UserError('unknown_channel', `banwatch does not post to channel "${channelId}" yet (subscribe it first, or check the id).`);
       }
       const terms = await deps.watch.list(channelId);
-      switch (verb.toLowerCase()) {
+      const action = verb.toLowerCase();
+      switch (action) {
         case 'list':
           return reply(
             terms.length ? `Watch terms of ${channelId}` : `${channelId} has no watch terms`,
@@ -43,8 +44,8 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
           );
         case 'add':
         case 'mute': {
-          const { rest: words, flags } = takeFlags(rest, verb === 'add' ? ['all'] : []);
-          const mode: WatchMode = verb === 'mute' ? 'mute' : flags.has('all') ? 'all' : 'vendor';
+          const { rest: words, flags } = takeFlags(rest, action === 'add' ? ['all'] : []);
+          const mode: WatchMode = action === 'mute' ? 'mute' : flags.has('all') ? 'all' : 'vendor';
           const term = parseTerm(words);
           const others = terms.filter((t) => t.term.toLowerCase() !== term.toLowerCase());
           if (others.length >= MAX_TERMS_PER_CHANNEL) {
@@ -72,6 +73,7 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
 }
 
 function parseTerm(words: readonly string[]): string {
+  if (!words.length) throw new UserError('usage', 'Say which term, e.g. `watch add Unitree`.');
   const checked = checkTerm(words.join(' '));
   if (!checked.ok) throw new UserError('bad_term', `${checked.reason[0]?.toUpperCase()}${checked.reason.slice(1)}. Nothing was changed.`);
   return checked.term;

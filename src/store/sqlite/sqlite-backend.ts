@@ -67,7 +67,13 @@ export async function openSqliteBackend(url: string, clock: Clock): Promise<Stor
       await connection.all('SELECT 1');
     },
     async sweep() {
-      await connection.run('DELETE FROM claims WHERE expires <= ?', [clock.now().getTime()]);
+      const now = clock.now().getTime();
+      await connection.run('DELETE FROM claims WHERE expires <= ?', [now]);
+      // keyv keeps a document's expiry inside its JSON and only drops it when it is read again.
+      for (const namespace of spaces.keys()) {
+        const table = `kv_${namespace}`.replace(/[^a-zA-Z0-9_]/g, '');
+        await connection.run(`DELETE FROM ${table} WHERE json_extract(value, '$.expires') IS NOT NULL AND json_extract(value, '$.expires') <= ?`, [now]);
+      }
     },
     async close() {
       for (const space of spaces.values()) await space.close();
