@@ -35,13 +35,16 @@ export function createStoryLedger(backend: StoreBackend): StoryLedger {
   const claims = backend.claims('stories');
   return {
     async claim(channelId, keys, alertId) {
-      let owned = true;
-      for (const [storyKey, ttl] of [[keys.link, STORY_LINK_TTL], [keys.title, STORY_TITLE_TTL]] as const) {
-        if (!storyKey) continue;
-        const full = `${channelId}/${storyKey}`;
-        const owners = await claims.claim([full], alertId, ttl);
-        if (owners.get(full) !== alertId) owned = false;
-      }
+      const link = keys.link ? `${channelId}/${keys.link}` : undefined;
+      const title = keys.title ? `${channelId}/${keys.title}` : undefined;
+      const wanted = [link, title].filter((key): key is string => Boolean(key)).sort();
+      if (!wanted.length) return true;
+      // Both keys in one claim: two feeds carrying the same story at the same moment must not
+      // each win one key and both lose (nobody posting it). The shorter life is used here...
+      const owners = await claims.claim(wanted, alertId, STORY_TITLE_TTL);
+      const owned = wanted.every((key) => owners.get(key) === alertId);
+      // ...and the link, which identifies a story for longer, is kept a month by its owner.
+      if (owned && link) await claims.put([link], alertId, STORY_LINK_TTL);
       return owned;
     },
   };

@@ -41,6 +41,18 @@ export function storesContract(name: string, open: (clock: MutableClock) => Prom
       expect(await stores.stories.claim('other', keys, 'feed-b:9')).toBe(true);
     });
 
+    it('gives a story to exactly one of many feeds claiming it at the same moment', async () => {
+      const sameLinkAndTitle = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => stores.stories.claim('race', { link: 'sl:r1', title: 'st:r1' }, `feed-${i}:1`)),
+      );
+      expect(sameLinkAndTitle.filter(Boolean)).toHaveLength(1);
+      // Different links, same title: still one story, still exactly one owner (never none).
+      const sameTitle = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => stores.stories.claim('race', { link: `sl:r2-${i}`, title: 'st:r2' }, `feed-${i}:2`)),
+      );
+      expect(sameTitle.filter(Boolean)).toHaveLength(1);
+    });
+
     it('keeps feed state, watch terms, threads and subscriptions', async () => {
       await stores.feeds.put({ ...emptyFeedState('f1'), cursor: { etag: '"x"' }, initialized: true, failures: 2 });
       expect(await stores.feeds.get('f1')).toMatchObject({ cursor: { etag: '"x"' }, initialized: true, failures: 2 });
