@@ -40,7 +40,16 @@ export function startQueuedDelivery(
     async (job) => {
       await run(String(job.data.channelId));
     },
-    { connection: workerConnection, prefix: `${prefix}:bull`, concurrency: 8, limiter: { max: 50, duration: 1_000 }, lockDuration: 60_000 },
+    {
+      connection: workerConnection,
+      prefix: `${prefix}:bull`,
+      concurrency: 8,
+      limiter: { max: 50, duration: 1_000 },
+      // A job's id stays taken while it is active: if its instance dies, the channel waits until
+      // BullMQ finds the job stalled. Short locks (renewed while the job runs) keep that wait ~20 s.
+      lockDuration: 15_000,
+      stalledInterval: 5_000,
+    },
   );
   worker.on('failed', (job, error) => logger.warn({ channelId: job?.data?.channelId, err: error }, `delivery job failed: ${errorMessage(error)}`));
   worker.on('error', (error) => logger.warn({ err: error }, `delivery worker: ${errorMessage(error)}`));

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startQueuedDelivery } from '../../src/app/bullmq-delivery.js';
 import { silentLogger } from '../../src/shared/logger.js';
@@ -36,4 +38,27 @@ describe.skipIf(!redis)('queued delivery on BullMQ', () => {
       await queue.close();
     }
   });
+
+  it("takes over a channel whose job's instance was killed mid-job, within about 20 s", async () => {
+    const prefix = `bwtest-${Date.now().toString(36)}-kill`;
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'support', 'hanging-delivery-worker.ts'), redis as string, prefix], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('running') && resolve()));
+    child.kill('SIGKILL');
+    const runs: number[] = [];
+    const started = Date.now();
+    const queue = startQueuedDelivery(redis as string, prefix, async () => void runs.push(Date.now() - started), silentLogger());
+    try {
+      // The id `ch-team` is still taken by the dead job: asking again changes nothing until
+      // BullMQ finds that job stalled and gives it to this worker.
+      for (let i = 0; i < 60 && !runs.length; i++) {
+        await queue.schedule(new Map([['team', Date.now()]]));
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      expect(runs.length).toBeGreaterThanOrEqual(1);
+      expect(runs[0]).toBeLessThan(25_000);
+    } finally {
+      await queue.close();
+    }
+  }, 60_000);
 });
+

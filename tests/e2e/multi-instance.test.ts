@@ -70,7 +70,7 @@ describe.skipIf(!redis)('three instances on Redis', () => {
       const publishingMs = Date.now() - started;
       const expected = Array.from({ length: count - baseline }, (_, i) => `Q-${baseline + i + 1} `);
       const received = () => hooks.delivered('/team').map((p) => /Q-\d+ /.exec(JSON.stringify(p.body))?.[0]);
-      for (let i = 0; i < 200 && expected.some((tag) => !received().includes(tag)); i++) await sleep(150);
+      for (let i = 0; i < 400 && expected.some((tag) => !received().includes(tag)); i++) await sleep(150);
 
       const got = received();
       const missing = expected.filter((tag) => !got.includes(tag));
