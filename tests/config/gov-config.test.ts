@@ -1,32 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSources } from '../../src/app/build-sources.js';
 import { loadVendorCatalog } from '../../src/classify/vendor-catalog.js';
 import { DEFAULT_CONFIG_FILE, DEFAULT_VENDORS_FILE, loadConfig, type SourceSettings } from '../../src/config/load-config.js';
-import { ConfigError } from '../../src/shared/errors.js';
 import { createFeedFetcher } from '../../src/shared/http/feed-fetcher.js';
 import { createLogger } from '../../src/shared/logger.js';
+import { configFiles } from '../support/config-files.js';
 import { mutableClock } from '../support/mutable-clock.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'banwatch-gov-config-'));
-let n = 0;
-function file(yaml: string): string {
-  const path = join(dir, `g${n++}.yaml`);
-  writeFileSync(path, yaml);
-  return path;
-}
-
-function problems(yaml: string, env: Record<string, string> = {}): string[] {
-  try {
-    loadConfig({ file: file(yaml), env });
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const { dir, file, problems } = configFiles('banwatch-gov-config-');
 
 const congress = (sources: SourceSettings[]) => sources.find((s): s is Extract<SourceSettings, { type: 'congress' }> => s.type === 'congress');
 const federal = (sources: SourceSettings[]) => sources.find((s): s is Extract<SourceSettings, { type: 'federal-register' }> => s.type === 'federal-register');

@@ -1,27 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../../src/config/load-config.js';
-import { ConfigError } from '../../src/shared/errors.js';
+import { configFiles } from '../support/config-files.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'banwatch-config-'));
-let n = 0;
-function file(yaml: string): string {
-  const path = join(dir, `c${n++}.yaml`);
-  writeFileSync(path, yaml);
-  return path;
-}
-
-function problems(yaml: string, env: Record<string, string> = {}): string[] {
-  try {
-    loadConfig({ file: file(yaml), env });
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const { dir, file, problems } = configFiles('banwatch-config-');
 
 describe('loadConfig', () => {
   it('loads the shipped default config: real feeds and a console channel', () => {

@@ -1,13 +1,11 @@
-import { EventEmitter } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
 import { commandInteraction, MANAGE_GUILD, PLAIN_MEMBER, pingInteraction, postInteraction, testKeys, type PostResult, type TestKeys } from '../chat/discord/signed-interaction.js';
 import { startFakeDiscordApi, type FakeDiscordApi } from '../fakes/discord-api.js';
 import { rssDocument, startFeedServer, type FeedServer, type RssItemSpec } from '../fakes/feed-server.js';
+import { runInProcess, type RunningCli } from '../support/run-in-process.js';
 
 /**
  * issue 4's "Done when", as a user runs it: `banwatch run` from the CLI with DISCORD_TOKEN
@@ -23,10 +21,8 @@ let feeds: FeedServer;
 let discord: FakeDiscordApi;
 let keys: TestKeys;
 let dir: string;
-let stderr = '';
-let run: Promise<number>;
+let run: RunningCli;
 let url: string;
-const signals = new EventEmitter();
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 const old: RssItemSpec = { title: 'Weather warning for the coast', link: 'https://news.example/w', guid: 'w1', pubDate: hoursAgo(20) };
@@ -51,47 +47,21 @@ beforeAll(async () => {
       `  - {id: discord-sec, type: discord, channel: "${CHANNEL}"}`,
     ].join('\n'),
   );
-  const input = new PassThrough();
-  input.end();
-  run = main(['run', '--config', join(dir, 'banwatch.yaml')], {
-    env: {
-      DISCORD_TOKEN_FILE: join(dir, 'discord-token'),
-      DISCORD_APPLICATION_ID: APP,
-      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      DISCORD_API_URL: discord.apiUrl,
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-    },
-    io: {
-      stdin: input,
-      stdout: { write: () => true } as unknown as NodeJS.WritableStream,
-      stderr: { write: (chunk: string) => ((stderr += chunk), true) } as NodeJS.WritableStream,
-    },
-    signals,
+  run = runInProcess(['--config', join(dir, 'banwatch.yaml')], {
+    DISCORD_TOKEN_FILE: join(dir, 'discord-token'),
+    DISCORD_APPLICATION_ID: APP,
+    DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+    DISCORD_API_URL: discord.apiUrl,
+    PORT: '0',
   });
-  await discord.waitFor(() => /HTTP on port (\d+)/.test(stderr) || /banwatch: /.test(stderr), 15_000);
-  const port = /HTTP on port (\d+)/.exec(stderr)?.[1];
-  if (!port) throw new Error(`banwatch run did not start:\n${stderr}`);
+  const port = await run.port();
   url = `http://127.0.0.1:${port}/discord/interactions`;
 });
 afterAll(async () => {
-  await stop();
+  await run.stop();
   await feeds.close();
   await discord.close();
 });
-
-/** SIGTERM until `run` returns: a signal sent before it listens would otherwise be lost. */
-async function stop(): Promise<number> {
-  let done = false;
-  const status = run.finally(() => {
-    done = true;
-  });
-  while (!done) {
-    signals.emit('SIGTERM');
-    await Promise.race([status, new Promise((resolve) => setTimeout(resolve, 200))]);
-  }
-  return status;
-}
 
 /** The answer's message: the direct response, or the deferred answer edited in through REST. */
 async function answerOf(result: PostResult): Promise<{ embeds: Array<{ title: string; description?: string }>; flags?: number; allowed_mentions: unknown }> {
@@ -106,7 +76,7 @@ const channelMessages = () => discord.messages(CHANNEL).map((m) => m.body as { e
 
 describe('banwatch run with Discord', () => {
   it('says Discord is connected and serves the interactions endpoint', () => {
-    expect(stderr).toContain('chat: discord connected');
+    expect(run.stderr()).toContain('chat: discord connected');
   });
 
   it('answers a PING with a PONG and a bad signature with 401', async () => {
@@ -162,7 +132,7 @@ describe('banwatch run with Discord', () => {
   });
 
   it('stops on SIGTERM with status 0 and never prints the token', async () => {
-    expect(await stop()).toBe(0);
-    expect(stderr).not.toContain(TOKEN);
+    expect(await run.stop()).toBe(0);
+    expect(run.stderr()).not.toContain(TOKEN);
   });
 });

@@ -1,12 +1,10 @@
-import { EventEmitter } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
 import { rssDocument, startFeedServer, type FeedServer, type RssItemSpec } from '../fakes/feed-server.js';
 import { slashCommandForm, signedPost, startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 /**
  * `banwatch run` as a user starts it: the CLI with SLACK_BOT_TOKEN (from a `_FILE`),
@@ -46,23 +44,16 @@ afterAll(async () => {
 
 describe('banwatch run with Slack', () => {
   it('serves /slack/events, posts each new alert as Block Kit, and stops on SIGTERM', async () => {
-    const signals = new EventEmitter();
-    let stderr = '';
-    const input = new PassThrough();
-    input.end();
-    const run = main(['run', '--config', join(dir, 'banwatch.yaml')], {
-      env: { SLACK_BOT_TOKEN_FILE: join(dir, 'bot-token'), SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url, PORT: '0', LOG_LEVEL: 'warn' },
-      io: {
-        stdin: input,
-        stdout: { write: () => true } as unknown as NodeJS.WritableStream,
-        stderr: { write: (chunk: string) => ((stderr += chunk), true) } as NodeJS.WritableStream,
-      },
-      signals,
+    const run = runInProcess(['--config', join(dir, 'banwatch.yaml')], {
+      SLACK_BOT_TOKEN_FILE: join(dir, 'bot-token'),
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.url,
+      PORT: '0',
     });
+    let status: number | undefined;
     try {
-      await expect.poll(() => /HTTP on port (\d+)/.exec(stderr)?.[1], { timeout: 15_000 }).toBeDefined();
-      expect(stderr).toContain('chat: slack connected');
-      const port = /HTTP on port (\d+)/.exec(stderr)?.[1];
+      const port = await run.port();
+      expect(run.stderr()).toContain('chat: slack connected');
       const events = `http://127.0.0.1:${port}/slack/events`;
 
       const form = slashCommandForm({ text: 'vendor hikvision', user_id: 'U0MEMBER', channel_id: 'C0123ABCD', response_url: slack.responseUrl('cli1') });
@@ -79,10 +70,10 @@ describe('banwatch run with Slack', () => {
       expect(post.blocks[1].text.text).toBe('*<https://news.example/huawei|US bans Huawei and ZTE equipment from federal networks>*');
       expect(post.unfurl_links).toBe(false);
     } finally {
-      signals.emit('SIGTERM');
+      status = await run.stop();
     }
-    expect(await run).toBe(0);
+    expect(status).toBe(0);
     expect(slack.posts('C0123ABCD')).toHaveLength(1);
-    expect(stderr).not.toContain(TOKEN);
+    expect(run.stderr()).not.toContain(TOKEN);
   });
 });

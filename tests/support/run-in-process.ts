@@ -30,16 +30,25 @@ export function runInProcess(args: string[], env: Record<string, string>): Runni
     stderr: () => stderr,
     stdout: () => stdout,
     async port() {
-      for (let i = 0; i < 200; i++) {
+      for (let i = 0; i < 300; i++) {
         const match = /HTTP on port (\d+)/.exec(stderr);
         if (match) return Number(match[1]);
+        if (/^banwatch: /m.test(stderr)) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      throw new Error(`no HTTP port in: ${stderr}`);
+      throw new Error(`banwatch run did not start:\n${stderr}`);
     },
+    /** SIGTERM until `run` returns: a signal sent before it listens would otherwise be lost. */
     async stop() {
-      signals.emit('SIGTERM');
-      return done;
+      let finished = false;
+      const status = done.finally(() => {
+        finished = true;
+      });
+      while (!finished) {
+        signals.emit('SIGTERM');
+        await Promise.race([status, new Promise((resolve) => setTimeout(resolve, 200))]);
+      }
+      return status;
     },
   };
 }
