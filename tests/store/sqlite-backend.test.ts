@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { StoreError } from '../../src/shared/errors.js';
 import { openSqliteBackend } from '../../src/store/sqlite/sqlite-backend.js';
 import { mutableClock } from '../support/mutable-clock.js';
 import { backendContract } from './backend-contract.js';
@@ -29,5 +31,56 @@ describe('sqlite sweep', () => {
     } finally {
       await backend.close();
     }
+  });
+});
+
+describe('sqlite file', () => {
+  it('keeps documents, claims and entries across a close and reopen of the file', async () => {
+    const url = `sqlite://${join(dir, 'reopen.sqlite')}`;
+    const first = await openSqliteBackend(url, clock);
+    await first.keyValue('docs').set('a', { n: 1 });
+    await first.claims('items').claim(['k1', 'k2'], 'done', 3_600_000);
+    await first.ordered<string>('queue').append('e1', 'first');
+    await first.close();
+    const second = await openSqliteBackend(url, clock);
+    try {
+      expect(await second.keyValue('docs').get('a')).toEqual({ n: 1 });
+      expect(await second.claims('items').claim(['k1', 'k3'], 'other', 3_600_000)).toEqual(new Map([['k1', 'done'], ['k3', 'other']]));
+      expect(await second.ordered<string>('queue').list()).toEqual([{ key: 'e1', value: 'first' }]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('reads documents in the table layout earlier versions (@keyv/sqlite) wrote', async () => {
+    const file = join(dir, 'earlier.sqlite');
+    const earlier = new Database(file);
+    earlier.exec('CREATE TABLE kv_feeds (key VARCHAR(255) PRIMARY KEY, value TEXT)');
+    earlier.prepare('INSERT INTO kv_feeds (key, value) VALUES (?, ?)').run('feeds:f1', JSON.stringify({ value: { etag: '"v1"' }, expires: null }));
+    earlier.close();
+    const backend = await openSqliteBackend(`sqlite://${file}`, clock);
+    try {
+      expect(await backend.keyValue('feeds').get('f1')).toEqual({ etag: '"v1"' });
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('refuses a file that is not a SQLite database with a StoreError naming the file', async () => {
+    const file = join(dir, 'not-a-database.sqlite');
+    writeFileSync(file, 'this is a text file, not a database\n'.repeat(200));
+    const opened = openSqliteBackend(`sqlite://${file}`, clock);
+    await expect(opened).rejects.toBeInstanceOf(StoreError);
+    await expect(opened).rejects.toThrow(/not-a-database\.sqlite: file is not a database/);
+  });
+
+  it('fails calls on a closed store with a StoreError rather than hanging', async () => {
+    const backend = await openSqliteBackend(`sqlite://${join(dir, 'closed.sqlite')}`, clock);
+    const docs = backend.keyValue('docs');
+    const items = backend.claims('items');
+    await backend.close();
+    await expect(docs.get('a')).rejects.toBeInstanceOf(StoreError);
+    await expect(items.get('a')).rejects.toBeInstanceOf(StoreError);
+    await expect(backend.ping()).rejects.toThrow(/connection is not open/);
   });
 });

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import KeyvSqlite from '@keyv/sqlite';
 import type { Clock } from '../../domain/clock.js';
 import type { ClaimSpace, KeyValueSpace, OrderedSpace, StoreBackend } from '../backend.js';
 import { keyvSpace } from '../keyv-space.js';
-import { openSqliteConnection, type SqliteConnection } from './sqlite-connection.js';
 import { sqliteClaims } from './sqlite-claims.js';
+import { openSqliteDatabase } from './sqlite-database.js';
+import { SqliteKeyvAdapter } from './sqlite-keyv-adapter.js';
 import { sqliteOrdered } from './sqlite-ordered.js';
 
 const SCHEMA = `
@@ -27,17 +27,20 @@ export function sqlitePathFromUrl(url: string): string {
   return path === ':memory:' ? path : resolve(path);
 }
 
+/** keyv documents live in one table per namespace, named as @keyv/sqlite named them. */
+const tableFor = (namespace: string) => `kv_${namespace}`.replace(/[^a-zA-Z0-9_]/g, '');
+
 /**
- * The embedded default: keyv documents through @keyv/sqlite (one table per namespace), and
- * claims and ordered spaces in two tables on a connection of our own, because they need
- * `INSERT ... ON CONFLICT` and ordering that keyv does not offer. One file, WAL mode.
+ * The embedded default: one SQLite file in WAL mode on one better-sqlite3 connection. keyv
+ * documents go through a small adapter of ours; claims and ordered spaces use two tables of
+ * their own, because they need `INSERT ... ON CONFLICT` and ordering that keyv does not offer.
  */
 export async function openSqliteBackend(url: string, clock: Clock): Promise<StoreBackend> {
   const file = sqlitePathFromUrl(url);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const connection: SqliteConnection = await openSqliteConnection(file);
-  await connection.exec(SCHEMA);
-  const spaces = new Map<string, KeyValueSpace & { close(): Promise<void> }>();
+  const db = openSqliteDatabase(file);
+  db.exec(SCHEMA);
+  const spaces = new Map<string, KeyValueSpace>();
   const claims = new Map<string, ClaimSpace>();
   const ordered = new Map<string, OrderedSpace<unknown>>();
 
@@ -45,39 +48,34 @@ export async function openSqliteBackend(url: string, clock: Clock): Promise<Stor
     kind: 'sqlite',
     keyValue(namespace) {
       let space = spaces.get(namespace);
-      if (!space) {
-        const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, table: `kv_${namespace}`, busyTimeout: 10_000 });
-        const wrapped = keyvSpace(adapter, namespace, 'SQLite');
-        space = { ...wrapped, close: () => adapter.close() };
-        spaces.set(namespace, space);
-      }
+      if (!space) spaces.set(namespace, (space = keyvSpace(new SqliteKeyvAdapter(db, tableFor(namespace)), namespace, 'SQLite')));
       return space;
     },
     claims(namespace) {
       let space = claims.get(namespace);
-      if (!space) claims.set(namespace, (space = sqliteClaims(connection, namespace, clock)));
+      if (!space) claims.set(namespace, (space = sqliteClaims(db, namespace, clock)));
       return space;
     },
     ordered<T>(namespace: string) {
       let space = ordered.get(namespace);
-      if (!space) ordered.set(namespace, (space = sqliteOrdered<unknown>(connection, namespace)));
+      if (!space) ordered.set(namespace, (space = sqliteOrdered<unknown>(db, namespace)));
       return space as OrderedSpace<T>;
     },
     async ping() {
-      await connection.all('SELECT 1');
+      db.get('SELECT 1');
     },
     async sweep() {
       const now = clock.now().getTime();
-      await connection.run('DELETE FROM claims WHERE expires <= ?', [now]);
-      // keyv keeps a document's expiry inside its JSON and only drops it when it is read again.
-      for (const namespace of spaces.keys()) {
-        const table = `kv_${namespace}`.replace(/[^a-zA-Z0-9_]/g, '');
-        await connection.run(`DELETE FROM ${table} WHERE json_extract(value, '$.expires') IS NOT NULL AND json_extract(value, '$.expires') <= ?`, [now]);
-      }
+      await db.write((run) => {
+        run('DELETE FROM claims WHERE expires <= ?', [now]);
+        // keyv keeps a document's expiry inside its JSON and only drops it when it is read again.
+        for (const namespace of spaces.keys()) {
+          run(`DELETE FROM ${tableFor(namespace)} WHERE json_extract(value, '$.expires') IS NOT NULL AND json_extract(value, '$.expires') <= ?`, [now]);
+        }
+      });
     },
     async close() {
-      for (const space of spaces.values()) await space.close();
-      await connection.close();
+      db.close();
     },
   };
 }

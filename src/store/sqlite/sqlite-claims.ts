@@ -1,61 +1,56 @@
 import type { Clock } from '../../domain/clock.js';
 import type { ClaimSpace } from '../backend.js';
-import type { SqliteConnection } from './sqlite-connection.js';
+import type { SqliteDatabase } from './sqlite-database.js';
 
-/** SQLite keeps at most 32766 variables per statement; 4 per row leaves room. */
-const CHUNK = 500;
+const READ = 'SELECT value FROM claims WHERE ns = ? AND key = ? AND expires > ?';
+// An expired claim is taken over as if it were absent.
+const CLAIM = `INSERT INTO claims (ns, key, value, expires) VALUES (?, ?, ?, ?)
+  ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value, expires = excluded.expires WHERE claims.expires <= ?`;
+const PUT = `INSERT INTO claims (ns, key, value, expires) VALUES (?, ?, ?, ?)
+  ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value, expires = excluded.expires`;
 
-export function sqliteClaims(db: SqliteConnection, ns: string, clock: Clock): ClaimSpace {
-  const read = async (keys: readonly string[]): Promise<Map<string, string>> => {
-    const found = new Map<string, string>();
-    for (let at = 0; at < keys.length; at += CHUNK) {
-      const chunk = keys.slice(at, at + CHUNK);
-      const rows = await db.all<{ key: string; value: string }>(
-        `SELECT key, value FROM claims WHERE ns = ? AND expires > ? AND key IN (${chunk.map(() => '?').join(',')})`,
-        [ns, clock.now().getTime(), ...chunk],
-      );
-      for (const row of rows) found.set(row.key, row.value);
-    }
-    return found;
-  };
-  const write = async (keys: readonly string[], value: string, ttlMs: number, onlyIfFree: boolean) => {
-    const now = clock.now().getTime();
-    const expires = now + ttlMs;
-    for (let at = 0; at < keys.length; at += CHUNK) {
-      const chunk = keys.slice(at, at + CHUNK);
-      // One statement per chunk: each row's insert-or-keep is atomic, and an expired claim
-      // is taken over as if it were absent.
-      const conflict = onlyIfFree
-        ? 'DO UPDATE SET value = excluded.value, expires = excluded.expires WHERE claims.expires <= ?'
-        : 'DO UPDATE SET value = excluded.value, expires = excluded.expires';
-      await db.run(
-        `INSERT INTO claims (ns, key, value, expires) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(',')} ON CONFLICT (ns, key) ${conflict}`,
-        [...chunk.flatMap((key) => [ns, key, value, expires]), ...(onlyIfFree ? [now] : [])],
-      );
-    }
-  };
+export function sqliteClaims(db: SqliteDatabase, ns: string, clock: Clock): ClaimSpace {
+  const read = (key: string, now: number): string | undefined => db.get<{ value: string }>(READ, [ns, key, now])?.value;
   return {
     async claim(keys, value, ttlMs) {
       const unique = [...new Set(keys)];
-      if (!unique.length) return new Map();
-      await write(unique, value, ttlMs, true);
-      return read(unique);
+      const now = clock.now().getTime();
+      // One transaction: every key is claimed, and read back, as one step.
+      const held = new Map<string, string>();
+      // Most keys of a poll are held already (items seen before): those are only read, and a
+      // poll with nothing new writes nothing. A key found free is claimed below by a statement
+      // that still only takes it if free, and read back, so a racing process cannot be overrun.
+      const free = unique.filter((key) => {
+        const current = read(key, now);
+        if (current !== undefined) held.set(key, current);
+        return current === undefined;
+      });
+      if (!free.length) return held;
+      return db.write((run) => {
+        for (const key of free) {
+          run(CLAIM, [ns, key, value, now + ttlMs, now]);
+          const current = read(key, now);
+          if (current !== undefined) held.set(key, current);
+        }
+        return held;
+      });
     },
     async put(keys, value, ttlMs) {
       const unique = [...new Set(keys)];
-      if (unique.length) await write(unique, value, ttlMs, false);
+      const expires = clock.now().getTime() + ttlMs;
+      await db.write((run) => {
+        for (const key of unique) run(PUT, [ns, key, value, expires]);
+      });
     },
     async get(key) {
-      return (await read([key])).get(key);
+      return read(key, clock.now().getTime());
     },
     async release(key, value) {
-      const result = await db.run('DELETE FROM claims WHERE ns = ? AND key = ? AND value = ?', [ns, key, value]);
-      return result.changes > 0;
+      return db.write((run) => run('DELETE FROM claims WHERE ns = ? AND key = ? AND value = ?', [ns, key, value]).changes > 0);
     },
     async extend(key, value, ttlMs) {
       const now = clock.now().getTime();
-      const result = await db.run('UPDATE claims SET expires = ? WHERE ns = ? AND key = ? AND value = ? AND expires > ?', [now + ttlMs, ns, key, value, now]);
-      return result.changes > 0;
+      return db.write((run) => run('UPDATE claims SET expires = ? WHERE ns = ? AND key = ? AND value = ? AND expires > ?', [now + ttlMs, ns, key, value, now]).changes > 0);
     },
   };
 }

@@ -1,41 +1,32 @@
 import type { OrderedEntry, OrderedSpace } from '../backend.js';
-import type { SqliteConnection } from './sqlite-connection.js';
+import type { SqliteDatabase } from './sqlite-database.js';
 
-export function sqliteOrdered<T>(db: SqliteConnection, ns: string): OrderedSpace<T> {
+export function sqliteOrdered<T>(db: SqliteDatabase, ns: string): OrderedSpace<T> {
   const decode = (rows: Array<{ key: string; value: string }>): Array<OrderedEntry<T>> =>
     rows.map((row) => ({ key: row.key, value: JSON.parse(row.value) as T }));
   return {
     async append(key, value) {
-      const result = await db.run('INSERT INTO entries (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO NOTHING', [ns, key, JSON.stringify(value)]);
-      return result.changes > 0;
+      return db.write((run) => run('INSERT INTO entries (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO NOTHING', [ns, key, JSON.stringify(value)]).changes > 0);
     },
     async update(key, value) {
-      const result = await db.run('UPDATE entries SET value = ? WHERE ns = ? AND key = ?', [JSON.stringify(value), ns, key]);
-      return result.changes > 0;
+      return db.write((run) => run('UPDATE entries SET value = ? WHERE ns = ? AND key = ?', [JSON.stringify(value), ns, key]).changes > 0);
     },
     async remove(key) {
-      const result = await db.run('DELETE FROM entries WHERE ns = ? AND key = ?', [ns, key]);
-      return result.changes > 0;
+      return db.write((run) => run('DELETE FROM entries WHERE ns = ? AND key = ?', [ns, key]).changes > 0);
     },
     async get(key) {
-      const rows = await db.all<{ key: string; value: string }>('SELECT key, value FROM entries WHERE ns = ? AND key = ?', [ns, key]);
-      return decode(rows)[0]?.value;
+      const row = db.get<{ value: string }>('SELECT value FROM entries WHERE ns = ? AND key = ?', [ns, key]);
+      return row ? (JSON.parse(row.value) as T) : undefined;
     },
     async list(options = {}) {
       const order = options.newestFirst ? 'DESC' : 'ASC';
-      const limit = options.limit ?? -1;
-      const rows = await db.all<{ key: string; value: string }>(`SELECT key, value FROM entries WHERE ns = ? ORDER BY seq ${order} LIMIT ?`, [ns, limit]);
-      return decode(rows);
+      return decode(db.all(`SELECT key, value FROM entries WHERE ns = ? ORDER BY seq ${order} LIMIT ?`, [ns, options.limit ?? -1]));
     },
     async count() {
-      const rows = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM entries WHERE ns = ?', [ns]);
-      return rows[0]?.n ?? 0;
+      return db.get<{ n: number }>('SELECT COUNT(*) AS n FROM entries WHERE ns = ?', [ns])?.n ?? 0;
     },
     async trim(max) {
-      await db.run(
-        'DELETE FROM entries WHERE ns = ? AND seq <= (SELECT seq FROM entries WHERE ns = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)',
-        [ns, ns, max],
-      );
+      await db.write((run) => run('DELETE FROM entries WHERE ns = ? AND seq <= (SELECT seq FROM entries WHERE ns = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)', [ns, ns, max]));
     },
   };
 }
