@@ -7,8 +7,8 @@ const TRACE_TTL = 30 * 86_400_000;
 
 /**
  * Traces are written once per poll: the poll's document, plus two index writes (item keys and
- * links pointing at it) that are single statements however many items the poll had. Keeping
- * "why" cheap matters because every poll pays for it.
+ * links pointing at it) that are single statements however many items the poll had, all three
+ * at once. Keeping "why" cheap matters because every poll pays for it.
  */
 export function createTraceStore(backend: StoreBackend): TraceStore {
   const documents = backend.keyValue('traces');
@@ -19,10 +19,14 @@ export function createTraceStore(backend: StoreBackend): TraceStore {
     async record(trace) {
       if (!trace.items.length) return;
       const id = `${trace.sourceId}@${trace.at}`;
-      await documents.set(id, trace, TRACE_TTL);
-      await byItem.put(trace.items.map((item) => `${trace.sourceId}/${item.itemKey}`), id, TRACE_TTL);
       const links = trace.items.map((item) => item.link).filter((link): link is string => Boolean(link));
-      if (links.length) await byLink.put(links.map(linkKey), id, TRACE_TTL);
+      // The three writes go together (one commit on SQLite, one round trip's wait elsewhere); an
+      // index written without its document only makes `find` answer "not found".
+      await Promise.all([
+        documents.set(id, trace, TRACE_TTL),
+        byItem.put(trace.items.map((item) => `${trace.sourceId}/${item.itemKey}`), id, TRACE_TTL),
+        links.length ? byLink.put(links.map(linkKey), id, TRACE_TTL) : undefined,
+      ]);
     },
     async find(query) {
       const id = 'link' in query ? await byLink.get(linkKey(query.link)) : await byItem.get(`${query.sourceId}/${query.itemKey}`);
