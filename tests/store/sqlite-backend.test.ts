@@ -84,3 +84,30 @@ describe('sqlite file', () => {
     await expect(backend.ping()).rejects.toThrow(/connection is not open/);
   });
 });
+
+describe('sqlite sweep in slices', () => {
+  it('removes every expired claim and document, however many, and keeps the rest', async () => {
+    const sweepClock = mutableClock(new Date());
+    const backend = await openSqliteBackend(`sqlite://${join(dir, 'sweep-many.sqlite')}`, sweepClock);
+    try {
+      const claims = backend.claims('many');
+      const docs = backend.keyValue('manydocs');
+      const keys = Array.from({ length: 4_500 }, (_, i) => `k${i}`);
+      await claims.put(keys, 'short', 60_000);
+      await claims.put(['kept'], 'long', 3_600_000);
+      await Promise.all(keys.map((key) => docs.set(key, 'short', 60_000)));
+      await docs.set('kept', 'long', 3_600_000);
+      sweepClock.advance(120_000);
+      await backend.sweep();
+      sweepClock.advance(-120_000);
+      // Read back at the earlier time: only what the sweep left is still there.
+      const owners = await claims.claim([...keys, 'kept'], 'new', 60_000);
+      expect([...owners.values()].filter((value) => value === 'new')).toHaveLength(keys.length);
+      expect(owners.get('kept')).toBe('long');
+      const left = await docs.getMany([...keys, 'kept']);
+      expect(left.filter((value) => value !== undefined)).toEqual(['long']);
+    } finally {
+      await backend.close();
+    }
+  });
+});

@@ -21,6 +21,9 @@ CREATE TABLE IF NOT EXISTS entries (
 CREATE INDEX IF NOT EXISTS entries_ns_seq ON entries (ns, seq);
 `;
 
+const SWEEP_SLICE = 2_000;
+const SWEEP_CLAIMS = 'DELETE FROM claims WHERE (ns, key) IN (SELECT ns, key FROM claims WHERE expires <= ? LIMIT ?)';
+
 /** `sqlite://data/banwatch.sqlite` -> an absolute file path (relative to the working directory). */
 export function sqlitePathFromUrl(url: string): string {
   const path = url.replace(/^sqlite:\/\//, '');
@@ -66,13 +69,22 @@ export async function openSqliteBackend(url: string, clock: Clock): Promise<Stor
     },
     async sweep() {
       const now = clock.now().getTime();
-      await db.write((run) => {
-        run('DELETE FROM claims WHERE expires <= ?', [now]);
-        // keyv keeps a document's expiry inside its JSON and only drops it when it is read again.
-        for (const namespace of spaces.keys()) {
-          run(`DELETE FROM ${tableFor(namespace)} WHERE json_extract(value, '$.expires') IS NOT NULL AND json_extract(value, '$.expires') <= ?`, [now]);
+      // In slices, each its own commit: the connection is synchronous, so one DELETE over a
+      // large table would hold the event loop (and slash commands) for as long as it ran.
+      let removed: number;
+      do {
+        ({ changes: removed } = await db.write((run) => run(SWEEP_CLAIMS, [now, SWEEP_SLICE])));
+      } while (removed >= SWEEP_SLICE);
+      // keyv keeps a document's expiry inside its JSON and only drops it when it is read again.
+      for (const namespace of spaces.keys()) {
+        const table = tableFor(namespace);
+        const last = db.get<{ last: number | null }>(`SELECT max(rowid) AS last FROM ${table}`)?.last ?? 0;
+        for (let from = 0; from < last; from += SWEEP_SLICE) {
+          await db.write((run) =>
+            run(`DELETE FROM ${table} WHERE rowid > ? AND rowid <= ? AND json_extract(value, '$.expires') IS NOT NULL AND json_extract(value, '$.expires') <= ?`, [from, from + SWEEP_SLICE, now]),
+          );
         }
-      });
+      }
     },
     async close() {
       db.close();
