@@ -1,5 +1,5 @@
 /** Small measuring tools shared by the bench files: timers, percentiles, RSS and loop delay, configs. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -16,11 +16,38 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[index] as number;
 }
 
-/** Seconds taken by `work`, with its result. */
-export async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; result: T }> {
+/**
+ * CPU seconds the main thread has used (Linux: its /proc task entry, whose id is the pid).
+ * Event-loop utilization would count the time the thread waited for a core as busy.
+ */
+function mainThreadCpuSeconds(): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after "pid (comm) ".
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Seconds taken by `work`, with its result, and where the CPU went meanwhile: the main
+ * thread's CPU time and the whole process's (every thread: main, parser workers, GC, libuv).
+ * Their difference is mostly the parser threads.
+ */
+export async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; result: T; mainCpuSeconds?: number; processCpuSeconds: number }> {
   const started = performance.now();
+  const main = mainThreadCpuSeconds();
+  const cpu = process.cpuUsage();
   const result = await work();
-  return { seconds: (performance.now() - started) / 1_000, result };
+  const used = process.cpuUsage(cpu);
+  const mainAfter = mainThreadCpuSeconds();
+  return {
+    seconds: (performance.now() - started) / 1_000,
+    result,
+    ...(main !== undefined && mainAfter !== undefined ? { mainCpuSeconds: mainAfter - main } : {}),
+    processCpuSeconds: (used.user + used.system) / 1e6,
+  };
 }
 
 /**

@@ -71,9 +71,10 @@ export class Engine {
 
   /**
    * Polls every (unpaused) source once, now, then delivers, retrying what waited out a
-   * backoff (but not a platform's Retry-After). For `poll --once`.
+   * backoff (but not a platform's Retry-After). For `poll --once`; the bench times the polls
+   * alone (`deliver: false`) and the delivery after them separately.
    */
-  async pollAll(): Promise<PollSummary[]> {
+  async pollAll(options: { deliver?: boolean } = {}): Promise<PollSummary[]> {
     let channels: Channel[];
     try {
       channels = await this.deps.channels.all();
@@ -84,7 +85,7 @@ export class Engine {
       return this.sources().map((source) => ({ sourceId: source.id, status: 'failed' as const, failure, failures: 0, nextPollAt: '' }));
     }
     const results = await mapLimited(this.sources(), this.deps.pollConcurrency ?? 16, (source) => this.pollOne(source, channels, false));
-    await this.deliver({ retryNow: true });
+    if (options.deliver !== false) await this.deliver({ retryNow: true });
     return results;
   }
 

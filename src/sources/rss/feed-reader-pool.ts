@@ -35,7 +35,7 @@ function startWorker(): Worker {
  * worker that dies fails its task as a `parse` error and is replaced, so a feed that crashes
  * the parser cannot take the poller down.
  */
-export function createFeedReaderPool(size = Math.max(1, Math.min(4, availableParallelism() - 1))): FeedReaderPool {
+export function createFeedReaderPool(size = Math.max(2, Math.min(4, availableParallelism()))): FeedReaderPool {
   const queue: Pending[] = [];
   const slots: Slot[] = [];
   let nextId = 1;
