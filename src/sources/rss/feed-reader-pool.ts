@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../shared/start-worker.js';
 import type { FeedReadOptions, FeedReader, FeedReadResult } from './feed-read.js';
 
 export interface FeedReaderPool {
@@ -20,17 +21,6 @@ interface Slot {
 }
 
 /**
- * Starts the worker file next to this one: compiled .js in production; when running from the
- * TypeScript sources (tests, scripts) a tiny bootstrap registers tsx in the thread first.
- */
-function startWorker(): Worker {
-  const options = { resourceLimits: { maxOldGenerationSizeMb: 256 } };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./feed-worker.js', import.meta.url), options);
-  const entry = JSON.stringify(new URL('./feed-worker.ts', import.meta.url).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); })`, { ...options, eval: true });
-}
-
-/**
  * A small pool of worker threads that parse feeds. Tasks queue when every worker is busy; a
  * worker that dies fails its task as a `parse` error and is replaced, so a feed that crashes
  * the parser cannot take the poller down.
@@ -42,7 +32,7 @@ export function createFeedReaderPool(size = Math.max(2, Math.min(4, availablePar
   let closed = false;
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: startWorker() };
+    const slot: Slot = { worker: startWorker(import.meta.url, 'feed-worker', { resourceLimits: { maxOldGenerationSizeMb: 256 } }) };
     slot.worker.unref();
     slot.worker.on('message', (message: { id: number; result: FeedReadResult }) => {
       if (slot.busy?.id === message.id) slot.busy.resolve(message.result);
