@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StoreError } from '../../src/shared/errors.js';
@@ -106,6 +106,25 @@ describe('sqlite sweep in slices', () => {
       expect(owners.get('kept')).toBe('long');
       const left = await docs.getMany([...keys, 'kept']);
       expect(left.filter((value) => value !== undefined)).toEqual(['long']);
+    } finally {
+      await backend.close();
+    }
+  });
+});
+
+describe('sqlite checkpoints', () => {
+  it('copies committed pages into the database file from its own thread, without a checkpoint on the main connection', async () => {
+    const file = join(dir, 'checkpoint.sqlite');
+    const backend = await openSqliteBackend(`sqlite://${file}`, clock);
+    try {
+      const docs = backend.keyValue('bulk');
+      const before = statSync(file).size;
+      // ~1.5 MB: under SQLite's own checkpoint threshold (1,000 pages), so only the thread can move it.
+      await Promise.all(Array.from({ length: 700 }, (_, i) => docs.set(`d${i}`, 'x'.repeat(2_000))));
+      expect(statSync(`${file}-wal`).size).toBeGreaterThan(1_000_000);
+      const deadline = Date.now() + 5_000;
+      while (statSync(file).size < before + 1_000_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(statSync(file).size).toBeGreaterThan(before + 1_000_000);
     } finally {
       await backend.close();
     }

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Clock } from '../../domain/clock.js';
 import type { ClaimSpace, KeyValueSpace, OrderedSpace, StoreBackend } from '../backend.js';
 import { keyvSpace } from '../keyv-space.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import { sqliteClaims } from './sqlite-claims.js';
 import { openSqliteDatabase } from './sqlite-database.js';
 import { SqliteKeyvAdapter } from './sqlite-keyv-adapter.js';
@@ -22,6 +23,8 @@ CREATE INDEX IF NOT EXISTS entries_ns_seq ON entries (ns, seq);
 `;
 
 const SWEEP_SLICE = 2_000;
+/** SQLite's default: checkpoint on commit once the WAL holds this many pages. */
+const AUTO_CHECKPOINT_PAGES = 1_000;
 const SWEEP_CLAIMS = 'DELETE FROM claims WHERE (ns, key) IN (SELECT ns, key FROM claims WHERE expires <= ? LIMIT ?)';
 
 /** `sqlite://data/banwatch.sqlite` -> an absolute file path (relative to the working directory). */
@@ -43,6 +46,9 @@ export async function openSqliteBackend(url: string, clock: Clock): Promise<Stor
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = openSqliteDatabase(file);
   db.exec(SCHEMA);
+  // Checkpoints run in a thread of their own; if it stops, SQLite's own come back.
+  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(file, () => db.exec(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`));
+  if (checkpointer) db.exec('PRAGMA wal_autocheckpoint = 0');
   const spaces = new Map<string, KeyValueSpace>();
   const claims = new Map<string, ClaimSpace>();
   const ordered = new Map<string, OrderedSpace<unknown>>();
@@ -87,6 +93,7 @@ export async function openSqliteBackend(url: string, clock: Clock): Promise<Stor
       }
     },
     async close() {
+      await checkpointer?.close();
       db.close();
     },
   };
