@@ -1,3 +1,11 @@
+/**
+ * The bare cost the poll is compared with: rss-parser's parseString over the same bodies, one
+ * after another in one thread. It runs in a child process (`parseBaselineInChild`), so its
+ * allocations never count in the app's memory figure nor slow the app's later cycles.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import Parser from 'rss-parser';
 import { feedPath } from './bench-feeds.js';
 
@@ -17,11 +25,7 @@ export async function fetchBodies(origin: string, feeds: number): Promise<string
   return bodies;
 }
 
-/**
- * The bare cost the poll is compared with: rss-parser's parseString over the same bodies, one
- * after another in this thread, after a short warm-up so the JIT has seen the parser (the
- * app's worker thread is warm from the initializing poll too).
- */
+/** Parses every body after a short warm-up, so the JIT has seen the parser (the app's parser threads are warm from earlier cycles). */
 export async function bareParseSeconds(bodies: readonly string[]): Promise<{ seconds: number; items: number }> {
   const parser = new Parser();
   for (const body of bodies.slice(0, 200)) await parser.parseString(body);
@@ -29,4 +33,17 @@ export async function bareParseSeconds(bodies: readonly string[]): Promise<{ sec
   const started = performance.now();
   for (const body of bodies) items += (await parser.parseString(body)).items.length;
   return { seconds: (performance.now() - started) / 1_000, items };
+}
+
+/** The bare parse of the feed host's current bodies, measured in a child process. */
+export async function parseBaselineInChild(origin: string, feeds: number): Promise<{ seconds: number; items: number }> {
+  const script = fileURLToPath(import.meta.url);
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, origin, String(feeds)], { maxBuffer: 1_000_000 });
+  return JSON.parse(stdout) as { seconds: number; items: number };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [origin = '', feeds = '0'] = process.argv.slice(2);
+  const bodies = await fetchBodies(origin, Number(feeds));
+  process.stdout.write(`${JSON.stringify(await bareParseSeconds(bodies))}\n`);
 }

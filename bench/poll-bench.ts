@@ -2,34 +2,48 @@
  * The poll figures, all from one run of the real app (createApp, SQLite, worker-thread parsing,
  * engine default concurrency) over 2,000 feeds of about 20 KB on a feed host process:
  *
- * - poll: the changed cycle (every feed has new items and a new ETag) against rss-parser's bare
- *   parseString over the same bodies in one thread;
- * - unchanged: the next cycle, every feed answering 304, as a share of the changed one;
- * - loop: event-loop delay p50/p99 during the changed cycle;
- * - memory: peak RSS of this process over the three cycles (and, for context, of the compiled
- *   command polling a fourth, changed, cycle).
+ * - poll: three changed cycles (every feed has new items and a new ETag), each against
+ *   rss-parser's bare parseString over the same bodies in one thread (a child process) right
+ *   after it; the median round's ratio is the figure;
+ * - unchanged: a cycle where every feed answers 304, as a share of the median changed one;
+ * - loop: event-loop delay p50/p99 during the changed cycles (the worst round);
+ * - memory: peak RSS of this process over the app's cycles (and, for context, of the compiled
+ *   command polling one more changed cycle).
  */
 import { pathToFileURL } from 'node:url';
-import { createApp } from '../src/main.js';
 import type { PollSummary } from '../src/pipeline/poll-source.js';
+import { compiledApp } from './compiled-app.js';
 import { startWebhookServer } from '../tests/fakes/webhook-server.js';
 import { banStoriesAdded, FRESH_PER_VERSION, feedPath, ITEMS_PER_FEED } from './bench-feeds.js';
 import { compiledPollOnce } from './compiled-poll.js';
 import { startFeedHost } from './feed-host-client.js';
 import { round, rssSampler, silentLogger, tempConfig, timed, withLoopDelay } from './measure.js';
-import { bareParseSeconds, fetchBodies } from './parse-baseline.js';
+import { parseBaselineInChild } from './parse-baseline.js';
 
 const FEEDS = Number(process.env.BENCH_FEEDS ?? 2_000);
 const RATIO_TARGET = 1.5;
 const UNCHANGED_TARGET = 0.2;
 const LOOP_P99_TARGET_MS = 50;
 const RSS_TARGET_MB = 300;
+const ROUNDS = 3;
 
 export interface PollFigures {
   poll: Record<string, unknown>;
   unchanged: Record<string, unknown>;
   loop: Record<string, unknown>;
   memory: Record<string, unknown>;
+}
+
+interface Round {
+  changed: Awaited<ReturnType<typeof withLoopDelay<Awaited<ReturnType<typeof timed<PollSummary[]>>>>>>;
+  tally: ReturnType<typeof tally>;
+  deliverySeconds: number;
+  delivered: number;
+  expectedAlerts: number;
+  fullResponses: number;
+  feedHostCpuSeconds: number;
+  bareSeconds: number;
+  ratio: number;
 }
 
 function tally(summaries: readonly PollSummary[]): { ok: number; notModified: number; failed: number; fresh: number; queued: number } {
@@ -57,6 +71,7 @@ export async function benchPoll(): Promise<PollFigures> {
     'sources:',
     ...Array.from({ length: FEEDS }, (_, feed) => `  - {id: f${feed}, type: rss, url: "${host.origin}${feedPath(feed)}", interval: 10m}`),
   ]);
+  const { createApp } = await compiledApp();
   const app = await createApp({ config: temp.config, logger: silentLogger(), stdout: { write: () => true } as unknown as NodeJS.WritableStream });
   const rss = rssSampler(20);
   let closed = false;
@@ -71,17 +86,35 @@ export async function benchPoll(): Promise<PollFigures> {
     const init = await timed(() => app.engine.pollAll());
     const initTally = tally(init.result);
 
-    await host.publish(FEEDS, 2);
-    rss.phase('changedPoll');
-    // The figure is the poll (fetch, parse, classify, store); posting the alerts it queued is
-    // timed on its own just after, and the latency figure covers delivery end to end.
-    const changed = await withLoopDelay(() => timed(() => app.engine.pollAll({ deliver: false })));
-    const delivery = await timed(() => app.engine.deliver({ retryNow: true }));
-    const changedTally = tally(changed.result.result);
-    const changedHost = await host.stats();
-    const delivered = hooks.delivered('/bench').length;
-
-    await host.publish(FEEDS, 2); // the same bodies and ETags: only the host's counts restart
+    // Three changed cycles, each followed by the bare parse of the bodies it fetched: the ratio
+    // is taken per round and the median reported, so a machine whose speed drifts (a shared
+    // VM) compares each cycle with a baseline measured next to it.
+    const rounds: Round[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const version = 2 + round;
+      await host.publish(FEEDS, version);
+      rss.phase('changedPoll');
+      const deliveredBefore = hooks.delivered('/bench').length;
+      // The figure is the poll (fetch, parse, classify, store); posting the alerts it queued is
+      // timed on its own just after, and the latency figure covers delivery end to end.
+      const changed = await withLoopDelay(() => timed(() => app.engine.pollAll({ deliver: false })));
+      const delivery = await timed(() => app.engine.deliver({ retryNow: true }));
+      const host_ = await host.stats();
+      const bare = await parseBaselineInChild(host.origin, FEEDS);
+      rounds.push({
+        changed,
+        tally: tally(changed.result.result),
+        deliverySeconds: delivery.seconds,
+        delivered: hooks.delivered('/bench').length - deliveredBefore,
+        expectedAlerts: banStoriesAdded(FEEDS, version),
+        fullResponses: host_.full,
+        feedHostCpuSeconds: host_.cpuSeconds,
+        bareSeconds: bare.seconds,
+        ratio: changed.result.seconds / bare.seconds,
+      });
+    }
+    const last = 2 + ROUNDS - 1;
+    await host.publish(FEEDS, last); // the same bodies and ETags: only the host's counts restart
     rss.phase('unchangedPoll');
     const unchanged = await timed(() => app.engine.pollAll({ deliver: false }));
     const unchangedTally = tally(unchanged.result);
@@ -90,17 +123,16 @@ export async function benchPoll(): Promise<PollFigures> {
     const memory = rss.report();
     rss.stop();
 
-    const bodies = await fetchBodies(host.origin, FEEDS);
-    const bare = await bareParseSeconds(bodies);
-    bodies.length = 0;
-    // The same changed cycle once more, by the compiled command on the same store (this app closed first).
+    // A changed cycle once more, by the compiled command on the same store (this app closed first).
     await close();
-    await host.publish(FEEDS, 3);
+    await host.publish(FEEDS, last + 1);
     const compiled = await compiledPollOnce(temp.file);
-    const changedSeconds = changed.result.seconds;
-    const ratio = changedSeconds / bare.seconds;
+    const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(ROUNDS / 2)] as Round;
+    const changedSeconds = median.changed.result.seconds;
+    const ratio = median.ratio;
     const share = unchanged.seconds / changedSeconds;
-    const expectedAlerts = banStoriesAdded(FEEDS, 2);
+    const allOk = rounds.every((r) => r.tally.ok === FEEDS && r.tally.fresh === FEEDS * FRESH_PER_VERSION);
+    const worstLoop = [...rounds].sort((a, b) => b.changed.p99Ms - a.changed.p99Ms)[0] as Round;
     return {
       poll: {
         figure: 'poll',
@@ -108,26 +140,30 @@ export async function benchPoll(): Promise<PollFigures> {
         averageFeedBytes: published.averageBytes,
         itemsPerFeed: ITEMS_PER_FEED,
         newItemsPerFeed: FRESH_PER_VERSION,
+        rounds: ROUNDS,
         changedSeconds: round(changedSeconds, 2),
-        bareParseSeconds: round(bare.seconds, 2),
+        bareParseSeconds: round(median.bareSeconds, 2),
         ratio: round(ratio, 2),
+        ratioByRound: rounds.map((r) => round(r.ratio, 2)),
+        changedSecondsByRound: rounds.map((r) => round(r.changed.result.seconds, 2)),
+        bareParseSecondsByRound: rounds.map((r) => round(r.bareSeconds, 2)),
         feedsPerSecond: Math.round(FEEDS / changedSeconds),
-        newItems: changedTally.fresh,
-        alertsQueued: changedTally.queued,
-        banStoriesPublished: expectedAlerts,
-        alertsDelivered: delivered,
-        deliverySeconds: round(delivery.seconds, 2),
-        fullResponses: changedHost.full,
-        failed: changedTally.failed,
+        newItems: median.tally.fresh,
+        alertsQueued: median.tally.queued,
+        banStoriesPublished: median.expectedAlerts,
+        alertsDelivered: median.delivered,
+        deliverySeconds: round(median.deliverySeconds, 2),
+        fullResponses: median.fullResponses,
+        failed: median.tally.failed,
         // Where the changed cycle's CPU went: the main thread (fetch, classify, store), the whole
         // process (parser threads included) and the feed host serving the bodies.
-        mainThreadCpuSeconds: round(changed.result.mainCpuSeconds ?? Number.NaN, 2),
-        processCpuSeconds: round(changed.result.processCpuSeconds, 2),
-        feedHostCpuSeconds: changedHost.cpuSeconds,
+        mainThreadCpuSeconds: round(median.changed.result.mainCpuSeconds ?? Number.NaN, 2),
+        processCpuSeconds: round(median.changed.result.processCpuSeconds, 2),
+        feedHostCpuSeconds: median.feedHostCpuSeconds,
         initSeconds: round(init.seconds, 2),
         initOk: initTally.ok,
-        target: `ratio <= ${RATIO_TARGET}`,
-        ok: ratio <= RATIO_TARGET && changedTally.ok === FEEDS && changedTally.fresh === FEEDS * FRESH_PER_VERSION,
+        target: `median ratio <= ${RATIO_TARGET}`,
+        ok: ratio <= RATIO_TARGET && allOk,
       },
       unchanged: {
         figure: 'unchanged',
@@ -141,13 +177,14 @@ export async function benchPoll(): Promise<PollFigures> {
       },
       loop: {
         figure: 'loop',
-        during: 'changed poll',
-        samplingMs: changed.samplingMs,
-        p50Ms: changed.p50Ms,
-        p99Ms: changed.p99Ms,
-        maxMs: changed.maxMs,
+        during: 'changed poll (the round with the worst p99)',
+        samplingMs: worstLoop.changed.samplingMs,
+        p50Ms: worstLoop.changed.p50Ms,
+        p99Ms: worstLoop.changed.p99Ms,
+        maxMs: worstLoop.changed.maxMs,
+        p99MsByRound: rounds.map((r) => r.changed.p99Ms),
         target: `p99 < ${LOOP_P99_TARGET_MS} ms`,
-        ok: changed.p99Ms < LOOP_P99_TARGET_MS,
+        ok: worstLoop.changed.p99Ms < LOOP_P99_TARGET_MS,
       },
       memory: {
         figure: 'memory',
