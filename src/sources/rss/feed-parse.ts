@@ -34,16 +34,17 @@ function rootElement(text: string): { name?: string; start: string } {
   return match?.[1] ? { name: match[1], start: '' } : { start: text.slice(i, i + 20) };
 }
 
-/** sax reports "Unclosed root tag\nLine: 9\nColumn: 0\nChar: " with 0-based lines. */
+/** saxes reports "9:0: unclosed tag: channel" (1-based line, then column). */
 function describeXmlError(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
   const [first = 'unreadable XML'] = raw.split('\n');
-  const line = /Line: (\d+)/.exec(raw)?.[1];
-  const where = line !== undefined ? ` (line ${Number(line) + 1})` : '';
-  if (/unclosed root tag/i.test(first)) {
+  const position = /^(\d+):(\d+): (.*)$/.exec(first);
+  const message = position?.[3] ?? first;
+  const where = position ? ` (line ${position[1]})` : '';
+  if (/^unclosed tag|^unexpected end/i.test(message)) {
     return `the feed ends before its closing tags, it was probably cut off${where}`;
   }
-  return `the feed is not well-formed XML: ${first.charAt(0).toLowerCase()}${first.slice(1)}${where}`;
+  return `the feed is not well-formed XML: ${message.charAt(0).toLowerCase()}${message.slice(1)}${where}`;
 }
 
 /**
@@ -67,7 +68,7 @@ export async function parseFeed(text: string, baseUrl?: string): Promise<FeedPar
 
   let tree;
   try {
-    tree = await parseFeedTree(prepared);
+    tree = parseFeedTree(prepared);
   } catch (error) {
     return parseFailure(describeXmlError(error));
   }

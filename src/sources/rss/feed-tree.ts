@@ -1,9 +1,9 @@
-import Parser, { type ParserOptions } from 'rss-parser';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 /**
- * An xml2js element: attributes in `$`, all its text run together in `_`, children by name as
- * arrays, and (the options below) every child and text run in document order in `$$`, each
- * with its `#name` (`__text__` for text).
+ * An element of the feed tree: attributes in `$`, every child element and text run in document
+ * order in `$$` (text runs as `{ '#name': '__text__', _: text }`), and child elements by name as
+ * arrays, for `first(node, 'title')` style access.
  */
 export interface XmlElement {
   $?: Record<string, string>;
@@ -12,7 +12,7 @@ export interface XmlElement {
   '#name'?: string;
   [child: string]: unknown;
 }
-/** Text-only elements without attributes come out of xml2js as plain strings. */
+/** A node as the readers take it: an element, or (from older trees and tests) plain text. */
 export type XmlNode = string | XmlElement;
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom';
@@ -24,14 +24,10 @@ export interface FeedTree {
   entries: XmlNode[];
 }
 
-function asElement(node: unknown): XmlElement {
-  return node && typeof node === 'object' ? (node as XmlElement) : {};
-}
-
 function firstChild(node: XmlElement, ...names: string[]): XmlElement | undefined {
   for (const name of names) {
     const value = node[name];
-    if (Array.isArray(value) && value.length > 0) return asElement(value[0]);
+    if (Array.isArray(value) && value.length > 0) return value[0] as XmlElement;
   }
   return undefined;
 }
@@ -46,53 +42,62 @@ function children(node: XmlElement | undefined, ...names: string[]): XmlNode[] {
 }
 
 /**
- * rss-parser does the XML parsing (xml2js over sax, strict) and recognises the format; these
- * overrides of its builders keep the element tree instead of its mapped fields. Its mapping
- * drops what identity and links need (Atom link rel/type, xml:base, text construct types),
- * and its Atom builder throws on an invalid date or a <link> without attributes, which would
- * lose a whole feed to one bad entry. A fresh instance is used per document because xml2js
- * keeps parser state between calls.
+ * Builds the element tree with saxes, a strict (well-formedness checking) streaming XML parser.
+ * Document order is kept for mixed content (Atom xhtml text: "The <code>x</code> is"), and
+ * nothing is mapped: identity and links need what feed libraries' mappings drop (Atom link
+ * rel/type, xml:base, text construct types). Entities declared in a DTD are never expanded.
+ * Throws saxes' error ("line:column: message") on malformed XML.
  */
-class FeedTreeParser extends Parser {
-  constructor() {
-    super({
-      // Without a version attribute, <rss> is read as RSS 2.0 rather than rejected.
-      defaultRSS: 2,
-      // Document order is needed for mixed content (Atom xhtml text: "The <code>x</code> is");
-      // by-name access, which the format detection relies on, stays as it is.
-      // (preserveChildrenOrder is an xml2js option that its type definitions leave out.)
-      xml2js: { explicitChildren: true, preserveChildrenOrder: true, charsAsChildren: true, includeWhiteChars: true } as ParserOptions<unknown, unknown>['xml2js'],
-    });
-  }
+function buildTree(xml: string): XmlElement {
+  const parser = new SaxesParser({ xmlns: false });
+  const document: XmlElement = { $$: [] };
+  const open: XmlElement[] = [document];
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    const element: XmlElement = { '#name': tag.name, $$: [] };
+    for (const _ in tag.attributes) {
+      element.$ = tag.attributes;
+      break;
+    }
+    const parent = open[open.length - 1] as XmlElement;
+    parent.$$?.push(element);
+    const named = parent[tag.name];
+    if (Array.isArray(named)) named.push(element);
+    else parent[tag.name] = [element];
+    open.push(element);
+  });
+  parser.on('closetag', () => {
+    open.pop();
+  });
+  const text = (value: string) => {
+    // Text outside the root element is only whitespace (anything else is an error).
+    if (open.length > 1) (open[open.length - 1] as XmlElement).$$?.push({ '#name': '__text__', _: value });
+  };
+  parser.on('text', text);
+  parser.on('cdata', text);
+  parser.write(xml).close();
+  return document;
+}
 
-  buildAtomFeed(xml: { feed: unknown }): { tree: FeedTree } {
-    const feed = asElement(xml.feed);
-    return { tree: { format: 'atom', scopes: [feed], entries: children(feed, 'entry') } };
-  }
-
-  buildRSS2(xml: { rss: unknown }): { tree: FeedTree } {
-    const rss = asElement(xml.rss);
+/**
+ * Parses prepared XML text into a feed tree, recognising the format by the root element as
+ * feed libraries do: <feed> is Atom, <rss> (any version, or none) RSS 0.9x/2.0, <rdf:RDF> RSS 1.0.
+ */
+export function parseFeedTree(xml: string): FeedTree {
+  const document = buildTree(xml);
+  const atom = firstChild(document, 'feed');
+  if (atom) return { format: 'atom', scopes: [atom], entries: children(atom, 'entry') };
+  const rss = firstChild(document, 'rss');
+  if (rss) {
     const channel = firstChild(rss, 'channel');
     // Items belong in the channel, but RSS 0.9x-era and broken feeds put them beside it.
     const entries = [...children(channel, 'item'), ...children(rss, 'item')];
-    return { tree: { format: 'rss', scopes: channel ? [rss, channel] : [rss], entries } };
+    return { format: 'rss', scopes: channel ? [rss, channel] : [rss], entries };
   }
-
-  buildRSS0_9(xml: { rss: unknown }): { tree: FeedTree } {
-    return this.buildRSS2(xml);
-  }
-
-  buildRSS1(xml: Record<string, unknown>): { tree: FeedTree } {
-    const rdf = asElement(xml['rdf:RDF']);
+  const rdf = firstChild(document, 'rdf:RDF');
+  if (rdf) {
     const channel = firstChild(rdf, 'channel', 'rss:channel');
     const entries = [...children(rdf, 'item', 'rss:item'), ...children(channel, 'item', 'rss:item')];
-    return { tree: { format: 'rdf', scopes: channel ? [rdf, channel] : [rdf], entries } };
+    return { format: 'rdf', scopes: channel ? [rdf, channel] : [rdf], entries };
   }
-}
-
-/** Parses prepared XML text into a feed tree; rejects with xml2js/rss-parser errors. */
-export async function parseFeedTree(xml: string): Promise<FeedTree> {
-  const result = (await new FeedTreeParser().parseString(xml)) as unknown as { tree?: FeedTree };
-  if (!result.tree) throw new Error('Feed not recognized as RSS 1 or 2.');
-  return result.tree;
+  throw new Error('Feed not recognized as RSS 1 or 2.');
 }

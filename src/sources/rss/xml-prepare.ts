@@ -10,11 +10,13 @@ import { namedEntityCodePoint, safeCodePoint } from './html-entities.js';
  *   them (`&eacute;` -> `&#233;`), and literal text otherwise (`&bogus;` -> `&amp;bogus;`);
  *   a bare `&` (as in "AT&T") becomes `&amp;`. Feeds are full of both, and a strict parser
  *   would otherwise reject the whole feed over one of them.
- * - Numeric references to characters XML forbids (NUL, controls, surrogates) become U+FFFD.
+ * - Numeric references to characters XML forbids (NUL, controls, surrogates) become U+FFFD,
+ *   and so do such characters written literally (a BEL or ESC in a title, a lone surrogate).
  *
- * CDATA sections, comments and processing instructions are copied untouched.
+ * CDATA sections, comments and processing instructions are otherwise copied untouched.
  */
-export function prepareXml(text: string): string {
+export function prepareXml(input: string): string {
+  const text = withoutForbiddenCharacters(input);
   const out: string[] = [];
   let copied = 0;
   let i = 0;
@@ -65,6 +67,14 @@ export function prepareXml(text: string): string {
   if (copied === 0) return text;
   out.push(text.slice(copied));
   return out.join('');
+}
+
+/** C0 controls other than tab, newline and return, the two noncharacters XML 1.0 excludes, and lone surrogates. */
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'g');
+
+function withoutForbiddenCharacters(text: string): string {
+  return FORBIDDEN.test(text) ? text.replace(FORBIDDEN_ALL, '\ufffd') : text;
 }
 
 function minIndex(...indexes: number[]): number {
