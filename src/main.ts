@@ -88,9 +88,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const fetcher = options.fetcher ?? createFeedFetcher({ clock });
   const guardedFetcher = createFeedFetcher({ clock, allowPrivateNetworks: config.feeds.allowPrivateNetworks });
   const reader = options.parseInThread ? undefined : lazyFeedReader();
-  const configured = buildSources(config.sources, { trustedFetcher: fetcher, clock, logger, classifier, trackedBills: stores.trackedBills, catalog, read: reader?.read });
+  const configured = buildSources(config.sources, { trustedFetcher: fetcher, clock, logger, classifier, trackedBills: stores.trackedBills, catalog, readBytes: reader?.readBytes });
   const configUrls = new Map(config.sources.flatMap((source) => (source.type === 'rss' ? [[source.id, source.url] as const] : [])));
-  const sourceSet = createSourceSet(configured, configUrls, { registry: stores.runtimeFeeds, trustedFetcher: fetcher, guardedFetcher, clock, read: reader?.read });
+  const sourceSet = createSourceSet(configured, configUrls, { registry: stores.runtimeFeeds, trustedFetcher: fetcher, guardedFetcher, clock, readBytes: reader?.readBytes });
   await sourceSet.refresh();
   const channels = channelDirectory(config.channels, stores.channels);
   const configuredBills = config.sources.flatMap((source) => (source.type === 'congress' ? source.bills : []));
@@ -98,7 +98,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     known: () => sourceSet.feeds(),
     refresh: () => sourceSet.refresh(),
     checkUrl: (url: string, trusted: boolean) => validateFeedUrl(url, { allowPrivateNetworks: trusted || config.feeds.allowPrivateNetworks }),
-    probe: feedProbe({ trustedFetcher: fetcher, guardedFetcher, clock, read: reader?.read }),
+    probe: feedProbe({ trustedFetcher: fetcher, guardedFetcher, clock, readBytes: reader?.readBytes }),
     defaultIntervalMs: config.feeds.intervalMs,
   };
   const router = buildCommandRouter({

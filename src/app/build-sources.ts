@@ -10,7 +10,7 @@ import { createCongressApi } from '../sources/congress/congress-api.js';
 import { createCongressSource } from '../sources/congress/congress-source.js';
 import { createRequestBudget, type RequestBudget } from '../sources/congress/request-budget.js';
 import { createFederalRegisterSource } from '../sources/federal-register/federal-register-source.js';
-import type { FeedReader } from '../sources/rss/feed-read.js';
+import type { FeedBytesReader } from '../sources/rss/feed-read.js';
 import { createRssSource } from '../sources/rss/rss-source.js';
 
 export interface SourceDeps {
@@ -27,7 +27,7 @@ export interface SourceDeps {
   /** Congress.gov allowance per key and hour (tests lower it). */
   congressRequestsPerHour?: number;
   /** Parses feeds (in worker threads under `banwatch run`). */
-  read?: FeedReader;
+  readBytes?: FeedBytesReader;
 }
 
 /** A source with the config type it came from, for `status`. */
@@ -48,7 +48,7 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
           {
             ...createRssSource(
               { id: config.id, url: config.url, intervalMs: config.interval, backfill: config.backfill, name: config.name },
-              { fetcher: deps.trustedFetcher, clock: deps.clock, ...(deps.read ? { read: deps.read } : {}) },
+              { fetcher: deps.trustedFetcher, clock: deps.clock, ...(deps.readBytes ? { readBytes: deps.readBytes } : {}) },
             ),
             type: 'rss',
           },

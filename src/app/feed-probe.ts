@@ -1,7 +1,7 @@
 import type { FeedProbe } from '../commands/handlers/feeds-handler.js';
 import type { Clock } from '../domain/clock.js';
 import type { FeedFetcher } from '../shared/http/feed-fetcher.js';
-import type { FeedReader } from '../sources/rss/feed-read.js';
+import type { FeedBytesReader } from '../sources/rss/feed-read.js';
 import { createRssSource } from '../sources/rss/rss-source.js';
 
 /**
@@ -9,11 +9,11 @@ import { createRssSource } from '../sources/rss/rss-source.js';
  * that resolves to a private or metadata address at any hop, a page that is not a feed, or a
  * dead host is refused with the reason instead of becoming a feed that fails forever.
  */
-export function feedProbe(deps: { trustedFetcher: Pick<FeedFetcher, 'fetch'>; guardedFetcher: Pick<FeedFetcher, 'fetch'>; clock: Clock; read?: FeedReader }): FeedProbe {
+export function feedProbe(deps: { trustedFetcher: Pick<FeedFetcher, 'fetch'>; guardedFetcher: Pick<FeedFetcher, 'fetch'>; clock: Clock; readBytes?: FeedBytesReader }): FeedProbe {
   return async (url, trusted) => {
     const source = createRssSource(
       { id: 'probe', url, intervalMs: 60_000, backfill: 0 },
-      { fetcher: trusted ? deps.trustedFetcher : deps.guardedFetcher, clock: deps.clock, ...(deps.read ? { read: deps.read } : {}) },
+      { fetcher: trusted ? deps.trustedFetcher : deps.guardedFetcher, clock: deps.clock, ...(deps.readBytes ? { readBytes: deps.readBytes } : {}) },
     );
     const result = await source.poll(undefined);
     if (result.ok) return { ok: true };

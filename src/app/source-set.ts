@@ -3,7 +3,7 @@ import type { Clock } from '../domain/clock.js';
 import type { FeedRegistry, RuntimeFeed } from '../domain/runtime-feed.js';
 import type { Source } from '../domain/source.js';
 import type { FeedFetcher } from '../shared/http/feed-fetcher.js';
-import type { FeedReader } from '../sources/rss/feed-read.js';
+import type { FeedBytesReader } from '../sources/rss/feed-read.js';
 import { createRssSource } from '../sources/rss/rss-source.js';
 import type { TypedSource } from './build-sources.js';
 
@@ -23,7 +23,7 @@ export interface SourceSetDeps {
   /** Refuses private and metadata addresses at every hop: for feeds added from chat. */
   guardedFetcher: Pick<FeedFetcher, 'fetch'>;
   clock: Clock;
-  read?: FeedReader;
+  readBytes?: FeedBytesReader;
 }
 
 /**
@@ -37,7 +37,7 @@ export function createSourceSet(configured: readonly TypedSource[], configUrls: 
   const build = (feed: RuntimeFeed): TypedSource => ({
     ...createRssSource(
       { id: feed.id, url: feed.url, intervalMs: feed.intervalMs, backfill: 0, name: feed.title },
-      { fetcher: feed.trusted ? deps.trustedFetcher : deps.guardedFetcher, clock: deps.clock, ...(deps.read ? { read: deps.read } : {}) },
+      { fetcher: feed.trusted ? deps.trustedFetcher : deps.guardedFetcher, clock: deps.clock, ...(deps.readBytes ? { readBytes: deps.readBytes } : {}) },
     ),
     type: 'rss',
   });

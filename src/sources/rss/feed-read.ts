@@ -1,6 +1,7 @@
 import type { Item } from '../../domain/item.js';
 import type { SourceFailure } from '../../domain/source.js';
 import { errorMessage } from '../../shared/errors.js';
+import { decodeFeedBytes } from './feed-decode.js';
 import { parseFeed } from './feed-parse.js';
 import { normalizeEntries, plainText } from './item-normalize.js';
 
@@ -15,8 +16,15 @@ export type FeedReadResult =
   | { ok: true; title?: string; items: Item[] }
   | { ok: false; failure: SourceFailure };
 
-/** Reads decoded feed text into Items; the unit of work that could move to a worker thread. */
+/** Reads decoded feed text into Items. */
 export type FeedReader = (text: string, options: FeedReadOptions) => Promise<FeedReadResult>;
+
+/**
+ * Reads a response body (bytes and its Content-Type) into Items: decoding included, so that a
+ * worker thread can take the bytes as they are, moved rather than copied, and the main thread
+ * never decodes or copies the text.
+ */
+export type FeedBytesReader = (body: Uint8Array, contentType: string | undefined, options: FeedReadOptions) => Promise<FeedReadResult>;
 
 /**
  * Feed text to Items: parse, then normalize. Pure and plain-data in and out. An unexpected
@@ -33,4 +41,14 @@ export const readFeed: FeedReader = async (text, options) => {
   } catch (error) {
     return { ok: false, failure: { kind: 'parse', message: `the feed could not be read: ${errorMessage(error).split('\n')[0]}` } };
   }
+};
+
+export const readFeedBytes: FeedBytesReader = async (body, contentType, options) => {
+  let text: string;
+  try {
+    text = decodeFeedBytes(body, contentType).text;
+  } catch (error) {
+    return { ok: false, failure: { kind: 'parse', message: `the feed could not be decoded: ${errorMessage(error).split('\n')[0]}` } };
+  }
+  return readFeed(text, options);
 };

@@ -1,18 +1,28 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../shared/start-worker.js';
-import type { FeedReadOptions, FeedReader, FeedReadResult } from './feed-read.js';
+import type { FeedBytesReader, FeedReadOptions, FeedReader, FeedReadResult } from './feed-read.js';
 
 export interface FeedReaderPool {
   read: FeedReader;
+  readBytes: FeedBytesReader;
   close(): Promise<void>;
 }
 
+/** What a worker is sent: decoded text, or a body to decode there. */
+export type FeedTask = { id: number; options: FeedReadOptions } & ({ text: string } | { body: Uint8Array; contentType?: string });
+
 interface Pending {
-  id: number;
-  text: string;
-  options: FeedReadOptions;
+  task: FeedTask;
   resolve(result: FeedReadResult): void;
+}
+
+/**
+ * The body's memory, moved to the worker rather than copied. A view of part of a larger buffer
+ * (a pooled slice) is copied first, so nothing else that shares the buffer is taken away.
+ */
+function transferable(body: Uint8Array): Uint8Array {
+  return body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer ? body : new Uint8Array(body);
 }
 
 interface Slot {
@@ -35,7 +45,7 @@ export function createFeedReaderPool(size = Math.max(2, Math.min(4, availablePar
     const slot: Slot = { worker: startWorker(import.meta.url, 'feed-worker', { resourceLimits: { maxOldGenerationSizeMb: 256 } }) };
     slot.worker.unref();
     slot.worker.on('message', (message: { id: number; result: FeedReadResult }) => {
-      if (slot.busy?.id === message.id) slot.busy.resolve(message.result);
+      if (slot.busy?.task.id === message.id) slot.busy.resolve(message.result);
       slot.busy = undefined;
       pump();
     });
@@ -60,22 +70,29 @@ export function createFeedReaderPool(size = Math.max(2, Math.min(4, availablePar
       const task = queue.shift();
       if (!task) return;
       slot.busy = task;
-      slot.worker.postMessage({ id: task.id, text: task.text, options: task.options });
+      if ('body' in task.task) slot.worker.postMessage(task.task, [task.task.body.buffer as ArrayBuffer]);
+      else slot.worker.postMessage(task.task);
     }
   };
 
   for (let i = 0; i < size; i++) slots.push(spawn());
 
+  const submit = (task: FeedTask) =>
+    new Promise<FeedReadResult>((resolve) => {
+      if (closed) return resolve({ ok: false, failure: { kind: 'parse', message: 'the feed parser pool is closed' } });
+      queue.push({ task, resolve });
+      pump();
+    });
+
   return {
-    read: (text, options) =>
-      new Promise<FeedReadResult>((resolve) => {
-        if (closed) return resolve({ ok: false, failure: { kind: 'parse', message: 'the feed parser pool is closed' } });
-        queue.push({ id: nextId++, text, options, resolve });
-        pump();
-      }),
+    read: (text, options) => submit({ id: nextId++, text, options }),
+    readBytes: (body, contentType, options) => submit({ id: nextId++, body: transferable(body), ...(contentType ? { contentType } : {}), options }),
     async close() {
       closed = true;
-      for (const task of queue.splice(0)) task.resolve({ ok: false, failure: { kind: 'parse', message: 'banwatch is stopping' } });
+      const stopping: FeedReadResult = { ok: false, failure: { kind: 'parse', message: 'banwatch is stopping' } };
+      // Queued tasks and those a worker holds both get an answer: a poll awaiting one must end.
+      for (const task of queue.splice(0)) task.resolve(stopping);
+      for (const slot of slots) slot.busy?.resolve(stopping);
       await Promise.all(slots.map((slot) => slot.worker.terminate()));
     },
   };

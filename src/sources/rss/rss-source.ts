@@ -3,7 +3,7 @@ import type { Cursor, PollResult, Source } from '../../domain/source.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { FeedFetcher } from '../../shared/http/feed-fetcher.js';
 import { decodeFeedBytes } from './feed-decode.js';
-import { readFeed, type FeedReader } from './feed-read.js';
+import { readFeed, type FeedBytesReader, type FeedReader } from './feed-read.js';
 
 export interface RssSourceDefinition {
   id: string;
@@ -17,8 +17,10 @@ export interface RssSourceDefinition {
 export interface RssSourceDeps {
   fetcher: Pick<FeedFetcher, 'fetch'>;
   clock: Clock;
-  /** Parse and normalize; replaceable by one that runs in a worker thread. */
+  /** Parse and normalize decoded text (tests count or replace it). */
   read?: FeedReader;
+  /** Decode, parse and normalize the body: the worker-thread pool, when the app runs one. */
+  readBytes?: FeedBytesReader;
 }
 
 /** What an RSS source keeps between polls: the validators for a conditional GET. */
@@ -49,6 +51,7 @@ function hostName(url: string): string {
  */
 export function createRssSource(definition: RssSourceDefinition, deps: RssSourceDeps): Source {
   const read = deps.read ?? readFeed;
+  const readBytes: FeedBytesReader = deps.readBytes ?? ((body, contentType, options) => read(decodeFeedBytes(body, contentType).text, options));
 
   async function poll(cursor: Cursor | undefined, signal?: AbortSignal): Promise<PollResult> {
     const previous = readRssCursor(cursor);
@@ -58,8 +61,7 @@ export function createRssSource(definition: RssSourceDefinition, deps: RssSource
       if (!outcome.ok) return { ok: false, failure: outcome.failure, cursor: kept };
       if (outcome.notModified) return { ok: true, items: [], cursor: previous, notModified: true };
 
-      const { text } = decodeFeedBytes(outcome.body, outcome.contentType);
-      const result = await read(text, { baseUrl: outcome.finalUrl, sourceId: definition.id, now: deps.clock.now() });
+      const result = await readBytes(outcome.body, outcome.contentType, { baseUrl: outcome.finalUrl, sourceId: definition.id, now: deps.clock.now() });
       if (!result.ok) return { ok: false, failure: result.failure, cursor: kept };
       const next: RssCursor = {};
       if (outcome.etag) next.etag = outcome.etag;
