@@ -103,7 +103,9 @@ async function routeAndQueue(
   const started = performance.now();
   const classification = classifyItem(item, deps.classifier);
   deps.metrics?.classifySeconds((performance.now() - started) / 1_000);
-  const prepared = prepareText(`${item.title} ${item.summary ?? ''}`);
+  // Prepared once per item, and only if some channel has watch terms to match.
+  let text: string | undefined;
+  const prepared = () => (text ??= prepareText(`${item.title} ${item.summary ?? ''}`));
   const alertId = `${source.id}:${item.key}`;
   const stories = item.thread ? {} : storyKeys(item);
   const entries: OutboxEntry[] = [];

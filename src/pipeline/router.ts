@@ -23,9 +23,10 @@ export function routeItem(
   channel: Channel,
   terms: readonly WatchTerm[],
   classifier: Classifier,
-  prepared: string = prepareText(`${item.title} ${item.summary ?? ''}`),
+  /** The item's text prepared for term matching; only asked for when the channel has watch terms. */
+  prepared: () => string = () => prepareText(`${item.title} ${item.summary ?? ''}`),
 ): RouteDecision {
-  const mentioned = terms.filter((term) => mentions(prepared, term.term));
+  const mentioned = terms.length ? terms.filter((term) => mentions(prepared(), term.term)) : [];
   const mute = mentioned.find((term) => term.mode === 'mute');
   if (mute) return { deliver: false, reason: `muted by watch term "${mute.term}"` };
   if (channel.sources && !channel.sources.includes(item.sourceId)) {
