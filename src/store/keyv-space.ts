@@ -14,7 +14,13 @@ import type { KeyValueSpace } from './backend.js';
  * by either reads back through keyv's default deserializer.
  */
 const escapeColonStrings = (_key: string, value: unknown): unknown => (typeof value === 'string' && value.startsWith(':') ? `:${value}` : value);
-export const serializeForKeyv = (data: unknown): string => JSON.stringify(data, escapeColonStrings) ?? 'null';
+/** A string token starting with ':' (a key ending in ':' or ',' also matches; that only costs the slow path). */
+const COLON_LED_STRING = /(?:^|[[:,])":/;
+export const serializeForKeyv = (data: unknown): string => {
+  const plain = JSON.stringify(data) ?? 'null';
+  // Almost no document holds a colon-led string: the replacer pass is only paid when one does.
+  return COLON_LED_STRING.test(plain) ? (JSON.stringify(data, escapeColonStrings) ?? 'null') : plain;
+};
 
 export function keyvSpace(
   adapter: KeyvStoreAdapter,

@@ -12,6 +12,8 @@ const samples: unknown[] = [
   { value: ':leading', expires: 5 },
   { value: 'Ünïcödé ✓ "quotes" \\ back\nslash \u2028', expires: null },
   { value: null, expires: null },
+  { value: { 'ends:': ['x', ':y'], 'a,': [':z'], text: 'a,":b [":c' }, expires: null },
+  { value: { items: [{ title: 'no colon-led strings here: none', n: 3 }] }, expires: 7 },
 ];
 
 describe('keyv serializer', () => {
