@@ -3,6 +3,9 @@ import type { ClaimSpace } from '../backend.js';
 import type { SqliteDatabase } from './sqlite-database.js';
 
 const READ = 'SELECT value FROM claims WHERE ns = ? AND key = ? AND expires > ?';
+const READ_MANY = 'SELECT key, value FROM claims WHERE ns = ? AND expires > ? AND key IN ';
+/** Keys per read; it also bounds the statements cached for reads to one per list length up to it. */
+const CHUNK = 100;
 // An expired claim is taken over as if it were absent.
 const CLAIM = `INSERT INTO claims (ns, key, value, expires) VALUES (?, ?, ?, ?)
   ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value, expires = excluded.expires WHERE claims.expires <= ?`;
@@ -11,20 +14,25 @@ const PUT = `INSERT INTO claims (ns, key, value, expires) VALUES (?, ?, ?, ?)
 
 export function sqliteClaims(db: SqliteDatabase, ns: string, clock: Clock): ClaimSpace {
   const read = (key: string, now: number): string | undefined => db.get<{ value: string }>(READ, [ns, key, now])?.value;
+  const readMany = (keys: readonly string[], now: number): Map<string, string> => {
+    const held = new Map<string, string>();
+    for (let at = 0; at < keys.length; at += CHUNK) {
+      const chunk = keys.slice(at, at + CHUNK);
+      const rows = db.all<{ key: string; value: string }>(`${READ_MANY}(${chunk.map(() => '?').join(',')})`, [ns, now, ...chunk]);
+      for (const row of rows) held.set(row.key, row.value);
+    }
+    return held;
+  };
   return {
     async claim(keys, value, ttlMs) {
       const unique = [...new Set(keys)];
       const now = clock.now().getTime();
       // One transaction: every key is claimed, and read back, as one step.
-      const held = new Map<string, string>();
       // Most keys of a poll are held already (items seen before): those are only read, and a
       // poll with nothing new writes nothing. A key found free is claimed below by a statement
       // that still only takes it if free, and read back, so a racing process cannot be overrun.
-      const free = unique.filter((key) => {
-        const current = read(key, now);
-        if (current !== undefined) held.set(key, current);
-        return current === undefined;
-      });
+      const held = readMany(unique, now);
+      const free = unique.filter((key) => !held.has(key));
       if (!free.length) return held;
       return db.write((run) => {
         for (const key of free) {
