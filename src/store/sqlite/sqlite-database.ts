@@ -46,6 +46,20 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
     return statement;
   };
   const run: Run = (sql, params = []) => ({ changes: prepared(sql).run(...params).changes });
+  const control = (sql: string) => void prepared(sql).run();
+  /** A savepoint inside the group's transaction: a work that throws undoes only its own writes. */
+  const atomically = <T>(work: (run: Run) => T): T => {
+    control('SAVEPOINT work');
+    try {
+      const result = work(run);
+      control('RELEASE work');
+      return result;
+    } catch (error) {
+      control('ROLLBACK TO work');
+      control('RELEASE work');
+      throw error;
+    }
+  };
 
   let group: Waiter[] | undefined;
   const commit = () => {
@@ -53,10 +67,10 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
     if (!waiters) return;
     group = undefined;
     try {
-      attempt(file, () => db.exec('COMMIT'));
+      attempt(file, () => control('COMMIT'));
       for (const waiter of waiters) waiter.resolve();
     } catch (error) {
-      if (db.open && db.inTransaction) db.exec('ROLLBACK');
+      if (db.open && db.inTransaction) control('ROLLBACK');
       for (const waiter of waiters) waiter.reject(error);
     }
   };
@@ -68,12 +82,11 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
       try {
         if (!group) {
           // IMMEDIATE: the write lock is taken now, so the commit cannot meet a busy database.
-          attempt(file, () => db.exec('BEGIN IMMEDIATE'));
+          attempt(file, () => control('BEGIN IMMEDIATE'));
           group = [];
           setImmediate(commit);
         }
-        // A nested transaction is a savepoint: a work that throws undoes only its own writes.
-        const result = attempt(file, () => db.transaction(() => work(run))());
+        const result = attempt(file, () => atomically(work));
         const waiters = group;
         return new Promise<T>((resolve, reject) => waiters.push({ resolve: () => resolve(result), reject }));
       } catch (error) {
