@@ -31,6 +31,21 @@ function mainThreadCpuSeconds(): number | undefined {
 }
 
 /**
+ * Waits until this process (every thread: parser threads, the WAL checkpoint thread, V8's
+ * background GC) has used under 5% of a core over a quarter second, for at most `maxMs`.
+ * Returns how long it waited.
+ */
+export async function untilIdle(maxMs = 15_000): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const before = process.cpuUsage();
+    await sleep(250);
+    const used = process.cpuUsage(before);
+    if ((used.user + used.system) / 1_000 < 12.5 || performance.now() - started > maxMs) return performance.now() - started;
+  }
+}
+
+/**
  * Seconds taken by `work`, with its result, and where the CPU went meanwhile: the main
  * thread's CPU time and the whole process's (every thread: main, parser workers, GC, libuv).
  * Their difference is mostly the parser threads.
