@@ -35,10 +35,16 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
   const db = attempt(file, () => new Database(file, { timeout: BUSY_TIMEOUT_MS }));
   // WAL lets readers go on while one writes; NORMAL sync is durable across process crashes
   // (only an OS crash can lose the last transactions).
-  attempt(file, () => {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-  });
+  try {
+    attempt(file, () => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    });
+  } catch (error) {
+    // Not a database, or unreadable: the handle is closed rather than left open.
+    db.close();
+    throw error;
+  }
   const statements = new Map<string, Database.Statement>();
   const prepared = (sql: string): Database.Statement => {
     let statement = statements.get(sql);
