@@ -69,12 +69,18 @@ export function prepareXml(input: string): string {
   return out.join('');
 }
 
-/** C0 controls other than tab, newline and return, the two noncharacters XML 1.0 excludes, and lone surrogates. */
-const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** C0 controls other than tab, newline and return, and the two noncharacters XML 1.0 excludes. */
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'g');
 
+/** ES2024 string methods (Node 20 has them; the TypeScript library this project targets does not). */
+type WellFormed = { isWellFormed(): boolean; toWellFormed(): string };
+
 function withoutForbiddenCharacters(text: string): string {
-  return FORBIDDEN.test(text) ? text.replace(FORBIDDEN_ALL, '\ufffd') : text;
+  // One character class is a fast scan; the native well-formedness check finds lone surrogates.
+  const cleaned = FORBIDDEN.test(text) ? text.replace(FORBIDDEN_ALL, '\ufffd') : text;
+  const unicode = cleaned as unknown as WellFormed;
+  return unicode.isWellFormed() ? cleaned : unicode.toWellFormed();
 }
 
 function minIndex(...indexes: number[]): number {
@@ -114,6 +120,8 @@ const XML_NAMES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const REFERENCE_AT = /&(?:#(\d{1,8});|#[xX]([0-9a-fA-F]{1,7});|([A-Za-z_][A-Za-z0-9._-]{0,63});)?/y;
 
 function replaceReference(text: string, at: number): { text: string; consumed: number } | undefined {
+  // The five XML references are most of a feed's ampersands (escaped HTML): kept without a regex.
+  if (text.startsWith('lt;', at + 1) || text.startsWith('gt;', at + 1) || text.startsWith('amp;', at + 1) || text.startsWith('quot;', at + 1)) return undefined;
   REFERENCE_AT.lastIndex = at;
   const match = REFERENCE_AT.exec(text);
   if (!match || match[0] === '&') return { text: '&amp;', consumed: 1 };
