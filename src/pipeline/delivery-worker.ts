@@ -52,11 +52,21 @@ export async function deliverDue(deps: DeliveryDeps): Promise<DeliveryReport> {
   return report;
 }
 
-/** One channel's due entries only (a queue job for that channel, on whichever instance runs it). */
-export async function deliverOneChannel(channelId: string, deps: DeliveryDeps): Promise<DeliveryReport> {
+/**
+ * One channel's due entries only (a queue job for that channel, on whichever instance runs it).
+ * Entries queued while it runs are taken too, up to `rounds` passes: the job for the channel
+ * was active then, so their instance could not queue another, and they would otherwise wait
+ * for the next delivery tick.
+ */
+export async function deliverOneChannel(channelId: string, deps: DeliveryDeps, rounds = 20): Promise<DeliveryReport> {
   const report = emptyReport();
-  const entries = groupByChannel(await deps.outbox.pending()).get(channelId) ?? [];
-  await deliverChannel(channelId, entries, deps, report);
+  for (let round = 0; round < rounds; round++) {
+    const entries = groupByChannel(await deps.outbox.pending()).get(channelId) ?? [];
+    const before = report.delivered + report.retried + report.dead;
+    await deliverChannel(channelId, entries, deps, report);
+    // Done when nothing went out this pass, or what is left must wait (rate limit, outage, lease).
+    if (report.delivered + report.retried + report.dead === before || report.waiting > 0) break;
+  }
   return report;
 }
 

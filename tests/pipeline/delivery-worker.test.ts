@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildNotifiers } from '../../src/app/build-notifiers.js';
 import type { Channel } from '../../src/domain/channel.js';
 import { outboxKey, type OutboxEntry } from '../../src/domain/outbox.js';
-import { deliverDue, type DeliveryDeps } from '../../src/pipeline/delivery-worker.js';
+import { deliverDue, deliverOneChannel, type DeliveryDeps } from '../../src/pipeline/delivery-worker.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import type { Stores } from '../../src/store/open-stores.js';
 import { startWebhookServer, type WebhookServer } from '../fakes/webhook-server.js';
@@ -125,5 +125,34 @@ describe('deliverDue', () => {
     await stores.outbox.enqueue([entry('gone', 1)]);
     await deliverDue(deps());
     expect((await stores.outbox.deadLetters())[0]?.reason).toBe('channel gone is no longer configured');
+  });
+});
+
+describe('deliverOneChannel', () => {
+  it('also delivers what is queued for its channel while it runs (a queue job cannot be queued twice), and only that channel', async () => {
+    await stores.outbox.enqueue([entry('a', 1), entry('b', 1)]);
+    const base = deps();
+    let queuedMore = false;
+    const during: DeliveryDeps = {
+      ...base,
+      notifierFor: (channel) => {
+        const notifier = base.notifierFor(channel);
+        if (!notifier) return undefined;
+        return {
+          ...notifier,
+          async send(payload, context) {
+            const result = await notifier.send(payload, context);
+            if (!queuedMore) {
+              queuedMore = true;
+              await stores.outbox.enqueue([entry('a', 2)]);
+            }
+            return result;
+          },
+        };
+      },
+    };
+    expect(await deliverOneChannel('a', during)).toEqual({ delivered: 2, retried: 0, dead: 0, waiting: 0 });
+    expect(titles('/a')).toEqual(['Alert number 1', 'Alert number 2']);
+    expect(titles('/b')).toEqual([]);
   });
 });
