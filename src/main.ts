@@ -87,7 +87,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const stores = await openStores(config.store, clock);
   const fetcher = options.fetcher ?? createFeedFetcher({ clock });
   const guardedFetcher = createFeedFetcher({ clock, allowPrivateNetworks: config.feeds.allowPrivateNetworks });
-  const reader = options.parseInThread ? undefined : lazyFeedReader();
+  const reader = options.parseInThread ? undefined : lazyFeedReader(config.feeds.parserThreads);
   const configured = buildSources(config.sources, { trustedFetcher: fetcher, clock, logger, classifier, trackedBills: stores.trackedBills, catalog, readBytes: reader?.readBytes });
   const configUrls = new Map(config.sources.flatMap((source) => (source.type === 'rss' ? [[source.id, source.url] as const] : [])));
   const sourceSet = createSourceSet(configured, configUrls, { registry: stores.runtimeFeeds, trustedFetcher: fetcher, guardedFetcher, clock, readBytes: reader?.readBytes });

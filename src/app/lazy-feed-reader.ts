@@ -5,11 +5,11 @@ import { createFeedReaderPool, type FeedReaderPool } from '../sources/rss/feed-r
  * Feed parsing in worker threads, started on the first feed that needs parsing: commands that
  * never poll (`vendor`, `status`) start no thread.
  */
-export function lazyFeedReader(): { readBytes: FeedBytesReader; close(): Promise<void> } {
+export function lazyFeedReader(threads?: number): { readBytes: FeedBytesReader; close(): Promise<void> } {
   let pool: FeedReaderPool | undefined;
   return {
     readBytes: (body, contentType, options) => {
-      pool ??= createFeedReaderPool();
+      pool ??= createFeedReaderPool(threads);
       return pool.readBytes(body, contentType, options);
     },
     close: async () => {

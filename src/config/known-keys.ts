@@ -6,7 +6,7 @@ const channelKeys = Object.keys(channelSchema.shape);
 const nested: Record<string, string[]> = {
   admins: ['slack', 'discord'],
   delivery: ['interval', 'maxAttempts', 'channelGap'],
-  feeds: ['pauseAfter', 'allowPrivateNetworks', 'interval'],
+  feeds: ['pauseAfter', 'allowPrivateNetworks', 'interval', 'parserThreads'],
 };
 
 function sourceType(document: unknown, index: number): string | undefined {

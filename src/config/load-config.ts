@@ -41,7 +41,7 @@ export interface Config {
   admins: { slack: string[]; discord: string[] };
   delivery: { intervalMs: number; maxAttempts: number; channelGapMs: number };
   /** Failing feeds and feeds added at run time. */
-  feeds: { pauseAfter: number; allowPrivateNetworks: boolean; intervalMs: number };
+  feeds: { pauseAfter: number; allowPrivateNetworks: boolean; intervalMs: number; parserThreads?: number };
   /** LOG_LEVEL when set; each command has its own default otherwise. */
   logLevel?: string;
   port?: number;
@@ -116,7 +116,12 @@ export function loadConfig(options: LoadOptions): Config {
     channels: data.channels.map((channel) => ({ ...channel, origin: 'config' as const })),
     admins: data.admins,
     delivery: { intervalMs: data.delivery.interval, maxAttempts: data.delivery.maxAttempts, channelGapMs: parseDuration(data.delivery.channelGap) ?? 0 },
-    feeds: { pauseAfter: data.feeds.pauseAfter, allowPrivateNetworks: data.feeds.allowPrivateNetworks, intervalMs: data.feeds.interval },
+    feeds: {
+      pauseAfter: data.feeds.pauseAfter,
+      allowPrivateNetworks: data.feeds.allowPrivateNetworks,
+      intervalMs: data.feeds.interval,
+      ...(data.feeds.parserThreads !== undefined ? { parserThreads: data.feeds.parserThreads } : {}),
+    },
     logLevel,
     port,
     slack: platforms.slack,

@@ -127,6 +127,8 @@ export const configSchema = z
         pauseAfter: z.number({ error: 'expected a number of failures' }).int().min(1).max(1000).default(10),
         allowPrivateNetworks: z.boolean({ error: 'expected true or false' }).default(false),
         interval: duration.default(900_000),
+        // Unset: one per core, at least 2 and at most 4. Several instances on one machine share its cores.
+        parserThreads: z.number({ error: 'expected a number of threads' }).int().min(1).max(16).optional(),
       })
       .default({ pauseAfter: 10, allowPrivateNetworks: false, interval: 900_000 }),
   })

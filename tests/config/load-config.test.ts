@@ -67,6 +67,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('takes the number of parser threads, leaves it unset by default and refuses nonsense', () => {
+    expect(loadConfig({ file: file('feeds: {parserThreads: 1}\n'), env: {} }).feeds.parserThreads).toBe(1);
+    expect(loadConfig({ file: file('feeds: {pauseAfter: 3}\n'), env: {} }).feeds.parserThreads).toBeUndefined();
+    expect(problems('feeds: {parserThreads: 0}\n')).toEqual([expect.stringMatching(/^feeds\.parserThreads: /)]);
+    expect(problems('feeds: {parserThreads: many}\n')).toEqual(['feeds.parserThreads: expected a number of threads']);
+    expect(problems('feeds: {parserThread: 2}\n')).toEqual(['feeds.parserThread: unknown key (did you mean `parserThreads`?)']);
+  });
+
   it('names unknown keys with a suggestion', () => {
     expect(problems('sources:\n  - {id: a, type: rss, url: "https://x.org/f", intervall: 10m}\n')).toEqual([
       'sources[0].intervall: unknown key (did you mean `interval`?)',
