@@ -41,7 +41,7 @@ export async function runHostileCases(cases: readonly HostileCase[] = HOSTILE_CA
       server.route('/hostile', route);
       const source = createRssSource(
         { id: 'hostile', url: server.url('/hostile'), intervalMs: 60_000, backfill: 0 },
-        { fetcher: hostile.untrusted ? untrusted : trusted, clock: systemClock, read: pool.read },
+        { fetcher: hostile.untrusted ? untrusted : trusted, clock: systemClock, readBytes: pool.readBytes },
       );
       const started = Date.now();
       const hostilePoll = source.poll(undefined);

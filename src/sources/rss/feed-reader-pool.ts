@@ -1,16 +1,20 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../shared/start-worker.js';
-import type { FeedBytesReader, FeedReadOptions, FeedReader, FeedReadResult } from './feed-read.js';
+import type { FeedBytesReader, FeedReadOptions, FeedReadResult } from './feed-read.js';
 
 export interface FeedReaderPool {
-  read: FeedReader;
   readBytes: FeedBytesReader;
   close(): Promise<void>;
 }
 
-/** What a worker is sent: decoded text, or a body to decode there. */
-export type FeedTask = { id: number; options: FeedReadOptions } & ({ text: string } | { body: Uint8Array; contentType?: string });
+/** What a worker is sent: a response body, decoded there. */
+export interface FeedTask {
+  id: number;
+  body: Uint8Array;
+  contentType?: string;
+  options: FeedReadOptions;
+}
 
 interface Pending {
   task: FeedTask;
@@ -70,8 +74,7 @@ export function createFeedReaderPool(size = Math.max(2, Math.min(4, availablePar
       const task = queue.shift();
       if (!task) return;
       slot.busy = task;
-      if ('body' in task.task) slot.worker.postMessage(task.task, [task.task.body.buffer as ArrayBuffer]);
-      else slot.worker.postMessage(task.task);
+      slot.worker.postMessage(task.task, [task.task.body.buffer as ArrayBuffer]);
     }
   };
 
@@ -85,7 +88,6 @@ export function createFeedReaderPool(size = Math.max(2, Math.min(4, availablePar
     });
 
   return {
-    read: (text, options) => submit({ id: nextId++, text, options }),
     readBytes: (body, contentType, options) => submit({ id: nextId++, body: transferable(body), ...(contentType ? { contentType } : {}), options }),
     async close() {
       closed = true;
