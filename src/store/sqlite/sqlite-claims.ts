@@ -4,8 +4,6 @@ import type { SqliteDatabase } from './sqlite-database.js';
 
 const READ = 'SELECT value FROM claims WHERE ns = ? AND key = ? AND expires > ?';
 const READ_MANY = 'SELECT key, value FROM claims WHERE ns = ? AND expires > ? AND key IN ';
-/** Keys per read; it also bounds the statements cached for reads to one per list length up to it. */
-const CHUNK = 100;
 // An expired claim is taken over as if it were absent.
 const CLAIM = `INSERT INTO claims (ns, key, value, expires) VALUES (?, ?, ?, ?)
   ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value, expires = excluded.expires WHERE claims.expires <= ?`;
@@ -14,23 +12,16 @@ const PUT = `INSERT INTO claims (ns, key, value, expires) VALUES (?, ?, ?, ?)
 
 export function sqliteClaims(db: SqliteDatabase, ns: string, clock: Clock): ClaimSpace {
   const read = (key: string, now: number): string | undefined => db.get<{ value: string }>(READ, [ns, key, now])?.value;
-  const readMany = (keys: readonly string[], now: number): Map<string, string> => {
-    const held = new Map<string, string>();
-    for (let at = 0; at < keys.length; at += CHUNK) {
-      const chunk = keys.slice(at, at + CHUNK);
-      const rows = db.all<{ key: string; value: string }>(`${READ_MANY}(${chunk.map(() => '?').join(',')})`, [ns, now, ...chunk]);
-      for (const row of rows) held.set(row.key, row.value);
-    }
-    return held;
-  };
+  const readMany = (keys: readonly string[], now: number): Map<string, string> =>
+    new Map(db.allIn<{ key: string; value: string }>(READ_MANY, [ns, now], keys).map((row) => [row.key, row.value]));
   return {
     async claim(keys, value, ttlMs) {
       const unique = [...new Set(keys)];
       const now = clock.now().getTime();
-      // One transaction: every key is claimed, and read back, as one step.
       // Most keys of a poll are held already (items seen before): those are only read, and a
-      // poll with nothing new writes nothing. A key found free is claimed below by a statement
-      // that still only takes it if free, and read back, so a racing process cannot be overrun.
+      // poll with nothing new writes nothing. The keys found free are claimed in one transaction
+      // by a statement that still only takes a key if free, and read back, so a racing process
+      // cannot be overrun.
       const held = readMany(unique, now);
       const free = unique.filter((key) => !held.has(key));
       if (!free.length) return held;

@@ -12,6 +12,11 @@ import { StoreError } from '../../shared/errors.js';
 export interface SqliteDatabase {
   all<T>(sql: string, params?: readonly unknown[]): T[];
   get<T>(sql: string, params?: readonly unknown[]): T | undefined;
+  /**
+   * Rows for many keys: `sql` ends in `IN `, and the list after it is filled with `keys` in
+   * slices of 100 (one cached statement per list length), after the `params` before it.
+   */
+  allIn<T>(sql: string, params: readonly unknown[], keys: readonly string[]): T[];
   /** Runs `work` (its `run` calls) atomically inside the current group; resolves after the commit. */
   write<T>(work: (run: Run) => T): Promise<T>;
   exec(sql: string): void;
@@ -25,6 +30,8 @@ export type Run = (sql: string, params?: readonly unknown[]) => { changes: numbe
  * The wait blocks this thread, so it stays short; writers here hold the lock for one turn.
  */
 const BUSY_TIMEOUT_MS = 5_000;
+/** Keys per `IN (...)` list: far below SQLite's 32,766 parameters. */
+const IN_SLICE = 100;
 
 interface Waiter {
   resolve(): void;
@@ -84,6 +91,14 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
   return {
     all: <T>(sql: string, params: readonly unknown[] = []) => attempt(file, () => prepared(sql).all(...params) as T[]),
     get: <T>(sql: string, params: readonly unknown[] = []) => attempt(file, () => prepared(sql).get(...params) as T | undefined),
+    allIn<T>(sql: string, params: readonly unknown[], keys: readonly string[]): T[] {
+      const rows: T[] = [];
+      for (let at = 0; at < keys.length; at += IN_SLICE) {
+        const slice = keys.slice(at, at + IN_SLICE);
+        rows.push(...this.all<T>(`${sql}(${slice.map(() => '?').join(',')})`, [...params, ...slice]));
+      }
+      return rows;
+    },
     write<T>(work: (run: Run) => T): Promise<T> {
       try {
         if (!group) {

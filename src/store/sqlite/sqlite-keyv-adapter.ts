@@ -2,9 +2,6 @@ import { EventEmitter } from 'node:events';
 import type { KeyvStoreAdapter } from 'keyv';
 import type { SqliteDatabase } from './sqlite-database.js';
 
-/** SQLite limits a statement to 32766 variables; key lists are read in chunks well below it. */
-const CHUNK = 500;
-
 /**
  * A keyv storage adapter on the store's one connection: one table per namespace with the same
  * layout @keyv/sqlite used (`key VARCHAR(255) PRIMARY KEY, value TEXT`), so files written by
@@ -29,12 +26,8 @@ export class SqliteKeyvAdapter extends EventEmitter implements KeyvStoreAdapter 
   }
 
   async getMany<Value>(keys: string[]): Promise<Array<Value | undefined>> {
-    const found = new Map<string, string>();
-    for (let at = 0; at < keys.length; at += CHUNK) {
-      const chunk = keys.slice(at, at + CHUNK);
-      const sql = `SELECT key, value FROM ${this.opts.table} WHERE key IN (${chunk.map(() => '?').join(',')})`;
-      for (const row of this.db.all<{ key: string; value: string }>(sql, chunk)) found.set(row.key, row.value);
-    }
+    const rows = this.db.allIn<{ key: string; value: string }>(`SELECT key, value FROM ${this.opts.table} WHERE key IN `, [], keys);
+    const found = new Map(rows.map((row) => [row.key, row.value]));
     return keys.map((key) => found.get(key) as Value | undefined);
   }
 
