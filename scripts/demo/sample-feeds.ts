@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startFeedServer, type FeedServer } from '../../tests/fakes/feed-server.js';
+import { xmlText } from '../../tests/support/xml-text.js';
 
 /** demo/feeds: the bundled sample feeds (see demo/README.md). */
 export const SAMPLE_FEED_DIR = resolve(import.meta.dirname, '..', '..', 'demo', 'feeds');
@@ -41,17 +42,6 @@ export interface SampleFeedServer {
   close(): Promise<void>;
 }
 
-function decode(text: string): string {
-  return text
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
-}
-
 /** Moves every date by `shiftMs`, keeping each field's format (RFC 822 in RSS, ISO 8601 in Atom). */
 function shiftDates(xml: string, shiftMs: number): string {
   return xml.replace(DATE, (whole, tag: string, value: string) => {
@@ -72,7 +62,7 @@ function splitFeed(id: string, file: string, shiftMs: number): SampleFeed {
   const cut = MARKER.exec(after)?.index ?? 0;
   const later = [...after.matchAll(ENTRY)].filter((match) => (match.index ?? 0) < cut).map((match) => match[0]);
   const before = later.reduce((text, entry) => text.replace(entry, ''), after);
-  const published = later.map((entry) => decode(/<title>([\s\S]*?)<\/title>/.exec(entry)?.[1] ?? ''));
+  const published = later.map((entry) => xmlText(/<title>([\s\S]*?)<\/title>/.exec(entry)?.[1] ?? ''));
   return { id, path: `/${file}`, atom: file.endsWith('.atom'), before, after, published };
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BillAction } from '../../src/sources/congress/action-events.js';
+import { xmlText } from './xml-text.js';
 
 /**
  * Readers for the real government fixtures in tests/fixtures/gov (see SOURCES.txt there). The
@@ -17,21 +18,9 @@ export function govJson<T = unknown>(path: string): T {
   return JSON.parse(govFixture(path)) as T;
 }
 
-function decode(text: string): string {
-  return text
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 function tag(xml: string, name: string): string | undefined {
   const match = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml);
-  return match ? decode(match[1] as string) : undefined;
+  return match ? xmlText(match[1] as string) : undefined;
 }
 
 const SOURCE_SYSTEMS: Record<string, BillAction['recordedBy']> = {
