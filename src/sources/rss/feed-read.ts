@@ -10,10 +10,13 @@ export interface FeedReadOptions {
   baseUrl: string;
   sourceId: string;
   now: Date;
+  /** Item keys an earlier poll handed over: keyed but not returned again (plain data, for a worker). */
+  known?: readonly string[];
 }
 
 export type FeedReadResult =
-  | { ok: true; title?: string; items: Item[] }
+  /** `keys`: every item's key, `known` ones included, in feed order. */
+  | { ok: true; title?: string; items: Item[]; keys: string[] }
   | { ok: false; failure: SourceFailure };
 
 /** Reads decoded feed text into Items. */
@@ -35,9 +38,10 @@ export const readFeed: FeedReader = async (text, options) => {
   try {
     const parsed = await parseFeed(text, options.baseUrl);
     if (!parsed.ok) return parsed;
-    const items = normalizeEntries(parsed.entries, { sourceId: options.sourceId, now: options.now });
+    const known = options.known?.length ? new Set(options.known) : undefined;
+    const { items, keys } = normalizeEntries(parsed.entries, { sourceId: options.sourceId, now: options.now }, known);
     const title = plainText(parsed.title, 2_000).slice(0, 200);
-    return { ok: true, ...(title ? { title } : {}), items };
+    return { ok: true, ...(title ? { title } : {}), items, keys };
   } catch (error) {
     return { ok: false, failure: { kind: 'parse', message: `the feed could not be read: ${errorMessage(error).split('\n')[0]}` } };
   }

@@ -31,18 +31,31 @@ export function publishedAt(dates: readonly string[], now: Date): Date | undefin
   return undefined;
 }
 
+/** The entry's title as plain text, bounded: what the Item shows, and its identity as a last resort. */
+function entryTitle(entry: RawEntry): string {
+  return truncateText(plainText(entry.title, MAX_TITLE_CHARS * 8), MAX_TITLE_CHARS);
+}
+
+/**
+ * The key the entry's Item has (see `itemKey`), worked out without normalizing the rest of
+ * the entry: its title is only read when it has neither a guid nor a usable link.
+ */
+export function entryKey(entry: RawEntry): string | undefined {
+  return itemKey({ guid: entry.guid, link: entry.link }) ?? itemKey({ title: entryTitle(entry) });
+}
+
 /**
  * A raw entry as an Item, or undefined when it has no identity at all (no guid, no usable
  * link, no title). Identity uses the guid, link and title as the feed gave them; a title made
  * up for display from the summary or link never changes an item's key.
  */
-export function normalizeEntry(entry: RawEntry, context: NormalizeContext): Item | undefined {
-  const title = truncateText(plainText(entry.title, MAX_TITLE_CHARS * 8), MAX_TITLE_CHARS);
-  const summary = truncateText(plainText(entry.summary, MAX_SUMMARY_CHARS * 12), MAX_SUMMARY_CHARS);
+export function normalizeEntry(entry: RawEntry, context: NormalizeContext, knownKey?: string): Item | undefined {
+  const title = entryTitle(entry);
   const guid = entry.guid?.trim();
   const link = entry.link;
-  const key = itemKey({ guid, link, title });
+  const key = knownKey ?? itemKey({ guid, link, title });
   if (!key) return undefined;
+  const summary = truncateText(plainText(entry.summary, MAX_SUMMARY_CHARS * 12), MAX_SUMMARY_CHARS);
   const date = publishedAt(entry.dates, context.now);
   const item: Item = {
     sourceId: context.sourceId,
@@ -57,15 +70,30 @@ export function normalizeEntry(entry: RawEntry, context: NormalizeContext): Item
   return item;
 }
 
-/** Entries as Items in feed order; entries without identity are dropped, repeated keys kept once. */
-export function normalizeEntries(entries: readonly RawEntry[], context: NormalizeContext): Item[] {
+export interface NormalizedEntries {
+  /** Items in feed order, repeated keys kept once, without those whose key was `known`. */
+  items: Item[];
+  /** The key of every entry with an identity, known ones included, in feed order. */
+  keys: string[];
+}
+
+/**
+ * Entries as Items; entries without identity are dropped. Entries whose key is in `known`
+ * (handed over by an earlier poll) are only keyed, not normalized: most of a feed is items
+ * seen before, and their text, dates and links would be read only to be thrown away.
+ */
+export function normalizeEntries(entries: readonly RawEntry[], context: NormalizeContext, known?: ReadonlySet<string>): NormalizedEntries {
+  const keys: string[] = [];
   const seen = new Set<string>();
   const items: Item[] = [];
   for (const entry of entries) {
-    const item = normalizeEntry(entry, context);
-    if (!item || seen.has(item.key)) continue;
-    seen.add(item.key);
-    items.push(item);
+    const key = entryKey(entry);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    keys.push(key);
+    if (known?.has(key)) continue;
+    const item = normalizeEntry(entry, context, key);
+    if (item) items.push(item);
   }
-  return items;
+  return { items, keys };
 }

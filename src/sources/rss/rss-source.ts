@@ -23,16 +23,26 @@ export interface RssSourceDeps {
   readBytes?: FeedBytesReader;
 }
 
-/** What an RSS source keeps between polls: the validators for a conditional GET. */
+/**
+ * What an RSS source keeps between polls: the validators for a conditional GET, and the keys of
+ * the items the last poll handed over. The engine saves a cursor only once the poll's items are
+ * settled, so an item listed here is done, and the next poll need not normalize or return it.
+ */
 export interface RssCursor extends Cursor {
   etag?: string;
   lastModified?: string;
+  seen?: string[];
 }
+
+/** A feed listing more items than this is remembered by its first ones; the rest go by the ledger. */
+export const MAX_SEEN_KEYS = 1_000;
 
 export function readRssCursor(cursor: Cursor | undefined): RssCursor {
   const out: RssCursor = {};
   if (typeof cursor?.etag === 'string' && cursor.etag) out.etag = cursor.etag;
   if (typeof cursor?.lastModified === 'string' && cursor.lastModified) out.lastModified = cursor.lastModified;
+  const seen = cursor?.seen;
+  if (Array.isArray(seen) && seen.length && seen.every((key) => typeof key === 'string')) out.seen = seen.slice(0, MAX_SEEN_KEYS) as string[];
   return out;
 }
 
@@ -57,15 +67,22 @@ export function createRssSource(definition: RssSourceDefinition, deps: RssSource
     const previous = readRssCursor(cursor);
     const kept = cursor ?? {};
     try {
-      const outcome = await deps.fetcher.fetch(definition.url, { ...previous, ...(signal ? { signal } : {}) });
+      const validators = { ...(previous.etag ? { etag: previous.etag } : {}), ...(previous.lastModified ? { lastModified: previous.lastModified } : {}) };
+      const outcome = await deps.fetcher.fetch(definition.url, { ...validators, ...(signal ? { signal } : {}) });
       if (!outcome.ok) return { ok: false, failure: outcome.failure, cursor: kept };
       if (outcome.notModified) return { ok: true, items: [], cursor: previous, notModified: true };
 
-      const result = await readBytes(outcome.body, outcome.contentType, { baseUrl: outcome.finalUrl, sourceId: definition.id, now: deps.clock.now() });
+      const result = await readBytes(outcome.body, outcome.contentType, {
+        baseUrl: outcome.finalUrl,
+        sourceId: definition.id,
+        now: deps.clock.now(),
+        ...(previous.seen ? { known: previous.seen } : {}),
+      });
       if (!result.ok) return { ok: false, failure: result.failure, cursor: kept };
       const next: RssCursor = {};
       if (outcome.etag) next.etag = outcome.etag;
       if (outcome.lastModified) next.lastModified = outcome.lastModified;
+      if (result.keys.length) next.seen = result.keys.slice(0, MAX_SEEN_KEYS);
       return { ok: true, items: result.items, cursor: next };
     } catch (error) {
       // The fetcher and reader report upstream trouble as values; reaching this is a bug,

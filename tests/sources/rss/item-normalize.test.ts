@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { itemKey } from '../../../src/domain/item-identity.js';
 import type { RawEntry } from '../../../src/sources/rss/feed-entries.js';
-import { normalizeEntries, normalizeEntry } from '../../../src/sources/rss/item-normalize.js';
+import { entryKey, normalizeEntries, normalizeEntry } from '../../../src/sources/rss/item-normalize.js';
 
 const NOW = new Date('2026-02-18T12:00:00Z');
 const context = { sourceId: 'feed-1', now: NOW };
@@ -67,7 +67,7 @@ describe('normalizeEntry', () => {
 
 describe('normalizeEntries', () => {
   it('keeps the first of entries sharing a key and keeps feed order', () => {
-    const items = normalizeEntries(
+    const { items, keys } = normalizeEntries(
       [
         entry({ guid: 'a', title: { value: 'first', html: true } }),
         entry({ guid: 'b', title: { value: 'second', html: true } }),
@@ -79,5 +79,35 @@ describe('normalizeEntries', () => {
       context,
     );
     expect(items.map((i) => i.title)).toEqual(['first', 'second', 'third']);
+    expect(keys).toEqual(items.map((i) => i.key));
+  });
+
+  it('keys but does not return the entries whose key is known', () => {
+    const entries = [
+      entry({ guid: 'new', title: { value: 'fresh news', html: false } }),
+      entry({ guid: 'old', title: { value: 'seen before', html: false } }),
+      entry({ title: { value: 'Title only', html: false } }),
+    ];
+    const all = normalizeEntries(entries, context);
+    const known = new Set([all.keys[1] as string, all.keys[2] as string]);
+    const { items, keys } = normalizeEntries(entries, context, known);
+    expect(items.map((i) => i.title)).toEqual(['fresh news']);
+    expect(keys).toEqual(all.keys);
+  });
+});
+
+describe('entryKey', () => {
+  it.each([
+    ['a guid (trimmed)', entry({ guid: '  urn:x:1 ', link: 'https://x.org/a', title: { value: 'T', html: false } })],
+    ['a link without tracking', entry({ link: 'https://www.x.org/a/?utm_source=rss&b=2', title: { value: 'T', html: false } })],
+    ['a title when the link is not http', entry({ link: 'ftp://x.org/a', title: { value: '<b>Ban</b> &amp; more', html: true } })],
+    ['a long html title', entry({ title: { value: `<i>${'word '.repeat(400)}</i>`, html: true } })],
+  ])('is the key normalizeEntry gives: %s', (_name, raw) => {
+    expect(entryKey(raw)).toBeDefined();
+    expect(entryKey(raw)).toBe(normalizeEntry(raw, context)?.key);
+  });
+
+  it('is undefined for an entry without identity', () => {
+    expect(entryKey(entry({ summary: { value: 'no title', html: false } }))).toBeUndefined();
   });
 });

@@ -59,10 +59,10 @@ describe('createRssSource', () => {
     expect(createRssSource({ id: 'x', url: 'https://e.com/', intervalMs: 5, backfill: 0, name: 'Named' }, { fetcher, clock }).name).toBe('Named');
   });
 
-  it('polls Items and keeps the validators as the cursor', async () => {
+  it('polls Items and keeps the validators and the item keys as the cursor', async () => {
     server.route('/feed.xml', { body: doc, etag: '"v1"', lastModified: 'Tue, 17 Feb 2026 10:00:00 GMT' });
     const result = okItems(await source('/feed.xml').poll(undefined));
-    expect(result.cursor).toEqual({ etag: '"v1"', lastModified: 'Tue, 17 Feb 2026 10:00:00 GMT' });
+    expect(result.cursor).toEqual({ etag: '"v1"', lastModified: 'Tue, 17 Feb 2026 10:00:00 GMT', seen: result.items.map((item) => item.key) });
     expect(result.notModified).toBeUndefined();
     expect(result.items).toHaveLength(2);
     expect(result.items[0]).toMatchObject({ sourceId: 'feed-1', title: 'FCC adds Hikvision to the Covered List', summary: 'The FCC acted.', guid: 'a', kind: 'news' });
@@ -76,7 +76,7 @@ describe('createRssSource', () => {
     const s = source('/feed.xml', {}, reader.read);
     const first = okItems(await s.poll(undefined));
     const second = okItems(await s.poll(first.cursor));
-    expect(second).toEqual({ ok: true, items: [], cursor: { etag: '"v1"' }, notModified: true });
+    expect(second).toEqual({ ok: true, items: [], cursor: first.cursor, notModified: true });
     expect(reader.calls()).toBe(1);
     expect(server.requestsTo('/feed.xml')[1]?.headers['if-none-match']).toBe('"v1"');
   });
@@ -85,13 +85,42 @@ describe('createRssSource', () => {
     server.route('/feed.xml', { body: doc, etag: '"v2"' });
     const result = okItems(await source('/feed.xml').poll({ etag: '"v1"' }));
     expect(result.items).toHaveLength(2);
-    expect(result.cursor).toEqual({ etag: '"v2"' });
+    expect(result.cursor).toMatchObject({ etag: '"v2"' });
+  });
+
+  it('does not return again the items its cursor says were handed over', async () => {
+    server.route('/feed.xml', { body: doc, etag: '"v1"' });
+    const s = source('/feed.xml');
+    const first = okItems(await s.poll(undefined));
+    server.route('/feed.xml', {
+      body: rssDocument({
+        items: [
+          { title: 'Dahua added to the Entity List', guid: 'c' },
+          { title: 'FCC adds Hikvision to the Covered List', link: 'https://example.com/a', guid: 'a' },
+          { title: 'Relative link item', link: '/news/b?utm_source=rss' },
+        ],
+      }),
+      etag: '"v2"',
+    });
+    const second = okItems(await s.poll(first.cursor));
+    expect(second.items.map((item) => item.title)).toEqual(['Dahua added to the Entity List']);
+    expect(second.cursor).toEqual({ etag: '"v2"', seen: [second.items[0]?.key, ...(first.cursor.seen as string[])] });
+    // Without a cursor (a probe, a lost feed state) every item comes back.
+    expect(okItems(await s.poll(undefined)).items).toHaveLength(3);
+  });
+
+  it('keeps the remembered keys when a 304 or a failure answers', async () => {
+    server.route('/feed.xml', { status: 503 });
+    const cursor = { etag: '"v1"', seen: ['g:0000000000000001'] };
+    expect(await source('/feed.xml').poll(cursor)).toMatchObject({ ok: false, cursor });
   });
 
   it('ignores a cursor of the wrong shape', async () => {
     server.route('/feed.xml', { body: doc });
-    okItems(await source('/feed.xml').poll({ etag: 5, lastModified: null }));
-    expect(server.requestsTo('/feed.xml')[0]?.headers['if-none-match']).toBeUndefined();
+    const keys = okItems(await source('/feed.xml').poll(undefined)).items.map((item) => item.key);
+    const result = okItems(await source('/feed.xml').poll({ etag: 5, lastModified: null, seen: [...keys, 7] }));
+    expect(server.requestsTo('/feed.xml')[1]?.headers['if-none-match']).toBeUndefined();
+    expect(result.items).toHaveLength(2);
   });
 
   it.each([
