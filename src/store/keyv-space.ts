@@ -15,12 +15,25 @@ import type { KeyValueSpace } from './backend.js';
  */
 const escapeColonStrings = (_key: string, value: unknown): unknown => (typeof value === 'string' && value.startsWith(':') ? `:${value}` : value);
 /** A string token starting with ':' (a key ending in ':' or ',' also matches; that only costs the slow path). */
-const COLON_LED_STRING = /(?:^|[[:,])":/;
+const COLON_LED_STRING = /(?:^|[[:,])\s*":/;
 export const serializeForKeyv = (data: unknown): string => {
   const plain = JSON.stringify(data) ?? 'null';
   // Almost no document holds a colon-led string: the replacer pass is only paid when one does.
   return COLON_LED_STRING.test(plain) ? (JSON.stringify(data, escapeColonStrings) ?? 'null') : plain;
 };
+
+/** keyv's default reading: one ':' less before a colon-led string, `:base64:` strings as Buffers. */
+const unescapeColonStrings = (_key: string, value: unknown): unknown => {
+  if (typeof value !== 'string' || !value.startsWith(':')) return value;
+  return value.startsWith(':base64:') ? Buffer.from(value.slice(8), 'base64') : value.slice(1);
+};
+/**
+ * Reads what keyv's default serializer (or `serializeForKeyv`) wrote, as its default
+ * deserializer does; the reviver that undoes the escaping runs only when the text holds a
+ * colon-led string, because it costs more than the parse itself on a feed's state.
+ */
+export const deserializeFromKeyv = <T>(text: string): T =>
+  (COLON_LED_STRING.test(text) ? JSON.parse(text, unescapeColonStrings) : JSON.parse(text)) as T;
 
 export function keyvSpace(
   adapter: KeyvStoreAdapter,
@@ -36,6 +49,7 @@ export function keyvSpace(
     throwOnErrors: true,
     useKeyPrefix: !options.adapterPrefixes,
     serialize: serializeForKeyv,
+    deserialize: deserializeFromKeyv,
   });
   // keyv re-emits adapter errors; without a listener an 'error' event would crash the process.
   keyv.on('error', () => undefined);

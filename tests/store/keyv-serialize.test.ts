@@ -1,6 +1,6 @@
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
-import { serializeForKeyv } from '../../src/store/keyv-space.js';
+import { deserializeFromKeyv, serializeForKeyv } from '../../src/store/keyv-space.js';
 
 const defaults = new Keyv();
 
@@ -24,5 +24,18 @@ describe('keyv serializer', () => {
   it('round-trips through keyv\'s default deserializer, colon-led strings included', async () => {
     const sample = { value: { a: ':x', b: ['::y', 'z'] }, expires: null };
     expect(await defaults.deserialize?.(serializeForKeyv(sample))).toEqual(sample);
+  });
+});
+
+describe('keyv deserializer', () => {
+  it('reads every sample back as keyv\'s default deserializer does', async () => {
+    const written = [...samples.map((sample) => serializeForKeyv(sample)), '{"value":{"blob":":base64:aGk=","list":[":base64:","::"]},"expires":null}', '[ ":spaced" , "x"]'];
+    for (const text of written) expect(deserializeFromKeyv(text)).toEqual(await defaults.deserialize?.(text));
+  });
+
+  it('takes a Buffer back from its base64 form and drops one colon from escaped strings', () => {
+    const read = deserializeFromKeyv<{ value: { blob: Buffer; text: string } }>('{"value":{"blob":":base64:aGk=","text":"::x"}}');
+    expect(Buffer.isBuffer(read.value.blob) && read.value.blob.toString()).toBe('hi');
+    expect(read.value.text).toBe(':x');
   });
 });
