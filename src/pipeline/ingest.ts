@@ -107,7 +107,8 @@ async function routeAndQueue(
   let text: string | undefined;
   const prepared = () => (text ??= prepareText(`${item.title} ${item.summary ?? ''}`));
   const alertId = `${source.id}:${item.key}`;
-  const stories = item.thread ? {} : storyKeys(item);
+  // Worked out only for an item some channel takes: most items go nowhere.
+  let stories: ReturnType<typeof storyKeys> | undefined;
   const entries: OutboxEntry[] = [];
   const results: ChannelTrace[] = [];
   let logged: Alert | undefined;
@@ -118,6 +119,7 @@ async function routeAndQueue(
       results.push({ channelId: channel.id, outcome: 'skipped', reason: decision.reason });
       continue;
     }
+    stories ??= item.thread ? {} : storyKeys(item);
     if (!(await deps.stories.claim(channel.id, stories, alertId))) {
       results.push({ channelId: channel.id, outcome: 'duplicate-story', reason: 'the same story from another feed already went to this channel' });
       continue;

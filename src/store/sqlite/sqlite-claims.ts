@@ -20,15 +20,14 @@ export function sqliteClaims(db: SqliteDatabase, ns: string, clock: Clock): Clai
       const now = clock.now().getTime();
       // Most keys of a poll are held already (items seen before): those are only read, and a
       // poll with nothing new writes nothing. The keys found free are claimed in one transaction
-      // by a statement that still only takes a key if free, and read back, so a racing process
-      // cannot be overrun.
+      // by a statement that still only takes a key if free (a change means it did); a key some
+      // racing process took meanwhile is read back, so it cannot be overrun.
       const held = readMany(unique, now);
       const free = unique.filter((key) => !held.has(key));
       if (!free.length) return held;
       return db.write((run) => {
         for (const key of free) {
-          run(CLAIM, [ns, key, value, now + ttlMs, now]);
-          const current = read(key, now);
+          const current = run(CLAIM, [ns, key, value, now + ttlMs, now]).changes > 0 ? value : read(key, now);
           if (current !== undefined) held.set(key, current);
         }
         return held;
