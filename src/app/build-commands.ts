@@ -79,6 +79,7 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
       ...(deps.feeds ? [feedsHandler(feedsDeps(deps, deps.feeds))] : []),
     ],
     deps.logger,
+    () => deps.stores.flush(),
   );
 }
 

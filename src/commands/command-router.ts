@@ -16,7 +16,8 @@ const TYPED_WRONG = new Set(['usage', 'bad_verb', 'unknown_flag', 'unbalanced_qu
 export class CommandRouter {
   private readonly handlers = new Map<string, CommandHandler>();
 
-  constructor(handlers: readonly CommandHandler[], private readonly logger: Logger) {
+  /** `flush`: makes the store's writes durable before an answer says they were made. */
+  constructor(handlers: readonly CommandHandler[], private readonly logger: Logger, private readonly flush: () => Promise<void> = async () => undefined) {
     for (const handler of handlers) this.handlers.set(handler.name, handler);
   }
 
@@ -42,7 +43,9 @@ export class CommandRouter {
       return reply('Not allowed', [{ lines: [line(`Only admins can run \`${what}\`. Nothing was changed.`)] }], { refused: true });
     }
     try {
-      return await handler.run([...rest], context);
+      const answer = await handler.run([...rest], context);
+      await this.flush();
+      return answer;
     } catch (error) {
       if (isUserError(error)) return this.usage(handler, error.message, TYPED_WRONG.has(error.code));
       const ref = Math.random().toString(36).slice(2, 8);

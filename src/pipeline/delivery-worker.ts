@@ -31,6 +31,11 @@ export interface DeliveryDeps {
   channelGapMs?: number;
   /** True once banwatch is stopping: a channel's run ends after the post under way. */
   stopping?(): boolean;
+  /**
+   * Makes every store write so far durable. A post is the one thing a crash cannot take back:
+   * what it rests on (the entry, the item's claims) is flushed before it, and its record after.
+   */
+  flush?(): Promise<void>;
 }
 
 export interface DeliveryReport {
@@ -147,6 +152,7 @@ async function deliverChannelEntries(
       report.dead++;
       continue;
     }
+    await deps.flush?.();
     const outcome = await attempt(entry, channel, notifier, deps);
     posted = true;
     deps.metrics?.delivery(channel.type, outcome.status);
@@ -154,6 +160,7 @@ async function deliverChannelEntries(
     if (outcome.status === 'delivered') {
       await recordThread(entry, channel, outcome.ref, deps);
       await deps.outbox.markDelivered(entry, { at: deps.clock.now().toISOString(), ref: outcome.ref });
+      await deps.flush?.();
       deps.logger.info(log, 'alert delivered');
       report.delivered++;
       continue;

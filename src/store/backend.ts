@@ -17,6 +17,11 @@ export interface StoreBackend {
   ordered<T>(namespace: string): OrderedSpace<T>;
   /** Resolves when the store answers; rejects with a StoreError otherwise. */
   ping(): Promise<void>;
+  /**
+   * Resolves once every write made so far is durable. SQLite commits writes in groups a few
+   * milliseconds apart; Redis and PostgreSQL writes are durable when they resolve.
+   */
+  flush(): Promise<void>;
   /** Removes expired claims and documents (SQL backends only keep what a sweep removes). */
   sweep(): Promise<void>;
   close(): Promise<void>;

@@ -46,6 +46,8 @@ export interface Stores {
   traces: TraceStore;
   /** Who polls a source or works a channel right now, across instances. */
   leases: Leases;
+  /** Resolves once every write so far is durable (see StoreBackend.flush). */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export function storesOver(backend: StoreBackend): Stores {
     runtimeFeeds: createFeedRegistry(backend),
     traces: createTraceStore(backend),
     leases: createLeases(backend),
+    flush: () => backend.flush(),
     close: () => backend.close(),
   };
 }

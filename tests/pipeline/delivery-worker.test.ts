@@ -64,6 +64,17 @@ describe('deliverDue', () => {
     expect(hooks.delivered('/a')).toHaveLength(3);
   });
 
+  it('flushes the store before each post and after recording it', async () => {
+    await stores.outbox.enqueue([entry('a', 1), entry('a', 2)]);
+    const postsAtFlush: number[] = [];
+    const flush = async () => {
+      postsAtFlush.push(hooks.delivered('/a').length);
+      await stores.flush();
+    };
+    expect(await deliverDue({ ...deps(), flush })).toMatchObject({ delivered: 2 });
+    expect(postsAtFlush).toEqual([0, 1, 1, 2]);
+  });
+
   it('honours Retry-After and keeps the order behind a rate-limited entry', async () => {
     await stores.outbox.enqueue([entry('a', 1), entry('a', 2)]);
     hooks.script({ status: 429, headers: { 'retry-after': '1' } });

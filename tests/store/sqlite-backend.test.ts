@@ -121,6 +121,7 @@ describe('sqlite checkpoints', () => {
       const before = statSync(file).size;
       // ~1.5 MB: under SQLite's own checkpoint threshold (1,000 pages), so only the thread can move it.
       await Promise.all(Array.from({ length: 700 }, (_, i) => docs.set(`d${i}`, 'x'.repeat(2_000))));
+      await backend.flush();
       expect(statSync(`${file}-wal`).size).toBeGreaterThan(1_000_000);
       const deadline = Date.now() + 5_000;
       while (statSync(file).size < before + 1_000_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/shared/errors.js';
-import { openSqliteDatabase, type SqliteDatabase } from '../../src/store/sqlite/sqlite-database.js';
+import { GROUP_WINDOW_MS, openSqliteDatabase, type SqliteDatabase } from '../../src/store/sqlite/sqlite-database.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'banwatch-sqlite-db-'));
 let opened: SqliteDatabase[] = [];
@@ -25,16 +25,28 @@ function open(name: string): { db: SqliteDatabase; other: Database.Database } {
 const rows = (other: Database.Database) => other.prepare('SELECT k FROM t ORDER BY k').all().map((row) => (row as { k: string }).k);
 
 describe('sqlite grouped writes', () => {
-  it('settles a write only once it is committed, and commits the writes of one turn together', async () => {
+  it('applies a write at once for this connection and shows it to others at the commit, which flush hurries', async () => {
     const { db, other } = open('commit.sqlite');
     const first = db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['a', '1']));
     const second = db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['b', '2']));
-    // Visible to this connection at once, to others only after the commit.
     expect(db.all('SELECT k FROM t')).toHaveLength(2);
-    expect(rows(other)).toEqual([]);
     await expect(first).resolves.toEqual({ changes: 1 });
-    expect(rows(other)).toEqual(['a', 'b']);
     await expect(second).resolves.toEqual({ changes: 1 });
+    // Applied, not yet committed: another process does not see it.
+    expect(rows(other)).toEqual([]);
+    await db.flush();
+    expect(rows(other)).toEqual(['a', 'b']);
+    // Nothing left to commit: a flush resolves at once.
+    await db.flush();
+    other.close();
+  });
+
+  it('commits a group by itself within the window when nobody flushes', async () => {
+    const { db, other } = open('window.sqlite');
+    await db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['a', '1']));
+    expect(rows(other)).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, GROUP_WINDOW_MS * 4));
+    expect(rows(other)).toEqual(['a']);
     other.close();
   });
 
@@ -49,6 +61,7 @@ describe('sqlite grouped writes', () => {
     await expect(bad).rejects.toBeInstanceOf(StoreError);
     await expect(bad).rejects.toThrow(/UNIQUE constraint failed/);
     await Promise.all([good, after]);
+    await db.flush();
     expect(rows(other)).toEqual(['a', 'c']);
     other.close();
   });
@@ -65,6 +78,39 @@ describe('sqlite grouped writes', () => {
     other.close();
   });
 
+  describe('a commit that fails', () => {
+    // A deferred foreign key is only checked at COMMIT: a way to make a commit itself fail.
+    function withDeferredKey(name: string): { db: SqliteDatabase; other: Database.Database; orphan: () => Promise<unknown> } {
+      const { db, other } = open(name);
+      db.exec('PRAGMA foreign_keys = ON');
+      db.exec('CREATE TABLE parent (id TEXT PRIMARY KEY); CREATE TABLE child (pid TEXT REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)');
+      return { db, other, orphan: () => db.write((run) => run('INSERT INTO child VALUES (?)', ['missing'])) };
+    }
+
+    it('rejects the flush waiting for it, loses its whole group, and leaves the next group unharmed', async () => {
+      const { db, other, orphan } = withDeferredKey('failed-flush.sqlite');
+      await db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['lost', '1']));
+      await orphan();
+      await expect(db.flush()).rejects.toThrow(/FOREIGN KEY constraint failed/);
+      expect(rows(other)).toEqual([]);
+      await db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['kept', '2']));
+      await db.flush();
+      expect(rows(other)).toEqual(['kept']);
+      other.close();
+    });
+
+    it('is reported by the next write when nobody waited for it', async () => {
+      const { db, other, orphan } = withDeferredKey('failed-alone.sqlite');
+      await orphan();
+      await new Promise((resolve) => setTimeout(resolve, GROUP_WINDOW_MS * 4));
+      await expect(db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['a', '1']))).rejects.toThrow(/FOREIGN KEY constraint failed/);
+      await db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['b', '2']));
+      await db.flush();
+      expect(rows(other)).toEqual(['b']);
+      other.close();
+    });
+  });
+
   it('rejects a write when another process holds the write lock past the wait, and keeps working after', async () => {
     const { db, other } = open('busy.sqlite');
     other.exec('BEGIN IMMEDIATE');
@@ -73,6 +119,7 @@ describe('sqlite grouped writes', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(4_000);
     other.exec('ROLLBACK');
     await db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['b', '2']));
+    await db.flush();
     expect(rows(other)).toEqual(['b']);
     other.close();
   }, 15_000);

@@ -64,6 +64,8 @@ export async function openPostgresBackend(storeUrl: string, clock: Clock): Promi
       return postgresOrdered<T>(query, `${q}.banwatch_entries`, namespace);
     },
     ping: async () => void (await query('ping', 'SELECT 1')),
+    // Each statement commits on its own before it resolves.
+    flush: async () => undefined,
     sweep: async () => void (await query('sweep', `DELETE FROM ${q}.banwatch_claims WHERE expires <= $1`, [clock.now().getTime()])),
     async close() {
       // @keyv/postgres keeps one module-wide pool for all its adapters; ending it once is enough.

@@ -67,6 +67,8 @@ export async function openRedisBackend(storeUrl: string, _clock: Clock): Promise
       return redisOrdered<T>(client, `${prefix}:ordered:${namespace}`, guard);
     },
     ping: () => guard('ping', async () => void (await client.ping())),
+    // A command has been applied by the server when it resolves; nothing waits on this side.
+    flush: async () => undefined,
     async sweep() {
       // Redis expires claims and documents itself.
     },

@@ -73,13 +73,16 @@ export async function openSqliteBackend(url: string, clock: Clock): Promise<Stor
     async ping() {
       db.get('SELECT 1');
     },
+    flush: () => db.flush(),
     async sweep() {
       const now = clock.now().getTime();
-      // In slices, each its own commit: the connection is synchronous, so one DELETE over a
-      // large table would hold the event loop (and slash commands) for as long as it ran.
+      // In slices, each committed before the next (which also yields the event loop): the
+      // connection is synchronous, so one DELETE over a large table would hold the event loop
+      // (and slash commands) for as long as it ran.
       let removed: number;
       do {
         ({ changes: removed } = await db.write((run) => run(SWEEP_CLAIMS, [now, SWEEP_SLICE])));
+        await db.flush();
       } while (removed >= SWEEP_SLICE);
       // keyv keeps a document's expiry inside its JSON and only drops it when it is read again.
       for (const namespace of spaces.keys()) {
@@ -89,6 +92,7 @@ export async function openSqliteBackend(url: string, clock: Clock): Promise<Stor
           await db.write((run) =>
             run(`DELETE FROM ${table} WHERE rowid > ? AND rowid <= ? AND json_extract(value, '$.expires') IS NOT NULL AND json_extract(value, '$.expires') <= ?`, [from, from + SWEEP_SLICE, now]),
           );
+          await db.flush();
         }
       }
     },

@@ -3,11 +3,17 @@ import { StoreError } from '../../shared/errors.js';
 
 /**
  * One better-sqlite3 connection for the whole store, with its prepared statements cached by
- * SQL text. Reads are synchronous and take microseconds. Writes are grouped: every write made
- * in one turn of the event loop goes into one transaction, committed at the end of the turn,
- * and each writer's promise settles only once that commit is done. A commit (a WAL append)
- * costs far more than the statements in it, and sixteen polls finishing in the same turn then
- * share one; a caller still never goes on before its write is on disk.
+ * SQL text. Reads are synchronous and take microseconds. Writes are applied at once, inside an
+ * open transaction that later reads on this connection see, and committed in groups: a commit
+ * (a WAL append of every page the group touched) costs far more than the statements in it, and
+ * a busy poll cycle makes thousands of small writes. A group is committed `GROUP_WINDOW_MS`
+ * after its first write, or at the end of the event-loop turn once someone calls `flush()`.
+ *
+ * So a write is durable within the window, not when its promise settles. A process killed
+ * meanwhile loses the last writes together and in order (never a later one without an earlier
+ * one), which the pipeline is built to survive: an unsettled item is simply processed again.
+ * What must not be lost once the outside world has seen it (a post to a chat, a command's
+ * answer) calls `flush()` first.
  */
 export interface SqliteDatabase {
   all<T>(sql: string, params?: readonly unknown[]): T[];
@@ -17,8 +23,10 @@ export interface SqliteDatabase {
    * slices of 100 (one cached statement per list length), after the `params` before it.
    */
   allIn<T>(sql: string, params: readonly unknown[], keys: readonly string[]): T[];
-  /** Runs `work` (its `run` calls) atomically inside the current group; resolves after the commit. */
+  /** Runs `work` (its `run` calls) atomically inside the open group; resolves once applied. */
   write<T>(work: (run: Run) => T): Promise<T>;
+  /** Resolves once every write made so far is committed; rejects with the commit's error. */
+  flush(): Promise<void>;
   exec(sql: string): void;
   close(): void;
 }
@@ -32,10 +40,23 @@ export type Run = (sql: string, params?: readonly unknown[]) => { changes: numbe
 const BUSY_TIMEOUT_MS = 5_000;
 /** Keys per `IN (...)` list: far below SQLite's 32,766 parameters. */
 const IN_SLICE = 100;
+/**
+ * How long a group of writes stays open when nobody waits for it. Measured on 2,000 changed
+ * feeds: 25 ms groups make about a tenth of the commits that one group per turn does, and take
+ * more than half of the commit time off the main thread.
+ */
+export const GROUP_WINDOW_MS = 25;
 
 interface Waiter {
   resolve(): void;
   reject(error: unknown): void;
+}
+
+interface Group {
+  waiters: Waiter[];
+  timer: NodeJS.Timeout;
+  /** A commit at the end of this turn is already scheduled (someone flushes). */
+  hurried: boolean;
 }
 
 export function openSqliteDatabase(file: string): SqliteDatabase {
@@ -74,18 +95,35 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
     }
   };
 
-  let group: Waiter[] | undefined;
+  let group: Group | undefined;
+  /** A commit failed, losing its group's writes, and nobody waited for it: the next write or flush reports it. */
+  let failure: unknown;
+  const takeFailure = () => {
+    const error = failure;
+    failure = undefined;
+    return error;
+  };
   const commit = () => {
-    const waiters = group;
-    if (!waiters) return;
+    const current = group;
+    if (!current) return;
     group = undefined;
+    clearTimeout(current.timer);
     try {
       attempt(file, () => control('COMMIT'));
-      for (const waiter of waiters) waiter.resolve();
+      for (const waiter of current.waiters) waiter.resolve();
     } catch (error) {
       if (db.open && db.inTransaction) control('ROLLBACK');
-      for (const waiter of waiters) waiter.reject(error);
+      // Told once: to whoever waits for this commit, else to the next write or flush.
+      if (current.waiters.length) for (const waiter of current.waiters) waiter.reject(error);
+      else failure = error;
     }
+  };
+  const open = (): Group => {
+    if (group) return group;
+    // IMMEDIATE: the write lock is taken now, so the commit cannot meet a busy database.
+    attempt(file, () => control('BEGIN IMMEDIATE'));
+    group = { waiters: [], timer: setTimeout(commit, GROUP_WINDOW_MS), hurried: false };
+    return group;
   };
 
   return {
@@ -101,24 +139,30 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
     },
     write<T>(work: (run: Run) => T): Promise<T> {
       try {
-        if (!group) {
-          // IMMEDIATE: the write lock is taken now, so the commit cannot meet a busy database.
-          attempt(file, () => control('BEGIN IMMEDIATE'));
-          group = [];
-          setImmediate(commit);
-        }
-        const result = attempt(file, () => atomically(work));
-        const waiters = group;
-        return new Promise<T>((resolve, reject) => waiters.push({ resolve: () => resolve(result), reject }));
+        if (failure !== undefined) throw takeFailure();
+        open();
+        return Promise.resolve(attempt(file, () => atomically(work)));
       } catch (error) {
         return Promise.reject(error);
       }
+    },
+    flush(): Promise<void> {
+      if (failure !== undefined) return Promise.reject(takeFailure());
+      const current = group;
+      if (!current) return Promise.resolve();
+      if (!current.hurried) {
+        current.hurried = true;
+        setImmediate(commit);
+      }
+      return new Promise<void>((resolve, reject) => current.waiters.push({ resolve, reject }));
     },
     exec: (sql) => attempt(file, () => void db.exec(sql)),
     close: () => {
       if (group) commit();
       statements.clear();
       if (db.open) attempt(file, () => db.close());
+      const error = takeFailure();
+      if (error !== undefined) throw error;
     },
   };
 }
