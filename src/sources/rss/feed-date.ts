@@ -8,7 +8,7 @@ export function parseFeedDate(input: string | undefined): Date | undefined {
   if (input === undefined) return undefined;
   const text = input.trim();
   if (text === '' || text.length > 80) return undefined;
-  return parseIso(text) ?? parseRfc822Like(text);
+  return parseIso(text) ?? parseRfc822Common(text) ?? parseRfc822Like(text);
 }
 
 interface Parts {
@@ -99,6 +99,20 @@ const ZONES: Record<string, number> = {
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?$/;
 const NUMERIC_OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
 const ZONE_WITH_OFFSET = /^(?:gmt|utc|ut)([+-])(\d{1,2})(?::?(\d{2}))?$/i;
+
+/** The form nearly every RSS feed writes, "Sun, 29 Nov 2026 14:19:43 GMT" or "... +0100". */
+const RFC822_COMMON = /^(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) (?:GMT|UTC|UT|Z|([+-])(\d{2})(\d{2}))$/;
+
+/** That form read in one match, without the token walk below (which reads it the same way). */
+function parseRfc822Common(text: string): Date | undefined {
+  const m = RFC822_COMMON.exec(text);
+  const month = m ? MONTHS[(m[2] as string).toLowerCase()] : undefined;
+  if (!m || month === undefined) return undefined;
+  const offsetMinutes = m[7] ? offsetFrom(m[7], m[8] as string, m[9]) : 0;
+  if (offsetMinutes === undefined) return undefined;
+  const [day, year, hour, minute, second] = [m[1], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number];
+  return build({ year, month, day, hour, minute, second, offsetMinutes });
+}
 
 function parseRfc822Like(text: string): Date | undefined {
   const tokens = text.replace(/,/g, ' ').split(/\s+/).filter(Boolean);

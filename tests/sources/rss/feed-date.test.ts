@@ -57,7 +57,20 @@ describe('parseFeedDate on dates from real feeds', () => {
     expect(parseFeedDate(input)?.toISOString()).toBe(expected);
   });
 
-  it.each(['', 'yesterday', '3 hours ago', '2026-02-30', 'Tue, 31 Feb 2026 10:00:00 GMT', '2026-13-01', 'x'.repeat(200), '12:00'])('rejects %j', (input) => {
+  it('reads the common RFC 822 form as JavaScript\'s own parser does, across days, hours and zones', () => {
+    const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const zones = ['GMT', '+0000', '-0500', '+0530', 'UT', '-0930', '+1400'];
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (let i = 0; i < 500; i++) {
+      const at = new Date(Date.UTC(2024, 0, 1) + i * 86_400_000 * 1.7 + i * 3_631_000);
+      const day = i % 3 ? two(at.getUTCDate()) : String(at.getUTCDate());
+      const text = `${i % 5 ? `${weekdays[at.getUTCDay()]}, ` : ''}${day} ${months[at.getUTCMonth()]} ${at.getUTCFullYear()} ${two(at.getUTCHours())}:${two(at.getUTCMinutes())}:${two(at.getUTCSeconds())} ${zones[i % zones.length]}`;
+      expect(parseFeedDate(text)?.getTime(), text).toBe(Date.parse(text));
+    }
+  });
+
+  it.each(['', 'yesterday', '3 hours ago', 'Tue, 17 Feb 2026 10:00:00 +2400', 'Tue, 17 Xyz 2026 10:00:00 GMT', '2026-02-30', 'Tue, 31 Feb 2026 10:00:00 GMT', '2026-13-01', 'x'.repeat(200), '12:00'])('rejects %j', (input) => {
     expect(parseFeedDate(input)).toBeUndefined();
   });
 });
