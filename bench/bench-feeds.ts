@@ -5,7 +5,8 @@
  * (new guids) and drops as many old ones, the way a changed feed looks to a poller.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../src/shared/package-root.js';
 import { parseEvalJsonl } from '../src/classify/eval-rows.js';
 import { rssDocument, type RssItemSpec } from '../tests/fakes/feed-server.js';
 
@@ -15,7 +16,7 @@ export const FRESH_PER_VERSION = 5;
 /** One story in this many is a ban headline, so a changed cycle queues alerts too. */
 const RELEVANT_EVERY = 50;
 
-const root = (path: string): string => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const root = (path: string): string => join(packageRoot(import.meta.url), path);
 
 interface Pools {
   relevant: string[];

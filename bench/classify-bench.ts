@@ -4,17 +4,19 @@
  * Run alone with `npx tsx bench/classify-bench.ts`; it prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createClassifier } from '../src/classify/classifier.js';
 import { parseEvalJsonl } from '../src/classify/eval-rows.js';
 import { loadVendorCatalog } from '../src/classify/vendor-catalog.js';
+import { packageRoot } from '../src/shared/package-root.js';
 import type { ClassifyInput, Classifier } from '../src/domain/classification.js';
 
 const TARGET = 100_000;
 const WARM_UP = 30_000;
 const RUNS = 300_000;
 
-const root = (path: string): string => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const root = (path: string): string => join(packageRoot(import.meta.url), path);
 
 const SUMMARY_PARAGRAPHS = [
   '<p>The Federal Communications Commission on Tuesday voted to add the company&rsquo;s equipment to its Covered List, ',

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { packageRoot } from '../src/shared/package-root.js';
 
-const DIST_MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const DIST_MAIN = join(packageRoot(import.meta.url), 'dist', 'main.js');
 
 /**
  * The app as users run it: the compiled build (`npm run bench` builds it first), so its parser

@@ -16,8 +16,10 @@ export interface FeedHost {
 
 /** Starts bench/feed-host.ts in its own process (through tsx) and talks to it over IPC. */
 export async function startFeedHost(): Promise<FeedHost> {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./feed-host.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
+  // The host next to this file: compiled JavaScript in `npm run bench`, TypeScript through tsx otherwise.
+  const typescript = import.meta.url.endsWith('.ts');
+  const child: ChildProcess = fork(fileURLToPath(new URL(`./feed-host.${typescript ? 'ts' : 'js'}`, import.meta.url)), [], {
+    execArgv: typescript ? ['--import', 'tsx'] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting = new Map<number, (value: unknown) => void>();

@@ -7,7 +7,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { startBanwatch, type BanwatchProcess } from '../scripts/faults/banwatch-process.js';
-import { createApp } from '../src/main.js';
+import { compiledApp } from './compiled-app.js';
 import { startWebhookServer, type WebhookServer } from '../tests/fakes/webhook-server.js';
 import { FRESH_PER_VERSION, feedPath } from './bench-feeds.js';
 import { startFeedHost, type FeedHost } from './feed-host-client.js';
@@ -50,6 +50,7 @@ async function backlogRun(instances: number, host: FeedHost, hooks: WebhookServe
     ...Array.from({ length: FEEDS }, (_, feed) => `  - {id: f${feed}, type: rss, url: "${host.origin}${feedPath(feed)}", interval: 10m}`),
   ]);
   // An app in this process (never started) initializes the feeds and then watches the store.
+  const { createApp } = await compiledApp();
   const app = await createApp({ config: temp.config, logger: silentLogger(), stdout: { write: () => true } as unknown as NodeJS.WritableStream });
   const children: BanwatchProcess[] = [];
   try {

@@ -6,7 +6,7 @@
  * few runs still cover changes just after a poll, the worst case.
  */
 import { pathToFileURL } from 'node:url';
-import { createApp } from '../src/main.js';
+import { compiledApp } from './compiled-app.js';
 import { rssDocument, startFeedServer, type RssItemSpec } from '../tests/fakes/feed-server.js';
 import { startWebhookServer } from '../tests/fakes/webhook-server.js';
 import { round, silentLogger, sleep, tempConfig, until } from './measure.js';
@@ -39,6 +39,7 @@ export async function benchLatency(random: () => number = Math.random): Promise<
     'channels:',
     `  - {id: team, type: slack-webhook, url: "${hooks.url('/team')}"}`,
   ]);
+  const { createApp } = await compiledApp();
   const app = await createApp({ config: temp.config, logger: silentLogger(), stdout: { write: () => true } as unknown as NodeJS.WritableStream });
   const latencies: number[] = [];
   const pickedUpAfterPollMs: number[] = [];

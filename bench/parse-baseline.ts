@@ -38,7 +38,8 @@ export async function bareParseSeconds(bodies: readonly string[]): Promise<{ sec
 /** The bare parse of the feed host's current bodies, measured in a child process. */
 export async function parseBaselineInChild(origin: string, feeds: number): Promise<{ seconds: number; items: number }> {
   const script = fileURLToPath(import.meta.url);
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, origin, String(feeds)], { maxBuffer: 1_000_000 });
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const { stdout } = await promisify(execFile)(process.execPath, [...loader, script, origin, String(feeds)], { maxBuffer: 1_000_000 });
   return JSON.parse(stdout) as { seconds: number; items: number };
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../src/config/load-config.js';
-import { createApp } from '../src/main.js';
+import { compiledApp } from './compiled-app.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { slashCommandForm, signedPost, startFakeSlackApi } from '../tests/fakes/slack-api.js';
 
@@ -34,6 +34,7 @@ export async function benchSlack(): Promise<Record<string, unknown>> {
   const file = join(dir, 'banwatch.yaml');
   writeFileSync(file, [`store: sqlite://${join(dir, 'state.sqlite')}`, 'channels:', '  - {id: security, type: slack, channel: C0BENCH01}'].join('\n'));
   const config = loadConfig({ file, env: { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url, PORT: '0' } });
+  const { createApp } = await compiledApp();
   const app = await createApp({ config, logger: silentLogger(), stdout: { write: () => true } as unknown as NodeJS.WritableStream });
   try {
     const { httpPort } = await app.start();

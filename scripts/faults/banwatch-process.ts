@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { packageRoot } from '../../src/shared/package-root.js';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
+const ROOT = packageRoot(import.meta.url);
 
 export interface BanwatchProcess {
   child: ChildProcess;

@@ -1,19 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { Channel } from '../domain/channel.js';
 import { ConfigError } from '../shared/errors.js';
 import type { Environment } from './env.js';
 import { formatIssues } from './format-issues.js';
 import { interpolate } from './interpolate.js';
+import { packageRoot } from '../shared/package-root.js';
 import { knownKeysAt } from './known-keys.js';
 import { type DiscordSettings, type GovSettings, readPlatformSettings, type SlackSettings } from './platform-env.js';
 import { parseDuration } from './duration.js';
 import { configSchema, type SourceConfig } from './schema.js';
 
 /** The repository (or installed package) root, where config/ lives. */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PACKAGE_ROOT = packageRoot(import.meta.url);
 export const DEFAULT_CONFIG_FILE = resolve(PACKAGE_ROOT, 'config', 'default.yaml');
 export const DEFAULT_VENDORS_FILE = resolve(PACKAGE_ROOT, 'config', 'vendors.yaml');
 
