@@ -112,7 +112,12 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
       attempt(file, () => control('COMMIT'));
       for (const waiter of current.waiters) waiter.resolve();
     } catch (error) {
-      if (db.open && db.inTransaction) control('ROLLBACK');
+      // The commit may run from a timer: nothing here may throw, or the process would go down.
+      try {
+        if (db.open && db.inTransaction) control('ROLLBACK');
+      } catch {
+        // A failed rollback leaves SQLite to undo the transaction itself; the error is reported.
+      }
       // Told once: to whoever waits for this commit, else to the next write or flush.
       if (current.waiters.length) for (const waiter of current.waiters) waiter.reject(error);
       else failure = error;
