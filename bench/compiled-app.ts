@@ -7,7 +7,8 @@ const DIST_MAIN = join(packageRoot(import.meta.url), 'dist', 'main.js');
 
 /**
  * The app as users run it: the compiled build (`npm run bench` builds it first), so its parser
- * threads start as plain JavaScript, without the TypeScript loader this bench runs under.
+ * threads start as plain JavaScript, without a TypeScript loader, even when a bench file is run
+ * through tsx.
  */
 export async function compiledApp(): Promise<typeof import('../src/main.js')> {
   if (!existsSync(DIST_MAIN)) throw new Error('dist/main.js is missing: run `npm run build` (npm run bench does) first');

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { HostCommand, HostStats } from './feed-host.js';
+import { siblingScript } from './measure.js';
 
 type WithoutId<C> = C extends unknown ? Omit<C, 'id'> : never;
 type Command = WithoutId<HostCommand>;
@@ -14,12 +14,11 @@ export interface FeedHost {
   close(): Promise<void>;
 }
 
-/** Starts bench/feed-host.ts in its own process (through tsx) and talks to it over IPC. */
+/** Starts bench/feed-host in its own process and talks to it over IPC. */
 export async function startFeedHost(): Promise<FeedHost> {
-  // The host next to this file: compiled JavaScript in `npm run bench`, TypeScript through tsx otherwise.
-  const typescript = import.meta.url.endsWith('.ts');
-  const child: ChildProcess = fork(fileURLToPath(new URL(`./feed-host.${typescript ? 'ts' : 'js'}`, import.meta.url)), [], {
-    execArgv: typescript ? ['--import', 'tsx'] : [],
+  const host = siblingScript(import.meta.url, 'feed-host');
+  const child: ChildProcess = fork(host.file, [], {
+    execArgv: host.execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting = new Map<number, (value: unknown) => void>();

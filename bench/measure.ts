@@ -3,7 +3,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../src/config/load-config.js';
+
+/**
+ * A bench script next to `moduleUrl`, to start in its own process the way this bench runs:
+ * compiled JavaScript with plain node (`npm run bench`), or TypeScript through tsx.
+ */
+export function siblingScript(moduleUrl: string, name: string): { file: string; execArgv: string[] } {
+  const typescript = moduleUrl.endsWith('.ts');
+  return { file: fileURLToPath(new URL(`./${name}.${typescript ? 'ts' : 'js'}`, moduleUrl)), execArgv: typescript ? ['--import', 'tsx'] : [] };
+}
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -4,10 +4,11 @@
  * allocations never count in the app's memory figure nor slow the app's later cycles.
  */
 import { execFile } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import Parser from 'rss-parser';
 import { feedPath } from './bench-feeds.js';
+import { siblingScript } from './measure.js';
 
 /** GETs every feed's current body from the feed host (no validators, so each answer is a 200). */
 export async function fetchBodies(origin: string, feeds: number): Promise<string[]> {
@@ -37,9 +38,8 @@ export async function bareParseSeconds(bodies: readonly string[]): Promise<{ sec
 
 /** The bare parse of the feed host's current bodies, measured in a child process. */
 export async function parseBaselineInChild(origin: string, feeds: number): Promise<{ seconds: number; items: number }> {
-  const script = fileURLToPath(import.meta.url);
-  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const { stdout } = await promisify(execFile)(process.execPath, [...loader, script, origin, String(feeds)], { maxBuffer: 1_000_000 });
+  const self = siblingScript(import.meta.url, 'parse-baseline');
+  const { stdout } = await promisify(execFile)(process.execPath, [...self.execArgv, self.file, origin, String(feeds)], { maxBuffer: 1_000_000 });
   return JSON.parse(stdout) as { seconds: number; items: number };
 }
 

@@ -83,17 +83,16 @@ export interface NormalizedEntries {
  * seen before, and their text, dates and links would be read only to be thrown away.
  */
 export function normalizeEntries(entries: readonly RawEntry[], context: NormalizeContext, known?: ReadonlySet<string>): NormalizedEntries {
-  const keys: string[] = [];
   const seen = new Set<string>();
   const items: Item[] = [];
   for (const entry of entries) {
     const key = entryKey(entry);
     if (!key || seen.has(key)) continue;
     seen.add(key);
-    keys.push(key);
     if (known?.has(key)) continue;
     const item = normalizeEntry(entry, context, key);
     if (item) items.push(item);
   }
-  return { items, keys };
+  // A Set keeps insertion order: its keys are the feed's, first occurrences only.
+  return { items, keys: [...seen] };
 }

@@ -35,7 +35,8 @@ export type Run = (sql: string, params?: readonly unknown[]) => { changes: numbe
 
 /**
  * How long a statement waits for another process's write lock (a CLI command next to `run`).
- * The wait blocks this thread, so it stays short; writers here hold the lock for one turn.
+ * The wait blocks this thread, so it stays short; this process holds the lock for a group's
+ * window (`GROUP_WINDOW_MS`) at a time.
  */
 const BUSY_TIMEOUT_MS = 5_000;
 /** Keys per `IN (...)` list: far below SQLite's 32,766 parameters. */
