@@ -43,11 +43,21 @@ interface Slot {
 }
 
 /**
+ * Parser threads when the config names none: every core but the one the main thread needs
+ * (fetching, classifying, storing: the longer half of a changed cycle), one to four. On the
+ * bench's two cores one thread polled 2,000 changed feeds as fast as two did, with a peak RSS
+ * 20 MB lower (three interleaved runs each).
+ */
+export function defaultParserThreads(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores - 1));
+}
+
+/**
  * A small pool of worker threads that parse feeds. Tasks queue when every worker is busy; a
  * worker that dies fails its task as a `parse` error and is replaced, so a feed that crashes
  * the parser cannot take the poller down.
  */
-export function createFeedReaderPool(size = Math.max(2, Math.min(4, availableParallelism()))): FeedReaderPool {
+export function createFeedReaderPool(size = defaultParserThreads()): FeedReaderPool {
   const queue: Pending[] = [];
   const slots: Slot[] = [];
   let nextId = 1;

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFeedBytes } from '../../../src/sources/rss/feed-read.js';
-import { createFeedReaderPool } from '../../../src/sources/rss/feed-reader-pool.js';
+import { createFeedReaderPool, defaultParserThreads } from '../../../src/sources/rss/feed-reader-pool.js';
 import { rssDocument } from '../../fakes/feed-server.js';
 
 const OPTIONS = { baseUrl: 'https://example.com/feed.xml', sourceId: 's', now: new Date('2026-01-01T00:00:00Z') };
@@ -53,5 +53,9 @@ describe('feed reader pool', () => {
     const results = await Promise.all(pending);
     expect(results.some((r) => !r.ok && r.failure.message === 'banwatch is stopping')).toBe(true);
     expect(await other.readBytes(body(), undefined, OPTIONS)).toEqual({ ok: false, failure: { kind: 'parse', message: 'the feed parser pool is closed' } });
+  });
+
+  it('leaves the main thread a core of its own by default, with one to four parser threads', () => {
+    expect([1, 2, 3, 4, 8, 64].map((cores) => defaultParserThreads(cores))).toEqual([1, 1, 2, 3, 4, 4]);
   });
 });
