@@ -25,6 +25,13 @@ function open(name: string): { db: SqliteDatabase; other: Database.Database } {
 const rows = (other: Database.Database) => other.prepare('SELECT k FROM t ORDER BY k').all().map((row) => (row as { k: string }).k);
 
 describe('sqlite grouped writes', () => {
+  it('keeps the savepoints\' undo copies in memory, in WAL mode with normal sync', () => {
+    const { db } = open('pragmas.sqlite');
+    expect(db.all('PRAGMA temp_store')).toEqual([{ temp_store: 2 }]);
+    expect(db.all('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    expect(db.all('PRAGMA synchronous')).toEqual([{ synchronous: 1 }]);
+  });
+
   it('applies a write at once for this connection and shows it to others at the commit, which flush hurries', async () => {
     const { db, other } = open('commit.sqlite');
     const first = db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['a', '1']));
