@@ -86,9 +86,10 @@ export async function ingest(
     report.queued += outcome.channels.filter((c) => c.outcome === 'queued').length;
     report.outcomes.push(outcome);
   }
-  // The trace is written before the claims settle: an item marked done can always be explained.
-  await deps.traces?.record({ sourceId: source.id, at: now.toISOString(), items: report.outcomes });
-  await deps.items.settle(source.id, fresh.map((item) => item.key));
+  // The trace is written before the claims settle, which point at it: an item marked done can
+  // always be explained.
+  const traceId = await deps.traces?.record({ sourceId: source.id, at: now.toISOString(), items: report.outcomes });
+  await deps.items.settle(source.id, fresh.map((item) => item.key), traceId);
   return report;
 }
 

@@ -10,6 +10,9 @@ const STORY_TITLE_TTL = 3 * DAY;
 
 const PENDING = 'pending';
 const DONE = 'done';
+/** A settled item's value: `done`, or `done:` and the id of the trace that explains it. */
+const DONE_WITH = `${DONE}:`;
+const isDone = (value: string | undefined) => value === DONE || (value?.startsWith(DONE_WITH) ?? false);
 
 export function createItemLedger(backend: StoreBackend): ItemLedger {
   const claims = backend.claims('items');
@@ -19,14 +22,18 @@ export function createItemLedger(backend: StoreBackend): ItemLedger {
       const owners = await claims.claim(keys.map((k) => key(sourceId, k)), PENDING, ITEM_TTL);
       // Pending ones were claimed by this call or by a run that died before settling them:
       // both are processed, and queueing their alerts again is idempotent.
-      return new Set(keys.filter((k) => owners.get(key(sourceId, k)) !== DONE));
+      return new Set(keys.filter((k) => !isDone(owners.get(key(sourceId, k)))));
     },
-    async settle(sourceId, keys) {
-      await claims.put(keys.map((k) => key(sourceId, k)), DONE, ITEM_TTL);
+    async settle(sourceId, keys, traceId) {
+      await claims.put(keys.map((k) => key(sourceId, k)), traceId ? DONE_WITH + traceId : DONE, ITEM_TTL);
     },
     async status(sourceId, itemKey) {
       const value = await claims.get(key(sourceId, itemKey));
-      return value === DONE ? 'done' : value === PENDING ? 'pending' : 'unknown';
+      return isDone(value) ? 'done' : value === PENDING ? 'pending' : 'unknown';
+    },
+    async traceOf(sourceId, itemKey) {
+      const value = await claims.get(key(sourceId, itemKey));
+      return value?.startsWith(DONE_WITH) ? value.slice(DONE_WITH.length) : undefined;
     },
   };
 }

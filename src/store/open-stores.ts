@@ -52,9 +52,10 @@ export interface Stores {
 }
 
 export function storesOver(backend: StoreBackend): Stores {
+  const items = createItemLedger(backend);
   return {
     backend,
-    items: createItemLedger(backend),
+    items,
     stories: createStoryLedger(backend),
     feeds: createFeedStateStore(backend),
     watch: createWatchTermStore(backend),
@@ -65,7 +66,7 @@ export function storesOver(backend: StoreBackend): Stores {
     trackedBills: createTrackedBillStore(backend),
     instruments: createInstrumentIndex(backend),
     runtimeFeeds: createFeedRegistry(backend),
-    traces: createTraceStore(backend),
+    traces: createTraceStore(backend, items),
     leases: createLeases(backend),
     flush: () => backend.flush(),
     close: () => backend.close(),

@@ -1,35 +1,38 @@
 import { digest } from '../domain/hash.js';
 import { normalizeLink } from '../domain/item-identity.js';
 import type { PollTrace, TraceStore } from '../domain/item-trace.js';
+import type { ItemLedger } from '../domain/ports.js';
 import type { StoreBackend } from './backend.js';
 
 const TRACE_TTL = 30 * 86_400_000;
 
 /**
- * Traces are written once per poll: the poll's document, plus two index writes (item keys and
- * links pointing at it) that are single statements however many items the poll had, all three
- * at once. Keeping "why" cheap matters because every poll pays for it.
+ * Traces are written once per poll: the poll's document and a link index pointing at it (one
+ * statement however many items the poll had), both at once. An item's own way to its trace is
+ * the item ledger, which settles the poll's items with the trace's id: a row every new item
+ * has anyway, where a separate index cost a write per item on every poll.
  */
-export function createTraceStore(backend: StoreBackend): TraceStore {
+export function createTraceStore(backend: StoreBackend, items: Pick<ItemLedger, 'traceOf'>): TraceStore {
   const documents = backend.keyValue('traces');
-  const byItem = backend.claims('trace-items');
   const byLink = backend.claims('trace-links');
+  // Read only: the item index traces had before the ledger named them (kept 30 days, then gone).
+  const byItemBefore = backend.claims('trace-items');
   const linkKey = (link: string) => `l:${digest(normalizeLink(link) ?? link)}`;
   return {
     async record(trace) {
-      if (!trace.items.length) return;
+      if (!trace.items.length) return undefined;
       const id = `${trace.sourceId}@${trace.at}`;
       const links = trace.items.map((item) => item.link).filter((link): link is string => Boolean(link));
-      // The three writes go together (one commit on SQLite, one round trip's wait elsewhere); an
+      // Both writes go together (one commit on SQLite, one round trip's wait elsewhere); an
       // index written without its document only makes `find` answer "not found".
-      await Promise.all([
-        documents.set(id, trace, TRACE_TTL),
-        byItem.put(trace.items.map((item) => `${trace.sourceId}/${item.itemKey}`), id, TRACE_TTL),
-        links.length ? byLink.put(links.map(linkKey), id, TRACE_TTL) : undefined,
-      ]);
+      await Promise.all([documents.set(id, trace, TRACE_TTL), links.length ? byLink.put(links.map(linkKey), id, TRACE_TTL) : undefined]);
+      return id;
     },
     async find(query) {
-      const id = 'link' in query ? await byLink.get(linkKey(query.link)) : await byItem.get(`${query.sourceId}/${query.itemKey}`);
+      const id =
+        'link' in query
+          ? await byLink.get(linkKey(query.link))
+          : ((await items.traceOf(query.sourceId, query.itemKey)) ?? (await byItemBefore.get(`${query.sourceId}/${query.itemKey}`)));
       if (!id) return undefined;
       const trace = await documents.get<PollTrace>(id);
       if (!trace) return undefined;

@@ -33,6 +33,43 @@ export function storesContract(name: string, open: (clock: MutableClock) => Prom
       expect(await stores.items.status('other', 'a')).toBe('unknown');
     });
 
+    it('settles items with the trace that explains them, and still never hands them out again', async () => {
+      await stores.items.claim('traced', ['x', 'y']);
+      await stores.items.settle('traced', ['x'], 'traced@2026-01-01T00:00:00.000Z');
+      expect(await stores.items.status('traced', 'x')).toBe('done');
+      expect(await stores.items.traceOf('traced', 'x')).toBe('traced@2026-01-01T00:00:00.000Z');
+      expect(await stores.items.traceOf('traced', 'y')).toBeUndefined();
+      expect([...(await stores.items.claim('traced', ['x', 'y', 'z']))].sort()).toEqual(['y', 'z']);
+    });
+
+    it('finds a poll trace by item (through the ledger) and by any form of its link', async () => {
+      const at = '2026-02-01T00:00:00.000Z';
+      const items = [
+        { itemKey: 'k1', title: 'Hikvision banned', link: 'https://www.example.com/a?utm_source=x', outcome: 'recorded' as const },
+        { itemKey: 'k2', title: 'Weather', outcome: 'recorded' as const },
+      ];
+      await stores.items.claim('tf', ['k1', 'k2']);
+      const id = await stores.traces.record({ sourceId: 'tf', at, items });
+      expect(id).toBeDefined();
+      await stores.items.settle('tf', ['k1', 'k2'], id);
+      expect(await stores.traces.find({ sourceId: 'tf', itemKey: 'k2' })).toEqual({ sourceId: 'tf', at, item: items[1] });
+      expect((await stores.traces.find({ link: 'http://example.com/a' }))?.item.itemKey).toBe('k1');
+      expect(await stores.traces.find({ sourceId: 'tf', itemKey: 'k3' })).toBeUndefined();
+      expect(await stores.traces.find({ sourceId: 'other', itemKey: 'k1' })).toBeUndefined();
+      expect(await stores.traces.record({ sourceId: 'tf', at, items: [] })).toBeUndefined();
+    });
+
+    it('still finds traces written when items were indexed apart from the ledger', async () => {
+      const at = '2026-03-01T00:00:00.000Z';
+      const item = { itemKey: 'old', title: 'Dahua cameras removed', outcome: 'recorded' as const };
+      // What an earlier version wrote: the document, an item index entry, and a plain `done`.
+      await stores.backend.keyValue('traces').set(`legacy@${at}`, { sourceId: 'legacy', at, items: [item] }, 86_400_000);
+      await stores.backend.claims('trace-items').put(['legacy/old'], `legacy@${at}`, 86_400_000);
+      await stores.items.claim('legacy', ['old']);
+      await stores.items.settle('legacy', ['old']);
+      expect(await stores.traces.find({ sourceId: 'legacy', itemKey: 'old' })).toEqual({ sourceId: 'legacy', at, item });
+    });
+
     it('gives a story to one alert per channel', async () => {
       const keys = { link: 'sl:1', title: 'st:1' };
       expect(await stores.stories.claim('ch', keys, 'feed-a:1')).toBe(true);
