@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { NODE_FLAGS } from '../../src/shared/node-flags.js';
 import { packageRoot } from '../../src/shared/package-root.js';
 
 const ROOT = packageRoot(import.meta.url);
@@ -12,11 +13,11 @@ export interface BanwatchProcess {
 }
 
 /**
- * Starts the real `banwatch` command as its own process (the compiled build, as `npm start`
- * runs it), so it can be killed and restarted like in production.
+ * Starts the real `banwatch` command as its own process (the compiled build, with the flags
+ * `npm start` gives it), so it can be killed and restarted like in production.
  */
 export function startBanwatch(args: string[], env: Record<string, string> = {}): BanwatchProcess {
-  const child = spawn(process.execPath, [resolve(ROOT, 'bin', 'banwatch.js'), ...args], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, resolve(ROOT, 'bin', 'banwatch.js'), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

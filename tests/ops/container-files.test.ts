@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { NODE_FLAGS } from '../../src/shared/node-flags.js';
 
 /**
  * No Docker engine runs on this project's machines, so what can be checked without one is:
@@ -37,11 +38,21 @@ describe('Dockerfile', () => {
 
   it('starts a command that works outside the container, and checks /healthz', () => {
     const cmd = /^CMD (\[.*\])$/m.exec(instructions.join('\n'))?.[1];
-    expect(JSON.parse(cmd ?? '[]')).toEqual(['node', 'bin/banwatch.js', 'run']);
+    expect(JSON.parse(cmd ?? '[]')).toEqual(['node', ...NODE_FLAGS, 'bin/banwatch.js', 'run']);
     // The same entry point, asked to validate the baked-in config instead of running forever.
     const out = execFileSync(process.execPath, ['bin/banwatch.js', 'config', 'check'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', BANWATCH_STORE: 'sqlite:///tmp/banwatch-docker-check.sqlite' }, encoding: 'utf8' });
     expect(out).toMatch(/config\/default\.yaml: valid/);
     expect(dockerfile).toMatch(/HEALTHCHECK .*\/healthz/s);
+  });
+});
+
+describe('node flags', () => {
+  it('starts the bot with the same Node flags from npm, and benches it with them', () => {
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const flags = NODE_FLAGS.join(' ');
+    expect(flags).toMatch(/^--max-semi-space-size=\d+$/);
+    expect(scripts.start).toBe(`node ${flags} bin/banwatch.js run`);
+    expect(scripts.bench).toMatch(new RegExp(`&& node ${flags} dist-bench/bench/run-bench\\.js$`));
   });
 });
 
