@@ -17,6 +17,35 @@ export interface RawEntry {
   dates: string[];
 }
 
+/**
+ * An entry read on demand, identity first: a poll keys every entry of a feed but reads only the
+ * new ones, and an entry's guid (or, failing that, its link) is all its key needs. Each part is
+ * read once; `entry()` gives the whole RawEntry.
+ */
+export interface EntryReader {
+  guid(): string | undefined;
+  link(): string | undefined;
+  title(): TextConstruct | undefined;
+  entry(): RawEntry;
+}
+
+/** A reader over an entry already read (tests, callers that hold RawEntries). */
+export function entryReader(entry: RawEntry): EntryReader {
+  return { guid: () => entry.guid, link: () => entry.link, title: () => entry.title, entry: () => entry };
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
 /** Inline XHTML may carry these; their content is code, not text. */
 const NON_TEXT_ELEMENTS = /^(?:[\w-]+:)?(?:script|style)$/i;
 /** Elements whose edges separate words when markup is flattened to text. */
@@ -121,15 +150,22 @@ function atomLink(entry: XmlNode, base: string | undefined): string | undefined 
   return resolveHttpUrl(chosen?.href, base);
 }
 
-function atomEntry(entry: XmlNode, outerBase: string | undefined): RawEntry {
+function atomReader(entry: XmlNode, outerBase: string | undefined): EntryReader {
   const base = baseFor(entry, outerBase);
-  const summary = atomText(first(entry, 'summary')) ?? atomText(first(entry, 'content'));
+  const guid = once(() => nonEmpty(textOf(first(entry, 'id'))));
+  const link = once(() => atomLink(entry, base));
+  const title = once(() => atomText(first(entry, 'title')));
   return {
-    title: atomText(first(entry, 'title')),
-    link: atomLink(entry, base),
-    guid: nonEmpty(textOf(first(entry, 'id'))),
-    summary,
-    dates: dates(entry, ['published', 'issued', 'updated', 'modified', 'created']),
+    guid,
+    link,
+    title,
+    entry: () => ({
+      title: title(),
+      link: link(),
+      guid: guid(),
+      summary: atomText(first(entry, 'summary')) ?? atomText(first(entry, 'content')),
+      dates: dates(entry, ['published', 'issued', 'updated', 'modified', 'created']),
+    }),
   };
 }
 
@@ -152,25 +188,39 @@ function rssGuid(item: XmlNode, guid: XmlNode | undefined): string | undefined {
   return nonEmpty(guid === undefined ? undefined : textOf(guid)) ?? nonEmpty(attr(item, 'rdf:about'));
 }
 
-function rssEntry(item: XmlNode, outerBase: string | undefined): RawEntry {
+function rssReader(item: XmlNode, outerBase: string | undefined): EntryReader {
   const base = baseFor(item, outerBase);
-  const guid = first(item, 'guid');
+  const guidNode = first(item, 'guid');
+  const guid = once(() => rssGuid(item, guidNode));
+  const link = once(() => rssLink(item, base, guidNode));
+  const title = once(() => rssText(first(item, 'title', 'dc:title', 'rss:title')));
   return {
-    title: rssText(first(item, 'title', 'dc:title', 'rss:title')),
-    link: rssLink(item, base, guid),
-    guid: rssGuid(item, guid),
-    summary: rssText(first(item, 'description', 'rss:description', 'dc:description', 'content:encoded', 'summary')),
-    dates: dates(item, ['pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'published', 'updated']),
+    guid,
+    link,
+    title,
+    entry: () => ({
+      title: title(),
+      link: link(),
+      guid: guid(),
+      summary: rssText(first(item, 'description', 'rss:description', 'dc:description', 'content:encoded', 'summary')),
+      dates: dates(item, ['pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'published', 'updated']),
+    }),
   };
 }
 
-/** Reads the feed title and entries out of a parsed tree, resolving links against `baseUrl`. */
-export function extractEntries(tree: FeedTree, baseUrl: string | undefined): { title?: TextConstruct; entries: RawEntry[] } {
+/** The feed title and a reader per entry, from a parsed tree; links resolve against `baseUrl`. */
+export function entryReaders(tree: FeedTree, baseUrl: string | undefined): { title?: TextConstruct; readers: EntryReader[] } {
   let base = baseUrl;
   for (const scope of tree.scopes) base = baseFor(scope, base);
   const scope = tree.scopes[tree.scopes.length - 1] ?? {};
   const titleNode = first(scope, 'title', 'dc:title', 'rss:title');
   const title = tree.format === 'atom' ? atomText(titleNode) : rssText(titleNode);
-  const read = tree.format === 'atom' ? atomEntry : rssEntry;
-  return { ...(title ? { title } : {}), entries: tree.entries.map((entry) => read(entry, base)) };
+  const read = tree.format === 'atom' ? atomReader : rssReader;
+  return { ...(title ? { title } : {}), readers: tree.entries.map((entry) => read(entry, base)) };
+}
+
+/** Reads the feed title and every entry out of a parsed tree, resolving links against `baseUrl`. */
+export function extractEntries(tree: FeedTree, baseUrl: string | undefined): { title?: TextConstruct; entries: RawEntry[] } {
+  const { readers, ...title } = entryReaders(tree, baseUrl);
+  return { ...title, entries: readers.map((reader) => reader.entry()) };
 }

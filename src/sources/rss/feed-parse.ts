@@ -1,5 +1,5 @@
 import type { SourceFailure } from '../../domain/source.js';
-import { extractEntries, type RawEntry, type TextConstruct } from './feed-entries.js';
+import { entryReaders, type EntryReader, type RawEntry, type TextConstruct } from './feed-entries.js';
 import { parseFeedTree, type FeedFormat } from './feed-tree.js';
 import { prepareXml } from './xml-prepare.js';
 
@@ -7,9 +7,13 @@ export type FeedParseResult =
   | { ok: true; format: FeedFormat; title?: TextConstruct; entries: RawEntry[] }
   | { ok: false; failure: SourceFailure };
 
+export type FeedReadersResult =
+  | { ok: true; format: FeedFormat; title?: TextConstruct; readers: EntryReader[] }
+  | { ok: false; failure: SourceFailure };
+
 const FEED_ROOTS = new Set(['rss', 'feed', 'rdf:rdf']);
 
-function parseFailure(message: string): FeedParseResult {
+function parseFailure(message: string): { ok: false; failure: SourceFailure } {
   return { ok: false, failure: { kind: 'parse', message } };
 }
 
@@ -48,11 +52,11 @@ function describeXmlError(error: unknown): string {
 }
 
 /**
- * Feed text to raw entries. Pure (no I/O, no clock) so it can run in a worker thread; its
- * result is plain data. Empty bodies, HTML pages, other documents and malformed XML come
- * back as `parse` failures with a message a person can act on.
+ * Feed text to a reader per entry, each read only as far as it is asked (see EntryReader). Pure
+ * (no I/O, no clock) so it can run in a worker thread. Empty bodies, HTML pages, other documents
+ * and malformed XML come back as `parse` failures with a message a person can act on.
  */
-export async function parseFeed(text: string, baseUrl?: string): Promise<FeedParseResult> {
+export function parseFeedReaders(text: string, baseUrl?: string): FeedReadersResult {
   if (text.trim() === '') return parseFailure('the feed is empty');
   const prepared = prepareXml(text);
   const root = rootElement(prepared);
@@ -72,6 +76,13 @@ export async function parseFeed(text: string, baseUrl?: string): Promise<FeedPar
   } catch (error) {
     return parseFailure(describeXmlError(error));
   }
-  const { title, entries } = extractEntries(tree, baseUrl);
-  return { ok: true, format: tree.format, ...(title ? { title } : {}), entries };
+  return { ok: true, format: tree.format, ...entryReaders(tree, baseUrl) };
+}
+
+/** Feed text to raw entries, every one read whole: plain data, as `parseFeedReaders` reports. */
+export async function parseFeed(text: string, baseUrl?: string): Promise<FeedParseResult> {
+  const parsed = parseFeedReaders(text, baseUrl);
+  if (!parsed.ok) return parsed;
+  const { readers, ...rest } = parsed;
+  return { ...rest, entries: readers.map((reader) => reader.entry()) };
 }

@@ -2,7 +2,7 @@ import type { Item } from '../../domain/item.js';
 import type { SourceFailure } from '../../domain/source.js';
 import { errorMessage } from '../../shared/errors.js';
 import { decodeFeedBytes } from './feed-decode.js';
-import { parseFeed } from './feed-parse.js';
+import { parseFeedReaders } from './feed-parse.js';
 import { normalizeEntries, plainText } from './item-normalize.js';
 
 export interface FeedReadOptions {
@@ -36,10 +36,10 @@ export type FeedBytesReader = (body: Uint8Array, contentType: string | undefined
  */
 export const readFeed: FeedReader = async (text, options) => {
   try {
-    const parsed = await parseFeed(text, options.baseUrl);
+    const parsed = parseFeedReaders(text, options.baseUrl);
     if (!parsed.ok) return parsed;
     const known = options.known?.length ? new Set(options.known) : undefined;
-    const { items, keys } = normalizeEntries(parsed.entries, { sourceId: options.sourceId, now: options.now }, known);
+    const { items, keys } = normalizeEntries(parsed.readers, { sourceId: options.sourceId, now: options.now }, known);
     const title = plainText(parsed.title, 2_000).slice(0, 200);
     return { ok: true, ...(title ? { title } : {}), items, keys };
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { Item } from '../../domain/item.js';
 import { itemKey } from '../../domain/item-identity.js';
-import type { RawEntry, TextConstruct } from './feed-entries.js';
+import { entryReader, type EntryReader, type RawEntry, type TextConstruct } from './feed-entries.js';
 import { parseFeedDate } from './feed-date.js';
 import { collapseWhitespace, htmlToText, truncateText } from './html-text.js';
 
@@ -31,17 +31,21 @@ export function publishedAt(dates: readonly string[], now: Date): Date | undefin
   return undefined;
 }
 
-/** The entry's title as plain text, bounded: what the Item shows, and its identity as a last resort. */
-function entryTitle(entry: RawEntry): string {
-  return truncateText(plainText(entry.title, MAX_TITLE_CHARS * 8), MAX_TITLE_CHARS);
+/** An entry's title as plain text, bounded: what the Item shows, and its identity as a last resort. */
+function titleText(title: TextConstruct | undefined): string {
+  return truncateText(plainText(title, MAX_TITLE_CHARS * 8), MAX_TITLE_CHARS);
 }
 
 /**
- * The key the entry's Item has (see `itemKey`), worked out without normalizing the rest of
- * the entry: its title is only read when it has neither a guid nor a usable link.
+ * The key the entry's Item has (see `itemKey`), reading no more of the entry than it takes:
+ * the guid; the link only without one; the title only without either.
  */
+export function readerKey(reader: EntryReader): string | undefined {
+  return itemKey({ guid: reader.guid() }) ?? itemKey({ link: reader.link() }) ?? itemKey({ title: titleText(reader.title()) });
+}
+
 export function entryKey(entry: RawEntry): string | undefined {
-  return itemKey({ guid: entry.guid, link: entry.link }) ?? itemKey({ title: entryTitle(entry) });
+  return readerKey(entryReader(entry));
 }
 
 /**
@@ -50,7 +54,7 @@ export function entryKey(entry: RawEntry): string | undefined {
  * up for display from the summary or link never changes an item's key.
  */
 export function normalizeEntry(entry: RawEntry, context: NormalizeContext, knownKey?: string): Item | undefined {
-  const title = entryTitle(entry);
+  const title = titleText(entry.title);
   const guid = entry.guid?.trim();
   const link = entry.link;
   const key = knownKey ?? itemKey({ guid, link, title });
@@ -82,15 +86,15 @@ export interface NormalizedEntries {
  * (handed over by an earlier poll) are only keyed, not normalized: most of a feed is items
  * seen before, and their text, dates and links would be read only to be thrown away.
  */
-export function normalizeEntries(entries: readonly RawEntry[], context: NormalizeContext, known?: ReadonlySet<string>): NormalizedEntries {
+export function normalizeEntries(readers: readonly EntryReader[], context: NormalizeContext, known?: ReadonlySet<string>): NormalizedEntries {
   const seen = new Set<string>();
   const items: Item[] = [];
-  for (const entry of entries) {
-    const key = entryKey(entry);
+  for (const reader of readers) {
+    const key = readerKey(reader);
     if (!key || seen.has(key)) continue;
     seen.add(key);
     if (known?.has(key)) continue;
-    const item = normalizeEntry(entry, context, key);
+    const item = normalizeEntry(reader.entry(), context, key);
     if (item) items.push(item);
   }
   // A Set keeps insertion order: its keys are the feed's, first occurrences only.

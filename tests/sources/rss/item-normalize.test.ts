@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { itemKey } from '../../../src/domain/item-identity.js';
-import type { RawEntry } from '../../../src/sources/rss/feed-entries.js';
+import { entryReader, type EntryReader, type RawEntry } from '../../../src/sources/rss/feed-entries.js';
 import { entryKey, normalizeEntries, normalizeEntry } from '../../../src/sources/rss/item-normalize.js';
 
 const NOW = new Date('2026-02-18T12:00:00Z');
@@ -75,7 +75,7 @@ describe('normalizeEntries', () => {
         entry({ link: 'https://x.org/p?utm_medium=rss', title: { value: 'third', html: true } }),
         entry({ link: 'http://www.x.org/p/', title: { value: 'third again', html: true } }),
         entry({}),
-      ],
+      ].map(entryReader),
       context,
     );
     expect(items.map((i) => i.title)).toEqual(['first', 'second', 'third']);
@@ -87,12 +87,25 @@ describe('normalizeEntries', () => {
       entry({ guid: 'new', title: { value: 'fresh news', html: false } }),
       entry({ guid: 'old', title: { value: 'seen before', html: false } }),
       entry({ title: { value: 'Title only', html: false } }),
-    ];
+    ].map(entryReader);
     const all = normalizeEntries(entries, context);
     const known = new Set([all.keys[1] as string, all.keys[2] as string]);
     const { items, keys } = normalizeEntries(entries, context, known);
     expect(items.map((i) => i.title)).toEqual(['fresh news']);
     expect(keys).toEqual(all.keys);
+  });
+
+  it('reads a known entry no further than its key: the guid, or the link without one', () => {
+    const untouchable = (what: string) => () => {
+      throw new Error(`${what} was read`);
+    };
+    const byGuid: EntryReader = { guid: () => 'old', link: untouchable('link'), title: untouchable('title'), entry: untouchable('entry') };
+    const byLink: EntryReader = { guid: () => undefined, link: () => 'https://x.org/old', title: untouchable('title'), entry: untouchable('entry') };
+    const fresh = entryReader(entry({ guid: 'new', title: { value: 'fresh news', html: false } }));
+    const known = new Set([itemKey({ guid: 'old' }) as string, itemKey({ link: 'https://x.org/old' }) as string]);
+    const { items, keys } = normalizeEntries([byGuid, byLink, fresh], context, known);
+    expect(items.map((i) => i.title)).toEqual(['fresh news']);
+    expect(keys).toEqual([itemKey({ guid: 'old' }), itemKey({ link: 'https://x.org/old' }), itemKey({ guid: 'new' })]);
   });
 });
 
