@@ -46,6 +46,16 @@ function once<T>(compute: () => T): () => T {
   };
 }
 
+/** How a format reads each part of an entry; the reader reads each at most once. */
+type EntryParts = { [Part in keyof RawEntry]-?: () => RawEntry[Part] };
+
+function lazyEntry(parts: EntryParts): EntryReader {
+  const guid = once(parts.guid);
+  const link = once(parts.link);
+  const title = once(parts.title);
+  return { guid, link, title, entry: () => ({ title: title(), link: link(), guid: guid(), summary: parts.summary(), dates: parts.dates() }) };
+}
+
 /** Inline XHTML may carry these; their content is code, not text. */
 const NON_TEXT_ELEMENTS = /^(?:[\w-]+:)?(?:script|style)$/i;
 /** Elements whose edges separate words when markup is flattened to text. */
@@ -152,21 +162,13 @@ function atomLink(entry: XmlNode, base: string | undefined): string | undefined 
 
 function atomReader(entry: XmlNode, outerBase: string | undefined): EntryReader {
   const base = baseFor(entry, outerBase);
-  const guid = once(() => nonEmpty(textOf(first(entry, 'id'))));
-  const link = once(() => atomLink(entry, base));
-  const title = once(() => atomText(first(entry, 'title')));
-  return {
-    guid,
-    link,
-    title,
-    entry: () => ({
-      title: title(),
-      link: link(),
-      guid: guid(),
-      summary: atomText(first(entry, 'summary')) ?? atomText(first(entry, 'content')),
-      dates: dates(entry, ['published', 'issued', 'updated', 'modified', 'created']),
-    }),
-  };
+  return lazyEntry({
+    guid: () => nonEmpty(textOf(first(entry, 'id'))),
+    link: () => atomLink(entry, base),
+    title: () => atomText(first(entry, 'title')),
+    summary: () => atomText(first(entry, 'summary')) ?? atomText(first(entry, 'content')),
+    dates: () => dates(entry, ['published', 'issued', 'updated', 'modified', 'created']),
+  });
 }
 
 function rssLink(item: XmlNode, base: string | undefined, guid: XmlNode | undefined): string | undefined {
@@ -191,21 +193,13 @@ function rssGuid(item: XmlNode, guid: XmlNode | undefined): string | undefined {
 function rssReader(item: XmlNode, outerBase: string | undefined): EntryReader {
   const base = baseFor(item, outerBase);
   const guidNode = first(item, 'guid');
-  const guid = once(() => rssGuid(item, guidNode));
-  const link = once(() => rssLink(item, base, guidNode));
-  const title = once(() => rssText(first(item, 'title', 'dc:title', 'rss:title')));
-  return {
-    guid,
-    link,
-    title,
-    entry: () => ({
-      title: title(),
-      link: link(),
-      guid: guid(),
-      summary: rssText(first(item, 'description', 'rss:description', 'dc:description', 'content:encoded', 'summary')),
-      dates: dates(item, ['pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'published', 'updated']),
-    }),
-  };
+  return lazyEntry({
+    guid: () => rssGuid(item, guidNode),
+    link: () => rssLink(item, base, guidNode),
+    title: () => rssText(first(item, 'title', 'dc:title', 'rss:title')),
+    summary: () => rssText(first(item, 'description', 'rss:description', 'dc:description', 'content:encoded', 'summary')),
+    dates: () => dates(item, ['pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'published', 'updated']),
+  });
 }
 
 /** The feed title and a reader per entry, from a parsed tree; links resolve against `baseUrl`. */
