@@ -23,14 +23,16 @@ export interface PollDeps extends IngestDeps {
 export const DEFAULT_PAUSE_AFTER = 10;
 
 /**
- * When the next poll after a successful one is due: an interval after this one started, in the
- * second that ends it. The engine looks for due sources at every second; a source due a few
- * milliseconds after a tick waited for the next one, so each interval grew by almost a second
- * plus the poll's own time (the latency bench saw 30.9 s at a 30 s interval, against a target
- * of the interval plus 1 s).
+ * When the next poll after a successful one is due: an interval after the scheduler's tick (the
+ * second) that started this one. Counted from the poll's end, as it was, a source came due a few
+ * milliseconds after a tick and waited for the next one, so every interval grew by almost a
+ * second plus the poll's own time (the latency bench saw 30.9 s at a 30 s interval, against a
+ * target of the interval plus 1 s). A poll that took most of its interval still rests half an
+ * interval, so a slow host is never polled back to back.
  */
-export function nextPollDue(startedAt: Date, intervalMs: number): Date {
-  return new Date(Math.floor((startedAt.getTime() + intervalMs) / 1_000) * 1_000);
+export function nextPollDue(startedAt: Date, endedAt: Date, intervalMs: number): Date {
+  const fromTick = Math.floor(startedAt.getTime() / 1_000) * 1_000 + intervalMs;
+  return new Date(Math.max(fromTick, endedAt.getTime() + intervalMs / 2));
 }
 
 export type PollSummary =
@@ -94,7 +96,7 @@ export async function pollSource(source: Source, channels: readonly Channel[], d
     lastPollAt: startedAt.toISOString(),
     lastSuccessAt: now.toISOString(),
     failures: 0,
-    nextPollAt: nextPollDue(startedAt, source.intervalMs).toISOString(),
+    nextPollAt: nextPollDue(startedAt, now, source.intervalMs).toISOString(),
   };
   if (result.notModified) {
     deps.metrics?.pollFinished(source.id, 'not-modified');

@@ -25,10 +25,15 @@ function slowSource(tookMs: number): Source {
 }
 
 describe('poll schedule', () => {
-  it('is due an interval after the poll started, in the second that ends it', () => {
-    expect(nextPollDue(new Date('2026-11-29T10:00:00.004Z'), 30_000).toISOString()).toBe('2026-11-29T10:00:30.000Z');
-    expect(nextPollDue(new Date('2026-11-29T10:00:00.999Z'), 30_000).toISOString()).toBe('2026-11-29T10:00:30.000Z');
-    expect(nextPollDue(new Date('2026-11-29T10:00:01.000Z'), 900_000).toISOString()).toBe('2026-11-29T10:15:01.000Z');
+  it('is due an interval after the tick that started the poll, and half an interval after a slow one', () => {
+    const due = (started: string, ended: string, intervalMs: number) => nextPollDue(new Date(started), new Date(ended), intervalMs).toISOString();
+    expect(due('2026-11-29T10:00:00.004Z', '2026-11-29T10:00:00.050Z', 30_000)).toBe('2026-11-29T10:00:30.000Z');
+    expect(due('2026-11-29T10:00:00.999Z', '2026-11-29T10:00:01.200Z', 30_000)).toBe('2026-11-29T10:00:30.000Z');
+    expect(due('2026-11-29T10:00:01.000Z', '2026-11-29T10:00:02.000Z', 900_000)).toBe('2026-11-29T10:15:01.000Z');
+    // An interval that is not whole seconds is not shortened to the second.
+    expect(due('2026-11-29T10:00:00.004Z', '2026-11-29T10:00:00.010Z', 1_500)).toBe('2026-11-29T10:00:01.500Z');
+    // A host that took 25 s of a 30 s interval rests 15 s, not 5.
+    expect(due('2026-11-29T10:00:00.004Z', '2026-11-29T10:00:25.004Z', 30_000)).toBe('2026-11-29T10:00:40.004Z');
   });
 
   it('does not let the time a poll takes, or the scheduler\'s second, lengthen the interval', async () => {
