@@ -15,12 +15,12 @@ export interface ItemLedger {
   /** Claims the keys; returns those still to process (new, or left unfinished by a crash). */
   claim(sourceId: string, keys: readonly string[]): Promise<Set<string>>;
   /**
-   * Marks keys done: they are never processed again. `traceId` names the poll trace that
-   * explains them, so `why` finds an item's trace through the ledger it is settled in.
+   * Marks keys done: they are never processed again. `traceRef` (from TraceStore.record) names
+   * the poll trace that explains them, so `why` finds an item's trace through the ledger.
    */
-  settle(sourceId: string, keys: readonly string[], traceId?: string): Promise<void>;
+  settle(sourceId: string, keys: readonly string[], traceRef?: string): Promise<void>;
   status(sourceId: string, key: string): Promise<'unknown' | 'pending' | 'done'>;
-  /** The trace id the item was settled with, if it was. */
+  /** The trace reference the item was settled with, if it was. */
   traceOf(sourceId: string, key: string): Promise<string | undefined>;
 }
 

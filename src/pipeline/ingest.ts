@@ -88,8 +88,8 @@ export async function ingest(
   }
   // The trace is written before the claims settle, which point at it: an item marked done can
   // always be explained.
-  const traceId = await deps.traces?.record({ sourceId: source.id, at: now.toISOString(), items: report.outcomes });
-  await deps.items.settle(source.id, fresh.map((item) => item.key), traceId);
+  const traceRef = await deps.traces?.record({ sourceId: source.id, at: now.toISOString(), items: report.outcomes });
+  await deps.items.settle(source.id, fresh.map((item) => item.key), traceRef);
   return report;
 }
 

@@ -10,7 +10,7 @@ const STORY_TITLE_TTL = 3 * DAY;
 
 const PENDING = 'pending';
 const DONE = 'done';
-/** A settled item's value: `done`, or `done:` and the id of the trace that explains it. */
+/** A settled item's value: `done`, or `done:` and the reference of the trace that explains it. */
 const DONE_WITH = `${DONE}:`;
 const isDone = (value: string | undefined) => value === DONE || (value?.startsWith(DONE_WITH) ?? false);
 
@@ -24,8 +24,8 @@ export function createItemLedger(backend: StoreBackend): ItemLedger {
       // both are processed, and queueing their alerts again is idempotent.
       return new Set(keys.filter((k) => !isDone(owners.get(key(sourceId, k)))));
     },
-    async settle(sourceId, keys, traceId) {
-      await claims.put(keys.map((k) => key(sourceId, k)), traceId ? DONE_WITH + traceId : DONE, ITEM_TTL);
+    async settle(sourceId, keys, traceRef) {
+      await claims.put(keys.map((k) => key(sourceId, k)), traceRef ? DONE_WITH + traceRef : DONE, ITEM_TTL);
     },
     async status(sourceId, itemKey) {
       const value = await claims.get(key(sourceId, itemKey));

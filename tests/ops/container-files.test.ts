@@ -54,6 +54,14 @@ describe('node flags', () => {
     for (const flag of NODE_FLAGS) expect(flag).toMatch(/^--[a-z-]+=\d+$/);
     expect(scripts.start).toBe(`node ${flags} bin/banwatch.js run`);
     expect(scripts.bench).toMatch(new RegExp(`&& node ${flags} dist-bench/bench/run-bench\\.js$`));
+    // The commands the docs give people who start the bot themselves.
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`node ${flags} bin/banwatch.js run`);
+    expect(readFileSync(join(ROOT, 'docs', 'scaling.md'), 'utf8')).toContain(`flags="${flags}"`);
+  });
+
+  it('starts node with those flags (node refuses a flag it does not know)', () => {
+    const out = execFileSync(process.execPath, [...NODE_FLAGS, 'bin/banwatch.js', 'config', 'check'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', BANWATCH_STORE: 'sqlite:///tmp/banwatch-flags-check.sqlite' }, encoding: 'utf8' });
+    expect(out).toMatch(/config\/default\.yaml: valid/);
   });
 });
 
