@@ -10,7 +10,7 @@
  *   poll bench's peak. Twice what survived is plenty of room for a poll cycle's garbage.
  *
  * Poll bench (2,000 changed feeds), peak RSS: neither flag 238-292 MB (6 runs); the semi-space
- * flag alone 229-287 MB (11 runs); both 212-220 MB (5 runs; 198 MB with 50%). The poll ratio
+ * flag alone 229-287 MB (11 runs); both 212-231 MB (6 runs; 198 MB with 50%). The poll ratio
  * showed no cost beyond the machine's noise (1.09-1.36 with both, 1.14-1.36 without).
  */
 export const NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8', '--heap-growing-percent=100'];
