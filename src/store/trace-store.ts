@@ -13,7 +13,8 @@ const TRACE_TTL = 30 * 86_400_000;
  * new item has anyway, where a separate index cost a write per item on every poll.
  *
  * The reference is the poll's time in base-36 milliseconds (8 characters): the ledger keeps it
- * 180 days, so it is kept short, and with the item's source it names the document.
+ * 180 days, so it is kept short, and with the item's source it is the document's id. (Earlier
+ * versions named documents by the ISO time; their link and item indexes still hold those ids.)
  */
 export function createTraceStore(backend: StoreBackend, items: Pick<ItemLedger, 'traceOf'>): TraceStore {
   const documents = backend.keyValue('traces');
@@ -21,27 +22,26 @@ export function createTraceStore(backend: StoreBackend, items: Pick<ItemLedger, 
   // Read only: the item index traces had before the ledger named them (kept 30 days, then gone).
   const byItemBefore = backend.claims('trace-items');
   const linkKey = (link: string) => `l:${digest(normalizeLink(link) ?? link)}`;
-  const documentId = (sourceId: string, at: string) => `${sourceId}@${at}`;
-  const fromRef = (sourceId: string, ref: string | undefined): string | undefined => {
-    const ms = ref ? Number.parseInt(ref, 36) : Number.NaN;
-    return Number.isFinite(ms) ? documentId(sourceId, new Date(ms).toISOString()) : undefined;
+  const documentId = (sourceId: string, ref: string) => `${sourceId}@${ref}`;
+  const idOf = async (query: Parameters<TraceStore['find']>[0]): Promise<string | undefined> => {
+    if ('link' in query) return byLink.get(linkKey(query.link));
+    const ref = await items.traceOf(query.sourceId, query.itemKey);
+    return ref ? documentId(query.sourceId, ref) : byItemBefore.get(`${query.sourceId}/${query.itemKey}`);
   };
   return {
     async record(trace) {
       if (!trace.items.length) return undefined;
-      const id = documentId(trace.sourceId, trace.at);
+      const ms = Date.parse(trace.at);
+      const ref = Number.isFinite(ms) ? ms.toString(36) : trace.at;
+      const id = documentId(trace.sourceId, ref);
       const links = trace.items.map((item) => item.link).filter((link): link is string => Boolean(link));
       // Both writes go together (one commit on SQLite, one round trip's wait elsewhere); an
       // index written without its document only makes `find` answer "not found".
       await Promise.all([documents.set(id, trace, TRACE_TTL), links.length ? byLink.put(links.map(linkKey), id, TRACE_TTL) : undefined]);
-      // `at` is an ISO time (ingest writes it), so the reference gives the same id back.
-      return Date.parse(trace.at).toString(36);
+      return ref;
     },
     async find(query) {
-      const id =
-        'link' in query
-          ? await byLink.get(linkKey(query.link))
-          : (fromRef(query.sourceId, await items.traceOf(query.sourceId, query.itemKey)) ?? (await byItemBefore.get(`${query.sourceId}/${query.itemKey}`)));
+      const id = await idOf(query);
       if (!id) return undefined;
       const trace = await documents.get<PollTrace>(id);
       if (!trace) return undefined;

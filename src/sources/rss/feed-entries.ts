@@ -212,9 +212,3 @@ export function entryReaders(tree: FeedTree, baseUrl: string | undefined): { tit
   const read = tree.format === 'atom' ? atomReader : rssReader;
   return { ...(title ? { title } : {}), readers: tree.entries.map((entry) => read(entry, base)) };
 }
-
-/** Reads the feed title and every entry out of a parsed tree, resolving links against `baseUrl`. */
-export function extractEntries(tree: FeedTree, baseUrl: string | undefined): { title?: TextConstruct; entries: RawEntry[] } {
-  const { readers, ...title } = entryReaders(tree, baseUrl);
-  return { ...title, entries: readers.map((reader) => reader.entry()) };
-}

@@ -57,7 +57,7 @@ export function normalizeEntry(entry: RawEntry, context: NormalizeContext, known
   const title = titleText(entry.title);
   const guid = entry.guid?.trim();
   const link = entry.link;
-  const key = knownKey ?? itemKey({ guid, link, title });
+  const key = knownKey ?? entryKey(entry);
   if (!key) return undefined;
   const summary = truncateText(plainText(entry.summary, MAX_SUMMARY_CHARS * 12), MAX_SUMMARY_CHARS);
   const date = publishedAt(entry.dates, context.now);
