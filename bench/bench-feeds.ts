@@ -28,9 +28,17 @@ let pools: Pools | undefined;
 /** Real labelled headlines: the ban ones become alerts, the others are the everyday noise. */
 function headlinePools(): Pools {
   if (pools) return pools;
-  const files = ['dev-headlines.jsonl', 'held-out-headlines.jsonl', 'held-out-wire-headlines.jsonl', 'held-out-lead-headlines.jsonl'];
+  const files = [
+    'dev-headlines.jsonl',
+    'held-out-headlines.jsonl',
+    'held-out-wire-headlines.jsonl',
+    'held-out-lead-headlines.jsonl',
+  ];
   const rows = files.flatMap((file) => parseEvalJsonl(readFileSync(root(`tests/fixtures/classify/${file}`), 'utf8')));
-  pools = { relevant: rows.filter((r) => r.relevant).map((r) => r.title), other: rows.filter((r) => !r.relevant).map((r) => r.title) };
+  pools = {
+    relevant: rows.filter((r) => r.relevant).map((r) => r.title),
+    other: rows.filter((r) => !r.relevant).map((r) => r.title),
+  };
   return pools;
 }
 
@@ -58,7 +66,10 @@ function description(feed: number, story: number): string {
   for (let p = 0; p < 3; p++) {
     // Two or three sentences a paragraph: descriptions of 600-900 characters, 20 KB a feed.
     const count = 2 + (mix(story, p) % 2);
-    const sentences = Array.from({ length: count }, (_, s) => SENTENCES[mix(feed + p, story * 3 + s) % SENTENCES.length]);
+    const sentences = Array.from(
+      { length: count },
+      (_, s) => SENTENCES[mix(feed + p, story * 3 + s) % SENTENCES.length],
+    );
     parts.push(`<p>${sentences.join(' ')}</p>`);
   }
   return `${parts.join('')}<p><a href="https://news${feed % 50}.example/f${feed}/story-${story}">Read the full story</a></p>`;

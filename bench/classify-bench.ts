@@ -28,7 +28,9 @@ const SUMMARY_PARAGRAPHS = [
 
 function inputs(): ClassifyInput[] {
   const files = ['dev-headlines.jsonl', 'held-out-headlines.jsonl', 'held-out-wire-headlines.jsonl'];
-  const titles = files.flatMap((f) => parseEvalJsonl(readFileSync(root(`tests/fixtures/classify/${f}`), 'utf8')).map((r) => r.title));
+  const titles = files.flatMap((f) =>
+    parseEvalJsonl(readFileSync(root(`tests/fixtures/classify/${f}`), 'utf8')).map((r) => r.title),
+  );
   const summary = SUMMARY_PARAGRAPHS.join('').repeat(3);
   // One in five items carries a long HTML summary, as RSS items from news sites do.
   return titles.map((title, i) => (i % 5 === 0 ? { title, summary: `${summary}${i}` } : { title }));
@@ -46,7 +48,12 @@ function run(classifier: Classifier, items: readonly ClassifyInput[], count: num
  * Rate over several timed rounds. Other processes on a shared machine slow some rounds down;
  * the best round is the classifier's own speed, the median shows how much the noise cost.
  */
-function rates(classifier: Classifier, items: readonly ClassifyInput[], total: number, rounds: number): { best: number; median: number } {
+function rates(
+  classifier: Classifier,
+  items: readonly ClassifyInput[],
+  total: number,
+  rounds: number,
+): { best: number; median: number } {
   const perRound = Math.ceil(total / rounds);
   const measured: number[] = [];
   for (let r = 0; r < rounds; r++) {

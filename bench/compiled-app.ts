@@ -11,6 +11,7 @@ const DIST_MAIN = join(packageRoot(import.meta.url), 'dist', 'main.js');
  * through tsx.
  */
 export async function compiledApp(): Promise<typeof import('../src/main.js')> {
-  if (!existsSync(DIST_MAIN)) throw new Error('dist/main.js is missing: run `npm run build` (npm run bench does) first');
+  if (!existsSync(DIST_MAIN))
+    throw new Error('dist/main.js is missing: run `npm run build` (npm run bench does) first');
   return (await import(pathToFileURL(DIST_MAIN).href)) as typeof import('../src/main.js');
 }

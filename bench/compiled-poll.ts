@@ -17,7 +17,9 @@ function peakRssMb(pid: number): number | undefined {
  * worker-thread parsing as the bench's in-process app): its peak RSS, read from
  * /proc/PID/status every 20 ms, shows what the bench process's own tooling adds to the figure.
  */
-export async function compiledPollOnce(configFile: string): Promise<{ peakRssMb?: number; seconds: number; exitCode: number | null }> {
+export async function compiledPollOnce(
+  configFile: string,
+): Promise<{ peakRssMb?: number; seconds: number; exitCode: number | null }> {
   const started = performance.now();
   const child = startBanwatch(['poll', '--once', '--config', configFile]);
   const pid = child.child.pid;
@@ -28,7 +30,11 @@ export async function compiledPollOnce(configFile: string): Promise<{ peakRssMb?
   }, 20);
   try {
     const exitCode = await child.exited;
-    return { ...(peak !== undefined ? { peakRssMb: peak } : {}), seconds: round((performance.now() - started) / 1_000, 2), exitCode };
+    return {
+      ...(peak !== undefined ? { peakRssMb: peak } : {}),
+      seconds: round((performance.now() - started) / 1_000, 2),
+      exitCode,
+    };
   } finally {
     clearInterval(timer);
   }

@@ -33,7 +33,10 @@ interface BacklogRun {
 
 async function stopAll(children: readonly BanwatchProcess[]): Promise<void> {
   for (const child of children) if (child.child.exitCode === null) child.child.kill('SIGTERM');
-  const killer = setTimeout(() => children.forEach((c) => c.child.exitCode === null && c.child.kill('SIGKILL')), 15_000);
+  const killer = setTimeout(
+    () => children.forEach((c) => c.child.exitCode === null && c.child.kill('SIGKILL')),
+    15_000,
+  );
   await Promise.all(children.map((c) => c.exited));
   clearTimeout(killer);
 }
@@ -47,11 +50,18 @@ async function backlogRun(instances: number, host: FeedHost, hooks: WebhookServe
     'channels:',
     `  - {id: bench, type: slack-webhook, url: "${hooks.url(path)}"}`,
     'sources:',
-    ...Array.from({ length: FEEDS }, (_, feed) => `  - {id: f${feed}, type: rss, url: "${host.origin}${feedPath(feed)}", interval: 10m}`),
+    ...Array.from(
+      { length: FEEDS },
+      (_, feed) => `  - {id: f${feed}, type: rss, url: "${host.origin}${feedPath(feed)}", interval: 10m}`,
+    ),
   ]);
   // An app in this process (never started) initializes the feeds and then watches the store.
   const { createApp } = await compiledApp();
-  const app = await createApp({ config: temp.config, logger: silentLogger(), stdout: { write: () => true } as unknown as NodeJS.WritableStream });
+  const app = await createApp({
+    config: temp.config,
+    logger: silentLogger(),
+    stdout: { write: () => true } as unknown as NodeJS.WritableStream,
+  });
   const children: BanwatchProcess[] = [];
   try {
     await host.publish(FEEDS, 1);
@@ -59,7 +69,8 @@ async function backlogRun(instances: number, host: FeedHost, hooks: WebhookServe
     const ids = app.sources().map((source) => source.id);
     // Every feed due now: the backlog a fleet meets after an outage or a burst of news.
     const due = new Date(Date.now() - 1_000).toISOString();
-    for (const state of (await app.stores.feeds.getMany(ids)).values()) await app.stores.feeds.put({ ...state, nextPollAt: due });
+    for (const state of (await app.stores.feeds.getMany(ids)).values())
+      await app.stores.feeds.put({ ...state, nextPollAt: due });
     await host.publish(FEEDS, 2);
     const spawnedAt = Date.now();
     for (let i = 0; i < instances; i++) children.push(startBanwatch(['run', '--config', temp.file]));
@@ -68,7 +79,9 @@ async function backlogRun(instances: number, host: FeedHost, hooks: WebhookServe
         const stats = await host.stats();
         if (stats.distinctPaths < FEEDS) return false;
         const states = await app.stores.feeds.getMany(ids);
-        const recorded = [...states.values()].filter((s) => s.lastPollAt !== undefined && Date.parse(s.lastPollAt) >= spawnedAt).length;
+        const recorded = [...states.values()].filter(
+          (s) => s.lastPollAt !== undefined && Date.parse(s.lastPollAt) >= spawnedAt,
+        ).length;
         return recorded === FEEDS && (await app.stores.outbox.counts()).pending === 0;
       },
       RUN_TIMEOUT_MS,
@@ -76,7 +89,10 @@ async function backlogRun(instances: number, host: FeedHost, hooks: WebhookServe
     );
     const finishedAt = Date.now();
     const stats = await host.stats();
-    if (!done) throw new Error(`instances bench (${instances}): not done after ${RUN_TIMEOUT_MS / 1000} s; ${stats.distinctPaths} feeds polled; ${children[0]?.output().slice(-300)}`);
+    if (!done)
+      throw new Error(
+        `instances bench (${instances}): not done after ${RUN_TIMEOUT_MS / 1000} s; ${stats.distinctPaths} feeds polled; ${children[0]?.output().slice(-300)}`,
+      );
     // Late duplicates would show up within a moment; give them one.
     await sleep(1_000);
     const posts = hooks.delivered(path).map((post) => JSON.stringify(post.body));
@@ -109,7 +125,8 @@ export async function benchInstances(): Promise<Record<string, unknown>> {
   try {
     const one = await backlogRun(1, host, hooks);
     const three = await backlogRun(3, host, hooks);
-    const clean = (run: BacklogRun) => run.feedRequests === FEEDS && run.duplicateAlerts === 0 && run.alertsDelivered > 0 && run.processesAlive;
+    const clean = (run: BacklogRun) =>
+      run.feedRequests === FEEDS && run.duplicateAlerts === 0 && run.alertsDelivered > 0 && run.processesAlive;
     return {
       figure: 'instances',
       feeds: FEEDS,
@@ -118,7 +135,8 @@ export async function benchInstances(): Promise<Record<string, unknown>> {
       three,
       ratio: round(three.itemsPerSecond / one.itemsPerSecond, 2),
       sameAlerts: one.alertsDelivered === three.alertsDelivered,
-      target: 'each feed polled once and each alert delivered once by 1 and by 3 instances (issue 8 sets no speed-up target)',
+      target:
+        'each feed polled once and each alert delivered once by 1 and by 3 instances (issue 8 sets no speed-up target)',
       ok: clean(one) && clean(three) && one.alertsDelivered === three.alertsDelivered,
     };
   } finally {

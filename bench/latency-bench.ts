@@ -40,23 +40,40 @@ export async function benchLatency(random: () => number = Math.random): Promise<
     `  - {id: team, type: slack-webhook, url: "${hooks.url('/team')}"}`,
   ]);
   const { createApp } = await compiledApp();
-  const app = await createApp({ config: temp.config, logger: silentLogger(), stdout: { write: () => true } as unknown as NodeJS.WritableStream });
+  const app = await createApp({
+    config: temp.config,
+    logger: silentLogger(),
+    stdout: { write: () => true } as unknown as NodeJS.WritableStream,
+  });
   const latencies: number[] = [];
   const pickedUpAfterPollMs: number[] = [];
   try {
     await app.start();
     // The first poll (within a tenth of the interval) only records what the feed holds.
-    const initialized = await until(async () => (await app.stores.feeds.get('wire'))?.initialized === true, 2 * TARGET_MS, 50);
+    const initialized = await until(
+      async () => (await app.stores.feeds.get('wire'))?.initialized === true,
+      2 * TARGET_MS,
+      50,
+    );
     if (!initialized) throw new Error('latency bench: the first poll never happened');
     for (let run = 0; run < RUNS; run++) {
       const lastPoll = feeds.requestsTo(PATH).at(-1)?.at ?? Date.now();
       const moment = lastPoll + ((run + random()) / RUNS) * INTERVAL_S * 1_000;
       await sleep(Math.max(0, moment - Date.now()));
       const tag = `HX-${run}-${Date.now()}`;
-      items.unshift({ title: `FCC bans Hikvision camera model ${tag} over national security risk`, link: `https://wire.example/${tag}`, guid: tag, pubDate: new Date() });
+      items.unshift({
+        title: `FCC bans Hikvision camera model ${tag} over national security risk`,
+        link: `https://wire.example/${tag}`,
+        guid: tag,
+        pubDate: new Date(),
+      });
       publish();
       const changedAt = Date.now();
-      const arrived = await until(() => hooks.delivered('/team').some((post) => JSON.stringify(post.body).includes(tag)), TARGET_MS + 30_000, 10);
+      const arrived = await until(
+        () => hooks.delivered('/team').some((post) => JSON.stringify(post.body).includes(tag)),
+        TARGET_MS + 30_000,
+        10,
+      );
       if (!arrived) throw new Error(`latency bench: the alert for ${tag} never arrived`);
       const post = hooks.delivered('/team').find((p) => JSON.stringify(p.body).includes(tag));
       latencies.push((post?.at ?? Date.now()) - changedAt);

@@ -12,7 +12,10 @@ import { loadConfig, type Config } from '../src/config/load-config.js';
  */
 export function siblingScript(moduleUrl: string, name: string): { file: string; execArgv: string[] } {
   const typescript = moduleUrl.endsWith('.ts');
-  return { file: fileURLToPath(new URL(`./${name}.${typescript ? 'ts' : 'js'}`, moduleUrl)), execArgv: typescript ? ['--import', 'tsx'] : [] };
+  return {
+    file: fileURLToPath(new URL(`./${name}.${typescript ? 'ts' : 'js'}`, moduleUrl)),
+    execArgv: typescript ? ['--import', 'tsx'] : [],
+  };
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -51,7 +54,8 @@ export async function untilIdle(maxMs = 15_000): Promise<number> {
     const before = process.cpuUsage();
     await sleep(250);
     const used = process.cpuUsage(before);
-    if ((used.user + used.system) / 1_000 < 12.5 || performance.now() - started > maxMs) return performance.now() - started;
+    if ((used.user + used.system) / 1_000 < 12.5 || performance.now() - started > maxMs)
+      return performance.now() - started;
   }
 }
 
@@ -60,7 +64,9 @@ export async function untilIdle(maxMs = 15_000): Promise<number> {
  * thread's CPU time and the whole process's (every thread: main, parser workers, GC, libuv).
  * Their difference is mostly the parser threads.
  */
-export async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; result: T; mainCpuSeconds?: number; processCpuSeconds: number }> {
+export async function timed<T>(
+  work: () => Promise<T>,
+): Promise<{ seconds: number; result: T; mainCpuSeconds?: number; processCpuSeconds: number }> {
   const started = performance.now();
   const main = mainThreadCpuSeconds();
   const cpu = process.cpuUsage();
@@ -83,7 +89,13 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ seconds: numbe
 export function rssSampler(everyMs = 20): {
   phase(name: string): void;
   peakMb(): number;
-  report(): { peakRssMb: number; heapUsedMbAtPeak: number; externalMbAtPeak: number; samples: number; peakMbByPhase: Record<string, number> };
+  report(): {
+    peakRssMb: number;
+    heapUsedMbAtPeak: number;
+    externalMbAtPeak: number;
+    samples: number;
+    peakMbByPhase: Record<string, number>;
+  };
   stop(): void;
 } {
   const mb = (bytes: number) => round(bytes / 1_048_576);
@@ -127,14 +139,22 @@ export function rssSampler(everyMs = 20): {
  * readings include the sampling interval (an idle loop reads about 5 ms), so they overstate the
  * delay by that much; they are reported as read.
  */
-export async function withLoopDelay<T>(work: () => Promise<T>): Promise<{ result: T; samplingMs: number; p50Ms: number; p99Ms: number; maxMs: number }> {
+export async function withLoopDelay<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; samplingMs: number; p50Ms: number; p99Ms: number; maxMs: number }> {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
   try {
     const result = await work();
     histogram.disable();
     const ms = (ns: number) => round(ns / 1e6, 2);
-    return { result, samplingMs: 5, p50Ms: ms(histogram.percentile(50)), p99Ms: ms(histogram.percentile(99)), maxMs: ms(histogram.max) };
+    return {
+      result,
+      samplingMs: 5,
+      p50Ms: ms(histogram.percentile(50)),
+      p99Ms: ms(histogram.percentile(99)),
+      maxMs: ms(histogram.max),
+    };
   } finally {
     histogram.disable();
   }
@@ -152,11 +172,20 @@ export function tempConfig(name: string, lines: (dir: string) => string[]): Temp
   const dir = mkdtempSync(join(tmpdir(), `banwatch-bench-${name}-`));
   const file = join(dir, 'banwatch.yaml');
   writeFileSync(file, `${lines(dir).join('\n')}\n`);
-  return { dir, file, config: loadConfig({ file, env: {} }), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    file,
+    config: loadConfig({ file, env: {} }),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** Waits until `check` holds, polling every `everyMs`; false when `timeoutMs` passed first. */
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 20): Promise<boolean> {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  everyMs = 20,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return true;

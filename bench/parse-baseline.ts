@@ -39,7 +39,9 @@ export async function bareParseSeconds(bodies: readonly string[]): Promise<{ sec
 /** The bare parse of the feed host's current bodies, measured in a child process. */
 export async function parseBaselineInChild(origin: string, feeds: number): Promise<{ seconds: number; items: number }> {
   const self = siblingScript(import.meta.url, 'parse-baseline');
-  const { stdout } = await promisify(execFile)(process.execPath, [...self.execArgv, self.file, origin, String(feeds)], { maxBuffer: 1_000_000 });
+  const { stdout } = await promisify(execFile)(process.execPath, [...self.execArgv, self.file, origin, String(feeds)], {
+    maxBuffer: 1_000_000,
+  });
   return JSON.parse(stdout) as { seconds: number; items: number };
 }
 

@@ -48,7 +48,9 @@ export interface PollFigures {
  * A timed cycle as the figures need it: the poll summaries (every item's outcome) are counted and
  * dropped at once, so the memory figure is the app's, not the bench's own bookkeeping.
  */
-async function cycle(work: () => Promise<PollSummary[]>): Promise<{ seconds: number; mainCpuSeconds?: number; processCpuSeconds: number; tally: ReturnType<typeof tally> }> {
+async function cycle(
+  work: () => Promise<PollSummary[]>,
+): Promise<{ seconds: number; mainCpuSeconds?: number; processCpuSeconds: number; tally: ReturnType<typeof tally> }> {
   const { result, ...times } = await timed(work);
   return { ...times, tally: tally(result) };
 }
@@ -67,7 +69,13 @@ interface Round {
   ratio: number;
 }
 
-function tally(summaries: readonly PollSummary[]): { ok: number; notModified: number; failed: number; fresh: number; queued: number } {
+function tally(summaries: readonly PollSummary[]): {
+  ok: number;
+  notModified: number;
+  failed: number;
+  fresh: number;
+  queued: number;
+} {
   const count = { ok: 0, notModified: 0, failed: 0, fresh: 0, queued: 0 };
   for (const summary of summaries) {
     if (summary.status === 'ok') {
@@ -90,10 +98,17 @@ export async function benchPoll(): Promise<PollFigures> {
     'channels:',
     `  - {id: bench, type: slack-webhook, url: "${hooks.url('/bench')}"}`,
     'sources:',
-    ...Array.from({ length: FEEDS }, (_, feed) => `  - {id: f${feed}, type: rss, url: "${host.origin}${feedPath(feed)}", interval: 10m}`),
+    ...Array.from(
+      { length: FEEDS },
+      (_, feed) => `  - {id: f${feed}, type: rss, url: "${host.origin}${feedPath(feed)}", interval: 10m}`,
+    ),
   ]);
   const { createApp } = await compiledApp();
-  const app = await createApp({ config: temp.config, logger: silentLogger(), stdout: { write: () => true } as unknown as NodeJS.WritableStream });
+  const app = await createApp({
+    config: temp.config,
+    logger: silentLogger(),
+    stdout: { write: () => true } as unknown as NodeJS.WritableStream,
+  });
   const rss = rssSampler(20);
   let closed = false;
   const close = async () => {
@@ -155,7 +170,9 @@ export async function benchPoll(): Promise<PollFigures> {
       const measured = await cycle(() => app.engine.pollAll({ deliver: false }));
       unchangedRounds.push({ ...measured, full: (await host.stats()).full });
     }
-    const unchanged = [...unchangedRounds].sort((a, b) => a.seconds - b.seconds)[Math.floor(UNCHANGED_ROUNDS / 2)] as (typeof unchangedRounds)[number];
+    const unchanged = [...unchangedRounds].sort((a, b) => a.seconds - b.seconds)[
+      Math.floor(UNCHANGED_ROUNDS / 2)
+    ] as (typeof unchangedRounds)[number];
     const peakMb = rss.peakMb();
     const memory = rss.report();
     rss.stop();
@@ -169,7 +186,9 @@ export async function benchPoll(): Promise<PollFigures> {
     const ratio = median.ratio;
     // The changed cycle the 304s are compared with is the median of our own rounds: the round
     // with the median ratio can be our fastest or slowest, as its baseline happened to run.
-    const changedMedian = [...rounds].map((r) => r.changed.result.seconds).sort((a, b) => a - b)[Math.floor(ROUNDS / 2)] as number;
+    const changedMedian = [...rounds].map((r) => r.changed.result.seconds).sort((a, b) => a - b)[
+      Math.floor(ROUNDS / 2)
+    ] as number;
     const share = unchanged.seconds / changedMedian;
     const allOk = rounds.every((r) => r.tally.ok === FEEDS && r.tally.fresh === FEEDS * FRESH_PER_VERSION);
     const worstLoop = [...rounds].sort((a, b) => b.changed.p99Ms - a.changed.p99Ms)[0] as Round;

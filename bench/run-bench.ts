@@ -23,7 +23,11 @@ async function slackFigure(): Promise<Figure> {
     figure: 'slack',
     ...result,
     target: `ack and answer p99 < ${SLACK_TARGET_MS} ms, no failures, answer names Section 889 and the FCC Covered List`,
-    ok: result.failures === 0 && result.answerHasSection889 === true && ack.p99 < SLACK_TARGET_MS && answer.p99 < SLACK_TARGET_MS,
+    ok:
+      result.failures === 0 &&
+      result.answerHasSection889 === true &&
+      ack.p99 < SLACK_TARGET_MS &&
+      answer.p99 < SLACK_TARGET_MS,
   };
 }
 

@@ -32,10 +32,24 @@ export async function benchSlack(): Promise<Record<string, unknown>> {
   slack.user('U0BENCH', {});
   const dir = mkdtempSync(join(tmpdir(), 'banwatch-slack-bench-'));
   const file = join(dir, 'banwatch.yaml');
-  writeFileSync(file, [`store: sqlite://${join(dir, 'state.sqlite')}`, 'channels:', '  - {id: security, type: slack, channel: C0BENCH01}'].join('\n'));
-  const config = loadConfig({ file, env: { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url, PORT: '0' } });
+  writeFileSync(
+    file,
+    [
+      `store: sqlite://${join(dir, 'state.sqlite')}`,
+      'channels:',
+      '  - {id: security, type: slack, channel: C0BENCH01}',
+    ].join('\n'),
+  );
+  const config = loadConfig({
+    file,
+    env: { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url, PORT: '0' },
+  });
   const { createApp } = await compiledApp();
-  const app = await createApp({ config, logger: silentLogger(), stdout: { write: () => true } as unknown as NodeJS.WritableStream });
+  const app = await createApp({
+    config,
+    logger: silentLogger(),
+    stdout: { write: () => true } as unknown as NodeJS.WritableStream,
+  });
   try {
     const { httpPort } = await app.start();
     const url = `http://127.0.0.1:${httpPort}/slack/events`;
@@ -44,9 +58,16 @@ export async function benchSlack(): Promise<Record<string, unknown>> {
     let failures = 0;
     for (let i = 0; i < REQUESTS; i++) {
       const id = `b${i}`;
-      const form = slashCommandForm({ text: 'vendor hikvision', user_id: 'U0BENCH', channel_id: 'C0BENCH01', response_url: slack.responseUrl(id) });
+      const form = slashCommandForm({
+        text: 'vendor hikvision',
+        user_id: 'U0BENCH',
+        channel_id: 'C0BENCH01',
+        response_url: slack.responseUrl(id),
+      });
       const started = performance.now();
-      const answered = slack.waitFor(() => slack.responses.find((r) => r.id === id)).then(() => performance.now() - started);
+      const answered = slack
+        .waitFor(() => slack.responses.find((r) => r.id === id))
+        .then(() => performance.now() - started);
       const ack = await signedPost(url, SECRET, form);
       if (ack.status !== 200) failures++;
       acks.push(ack.ms);

@@ -19,7 +19,9 @@ import { effectiveConfigYaml } from './config/config-report.js';
 const ROUTER_COMMANDS = new Set(['vendor', 'watch', 'status', 'bills', 'track', 'untrack', 'feeds', 'why']);
 /** The team's labelled dev set beside the repository when present, else the copy in tests/fixtures. */
 const SHARED_EVAL_FILE = resolve(PACKAGE_ROOT, '..', 'shared', 'eval', 'dev-headlines.jsonl');
-const DEFAULT_EVAL_FILE = existsSync(SHARED_EVAL_FILE) ? SHARED_EVAL_FILE : resolve(PACKAGE_ROOT, 'tests', 'fixtures', 'classify', 'dev-headlines.jsonl');
+const DEFAULT_EVAL_FILE = existsSync(SHARED_EVAL_FILE)
+  ? SHARED_EVAL_FILE
+  : resolve(PACKAGE_ROOT, 'tests', 'fixtures', 'classify', 'dev-headlines.jsonl');
 
 export interface MainOptions {
   io?: CliIo;
@@ -51,14 +53,23 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       case 'poll':
         return await withApp(config, io, 'info', async (app, logger) => {
           if (command === 'run') return runCommand(app, io, logger, options.signals);
-          if (!args.includes('--once')) throw new UserError('usage', '`banwatch poll` needs --once (use `banwatch run` to keep polling)');
+          if (!args.includes('--once'))
+            throw new UserError('usage', '`banwatch poll` needs --once (use `banwatch run` to keep polling)');
           return pollOnceCommand(app, io);
         });
       case 'feeds':
         if (args[0] === 'import' || args[0] === 'export') {
           const [action, file, ...extra] = args;
-          if (action === 'import' && (!file || extra.length)) throw new UserError('usage', 'usage: banwatch feeds import FILE.opml');
-          return await withApp(config, io, 'warn', (app) => (action === 'import' ? importOpml(file as string, app.feedsDeps, io) : exportOpml({ known: () => app.sourceSet.feeds(), clock: app.clock, titleOf: (id) => app.sourceSet.titleOf(id) }, io)));
+          if (action === 'import' && (!file || extra.length))
+            throw new UserError('usage', 'usage: banwatch feeds import FILE.opml');
+          return await withApp(config, io, 'warn', (app) =>
+            action === 'import'
+              ? importOpml(file as string, app.feedsDeps, io)
+              : exportOpml(
+                  { known: () => app.sourceSet.feeds(), clock: app.clock, titleOf: (id) => app.sourceSet.titleOf(id) },
+                  io,
+                ),
+          );
         }
         return await withApp(config, io, 'warn', (app) => routerCommand(app.router, [command, ...args], io, globals));
       default:
@@ -74,16 +85,27 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
 
 /** `config check`: validates the file and environment without starting, prints the effective config. */
 function configCommand(args: readonly string[], file: string | undefined, env: Environment, io: CliIo): number {
-  if (args[0] !== 'check' || args.length > 1) throw new UserError('usage', 'usage: banwatch config check [--config FILE]');
+  if (args[0] !== 'check' || args.length > 1)
+    throw new UserError('usage', 'usage: banwatch config check [--config FILE]');
   const config = loadConfig({ file, env });
   io.stdout.write(`# ${config.file}: valid\n${effectiveConfigYaml(config)}`);
   return 0;
 }
 
-async function withApp(config: Config, io: CliIo, level: string, run: (app: Awaited<ReturnType<typeof createApp>>, logger: ReturnType<typeof createLogger>) => Promise<number>): Promise<number> {
+async function withApp(
+  config: Config,
+  io: CliIo,
+  level: string,
+  run: (app: Awaited<ReturnType<typeof createApp>>, logger: ReturnType<typeof createLogger>) => Promise<number>,
+): Promise<number> {
   // Logs go to stderr: readable on a terminal, one JSON line per event otherwise.
   const pretty = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
-  const logger = createLogger({ level: config.logLevel ?? level, secrets: config.secrets, destination: io.stderr, pretty });
+  const logger = createLogger({
+    level: config.logLevel ?? level,
+    secrets: config.secrets,
+    destination: io.stderr,
+    pretty,
+  });
   const app = await createApp({ config, logger, stdout: io.stdout });
   try {
     return await run(app, logger);

@@ -88,16 +88,33 @@ export async function createApp(options: AppOptions): Promise<App> {
   const fetcher = options.fetcher ?? createFeedFetcher({ clock });
   const guardedFetcher = createFeedFetcher({ clock, allowPrivateNetworks: config.feeds.allowPrivateNetworks });
   const reader = options.parseInThread ? undefined : lazyFeedReader(config.feeds.parserThreads);
-  const configured = buildSources(config.sources, { trustedFetcher: fetcher, clock, logger, classifier, trackedBills: stores.trackedBills, catalog, readBytes: reader?.readBytes });
-  const configUrls = new Map(config.sources.flatMap((source) => (source.type === 'rss' ? [[source.id, source.url] as const] : [])));
-  const sourceSet = createSourceSet(configured, configUrls, { registry: stores.runtimeFeeds, trustedFetcher: fetcher, guardedFetcher, clock, readBytes: reader?.readBytes });
+  const configured = buildSources(config.sources, {
+    trustedFetcher: fetcher,
+    clock,
+    logger,
+    classifier,
+    trackedBills: stores.trackedBills,
+    catalog,
+    readBytes: reader?.readBytes,
+  });
+  const configUrls = new Map(
+    config.sources.flatMap((source) => (source.type === 'rss' ? [[source.id, source.url] as const] : [])),
+  );
+  const sourceSet = createSourceSet(configured, configUrls, {
+    registry: stores.runtimeFeeds,
+    trustedFetcher: fetcher,
+    guardedFetcher,
+    clock,
+    readBytes: reader?.readBytes,
+  });
   await sourceSet.refresh();
   const channels = channelDirectory(config.channels, stores.channels);
   const configuredBills = config.sources.flatMap((source) => (source.type === 'congress' ? source.bills : []));
   const feeds = {
     known: () => sourceSet.feeds(),
     refresh: () => sourceSet.refresh(),
-    checkUrl: (url: string, trusted: boolean) => validateFeedUrl(url, { allowPrivateNetworks: trusted || config.feeds.allowPrivateNetworks }),
+    checkUrl: (url: string, trusted: boolean) =>
+      validateFeedUrl(url, { allowPrivateNetworks: trusted || config.feeds.allowPrivateNetworks }),
     probe: feedProbe({ trustedFetcher: fetcher, guardedFetcher, clock, readBytes: reader?.readBytes }),
     defaultIntervalMs: config.feeds.intervalMs,
   };
@@ -120,7 +137,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     completeVendor: (prefix, limit) => completeVendor(catalog, prefix, limit),
   });
   const extra = Object.fromEntries(platforms.map((platform) => [platform.name, platform.notifier]));
-  const notifierFor = buildNotifiers({ stdout: options.stdout, fetch: options.fetch, timeoutMs: options.webhookTimeoutMs, extra });
+  const notifierFor = buildNotifiers({
+    stdout: options.stdout,
+    fetch: options.fetch,
+    timeoutMs: options.webhookTimeoutMs,
+    extra,
+  });
   const metrics = createPromMetrics(() => stores.outbox.counts());
   // Leases coordinate several processes on a shared store; the embedded SQLite store has one.
   const shared = stores.backend.kind !== 'sqlite';
@@ -171,12 +193,25 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (stores.backend.kind === 'redis') {
         const { url, value: prefix = 'banwatch' } = splitStoreUrl(config.store, 'prefix');
         const { startQueuedDelivery } = await import('./app/bullmq-delivery.js');
-        queue = startQueuedDelivery(url, prefix, async (channelId) => void (await deliverOneChannel(channelId, deliveryDeps)), logger);
+        queue = startQueuedDelivery(
+          url,
+          prefix,
+          async (channelId) => void (await deliverOneChannel(channelId, deliveryDeps)),
+          logger,
+        );
       }
       for (const platform of platforms) await platform.start();
-      const health = healthRoutes({ ping: () => stores.backend.ping(), schedulerRunning: () => engine.running, sources: () => sourceSet.all(), feeds: stores.feeds, clock, registry: metrics.registry });
+      const health = healthRoutes({
+        ping: () => stores.backend.ping(),
+        schedulerRunning: () => engine.running,
+        sources: () => sourceSet.all(),
+        feeds: stores.feeds,
+        clock,
+        registry: metrics.registry,
+      });
       const routes = [...platforms.flatMap((platform) => platform.routes), ...health];
-      if (platforms.some((p) => p.routes.length) || config.port !== undefined) http = await startHttpServer(config.port ?? 3000, routes, logger);
+      if (platforms.some((p) => p.routes.length) || config.port !== undefined)
+        http = await startHttpServer(config.port ?? 3000, routes, logger);
       engine.start();
       // Other instances (and the CLI) add feeds too: pick them up within half a minute.
       refresher = setInterval(() => void sourceSet.refresh().catch(() => undefined), 30_000);

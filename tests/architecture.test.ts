@@ -42,9 +42,11 @@ const COMPOSITION = new Set(['main.ts', 'cli.ts', 'app', 'cli']);
 
 const sources = files(SRC);
 const importsOf = (path: string) =>
-  [...readFileSync(path, 'utf8').matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map(
-    (m) => (m[1] ?? m[2]) as string,
-  );
+  [
+    ...readFileSync(path, 'utf8').matchAll(
+      /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm,
+    ),
+  ].map((m) => (m[1] ?? m[2]) as string);
 
 describe('architecture', () => {
   it('has a rule for every folder under src', () => {
@@ -64,7 +66,8 @@ describe('architecture', () => {
           continue;
         }
         const target = layer(resolve(dirname(file), spec));
-        if (!allowed.includes(target)) violations.push(`${relative(SRC, file)} -> ${spec} (${from} may not import ${target})`);
+        if (!allowed.includes(target))
+          violations.push(`${relative(SRC, file)} -> ${spec} (${from} may not import ${target})`);
       }
     }
     expect(violations).toEqual([]);
@@ -77,7 +80,9 @@ describe('architecture', () => {
 
   it('keeps every file under 400 lines and names files in kebab-case', () => {
     const long = sources.filter((f) => readFileSync(f, 'utf8').split('\n').length > 400).map((f) => relative(SRC, f));
-    const badNames = sources.filter((f) => !/^[a-z0-9]+(-[a-z0-9]+)*\.ts$/.test(f.split('/').pop() as string)).map((f) => relative(SRC, f));
+    const badNames = sources
+      .filter((f) => !/^[a-z0-9]+(-[a-z0-9]+)*\.ts$/.test(f.split('/').pop() as string))
+      .map((f) => relative(SRC, f));
     expect({ long, badNames }).toEqual({ long: [], badNames: [] });
   });
 });

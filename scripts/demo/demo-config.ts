@@ -22,7 +22,9 @@ export function writeDemoConfig(dir: string, feedUrl: (id: string) => string, co
       `store: sqlite://${join(dir, 'banwatch.sqlite')}`,
       'maxAgeDays: 14',
       'sources:',
-      ...SAMPLE_FEEDS.map((feed) => `  - {id: ${feed.id}, type: rss, name: "${feed.name}", url: "${feedUrl(feed.id)}", interval: 10m}`),
+      ...SAMPLE_FEEDS.map(
+        (feed) => `  - {id: ${feed.id}, type: rss, name: "${feed.name}", url: "${feedUrl(feed.id)}", interval: 10m}`,
+      ),
       '  - id: congress',
       '    type: congress',
       '    name: Congress.gov',

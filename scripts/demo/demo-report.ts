@@ -17,7 +17,12 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The reason a reader wants first: a trap that fired, else the classifier's verdict. */
 function mainReason(reasons: readonly string[]): string {
-  return reasons.find((reason) => reason.startsWith('trap:')) ?? reasons.find((reason) => reason.startsWith('not relevant')) ?? reasons.at(-1) ?? 'not relevant';
+  return (
+    reasons.find((reason) => reason.startsWith('trap:')) ??
+    reasons.find((reason) => reason.startsWith('not relevant')) ??
+    reasons.at(-1) ??
+    'not relevant'
+  );
 }
 
 export function digest(results: readonly PollSummary[]): PollDigest {
@@ -30,9 +35,14 @@ export function digest(results: readonly PollSummary[]): PollDigest {
         const { report, firstPoll } = result;
         if (id === 'congress') out.queued.bills += report.queued;
         else out.queued.news += report.queued;
-        if (firstPoll && id !== 'congress') out.lines.push(`${id}: first poll, ${plural(report.fresh, 'existing item')} recorded, none posted`);
-        else if (id === 'congress' && report.outcomes.some((item) => item.title?.startsWith('Now tracking'))) out.lines.push(`${id}: H.R.5515 is tracked from now on, ${plural(report.queued, 'alert')}`);
-        else if (id === 'congress') out.lines.push(`${id}: ${report.queued ? `H.R.5515 moved on, ${plural(report.queued, 'alert')}` : 'no new stage for H.R.5515'}`);
+        if (firstPoll && id !== 'congress')
+          out.lines.push(`${id}: first poll, ${plural(report.fresh, 'existing item')} recorded, none posted`);
+        else if (id === 'congress' && report.outcomes.some((item) => item.title?.startsWith('Now tracking')))
+          out.lines.push(`${id}: H.R.5515 is tracked from now on, ${plural(report.queued, 'alert')}`);
+        else if (id === 'congress')
+          out.lines.push(
+            `${id}: ${report.queued ? `H.R.5515 moved on, ${plural(report.queued, 'alert')}` : 'no new stage for H.R.5515'}`,
+          );
         else out.lines.push(`${id}: ${plural(report.fresh, 'new item')}, ${plural(report.queued, 'alert')}`);
         for (const item of report.outcomes) {
           const title = item.title ?? item.itemKey;
@@ -40,7 +50,8 @@ export function digest(results: readonly PollSummary[]): PollDigest {
             out.quiet.push({ title, reason: mainReason(item.classification.reasons) });
           }
           if (item.outcome === 'too-old') out.quiet.push({ title, reason: 'older than maxAgeDays' });
-          if (item.channels?.some((channel) => channel.outcome === 'duplicate-story')) out.duplicates.push({ title, sourceId: id });
+          if (item.channels?.some((channel) => channel.outcome === 'duplicate-story'))
+            out.duplicates.push({ title, sourceId: id });
         }
         break;
       }

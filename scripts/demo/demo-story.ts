@@ -64,7 +64,16 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const [bold, dim] = [paint(1), paint(2)];
   const say = (line = '') => out.write(`${line}\n`);
   const pause = () => new Promise((resolve) => setTimeout(resolve, options.pauseMs ?? 0));
-  const result: DemoResult = { ok: false, alerts: [], quiet: [], duplicates: [], errors: [], polls: 0, elapsedMs: 0, storeDir: mkdtempSync(join(tmpdir(), 'banwatch-demo-')) };
+  const result: DemoResult = {
+    ok: false,
+    alerts: [],
+    quiet: [],
+    duplicates: [],
+    errors: [],
+    polls: 0,
+    elapsedMs: 0,
+    storeDir: mkdtempSync(join(tmpdir(), 'banwatch-demo-')),
+  };
   let news = 0;
   let bills = 0;
   let errorsSaid = 0;
@@ -76,17 +85,32 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const sample = (feeds = await startSampleFeeds(new Date()));
     const capitol = (congress = await startCongressStandIn(DEMO_CONGRESS_KEY));
     const config = writeDemoConfig(result.storeDir, sample.urlOf, capitol.url);
-    app = await createApp({ config, logger: options.logger ?? silentLogger(), stdout: channel.stream, parseInThread: true });
+    app = await createApp({
+      config,
+      logger: options.logger ?? silentLogger(),
+      stdout: channel.stream,
+      parseInThread: true,
+    });
     say(bold('banwatch demo: offline, on sample data; nothing leaves 127.0.0.1'));
-    say(`  feeds     ${SAMPLE_FEEDS.length} sample feeds from demo/feeds/, served at ${new URL(sample.urlOf(SAMPLE_FEEDS[0].id)).origin}`);
+    say(
+      `  feeds     ${SAMPLE_FEEDS.length} sample feeds from demo/feeds/, served at ${new URL(sample.urlOf(SAMPLE_FEEDS[0].id)).origin}`,
+    );
     say(`  Congress  a local stand-in for Congress.gov at ${capitol.url}, following H.R.5515 (115th)`);
     say(`  store     a temporary SQLite file in ${result.storeDir} (removed at the end)`);
     say(`  channel   "${DEMO_CHANNEL}", a console channel: what it would receive is printed as-is below`);
     const [first, ...later] = BILL_DAYS;
     const steps = [
-      { title: `Polling ${SAMPLE_FEEDS.length} sample feeds and Congress.gov for the first time...`, hill: first, change: () => capitol.showBillAsOf(first.day) },
+      {
+        title: `Polling ${SAMPLE_FEEDS.length} sample feeds and Congress.gov for the first time...`,
+        hill: first,
+        change: () => capitol.showBillAsOf(first.day),
+      },
       { title: 'The sample feeds publish new items. Polling again...', change: () => sample.publish() },
-      ...later.map((hill) => ({ title: 'Congress.gov has news. Polling again...', hill, change: () => capitol.showBillAsOf(hill.day) })),
+      ...later.map((hill) => ({
+        title: 'Congress.gov has news. Polling again...',
+        hill,
+        change: () => capitol.showBillAsOf(hill.day),
+      })),
     ];
     for (const [index, step] of steps.entries()) {
       if (index) await pause();
@@ -94,7 +118,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       say(bold(`[${index + 1}/${steps.length}] ${step.title}`));
       step.change();
       if (step.hill) say(dim(`  On Capitol Hill, ${step.hill.day}: ${step.hill.happened}.`));
-      if (index === 1) say(dim(`  New in the feeds: ${sample.published().length} items, ban news mixed with ordinary news.`));
+      if (index === 1)
+        say(dim(`  New in the feeds: ${sample.published().length} items, ban news mixed with ordinary news.`));
       const polled = digest(await app.engine.pollAll());
       result.polls += 1;
       for (const line of polled.lines) say(dim(`  ${line}`));
@@ -103,7 +128,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       result.alerts.push(...blocks);
       news += polled.queued.news;
       bills += polled.queued.bills;
-      if (index === 0) say(dim('  (A feed\'s first poll records what it already holds and posts none of it: no flood when you subscribe.)'));
+      if (index === 0)
+        say(
+          dim(
+            "  (A feed's first poll records what it already holds and posts none of it: no flood when you subscribe.)",
+          ),
+        );
       if (printed) say(`\n${printed.trimEnd()}`);
       else if (!polled.errors.length) say(dim('  (nothing for the channel)'));
       if (polled.quiet.length) {
@@ -111,7 +141,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
         say(`  Stayed quiet (${polled.quiet.length} new items that are not a ban or restriction):`);
         for (const item of polled.quiet) say(`    - ${item.title}  ${dim(`[${item.reason}]`)}`);
       }
-      for (const item of polled.duplicates) say(`  Posted once: "${item.title}" also came from ${item.sourceId} (same story).`);
+      for (const item of polled.duplicates)
+        say(`  Posted once: "${item.title}" also came from ${item.sourceId} (same story).`);
       for (const error of polled.errors) say(`  ! ${error}`);
       result.quiet.push(...polled.quiet.map((item) => item.title));
       result.duplicates.push(...polled.duplicates.map((item) => item.title));
@@ -137,6 +168,11 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       ` ${result.quiet.length} ordinary items stayed quiet, ${result.duplicates.length} duplicate${result.duplicates.length === 1 ? '' : 's'} held back, ${result.errors.length} errors.`,
   );
   for (const error of result.errors.slice(errorsSaid)) say(`  ! ${error}`);
-  if (result.ok) say(dim('Next: `npm start` runs banwatch on the real feeds in config/default.yaml; README.md shows how to add Slack or Discord.'));
+  if (result.ok)
+    say(
+      dim(
+        'Next: `npm start` runs banwatch on the real feeds in config/default.yaml; README.md shows how to add Slack or Discord.',
+      ),
+    );
   return result;
 }

@@ -12,7 +12,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'];
 const level = process.env.LOG_LEVEL;
-const logger = level && LEVELS.includes(level) ? createLogger({ level, destination: process.stderr, pretty: Boolean(process.stderr.isTTY) }) : undefined;
+const logger =
+  level && LEVELS.includes(level)
+    ? createLogger({ level, destination: process.stderr, pretty: Boolean(process.stderr.isTTY) })
+    : undefined;
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const result = await runDemo({ out: process.stdout, logger, pauseMs: 400, color });
 process.exitCode = result.ok ? 0 : 1;

@@ -48,13 +48,18 @@ function shiftDates(xml: string, shiftMs: number): string {
     const time = Date.parse(value);
     if (Number.isNaN(time)) return whole;
     const moved = new Date(time + shiftMs);
-    const text = tag === 'pubDate' || tag === 'lastBuildDate' ? moved.toUTCString() : moved.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const text =
+      tag === 'pubDate' || tag === 'lastBuildDate'
+        ? moved.toUTCString()
+        : moved.toISOString().replace(/\.\d{3}Z$/, 'Z');
     return `<${tag}>${text}</${tag}>`;
   });
 }
 
 function newestDate(xml: string): number {
-  return Math.max(...[...xml.matchAll(DATE)].map((match) => Date.parse(match[2] as string)).filter((time) => !Number.isNaN(time)));
+  return Math.max(
+    ...[...xml.matchAll(DATE)].map((match) => Date.parse(match[2] as string)).filter((time) => !Number.isNaN(time)),
+  );
 }
 
 function splitFeed(id: string, file: string, shiftMs: number): SampleFeed {

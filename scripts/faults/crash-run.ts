@@ -71,7 +71,8 @@ export async function runCrashScenario(kills = 20, random: () => number = Math.r
       await sleep(250 + random() * 1_250);
       // The instance started after the previous kill survived it if it is still running now.
       if (kill > 0 && current.child.exitCode === null) survived++;
-      else if (kill > 0) problems.push(`the instance restarted after kill ${kill} exited: ${current.output().slice(-300)}`);
+      else if (kill > 0)
+        problems.push(`the instance restarted after kill ${kill} exited: ${current.output().slice(-300)}`);
       current.child.kill('SIGKILL');
       await current.exited;
       current = startBanwatch(['run', '--config', config]);
@@ -80,12 +81,14 @@ export async function runCrashScenario(kills = 20, random: () => number = Math.r
     generator = undefined;
     const expected = new Set(Array.from({ length: published - baseline }, (_, i) => `HX-${baseline + i + 1} `));
     const deadline = Date.now() + 30_000;
-    const seen = () => new Set(hooks.delivered().flatMap((p) => [...expected].filter((tag) => JSON.stringify(p.body).includes(tag))));
+    const seen = () =>
+      new Set(hooks.delivered().flatMap((p) => [...expected].filter((tag) => JSON.stringify(p.body).includes(tag))));
     while (seen().size < expected.size && Date.now() < deadline) await sleep(200);
     if (current.child.exitCode === null) survived++;
     current.child.kill('SIGTERM');
     const code = await Promise.race([current.exited, sleep(15_000).then(() => 'timeout' as const)]);
-    if (code !== 0) problems.push(`the last instance did not stop cleanly on SIGTERM (${code}): ${current.output().slice(-500)}`);
+    if (code !== 0)
+      problems.push(`the last instance did not stop cleanly on SIGTERM (${code}): ${current.output().slice(-500)}`);
     const counts = new Map<string, number>();
     for (const post of hooks.delivered()) {
       const body = JSON.stringify(post.body);

@@ -29,11 +29,23 @@ const RSS_BOUND_MB = 700;
 export async function runHostileCases(cases: readonly HostileCase[] = HOSTILE_CASES): Promise<HostileOutcome[]> {
   const server = await startFeedServer();
   const trusted = createFeedFetcher({ timeoutMs: FAULT_TIMEOUT_MS });
-  const untrusted = createFeedFetcher({ timeoutMs: FAULT_TIMEOUT_MS, allowPrivateNetworks: false, exemptAddresses: ['127.0.0.1'] });
+  const untrusted = createFeedFetcher({
+    timeoutMs: FAULT_TIMEOUT_MS,
+    allowPrivateNetworks: false,
+    exemptAddresses: ['127.0.0.1'],
+  });
   // Parsing runs in worker threads, as in `banwatch run`: a huge feed must not stall the good one.
   const pool = createFeedReaderPool(2);
-  server.route('/good', { body: rssDocument({ title: 'Good', items: [{ title: 'A normal item', link: 'https://news.example/ok', guid: 'ok' }] }) });
-  const good = createRssSource({ id: 'good', url: server.url('/good'), intervalMs: 60_000, backfill: 0 }, { fetcher: trusted, clock: systemClock });
+  server.route('/good', {
+    body: rssDocument({
+      title: 'Good',
+      items: [{ title: 'A normal item', link: 'https://news.example/ok', guid: 'ok' }],
+    }),
+  });
+  const good = createRssSource(
+    { id: 'good', url: server.url('/good'), intervalMs: 60_000, backfill: 0 },
+    { fetcher: trusted, clock: systemClock },
+  );
   const outcomes: HostileOutcome[] = [];
   try {
     for (const hostile of cases) {
@@ -60,7 +72,14 @@ export async function runHostileCases(cases: readonly HostileCase[] = HOSTILE_CA
         ms > FAULT_TIMEOUT_MS + 3_000 ? `took ${ms} ms (a hang)` : undefined,
         rssMb > RSS_BOUND_MB ? `memory reached ${rssMb} MB` : undefined,
       ].filter((p): p is string => Boolean(p));
-      outcomes.push({ name: hostile.name, passed: !problems.length, problem: problems.join('; ') || undefined, ms, goodFeedMs, rssMb });
+      outcomes.push({
+        name: hostile.name,
+        passed: !problems.length,
+        problem: problems.join('; ') || undefined,
+        ms,
+        goodFeedMs,
+        rssMb,
+      });
     }
   } finally {
     await pool.close();

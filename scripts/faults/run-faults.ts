@@ -7,14 +7,21 @@ import { runHostileCases } from './hostile-run.js';
  */
 const hostile = await runHostileCases();
 for (const outcome of hostile) {
-  process.stdout.write(`${outcome.passed ? 'ok  ' : 'FAIL'} hostile: ${outcome.name} (${outcome.ms} ms${outcome.problem ? `; ${outcome.problem}` : ''})\n`);
+  process.stdout.write(
+    `${outcome.passed ? 'ok  ' : 'FAIL'} hostile: ${outcome.name} (${outcome.ms} ms${outcome.problem ? `; ${outcome.problem}` : ''})\n`,
+  );
 }
 const kills = Number(process.env.FAULT_KILLS ?? 20);
 process.stdout.write(`killing banwatch run ${kills} times over a stream of new items...\n`);
 const crash = await runCrashScenario(kills);
 for (const problem of crash.problems) process.stdout.write(`FAIL crash: ${problem}\n`);
 const passed = hostile.filter((o) => o.passed).length;
-const ok = passed === hostile.length && crash.lost === 0 && crash.survived === crash.kills && crash.duplicates <= crash.kills && !crash.problems.length;
+const ok =
+  passed === hostile.length &&
+  crash.lost === 0 &&
+  crash.survived === crash.kills &&
+  crash.duplicates <= crash.kills &&
+  !crash.problems.length;
 process.stdout.write(
   `faults: hostile inputs ${hostile.length} tried, ${passed} passed; kills ${crash.kills}, survived ${crash.survived}; ` +
     `alerts ${crash.alerts}, lost ${crash.lost}, duplicates ${crash.duplicates} (at most one per kill: ${crash.duplicates <= crash.kills ? 'yes' : 'NO'}); ${crash.seconds}s\n`,

@@ -61,21 +61,35 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
   };
   return new CommandRouter(
     [
-      vendorHandler({ catalog: deps.catalog, alerts: deps.stores.alerts, tracker: instrumentTracker(deps.stores.instruments) }),
+      vendorHandler({
+        catalog: deps.catalog,
+        alerts: deps.stores.alerts,
+        tracker: instrumentTracker(deps.stores.instruments),
+      }),
       billsHandler(bills),
       trackHandler(bills),
       untrackHandler(bills),
-      watchHandler({ watch: deps.stores.watch, clock: deps.clock, channelExists: async (id) => Boolean(await deps.channels.get(id)) }),
+      watchHandler({
+        watch: deps.stores.watch,
+        clock: deps.clock,
+        channelExists: async (id) => Boolean(await deps.channels.get(id)),
+      }),
       subscribeHandler(subscription),
       unsubscribeHandler(subscription),
       statusHandler({
-        sources: async () => deps.sources().map((s) => ({ id: s.id, name: s.name, type: sourceType(s), intervalMs: s.intervalMs })),
+        sources: async () =>
+          deps.sources().map((s) => ({ id: s.id, name: s.name, type: sourceType(s), intervalMs: s.intervalMs })),
         feeds: deps.stores.feeds,
         outbox: deps.stores.outbox,
         clock: deps.clock,
         storeKind: deps.stores.backend.kind,
       }),
-      whyHandler({ traces: deps.stores.traces, outbox: deps.stores.outbox, channels: () => deps.channels.all(), maxAgeDays: deps.maxAgeDays ?? 14 }),
+      whyHandler({
+        traces: deps.stores.traces,
+        outbox: deps.stores.outbox,
+        channels: () => deps.channels.all(),
+        maxAgeDays: deps.maxAgeDays ?? 14,
+      }),
       ...(deps.feeds ? [feedsHandler(feedsDeps(deps, deps.feeds))] : []),
     ],
     deps.logger,
@@ -84,7 +98,10 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
 }
 
 /** The feeds handler over the store, refreshing the polled set after every change. */
-export function feedsDeps(deps: Pick<CommandDeps, 'stores' | 'clock'>, feeds: NonNullable<CommandDeps['feeds']>): FeedsDeps {
+export function feedsDeps(
+  deps: Pick<CommandDeps, 'stores' | 'clock'>,
+  feeds: NonNullable<CommandDeps['feeds']>,
+): FeedsDeps {
   const refreshing: FeedRegistry = {
     list: () => deps.stores.runtimeFeeds.list(),
     async put(feed) {

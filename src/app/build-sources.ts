@@ -47,8 +47,18 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
         return [
           {
             ...createRssSource(
-              { id: config.id, url: config.url, intervalMs: config.interval, backfill: config.backfill, name: config.name },
-              { fetcher: deps.trustedFetcher, clock: deps.clock, ...(deps.readBytes ? { readBytes: deps.readBytes } : {}) },
+              {
+                id: config.id,
+                url: config.url,
+                intervalMs: config.interval,
+                backfill: config.backfill,
+                name: config.name,
+              },
+              {
+                fetcher: deps.trustedFetcher,
+                clock: deps.clock,
+                ...(deps.readBytes ? { readBytes: deps.readBytes } : {}),
+              },
             ),
             type: 'rss',
           },
@@ -61,16 +71,25 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
           );
           return [];
         }
-        const budget = budgets.get(config.apiKey) ?? createRequestBudget({ clock: deps.clock, limit: deps.congressRequestsPerHour });
+        const budget =
+          budgets.get(config.apiKey) ?? createRequestBudget({ clock: deps.clock, limit: deps.congressRequestsPerHour });
         budgets.set(config.apiKey, budget);
-        const api = createCongressApi({ baseUrl: config.url, apiKey: config.apiKey, fetcher: deps.trustedFetcher, budget });
+        const api = createCongressApi({
+          baseUrl: config.url,
+          apiKey: config.apiKey,
+          fetcher: deps.trustedFetcher,
+          budget,
+        });
         const classifier = deps.classifier;
         const source = createCongressSource(
           {
             id: config.id,
             name: config.name,
             intervalMs: config.interval,
-            bills: config.bills.map((bill) => ({ id: bill.id, ...(bill.vendors ? { vendors: canonical(bill.vendors) } : {}) })),
+            bills: config.bills.map((bill) => ({
+              id: bill.id,
+              ...(bill.vendors ? { vendors: canonical(bill.vendors) } : {}),
+            })),
             discover: config.discover,
           },
           {

@@ -32,7 +32,12 @@ export function startQueuedDelivery(
     prefix: `${prefix}:bull`,
     // A finished or failed job must go: BullMQ ignores a new job whose id still exists in any
     // state, and the next tick re-adds the channel's job with the same id.
-    defaultJobOptions: { removeOnComplete: true, removeOnFail: true, attempts: retry.attempts, backoff: { type: 'exponential', delay: retry.delayMs } },
+    defaultJobOptions: {
+      removeOnComplete: true,
+      removeOnFail: true,
+      attempts: retry.attempts,
+      backoff: { type: 'exponential', delay: retry.delayMs },
+    },
   });
   queue.on('error', () => undefined);
   const worker = new Worker(
@@ -51,7 +56,9 @@ export function startQueuedDelivery(
       stalledInterval: 5_000,
     },
   );
-  worker.on('failed', (job, error) => logger.warn({ channelId: job?.data?.channelId, err: error }, `delivery job failed: ${errorMessage(error)}`));
+  worker.on('failed', (job, error) =>
+    logger.warn({ channelId: job?.data?.channelId, err: error }, `delivery job failed: ${errorMessage(error)}`),
+  );
   worker.on('error', (error) => logger.warn({ err: error }, `delivery worker: ${errorMessage(error)}`));
   return {
     async schedule(work) {

@@ -9,15 +9,29 @@ import { createRssSource } from '../sources/rss/rss-source.js';
  * that resolves to a private or metadata address at any hop, a page that is not a feed, or a
  * dead host is refused with the reason instead of becoming a feed that fails forever.
  */
-export function feedProbe(deps: { trustedFetcher: Pick<FeedFetcher, 'fetch'>; guardedFetcher: Pick<FeedFetcher, 'fetch'>; clock: Clock; readBytes?: FeedBytesReader }): FeedProbe {
+export function feedProbe(deps: {
+  trustedFetcher: Pick<FeedFetcher, 'fetch'>;
+  guardedFetcher: Pick<FeedFetcher, 'fetch'>;
+  clock: Clock;
+  readBytes?: FeedBytesReader;
+}): FeedProbe {
   return async (url, trusted) => {
     const source = createRssSource(
       { id: 'probe', url, intervalMs: 60_000, backfill: 0 },
-      { fetcher: trusted ? deps.trustedFetcher : deps.guardedFetcher, clock: deps.clock, ...(deps.readBytes ? { readBytes: deps.readBytes } : {}) },
+      {
+        fetcher: trusted ? deps.trustedFetcher : deps.guardedFetcher,
+        clock: deps.clock,
+        ...(deps.readBytes ? { readBytes: deps.readBytes } : {}),
+      },
     );
     const result = await source.poll(undefined);
     if (result.ok) return { ok: true };
-    const what = result.failure.kind === 'parse' ? 'it is not a readable feed' : result.failure.kind === 'blocked' ? 'that address is not allowed' : 'it could not be fetched';
+    const what =
+      result.failure.kind === 'parse'
+        ? 'it is not a readable feed'
+        : result.failure.kind === 'blocked'
+          ? 'that address is not allowed'
+          : 'it could not be fetched';
     return { ok: false, message: `${what} (${result.failure.message})` };
   };
 }

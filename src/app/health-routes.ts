@@ -53,7 +53,9 @@ export function healthRoutes(deps: HealthDeps): HttpRoute[] {
       path: '/readyz',
       async handle(_req, res) {
         const problems = await readinessProblems(deps);
-        res.writeHead(problems.length ? 503 : 200, { 'content-type': 'application/json' }).end(`${JSON.stringify({ ready: !problems.length, problems })}\n`);
+        res
+          .writeHead(problems.length ? 503 : 200, { 'content-type': 'application/json' })
+          .end(`${JSON.stringify({ ready: !problems.length, problems })}\n`);
       },
     },
     {

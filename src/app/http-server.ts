@@ -13,13 +13,19 @@ export interface RunningHttpServer {
  * banwatch's one HTTP server: Slack events, Discord interactions and the health and metrics
  * endpoints share PORT. Unknown paths get 404, a known path with another method 405.
  */
-export async function startHttpServer(port: number, routes: readonly HttpRoute[], logger: Logger): Promise<RunningHttpServer> {
+export async function startHttpServer(
+  port: number,
+  routes: readonly HttpRoute[],
+  logger: Logger,
+): Promise<RunningHttpServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const matching = routes.filter((route) => route.path === path);
     const route = matching.find((r) => r.method === req.method);
     if (!route) {
-      res.writeHead(matching.length ? 405 : 404, { 'content-type': 'text/plain' }).end(matching.length ? 'method not allowed' : 'not found');
+      res
+        .writeHead(matching.length ? 405 : 404, { 'content-type': 'text/plain' })
+        .end(matching.length ? 'method not allowed' : 'not found');
       return;
     }
     Promise.resolve(route.handle(req, res)).catch((error: unknown) => {

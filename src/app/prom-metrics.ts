@@ -14,12 +14,41 @@ export interface PromMetrics extends Metrics {
 export function createPromMetrics(outboxDepth: () => Promise<{ pending: number; dead: number }>): PromMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'banwatch_' });
-  const polls = new Counter({ name: 'banwatch_polls_total', help: 'Polls by source and outcome', labelNames: ['source', 'outcome'], registers: [registry] });
-  const fetchErrors = new Counter({ name: 'banwatch_fetch_errors_total', help: 'Failed polls by source and failure kind', labelNames: ['source', 'kind'], registers: [registry] });
-  const items = new Counter({ name: 'banwatch_items_seen_total', help: 'New items by source', labelNames: ['source'], registers: [registry] });
-  const alerts = new Counter({ name: 'banwatch_alerts_total', help: 'Alerts queued, by action (one per item)', labelNames: ['action'], registers: [registry] });
-  const queued = new Counter({ name: 'banwatch_alert_deliveries_queued_total', help: 'Alert copies queued for channels', registers: [registry] });
-  const deliveries = new Counter({ name: 'banwatch_deliveries_total', help: 'Delivery attempts by platform and outcome', labelNames: ['platform', 'outcome'], registers: [registry] });
+  const polls = new Counter({
+    name: 'banwatch_polls_total',
+    help: 'Polls by source and outcome',
+    labelNames: ['source', 'outcome'],
+    registers: [registry],
+  });
+  const fetchErrors = new Counter({
+    name: 'banwatch_fetch_errors_total',
+    help: 'Failed polls by source and failure kind',
+    labelNames: ['source', 'kind'],
+    registers: [registry],
+  });
+  const items = new Counter({
+    name: 'banwatch_items_seen_total',
+    help: 'New items by source',
+    labelNames: ['source'],
+    registers: [registry],
+  });
+  const alerts = new Counter({
+    name: 'banwatch_alerts_total',
+    help: 'Alerts queued, by action (one per item)',
+    labelNames: ['action'],
+    registers: [registry],
+  });
+  const queued = new Counter({
+    name: 'banwatch_alert_deliveries_queued_total',
+    help: 'Alert copies queued for channels',
+    registers: [registry],
+  });
+  const deliveries = new Counter({
+    name: 'banwatch_deliveries_total',
+    help: 'Delivery attempts by platform and outcome',
+    labelNames: ['platform', 'outcome'],
+    registers: [registry],
+  });
   const classify = new Histogram({
     name: 'banwatch_classify_seconds',
     help: 'Time to classify one item',

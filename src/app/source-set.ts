@@ -31,13 +31,21 @@ export interface SourceSetDeps {
  * when their definition changes, so a refresh keeps each source object (and nothing else holds
  * state in them: cursors live in the store).
  */
-export function createSourceSet(configured: readonly TypedSource[], configUrls: ReadonlyMap<string, string>, deps: SourceSetDeps): SourceSet {
+export function createSourceSet(
+  configured: readonly TypedSource[],
+  configUrls: ReadonlyMap<string, string>,
+  deps: SourceSetDeps,
+): SourceSet {
   let runtime: Array<{ feed: RuntimeFeed; source: TypedSource }> = [];
   let current: Source[] = [...configured];
   const build = (feed: RuntimeFeed): TypedSource => ({
     ...createRssSource(
       { id: feed.id, url: feed.url, intervalMs: feed.intervalMs, backfill: 0, name: feed.title },
-      { fetcher: feed.trusted ? deps.trustedFetcher : deps.guardedFetcher, clock: deps.clock, ...(deps.readBytes ? { readBytes: deps.readBytes } : {}) },
+      {
+        fetcher: feed.trusted ? deps.trustedFetcher : deps.guardedFetcher,
+        clock: deps.clock,
+        ...(deps.readBytes ? { readBytes: deps.readBytes } : {}),
+      },
     ),
     type: 'rss',
   });
@@ -47,7 +55,9 @@ export function createSourceSet(configured: readonly TypedSource[], configUrls: 
       const configuredIds = new Set(configured.map((s) => s.id));
       const feeds = (await deps.registry.list()).filter((feed) => !configuredIds.has(feed.id));
       runtime = feeds.map((feed) => {
-        const kept = runtime.find((entry) => entry.feed.id === feed.id && entry.feed.url === feed.url && entry.feed.trusted === feed.trusted);
+        const kept = runtime.find(
+          (entry) => entry.feed.id === feed.id && entry.feed.url === feed.url && entry.feed.trusted === feed.trusted,
+        );
         return kept ?? { feed, source: build(feed) };
       });
       current = [...configured, ...runtime.map((entry) => entry.source)];
@@ -55,10 +65,13 @@ export function createSourceSet(configured: readonly TypedSource[], configUrls: 
     async feeds() {
       await this.refresh();
       return [
-        ...configured.filter((s) => configUrls.has(s.id)).map((s) => ({ id: s.id, url: configUrls.get(s.id) as string, origin: 'config' as const })),
+        ...configured
+          .filter((s) => configUrls.has(s.id))
+          .map((s) => ({ id: s.id, url: configUrls.get(s.id) as string, origin: 'config' as const })),
         ...runtime.map((entry) => ({ id: entry.feed.id, url: entry.feed.url, origin: 'runtime' as const })),
       ];
     },
-    titleOf: (id) => runtime.find((entry) => entry.feed.id === id)?.feed.title ?? configured.find((s) => s.id === id)?.name,
+    titleOf: (id) =>
+      runtime.find((entry) => entry.feed.id === id)?.feed.title ?? configured.find((s) => s.id === id)?.name,
   };
 }

@@ -77,7 +77,12 @@ function confirmWeakNames(catalog: LoadedCatalog, title: Reading, other: Reading
       reasons.push(`weak name "${words}" not counted: no ban cue`);
       return false;
     }
-    if (pattern && pattern.context.length > 0 && !hasContext(title, v, CONTEXT_WORDS) && !(other && hasContext(other, v, Infinity))) {
+    if (
+      pattern &&
+      pattern.context.length > 0 &&
+      !hasContext(title, v, CONTEXT_WORDS) &&
+      !(other && hasContext(other, v, Infinity))
+    ) {
       reasons.push(`weak name "${words}" not counted: none of its context words ("${pattern.context[0]}", ...) nearby`);
       return false;
     }
@@ -99,18 +104,33 @@ function vendorReason(catalog: LoadedCatalog, reading: Reading, v: VendorMention
  * a context word, an action with no vendor or no place named, or a vendor and a regulator with
  * no action. A title that is clear on its own never pays for its summary.
  */
-function summaryCanHelp(catalog: LoadedCatalog, title: Reading, government: boolean, findings: readonly TrapFinding[]): boolean {
+function summaryCanHelp(
+  catalog: LoadedCatalog,
+  title: Reading,
+  government: boolean,
+  findings: readonly TrapFinding[],
+): boolean {
   if (isTrapped(findings)) return false;
   const usable = usableActions(title, government);
   const targets = title.vendors.filter((v) => v.role === 'target' && !v.weak);
-  if (title.vendors.some((v) => v.weak && (catalog.patterns[v.pattern]?.context.length ?? 0) > 0 && !hasContext(title, v, CONTEXT_WORDS))) return true;
+  if (
+    title.vendors.some(
+      (v) => v.weak && (catalog.patterns[v.pattern]?.context.length ?? 0) > 0 && !hasContext(title, v, CONTEXT_WORDS),
+    )
+  )
+    return true;
   if (usable.length > 0) return targets.length === 0 || !title.places.some((p) => p.code !== null && !p.reverse);
   return targets.length > 0 && hasAtom(title, 'regulator');
 }
 
 /** The stage when the headline has no stage word. */
-function stageFallback(basis: Basis | undefined, actionRank: number, measureNamed: boolean): { stage: Stage; why: string } {
-  if (basis === 'reaction' && !measureNamed) return { stage: 'proposed', why: 'a reply to a regulator, nothing decided yet' };
+function stageFallback(
+  basis: Basis | undefined,
+  actionRank: number,
+  measureNamed: boolean,
+): { stage: Stage; why: string } {
+  if (basis === 'reaction' && !measureNamed)
+    return { stage: 'proposed', why: 'a reply to a regulator, nothing decided yet' };
   if (basis === 'reaction') return { stage: 'rule', why: "a reply to a regulator's measure" };
   if (actionRank === RANK.advisory) return { stage: 'proposed', why: 'an advice is not binding' };
   return { stage: 'rule', why: 'no stage word, a reported action is taken as decided' };
@@ -123,7 +143,14 @@ function classifyWith(
   input: ClassifyInput,
   terms: readonly string[],
 ): Classification {
-  const title = read(catalog, index, vendorName, htmlToText((input.title ?? '').slice(0, TITLE_CHARS * 4)), terms, TITLE_CHARS);
+  const title = read(
+    catalog,
+    index,
+    vendorName,
+    htmlToText((input.title ?? '').slice(0, TITLE_CHARS * 4)),
+    terms,
+    TITLE_CHARS,
+  );
   const findings = applyTraps(title);
   const government = title.places.some((p) => p.actor && !p.reverse);
   findings.push(...globalTraps(title, government));
@@ -143,7 +170,15 @@ function classifyWith(
   reasons.push(...verdict.reasons);
   const vendors = verdict.vendors.map((v) => v.vendor);
   if (!verdict.relevant) {
-    return { relevant: false, score: verdict.score, vendors, action: 'none', stage: 'none', jurisdiction: 'none', reasons };
+    return {
+      relevant: false,
+      score: verdict.score,
+      vendors,
+      action: 'none',
+      stage: 'none',
+      jurisdiction: 'none',
+      reasons,
+    };
   }
   const action = chooseAction(verdict.actionReading, verdict.actions);
   const stage = chooseStage(title, action.value, stageFallback(verdict.basis, action.rank, hasAtom(title, 'measure')));

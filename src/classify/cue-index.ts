@@ -52,8 +52,11 @@ function layerOf(cue: Cue): Layer {
 
 /** A few cues for Chinese-language headlines, so CJK vendor names can meet a CJK ban cue. */
 const CJK_ACTIONS: ReadonlyArray<[string, ActionKind, number]> = [
-  ['禁令', 'ban', RANK.ban], ['禁止', 'ban', RANK.ban], ['封禁', 'ban', RANK.ban],
-  ['制裁', 'sanction', RANK.sanction], ['实体清单', 'restriction', RANK.listRestriction],
+  ['禁令', 'ban', RANK.ban],
+  ['禁止', 'ban', RANK.ban],
+  ['封禁', 'ban', RANK.ban],
+  ['制裁', 'sanction', RANK.sanction],
+  ['实体清单', 'restriction', RANK.listRestriction],
   ['黑名单', 'restriction', RANK.genericRestriction],
 ];
 
@@ -89,19 +92,34 @@ export function buildCueIndex(catalog: LoadedCatalog): CueIndex {
   for (const name of catalog.classes.origins) add(name, { type: 'origin' });
   for (const name of catalog.classes.products) add(name, { type: 'product' });
   for (const def of ACTION_CUES) {
-    const cue: Cue = { type: 'action', kind: def.kind, rank: def.rank, strength: def.strength, instrument: def.instrument ?? false };
+    const cue: Cue = {
+      type: 'action',
+      kind: def.kind,
+      rank: def.rank,
+      strength: def.strength,
+      instrument: def.instrument ?? false,
+    };
     for (const word of def.words) add(word, cue);
   }
-  for (const [word, kind, rank] of CJK_ACTIONS) add(word, { type: 'action', kind, rank, strength: 'hard', instrument: false });
+  for (const [word, kind, rank] of CJK_ACTIONS)
+    add(word, { type: 'action', kind, rank, strength: 'hard', instrument: false });
   for (const word of MOTIVES) add(word, { type: 'motive', strong: true });
   for (const word of WEAK_MOTIVES) add(word, { type: 'motive', strong: false });
   for (const [trap, words] of Object.entries(TRAP_WORDS) as Array<[GlobalTrap, readonly string[]]>) {
     for (const word of words) add(word, { type: 'trap', trap });
   }
-  for (const def of STAGE_CUES) for (const word of def.words) add(word, { type: 'stage', stage: def.stage, prio: def.prio });
+  for (const def of STAGE_CUES)
+    for (const word of def.words) add(word, { type: 'stage', stage: def.stage, prio: def.prio });
   for (const def of PLACES) {
     for (const word of def.words) {
-      add(word, { type: 'place', code: def.code, strong: def.strong, actor: def.actor, reverse: def.reverse ?? false, upperOnly: word === 'us' });
+      add(word, {
+        type: 'place',
+        code: def.code,
+        strong: def.strong,
+        actor: def.actor,
+        reverse: def.reverse ?? false,
+        upperOnly: word === 'us',
+      });
     }
   }
   const wordAtoms = new Map<string, string[]>();
@@ -137,7 +155,7 @@ export function buildCueIndex(catalog: LoadedCatalog): CueIndex {
 function isLowerCaseUs(hit: Hit, text: string, starts: readonly number[]): boolean {
   if (hit.payload.type !== 'place' || !hit.payload.upperOnly) return false;
   const at = starts[hit.start] ?? 0;
-  return text.charCodeAt(at) !== 85 /* U */ || text.charCodeAt(at + 1) !== 83 /* S */;
+  return text.charCodeAt(at) !== 85 /* U */ || text.charCodeAt(at + 1) !== 83; /* S */
 }
 
 /** Where each helper set occurs: per token for one-word helpers, plus multi-word helper hits. */
@@ -156,7 +174,8 @@ class AtomTable {
   /** End of the `atom` phrase starting at `token`, or -1. */
   endAt(atom: string, token: number): number {
     if (this.perToken[token]?.includes(atom)) return token + 1;
-    for (const hit of this.multi) if (hit.start === token && hit.payload.type === 'atom' && hit.payload.atom === atom) return hit.end;
+    for (const hit of this.multi)
+      if (hit.start === token && hit.payload.type === 'atom' && hit.payload.atom === atom) return hit.end;
     return -1;
   }
 
@@ -200,7 +219,13 @@ function insideLonger(hit: Hit, long: readonly Hit[]): boolean {
   if (layer === 'helper') return false;
   const length = hit.end - hit.start;
   for (const other of long) {
-    if (other.end - other.start > length && other.start <= hit.start && other.end >= hit.end && layerOf(other.payload) === layer) return true;
+    if (
+      other.end - other.start > length &&
+      other.start <= hit.start &&
+      other.end >= hit.end &&
+      layerOf(other.payload) === layer
+    )
+      return true;
   }
   return false;
 }

@@ -68,8 +68,16 @@ export function evaluate(rows: readonly EvalRow[], classifier: Classifier): Eval
   const correct: Record<FieldName, number> = { vendors: 0, action: 0, stage: 0, jurisdiction: 0 };
   const misses: Miss[] = [];
   for (const row of rows) {
-    const got = classifier.classify(row.summary === undefined ? { title: row.title } : { title: row.title, summary: row.summary });
-    const expected = { relevant: row.relevant, vendors: row.vendors, action: row.action, stage: row.stage, jurisdiction: row.jurisdiction };
+    const got = classifier.classify(
+      row.summary === undefined ? { title: row.title } : { title: row.title, summary: row.summary },
+    );
+    const expected = {
+      relevant: row.relevant,
+      vendors: row.vendors,
+      action: row.action,
+      stage: row.stage,
+      jurisdiction: row.jurisdiction,
+    };
     if (got.relevant && !row.relevant) {
       fp++;
       misses.push({ kind: 'false positive', title: row.title, details: [], expected, got });
@@ -98,5 +106,16 @@ export function evaluate(rows: readonly EvalRow[], classifier: Classifier): Eval
   const fields = Object.fromEntries(
     FIELDS.map((field) => [field, { correct: correct[field], total: tp, accuracy: ratio(correct[field], tp) }]),
   ) as Record<FieldName, FieldAccuracy>;
-  return { rows: rows.length, truePositives: tp, falsePositives: fp, falseNegatives: fn, trueNegatives: tn, precision, recall, f1, fields, misses };
+  return {
+    rows: rows.length,
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+    trueNegatives: tn,
+    precision,
+    recall,
+    f1,
+    fields,
+    misses,
+  };
 }

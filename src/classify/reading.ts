@@ -70,10 +70,26 @@ function sortInto(reading: Reading, hit: Hit, vendorName: (pattern: number) => s
   const cue: Cue = hit.payload;
   switch (cue.type) {
     case 'vendor':
-      reading.vendors.push({ start, end, vendor: vendorName(cue.vendor), pattern: cue.vendor, weak: cue.weak, watchTerm: false, role: 'target' });
+      reading.vendors.push({
+        start,
+        end,
+        vendor: vendorName(cue.vendor),
+        pattern: cue.vendor,
+        weak: cue.weak,
+        watchTerm: false,
+        role: 'target',
+      });
       break;
     case 'action':
-      reading.actions.push({ start, end, kind: cue.kind, rank: cue.rank, strength: cue.strength, instrument: cue.instrument, status: 'counts' });
+      reading.actions.push({
+        start,
+        end,
+        kind: cue.kind,
+        rank: cue.rank,
+        strength: cue.strength,
+        instrument: cue.instrument,
+        status: 'counts',
+      });
       break;
     case 'stage':
       reading.stages.push({ start, end, stage: cue.stage, prio: cue.prio });
@@ -117,9 +133,20 @@ export function readText(
   const tokens = tokenize(text, limit);
   const scan = index.scan(tokens.words, text, tokens.starts);
   const reading: Reading = {
-    text, tokens, vendors: [], actions: [], stages: [], places: [], origins: [], products: [],
-    motives: [], traps: [], atoms: new Map(), contexts: [],
-    tokenAtoms: scan.tokenAtoms, atomsPresent: scan.atomsPresent,
+    text,
+    tokens,
+    vendors: [],
+    actions: [],
+    stages: [],
+    places: [],
+    origins: [],
+    products: [],
+    motives: [],
+    traps: [],
+    atoms: new Map(),
+    contexts: [],
+    tokenAtoms: scan.tokenAtoms,
+    atomsPresent: scan.atomsPresent,
   };
   for (const hit of scan.hits) sortInto(reading, hit, vendorName);
   return reading;
@@ -152,7 +179,8 @@ export function atomEndingAt(reading: Reading, atom: string, end: number): Span 
 export function atomSpans(reading: Reading, atom: string): Span[] {
   const spans: Span[] = [];
   if (!reading.atomsPresent.has(atom)) return spans;
-  for (let i = 0; i < reading.tokens.words.length; i++) if (wordHas(reading, atom, i)) spans.push({ start: i, end: i + 1 });
+  for (let i = 0; i < reading.tokens.words.length; i++)
+    if (wordHas(reading, atom, i)) spans.push({ start: i, end: i + 1 });
   const multi = reading.atoms.get(atom);
   if (multi) spans.push(...multi);
   return spans.sort((a, b) => a.start - b.start);

@@ -5,14 +5,22 @@
  * rules it out. The title decides; the summary only fills in what a clear title leaves open.
  */
 import { RANK } from './cue-lexicon.js';
-import { atomSpans, countingActions, hasAtom, quote, type ActionMention, type Reading, type Span, type VendorMention } from './reading.js';
+import {
+  atomSpans,
+  countingActions,
+  hasAtom,
+  quote,
+  type ActionMention,
+  type Reading,
+  type Span,
+  type VendorMention,
+} from './reading.js';
 import { isTrapped, type TrapFinding } from './trap-rules.js';
 import { findClass, usableActions } from './verdict-rules.js';
 
 /** Which rule made the headline relevant. */
 export type Basis =
-  | 'vendor' | 'instrument' | 'class' | 'weak-class' | 'reaction' | 'fcc-equipment'
-  | 'summary-vendor' | 'summary-action';
+  'vendor' | 'instrument' | 'class' | 'weak-class' | 'reaction' | 'fcc-equipment' | 'summary-vendor' | 'summary-action';
 
 const SCORES: Readonly<Record<Basis, number>> = {
   vendor: 0.8,
@@ -50,7 +58,11 @@ export interface Relevance {
 }
 
 const CUE_LABEL: Readonly<Record<string, string>> = {
-  ban: 'ban cue', restriction: 'restriction cue', sanction: 'sanction cue', lift: 'lift cue', investigation: 'investigation cue',
+  ban: 'ban cue',
+  restriction: 'restriction cue',
+  sanction: 'sanction cue',
+  lift: 'lift cue',
+  investigation: 'investigation cue',
 };
 
 function cueReasons(reading: Reading, actions: readonly ActionMention[], where = ''): string[] {
@@ -107,12 +119,26 @@ export function decideRelevance({ title, summary, government, findings }: Releva
     else if (vendorClass && acted) basis = 'class';
     else if (weakClass && government && acted) basis = 'weak-class';
     else if (
-      targets.some((v) => !v.weak) && hasAtom(title, 'regulator') && (title.motives.length > 0 || hasAtom(title, 'measure')) &&
-      countingActions(title).length === 0 && findings.length === 0
-    ) basis = 'reaction';
-    else if (hasAtom(title, 'agency-ban') && usable.some((a) => a.kind === 'ban' || a.kind === 'restriction') && title.products.length > 0) basis = 'fcc-equipment';
+      targets.some((v) => !v.weak) &&
+      hasAtom(title, 'regulator') &&
+      (title.motives.length > 0 || hasAtom(title, 'measure')) &&
+      countingActions(title).length === 0 &&
+      findings.length === 0
+    )
+      basis = 'reaction';
+    else if (
+      hasAtom(title, 'agency-ban') &&
+      usable.some((a) => a.kind === 'ban' || a.kind === 'restriction') &&
+      title.products.length > 0
+    )
+      basis = 'fcc-equipment';
     else if (summary) {
-      const fromSummary = summaryBasis(title, summary, { usable, targets, government, topic: vendorClass ?? weakClass ?? title.products[0] });
+      const fromSummary = summaryBasis(title, summary, {
+        usable,
+        targets,
+        government,
+        topic: vendorClass ?? weakClass ?? title.products[0],
+      });
       if (fromSummary?.basis === 'summary-action') {
         basis = 'summary-action';
         actions = fromSummary.actions;
@@ -123,7 +149,8 @@ export function decideRelevance({ title, summary, government, findings }: Releva
       }
     }
   }
-  if (basis === 'weak-class' && weakClass) reasons.push(`technology "${quote(title, weakClass)}" with a security motive`);
+  if (basis === 'weak-class' && weakClass)
+    reasons.push(`technology "${quote(title, weakClass)}" with a security motive`);
 
   // A clear headline about a kind of vendor: the summary may say which vendor it is.
   if (basis && vendors.length === 0 && summary) {
@@ -144,8 +171,13 @@ export function decideRelevance({ title, summary, government, findings }: Releva
     const bonus = (basis === 'vendor' || basis === 'class' || basis === 'instrument') && government ? 0.1 : 0;
     reasons.push(BASIS_REASONS[basis]);
     return {
-      relevant: true, score: round(Math.min(0.99, SCORES[basis] + bonus - penalty)), basis, actions, actionReading,
-      vendors, reasons,
+      relevant: true,
+      score: round(Math.min(0.99, SCORES[basis] + bonus - penalty)),
+      basis,
+      actions,
+      actionReading,
+      vendors,
+      reasons,
     };
   }
   reasons.push(...missing({ blocked, title, usable, targets, vendorClass, government }));
@@ -156,13 +188,27 @@ export function decideRelevance({ title, summary, government, findings }: Releva
 /** "Paxton sues Lorex": a government suing a vendor is an enforcement step, counted as an investigation. */
 function governmentLawsuit(title: Reading): ActionMention | undefined {
   const sue = atomSpans(title, 'sue').find((s) => title.places.some((p) => p.actor && !p.reverse && p.end === s.start));
-  return sue && { ...sue, kind: 'investigation', rank: RANK.investigation, strength: 'weak', instrument: false, status: 'counts' };
+  return (
+    sue && {
+      ...sue,
+      kind: 'investigation',
+      rank: RANK.investigation,
+      strength: 'weak',
+      instrument: false,
+      status: 'counts',
+    }
+  );
 }
 
 function summaryBasis(
   title: Reading,
   summary: Reading,
-  seen: { usable: readonly ActionMention[]; targets: readonly VendorMention[]; government: boolean; topic: Span | undefined },
+  seen: {
+    usable: readonly ActionMention[];
+    targets: readonly VendorMention[];
+    government: boolean;
+    topic: Span | undefined;
+  },
 ): { basis: Basis; actions: ActionMention[] } | undefined {
   // The headline reports a government action on some technology but names no vendor.
   if (seen.usable.length > 0 && seen.government && seen.topic && seen.targets.length === 0) {
@@ -177,15 +223,23 @@ function summaryBasis(
 }
 
 function missing(seen: {
-  blocked: boolean; title: Reading; usable: readonly ActionMention[]; targets: readonly VendorMention[];
-  vendorClass: Span | undefined; government: boolean;
+  blocked: boolean;
+  title: Reading;
+  usable: readonly ActionMention[];
+  targets: readonly VendorMention[];
+  vendorClass: Span | undefined;
+  government: boolean;
 }): string[] {
   if (seen.blocked) return ['not relevant: ruled out by a trap'];
   const out: string[] = [];
   if (seen.targets.length === 0 && !seen.vendorClass) out.push('no vendor or vendor class named');
   if (seen.usable.length === 0) {
     const weak = countingActions(seen.title).find((a) => a.strength === 'weak');
-    out.push(weak && !seen.government ? `weak cue "${quote(seen.title, weak)}" needs a government actor` : 'no government action cue');
+    out.push(
+      weak && !seen.government
+        ? `weak cue "${quote(seen.title, weak)}" needs a government actor`
+        : 'no government action cue',
+    );
   }
   return out.length > 0 ? out : ['not relevant'];
 }

@@ -4,7 +4,14 @@
  * mentioned after "despite" is background); others rule the whole headline out.
  */
 import {
-  atomAt, atomEndingAt, atomSpans, countingActions, quote, type ActionMention, type Reading, type Span,
+  atomAt,
+  atomEndingAt,
+  atomSpans,
+  countingActions,
+  quote,
+  type ActionMention,
+  type Reading,
+  type Span,
 } from './reading.js';
 import type { GlobalTrap } from './trap-lexicon.js';
 
@@ -27,7 +34,18 @@ const GLOBAL_REASONS: Readonly<Record<GlobalTrap, string>> = {
 /** Tokens that may sit between a vendor and its verb: "Kaspersky Lab uncovers", "Kaspersky's experts". */
 const SOURCE_GAP = new Set(['s', 'lab', 'labs', 'security', 'threat', 'team', 'global']);
 /** Bare verb forms are nouns right after a name: "TikTok ban" is a ban on TikTok. */
-const BARE_FORMS = new Set(['ban', 'block', 'remove', 'bar', 'prohibit', 'restrict', 'suspend', 'delete', 'limit', 'crack']);
+const BARE_FORMS = new Set([
+  'ban',
+  'block',
+  'remove',
+  'bar',
+  'prohibit',
+  'restrict',
+  'suspend',
+  'delete',
+  'limit',
+  'crack',
+]);
 
 /** Only spaces or an apostrophe between token `i` and the one before: "Hikvision: Reports" is not "Hikvision reports". */
 function adjacent(reading: Reading, i: number): boolean {
@@ -78,13 +96,19 @@ export function markRoles(reading: Reading): TrapFinding[] {
         : undefined);
     if (verb) {
       vendor.role = 'source';
-      note(findings, reading, 'vendor is the source of a report, not its target', { start: vendor.start, end: verb.end });
+      note(findings, reading, 'vendor is the source of a report, not its target', {
+        start: vendor.start,
+        end: verb.end,
+      });
       continue;
     }
     const before = atomEndingAt(reading, 'source-before', vendor.start);
     if (before) {
       vendor.role = 'source';
-      note(findings, reading, 'vendor is the source of a report, not its target', { start: before.start, end: vendor.end });
+      note(findings, reading, 'vendor is the source of a report, not its target', {
+        start: before.start,
+        end: vendor.end,
+      });
       continue;
     }
     const noun = atomAt(reading, 'modifier-noun', vendor.end);
@@ -105,7 +129,10 @@ export function markRoles(reading: Reading): TrapFinding[] {
     const ban = actorBefore(reading, platform) ? undefined : banVerbAfter(reading, platform);
     if (!ban) continue;
     moderate(reading, ban);
-    note(findings, reading, 'a company moderating its own platform or shelves', { start: platform.start, end: ban.end });
+    note(findings, reading, 'a company moderating its own platform or shelves', {
+      start: platform.start,
+      end: ban.end,
+    });
   }
   return findings;
 }
@@ -115,7 +142,11 @@ function startsWithin(spans: readonly Span[], from: number, to: number): boolean
 }
 
 function isTargetAt(reading: Reading, from: number, to: number): boolean {
-  return startsWithin(reading.vendors, from, to) || startsWithin(reading.origins, from, to) || startsWithin(reading.products, from, to);
+  return (
+    startsWithin(reading.vendors, from, to) ||
+    startsWithin(reading.origins, from, to) ||
+    startsWithin(reading.products, from, to)
+  );
 }
 
 /** "US-sanctioned Hikvision": the participle is glued to the word before it. */
@@ -144,12 +175,17 @@ function background(findings: TrapFinding[], reading: Reading, action: ActionMen
 export function markBackground(reading: Reading): TrapFinding[] {
   const findings: TrapFinding[] = [];
   for (const prep of atomSpans(reading, 'background-prep')) {
-    const action = countingActions(reading).find((a) => a.start >= prep.end && a.start - prep.end <= 3 && skipsFiller(reading, prep.end, a.start));
+    const action = countingActions(reading).find(
+      (a) => a.start >= prep.end && a.start - prep.end <= 3 && skipsFiller(reading, prep.end, a.start),
+    );
     if (action) background(findings, reading, action, { start: prep.start, end: action.end });
   }
   for (const action of countingActions(reading)) {
     if (action.end - action.start !== 1 || !atomAt(reading, 'participle', action.start)) continue;
-    const adjective = action.start === 0 || atomEndingAt(reading, 'participle-before', action.start) || hyphenBefore(reading, action.start);
+    const adjective =
+      action.start === 0 ||
+      atomEndingAt(reading, 'participle-before', action.start) ||
+      hyphenBefore(reading, action.start);
     if (adjective && isTargetAt(reading, action.end, action.end + 3)) {
       background(findings, reading, action, { start: Math.max(0, action.start - 1), end: action.end + 1 });
     }
@@ -160,7 +196,10 @@ export function markBackground(reading: Reading): TrapFinding[] {
     const live = countingActions(reading);
     if (live.length === 0) continue;
     for (const action of live) action.status = 'background';
-    findings.push({ reason: `trap: story about something still in use, the ban is background ("${quote(reading, { start: still.start, end: usage.end })}")`, blocks: false });
+    findings.push({
+      reason: `trap: story about something still in use, the ban is background ("${quote(reading, { start: still.start, end: usage.end })}")`,
+      blocks: false,
+    });
   }
   return findings;
 }

@@ -76,7 +76,8 @@ function checkNames(file: CatalogFile): string[] {
   file.vendors.forEach((vendor, index) => {
     const key = vendor.name.toLowerCase();
     const earlier = vendorNames.get(key);
-    if (earlier !== undefined) problems.push(`vendors[${index}].name: "${vendor.name}" is already the name of vendors[${earlier}]`);
+    if (earlier !== undefined)
+      problems.push(`vendors[${index}].name: "${vendor.name}" is already the name of vendors[${earlier}]`);
     else vendorNames.set(key, index);
     for (const field of ['strong', 'weak', 'context', 'not'] as const) {
       vendor.match[field].forEach((name, i) => {

@@ -33,18 +33,27 @@ export function chooseAction(reading: Reading, usable: readonly ActionMention[])
   const agency = agencyAction(reading);
   if (!best) {
     const value = agency?.action ?? 'ban';
-    return { value, rank: 0, reason: agency ? `action ${value}: a ${agency.agency} matter` : 'action ban: no action word, a ban is assumed' };
+    return {
+      value,
+      rank: 0,
+      reason: agency ? `action ${value}: a ${agency.agency} matter` : 'action ban: no action word, a ban is assumed',
+    };
   }
   const words = quote(reading, best);
   if (best.rank === RANK.genericRestriction && agency && agency.action !== 'restriction') {
-    return { value: agency.action, rank: best.rank, reason: `action ${agency.action}: "${words}" by the ${agency.agency}` };
+    return {
+      value: agency.action,
+      rank: best.rank,
+      reason: `action ${agency.action}: "${words}" by the ${agency.agency}`,
+    };
   }
   return { value: best.kind, rank: best.rank, reason: `action ${best.kind}: "${words}"` };
 }
 
 export function chooseStage(reading: Reading, action: Action, fallback: { stage: Stage; why: string }): Decided<Stage> {
   if (action === 'lift') return { value: 'lifted', reason: 'stage lifted: the action lifts a restriction' };
-  if (action === 'investigation') return { value: 'proposed', reason: 'stage proposed: an investigation comes before any rule' };
+  if (action === 'investigation')
+    return { value: 'proposed', reason: 'stage proposed: an investigation comes before any rule' };
   const best = [...reading.stages].sort((a, b) => b.prio - a.prio || a.start - b.start)[0];
   if (best) return { value: best.stage, reason: `stage ${best.stage}: "${quote(reading, best)}"` };
   return { value: fallback.stage, reason: `stage ${fallback.stage}: ${fallback.why}` };
@@ -59,10 +68,14 @@ function pickPlace(reading: Reading): { code: string; span: Span } | undefined {
 /** The first strong place named decides; the summary helps only when the title names none. */
 export function chooseJurisdiction(title: Reading, summary: Reading | undefined): Decided<string> {
   const fromTitle = pickPlace(title);
-  if (fromTitle) return { value: fromTitle.code, reason: `jurisdiction ${fromTitle.code}: "${quote(title, fromTitle.span)}"` };
+  if (fromTitle)
+    return { value: fromTitle.code, reason: `jurisdiction ${fromTitle.code}: "${quote(title, fromTitle.span)}"` };
   const fromSummary = summary ? pickPlace(summary) : undefined;
   if (fromSummary && summary) {
-    return { value: fromSummary.code, reason: `jurisdiction ${fromSummary.code}: "${quote(summary, fromSummary.span)}" in the summary` };
+    return {
+      value: fromSummary.code,
+      reason: `jurisdiction ${fromSummary.code}: "${quote(summary, fromSummary.span)}" in the summary`,
+    };
   }
   return { value: 'US-federal', reason: 'jurisdiction US-federal: no place named, the US is assumed' };
 }

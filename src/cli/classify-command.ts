@@ -27,8 +27,12 @@ function parseLine(line: string): Parsed {
   const { title, summary, extraVendors } = data as Record<string, unknown>;
   if (title === undefined) return { error: 'missing "title"' };
   if (typeof title !== 'string') return { error: '"title" must be a string' };
-  if (summary !== undefined && summary !== null && typeof summary !== 'string') return { error: '"summary" must be a string' };
-  if (extraVendors !== undefined && (!Array.isArray(extraVendors) || !extraVendors.every((v) => typeof v === 'string'))) {
+  if (summary !== undefined && summary !== null && typeof summary !== 'string')
+    return { error: '"summary" must be a string' };
+  if (
+    extraVendors !== undefined &&
+    (!Array.isArray(extraVendors) || !extraVendors.every((v) => typeof v === 'string'))
+  ) {
     return { error: '"extraVendors" must be an array of strings' };
   }
   return {
@@ -40,7 +44,10 @@ function parseLine(line: string): Parsed {
 function classifyLine(classifier: Classifier, line: string): string {
   const parsed = parseLine(line);
   if ('error' in parsed) return JSON.stringify({ error: parsed.error });
-  const { relevant, score, vendors, action, stage, jurisdiction, reasons } = classifier.classify(parsed.input, parsed.options);
+  const { relevant, score, vendors, action, stage, jurisdiction, reasons } = classifier.classify(
+    parsed.input,
+    parsed.options,
+  );
   return JSON.stringify({ relevant, score, vendors, action, stage, jurisdiction, reasons });
 }
 

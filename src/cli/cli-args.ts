@@ -14,7 +14,10 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
   const options: GlobalOptions = { json: false, rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    const [flag, inline] = arg.includes('=') && arg.startsWith('--') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.includes('=') && arg.startsWith('--')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     if (WITH_VALUE.has(flag)) {
       const value = inline ?? argv[++i];
       if (value === undefined || value.startsWith('--')) throw new UserError('missing_value', `${flag} needs a value`);

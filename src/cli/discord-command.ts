@@ -22,7 +22,11 @@ export const DISCORD_USAGE = `Usage: banwatch discord register [--guild ID]   pu
  * the application's commands: globally (every server the bot is in), or in one server, where
  * changes show at once (handy while trying banwatch out). Returns the exit status.
  */
-export async function discordCommand(args: readonly string[], io: CliIo, settings: DiscordCliSettings | undefined): Promise<number> {
+export async function discordCommand(
+  args: readonly string[],
+  io: CliIo,
+  settings: DiscordCliSettings | undefined,
+): Promise<number> {
   const [action, ...rest] = args;
   if (!action || action === 'help' || action === '--help') {
     io.stdout.write(DISCORD_USAGE);
@@ -34,7 +38,9 @@ export async function discordCommand(args: readonly string[], io: CliIo, setting
   }
   if (action === 'invite') {
     if (rest.length) return usage(io, `unexpected "${rest[0]?.slice(0, 40)}"`);
-    io.stdout.write(`Open this URL to add banwatch to a server (scopes: bot, applications.commands):\n${inviteUrl(settings.applicationId)}\n`);
+    io.stdout.write(
+      `Open this URL to add banwatch to a server (scopes: bot, applications.commands):\n${inviteUrl(settings.applicationId)}\n`,
+    );
     return 0;
   }
   if (action !== 'register') return usage(io, `unknown discord command "${action.slice(0, 40)}"`);
@@ -49,7 +55,10 @@ function guildOption(args: readonly string[]): string | undefined | { problem: s
     const arg = args[i] as string;
     if (arg === '--guild' || arg.startsWith('--guild=')) {
       const value = arg === '--guild' ? args[++i] : arg.slice('--guild='.length);
-      if (!value || !/^\d{15,22}$/.test(value)) return { problem: '--guild needs a server id (a number; Developer Mode, right-click the server, Copy Server ID)' };
+      if (!value || !/^\d{15,22}$/.test(value))
+        return {
+          problem: '--guild needs a server id (a number; Developer Mode, right-click the server, Copy Server ID)',
+        };
       guild = value;
     } else return { problem: `unexpected "${arg.slice(0, 40)}"` };
   }
@@ -59,7 +68,9 @@ function guildOption(args: readonly string[]): string | undefined | { problem: s
 async function register(io: CliIo, settings: DiscordCliSettings, guild: string | undefined): Promise<number> {
   const rest = createDiscordRest(settings);
   const definitions = commandDefinitions();
-  const route = guild ? Routes.applicationGuildCommands(settings.applicationId, guild) : Routes.applicationCommands(settings.applicationId);
+  const route = guild
+    ? Routes.applicationGuildCommands(settings.applicationId, guild)
+    : Routes.applicationCommands(settings.applicationId);
   try {
     await rest.put(route, { body: definitions });
   } catch (error) {
@@ -71,7 +82,11 @@ async function register(io: CliIo, settings: DiscordCliSettings, guild: string |
   const where = guild ? `in server ${guild} (available now)` : 'globally, for every server the bot is in';
   io.stdout.write(`Registered ${definitions.map((d) => `/${d.name}`).join(' and ')} ${where}:\n`);
   for (const definition of definitions) {
-    const names = (definition.options ?? []).map((o) => (o.type === ApplicationCommandOptionType.SubcommandGroup ? `${o.name} ${(o.options ?? []).map((s) => s.name).join('|')}` : o.name));
+    const names = (definition.options ?? []).map((o) =>
+      o.type === ApplicationCommandOptionType.SubcommandGroup
+        ? `${o.name} ${(o.options ?? []).map((s) => s.name).join('|')}`
+        : o.name,
+    );
     const who = definition.default_member_permissions ? ' (Manage Server by default)' : '';
     io.stdout.write(`  /${definition.name}: ${names.join(', ')}${who}\n`);
   }
@@ -80,7 +95,8 @@ async function register(io: CliIo, settings: DiscordCliSettings, guild: string |
 
 function explain(error: unknown, guild: string | undefined): string {
   if (error instanceof DiscordAPIError) {
-    if (error.status === 401) return 'Discord rejected DISCORD_TOKEN (401); copy the bot token again from the Developer Portal';
+    if (error.status === 401)
+      return 'Discord rejected DISCORD_TOKEN (401); copy the bot token again from the Developer Portal';
     if (guild && (error.status === 403 || error.code === 50001)) {
       return `the bot cannot manage commands in server ${guild}; add it with the URL from \`banwatch discord invite\``;
     }

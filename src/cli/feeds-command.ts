@@ -14,7 +14,9 @@ export async function importOpml(file: string, deps: FeedsDeps, io: CliIo): Prom
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    io.stderr.write(`banwatch: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    io.stderr.write(
+      `banwatch: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+    );
     return 1;
   }
   const opml = await readOpml(text);
@@ -26,7 +28,12 @@ export async function importOpml(file: string, deps: FeedsDeps, io: CliIo): Prom
   const skipped: string[] = [];
   for (const feed of opml.feeds) {
     try {
-      const stored = await addFeed(deps, feed.url, { addedBy: 'opml import', trusted: true, title: feed.title, probe: false });
+      const stored = await addFeed(deps, feed.url, {
+        addedBy: 'opml import',
+        trusted: true,
+        title: feed.title,
+        probe: false,
+      });
       io.stdout.write(`added ${stored.id}  ${stored.url}\n`);
       added++;
     } catch (error) {
@@ -40,7 +47,10 @@ export async function importOpml(file: string, deps: FeedsDeps, io: CliIo): Prom
 }
 
 /** `feeds export`: every polled feed as OPML 2.0 on stdout. */
-export async function exportOpml(deps: Pick<FeedsDeps, 'known' | 'clock'> & { titleOf(id: string): string | undefined }, io: CliIo): Promise<number> {
+export async function exportOpml(
+  deps: Pick<FeedsDeps, 'known' | 'clock'> & { titleOf(id: string): string | undefined },
+  io: CliIo,
+): Promise<number> {
   const feeds = await deps.known();
   const entries = feeds.map((feed) => ({ url: feed.url, title: deps.titleOf(feed.id) ?? feed.id, folder: 'banwatch' }));
   io.stdout.write(writeOpml('banwatch feeds', entries, deps.clock.now()));

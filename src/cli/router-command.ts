@@ -6,7 +6,12 @@ import type { CliIo } from './cli-io.js';
  * Runs a chat command from the terminal through the same CommandRouter the chat apps use.
  * Whoever runs the CLI on the host is an admin.
  */
-export async function routerCommand(router: CommandRouter, args: string[], io: CliIo, options: { channel?: string; json: boolean }): Promise<number> {
+export async function routerCommand(
+  router: CommandRouter,
+  args: string[],
+  io: CliIo,
+  options: { channel?: string; json: boolean },
+): Promise<number> {
   const answer = await router.handle(args, {
     actor: { platform: 'cli', id: 'cli', isAdmin: true, name: 'the command line' },
     channelId: options.channel,

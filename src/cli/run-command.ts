@@ -6,7 +6,8 @@ import type { CliIo } from './cli-io.js';
 function banner(app: App, io: CliIo, httpPort?: number): void {
   const sources = app.sources();
   const channels = app.config.channels;
-  const every = (ms: number) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 60_000 === 0 ? `${ms / 60_000}m` : `${ms / 1000}s`);
+  const every = (ms: number) =>
+    ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 60_000 === 0 ? `${ms / 60_000}m` : `${ms / 1000}s`;
   io.stderr.write(
     [
       `banwatch is running (store: ${app.stores.backend.kind}, ${app.config.store.replace(/\/\/[^@/]*@/, '//***@')})`,
@@ -21,7 +22,12 @@ function banner(app: App, io: CliIo, httpPort?: number): void {
 }
 
 /** `run`: schedule polls and deliveries until SIGINT or SIGTERM, then stop cleanly. */
-export async function runCommand(app: App, io: CliIo, logger: Logger, signals: NodeJS.EventEmitter = process): Promise<number> {
+export async function runCommand(
+  app: App,
+  io: CliIo,
+  logger: Logger,
+  signals: NodeJS.EventEmitter = process,
+): Promise<number> {
   const { httpPort } = await app.start();
   banner(app, io, httpPort);
   logger.info({ sources: app.sources().length, channels: app.config.channels.length }, 'banwatch started');

@@ -5,7 +5,16 @@ import type { CommandContext, CommandHandler } from './command.js';
 import { line, reply, type Reply } from './reply.js';
 
 /** Refusal codes that mean the command was typed wrong (the CLI exits 2 for these). */
-const TYPED_WRONG = new Set(['usage', 'bad_verb', 'unknown_flag', 'unbalanced_quotes', 'too_many_words', 'too_long', 'missing_value', 'no_vendor']);
+const TYPED_WRONG = new Set([
+  'usage',
+  'bad_verb',
+  'unknown_flag',
+  'unbalanced_quotes',
+  'too_many_words',
+  'too_long',
+  'missing_value',
+  'no_vendor',
+]);
 
 /**
  * The one entry point for commands from every surface (Slack, Discord, the CLI). Runs a
@@ -17,7 +26,11 @@ export class CommandRouter {
   private readonly handlers = new Map<string, CommandHandler>();
 
   /** `flush`: makes the store's writes durable before an answer says they were made. */
-  constructor(handlers: readonly CommandHandler[], private readonly logger: Logger, private readonly flush: () => Promise<void> = async () => undefined) {
+  constructor(
+    handlers: readonly CommandHandler[],
+    private readonly logger: Logger,
+    private readonly flush: () => Promise<void> = async () => undefined,
+  ) {
     for (const handler of handlers) this.handlers.set(handler.name, handler);
   }
 
@@ -40,7 +53,9 @@ export class CommandRouter {
     }
     if (handler.requiresAdmin(rest) && !context.actor.isAdmin) {
       const what = [handler.name, rest[0]].filter(Boolean).join(' ');
-      return reply('Not allowed', [{ lines: [line(`Only admins can run \`${what}\`. Nothing was changed.`)] }], { refused: true });
+      return reply('Not allowed', [{ lines: [line(`Only admins can run \`${what}\`. Nothing was changed.`)] }], {
+        refused: true,
+      });
     }
     try {
       const answer = await handler.run([...rest], context);
@@ -49,20 +64,37 @@ export class CommandRouter {
     } catch (error) {
       if (isUserError(error)) return this.usage(handler, error.message, TYPED_WRONG.has(error.code));
       const ref = Math.random().toString(36).slice(2, 8);
-      this.logger.error({ err: error, command: handler.name, ref }, `command ${handler.name} failed: ${errorMessage(error)}`);
-      return reply('Something went wrong', [{ lines: [line(`banwatch could not finish \`${handler.name}\` (reference ${ref}). Try again shortly.`)] }], { refused: true });
+      this.logger.error(
+        { err: error, command: handler.name, ref },
+        `command ${handler.name} failed: ${errorMessage(error)}`,
+      );
+      return reply(
+        'Something went wrong',
+        [{ lines: [line(`banwatch could not finish \`${handler.name}\` (reference ${ref}). Try again shortly.`)] }],
+        { refused: true },
+      );
     }
   }
 
   /** A refusal with the usage of the command; `typedWrong` when the words themselves were wrong. */
   usage(handler: CommandHandler, problem: string, typedWrong = true): Reply {
-    return reply(problem, [{ heading: 'Usage', lines: handler.usage.map((form) => line(`/banwatch ${form}`)) }], { refused: true, usage: typedWrong });
+    return reply(problem, [{ heading: 'Usage', lines: handler.usage.map((form) => line(`/banwatch ${form}`)) }], {
+      refused: true,
+      usage: typedWrong,
+    });
   }
 
   help(name?: string, problem?: string): Reply {
     const handler = name ? this.handlers.get(name.toLowerCase()) : undefined;
-    if (handler) return reply(`/banwatch ${handler.name}: ${handler.summary}`, [{ heading: 'Usage', lines: handler.usage.map((form) => line(`/banwatch ${form}`)) }]);
+    if (handler)
+      return reply(`/banwatch ${handler.name}: ${handler.summary}`, [
+        { heading: 'Usage', lines: handler.usage.map((form) => line(`/banwatch ${form}`)) },
+      ]);
     const lines = [...this.handlers.values()].map((h) => line(`${h.usage[0] ?? h.name} — ${h.summary}`));
-    return reply(problem ?? 'banwatch commands', [{ lines }, { lines: [line('Type `/banwatch help COMMAND` for details.')] }], { refused: Boolean(problem), usage: Boolean(problem) });
+    return reply(
+      problem ?? 'banwatch commands',
+      [{ lines }, { lines: [line('Type `/banwatch help COMMAND` for details.')] }],
+      { refused: Boolean(problem), usage: Boolean(problem) },
+    );
   }
 }

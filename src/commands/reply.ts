@@ -29,8 +29,19 @@ export function line(text: string, url?: string): ReplyLine {
   return url ? { text, url } : { text };
 }
 
-export function reply(title: string, sections: ReplySection[], options: Partial<Pick<Reply, 'visibility' | 'data' | 'refused' | 'usage'>> = {}): Reply {
-  return { visibility: options.visibility ?? 'ephemeral', title, sections, refused: options.refused, data: options.data, ...(options.usage ? { usage: true } : {}) };
+export function reply(
+  title: string,
+  sections: ReplySection[],
+  options: Partial<Pick<Reply, 'visibility' | 'data' | 'refused' | 'usage'>> = {},
+): Reply {
+  return {
+    visibility: options.visibility ?? 'ephemeral',
+    title,
+    sections,
+    refused: options.refused,
+    data: options.data,
+    ...(options.usage ? { usage: true } : {}),
+  };
 }
 
 /** Renders a reply as terminal text (the CLI, the console, tests). */

@@ -8,7 +8,8 @@ export const MAX_TOKENS = 30;
  * substitute) keep a phrase together. Bounded, and never evaluated: the words are only data.
  */
 export function tokenize(text: string): string[] {
-  if (text.length > MAX_COMMAND_LENGTH) throw new UserError('too_long', `That command is too long (at most ${MAX_COMMAND_LENGTH} characters).`);
+  if (text.length > MAX_COMMAND_LENGTH)
+    throw new UserError('too_long', `That command is too long (at most ${MAX_COMMAND_LENGTH} characters).`);
   const tokens: string[] = [];
   let current = '';
   let quoted = false;
@@ -30,7 +31,8 @@ export function tokenize(text: string): string[] {
   }
   if (quoted) throw new UserError('unbalanced_quotes', 'A quote is not closed.');
   if (started) tokens.push(current);
-  if (tokens.length > MAX_TOKENS) throw new UserError('too_many_words', `That command has too many words (at most ${MAX_TOKENS}).`);
+  if (tokens.length > MAX_TOKENS)
+    throw new UserError('too_many_words', `That command has too many words (at most ${MAX_TOKENS}).`);
   return tokens;
 }
 

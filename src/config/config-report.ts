@@ -31,7 +31,8 @@ export function effectiveConfigYaml(config: Config): string {
   const scrub = (value: unknown): unknown => {
     if (typeof value === 'string') return secrets.has(value) ? mask(value) : value;
     if (Array.isArray(value)) return value.map(scrub);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
     return value;
   };
   const view = {
@@ -46,8 +47,17 @@ export function effectiveConfigYaml(config: Config): string {
     feeds: config.feeds,
     logLevel: config.logLevel ?? '(per command)',
     port: config.port ?? '(off unless a chat app needs it)',
-    slack: config.slack && { ...config.slack, botToken: mask(config.slack.botToken), appToken: mask(config.slack.appToken), signingSecret: mask(config.slack.signingSecret) },
-    discord: config.discord && { ...config.discord, token: mask(config.discord.token), publicKey: mask(config.discord.publicKey) },
+    slack: config.slack && {
+      ...config.slack,
+      botToken: mask(config.slack.botToken),
+      appToken: mask(config.slack.appToken),
+      signingSecret: mask(config.slack.signingSecret),
+    },
+    discord: config.discord && {
+      ...config.discord,
+      token: mask(config.discord.token),
+      publicKey: mask(config.discord.publicKey),
+    },
     gov: { ...config.gov, congressApiKey: mask(config.gov.congressApiKey) },
   };
   return stringify(scrub(view));

@@ -7,4 +7,3 @@ export function parseDuration(text: string): number | undefined {
   const value = Number(match[1]) * (UNITS[match[2] ?? ''] ?? Number.NaN);
   return Number.isFinite(value) && value > 0 ? Math.round(value) : undefined;
 }
-

@@ -23,6 +23,8 @@ export function readSecret(env: Environment, name: string): string | undefined {
     const value = readFileSync(file, 'utf8').trim();
     return value === '' ? undefined : value;
   } catch (error) {
-    throw new SecretFileError(`${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new SecretFileError(
+      `${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
 }

@@ -15,7 +15,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * One line per problem, `path: message`. Unknown keys name the closest known key, so a typo
  * like `intervall` says "did you mean `interval`?".
  */
-export function formatIssues(issues: readonly z.core.$ZodIssue[], knownKeys: (path: readonly PropertyKey[]) => string[]): string[] {
+export function formatIssues(
+  issues: readonly z.core.$ZodIssue[],
+  knownKeys: (path: readonly PropertyKey[]) => string[],
+): string[] {
   const lines: string[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {

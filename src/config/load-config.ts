@@ -93,7 +93,9 @@ export function loadConfig(options: LoadOptions): Config {
   const known = (path: readonly PropertyKey[]) => knownKeysAt(path, value);
   // A value that could not be filled in from the environment fails validation too; say it once.
   const unfilled = new Set(problems.map((problem) => problem.slice(0, problem.indexOf(': '))));
-  const schemaProblems = parsed.success ? [] : formatIssues(parsed.error.issues, known).filter((line) => !unfilled.has(line.slice(0, line.indexOf(': '))));
+  const schemaProblems = parsed.success
+    ? []
+    : formatIssues(parsed.error.issues, known).filter((line) => !unfilled.has(line.slice(0, line.indexOf(': '))));
   const all = [...problems, ...schemaProblems, ...envProblems, ...platforms.problems];
   if (!parsed.success || all.length) throw new ConfigError(all);
 
@@ -103,9 +105,14 @@ export function loadConfig(options: LoadOptions): Config {
   const congressKeys = sources.map((source) => (source.type === 'congress' ? source.apiKey : undefined));
   const secrets = [
     ...substituted,
-    ...[...congressKeys, platforms.slack?.botToken, platforms.slack?.appToken, platforms.slack?.signingSecret, platforms.discord?.token, platforms.gov.congressApiKey].filter(
-      (value): value is string => Boolean(value),
-    ),
+    ...[
+      ...congressKeys,
+      platforms.slack?.botToken,
+      platforms.slack?.appToken,
+      platforms.slack?.signingSecret,
+      platforms.discord?.token,
+      platforms.gov.congressApiKey,
+    ].filter((value): value is string => Boolean(value)),
   ];
   return {
     file,
@@ -115,7 +122,11 @@ export function loadConfig(options: LoadOptions): Config {
     sources,
     channels: data.channels.map((channel) => ({ ...channel, origin: 'config' as const })),
     admins: data.admins,
-    delivery: { intervalMs: data.delivery.interval, maxAttempts: data.delivery.maxAttempts, channelGapMs: parseDuration(data.delivery.channelGap) ?? 0 },
+    delivery: {
+      intervalMs: data.delivery.interval,
+      maxAttempts: data.delivery.maxAttempts,
+      channelGapMs: parseDuration(data.delivery.channelGap) ?? 0,
+    },
     feeds: {
       pauseAfter: data.feeds.pauseAfter,
       allowPrivateNetworks: data.feeds.allowPrivateNetworks,

@@ -63,9 +63,16 @@ export function readPlatformSettings(env: Environment, channels: readonly Channe
   let slack: SlackSettings | undefined;
   const botToken = secret('SLACK_BOT_TOKEN');
   if (botToken) {
-    slack = { botToken, appToken: secret('SLACK_APP_TOKEN'), signingSecret: secret('SLACK_SIGNING_SECRET'), apiUrl: url('SLACK_API_URL') };
+    slack = {
+      botToken,
+      appToken: secret('SLACK_APP_TOKEN'),
+      signingSecret: secret('SLACK_SIGNING_SECRET'),
+      apiUrl: url('SLACK_API_URL'),
+    };
     if (!slack.appToken && !slack.signingSecret) {
-      problems.push('SLACK_SIGNING_SECRET: required when SLACK_APP_TOKEN is not set (HTTP mode verifies every request with it)');
+      problems.push(
+        'SLACK_SIGNING_SECRET: required when SLACK_APP_TOKEN is not set (HTTP mode verifies every request with it)',
+      );
     }
   }
 
@@ -74,15 +81,19 @@ export function readPlatformSettings(env: Environment, channels: readonly Channe
   const applicationId = env.DISCORD_APPLICATION_ID;
   if (token || applicationId) {
     if (!token) problems.push('DISCORD_TOKEN: required with DISCORD_APPLICATION_ID');
-    if (!applicationId || !/^\d{15,22}$/.test(applicationId)) problems.push('DISCORD_APPLICATION_ID: expected the application id (a number) with DISCORD_TOKEN');
+    if (!applicationId || !/^\d{15,22}$/.test(applicationId))
+      problems.push('DISCORD_APPLICATION_ID: expected the application id (a number) with DISCORD_TOKEN');
     const publicKey = secret('DISCORD_PUBLIC_KEY');
-    if (publicKey && !/^[0-9a-f]{64}$/i.test(publicKey)) problems.push('DISCORD_PUBLIC_KEY: expected 64 hexadecimal characters');
+    if (publicKey && !/^[0-9a-f]{64}$/i.test(publicKey))
+      problems.push('DISCORD_PUBLIC_KEY: expected 64 hexadecimal characters');
     if (token && applicationId) discord = { token, applicationId, publicKey, apiUrl: url('DISCORD_API_URL') };
   }
 
   channels.forEach((channel, index) => {
-    if (channel.type === 'slack' && !slack) problems.push(`channels[${index}].type: slack channels need SLACK_BOT_TOKEN`);
-    if (channel.type === 'discord' && !discord) problems.push(`channels[${index}].type: discord channels need DISCORD_TOKEN and DISCORD_APPLICATION_ID`);
+    if (channel.type === 'slack' && !slack)
+      problems.push(`channels[${index}].type: slack channels need SLACK_BOT_TOKEN`);
+    if (channel.type === 'discord' && !discord)
+      problems.push(`channels[${index}].type: discord channels need DISCORD_TOKEN and DISCORD_APPLICATION_ID`);
   });
 
   return {

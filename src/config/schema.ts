@@ -29,13 +29,18 @@ const rssSource = z.strictObject({
 
 const billId = z
   .string({ error: 'expected a bill like hr5515-115 (type, number, congress)' })
-  .refine((text) => parseBillId(text) !== undefined, { error: 'expected a bill like hr5515-115 (type, number, congress)' })
+  .refine((text) => parseBillId(text) !== undefined, {
+    error: 'expected a bill like hr5515-115 (type, number, congress)',
+  })
   .transform((text) => formatBillId(parseBillId(text) as NonNullable<ReturnType<typeof parseBillId>>));
 
 /** `hr5515-115`, or `{id: hr5515-115, vendors: [Hikvision]}` to give the bill its own watch terms. */
 const billEntry = z.preprocess(
   (value) => (typeof value === 'string' ? { id: value } : value),
-  z.strictObject({ id: billId, vendors: vendorList.optional() }, { error: 'expected a bill like hr5515-115, or {id: hr5515-115, vendors: [...]}' }),
+  z.strictObject(
+    { id: billId, vendors: vendorList.optional() },
+    { error: 'expected a bill like hr5515-115, or {id: hr5515-115, vendors: [...]}' },
+  ),
 );
 
 const congressSource = z.strictObject({
@@ -59,9 +64,17 @@ const federalRegisterSource = z.strictObject({
   url: httpUrl.optional(),
   interval: duration.default(3_600_000),
   backfill: z.number({ error: 'expected a number of items' }).int().min(0).max(50).default(0),
-  terms: z.array(z.string().min(1).max(200), { error: 'expected a list of search terms' }).min(1, { error: 'name at least one search term' }).max(20),
+  terms: z
+    .array(z.string().min(1).max(200), { error: 'expected a list of search terms' })
+    .min(1, { error: 'name at least one search term' })
+    .max(20),
   agencies: z
-    .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected an agency slug like federal-communications-commission' }), { error: 'expected a list of agency slugs' })
+    .array(
+      z
+        .string()
+        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected an agency slug like federal-communications-commission' }),
+      { error: 'expected a list of agency slugs' },
+    )
     .max(50)
     .default([]),
 });
@@ -85,30 +98,40 @@ export const channelSchema = z
     id,
     type: z.enum(CHANNEL_TYPES, { error: `expected one of ${CHANNEL_TYPES.join(', ')}` }),
     url: httpUrl.optional(),
-    channel: z.string().regex(/^[A-Za-z0-9]{6,32}$/, { error: 'expected a platform channel id' }).optional(),
+    channel: z
+      .string()
+      .regex(/^[A-Za-z0-9]{6,32}$/, { error: 'expected a platform channel id' })
+      .optional(),
     vendors: vendorList.optional(),
     minScore: z.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).optional(),
     sources: z.array(id).optional(),
   })
   .superRefine((channel, ctx) => {
     const isWebhook = channel.type === 'slack-webhook' || channel.type === 'discord-webhook';
-    if (isWebhook && !channel.url) ctx.addIssue({ code: 'custom', path: ['url'], message: `required for type ${channel.type}` });
+    if (isWebhook && !channel.url)
+      ctx.addIssue({ code: 'custom', path: ['url'], message: `required for type ${channel.type}` });
     const isApp = channel.type === 'slack' || channel.type === 'discord';
-    if (isApp && !channel.channel) ctx.addIssue({ code: 'custom', path: ['channel'], message: `required for type ${channel.type}` });
+    if (isApp && !channel.channel)
+      ctx.addIssue({ code: 'custom', path: ['channel'], message: `required for type ${channel.type}` });
   });
 
 export const configSchema = z
   .strictObject({
-    store: z.string().regex(/^(sqlite|redis|rediss|postgres|postgresql):\/\//, {
-      error: 'expected sqlite://PATH, redis://HOST:PORT or postgres://...',
-    }).default('sqlite://data/banwatch.sqlite'),
+    store: z
+      .string()
+      .regex(/^(sqlite|redis|rediss|postgres|postgresql):\/\//, {
+        error: 'expected sqlite://PATH, redis://HOST:PORT or postgres://...',
+      })
+      .default('sqlite://data/banwatch.sqlite'),
     vendorsFile: z.string().min(1).optional(),
     maxAgeDays: z.number().int().min(1).max(3650).default(14),
     sources: z.array(sourceSchema, { error: 'expected a list of sources' }).default([]),
     channels: z.array(channelSchema, { error: 'expected a list of channels' }).default([]),
     admins: z
       .strictObject({
-        slack: z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, { error: 'expected a Slack user id like U0123ABCD' })).default([]),
+        slack: z
+          .array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, { error: 'expected a Slack user id like U0123ABCD' }))
+          .default([]),
         discord: z.array(z.string().regex(/^\d{15,22}$/, { error: 'expected a Discord user id' })).default([]),
       })
       .default({ slack: [], discord: [] }),
@@ -118,7 +141,9 @@ export const configSchema = z
         maxAttempts: z.number().int().min(1).max(1000).default(50),
         channelGap: z
           .string({ error: 'expected a duration like 1s (0s for none)' })
-          .regex(/^\s*0+\s*(ms|s)?\s*$|^\s*\d+(\.\d+)?\s*(ms|s|m)\s*$/, { error: 'expected a duration like 1s (0s for none)' })
+          .regex(/^\s*0+\s*(ms|s)?\s*$|^\s*\d+(\.\d+)?\s*(ms|s|m)\s*$/, {
+            error: 'expected a duration like 1s (0s for none)',
+          })
           .default('1s'),
       })
       .default({ interval: 5_000, maxAttempts: 50, channelGap: '1s' }),
@@ -136,16 +161,31 @@ export const configSchema = z
     const seen = new Map<string, number>();
     config.sources.forEach((source, index) => {
       const first = seen.get(source.id);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['sources', index, 'id'], message: `duplicate id "${source.id}" (also sources[${first}])` });
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', index, 'id'],
+          message: `duplicate id "${source.id}" (also sources[${first}])`,
+        });
       else seen.set(source.id, index);
     });
     const channels = new Map<string, number>();
     config.channels.forEach((channel, index) => {
       const first = channels.get(channel.id);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['channels', index, 'id'], message: `duplicate id "${channel.id}" (also channels[${first}])` });
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['channels', index, 'id'],
+          message: `duplicate id "${channel.id}" (also channels[${first}])`,
+        });
       else channels.set(channel.id, index);
       channel.sources?.forEach((sourceId, at) => {
-        if (!seen.has(sourceId)) ctx.addIssue({ code: 'custom', path: ['channels', index, 'sources', at], message: `no source with id "${sourceId}"` });
+        if (!seen.has(sourceId))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['channels', index, 'sources', at],
+            message: `no source with id "${sourceId}"`,
+          });
       });
     });
   });

@@ -32,5 +32,7 @@ export interface TraceStore {
   /** Keeps the trace; returns the reference the item ledger settles its items with (none without items). */
   record(trace: PollTrace): Promise<string | undefined>;
   /** Finds an item by source and key, or by any source's link (normalized). */
-  find(query: { sourceId: string; itemKey: string } | { link: string }): Promise<{ sourceId: string; at: string; item: ItemTrace } | undefined>;
+  find(
+    query: { sourceId: string; itemKey: string } | { link: string },
+  ): Promise<{ sourceId: string; at: string; item: ItemTrace } | undefined>;
 }

@@ -30,7 +30,13 @@ export function sameFeedUrl(a: string, b: string): boolean {
 export function feedIdFor(url: string, taken: ReadonlySet<string>): string {
   let base = 'feed';
   try {
-    base = new URL(url).hostname.replace(/^www\./, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 48) || 'feed';
+    base =
+      new URL(url).hostname
+        .replace(/^www\./, '')
+        .replace(/[^a-z0-9]+/gi, '-')
+        .replace(/^-|-$/g, '')
+        .toLowerCase()
+        .slice(0, 48) || 'feed';
   } catch {
     // an unparsable URL keeps the generic base
   }

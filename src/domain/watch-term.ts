@@ -25,10 +25,12 @@ export type TermCheck = { ok: true; term: string } | { ok: false; reason: string
 
 /** Trims and folds spacing, then checks length and characters. */
 export function checkTerm(raw: string): TermCheck {
-  if (FORBIDDEN.test(raw)) return { ok: false, reason: 'a watch term cannot contain control or direction-override characters' };
+  if (FORBIDDEN.test(raw))
+    return { ok: false, reason: 'a watch term cannot contain control or direction-override characters' };
   const term = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (!term.length) return { ok: false, reason: 'a watch term cannot be empty' };
-  if (term.length > MAX_TERM_LENGTH) return { ok: false, reason: `a watch term is at most ${MAX_TERM_LENGTH} characters (this one has ${term.length})` };
+  if (term.length > MAX_TERM_LENGTH)
+    return { ok: false, reason: `a watch term is at most ${MAX_TERM_LENGTH} characters (this one has ${term.length})` };
   if (!/[\p{L}\p{N}]/u.test(term)) return { ok: false, reason: 'a watch term needs at least one letter or digit' };
   return { ok: true, term };
 }

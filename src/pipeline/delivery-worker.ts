@@ -53,7 +53,9 @@ export interface DeliveryReport {
 export async function deliverDue(deps: DeliveryDeps): Promise<DeliveryReport> {
   const report = emptyReport();
   const byChannel = groupByChannel(await deps.outbox.pending());
-  await Promise.all([...byChannel.entries()].map(([channelId, entries]) => deliverChannel(channelId, entries, deps, report)));
+  await Promise.all(
+    [...byChannel.entries()].map(([channelId, entries]) => deliverChannel(channelId, entries, deps, report)),
+  );
   return report;
 }
 
@@ -99,7 +101,12 @@ function groupByChannel(entries: readonly OutboxEntry[]): Map<string, OutboxEntr
   return byChannel;
 }
 
-async function deliverChannel(channelId: string, entries: OutboxEntry[], deps: DeliveryDeps, report: DeliveryReport): Promise<void> {
+async function deliverChannel(
+  channelId: string,
+  entries: OutboxEntry[],
+  deps: DeliveryDeps,
+  report: DeliveryReport,
+): Promise<void> {
   if (!entries.length) return;
   const { leases, instanceId = 'local' } = deps;
   if (!leases) return deliverChannelEntries(channelId, entries, deps, report);
@@ -134,7 +141,8 @@ async function deliverChannelEntries(
       return;
     }
     // The pause comes before the check below, so what is checked is what is about to be sent.
-    if (posted && deps.channelGapMs && channel?.type !== 'console') await new Promise((resolve) => setTimeout(resolve, deps.channelGapMs));
+    if (posted && deps.channelGapMs && channel?.type !== 'console')
+      await new Promise((resolve) => setTimeout(resolve, deps.channelGapMs));
     // A crash after recording a delivery but before removing the entry: it went out already.
     const record = await deps.outbox.delivery(entry.key);
     if (record) {
@@ -166,7 +174,10 @@ async function deliverChannelEntries(
       continue;
     }
     if (outcome.status === 'rejected' || entry.attempts + 1 >= deps.maxAttempts) {
-      const reason = outcome.status === 'rejected' ? outcome.reason : `gave up after ${entry.attempts + 1} attempts: ${outcome.reason}`;
+      const reason =
+        outcome.status === 'rejected'
+          ? outcome.reason
+          : `gave up after ${entry.attempts + 1} attempts: ${outcome.reason}`;
       await deps.outbox.deadLetter(entry, reason, deps.clock.now().toISOString());
       deps.logger.error({ ...log, reason }, 'alert moved to the dead-letter list');
       report.dead++;
@@ -182,7 +193,12 @@ async function deliverChannelEntries(
   }
 }
 
-async function attempt(entry: OutboxEntry, channel: Channel, notifier: Notifier, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+async function attempt(
+  entry: OutboxEntry,
+  channel: Channel,
+  notifier: Notifier,
+  deps: DeliveryDeps,
+): Promise<DeliveryOutcome> {
   try {
     if (entry.payload.type === 'notice') return await notifier.notify(entry.payload.notice, channel);
     const thread = entry.payload.alert.thread;
@@ -194,7 +210,12 @@ async function attempt(entry: OutboxEntry, channel: Channel, notifier: Notifier,
   }
 }
 
-async function recordThread(entry: OutboxEntry, channel: Channel, ref: MessageRef | undefined, deps: DeliveryDeps): Promise<void> {
+async function recordThread(
+  entry: OutboxEntry,
+  channel: Channel,
+  ref: MessageRef | undefined,
+  deps: DeliveryDeps,
+): Promise<void> {
   if (entry.payload.type !== 'alert' || !ref) return;
   const thread = entry.payload.alert.thread;
   if (!thread) return;

@@ -40,7 +40,6 @@ export interface DeliveryQueue {
   schedule(work: Map<string, number>): Promise<void>;
 }
 
-
 /**
  * Runs polls and deliveries. Each source has its own due time (its interval, pushed back by
  * backoff or Retry-After, and a random offset on first sight so a restart does not poll every
@@ -67,7 +66,10 @@ export class Engine {
   private backlog: Source[] = [];
   private channelsNow: Channel[] = [];
 
-  constructor(private readonly sources: () => Source[], private readonly deps: EngineDeps) {}
+  constructor(
+    private readonly sources: () => Source[],
+    private readonly deps: EngineDeps,
+  ) {}
 
   /**
    * Polls every (unpaused) source once, now, then delivers, retrying what waited out a
@@ -82,9 +84,17 @@ export class Engine {
       // The store is away: every source is reported failed, none is half-processed.
       const failure = { kind: 'network' as const, message: errorMessage(error) };
       this.deps.logger.error({ err: error }, `polls skipped: ${failure.message}`);
-      return this.sources().map((source) => ({ sourceId: source.id, status: 'failed' as const, failure, failures: 0, nextPollAt: '' }));
+      return this.sources().map((source) => ({
+        sourceId: source.id,
+        status: 'failed' as const,
+        failure,
+        failures: 0,
+        nextPollAt: '',
+      }));
     }
-    const results = await mapLimited(this.sources(), this.deps.pollConcurrency ?? 16, (source) => this.pollOne(source, channels, false));
+    const results = await mapLimited(this.sources(), this.deps.pollConcurrency ?? 16, (source) =>
+      this.pollOne(source, channels, false),
+    );
     if (options.deliver !== false) await this.deliver({ retryNow: true });
     return results;
   }
@@ -103,7 +113,8 @@ export class Engine {
     const due = sources.filter((source) => {
       const next = states.get(source.id)?.nextPollAt;
       if (next) return Date.parse(next) <= now;
-      if (!this.firstSeen.has(source.id)) this.firstSeen.set(source.id, now + Math.random() * Math.min(source.intervalMs * 0.1, 30_000));
+      if (!this.firstSeen.has(source.id))
+        this.firstSeen.set(source.id, now + Math.random() * Math.min(source.intervalMs * 0.1, 30_000));
       return (this.firstSeen.get(source.id) ?? now) <= now;
     });
     if (!due.length) return;
@@ -119,7 +130,9 @@ export class Engine {
       if (this.inFlight.has(source.id)) continue;
       void this.pollOne(source, this.channelsNow, true).then((summary) => {
         if (summary.status === 'ok' && summary.report.queued > 0) {
-          this.scheduledDelivery().catch((error: unknown) => this.deps.logger.error({ err: error }, `delivery not scheduled: ${errorMessage(error)}`));
+          this.scheduledDelivery().catch((error: unknown) =>
+            this.deps.logger.error({ err: error }, `delivery not scheduled: ${errorMessage(error)}`),
+          );
         }
         this.fill();
       });
@@ -137,8 +150,17 @@ export class Engine {
     if (running) return running;
     const run = this.leasedPoll(source, channels, onlyIfDue)
       .catch((error: unknown): PollSummary => {
-        this.deps.logger.error({ sourceId: source.id, err: error }, `poll of ${source.id} stopped: ${errorMessage(error)}`);
-        return { sourceId: source.id, status: 'failed', failure: { kind: 'network', message: errorMessage(error) }, failures: 0, nextPollAt: '' };
+        this.deps.logger.error(
+          { sourceId: source.id, err: error },
+          `poll of ${source.id} stopped: ${errorMessage(error)}`,
+        );
+        return {
+          sourceId: source.id,
+          status: 'failed',
+          failure: { kind: 'network', message: errorMessage(error) },
+          failures: 0,
+          nextPollAt: '',
+        };
       })
       .finally(() => this.inFlight.delete(source.id));
     this.inFlight.set(source.id, run);
@@ -157,7 +179,8 @@ export class Engine {
       // Under the lease, re-read: another instance may have polled it while we waited.
       const state = await this.deps.feeds.get(source.id);
       const polledSince = state?.lastPollAt !== undefined && Date.parse(state.lastPollAt) >= asked;
-      const notDue = onlyIfDue && state?.nextPollAt !== undefined && Date.parse(state.nextPollAt) > this.deps.clock.now().getTime();
+      const notDue =
+        onlyIfDue && state?.nextPollAt !== undefined && Date.parse(state.nextPollAt) > this.deps.clock.now().getTime();
       if (polledSince || notDue) return { sourceId: source.id, status: 'elsewhere' };
       return pollSource(source, channels, this.deps);
     });
@@ -185,7 +208,12 @@ export class Engine {
       let report: DeliveryReport;
       do {
         this.deliverAgain = false;
-        report = await deliverDue({ ...this.deps, channel: (id) => this.deps.channels.get(id), retryNow: options.retryNow, stopping: () => this.stopped });
+        report = await deliverDue({
+          ...this.deps,
+          channel: (id) => this.deps.channels.get(id),
+          retryNow: options.retryNow,
+          stopping: () => this.stopped,
+        });
       } while (this.deliverAgain && !this.stopped);
       return report;
     };
@@ -215,9 +243,21 @@ export class Engine {
       }
     };
     this.tasks = [
-      cron.schedule(this.deps.tick ?? '* * * * * *', guard('scheduler', () => this.pollDue()), { name: 'banwatch-polls', noOverlap: true }),
-      cron.schedule(this.deps.deliveryTick ?? '*/5 * * * * *', guard('delivery', () => this.scheduledDelivery()), { name: 'banwatch-delivery', noOverlap: true }),
-      cron.schedule('17 * * * *', guard('sweep', () => this.deps.sweep?.() ?? Promise.resolve()), { name: 'banwatch-sweep', noOverlap: true }),
+      cron.schedule(
+        this.deps.tick ?? '* * * * * *',
+        guard('scheduler', () => this.pollDue()),
+        { name: 'banwatch-polls', noOverlap: true },
+      ),
+      cron.schedule(
+        this.deps.deliveryTick ?? '*/5 * * * * *',
+        guard('delivery', () => this.scheduledDelivery()),
+        { name: 'banwatch-delivery', noOverlap: true },
+      ),
+      cron.schedule(
+        '17 * * * *',
+        guard('sweep', () => this.deps.sweep?.() ?? Promise.resolve()),
+        { name: 'banwatch-sweep', noOverlap: true },
+      ),
     ];
   }
 

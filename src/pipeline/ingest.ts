@@ -59,7 +59,10 @@ export async function ingest(
   channels: readonly Channel[],
   deps: IngestDeps,
 ): Promise<IngestReport> {
-  const claimed = await deps.items.claim(source.id, items.map((item) => item.key));
+  const claimed = await deps.items.claim(
+    source.id,
+    items.map((item) => item.key),
+  );
   const fresh = items.filter((item) => claimed.has(item.key));
   const report: IngestReport = { received: items.length, fresh: fresh.length, queued: 0, outcomes: [] };
   if (!fresh.length) return report;
@@ -75,7 +78,13 @@ export async function ingest(
   // Oldest first, so a channel reads a burst of news in the order it happened.
   for (const item of chronological(fresh)) {
     if (!alertKeys.has(item.key)) {
-      report.outcomes.push({ itemKey: item.key, title: item.title, link: item.link, outcome: 'recorded', channels: [] });
+      report.outcomes.push({
+        itemKey: item.key,
+        title: item.title,
+        link: item.link,
+        outcome: 'recorded',
+        channels: [],
+      });
       continue;
     }
     if (isTooOld(item, now, deps.maxAgeMs)) {
@@ -89,7 +98,11 @@ export async function ingest(
   // The trace is written before the claims settle, which point at it: an item marked done can
   // always be explained.
   const traceRef = await deps.traces?.record({ sourceId: source.id, at: now.toISOString(), items: report.outcomes });
-  await deps.items.settle(source.id, fresh.map((item) => item.key), traceRef);
+  await deps.items.settle(
+    source.id,
+    fresh.map((item) => item.key),
+    traceRef,
+  );
   return report;
 }
 
@@ -122,7 +135,11 @@ async function routeAndQueue(
     }
     stories ??= item.thread ? {} : storyKeys(item);
     if (!(await deps.stories.claim(channel.id, stories, alertId))) {
-      results.push({ channelId: channel.id, outcome: 'duplicate-story', reason: 'the same story from another feed already went to this channel' });
+      results.push({
+        channelId: channel.id,
+        outcome: 'duplicate-story',
+        reason: 'the same story from another feed already went to this channel',
+      });
       continue;
     }
     const alert = toAlert(alertId, source, item, decision.classification, decision.matchedBy, now);
@@ -136,7 +153,10 @@ async function routeAndQueue(
       nextAttemptAt: now.toISOString(),
     });
     results.push({ channelId: channel.id, outcome: 'queued', reason: decision.matchedBy });
-    deps.logger.info({ sourceId: source.id, itemId: item.key, channelId: channel.id, matchedBy: decision.matchedBy }, 'alert queued');
+    deps.logger.info(
+      { sourceId: source.id, itemId: item.key, channelId: channel.id, matchedBy: decision.matchedBy },
+      'alert queued',
+    );
   }
   if (entries.length) {
     await deps.outbox.enqueue(entries);
@@ -148,10 +168,25 @@ async function routeAndQueue(
   const instrument = deps.instruments ? instrumentRecord(source.id, item, classification, now) : undefined;
   if (instrument) await deps.instruments?.record(instrument);
   const { relevant, score, vendors, action, reasons } = classification;
-  return { itemKey: item.key, title: item.title, link: item.link, outcome: 'classified', classification: { relevant, score, vendors, action, reasons }, channels: results, alertId };
+  return {
+    itemKey: item.key,
+    title: item.title,
+    link: item.link,
+    outcome: 'classified',
+    classification: { relevant, score, vendors, action, reasons },
+    channels: results,
+    alertId,
+  };
 }
 
-function toAlert(id: string, source: IngestSource, item: Item, classification: Classification, matchedBy: string, now: Date): Alert {
+function toAlert(
+  id: string,
+  source: IngestSource,
+  item: Item,
+  classification: Classification,
+  matchedBy: string,
+  now: Date,
+): Alert {
   return {
     id,
     sourceId: source.id,
@@ -185,6 +220,8 @@ function chronological(items: readonly Item[]): Item[] {
 function newest(items: readonly Item[], count: number): Item[] {
   if (count <= 0) return [];
   const dated = items.every((item) => item.publishedAt);
-  const ordered = dated ? [...items].sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0)) : [...items];
+  const ordered = dated
+    ? [...items].sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
+    : [...items];
   return ordered.slice(0, count);
 }

@@ -6,7 +6,12 @@ import type { Item } from '../domain/item.js';
  * Where a bill or rule stands after one of its stages was ingested: the entry `bills` and the
  * vendor lookup read. Undefined for news, which has no stage to remember.
  */
-export function instrumentRecord(sourceId: string, item: Item, classification: Classification, now: Date): InstrumentRecord | undefined {
+export function instrumentRecord(
+  sourceId: string,
+  item: Item,
+  classification: Classification,
+  now: Date,
+): InstrumentRecord | undefined {
   const thread = item.thread;
   if (!thread || item.kind === 'news') return undefined;
   return {

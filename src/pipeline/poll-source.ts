@@ -38,7 +38,14 @@ export function nextPollDue(startedAt: Date, endedAt: Date, intervalMs: number):
 export type PollSummary =
   | { sourceId: string; status: 'ok'; report: IngestReport; firstPoll: boolean }
   | { sourceId: string; status: 'not-modified' }
-  | { sourceId: string; status: 'failed'; failure: SourceFailure; failures: number; nextPollAt: string; paused?: boolean }
+  | {
+      sourceId: string;
+      status: 'failed';
+      failure: SourceFailure;
+      failures: number;
+      nextPollAt: string;
+      paused?: boolean;
+    }
   | { sourceId: string; status: 'paused' }
   /** Another instance holds the source's lease, or polled it a moment ago. */
   | { sourceId: string; status: 'elsewhere' };
@@ -48,7 +55,12 @@ export type PollSummary =
  * outcome in the feed state (cursor, backoff, last error). Never throws for upstream
  * trouble; a store failure does throw, because then nothing can be recorded safely.
  */
-export async function pollSource(source: Source, channels: readonly Channel[], deps: PollDeps, signal?: AbortSignal): Promise<PollSummary> {
+export async function pollSource(
+  source: Source,
+  channels: readonly Channel[],
+  deps: PollDeps,
+  signal?: AbortSignal,
+): Promise<PollSummary> {
   const state = (await deps.feeds.get(source.id)) ?? emptyFeedState(source.id);
   if (state.pausedAt) {
     deps.metrics?.pollFinished(source.id, 'paused');
@@ -66,7 +78,9 @@ export async function pollSource(source: Source, channels: readonly Channel[], d
 
   if (!result.ok) {
     const failures = state.failures + 1;
-    const nextPollAt = new Date(now.getTime() + backoffDelay(failures, source.intervalMs, result.failure)).toISOString();
+    const nextPollAt = new Date(
+      now.getTime() + backoffDelay(failures, source.intervalMs, result.failure),
+    ).toISOString();
     const pause = failures >= (deps.pauseAfterFailures ?? DEFAULT_PAUSE_AFTER);
     const lastError = { kind: result.failure.kind, message: result.failure.message, at: now.toISOString() };
     deps.metrics?.pollFinished(source.id, 'failed', result.failure.kind);
@@ -110,9 +124,15 @@ export async function pollSource(source: Source, channels: readonly Channel[], d
   deps.metrics?.itemsSeen(source.id, report.fresh);
   await deps.feeds.put({ ...next, initialized: true, itemsSeen: state.itemsSeen + report.fresh });
   if (firstPoll) {
-    deps.logger.info({ sourceId: source.id, items: report.received, queued: report.queued }, `feed ${source.id}: first poll recorded ${report.fresh} existing item(s)`);
+    deps.logger.info(
+      { sourceId: source.id, items: report.received, queued: report.queued },
+      `feed ${source.id}: first poll recorded ${report.fresh} existing item(s)`,
+    );
   } else if (report.fresh) {
-    deps.logger.info({ sourceId: source.id, fresh: report.fresh, queued: report.queued }, `feed ${source.id}: ${report.fresh} new item(s), ${report.queued} alert(s) queued`);
+    deps.logger.info(
+      { sourceId: source.id, fresh: report.fresh, queued: report.queued },
+      `feed ${source.id}: ${report.fresh} new item(s), ${report.queued} alert(s) queued`,
+    );
   }
   return { sourceId: source.id, status: 'ok', report, firstPoll };
 }

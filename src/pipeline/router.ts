@@ -4,8 +4,7 @@ import type { Item } from '../domain/item.js';
 import { mentions, prepareText, type WatchTerm } from '../domain/watch-term.js';
 
 export type RouteDecision =
-  | { deliver: true; matchedBy: string; classification: Classification }
-  | { deliver: false; reason: string };
+  { deliver: true; matchedBy: string; classification: Classification } | { deliver: false; reason: string };
 
 /**
  * Decides whether one channel gets one item, in this order:
@@ -40,7 +39,11 @@ export function routeItem(
     const widened = classifier.classify({ title: item.title, summary: item.summary }, { extraVendors: vendorTerms });
     if (widened.relevant) {
       const hits = vendorTerms.filter((term) => widened.vendors.includes(term));
-      return { deliver: true, matchedBy: `watch term "${(hits[0] ?? vendorTerms[0]) as string}"`, classification: widened };
+      return {
+        deliver: true,
+        matchedBy: `watch term "${(hits[0] ?? vendorTerms[0]) as string}"`,
+        classification: widened,
+      };
     }
   }
 
@@ -52,7 +55,10 @@ export function routeItem(
     }
   }
   if (channel.minScore !== undefined && classification.score < channel.minScore) {
-    return { deliver: false, reason: `filtered: score ${classification.score.toFixed(2)} is below ${channel.minScore}` };
+    return {
+      deliver: false,
+      reason: `filtered: score ${classification.score.toFixed(2)} is below ${channel.minScore}`,
+    };
   }
   return { deliver: true, matchedBy: 'relevant', classification };
 }

@@ -10,5 +10,8 @@ export function startWorker(callerUrl: string, name: string, options: WorkerOpti
   // otherwise start again in every thread, with a hooks thread of its own (tens of MB each).
   if (!callerUrl.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, callerUrl), { execArgv: [], ...options });
   const entry = JSON.stringify(new URL(`./${name}.ts`, callerUrl).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); })`, { ...options, eval: true });
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); })`, {
+    ...options,
+    eval: true,
+  });
 }

@@ -13,7 +13,8 @@ import type { KeyValueSpace } from './backend.js';
  * on the larger documents (poll traces) than the default's own walk. Same text, so data stored
  * by either reads back through keyv's default deserializer.
  */
-const escapeColonStrings = (_key: string, value: unknown): unknown => (typeof value === 'string' && value.startsWith(':') ? `:${value}` : value);
+const escapeColonStrings = (_key: string, value: unknown): unknown =>
+  typeof value === 'string' && value.startsWith(':') ? `:${value}` : value;
 /** A string token starting with ':' (a key ending in ':' or ',' also matches; that only costs the slow path). */
 const COLON_LED_STRING = /(?:^|[[:,])\s*":/;
 export const serializeForKeyv = (data: unknown): string => {
@@ -58,14 +59,18 @@ export function keyvSpace(
       return await run();
     } catch (error) {
       if (error instanceof StoreError) throw error;
-      throw new StoreError(`${backendName} store: ${operation} failed in ${namespace}: ${(error as Error).message}`, { cause: error });
+      throw new StoreError(`${backendName} store: ${operation} failed in ${namespace}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   };
   return {
     keyv,
     get: <T>(key: string) => guard('get', async () => (await keyv.get<T>(key)) ?? undefined),
     getMany: <T>(keys: readonly string[]) =>
-      guard('getMany', async () => (keys.length ? ((await keyv.getMany<T>([...keys])) as Array<T | undefined>).map((v) => v ?? undefined) : [])),
+      guard('getMany', async () =>
+        keys.length ? ((await keyv.getMany<T>([...keys])) as Array<T | undefined>).map((v) => v ?? undefined) : [],
+      ),
     set: (key, value, ttlMs) =>
       guard('set', async () => {
         await keyv.set(key, value, ttlMs);

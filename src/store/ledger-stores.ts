@@ -19,13 +19,21 @@ export function createItemLedger(backend: StoreBackend): ItemLedger {
   const key = (sourceId: string, itemKey: string) => `${sourceId}/${itemKey}`;
   return {
     async claim(sourceId, keys) {
-      const owners = await claims.claim(keys.map((k) => key(sourceId, k)), PENDING, ITEM_TTL);
+      const owners = await claims.claim(
+        keys.map((k) => key(sourceId, k)),
+        PENDING,
+        ITEM_TTL,
+      );
       // Pending ones were claimed by this call or by a run that died before settling them:
       // both are processed, and queueing their alerts again is idempotent.
       return new Set(keys.filter((k) => !isDone(owners.get(key(sourceId, k)))));
     },
     async settle(sourceId, keys, traceRef) {
-      await claims.put(keys.map((k) => key(sourceId, k)), traceRef ? DONE_WITH + traceRef : DONE, ITEM_TTL);
+      await claims.put(
+        keys.map((k) => key(sourceId, k)),
+        traceRef ? DONE_WITH + traceRef : DONE,
+        ITEM_TTL,
+      );
     },
     async status(sourceId, itemKey) {
       const value = await claims.get(key(sourceId, itemKey));

@@ -13,7 +13,13 @@ import type {
 } from '../domain/ports.js';
 import { StoreError } from '../shared/errors.js';
 import type { StoreBackend } from './backend.js';
-import { createAlertLog, createChannelRegistry, createFeedStateStore, createThreadStore, createWatchTermStore } from './document-stores.js';
+import {
+  createAlertLog,
+  createChannelRegistry,
+  createFeedStateStore,
+  createThreadStore,
+  createWatchTermStore,
+} from './document-stores.js';
 import type { TraceStore } from '../domain/item-trace.js';
 import type { Leases } from '../domain/lease.js';
 import type { FeedRegistry } from '../domain/runtime-feed.js';
@@ -87,7 +93,9 @@ export async function openBackend(url: string, clock: Clock): Promise<StoreBacke
     case 'postgresql':
       return (await import('./postgres/postgres-backend.js')).openPostgresBackend(url, clock);
     default:
-      throw new StoreError(`store ${scheme}:// is not supported (use sqlite://PATH, redis://HOST:PORT or postgres://...)`);
+      throw new StoreError(
+        `store ${scheme}:// is not supported (use sqlite://PATH, redis://HOST:PORT or postgres://...)`,
+      );
   }
 }
 

@@ -28,7 +28,13 @@ export function createOutbox(backend: StoreBackend): Outbox {
       await queue.remove(entry.key);
     },
     async reschedule(entry, nextAttemptAt, error, rateLimited = false) {
-      await queue.update(entry.key, { ...entry, attempts: entry.attempts + 1, nextAttemptAt, lastError: error, rateLimited });
+      await queue.update(entry.key, {
+        ...entry,
+        attempts: entry.attempts + 1,
+        nextAttemptAt,
+        lastError: error,
+        rateLimited,
+      });
     },
     async deadLetter(entry, reason, at) {
       await dead.append(`${entry.key}|${at}`, { ...entry, attempts: entry.attempts + 1, reason, deadAt: at });

@@ -37,7 +37,10 @@ export function createTraceStore(backend: StoreBackend, items: Pick<ItemLedger, 
       const links = trace.items.map((item) => item.link).filter((link): link is string => Boolean(link));
       // Both writes go together (one commit on SQLite, one round trip's wait elsewhere); an
       // index written without its document only makes `find` answer "not found".
-      await Promise.all([documents.set(id, trace, TRACE_TTL), links.length ? byLink.put(links.map(linkKey), id, TRACE_TTL) : undefined]);
+      await Promise.all([
+        documents.set(id, trace, TRACE_TTL),
+        links.length ? byLink.put(links.map(linkKey), id, TRACE_TTL) : undefined,
+      ]);
       return ref;
     },
     async find(query) {
@@ -47,7 +50,9 @@ export function createTraceStore(backend: StoreBackend, items: Pick<ItemLedger, 
       if (!trace) return undefined;
       const wantedLink = 'link' in query ? normalizeLink(query.link) : undefined;
       const item = trace.items.find((candidate) =>
-        'link' in query ? candidate.link !== undefined && normalizeLink(candidate.link) === wantedLink : candidate.itemKey === query.itemKey,
+        'link' in query
+          ? candidate.link !== undefined && normalizeLink(candidate.link) === wantedLink
+          : candidate.itemKey === query.itemKey,
       );
       return item ? { sourceId: trace.sourceId, at: trace.at, item } : undefined;
     },

@@ -41,12 +41,23 @@ describe.skipIf(!redis)('queued delivery on BullMQ', () => {
 
   it("takes over a channel whose job's instance was killed mid-job, within about 20 s", async () => {
     const prefix = `bwtest-${Date.now().toString(36)}-kill`;
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'support', 'hanging-delivery-worker.ts'), redis as string, prefix], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('running') && resolve()));
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, '..', 'support', 'hanging-delivery-worker.ts'), redis as string, prefix],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) =>
+      child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('running') && resolve()),
+    );
     child.kill('SIGKILL');
     const runs: number[] = [];
     const started = Date.now();
-    const queue = startQueuedDelivery(redis as string, prefix, async () => void runs.push(Date.now() - started), silentLogger());
+    const queue = startQueuedDelivery(
+      redis as string,
+      prefix,
+      async () => void runs.push(Date.now() - started),
+      silentLogger(),
+    );
     try {
       // The id `ch-team` is still taken by the dead job: asking again changes nothing until
       // BullMQ finds that job stalled and gives it to this worker.
@@ -61,4 +72,3 @@ describe.skipIf(!redis)('queued delivery on BullMQ', () => {
     }
   }, 60_000);
 });
-

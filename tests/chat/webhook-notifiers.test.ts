@@ -19,13 +19,22 @@ beforeAll(async () => {
 afterAll(() => hooks.close());
 
 const slackChannel = (): Channel => ({ id: 'sec', type: 'slack-webhook', url: hooks.url('/slack'), origin: 'config' });
-const discordChannel = (): Channel => ({ id: 'ops', type: 'discord-webhook', url: hooks.url('/discord'), origin: 'config' });
+const discordChannel = (): Channel => ({
+  id: 'ops',
+  type: 'discord-webhook',
+  url: hooks.url('/discord'),
+  origin: 'config',
+});
 
 describe('slack-webhook notifier', () => {
   it('posts Block Kit with a plain fallback, no unfurling, and escaped feed text', async () => {
     const outcome = await createSlackWebhookNotifier().send(hostile, slackChannel());
     expect(outcome.status).toBe('delivered');
-    const body = hooks.delivered('/slack').at(-1)?.body as { text: string; blocks: Array<Record<string, unknown>>; unfurl_links: boolean };
+    const body = hooks.delivered('/slack').at(-1)?.body as {
+      text: string;
+      blocks: Array<Record<string, unknown>>;
+      unfurl_links: boolean;
+    };
     expect(body.unfurl_links).toBe(false);
     expect(body.blocks.map((b) => b.type)).toEqual(['header', 'section', 'context', 'context']);
     const json = JSON.stringify(body);
@@ -40,14 +49,31 @@ describe('slack-webhook notifier', () => {
 
   it('sorts platform answers for the outbox: 429 waits, 5xx retries, 404 is permanent', async () => {
     const notifier = createSlackWebhookNotifier();
-    hooks.script({ status: 429, headers: { 'retry-after': '7' } }, { status: 503 }, { status: 404, body: 'no_service' });
-    expect(await notifier.send(sampleAlert(), slackChannel())).toEqual({ status: 'retry', reason: expect.stringContaining('429'), retryAfterMs: 7_000 });
-    expect(await notifier.send(sampleAlert(), slackChannel())).toMatchObject({ status: 'retry', reason: expect.stringContaining('503') });
-    expect(await notifier.send(sampleAlert(), slackChannel())).toEqual({ status: 'rejected', reason: 'HTTP 404: no_service' });
+    hooks.script(
+      { status: 429, headers: { 'retry-after': '7' } },
+      { status: 503 },
+      { status: 404, body: 'no_service' },
+    );
+    expect(await notifier.send(sampleAlert(), slackChannel())).toEqual({
+      status: 'retry',
+      reason: expect.stringContaining('429'),
+      retryAfterMs: 7_000,
+    });
+    expect(await notifier.send(sampleAlert(), slackChannel())).toMatchObject({
+      status: 'retry',
+      reason: expect.stringContaining('503'),
+    });
+    expect(await notifier.send(sampleAlert(), slackChannel())).toEqual({
+      status: 'rejected',
+      reason: 'HTTP 404: no_service',
+    });
   });
 
   it('retries when nothing listens, without leaking the webhook URL', async () => {
-    const outcome = await createSlackWebhookNotifier().send(sampleAlert(), { ...slackChannel(), url: 'http://127.0.0.1:9/secret-path-T0001' });
+    const outcome = await createSlackWebhookNotifier().send(sampleAlert(), {
+      ...slackChannel(),
+      url: 'http://127.0.0.1:9/secret-path-T0001',
+    });
     expect(outcome.status).toBe('retry');
     expect(JSON.stringify(outcome)).not.toContain('secret-path');
   });
@@ -58,13 +84,20 @@ describe('discord-webhook notifier', () => {
     const long = sampleAlert({ ...hostile, title: `${'x'.repeat(400)}`, summary: 'y'.repeat(5_000) });
     expect((await createDiscordWebhookNotifier().send(hostile, discordChannel())).status).toBe('delivered');
     expect((await createDiscordWebhookNotifier().send(long, discordChannel())).status).toBe('delivered');
-    const [first, second] = hooks.delivered('/discord').slice(-2).map((p) => p.body as { embeds: Array<Record<string, any>>; allowed_mentions: unknown });
+    const [first, second] = hooks
+      .delivered('/discord')
+      .slice(-2)
+      .map((p) => p.body as { embeds: Array<Record<string, any>>; allowed_mentions: unknown });
     expect(hooks.delivered('/discord').at(-1)?.query).toBe('wait=true');
     expect(first?.allowed_mentions).toEqual({ parse: [] });
     const text = JSON.stringify(first);
     expect(text).not.toMatch(/@everyone|@here|<@U123>|<#C123>/);
     expect(text).toContain('\\\\*banned\\\\*');
-    const embed = second?.embeds[0] as { title: string; description: string; fields: Array<{ name: string; value: string }> };
+    const embed = second?.embeds[0] as {
+      title: string;
+      description: string;
+      fields: Array<{ name: string; value: string }>;
+    };
     expect([...embed.title].length).toBeLessThanOrEqual(256);
     expect([...embed.description].length).toBeLessThanOrEqual(4_096);
     expect(embed.fields.every((f) => f.value.length <= 1_024)).toBe(true);
@@ -72,19 +105,27 @@ describe('discord-webhook notifier', () => {
   });
 
   it('keeps the message id Discord returns, and honours retry_after in the body', async () => {
-    hooks.script({ status: 200, body: { id: '111222333444555666' } }, { status: 429, headers: { 'retry-after': '2' }, body: { retry_after: 2.5 } });
+    hooks.script(
+      { status: 200, body: { id: '111222333444555666' } },
+      { status: 429, headers: { 'retry-after': '2' }, body: { retry_after: 2.5 } },
+    );
     expect(await createDiscordWebhookNotifier().send(sampleAlert(), discordChannel())).toEqual({
       status: 'delivered',
       ref: { platform: 'discord-webhook', id: '111222333444555666' },
     });
-    expect(await createDiscordWebhookNotifier().send(sampleAlert(), discordChannel())).toMatchObject({ status: 'retry', retryAfterMs: 2_000 });
+    expect(await createDiscordWebhookNotifier().send(sampleAlert(), discordChannel())).toMatchObject({
+      status: 'retry',
+      retryAfterMs: 2_000,
+    });
   });
 });
 
 describe('console notifier', () => {
   it('prints one readable block without control characters', async () => {
     let out = '';
-    const notifier = createConsoleNotifier({ write: (chunk: string) => ((out += chunk), true) } as NodeJS.WritableStream);
+    const notifier = createConsoleNotifier({
+      write: (chunk: string) => ((out += chunk), true),
+    } as NodeJS.WritableStream);
     await notifier.send(hostile, { id: 'console', type: 'console', origin: 'config' });
     expect(out).toMatch(/^── ALERT · Hikvision, Dahua · Ban · US-federal · rule or order\n/);
     expect(out).toContain('why: vendor "Hikvision"');

@@ -20,7 +20,11 @@ describe('vendor names, aliases and brands in headlines', () => {
   });
 
   it('matches CJK names as substrings of unspaced text', () => {
-    expect(classify('美国商务部将海康威视列入实体清单')).toMatchObject({ relevant: true, vendors: ['Hikvision'], action: 'restriction' });
+    expect(classify('美国商务部将海康威视列入实体清单')).toMatchObject({
+      relevant: true,
+      vendors: ['Hikvision'],
+      action: 'restriction',
+    });
     expect(classify('华为禁令').vendors).toEqual(['Huawei']);
   });
 
@@ -37,13 +41,20 @@ describe('vendor names, aliases and brands in headlines', () => {
 describe('watch terms (extraVendors)', () => {
   it('counts a watch term as a vendor, listed exactly as given', () => {
     const result = classify('Commerce adds Unitree to Entity List', undefined, { extraVendors: ['Unitree'] });
-    expect(result).toMatchObject({ relevant: true, vendors: ['Unitree'], action: 'restriction', jurisdiction: 'US-federal' });
+    expect(result).toMatchObject({
+      relevant: true,
+      vendors: ['Unitree'],
+      action: 'restriction',
+      jurisdiction: 'US-federal',
+    });
     expect(hasReason(result, 'watch term "Unitree"')).toBe(true);
     expect(classify('Commerce adds Unitree to Entity List').vendors).toEqual([]);
   });
 
   it('matches case-insensitively, on word boundaries', () => {
-    expect(classify('UNITREE robots banned by Pentagon', undefined, { extraVendors: ['unitree'] }).vendors).toEqual(['unitree']);
+    expect(classify('UNITREE robots banned by Pentagon', undefined, { extraVendors: ['unitree'] }).vendors).toEqual([
+      'unitree',
+    ]);
     expect(classify('Unitrees banned by Pentagon', undefined, { extraVendors: ['Unitree'] }).relevant).toBe(false);
     expect(classify('US bans MyUnitree app', undefined, { extraVendors: ['Unitree'] }).relevant).toBe(false);
   });
@@ -60,11 +71,15 @@ describe('watch terms (extraVendors)', () => {
   });
 
   it('does not list a term twice when it is already a catalog name', () => {
-    expect(classify('US bans Hikvision cameras', undefined, { extraVendors: ['hikvision'] }).vendors).toEqual(['Hikvision']);
+    expect(classify('US bans Hikvision cameras', undefined, { extraVendors: ['hikvision'] }).vendors).toEqual([
+      'Hikvision',
+    ]);
   });
 
   it('applies the traps to watch terms too', () => {
-    expect(classify('Google to ban political advertising', undefined, { extraVendors: ['Google'] }).relevant).toBe(false);
+    expect(classify('Google to ban political advertising', undefined, { extraVendors: ['Google'] }).relevant).toBe(
+      false,
+    );
   });
 });
 
@@ -87,7 +102,13 @@ describe('the title decides; the summary only supports', () => {
 
   it('a long unrelated summary does not drown a clear headline', () => {
     const result = classify('FCC adds Hikvision to Covered List', `<p>${noise}</p>`);
-    expect(result).toMatchObject({ relevant: true, vendors: ['Hikvision'], action: 'ban', stage: 'rule', jurisdiction: 'US-federal' });
+    expect(result).toMatchObject({
+      relevant: true,
+      vendors: ['Hikvision'],
+      action: 'ban',
+      stage: 'rule',
+      jurisdiction: 'US-federal',
+    });
   });
 
   it('a summary full of ban words does not make a product headline relevant', () => {
@@ -99,38 +120,67 @@ describe('the title decides; the summary only supports', () => {
   it('reads only the start of the summary', () => {
     const late = `${'Officials met on Tuesday to discuss several topics. '.repeat(20)}Named: DJI.`;
     expect(classify('Commerce adds dozens of Chinese firms to Entity List', late).vendors).toEqual([]);
-    expect(classify('Commerce adds dozens of Chinese firms to Entity List', 'The list includes DJI and SMIC.').vendors).toEqual(['DJI', 'SMIC']);
+    expect(
+      classify('Commerce adds dozens of Chinese firms to Entity List', 'The list includes DJI and SMIC.').vendors,
+    ).toEqual(['DJI', 'SMIC']);
   });
 
   it('names the vendor from the summary when the headline names only a kind of vendor', () => {
-    const result = classify('Florida bans Chinese drones for state agencies', 'The rule hits DJI, which dominates the police drone market.');
+    const result = classify(
+      'Florida bans Chinese drones for state agencies',
+      'The rule hits DJI, which dominates the police drone market.',
+    );
     expect(result).toMatchObject({ relevant: true, vendors: ['DJI'] });
     expect(hasReason(result, 'vendor "DJI" named in the summary')).toBe(true);
   });
 
   it('lets the summary say what a regulator did to a vendor the headline names', () => {
     const summary = 'The commission voted to add Hikvision to the Covered List, citing national security.';
-    expect(classify('FCC takes aim at Hikvision', summary)).toMatchObject({ relevant: true, vendors: ['Hikvision'], action: 'ban' });
+    expect(classify('FCC takes aim at Hikvision', summary)).toMatchObject({
+      relevant: true,
+      vendors: ['Hikvision'],
+      action: 'ban',
+    });
     expect(classify('FCC takes aim at Hikvision').relevant).toBe(false);
   });
 
   it('takes the jurisdiction from the summary only when the title names no place', () => {
-    expect(classify('Health Department bans Chinese cameras', 'The UK Department of Health and Social Care ordered...').jurisdiction).toBe('UK');
+    expect(
+      classify('Health Department bans Chinese cameras', 'The UK Department of Health and Social Care ordered...')
+        .jurisdiction,
+    ).toBe('UK');
     expect(classify('Australia bans TikTok on government devices', 'Like the US, ...').jurisdiction).toBe('AU');
   });
 
   it('uses a summary context word to confirm a weak name', () => {
     expect(classify('US bans Honor over security fears').vendors).toEqual([]);
-    expect(classify('US bans Honor over security fears', 'The Chinese smartphone maker was spun off from Huawei.').vendors).toEqual(['Honor']);
+    expect(
+      classify('US bans Honor over security fears', 'The Chinese smartphone maker was spun off from Huawei.').vendors,
+    ).toEqual(['Honor']);
   });
 });
 
 describe('official bill and rule titles', () => {
   it.each([
-    ['To prohibit certain individuals from downloading or using TikTok on any device issued by the United States or a government corporation.', ['TikTok'], 'ban', 'proposed'],
+    [
+      'To prohibit certain individuals from downloading or using TikTok on any device issued by the United States or a government corporation.',
+      ['TikTok'],
+      'ban',
+      'proposed',
+    ],
     ['Addition of Entities to the Entity List', [], 'restriction', 'rule'],
-    ['Prohibition on Contracting for Certain Telecommunications and Video Surveillance Services or Equipment', [], 'ban', 'rule'],
-    ['Protecting Against National Security Threats to the Communications Supply Chain Through FCC Programs', [], 'ban', 'rule'],
+    [
+      'Prohibition on Contracting for Certain Telecommunications and Video Surveillance Services or Equipment',
+      [],
+      'ban',
+      'rule',
+    ],
+    [
+      'Protecting Against National Security Threats to the Communications Supply Chain Through FCC Programs',
+      [],
+      'ban',
+      'rule',
+    ],
     ['Secure Equipment Act of 2021', [], 'ban', 'rule'],
   ])('%s', (title, vendors, action, stage) => {
     expect(classify(title)).toMatchObject({ relevant: true, vendors, action, stage, jurisdiction: 'US-federal' });
@@ -141,16 +191,31 @@ describe('action, stage and jurisdiction', () => {
   it.each([
     ['Senate Passes Rip-and-Replace Bill', 'ban', 'passed-chamber', 'US-federal'],
     ['Biden Signs TikTok Sell-or-Ban Bill', 'ban', 'enacted', 'US-federal'],
-    ['Biden Signs Executive Order Expanding Trump\'s List Of Chinese Companies Banned From US Investment', 'sanction', 'rule', 'US-federal'],
+    [
+      "Biden Signs Executive Order Expanding Trump's List Of Chinese Companies Banned From US Investment",
+      'sanction',
+      'rule',
+      'US-federal',
+    ],
     ['Supreme Court upholds law banning TikTok in US', 'ban', 'in-effect', 'US-federal'],
     ['U.S. court removes Xiaomi from blacklist', 'lift', 'lifted', 'US-federal'],
     ['Trump Delays TikTok Ban with Executive Order', 'lift', 'lifted', 'US-federal'],
-    ['Attorney General Ken Paxton Investigates Security Camera Company for Potential Ties to the Chinese Communist Party', 'investigation', 'proposed', 'US-state:TX'],
+    [
+      'Attorney General Ken Paxton Investigates Security Camera Company for Potential Ties to the Chinese Communist Party',
+      'investigation',
+      'proposed',
+      'US-state:TX',
+    ],
     ['Canada to announce ban on use Huawei and ZTE 5G equipment -source', 'ban', 'proposed', 'CA'],
     ['Abbott orders Texas agencies to ban TikTok from state-issued devices', 'ban', 'rule', 'US-state:TX'],
     ['Lithuania advises consumers to throw away Xiaomi phones', 'restriction', 'proposed', 'LT'],
     ['US Blacklists Hikvision - FCC', 'ban', 'rule', 'US-federal'],
-    ['US revokes export licenses that allowed Intel and Qualcomm to sell chips to Huawei', 'restriction', 'rule', 'US-federal'],
+    [
+      'US revokes export licenses that allowed Intel and Qualcomm to sell chips to Huawei',
+      'restriction',
+      'rule',
+      'US-federal',
+    ],
     ['Treasury sanctions 12 Kaspersky Lab executives', 'sanction', 'rule', 'US-federal'],
     ['Quectel response to FCC about IoT module security', 'ban', 'proposed', 'US-federal'],
   ])('%s -> %s / %s / %s', (title, action, stage, jurisdiction) => {
@@ -158,14 +223,26 @@ describe('action, stage and jurisdiction', () => {
   });
 
   it('counts a passed or signed bill about a vendor without a separate ban word', () => {
-    expect(classify('House passes bill targeting DJI')).toMatchObject({ relevant: true, vendors: ['DJI'], stage: 'passed-chamber' });
-    expect(classify('Senate passes bill on Chinese drones')).toMatchObject({ relevant: true, vendors: [], stage: 'passed-chamber' });
+    expect(classify('House passes bill targeting DJI')).toMatchObject({
+      relevant: true,
+      vendors: ['DJI'],
+      stage: 'passed-chamber',
+    });
+    expect(classify('Senate passes bill on Chinese drones')).toMatchObject({
+      relevant: true,
+      vendors: [],
+      stage: 'passed-chamber',
+    });
     expect(classify('Congress passes CHIPS Act').relevant).toBe(false);
   });
 
   it('gives none for every field of an irrelevant headline', () => {
     expect(classify('Tanzania Bans the Slaughter of Donkeys for their Skins')).toMatchObject({
-      relevant: false, action: 'none', stage: 'none', jurisdiction: 'none', vendors: [],
+      relevant: false,
+      action: 'none',
+      stage: 'none',
+      jurisdiction: 'none',
+      vendors: [],
     });
   });
 });
@@ -210,8 +287,14 @@ describe('the Classification contract', () => {
   });
 
   it('explains an irrelevant verdict', () => {
-    expect(classify('Huawei opens a new store').reasons).toEqual(['vendor "Huawei" (alias "Huawei")', 'no government actor named', 'no government action cue']);
-    expect(classifier.classify({ title: 'Canada Bans Single-Use Plastics' }).reasons).toContain('no vendor or vendor class named');
+    expect(classify('Huawei opens a new store').reasons).toEqual([
+      'vendor "Huawei" (alias "Huawei")',
+      'no government actor named',
+      'no government action cue',
+    ]);
+    expect(classifier.classify({ title: 'Canada Bans Single-Use Plastics' }).reasons).toContain(
+      'no vendor or vendor class named',
+    );
   });
 });
 
@@ -224,6 +307,8 @@ describe('pathological input', () => {
   });
 
   it('matches a watch term next to a letter whose lower case is longer', () => {
-    expect(classify('İstanbul court: US bans Unitree', undefined, { extraVendors: ['unitree'] }).vendors).toEqual(['unitree']);
+    expect(classify('İstanbul court: US bans Unitree', undefined, { extraVendors: ['unitree'] }).vendors).toEqual([
+      'unitree',
+    ]);
   });
 });

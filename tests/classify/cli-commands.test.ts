@@ -36,11 +36,32 @@ describe('banwatch classify', () => {
     ].join('\n');
     const { io, out } = fakeIo(input);
     expect(await classifyCommand([], io, { vendorsFile: VENDORS_FILE })).toBe(0);
-    const lines = out().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(6);
-    expect(lines[0]).toMatchObject({ relevant: true, vendors: ['Kaspersky'], action: 'ban', stage: 'rule', jurisdiction: 'US-federal' });
-    expect(Object.keys(lines[0] ?? {})).toEqual(['relevant', 'score', 'vendors', 'action', 'stage', 'jurisdiction', 'reasons']);
-    expect(lines.slice(1, 4)).toEqual([{ error: 'not valid JSON' }, { error: 'missing "title"' }, { error: '"title" must be a string' }]);
+    expect(lines[0]).toMatchObject({
+      relevant: true,
+      vendors: ['Kaspersky'],
+      action: 'ban',
+      stage: 'rule',
+      jurisdiction: 'US-federal',
+    });
+    expect(Object.keys(lines[0] ?? {})).toEqual([
+      'relevant',
+      'score',
+      'vendors',
+      'action',
+      'stage',
+      'jurisdiction',
+      'reasons',
+    ]);
+    expect(lines.slice(1, 4)).toEqual([
+      { error: 'not valid JSON' },
+      { error: 'missing "title"' },
+      { error: '"title" must be a string' },
+    ]);
     expect(lines[4]).toMatchObject({ relevant: true, vendors: ['Unitree'] });
     expect(lines[5]).toMatchObject({ relevant: false });
   });
@@ -71,10 +92,38 @@ describe('banwatch eval', () => {
   it('prints precision, recall, F1, field accuracy and every miss with reasons', async () => {
     const file = join(dir, 'small.jsonl');
     const rows = [
-      { title: 'FCC adds Kaspersky to Covered List', relevant: true, vendors: ['Kaspersky'], action: 'ban', jurisdiction: 'US-federal', stage: 'rule' },
-      { title: 'US bans TikTok on government devices', relevant: true, vendors: ['TikTok'], action: 'ban', jurisdiction: 'UK', stage: 'rule' },
-      { title: 'Kaspersky identifies new APT campaign', relevant: true, vendors: ['Kaspersky'], action: 'ban', jurisdiction: 'US-federal', stage: 'rule' },
-      { title: 'Canada bans single-use plastics', relevant: false, vendors: [], action: 'none', jurisdiction: 'none', stage: 'none' },
+      {
+        title: 'FCC adds Kaspersky to Covered List',
+        relevant: true,
+        vendors: ['Kaspersky'],
+        action: 'ban',
+        jurisdiction: 'US-federal',
+        stage: 'rule',
+      },
+      {
+        title: 'US bans TikTok on government devices',
+        relevant: true,
+        vendors: ['TikTok'],
+        action: 'ban',
+        jurisdiction: 'UK',
+        stage: 'rule',
+      },
+      {
+        title: 'Kaspersky identifies new APT campaign',
+        relevant: true,
+        vendors: ['Kaspersky'],
+        action: 'ban',
+        jurisdiction: 'US-federal',
+        stage: 'rule',
+      },
+      {
+        title: 'Canada bans single-use plastics',
+        relevant: false,
+        vendors: [],
+        action: 'none',
+        jurisdiction: 'none',
+        stage: 'none',
+      },
     ];
     writeFileSync(file, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
     const { io, out } = fakeIo();
@@ -102,7 +151,10 @@ describe('banwatch eval', () => {
     expect(missing.err()).toMatch(/cannot read .*nope\.jsonl/);
 
     const file = join(dir, 'bad.jsonl');
-    writeFileSync(file, '{"title":"a","relevant":true,"vendors":[],"action":"ban","stage":"rule","jurisdiction":"US-federal"}\n{"title":\n');
+    writeFileSync(
+      file,
+      '{"title":"a","relevant":true,"vendors":[],"action":"ban","stage":"rule","jurisdiction":"US-federal"}\n{"title":\n',
+    );
     const bad = fakeIo();
     expect(await evalCommand([file], bad.io, options)).toBe(1);
     expect(bad.err()).toContain('bad.jsonl: line 2: not valid JSON');

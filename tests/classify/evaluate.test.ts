@@ -3,7 +3,15 @@ import { EvalRowError, parseEvalJsonl, parseEvalLine, type EvalRow } from '../..
 import { evaluate, sameVendors } from '../../src/classify/evaluate.js';
 import type { Classification, Classifier } from '../../src/domain/classification.js';
 
-const NOT_RELEVANT: Classification = { relevant: false, score: 0.1, vendors: [], action: 'none', stage: 'none', jurisdiction: 'none', reasons: ['no'] };
+const NOT_RELEVANT: Classification = {
+  relevant: false,
+  score: 0.1,
+  vendors: [],
+  action: 'none',
+  stage: 'none',
+  jurisdiction: 'none',
+  reasons: ['no'],
+};
 
 function row(title: string, relevant: boolean, fields: Partial<EvalRow> = {}): EvalRow {
   return relevant
@@ -26,7 +34,15 @@ describe('evaluate', () => {
     row('fp', false),
     row('tn', false),
   ];
-  const yes: Classification = { relevant: true, score: 0.9, vendors: ['dji'], action: 'ban', stage: 'rule', jurisdiction: 'US-federal', reasons: ['yes'] };
+  const yes: Classification = {
+    relevant: true,
+    score: 0.9,
+    vendors: ['dji'],
+    action: 'ban',
+    stage: 'rule',
+    jurisdiction: 'US-federal',
+    reasons: ['yes'],
+  };
   const report = evaluate(
     rows,
     tableClassifier({
@@ -77,6 +93,8 @@ describe('eval rows', () => {
 
   it('names the line and the problem of a bad row', () => {
     expect(() => parseEvalLine('{nope', 3)).toThrow(new EvalRowError(3, 'not valid JSON'));
-    expect(() => parseEvalJsonl(`${JSON.stringify(row('a', true))}\n{"title":"x","relevant":"yes"}`)).toThrow(/^line 2: .*relevant: expected true or false/);
+    expect(() => parseEvalJsonl(`${JSON.stringify(row('a', true))}\n{"title":"x","relevant":"yes"}`)).toThrow(
+      /^line 2: .*relevant: expected true or false/,
+    );
   });
 });

@@ -39,7 +39,9 @@ describe('PhraseTrie', () => {
     trie.add(['china', 'mobile'], 'vendor');
     trie.add(['china', 'mobile', 'market'], 'not-vendor');
     trie.add(['ban'], 'cue');
-    const found = trie.scan(['china', 'mobile', 'market', 'banner', 'ban']).map((m) => `${m.payload}@${m.start}-${m.end}`);
+    const found = trie
+      .scan(['china', 'mobile', 'market', 'banner', 'ban'])
+      .map((m) => `${m.payload}@${m.start}-${m.end}`);
     expect(found).toEqual(['vendor@0-2', 'not-vendor@0-3', 'cue@4-5']);
   });
 

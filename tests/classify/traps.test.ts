@@ -19,9 +19,15 @@ function notRelevant(rows: Row[]): void {
 
 describe('trap: vendor is the source of a report, not its target', () => {
   notRelevant([
-    ['Kaspersky identifies new APT campaign', 'vendor is the source of a report, not its target ("Kaspersky identifies")'],
+    [
+      'Kaspersky identifies new APT campaign',
+      'vendor is the source of a report, not its target ("Kaspersky identifies")',
+    ],
     ['MysterySnail: Kaspersky finds zero-day exploit for Windows OS', '("Kaspersky finds")'],
-    ['Large-Scale Phishing Campaign Targeting Russian Government and Industrial Sectors Uncovered by Kaspersky', '("Uncovered by Kaspersky")'],
+    [
+      'Large-Scale Phishing Campaign Targeting Russian Government and Industrial Sectors Uncovered by Kaspersky',
+      '("Uncovered by Kaspersky")',
+    ],
     ["Kaspersky's researchers uncover spyware aimed at banned apps", 'vendor is the source of a report'],
   ]);
 
@@ -35,12 +41,18 @@ describe('trap: vendor or platform is the one banning', () => {
   notRelevant([
     ['TikTok bans misgendering, deadnaming trans people', 'vendor is the one banning, not the target ("TikTok bans")'],
     ['TikTok to ban users under 13 from livestreaming', '("TikTok to ban")'],
-    ['YouTube permanently bans Fox News host Dan Bongino', 'a company moderating its own platform or shelves ("YouTube permanently bans")'],
+    [
+      'YouTube permanently bans Fox News host Dan Bongino',
+      'a company moderating its own platform or shelves ("YouTube permanently bans")',
+    ],
     ['Google to ban political advertising ahead of Philippine election', 'platform'],
   ]);
 
   it('keeps "TikTok ban" (a noun) as a ban on TikTok', () => {
-    expect(classify('TikTok Ban on Government Devices Included in Omnibus Bill')).toMatchObject({ relevant: true, vendors: ['TikTok'] });
+    expect(classify('TikTok Ban on Government Devices Included in Omnibus Bill')).toMatchObject({
+      relevant: true,
+      vendors: ['TikTok'],
+    });
   });
 
   it('does not treat a platform asked by a government to remove an app as the actor', () => {
@@ -60,13 +72,19 @@ describe('trap: product, review or earnings news about a restricted vendor', () 
 
 describe('trap: vulnerability or security research, and directives about vulnerable products', () => {
   notRelevant([
-    ['Report: Cybersecurity vulnerability could affect millions of Hikvision cameras', 'vulnerability or security research, no ban named ("vulnerability")'],
+    [
+      'Report: Cybersecurity vulnerability could affect millions of Hikvision cameras',
+      'vulnerability or security research, no ban named ("vulnerability")',
+    ],
     ['CISA Issues Emergency Directive 24-01 on Ivanti Exploitation — January 19, 2024', '("Exploitation")', ['Ivanti']],
     ['CISA orders federal agencies to remove Ivanti appliances after exploitation', '("exploitation")', ['Ivanti']],
   ]);
 
   it('lets an outright ban through even when a flaw is the reason', () => {
-    expect(classify('US bans Hikvision cameras over backdoor vulnerability fears')).toMatchObject({ relevant: true, vendors: ['Hikvision'] });
+    expect(classify('US bans Hikvision cameras over backdoor vulnerability fears')).toMatchObject({
+      relevant: true,
+      vendors: ['Hikvision'],
+    });
   });
 });
 
@@ -74,14 +92,20 @@ describe('trap: TikTok trend, challenge and data-access stories', () => {
   notRelevant([
     ['TikTok trend leaves giant holes on beaches', 'vendor name describes a person or content ("TikTok trend")'],
     ['TikTok star banned from flying after airport prank', '("TikTok star")'],
-    ['Leaked Audio From 80 Internal TikTok Meetings Shows That US User Data Has Been Repeatedly Accessed From China', 'no government action cue'],
+    [
+      'Leaked Audio From 80 Internal TikTok Meetings Shows That US User Data Has Been Repeatedly Accessed From China',
+      'no government action cue',
+    ],
   ]);
 });
 
 describe("trap: 'ban' about things that are not technology vendors", () => {
   notRelevant([
     ['Canada Bans Single-Use Plastics', 'no vendor or vendor class named'],
-    ['FDA bans Juul e-cigarettes as government pursues broader crackdown on nicotine products', 'no vendor or vendor class named'],
+    [
+      'FDA bans Juul e-cigarettes as government pursues broader crackdown on nicotine products',
+      'no vendor or vendor class named',
+    ],
     ['Cinemas ban teens in suits after Minions mayhem', 'teens'],
   ]);
 });
@@ -90,8 +114,12 @@ describe('trap: government action against a tech company for non-security reason
   notRelevant([
     ['Apple Watch may be banned from entry into the U.S.', 'no vendor or vendor class named'],
     ['Meta ordered to sell Giphy by UK regulator', 'no government action cue', ['Meta']],
-    ["UK watchdog opens investigation into Amazon's marketplace practices", 'government action for non-security reasons ("marketplace practices")', ['Amazon']],
-    ['EU fines TikTok €345m over children\'s data', 'government action for non-security reasons'],
+    [
+      "UK watchdog opens investigation into Amazon's marketplace practices",
+      'government action for non-security reasons ("marketplace practices")',
+      ['Amazon'],
+    ],
+    ["EU fines TikTok €345m over children's data", 'government action for non-security reasons'],
   ]);
 });
 
@@ -105,14 +133,23 @@ describe('trap: country-level sanctions or export controls without a named vendo
 
 describe('trap: a ban mentioned only as background', () => {
   notRelevant([
-    ["Police Force That Protects The UK's Nuclear Power Plants Use Cameras From Sanctioned Chinese Firm Hikvision", 'ban mentioned only as background ("From Sanctioned Chinese")'],
-    ['US government agencies bought Chinese surveillance tech despite federal ban', 'ban mentioned only as background ("despite federal ban")'],
+    [
+      "Police Force That Protects The UK's Nuclear Power Plants Use Cameras From Sanctioned Chinese Firm Hikvision",
+      'ban mentioned only as background ("From Sanctioned Chinese")',
+    ],
+    [
+      'US government agencies bought Chinese surveillance tech despite federal ban',
+      'ban mentioned only as background ("despite federal ban")',
+    ],
     ['Chinese-made cameras banned by the US are still being used in Whitehall', 'still in use'],
     ['Hospital buys cameras from US-sanctioned Hikvision', 'ban mentioned only as background'],
   ]);
 
   it('keeps a participle that is the news: "DJI Is Blacklisted"', () => {
-    expect(classify('DJI Is Blacklisted: Whopper or Nothing Burger?')).toMatchObject({ relevant: true, action: 'restriction' });
+    expect(classify('DJI Is Blacklisted: Whopper or Nothing Burger?')).toMatchObject({
+      relevant: true,
+      action: 'restriction',
+    });
   });
 });
 
@@ -123,13 +160,19 @@ describe('trap: false claims of a ban', () => {
   ]);
 
   it('is not fooled by a regulator rejecting a vendor claim', () => {
-    expect(classify('FCC Denies Dahua and Hikvision False Claim, FCC Can Still Revoke')).toMatchObject({ relevant: true, stage: 'proposed' });
+    expect(classify('FCC Denies Dahua and Hikvision False Claim, FCC Can Still Revoke')).toMatchObject({
+      relevant: true,
+      stage: 'proposed',
+    });
   });
 });
 
 describe('trap: criminal and IP cases against a restricted vendor', () => {
   notRelevant([
-    ['Updated: DoJ indicts Hytera for criminal conspiracy to steal Motorola trade secrets', 'criminal or IP case, not a ban ("indicts")'],
+    [
+      'Updated: DoJ indicts Hytera for criminal conspiracy to steal Motorola trade secrets',
+      'criminal or IP case, not a ban ("indicts")',
+    ],
     ['Blacklisted China-based telecoms company charged with conspiring to steal Motorola technology', '("charged")'],
   ]);
 });
@@ -172,7 +215,10 @@ describe('trap: a vendor class instead of a vendor (relevant, no vendor listed)'
 
 describe('trap: a Chinese or Russian government acting', () => {
   notRelevant([
-    ['Russia orders Apple, Meta, Google, Twitch, Discord and others to open offices in Russia or risk getting banned.', 'a Chinese or Russian government acting'],
+    [
+      'Russia orders Apple, Meta, Google, Twitch, Discord and others to open offices in Russia or risk getting banned.',
+      'a Chinese or Russian government acting',
+    ],
     ['China bans government use of Apple iPhones', '("China bans")', ['Apple']],
     ['Russia threatens to block TikTok over illegal content', '("Russia threatens")'],
   ]);

@@ -28,7 +28,9 @@ const MINIMAL = `vendors:
 describe('the repository catalog', () => {
   it('loads every vendor, with the lookups the vendor command needs', () => {
     const names = catalog.all().map((v) => v.name);
-    expect(names).toEqual(expect.arrayContaining(['Hikvision', 'Dahua', 'Huawei', 'ZTE', 'Hytera', 'Kaspersky', 'DJI', 'TikTok']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Hikvision', 'Dahua', 'Huawei', 'ZTE', 'Hytera', 'Kaspersky', 'DJI', 'TikTok']),
+    );
     expect(catalog.instrument('FCC-CoveredList')?.short).toBe('FCC Covered List');
     expect(catalog.all().find((v) => v.name === 'Hikvision')?.restrictions.length).toBeGreaterThan(3);
   });
@@ -101,7 +103,9 @@ describe('catalog validation', () => {
         'test.yaml: vendors[1].name: missing (expected a string)',
         'test.yaml: vendors[1].match.strong: needs at least one name',
         'test.yaml: vendors[1]: unknown key "aliasses"',
-        expect.stringContaining('test.yaml: vendors[1].restrictions[0].stage: expected one of proposed, passed-chamber'),
+        expect.stringContaining(
+          'test.yaml: vendors[1].restrictions[0].stage: expected one of proposed, passed-chamber',
+        ),
       ]),
     );
     expect(problems.length).toBe(4);
@@ -143,7 +147,9 @@ describe('catalog validation', () => {
 describe('extending the catalog without code', () => {
   it('recognises a vendor, alias and brand added to a copy of vendors.yaml', () => {
     const original = readFileSync(VENDORS_FILE, 'utf8');
-    const extended = `${original.replace('\nclasses:', `
+    const extended = `${original.replace(
+      '\nclasses:',
+      `
   - name: "Unitree"
     category: "robotics"
     country: "CN"
@@ -155,7 +161,8 @@ describe('extending the catalog without code', () => {
       weak: ["go2"]
     restrictions: []
 
-classes:`)}`;
+classes:`,
+    )}`;
     const file = join(dir, 'vendors.yaml');
     writeFileSync(file, extended);
     const loaded = loadVendorCatalog(file);
@@ -166,6 +173,8 @@ classes:`)}`;
     expect(result).toMatchObject({ relevant: true, vendors: ['Unitree'], action: 'restriction' });
     expect(extendedClassifier.classify({ title: '美国禁止宇树机器人' }).vendors).toEqual(['Unitree']);
     // the untouched catalog does not know it
-    expect(createClassifier(catalog).classify({ title: 'Commerce adds Unitree Robotics to Entity List' }).vendors).toEqual([]);
+    expect(
+      createClassifier(catalog).classify({ title: 'Commerce adds Unitree Robotics to Entity List' }).vendors,
+    ).toEqual([]);
   });
 });

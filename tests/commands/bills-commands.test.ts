@@ -25,7 +25,14 @@ let stores: Stores;
 let router: CommandRouter;
 let sources: Source[];
 
-const congressSource = { id: 'congress', name: 'Congress.gov', intervalMs: 1, backfill: 0, type: 'congress', poll: async () => ({ ok: true as const, items: [], cursor: {} }) };
+const congressSource = {
+  id: 'congress',
+  name: 'Congress.gov',
+  intervalMs: 1,
+  backfill: 0,
+  type: 'congress',
+  poll: async () => ({ ok: true as const, items: [], cursor: {} }),
+};
 const enacted: InstrumentRecord = {
   key: 'bill:hr5515-115',
   kind: 'bill',
@@ -65,7 +72,13 @@ describe('track and untrack', () => {
     expect(answer.title).toBe('Now tracking H.R.2881 (116th)');
     expect(answer.visibility).toBe('channel');
     expect(await stores.trackedBills.list()).toEqual([
-      { id: 'hr2881-116', origin: 'command', addedAt: clock.now().toISOString(), addedBy: 'ada', vendors: ['Hikvision', 'Unitree Robotics'] },
+      {
+        id: 'hr2881-116',
+        origin: 'command',
+        addedAt: clock.now().toISOString(),
+        addedBy: 'ada',
+        vendors: ['Hikvision', 'Unitree Robotics'],
+      },
     ]);
     expect((await router.handle(['track', 'hr2881-116'], admin)).title).toMatch(/already tracked/);
   });
@@ -76,7 +89,9 @@ describe('track and untrack', () => {
     const bad = await router.handle(['track', 'hr2881'], admin);
     expect(bad.refused).toBe(true);
     expect(bad.title).toContain('Name a bill as type, number and congress');
-    expect((await router.handle(['track', 'hr5515-115'], admin)).title).toContain('already tracked: it is in the config file');
+    expect((await router.handle(['track', 'hr5515-115'], admin)).title).toContain(
+      'already tracked: it is in the config file',
+    );
     expect((await router.handle(['untrack', 'hr5515-115'], admin)).title).toContain('remove it there');
     expect((await router.handle(['untrack', 'hr1-116'], admin)).title).toContain('is not tracked');
     expect(await stores.trackedBills.list()).toEqual([]);
@@ -93,30 +108,54 @@ describe('track and untrack', () => {
 describe('bills', () => {
   it('lists config and tracked bills with stage, last action and date, and the rules seen', async () => {
     await stores.instruments.record(enacted);
-    await stores.instruments.record({ ...enacted, key: 'rule:9000-AN83', kind: 'rule', label: 'RIN 9000-AN83', title: 'Prohibition on Contracting for Certain Telecommunications and Video Surveillance Services or Equipment', reference: 'FR Doc 2019-17201', stage: 'effective', date: '2019-08-13', url: 'https://www.federalregister.gov/d/2019-17201' });
+    await stores.instruments.record({
+      ...enacted,
+      key: 'rule:9000-AN83',
+      kind: 'rule',
+      label: 'RIN 9000-AN83',
+      title: 'Prohibition on Contracting for Certain Telecommunications and Video Surveillance Services or Equipment',
+      reference: 'FR Doc 2019-17201',
+      stage: 'effective',
+      date: '2019-08-13',
+      url: 'https://www.federalregister.gov/d/2019-17201',
+    });
     await router.handle(['track', 'hr2881-116'], admin);
     const answer = await router.handle(['bills'], member);
     const text = replyToText(answer);
-    expect(text).toContain('H.R.5515 (115th) / Public Law 115-232: John S. McCain National Defense Authorization Act for Fiscal Year 2019 — enacted (2018-08-13) — 2018-08-13: Signed by President.');
+    expect(text).toContain(
+      'H.R.5515 (115th) / Public Law 115-232: John S. McCain National Defense Authorization Act for Fiscal Year 2019 — enacted (2018-08-13) — 2018-08-13: Signed by President.',
+    );
     expect(text).toContain('H.R.2881 (116th) — waiting for its first poll (tracked from chat)');
-    expect(text).toContain('RIN 9000-AN83 / FR Doc 2019-17201: Prohibition on Contracting for Certain Telecommunications and Video Surveillance Services or Equipment — in effect (2019-08-13)');
+    expect(text).toContain(
+      'RIN 9000-AN83 / FR Doc 2019-17201: Prohibition on Contracting for Certain Telecommunications and Video Surveillance Services or Equipment — in effect (2019-08-13)',
+    );
     expect(text).not.toContain('not being polled');
   });
 
   it('says when no congress source runs', async () => {
     sources = [];
-    expect(replyToText(await router.handle(['bills'], member))).toContain('No congress source is running (CONGRESS_API_KEY is not set)');
+    expect(replyToText(await router.handle(['bills'], member))).toContain(
+      'No congress source is running (CONGRESS_API_KEY is not set)',
+    );
   });
 
   it('feeds the vendor lookup the instruments that name a vendor, by canonical name', async () => {
     await stores.instruments.record(enacted);
     expect(await instrumentTracker(stores.instruments).forVendor('Hikvision')).toEqual([
-      { label: 'H.R.5515 (115th) / Public Law 115-232', title: enacted.title, stage: 'enacted', date: '2018-08-13', url: enacted.url },
+      {
+        label: 'H.R.5515 (115th) / Public Law 115-232',
+        title: enacted.title,
+        stage: 'enacted',
+        date: '2018-08-13',
+        url: enacted.url,
+      },
     ]);
     expect(await instrumentTracker(stores.instruments).forVendor('DJI')).toEqual([]);
     const lookup = replyToText(await router.handle(['vendor', 'ezviz'], member));
     expect(lookup).toContain('Tracked bills and rules:');
-    expect(lookup).toContain('H.R.5515 (115th) / Public Law 115-232 — John S. McCain National Defense Authorization Act for Fiscal Year 2019 — enacted (2018-08-13)');
+    expect(lookup).toContain(
+      'H.R.5515 (115th) / Public Law 115-232 — John S. McCain National Defense Authorization Act for Fiscal Year 2019 — enacted (2018-08-13)',
+    );
   });
 });
 
@@ -124,7 +163,10 @@ describe('on the command line', () => {
   it('track, bills and untrack work as CLI commands', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'banwatch-bills-cli-'));
     const config = join(dir, 'banwatch.yaml');
-    writeFileSync(config, `store: sqlite://${join(dir, 'state.sqlite')}\nsources:\n  - {id: congress, type: congress, bills: [hr5515-115]}\n`);
+    writeFileSync(
+      config,
+      `store: sqlite://${join(dir, 'state.sqlite')}\nsources:\n  - {id: congress, type: congress, bills: [hr5515-115]}\n`,
+    );
     const track = await runCli(['track', 'hr2881-116', '--config', config]);
     expect(track).toMatchObject({ status: 0 });
     expect(track.stdout).toContain('Now tracking H.R.2881 (116th)');
@@ -135,7 +177,9 @@ describe('on the command line', () => {
       ['hr2881-116', 'command'],
     ]);
     expect((await runCli(['untrack', 'hr5515-115', '--config', config])).status).toBe(1);
-    expect((await runCli(['untrack', 'hr2881-116', '--config', config])).stdout).toContain('Stopped tracking H.R.2881 (116th)');
+    expect((await runCli(['untrack', 'hr2881-116', '--config', config])).stdout).toContain(
+      'Stopped tracking H.R.2881 (116th)',
+    );
     expect((await runCli(['help'])).stdout).toMatch(/track BILL \[VENDOR\.\.\.\]/);
   });
 });

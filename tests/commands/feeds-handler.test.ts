@@ -20,8 +20,20 @@ beforeAll(async () => {
   feeds.route('/ok.xml', { body: rssDocument({ title: 'OK feed', items: [{ title: 'hello', guid: '1' }] }) });
   feeds.route('/page', { body: '<html><body>not a feed</body></html>', contentType: 'text/html' });
   const dir = mkdtempSync(join(tmpdir(), 'banwatch-feeds-'));
-  writeFileSync(join(dir, 'c.yaml'), [`store: sqlite://${join(dir, 's.sqlite')}`, 'sources:', `  - {id: configured, type: rss, url: "${feeds.url('/ok.xml')}"}`].join('\n'));
-  app = await createApp({ config: loadConfig({ file: join(dir, 'c.yaml'), env: {} }), logger: silentLogger(), stdout: process.stdout, parseInThread: true });
+  writeFileSync(
+    join(dir, 'c.yaml'),
+    [
+      `store: sqlite://${join(dir, 's.sqlite')}`,
+      'sources:',
+      `  - {id: configured, type: rss, url: "${feeds.url('/ok.xml')}"}`,
+    ].join('\n'),
+  );
+  app = await createApp({
+    config: loadConfig({ file: join(dir, 'c.yaml'), env: {} }),
+    logger: silentLogger(),
+    stdout: process.stdout,
+    parseInThread: true,
+  });
 });
 afterAll(async () => {
   await app.close();

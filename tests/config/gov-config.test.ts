@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSources } from '../../src/app/build-sources.js';
 import { loadVendorCatalog } from '../../src/classify/vendor-catalog.js';
-import { DEFAULT_CONFIG_FILE, DEFAULT_VENDORS_FILE, loadConfig, type SourceSettings } from '../../src/config/load-config.js';
+import {
+  DEFAULT_CONFIG_FILE,
+  DEFAULT_VENDORS_FILE,
+  loadConfig,
+  type SourceSettings,
+} from '../../src/config/load-config.js';
 import { createFeedFetcher } from '../../src/shared/http/feed-fetcher.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { configFiles } from '../support/config-files.js';
@@ -11,8 +16,10 @@ import { mutableClock } from '../support/mutable-clock.js';
 
 const { dir, file, problems } = configFiles('banwatch-gov-config-');
 
-const congress = (sources: SourceSettings[]) => sources.find((s): s is Extract<SourceSettings, { type: 'congress' }> => s.type === 'congress');
-const federal = (sources: SourceSettings[]) => sources.find((s): s is Extract<SourceSettings, { type: 'federal-register' }> => s.type === 'federal-register');
+const congress = (sources: SourceSettings[]) =>
+  sources.find((s): s is Extract<SourceSettings, { type: 'congress' }> => s.type === 'congress');
+const federal = (sources: SourceSettings[]) =>
+  sources.find((s): s is Extract<SourceSettings, { type: 'federal-register' }> => s.type === 'federal-register');
 
 describe('government sources in the config file', () => {
   it('reads a congress source: bills as ids or with watch terms, intervals, discovery, the key from ${VAR}', () => {
@@ -46,26 +53,47 @@ describe('government sources in the config file', () => {
   it('takes the key from CONGRESS_API_KEY or its _FILE when the file leaves it empty, and the base URLs from the environment', () => {
     const secret = join(dir, 'congress-key');
     writeFileSync(secret, 'key-from-a-file-0001\n');
-    const yaml = 'sources:\n  - {id: c, type: congress, apiKey: "${CONGRESS_API_KEY:-}", bills: [hr5515-115]}\n  - {id: f, type: federal-register, terms: [Section 889]}\n';
-    const config = loadConfig({ file: file(yaml), env: { CONGRESS_API_KEY_FILE: secret, CONGRESS_API_URL: 'http://127.0.0.1:1/v3', FEDERAL_REGISTER_API_URL: 'http://127.0.0.1:2/api/v1' } });
+    const yaml =
+      'sources:\n  - {id: c, type: congress, apiKey: "${CONGRESS_API_KEY:-}", bills: [hr5515-115]}\n  - {id: f, type: federal-register, terms: [Section 889]}\n';
+    const config = loadConfig({
+      file: file(yaml),
+      env: {
+        CONGRESS_API_KEY_FILE: secret,
+        CONGRESS_API_URL: 'http://127.0.0.1:1/v3',
+        FEDERAL_REGISTER_API_URL: 'http://127.0.0.1:2/api/v1',
+      },
+    });
     expect(congress(config.sources)).toMatchObject({ apiKey: 'key-from-a-file-0001', url: 'http://127.0.0.1:1/v3' });
-    expect(federal(config.sources)).toMatchObject({ url: 'http://127.0.0.1:2/api/v1', interval: 3_600_000, agencies: [], backfill: 0 });
+    expect(federal(config.sources)).toMatchObject({
+      url: 'http://127.0.0.1:2/api/v1',
+      interval: 3_600_000,
+      agencies: [],
+      backfill: 0,
+    });
     expect(config.secrets).toContain('key-from-a-file-0001');
     // A url in the file wins over the environment.
-    const own = loadConfig({ file: file('sources:\n  - {id: f, type: federal-register, url: "https://mirror.example/api/v1", terms: [x]}\n'), env: { FEDERAL_REGISTER_API_URL: 'http://127.0.0.1:2/api/v1' } });
+    const own = loadConfig({
+      file: file('sources:\n  - {id: f, type: federal-register, url: "https://mirror.example/api/v1", terms: [x]}\n'),
+      env: { FEDERAL_REGISTER_API_URL: 'http://127.0.0.1:2/api/v1' },
+    });
     expect(federal(own.sources)?.url).toBe('https://mirror.example/api/v1');
   });
 
   it('loads the shipped config without a key: the congress source is there, with no key', () => {
     const config = loadConfig({ file: DEFAULT_CONFIG_FILE, env: {} });
-    expect(congress(config.sources)).toMatchObject({ bills: [{ id: 'hr5515-115', vendors: ['Huawei', 'ZTE', 'Hytera', 'Hikvision', 'Dahua'] }], discover: true });
+    expect(congress(config.sources)).toMatchObject({
+      bills: [{ id: 'hr5515-115', vendors: ['Huawei', 'ZTE', 'Hytera', 'Hikvision', 'Dahua'] }],
+      discover: true,
+    });
     expect(congress(config.sources)?.apiKey).toBeUndefined();
     expect(federal(config.sources)).toMatchObject({ terms: ['Covered List', 'Section 889', 'Entity List'] });
   });
 
   it('reports bad bills, missing terms and unknown types with their paths', () => {
     expect(
-      problems('sources:\n  - {id: c, type: congress, bills: [hr5515, {id: hr1-115, vendors: Hikvision}]}\n  - {id: f, type: federal-register, terms: [], agencies: [FCC]}\n  - {id: x, type: atom}\n'),
+      problems(
+        'sources:\n  - {id: c, type: congress, bills: [hr5515, {id: hr1-115, vendors: Hikvision}]}\n  - {id: f, type: federal-register, terms: [], agencies: [FCC]}\n  - {id: x, type: atom}\n',
+      ),
     ).toEqual([
       'sources[0].bills[0].id: expected a bill like hr5515-115 (type, number, congress)',
       'sources[0].bills[1].vendors: expected a list of vendor names',
@@ -79,7 +107,9 @@ describe('government sources in the config file', () => {
     expect(problems('sources:\n  - {id: f, type: federal-register, termz: [Section 889]}\n')).toEqual(
       expect.arrayContaining(['sources[0].termz: unknown key (did you mean `terms`?)']),
     );
-    expect(problems('sources:\n  - {id: c, type: congress, discovr: true}\n')).toEqual(['sources[0].discovr: unknown key (did you mean `discover`?)']);
+    expect(problems('sources:\n  - {id: c, type: congress, discovr: true}\n')).toEqual([
+      'sources[0].discovr: unknown key (did you mean `discover`?)',
+    ]);
     expect(problems('sources:\n  - {id: c, type: congress, bills: [{id: hr1-115, vendorz: [Hikvision]}]}\n')).toEqual([
       'sources[0].bills[0].vendorz: unknown key (did you mean `vendors`?)',
     ]);
@@ -89,20 +119,36 @@ describe('government sources in the config file', () => {
 describe('building government sources', () => {
   it('leaves a congress source without a key out, with one clear log line, and builds it with one', async () => {
     const lines: string[] = [];
-    const logger = createLogger({ level: 'info', destination: { write: (line: string) => (lines.push(line), true) } as unknown as NodeJS.WritableStream });
+    const logger = createLogger({
+      level: 'info',
+      destination: { write: (line: string) => (lines.push(line), true) } as unknown as NodeJS.WritableStream,
+    });
     const clock = mutableClock();
     const fetcher = createFeedFetcher({ clock });
     const catalog = loadVendorCatalog(DEFAULT_VENDORS_FILE);
     const without = loadConfig({ file: DEFAULT_CONFIG_FILE, env: {} });
     const sources = buildSources(without.sources, { trustedFetcher: fetcher, clock, logger, catalog });
     expect(sources.map((s) => s.id)).not.toContain('congress');
-    expect(sources.find((s) => s.id === 'federal-register')).toMatchObject({ type: 'federal-register', name: 'Federal Register', intervalMs: 3_600_000 });
+    expect(sources.find((s) => s.id === 'federal-register')).toMatchObject({
+      type: 'federal-register',
+      name: 'Federal Register',
+      intervalMs: 3_600_000,
+    });
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0] as string)).toMatchObject({ level: 'info', sourceId: 'congress', msg: expect.stringContaining('congress source "congress" is disabled: set CONGRESS_API_KEY') });
+    expect(JSON.parse(lines[0] as string)).toMatchObject({
+      level: 'info',
+      sourceId: 'congress',
+      msg: expect.stringContaining('congress source "congress" is disabled: set CONGRESS_API_KEY'),
+    });
 
     const withKey = loadConfig({ file: DEFAULT_CONFIG_FILE, env: { CONGRESS_API_KEY: 'a-real-looking-key' } });
     const built = buildSources(withKey.sources, { trustedFetcher: fetcher, clock, logger, catalog });
-    expect(built.find((s) => s.id === 'congress')).toMatchObject({ type: 'congress', name: 'Congress.gov', deltas: true, intervalMs: 1_800_000 });
+    expect(built.find((s) => s.id === 'congress')).toMatchObject({
+      type: 'congress',
+      name: 'Congress.gov',
+      deltas: true,
+      intervalMs: 1_800_000,
+    });
     expect(lines).toHaveLength(1);
     await fetcher.close();
   });

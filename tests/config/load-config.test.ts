@@ -17,17 +17,24 @@ describe('loadConfig', () => {
 
   it('parses durations, defaults and the BANWATCH_STORE override', () => {
     const config = loadConfig({
-      file: file('sources:\n  - {id: a, type: rss, url: "https://x.org/f", interval: 30s}\n  - {id: b, type: rss, url: "https://x.org/g", interval: 1h, backfill: 3}\n'),
+      file: file(
+        'sources:\n  - {id: a, type: rss, url: "https://x.org/f", interval: 30s}\n  - {id: b, type: rss, url: "https://x.org/g", interval: 1h, backfill: 3}\n',
+      ),
       env: { BANWATCH_STORE: 'sqlite:///tmp/other.sqlite' },
     });
-    expect(config.sources.map((s) => [s.interval, s.backfill])).toEqual([[30_000, 0], [3_600_000, 3]]);
+    expect(config.sources.map((s) => [s.interval, s.backfill])).toEqual([
+      [30_000, 0],
+      [3_600_000, 3],
+    ]);
     expect(config.store).toBe('sqlite:///tmp/other.sqlite');
     expect(config.maxAgeDays).toBe(14);
   });
 
   it('replaces ${VAR} from the environment and treats the value as a secret', () => {
     const config = loadConfig({
-      file: file('channels:\n  - {id: sec, type: slack-webhook, url: "${HOOK}", vendors: [Hikvision], minScore: 0.5}\n'),
+      file: file(
+        'channels:\n  - {id: sec, type: slack-webhook, url: "${HOOK}", vendors: [Hikvision], minScore: 0.5}\n',
+      ),
       env: { HOOK: 'https://hooks.example.test/services/T000/B000/SECRETSECRET' },
     });
     expect(config.channels[0]?.url).toBe('https://hooks.example.test/services/T000/B000/SECRETSECRET');
@@ -41,7 +48,9 @@ describe('loadConfig', () => {
     const config = loadConfig({ file: file(yaml), env: { HOOK_FILE: secretFile } });
     expect(config.channels[0]?.url).toBe('https://hooks.example.test/services/T000/B000/FROMFILE');
     expect(config.secrets).toContain('https://hooks.example.test/services/T000/B000/FROMFILE');
-    expect(problems(yaml, { HOOK_FILE: join(dir, 'missing') })).toEqual([`channels[0].url: HOOK_FILE: cannot read ${join(dir, 'missing')} (ENOENT)`]);
+    expect(problems(yaml, { HOOK_FILE: join(dir, 'missing') })).toEqual([
+      `channels[0].url: HOOK_FILE: cannot read ${join(dir, 'missing')} (ENOENT)`,
+    ]);
   });
 
   it('reports every problem at once, each with its path', () => {
@@ -72,7 +81,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ file: file('feeds: {pauseAfter: 3}\n'), env: {} }).feeds.parserThreads).toBeUndefined();
     expect(problems('feeds: {parserThreads: 0}\n')).toEqual([expect.stringMatching(/^feeds\.parserThreads: /)]);
     expect(problems('feeds: {parserThreads: many}\n')).toEqual(['feeds.parserThreads: expected a number of threads']);
-    expect(problems('feeds: {parserThread: 2}\n')).toEqual(['feeds.parserThread: unknown key (did you mean `parserThreads`?)']);
+    expect(problems('feeds: {parserThread: 2}\n')).toEqual([
+      'feeds.parserThread: unknown key (did you mean `parserThreads`?)',
+    ]);
   });
 
   it('names unknown keys with a suggestion', () => {
@@ -83,8 +94,13 @@ describe('loadConfig', () => {
   });
 
   it('refuses duplicate ids and unknown source references', () => {
-    const found = problems('sources:\n  - {id: a, type: rss, url: "https://x.org/f"}\n  - {id: a, type: rss, url: "https://x.org/g"}\nchannels:\n  - {id: c, type: console, sources: [zz]}\n');
-    expect(found).toEqual(['sources[1].id: duplicate id "a" (also sources[0])', 'channels[0].sources[0]: no source with id "zz"']);
+    const found = problems(
+      'sources:\n  - {id: a, type: rss, url: "https://x.org/f"}\n  - {id: a, type: rss, url: "https://x.org/g"}\nchannels:\n  - {id: c, type: console, sources: [zz]}\n',
+    );
+    expect(found).toEqual([
+      'sources[1].id: duplicate id "a" (also sources[0])',
+      'channels[0].sources[0]: no source with id "zz"',
+    ]);
   });
 
   it('reports YAML syntax errors and a missing file', () => {

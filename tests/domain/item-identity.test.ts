@@ -33,7 +33,9 @@ describe('itemKey', () => {
 describe('storyKeys', () => {
   it('folds case and punctuation in titles', () => {
     expect(normalizeTitle('FCC Bans  Huawei’s gear!')).toBe('fcc bans huaweis gear');
-    expect(storyKeys({ title: 'FCC bans Huawei gear' }).title).toBe(storyKeys({ title: 'FCC Bans Huawei Gear.' }).title);
+    expect(storyKeys({ title: 'FCC bans Huawei gear' }).title).toBe(
+      storyKeys({ title: 'FCC Bans Huawei Gear.' }).title,
+    );
   });
   it('ignores titles too short to identify a story', () => {
     expect(storyKeys({ title: 'News' }).title).toBeUndefined();

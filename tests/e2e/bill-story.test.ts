@@ -92,10 +92,14 @@ describe('H.R.5515 from introduction to Public Law 115-232', () => {
   it('posts "tracking started" with the current stage the first time the bill is tracked', async () => {
     const posted = await pollAt('2018-04-13', '2018-04-14T09:00:00Z');
     expect(posted).toHaveLength(1);
-    expect(posted[0]?.text).toContain('Now tracking H.R.5515 (115th), referred to committee: John S. McCain National Defense Authorization Act for Fiscal Year 2019');
+    expect(posted[0]?.text).toContain(
+      'Now tracking H.R.5515 (115th), referred to committee: John S. McCain National Defense Authorization Act for Fiscal Year 2019',
+    );
     expect(posted[0]?.thread_ts).toBeUndefined();
     // The key went as a query parameter, with format=json, and never into the output.
-    expect(congress.requests.every((r) => r.query.get('api_key') === KEY && r.query.get('format') === 'json')).toBe(true);
+    expect(congress.requests.every((r) => r.query.get('api_key') === KEY && r.query.get('format') === 'json')).toBe(
+      true,
+    );
   });
 
   it('repeats nothing when nothing changed, and reads no actions while updateDate stands still', async () => {
@@ -106,7 +110,9 @@ describe('H.R.5515 from introduction to Public Law 115-232', () => {
 
   it('posts "passed the House" as a reply in the first alert\'s thread', async () => {
     const posted = await pollAt('2018-05-24', '2018-05-25T08:00:00Z');
-    expect(posted.map((p) => p.text)).toEqual([expect.stringContaining('H.R.5515 (115th) passed the House: John S. McCain')]);
+    expect(posted.map((p) => p.text)).toEqual([
+      expect.stringContaining('H.R.5515 (115th) passed the House: John S. McCain'),
+    ]);
     expect(posted[0]?.thread_ts).toBe(FIRST_TS);
     earlyState = await feedState();
   });
@@ -114,19 +120,32 @@ describe('H.R.5515 from introduction to Public Law 115-232', () => {
   it('posts nothing when only updateDate moves (a summary edit)', async () => {
     const requests = congress.requests.length;
     expect(await pollAt('2018-05-24', '2018-05-30T12:00:00Z')).toEqual([]);
-    expect(congress.requests.slice(requests).map((r) => r.path)).toEqual(['/v3/bill/115/hr/5515', '/v3/bill/115/hr/5515/actions']);
+    expect(congress.requests.slice(requests).map((r) => r.path)).toEqual([
+      '/v3/bill/115/hr/5515',
+      '/v3/bill/115/hr/5515/actions',
+    ]);
   });
 
   it('posts the Senate passage, resolving differences, both chambers, the President and the law, once each', async () => {
-    expect((await pollAt('2018-06-18', '2018-06-19T08:00:00Z')).map((p) => p.text)).toEqual([expect.stringContaining('passed the Senate with an amendment')]);
-    expect((await pollAt('2018-07-12', '2018-07-13T08:00:00Z')).map((p) => p.text)).toEqual([expect.stringContaining('resolving differences')]);
+    expect((await pollAt('2018-06-18', '2018-06-19T08:00:00Z')).map((p) => p.text)).toEqual([
+      expect.stringContaining('passed the Senate with an amendment'),
+    ]);
+    expect((await pollAt('2018-07-12', '2018-07-13T08:00:00Z')).map((p) => p.text)).toEqual([
+      expect.stringContaining('resolving differences'),
+    ]);
     // The House agrees to the conference report: still resolving differences, so nothing new.
     expect(await pollAt('2018-07-26', '2018-07-27T08:00:00Z')).toEqual([]);
-    expect((await pollAt('2018-08-01', '2018-08-02T08:00:00Z')).map((p) => p.text)).toEqual([expect.stringContaining('passed both chambers')]);
-    expect((await pollAt('2018-08-03', '2018-08-04T08:00:00Z')).map((p) => p.text)).toEqual([expect.stringContaining('presented to the President')]);
+    expect((await pollAt('2018-08-01', '2018-08-02T08:00:00Z')).map((p) => p.text)).toEqual([
+      expect.stringContaining('passed both chambers'),
+    ]);
+    expect((await pollAt('2018-08-03', '2018-08-04T08:00:00Z')).map((p) => p.text)).toEqual([
+      expect.stringContaining('presented to the President'),
+    ]);
     const enacted = await pollAt('2018-08-13', '2018-08-14T08:00:00Z');
     expect(enacted.map((p) => p.text)).toEqual([
-      expect.stringContaining('H.R.5515 (115th) signed into law: John S. McCain National Defense Authorization Act for Fiscal Year 2019 — Public Law 115-232'),
+      expect.stringContaining(
+        'H.R.5515 (115th) signed into law: John S. McCain National Defense Authorization Act for Fiscal Year 2019 — Public Law 115-232',
+      ),
     ]);
     // The law ends the story: its reply is also broadcast to the channel.
     expect(enacted[0]?.reply_broadcast).toBe(true);
@@ -151,15 +170,27 @@ describe('H.R.5515 from introduction to Public Law 115-232', () => {
     expect((await feedState())?.cursor).toMatchObject({ bills: { 'hr5515-115': { stage: 'enacted' } } });
   });
 
-  it('posted the whole story once, in order, every later stage in the first alert\'s thread', async () => {
+  it("posted the whole story once, in order, every later stage in the first alert's thread", async () => {
     const all = slack.posts('C0GOV0001');
-    expect(titles().map(stageOf)).toEqual(['tracking started', 'passed the House', 'passed the Senate', 'resolving differences', 'passed both', 'to the President', 'enacted']);
+    expect(titles().map(stageOf)).toEqual([
+      'tracking started',
+      'passed the House',
+      'passed the Senate',
+      'resolving differences',
+      'passed both',
+      'to the President',
+      'enacted',
+    ]);
     expect(all[0]?.thread_ts).toBeUndefined();
     expect(all.slice(1).map((post) => post.thread_ts)).toEqual(Array(6).fill(FIRST_TS));
     // What banwatch remembered as the thread's root is that first message.
     const stores = await openStores(storeUrl, systemClock);
     try {
-      expect(await stores.threads.get('gov-slack', 'bill:hr5515-115')).toEqual({ platform: 'slack', id: FIRST_TS, channel: 'C0GOV0001' });
+      expect(await stores.threads.get('gov-slack', 'bill:hr5515-115')).toEqual({
+        platform: 'slack',
+        id: FIRST_TS,
+        channel: 'C0GOV0001',
+      });
     } finally {
       await stores.close();
     }
@@ -167,7 +198,15 @@ describe('H.R.5515 from introduction to Public Law 115-232', () => {
 
   it('sends the same story to a webhook channel, later stages marked as updates', () => {
     const texts = hooks.delivered('/gov').map((post) => String((post.body as { text: string }).text));
-    expect(texts.map(stageOf)).toEqual(['tracking started', 'passed the House', 'passed the Senate', 'resolving differences', 'passed both', 'to the President', 'enacted']);
+    expect(texts.map(stageOf)).toEqual([
+      'tracking started',
+      'passed the House',
+      'passed the Senate',
+      'resolving differences',
+      'passed both',
+      'to the President',
+      'enacted',
+    ]);
     expect(texts.slice(1).every((text) => text.startsWith('Update: H.R.5515 (115th)'))).toBe(true);
   });
 
@@ -175,15 +214,23 @@ describe('H.R.5515 from introduction to Public Law 115-232', () => {
     const run = await runCli(['vendor', 'hikvision', '--config', config], env());
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Tracked bills and rules:');
-    expect(run.stdout).toMatch(/H\.R\.5515 \(115th\) \/ Public Law 115-232 — John S\. McCain National Defense Authorization Act for Fiscal Year 2019 — enacted \(2018-08-13\)/);
+    expect(run.stdout).toMatch(
+      /H\.R\.5515 \(115th\) \/ Public Law 115-232 — John S\. McCain National Defense Authorization Act for Fiscal Year 2019 — enacted \(2018-08-13\)/,
+    );
   });
 
   it('`banwatch bills` shows the bill with its stage, last action and date', async () => {
     const run = await runCli(['bills', '--config', config], env());
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('H.R.5515 (115th) / Public Law 115-232: John S. McCain National Defense Authorization Act for Fiscal Year 2019 — enacted (2018-08-13) — 2018-08-13: Signed by President.');
+    expect(run.stdout).toContain(
+      'H.R.5515 (115th) / Public Law 115-232: John S. McCain National Defense Authorization Act for Fiscal Year 2019 — enacted (2018-08-13) — 2018-08-13: Signed by President.',
+    );
     const json = await runCli(['bills', '--json', '--config', config], env());
-    expect(JSON.parse(json.stdout).bills[0]).toMatchObject({ id: 'hr5515-115', origin: 'config', status: { stage: 'enacted', date: '2018-08-13', reference: 'Public Law 115-232' } });
+    expect(JSON.parse(json.stdout).bills[0]).toMatchObject({
+      id: 'hr5515-115',
+      origin: 'config',
+      status: { stage: 'enacted', date: '2018-08-13', reference: 'Public Law 115-232' },
+    });
   });
 });
 

@@ -7,7 +7,10 @@ import { runCli } from '../support/run-cli.js';
 /** The CLI as the README documents it: exit 0 done, 1 refused or failed, 2 bad configuration or usage. */
 const dir = mkdtempSync(join(tmpdir(), 'banwatch-cli-'));
 const config = join(dir, 'config.yaml');
-writeFileSync(config, [`store: sqlite://${join(dir, 's.sqlite')}`, 'channels:', '  - {id: team, type: console}'].join('\n'));
+writeFileSync(
+  config,
+  [`store: sqlite://${join(dir, 's.sqlite')}`, 'channels:', '  - {id: team, type: console}'].join('\n'),
+);
 const cli = (...args: string[]) => runCli([...args, '--config', config]);
 
 describe('banwatch CLI', () => {

@@ -31,9 +31,11 @@ describe('npm run demo', () => {
     expect(output).toMatch(/\nDone in \d+\.\d s: 6 polls, 9 alerts to security-team \(4 news, 5 on H\.R\.5515\)/);
   });
 
-  it('prints the console channel\'s alert blocks for the ban news, once each', () => {
+  it("prints the console channel's alert blocks for the ban news, once each", () => {
     expect(alertsAbout('FCC adds DJI and Autel Robotics drones to the Covered List')).toHaveLength(1);
-    expect(alertsAbout('Commerce adds 12 Chinese firms, including Inspur subsidiaries, to the Entity List')).toHaveLength(1);
+    expect(
+      alertsAbout('Commerce adds 12 Chinese firms, including Inspur subsidiaries, to the Entity List'),
+    ).toHaveLength(1);
     expect(alertsAbout('Governor signs law banning TikTok on state-issued devices')).toHaveLength(1);
     expect(alertsAbout('UK orders removal of Chinese-made surveillance cameras')).toHaveLength(1);
     expect(alertsAbout('FCC adds DJI')[0]).toMatch(/^── ALERT · DJI, Autel · Ban · US-federal/);
@@ -69,7 +71,11 @@ describe('npm run demo', () => {
       expect(output).toContain(`    - ${title}`);
     }
     // What the feeds already held on the first poll is recorded, never posted.
-    for (const title of ['Hikvision unveils new ColorVu camera line', 'Ransomware gang claims attack', 'Legislature passes budget']) {
+    for (const title of [
+      'Hikvision unveils new ColorVu camera line',
+      'Ransomware gang claims attack',
+      'Legislature passes budget',
+    ]) {
       expect(output).not.toContain(title);
     }
   });

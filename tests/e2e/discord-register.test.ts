@@ -21,13 +21,24 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'banwatch-discord-register-'));
   writeFileSync(join(dir, 'token'), `${TOKEN}\n`);
   config = join(dir, 'banwatch.yaml');
-  writeFileSync(config, [`store: sqlite://${join(dir, 'state.sqlite')}`, 'channels:', '  - {id: discord-sec, type: discord, channel: "123456789012345678"}'].join('\n'));
+  writeFileSync(
+    config,
+    [
+      `store: sqlite://${join(dir, 'state.sqlite')}`,
+      'channels:',
+      '  - {id: discord-sec, type: discord, channel: "123456789012345678"}',
+    ].join('\n'),
+  );
   env = { DISCORD_TOKEN_FILE: join(dir, 'token'), DISCORD_APPLICATION_ID: APP, DISCORD_API_URL: discord.apiUrl };
 });
 afterAll(() => discord.close());
 beforeEach(() => discord.reset());
 
-type Definition = { name: string; default_member_permissions?: string; options: Array<{ name: string; options?: Array<{ name: string }> }> };
+type Definition = {
+  name: string;
+  default_member_permissions?: string;
+  options: Array<{ name: string; options?: Array<{ name: string }> }>;
+};
 
 describe('banwatch discord', () => {
   it('register sends both command definitions, the admin one with Manage Server as its default permission', async () => {
@@ -41,7 +52,14 @@ describe('banwatch discord', () => {
     expect(definitions[0]?.default_member_permissions).toBeUndefined();
     expect(definitions[0]?.options.map((o) => o.name)).toEqual(['vendor', 'bills', 'status', 'why', 'help']);
     expect(definitions[1]?.default_member_permissions).toBe('32');
-    expect(definitions[1]?.options.map((o) => o.name)).toEqual(['watch', 'subscribe', 'unsubscribe', 'track', 'untrack', 'feeds']);
+    expect(definitions[1]?.options.map((o) => o.name)).toEqual([
+      'watch',
+      'subscribe',
+      'unsubscribe',
+      'track',
+      'untrack',
+      'feeds',
+    ]);
     expect(definitions[1]?.options[0]?.options?.map((o) => o.name)).toEqual(['add', 'mute', 'remove', 'list']);
     expect(result.stdout).toContain('Registered /banwatch and /banwatch-admin globally');
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
@@ -50,12 +68,16 @@ describe('banwatch discord', () => {
   it('register --guild puts them in that server only', async () => {
     const result = await runCli(['discord', 'register', '--guild', '500000000000000001', '--config', config], env);
     expect(result.status).toBe(0);
-    expect(discord.calls('PUT').map((c) => c.route)).toEqual([`/applications/${APP}/guilds/500000000000000001/commands`]);
+    expect(discord.calls('PUT').map((c) => c.route)).toEqual([
+      `/applications/${APP}/guilds/500000000000000001/commands`,
+    ]);
   });
 
   it('invite prints the OAuth2 URL with both scopes and the permissions', async () => {
     const result = await runCli(['discord', 'invite', '--config', config], env);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain(`https://discord.com/oauth2/authorize?client_id=${APP}&scope=bot+applications.commands&permissions=274877991936`);
+    expect(result.stdout).toContain(
+      `https://discord.com/oauth2/authorize?client_id=${APP}&scope=bot+applications.commands&permissions=274877991936`,
+    );
   });
 });

@@ -2,7 +2,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandInteraction, MANAGE_GUILD, PLAIN_MEMBER, pingInteraction, postInteraction, testKeys, type PostResult, type TestKeys } from '../chat/discord/signed-interaction.js';
+import {
+  commandInteraction,
+  MANAGE_GUILD,
+  PLAIN_MEMBER,
+  pingInteraction,
+  postInteraction,
+  testKeys,
+  type PostResult,
+  type TestKeys,
+} from '../chat/discord/signed-interaction.js';
 import { startFakeDiscordApi, type FakeDiscordApi } from '../fakes/discord-api.js';
 import { rssDocument, startFeedServer, type FeedServer, type RssItemSpec } from '../fakes/feed-server.js';
 import { runInProcess, type RunningCli } from '../support/run-in-process.js';
@@ -25,10 +34,31 @@ let run: RunningCli;
 let url: string;
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
-const old: RssItemSpec = { title: 'Weather warning for the coast', link: 'https://news.example/w', guid: 'w1', pubDate: hoursAgo(20) };
-const everyone: RssItemSpec = { title: '@everyone Huawei banned', link: 'https://news.example/everyone', guid: 'e1', pubDate: hoursAgo(1), description: '@here <@123456789012345678> read *this*' };
-const fcc: RssItemSpec = { title: 'FCC bans new Hikvision and Dahua equipment over national security risk', link: 'https://news.example/fcc', guid: 'f1', pubDate: hoursAgo(2) };
-const skyvisor: RssItemSpec = { title: 'Pentagon bans Skyvisor drones from military bases', link: 'https://news.example/skyvisor', guid: 's1', pubDate: hoursAgo(1) };
+const old: RssItemSpec = {
+  title: 'Weather warning for the coast',
+  link: 'https://news.example/w',
+  guid: 'w1',
+  pubDate: hoursAgo(20),
+};
+const everyone: RssItemSpec = {
+  title: '@everyone Huawei banned',
+  link: 'https://news.example/everyone',
+  guid: 'e1',
+  pubDate: hoursAgo(1),
+  description: '@here <@123456789012345678> read *this*',
+};
+const fcc: RssItemSpec = {
+  title: 'FCC bans new Hikvision and Dahua equipment over national security risk',
+  link: 'https://news.example/fcc',
+  guid: 'f1',
+  pubDate: hoursAgo(2),
+};
+const skyvisor: RssItemSpec = {
+  title: 'Pentagon bans Skyvisor drones from military bases',
+  link: 'https://news.example/skyvisor',
+  guid: 's1',
+  pubDate: hoursAgo(1),
+};
 
 beforeAll(async () => {
   feeds = await startFeedServer();
@@ -64,7 +94,9 @@ afterAll(async () => {
 });
 
 /** The answer's message: the direct response, or the deferred answer edited in through REST. */
-async function answerOf(result: PostResult): Promise<{ embeds: Array<{ title: string; description?: string }>; flags?: number; allowed_mentions: unknown }> {
+async function answerOf(
+  result: PostResult,
+): Promise<{ embeds: Array<{ title: string; description?: string }>; flags?: number; allowed_mentions: unknown }> {
   expect(result.status).toBe(200);
   if (result.json.type === 4) return result.json.data;
   expect(result.json.type).toBe(5);
@@ -72,7 +104,13 @@ async function answerOf(result: PostResult): Promise<{ embeds: Array<{ title: st
   return discord.calls('PATCH').at(-1)?.body as never;
 }
 
-const channelMessages = () => discord.messages(CHANNEL).map((m) => m.body as { embeds: Array<{ title: string; url?: string; description?: string }>; allowed_mentions: unknown });
+const channelMessages = () =>
+  discord
+    .messages(CHANNEL)
+    .map(
+      (m) =>
+        m.body as { embeds: Array<{ title: string; url?: string; description?: string }>; allowed_mentions: unknown },
+    );
 
 describe('banwatch run with Discord', () => {
   it('says Discord is connected and serves the interactions endpoint', () => {
@@ -83,11 +121,22 @@ describe('banwatch run with Discord', () => {
     expect((await postInteraction(url, pingInteraction(), { keys })).json).toEqual({ type: 1 });
     expect((await postInteraction(url, pingInteraction(), { keys: testKeys() })).status).toBe(401);
     const genuine = JSON.stringify(pingInteraction());
-    expect((await postInteraction(url, genuine.replace('ping-token', 'other-token'), { keys, signedBody: genuine })).status).toBe(401);
+    expect(
+      (await postInteraction(url, genuine.replace('ping-token', 'other-token'), { keys, signedBody: genuine })).status,
+    ).toBe(401);
   });
 
   it('answers a signed vendor interaction for hikvision with Section 889 and the FCC Covered List, ephemerally', async () => {
-    const result = await postInteraction(url, commandInteraction({ command: 'banwatch', subcommand: 'vendor', channelId: CHANNEL, options: [{ name: 'name', type: 3, value: 'hikvision' }] }), { keys });
+    const result = await postInteraction(
+      url,
+      commandInteraction({
+        command: 'banwatch',
+        subcommand: 'vendor',
+        channelId: CHANNEL,
+        options: [{ name: 'name', type: 3, value: 'hikvision' }],
+      }),
+      { keys },
+    );
     const answer = await answerOf(result);
     expect(answer.flags).toBe(64);
     expect(answer.allowed_mentions).toEqual({ parse: [] });
@@ -103,9 +152,14 @@ describe('banwatch run with Discord', () => {
     feeds.route('/feed.xml', { body: rssDocument({ items: [everyone, fcc, old] }) });
     await discord.waitFor(() => channelMessages().length >= 2, 20_000);
     const polls = feeds.requestsTo('/feed.xml').length;
-    await expect.poll(() => feeds.requestsTo('/feed.xml').length, { timeout: 10_000 }).toBeGreaterThanOrEqual(polls + 2);
+    await expect
+      .poll(() => feeds.requestsTo('/feed.xml').length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(polls + 2);
     const posted = channelMessages();
-    expect(posted.map((m) => m.embeds[0]?.title).sort()).toEqual(['@\u200beveryone Huawei banned', 'FCC bans new Hikvision and Dahua equipment over national security risk']);
+    expect(posted.map((m) => m.embeds[0]?.title).sort()).toEqual([
+      '@\u200beveryone Huawei banned',
+      'FCC bans new Hikvision and Dahua equipment over national security risk',
+    ]);
     for (const message of posted) {
       expect(message.allowed_mentions).toEqual({ parse: [] });
       expect(message.embeds).toHaveLength(1);
@@ -117,7 +171,14 @@ describe('banwatch run with Discord', () => {
 
   it('refuses watch add to a member without Manage Server, confirms it for one with it, and the next poll alerts in that channel', async () => {
     const add = (permissions: string) =>
-      commandInteraction({ command: 'banwatch-admin', group: 'watch', subcommand: 'add', channelId: CHANNEL, permissions, options: [{ name: 'term', type: 3, value: 'Skyvisor' }] });
+      commandInteraction({
+        command: 'banwatch-admin',
+        group: 'watch',
+        subcommand: 'add',
+        channelId: CHANNEL,
+        permissions,
+        options: [{ name: 'term', type: 3, value: 'Skyvisor' }],
+      });
     const refused = await answerOf(await postInteraction(url, add(PLAIN_MEMBER), { keys }));
     expect(refused.embeds[0]?.title).toBe('Not allowed');
     expect(refused.flags).toBe(64);

@@ -17,8 +17,18 @@ let config: string;
 
 const recent = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000);
 const oldNews: RssItemSpec[] = [
-  { title: 'Quarterly results beat expectations at chipmaker', link: 'https://news.example/a1', guid: 'a1', pubDate: recent(30) },
-  { title: 'Hikvision unveils new ColorVu camera line', link: 'https://news.example/a2', guid: 'a2', pubDate: recent(40) },
+  {
+    title: 'Quarterly results beat expectations at chipmaker',
+    link: 'https://news.example/a1',
+    guid: 'a1',
+    pubDate: recent(30),
+  },
+  {
+    title: 'Hikvision unveils new ColorVu camera line',
+    link: 'https://news.example/a2',
+    guid: 'a2',
+    pubDate: recent(40),
+  },
 ];
 const banStory: RssItemSpec = {
   title: 'FCC bans new Hikvision and Dahua equipment over national security risk',
@@ -62,7 +72,9 @@ const poll = () => runCli(['poll', '--once', '--config', config], env());
 
 describe('from a feed to the channels', () => {
   it('posts nothing on the first poll of a feed', async () => {
-    serveFeeds(oldNews, [{ title: 'Weather warning for the coast', link: 'https://other.example/w', guid: 'b1', pubDate: recent(5) }]);
+    serveFeeds(oldNews, [
+      { title: 'Weather warning for the coast', link: 'https://other.example/w', guid: 'b1', pubDate: recent(5) },
+    ]);
     const run = await poll();
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('feed-a: first poll, recorded 2 existing items');
@@ -70,8 +82,18 @@ describe('from a feed to the channels', () => {
   });
 
   it('posts a new ban item once to each matching channel, even when two feeds carry it', async () => {
-    const sameStoryInB: RssItemSpec = { ...banStory, guid: 'b-copy', link: 'http://news.example/fcc-hikvision?fbclid=xyz' };
-    serveFeeds([banStory, ...oldNews], [sameStoryInB, { title: 'Weather warning for the coast', link: 'https://other.example/w', guid: 'b1', pubDate: recent(5) }]);
+    const sameStoryInB: RssItemSpec = {
+      ...banStory,
+      guid: 'b-copy',
+      link: 'http://news.example/fcc-hikvision?fbclid=xyz',
+    };
+    serveFeeds(
+      [banStory, ...oldNews],
+      [
+        sameStoryInB,
+        { title: 'Weather warning for the coast', link: 'https://other.example/w', guid: 'b1', pubDate: recent(5) },
+      ],
+    );
     const run = await poll();
     expect(run.status).toBe(0);
     expect(hooks.delivered('/slack')).toHaveLength(1);
@@ -81,7 +103,10 @@ describe('from a feed to the channels', () => {
     expect(slack.text).toContain('FCC bans new Hikvision');
     const embed = (hooks.delivered('/discord')[0]?.body as { embeds: Array<{ title: string; url: string }> }).embeds[0];
     // Both feeds are polled at once: whichever copy is ingested first carries the story.
-    expect(['https://news.example/fcc-hikvision?utm_source=rss', 'http://news.example/fcc-hikvision?fbclid=xyz']).toContain(embed?.url);
+    expect([
+      'https://news.example/fcc-hikvision?utm_source=rss',
+      'http://news.example/fcc-hikvision?fbclid=xyz',
+    ]).toContain(embed?.url);
   });
 
   it('posts nothing on a third poll', async () => {
@@ -94,7 +119,19 @@ describe('from a feed to the channels', () => {
 
   it('waits out a 429 with Retry-After and delivers once, at least 1 s later', async () => {
     hooks.script({ status: 429, headers: { 'retry-after': '1' }, path: '/slack' });
-    serveFeeds([{ ...banStory, title: 'Commerce adds Hikvision affiliates to the Entity List', guid: 'a4', link: 'https://news.example/entity' }, banStory, ...oldNews], []);
+    serveFeeds(
+      [
+        {
+          ...banStory,
+          title: 'Commerce adds Hikvision affiliates to the Entity List',
+          guid: 'a4',
+          link: 'https://news.example/entity',
+        },
+        banStory,
+        ...oldNews,
+      ],
+      [],
+    );
     const run = await poll();
     expect(run.status).toBe(0);
     const attempts = hooks.posts.filter((p) => p.path === '/slack' && JSON.stringify(p.body).includes('Entity List'));
@@ -104,7 +141,17 @@ describe('from a feed to the channels', () => {
 
   it('keeps alerts in the outbox while a webhook is down, and the next poll delivers them', async () => {
     hooks.fallback = { status: 503 };
-    serveFeeds([{ ...banStory, title: 'US sanctions Hikvision over surveillance', guid: 'a5', link: 'https://news.example/sanction' }], []);
+    serveFeeds(
+      [
+        {
+          ...banStory,
+          title: 'US sanctions Hikvision over surveillance',
+          guid: 'a5',
+          link: 'https://news.example/sanction',
+        },
+      ],
+      [],
+    );
     const down = await poll();
     expect(down.status).toBe(0);
     expect(down.stderr).toMatch(/outbox: [1-9]\d* waiting/);
@@ -114,7 +161,11 @@ describe('from a feed to the channels', () => {
     expect(status.stdout).toMatch(/Outbox:\n {2}[1-9]\d* waiting/);
     const up = await poll();
     expect(up.status).toBe(0);
-    expect(hooks.delivered('/slack').filter((p) => JSON.stringify(p.body).includes('US sanctions Hikvision'))).toHaveLength(1);
-    expect(hooks.delivered('/discord').filter((p) => JSON.stringify(p.body).includes('US sanctions Hikvision'))).toHaveLength(1);
+    expect(
+      hooks.delivered('/slack').filter((p) => JSON.stringify(p.body).includes('US sanctions Hikvision')),
+    ).toHaveLength(1);
+    expect(
+      hooks.delivered('/discord').filter((p) => JSON.stringify(p.body).includes('US sanctions Hikvision')),
+    ).toHaveLength(1);
   });
 });

@@ -23,7 +23,12 @@ const published: Record<string, RssItemSpec[]> = {};
 let count = 0;
 function publish(feed: string): void {
   count++;
-  (published[feed] ??= []).unshift({ title: `Commerce adds drone maker Q-${count} to the Entity List`, link: `https://news.example/q-${count}`, guid: `q-${count}`, pubDate: new Date() });
+  (published[feed] ??= []).unshift({
+    title: `Commerce adds drone maker Q-${count} to the Entity List`,
+    link: `https://news.example/q-${count}`,
+    guid: `q-${count}`,
+    pubDate: new Date(),
+  });
   feeds.route(`/${feed}.xml`, { body: rssDocument({ items: published[feed] ?? [] }) });
 }
 
@@ -83,7 +88,9 @@ describe.skipIf(!redis)('three instances on Redis', () => {
         // Polls of one feed are spaced by its interval across all three instances (a little
         // early is the tick's granularity); three uncoordinated instances would poll 3x as often.
         expect(Math.min(...gaps)).toBeGreaterThanOrEqual(INTERVAL_S * 1_000 - 1_100);
-        expect(times.length).toBeLessThanOrEqual(Math.ceil((Date.now() - (times[0] as number)) / (INTERVAL_S * 1_000)) + 2);
+        expect(times.length).toBeLessThanOrEqual(
+          Math.ceil((Date.now() - (times[0] as number)) / (INTERVAL_S * 1_000)) + 2,
+        );
       }
       expect(publishingMs).toBeGreaterThan(9_000);
     } finally {

@@ -25,7 +25,10 @@ afterAll(async () => {
 
 function configFile(name: string, lines: string[]): string {
   const file = join(dir, name);
-  writeFileSync(file, [`store: sqlite://${join(dir, `${name}.sqlite`)}`, 'delivery: {interval: 1s, channelGap: 0s}', ...lines].join('\n'));
+  writeFileSync(
+    file,
+    [`store: sqlite://${join(dir, `${name}.sqlite`)}`, 'delivery: {interval: 1s, channelGap: 0s}', ...lines].join('\n'),
+  );
   return file;
 }
 
@@ -33,9 +36,19 @@ const metric = (text: string, line: RegExp) => Number(line.exec(text)?.[1] ?? Nu
 
 describe('health and metrics', () => {
   it('answer while banwatch run works, and the metrics move as it polls and delivers', async () => {
-    const item = (n: number) => ({ title: `FCC bans Hikvision model ${n} over national security risk`, link: `https://news.example/m${n}`, guid: `m${n}`, pubDate: new Date() });
+    const item = (n: number) => ({
+      title: `FCC bans Hikvision model ${n} over national security risk`,
+      link: `https://news.example/m${n}`,
+      guid: `m${n}`,
+      pubDate: new Date(),
+    });
     feeds.route('/ops.xml', { body: rssDocument({ items: [item(1)] }) });
-    const config = configFile('ops', ['sources:', `  - {id: ops, type: rss, url: "${feeds.url('/ops.xml')}", interval: 1s}`, 'channels:', `  - {id: hook, type: slack-webhook, url: "${hooks.url('/ops')}"}`]);
+    const config = configFile('ops', [
+      'sources:',
+      `  - {id: ops, type: rss, url: "${feeds.url('/ops.xml')}", interval: 1s}`,
+      'channels:',
+      `  - {id: hook, type: slack-webhook, url: "${hooks.url('/ops')}"}`,
+    ]);
     const run = runInProcess(['--config', config], { PORT: '0' });
     try {
       const base = `http://127.0.0.1:${await run.port()}`;
@@ -50,12 +63,15 @@ describe('health and metrics', () => {
       expect(before).toMatch(/^banwatch_process_resident_memory_bytes \d+/m);
       expect(before).toMatch(/^banwatch_outbox_depth\{state="pending"\} 0/m);
       feeds.route('/ops.xml', { body: rssDocument({ items: [item(2), item(1)] }) });
-      for (let i = 0; i < 200 && !hooks.delivered('/ops').length; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let i = 0; i < 200 && !hooks.delivered('/ops').length; i++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       const after = await (await fetch(`${base}/metrics`)).text();
       expect(metric(after, /^banwatch_polls_total\{source="ops",outcome="ok"\} (\d+)/m)).toBeGreaterThan(polls);
       expect(metric(after, /^banwatch_items_seen_total\{source="ops"\} (\d+)/m)).toBeGreaterThanOrEqual(2);
       expect(metric(after, /^banwatch_alerts_total\{action="ban"\} (\d+)/m)).toBe(1);
-      expect(metric(after, /^banwatch_deliveries_total\{platform="slack-webhook",outcome="delivered"\} (\d+)/m)).toBe(1);
+      expect(metric(after, /^banwatch_deliveries_total\{platform="slack-webhook",outcome="delivered"\} (\d+)/m)).toBe(
+        1,
+      );
       expect(after).toMatch(/^banwatch_classify_seconds_count \d+/m);
       expect((await fetch(`${base}/nope`)).status).toBe(404);
     } finally {
@@ -99,7 +115,15 @@ describe('OPML', () => {
 describe('config check', () => {
   it('names both mistakes of a file with two, with their paths, and exits 2', async () => {
     const file = join(dir, 'two-mistakes.yaml');
-    writeFileSync(file, ['sources:', '  - {id: a, type: rss, url: "https://x.org/f", intervall: 10m}', 'channels:', '  - {id: c, type: console, minScore: 7}'].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'sources:',
+        '  - {id: a, type: rss, url: "https://x.org/f", intervall: 10m}',
+        'channels:',
+        '  - {id: c, type: console, minScore: 7}',
+      ].join('\n'),
+    );
     const run = await runCli(['config', 'check', '--config', file]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('sources[0].intervall: unknown key (did you mean `interval`?)');
@@ -109,7 +133,11 @@ describe('config check', () => {
   it('prints the effective config of a valid file with secrets masked', async () => {
     const file = join(dir, 'good.yaml');
     writeFileSync(file, ['channels:', '  - {id: s, type: slack-webhook, url: "${HOOK}"}'].join('\n'));
-    const run = await runCli(['config', 'check', '--config', file], { HOOK: 'https://hooks.example.test/services/T1/B1/SUPERSECRETPATH', SLACK_BOT_TOKEN: 'xoxb-very-secret-token', SLACK_APP_TOKEN: 'xapp-very-secret-token' });
+    const run = await runCli(['config', 'check', '--config', file], {
+      HOOK: 'https://hooks.example.test/services/T1/B1/SUPERSECRETPATH',
+      SLACK_BOT_TOKEN: 'xoxb-very-secret-token',
+      SLACK_APP_TOKEN: 'xapp-very-secret-token',
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('valid');
     expect(run.stdout).toContain('url: https://hooks.example.test/***');

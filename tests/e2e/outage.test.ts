@@ -18,7 +18,12 @@ const items: RssItemSpec[] = [];
 let published = 0;
 function publish(): void {
   published++;
-  items.unshift({ title: `US bans Hikvision camera model ZX-${published} over national security risk`, link: `https://news.example/zx-${published}`, guid: `zx-${published}`, pubDate: new Date() });
+  items.unshift({
+    title: `US bans Hikvision camera model ZX-${published} over national security risk`,
+    link: `https://news.example/zx-${published}`,
+    guid: `zx-${published}`,
+    pubDate: new Date(),
+  });
   feeds.route('/wire.xml', { body: rssDocument({ items }) });
 }
 
@@ -31,18 +36,40 @@ afterAll(async () => {
   await hooks.close();
 });
 
-async function appFor(store: string, channels: string[], clock = mutableClock(new Date())): Promise<{ app: App; clock: ReturnType<typeof mutableClock> }> {
+async function appFor(
+  store: string,
+  channels: string[],
+  clock = mutableClock(new Date()),
+): Promise<{ app: App; clock: ReturnType<typeof mutableClock> }> {
   const dir = mkdtempSync(join(tmpdir(), 'banwatch-outage-'));
   writeFileSync(
     join(dir, 'config.yaml'),
-    [`store: ${store.replace('DIR', dir)}`, 'delivery: {channelGap: 0s}', 'sources:', `  - {id: wire, type: rss, url: "${feeds.url('/wire.xml')}", interval: 30s}`, 'channels:', ...channels].join('\n'),
+    [
+      `store: ${store.replace('DIR', dir)}`,
+      'delivery: {channelGap: 0s}',
+      'sources:',
+      `  - {id: wire, type: rss, url: "${feeds.url('/wire.xml')}", interval: 30s}`,
+      'channels:',
+      ...channels,
+    ].join('\n'),
   );
   const config = loadConfig({ file: join(dir, 'config.yaml'), env: {} });
-  const app = await createApp({ config, logger: silentLogger(), stdout: process.stdout, clock, parseInThread: true, webhookTimeoutMs: 300 });
+  const app = await createApp({
+    config,
+    logger: silentLogger(),
+    stdout: process.stdout,
+    clock,
+    parseInThread: true,
+    webhookTimeoutMs: 300,
+  });
   return { app, clock };
 }
 
-const zx = (path: string) => hooks.delivered(path).map((p) => /ZX-(\d+)/.exec(JSON.stringify(p.body))?.[1]).map(Number);
+const zx = (path: string) =>
+  hooks
+    .delivered(path)
+    .map((p) => /ZX-(\d+)/.exec(JSON.stringify(p.body))?.[1])
+    .map(Number);
 
 describe('a chat platform that is down for 10 minutes', () => {
   it('keeps alerts in the outbox while polling goes on, then delivers each once, in order', async () => {
@@ -89,7 +116,9 @@ describe.skipIf(!redis)('a store that goes away (Redis)', () => {
     const target = new URL(redis as string);
     const proxy = await startTcpProxy(Number(target.port || 6379), target.hostname);
     const storeUrl = isolatedStoreUrl('REDIS_URL', `redis://127.0.0.1:${proxy.port}`);
-    const { app, clock } = await appFor(storeUrl, [`  - {id: team, type: slack-webhook, url: "${hooks.url('/team')}"}`]);
+    const { app, clock } = await appFor(storeUrl, [
+      `  - {id: team, type: slack-webhook, url: "${hooks.url('/team')}"}`,
+    ]);
     try {
       publish();
       await app.engine.pollAll();
@@ -98,7 +127,13 @@ describe.skipIf(!redis)('a store that goes away (Redis)', () => {
       proxy.cut();
       clock.advance(60_000);
       const during = await app.engine.pollAll();
-      expect(during).toEqual([expect.objectContaining({ sourceId: 'wire', status: 'failed', failure: expect.objectContaining({ message: expect.stringMatching(/Redis store/) }) })]);
+      expect(during).toEqual([
+        expect.objectContaining({
+          sourceId: 'wire',
+          status: 'failed',
+          failure: expect.objectContaining({ message: expect.stringMatching(/Redis store/) }),
+        }),
+      ]);
       const status = await app.router.handle(['status'], { actor: { platform: 'cli', id: 'cli', isAdmin: true } });
       expect(status.title).toBe('Something went wrong');
       proxy.restore();

@@ -50,14 +50,27 @@ afterAll(async () => {
 /** One `poll --once` worth of work on a fresh app over the same store, at the clock's time. */
 async function pollOnce(): Promise<App> {
   const config = loadConfig({ file, env: { FEDERAL_REGISTER_API_URL: fr.url } });
-  const app = await createApp({ config, logger: silentLogger(), stdout: { write: () => true } as unknown as NodeJS.WritableStream, clock });
+  const app = await createApp({
+    config,
+    logger: silentLogger(),
+    stdout: { write: () => true } as unknown as NodeJS.WritableStream,
+    clock,
+  });
   await app.engine.pollAll();
   return app;
 }
 
 /** What the webhook received, with Discord's markdown escapes undone so the text reads plainly. */
 const embeds = () =>
-  hooks.delivered('/rules').map((post) => JSON.parse(JSON.stringify(post.body).replace(/\\\\(.)/g, '$1')) as { content?: string; embeds: Array<{ title: string; description?: string }> });
+  hooks
+    .delivered('/rules')
+    .map(
+      (post) =>
+        JSON.parse(JSON.stringify(post.body).replace(/\\\\(.)/g, '$1')) as {
+          content?: string;
+          embeds: Array<{ title: string; description?: string }>;
+        },
+    );
 
 describe('FR Doc 2019-17201, the FAR interim rule for Section 889', () => {
   it('records what the Federal Register holds on the first poll and posts nothing', async () => {
@@ -68,7 +81,17 @@ describe('FR Doc 2019-17201, the FAR interim rule for Section 889', () => {
     expect(query?.get('conditions[term]')).toBe('"Covered List"');
     expect(query?.getAll('conditions[agencies][]')).toContain('federal-acquisition-regulation-system');
     expect(query?.get('order')).toBe('newest');
-    expect(query?.getAll('fields[]')).toEqual(expect.arrayContaining(['action', 'effective_on', 'regulation_id_numbers', 'docket_ids', 'document_number', 'html_url', 'agencies']));
+    expect(query?.getAll('fields[]')).toEqual(
+      expect.arrayContaining([
+        'action',
+        'effective_on',
+        'regulation_id_numbers',
+        'docket_ids',
+        'document_number',
+        'html_url',
+        'agencies',
+      ]),
+    );
     expect(hooks.posts).toHaveLength(0);
   });
 
@@ -79,7 +102,9 @@ describe('FR Doc 2019-17201, the FAR interim rule for Section 889', () => {
     await app.close();
     const posted = embeds();
     expect(posted).toHaveLength(1);
-    expect(posted[0]?.embeds[0]?.title).toContain('Interim rule (RIN 9000-AN83): Federal Acquisition Regulation: Prohibition on Contracting for Certain Telecommunications and Video Surveillance Services or Equipment');
+    expect(posted[0]?.embeds[0]?.title).toContain(
+      'Interim rule (RIN 9000-AN83): Federal Acquisition Regulation: Prohibition on Contracting for Certain Telecommunications and Video Surveillance Services or Equipment',
+    );
   });
 
   it('posts nothing more while the rule is not yet in effect', async () => {
@@ -110,7 +135,15 @@ describe('FR Doc 2019-17201, the FAR interim rule for Section 889', () => {
     const app = await pollOnce();
     const answer = await app.router.handle(['bills'], { actor: { platform: 'cli', id: 'cli', isAdmin: true } });
     await app.close();
-    const rules = (answer.data as { rules: Array<{ label: string; stage: string; date: string; reference: string }> }).rules;
-    expect(rules).toEqual([expect.objectContaining({ label: 'RIN 9000-AN83', stage: 'effective', date: '2019-08-13', reference: 'FR Doc 2019-17201' })]);
+    const rules = (answer.data as { rules: Array<{ label: string; stage: string; date: string; reference: string }> })
+      .rules;
+    expect(rules).toEqual([
+      expect.objectContaining({
+        label: 'RIN 9000-AN83',
+        stage: 'effective',
+        date: '2019-08-13',
+        reference: 'FR Doc 2019-17201',
+      }),
+    ]);
   });
 });

@@ -23,7 +23,10 @@ const SECRETS = {
   hookPath: 'hook-secret-path-c0ffee',
   storePassword: 'store-secret-password-be4d',
 };
-const publicKey = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
+const publicKey = generateKeyPairSync('ed25519')
+  .publicKey.export({ format: 'der', type: 'spki' })
+  .subarray(12)
+  .toString('hex');
 
 let feeds: FeedServer;
 let hooks: WebhookServer;
@@ -74,13 +77,21 @@ afterAll(async () => {
 
 function expectNoSecret(text: string, where: string): void {
   for (const [name, secret] of Object.entries(SECRETS)) {
-    if (text.includes(secret)) throw new Error(`${where} shows the ${name} secret:\n${text.slice(Math.max(0, text.indexOf(secret) - 300), text.indexOf(secret) + 100)}`);
+    if (text.includes(secret))
+      throw new Error(
+        `${where} shows the ${name} secret:\n${text.slice(Math.max(0, text.indexOf(secret) - 300), text.indexOf(secret) + 100)}`,
+      );
   }
 }
 
 describe('secrets', () => {
   it('stay out of logs, status, dead-letter reasons, config output and errors', async () => {
-    const ban = { title: 'FCC bans Hikvision cameras over national security risk', link: 'https://news.example/b', guid: 'b', pubDate: new Date() };
+    const ban = {
+      title: 'FCC bans Hikvision cameras over national security risk',
+      link: 'https://news.example/b',
+      guid: 'b',
+      pubDate: new Date(),
+    };
     feeds.route('/news.xml', { body: rssDocument({ items: [] }) });
     const outputs: string[] = [];
     const first = await runCli(['poll', '--once', '--config', config], env);
@@ -103,7 +114,10 @@ describe('secrets', () => {
     outputs.push(check.stdout, check.stderr);
     expect(check.status).toBe(0);
     // A store that cannot be reached: the error must not repeat its password.
-    const crash = await runCli(['status', '--config', config], { ...env, BANWATCH_STORE: `redis://:${SECRETS.storePassword}@127.0.0.1:9/0` });
+    const crash = await runCli(['status', '--config', config], {
+      ...env,
+      BANWATCH_STORE: `redis://:${SECRETS.storePassword}@127.0.0.1:9/0`,
+    });
     outputs.push(crash.stdout, crash.stderr);
     expect(crash.status).toBe(1);
     expect(crash.stderr).toMatch(/Redis store .* is unreachable/);

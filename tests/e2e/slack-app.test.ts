@@ -24,8 +24,18 @@ let log = '';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 const oldNews: RssItemSpec[] = [
-  { title: 'Quarterly results beat expectations at chipmaker', link: 'https://news.example/old1', guid: 'old1', pubDate: hoursAgo(30) },
-  { title: 'Hikvision unveils new ColorVu camera line', link: 'https://news.example/old2', guid: 'old2', pubDate: hoursAgo(40) },
+  {
+    title: 'Quarterly results beat expectations at chipmaker',
+    link: 'https://news.example/old1',
+    guid: 'old1',
+    pubDate: hoursAgo(30),
+  },
+  {
+    title: 'Hikvision unveils new ColorVu camera line',
+    link: 'https://news.example/old2',
+    guid: 'old2',
+    pubDate: hoursAgo(40),
+  },
 ];
 const banStory: RssItemSpec = {
   title: 'FCC bans new Hikvision and Dahua equipment over national security risk',
@@ -61,8 +71,15 @@ beforeAll(async () => {
       '  - {id: ops, type: slack, channel: C0OPS0001}',
     ].join('\n'),
   );
-  const config = loadConfig({ file, env: { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url, PORT: '0' } });
-  const logger = createLogger({ level: 'info', secrets: config.secrets, destination: { write: (chunk: string) => ((log += chunk), true) } as NodeJS.WritableStream });
+  const config = loadConfig({
+    file,
+    env: { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url, PORT: '0' },
+  });
+  const logger = createLogger({
+    level: 'info',
+    secrets: config.secrets,
+    destination: { write: (chunk: string) => ((log += chunk), true) } as NodeJS.WritableStream,
+  });
   app = await createApp({ config, logger, stdout: { write: () => true } as unknown as NodeJS.WritableStream });
   const { httpPort } = await app.start();
   events = `http://127.0.0.1:${httpPort}/slack/events`;
@@ -76,7 +93,11 @@ afterAll(async () => {
 let n = 0;
 async function command(text: string, user: string) {
   const id = `e2e${++n}`;
-  const ack = await signedPost(events, SECRET, slashCommandForm({ text, user_id: user, channel_id: 'C0SEC0001', response_url: slack.responseUrl(id) }));
+  const ack = await signedPost(
+    events,
+    SECRET,
+    slashCommandForm({ text, user_id: user, channel_id: 'C0SEC0001', response_url: slack.responseUrl(id) }),
+  );
   expect(ack.status).toBe(200);
   const answer = (await slack.waitFor(() => slack.responses.find((r) => r.id === id))).body;
   return { ack, answer, blocks: JSON.stringify(answer.blocks) };
@@ -96,7 +117,9 @@ describe('banwatch with the Slack app', () => {
     const [header, title, facts, why] = post.blocks;
     expect(header.type).toBe('header');
     expect(header.text.text).toMatch(/Hikvision.*· Ban/);
-    expect(title.text.text).toBe('*<https://news.example/fcc-hikvision|FCC bans new Hikvision and Dahua equipment over national security risk>*');
+    expect(title.text.text).toBe(
+      '*<https://news.example/fcc-hikvision|FCC bans new Hikvision and Dahua equipment over national security risk>*',
+    );
     expect(facts.elements.map((e: { text: string }) => e.text)).toEqual([
       expect.stringMatching(/^\*Source:\* .+ · \d{4}-\d{2}-\d{2}$/),
       expect.stringMatching(/^\*Stage:\* .+ · \*Jurisdiction:\* US-federal$/),
@@ -118,9 +141,16 @@ describe('banwatch with the Slack app', () => {
   });
 
   it('refuses a wrong signature and a stale timestamp with 401', async () => {
-    const form = slashCommandForm({ text: 'vendor hikvision', user_id: 'UMEMBER', channel_id: 'C0SEC0001', response_url: slack.responseUrl('never') });
+    const form = slashCommandForm({
+      text: 'vendor hikvision',
+      user_id: 'UMEMBER',
+      channel_id: 'C0SEC0001',
+      response_url: slack.responseUrl('never'),
+    });
     expect((await signedPost(events, 'not-the-secret', form)).status).toBe(401);
-    expect((await signedPost(events, SECRET, form, { timestamp: Math.floor(Date.now() / 1000) - 301 })).status).toBe(401);
+    expect((await signedPost(events, SECRET, form, { timestamp: Math.floor(Date.now() / 1000) - 301 })).status).toBe(
+      401,
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(slack.responses.some((r) => r.id === 'never')).toBe(false);
   });
@@ -138,7 +168,10 @@ describe('banwatch with the Slack app', () => {
     const { answer } = await command('watch add Unitree', 'UADMIN');
     expect(answer).toMatchObject({ response_type: 'in_channel', text: 'Watch term "Unitree" added in security' });
     serve([unitreeStory, banStory, ...oldNews]);
-    const post = await slack.waitFor(() => slack.posts('C0SEC0001').find((p) => String(p.text).includes('Unitree')), 20_000);
+    const post = await slack.waitFor(
+      () => slack.posts('C0SEC0001').find((p) => String(p.text).includes('Unitree')),
+      20_000,
+    );
     expect(post.blocks[1].text.text).toContain('Commerce adds Unitree to Entity List');
     expect(post.blocks[0].text.text).toBe('Unitree · Restriction');
     // The other channel has no such term: whatever it gets does not name Unitree as a vendor.

@@ -17,8 +17,18 @@ let slack: FakeSlackApi;
 let dir: string;
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
-const old: RssItemSpec = { title: 'Weather warning for the coast', link: 'https://news.example/w', guid: 'w1', pubDate: hoursAgo(20) };
-const ban: RssItemSpec = { title: 'US bans Huawei and ZTE equipment from federal networks', link: 'https://news.example/huawei', guid: 'h1', pubDate: hoursAgo(1) };
+const old: RssItemSpec = {
+  title: 'Weather warning for the coast',
+  link: 'https://news.example/w',
+  guid: 'w1',
+  pubDate: hoursAgo(20),
+};
+const ban: RssItemSpec = {
+  title: 'US bans Huawei and ZTE equipment from federal networks',
+  link: 'https://news.example/huawei',
+  guid: 'h1',
+  pubDate: hoursAgo(1),
+};
 
 beforeAll(async () => {
   feeds = await startFeedServer();
@@ -56,7 +66,12 @@ describe('banwatch run with Slack', () => {
       expect(run.stderr()).toContain('chat: slack connected');
       const events = `http://127.0.0.1:${port}/slack/events`;
 
-      const form = slashCommandForm({ text: 'vendor hikvision', user_id: 'U0MEMBER', channel_id: 'C0123ABCD', response_url: slack.responseUrl('cli1') });
+      const form = slashCommandForm({
+        text: 'vendor hikvision',
+        user_id: 'U0MEMBER',
+        channel_id: 'C0123ABCD',
+        response_url: slack.responseUrl('cli1'),
+      });
       expect((await signedPost(events, SECRET, form)).status).toBe(200);
       const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === 'cli1'));
       expect(JSON.stringify(answer.body.blocks)).toContain('Section 889');
@@ -67,7 +82,9 @@ describe('banwatch run with Slack', () => {
       feeds.route('/feed.xml', { body: rssDocument({ items: [ban, old] }) });
       const post = await slack.waitFor(() => slack.posts('C0123ABCD')[0], 20_000);
       expect(post.blocks.map((b: { type: string }) => b.type)).toEqual(['header', 'section', 'context', 'context']);
-      expect(post.blocks[1].text.text).toBe('*<https://news.example/huawei|US bans Huawei and ZTE equipment from federal networks>*');
+      expect(post.blocks[1].text.text).toBe(
+        '*<https://news.example/huawei|US bans Huawei and ZTE equipment from federal networks>*',
+      );
       expect(post.unfurl_links).toBe(false);
     } finally {
       status = await run.stop();

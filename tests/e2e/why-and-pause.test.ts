@@ -16,10 +16,30 @@ let app: App;
 const admin = { actor: { platform: 'cli' as const, id: 'cli', isAdmin: true } };
 
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
-const existing: RssItemSpec = { title: 'Commerce adds Hikvision to the Entity List', link: 'https://news.example/existing', guid: 'e1', pubDate: daysAgo(1) };
-const ban: RssItemSpec = { title: 'FCC bans new Hikvision cameras over national security risk', link: 'https://news.example/ban', guid: 'b1', pubDate: daysAgo(0) };
-const product: RssItemSpec = { title: 'Hikvision unveils a new ColorVu camera line', link: 'https://news.example/product', guid: 'p1', pubDate: daysAgo(0) };
-const stale: RssItemSpec = { title: 'US bans Dahua cameras from federal buildings', link: 'https://news.example/stale', guid: 's1', pubDate: daysAgo(30) };
+const existing: RssItemSpec = {
+  title: 'Commerce adds Hikvision to the Entity List',
+  link: 'https://news.example/existing',
+  guid: 'e1',
+  pubDate: daysAgo(1),
+};
+const ban: RssItemSpec = {
+  title: 'FCC bans new Hikvision cameras over national security risk',
+  link: 'https://news.example/ban',
+  guid: 'b1',
+  pubDate: daysAgo(0),
+};
+const product: RssItemSpec = {
+  title: 'Hikvision unveils a new ColorVu camera line',
+  link: 'https://news.example/product',
+  guid: 'p1',
+  pubDate: daysAgo(0),
+};
+const stale: RssItemSpec = {
+  title: 'US bans Dahua cameras from federal buildings',
+  link: 'https://news.example/stale',
+  guid: 's1',
+  pubDate: daysAgo(30),
+};
 
 beforeAll(async () => {
   feeds = await startFeedServer();
@@ -44,7 +64,12 @@ beforeAll(async () => {
       `  - {id: gone, type: discord-webhook, url: "${hook('/gone')}", sources: [news]}`,
     ].join('\n'),
   );
-  app = await createApp({ config: loadConfig({ file: join(dir, 'config.yaml'), env: {} }), logger: silentLogger(), stdout: process.stdout, parseInThread: true });
+  app = await createApp({
+    config: loadConfig({ file: join(dir, 'config.yaml'), env: {} }),
+    logger: silentLogger(),
+    stdout: process.stdout,
+    parseInThread: true,
+  });
   await app.router.handle(['watch', 'mute', 'ColorVu'], { ...admin, channelId: 'quiet' });
   await app.router.handle(['watch', 'mute', 'Hikvision'], { ...admin, channelId: 'quiet' });
 });
@@ -75,25 +100,50 @@ describe('why', () => {
 
     expect((await why('https://news.example/never-seen')).get('all')).toMatchObject({ outcome: 'not-seen' });
     expect((await why('https://news.example/existing')).get('all')).toMatchObject({ outcome: 'seen-before' });
-    expect((await why('https://news.example/stale')).get('all')).toMatchObject({ outcome: 'too-old', text: expect.stringContaining('more than 14 days') });
+    expect((await why('https://news.example/stale')).get('all')).toMatchObject({
+      outcome: 'too-old',
+      text: expect.stringContaining('more than 14 days'),
+    });
     const product_ = await why('https://news.example/product');
-    expect(product_.get('all')).toMatchObject({ outcome: 'not-relevant', text: expect.stringMatching(/^not relevant \(score [\d.]+\): .*Hikvision/) });
+    expect(product_.get('all')).toMatchObject({
+      outcome: 'not-relevant',
+      text: expect.stringMatching(/^not relevant \(score [\d.]+\): .*Hikvision/),
+    });
     expect(product_.get('quiet')).toMatchObject({ outcome: 'muted', text: expect.stringContaining('ColorVu') });
 
     const banned = await why('https://news.example/ban?utm_source=x');
-    expect(banned.get('all')).toMatchObject({ outcome: 'delivered', text: expect.stringMatching(/^delivered at \d{4}-\d\d-\d\d \d\d:\d\d UTC \(relevant\)/) });
-    expect(banned.get('huawei')).toMatchObject({ outcome: 'filtered', text: 'not posted: filtered: names none of Huawei' });
-    expect(banned.get('strict')).toMatchObject({ outcome: 'filtered', text: expect.stringMatching(/score .* is below 1/) });
+    expect(banned.get('all')).toMatchObject({
+      outcome: 'delivered',
+      text: expect.stringMatching(/^delivered at \d{4}-\d\d-\d\d \d\d:\d\d UTC \(relevant\)/),
+    });
+    expect(banned.get('huawei')).toMatchObject({
+      outcome: 'filtered',
+      text: 'not posted: filtered: names none of Huawei',
+    });
+    expect(banned.get('strict')).toMatchObject({
+      outcome: 'filtered',
+      text: expect.stringMatching(/score .* is below 1/),
+    });
     expect(banned.get('quiet')).toMatchObject({ outcome: 'muted', text: expect.stringContaining('Hikvision') });
-    expect(banned.get('down')).toMatchObject({ outcome: 'in-outbox', text: expect.stringMatching(/^in the outbox: 1 attempts so far, .*HTTP 503/) });
-    expect(banned.get('gone')).toMatchObject({ outcome: 'dead-lettered', text: expect.stringContaining('HTTP 404: Unknown Webhook') });
+    expect(banned.get('down')).toMatchObject({
+      outcome: 'in-outbox',
+      text: expect.stringMatching(/^in the outbox: 1 attempts so far, .*HTTP 503/),
+    });
+    expect(banned.get('gone')).toMatchObject({
+      outcome: 'dead-lettered',
+      text: expect.stringContaining('HTTP 404: Unknown Webhook'),
+    });
 
     const byLink = await app.router.handle(['why', 'https://news.example/ban'], admin);
     const itemKey = (byLink.data as { item: { item: { itemKey: string } } }).item.item.itemKey;
     const byId = await app.router.handle(['why', `news:${itemKey}`], { ...admin, channelId: 'all' });
     expect(byId.title).toBe(`Why: ${ban.title}`);
-    expect((byId.data as { channels: WhyAnswer[] }).channels).toEqual([expect.objectContaining({ channelId: 'all', outcome: 'delivered' })]);
-    expect((await app.router.handle(['why', 'news:g:0000000000000000'], admin)).title).toBe('Why: an item banwatch has not seen');
+    expect((byId.data as { channels: WhyAnswer[] }).channels).toEqual([
+      expect.objectContaining({ channelId: 'all', outcome: 'delivered' }),
+    ]);
+    expect((await app.router.handle(['why', 'news:g:0000000000000000'], admin)).title).toBe(
+      'Why: an item banwatch has not seen',
+    );
     expect((await app.router.handle(['why', 'not a link'], admin)).refused).toBe(true);
   });
 });
@@ -105,7 +155,9 @@ describe('a feed that keeps failing', () => {
     expect(feeds.requestsTo('/broken.xml')).toHaveLength(2);
     expect(notices()).toHaveLength(0);
     await app.engine.pollAll();
-    const told = notices().map((p) => p.path).sort();
+    const told = notices()
+      .map((p) => p.path)
+      .sort();
     // "gone" only receives the news source; "down" is failing itself and keeps it queued.
     expect(told).toEqual(['/all', '/huawei', '/quiet', '/strict']);
     expect(JSON.stringify(notices()[0]?.body)).toMatch(/after 3 failures in a row.*HTTP 500.*feeds resume broken/);

@@ -35,7 +35,13 @@ export async function startFakeCongressApi(options: { apiKey: string }): Promise
   const page = <T>(items: T[], query: URLSearchParams) => {
     const limit = Math.min(Number(query.get('limit') ?? 20), 250);
     const offset = Number(query.get('offset') ?? 0);
-    return { slice: items.slice(offset, offset + limit), pagination: { count: items.length, ...(offset + limit < items.length ? { next: `next?offset=${offset + limit}` } : {}) } };
+    return {
+      slice: items.slice(offset, offset + limit),
+      pagination: {
+        count: items.length,
+        ...(offset + limit < items.length ? { next: `next?offset=${offset + limit}` } : {}),
+      },
+    };
   };
 
   const server: Server = createServer((req, res) => {
@@ -45,16 +51,30 @@ export async function startFakeCongressApi(options: { apiKey: string }): Promise
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
     };
     const next = scripted.shift();
-    if (next) return send(next.status, next.body ?? { error: `HTTP ${next.status}` }, next.status === 429 ? { 'retry-after': String(next.retryAfter ?? 1) } : {});
-    if (url.searchParams.get('api_key') !== options.apiKey) return send(403, { error: { code: 'API_KEY_INVALID', message: 'An invalid api_key was supplied.' } });
+    if (next)
+      return send(
+        next.status,
+        next.body ?? { error: `HTTP ${next.status}` },
+        next.status === 429 ? { 'retry-after': String(next.retryAfter ?? 1) } : {},
+      );
+    if (url.searchParams.get('api_key') !== options.apiKey)
+      return send(403, { error: { code: 'API_KEY_INVALID', message: 'An invalid api_key was supplied.' } });
     if (url.searchParams.get('format') !== 'json') return send(400, { error: 'format=json expected by this fake' });
     const match = /^\/v3\/bill\/(\d+)\/([a-z]+)\/(\d+)(\/actions)?$/.exec(url.pathname);
     if (match) {
       const entry = bills.get(`${match[2]}${match[3]}-${match[1]}`);
       if (!entry) return send(404, { error: 'Unknown resource' });
-      if (!match[4]) return send(200, { bill: entry.record, request: { congress: match[1], billType: match[2], billNumber: match[3], format: 'json' } });
+      if (!match[4])
+        return send(200, {
+          bill: entry.record,
+          request: { congress: match[1], billType: match[2], billNumber: match[3], format: 'json' },
+        });
       const { slice, pagination } = page(entry.actions, url.searchParams);
-      return send(200, { actions: slice, pagination, request: { congress: match[1], billType: match[2], billNumber: match[3], format: 'json' } });
+      return send(200, {
+        actions: slice,
+        pagination,
+        request: { congress: match[1], billType: match[2], billNumber: match[3], format: 'json' },
+      });
     }
     if (url.pathname === '/v3/bill') {
       const from = url.searchParams.get('fromDateTime');

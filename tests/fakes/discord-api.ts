@@ -98,7 +98,13 @@ export async function startFakeDiscordApi(options: { token: string; applicationI
     socket.on('close', () => sockets.delete(socket));
   });
 
-  function send(res: ServerResponse, call: DiscordCall, status: number, payload?: unknown, headers: Record<string, string> = {}): void {
+  function send(
+    res: ServerResponse,
+    call: DiscordCall,
+    status: number,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): void {
     call.status = status;
     calls.push(call);
     if (payload === undefined) {
@@ -121,7 +127,10 @@ export async function startFakeDiscordApi(options: { token: string; applicationI
       const failure = scripted.splice(index, 1)[0] as ScriptedFailure;
       const reply = () => {
         const headers: Record<string, string> = {};
-        const payload: Record<string, unknown> = { message: failure.message ?? defaultMessage(failure), code: failure.code ?? 0 };
+        const payload: Record<string, unknown> = {
+          message: failure.message ?? defaultMessage(failure),
+          code: failure.code ?? 0,
+        };
         if (failure.status === 429) {
           const seconds = failure.retryAfter ?? 1;
           headers['retry-after'] = String(seconds);
@@ -136,7 +145,8 @@ export async function startFakeDiscordApi(options: { token: string; applicationI
     }
 
     const interactionRoute = /^\/(interactions|webhooks)\//.test(route);
-    if (!interactionRoute && req.headers.authorization !== `Bot ${options.token}`) return send(res, call, 401, { message: '401: Unauthorized', code: 0 });
+    if (!interactionRoute && req.headers.authorization !== `Bot ${options.token}`)
+      return send(res, call, 401, { message: '401: Unauthorized', code: 0 });
 
     let m: RegExpExecArray | null;
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(route))) {
@@ -147,21 +157,38 @@ export async function startFakeDiscordApi(options: { token: string; applicationI
     }
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(route)) {
       const list = Array.isArray(body) ? body : [];
-      return send(res, call, 200, list.map((command: object) => ({ id: snowflake(), application_id: options.applicationId, version: snowflake(), ...command })));
+      return send(
+        res,
+        call,
+        200,
+        list.map((command: object) => ({
+          id: snowflake(),
+          application_id: options.applicationId,
+          version: snowflake(),
+          ...command,
+        })),
+      );
     }
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(route)) return send(res, call, 204);
-    if (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(route)) return send(res, call, 200, { id: snowflake(), ...(body as object) });
+    if (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(route))
+      return send(res, call, 200, { id: snowflake(), ...(body as object) });
     if (method === 'DELETE' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(route)) return send(res, call, 204);
-    if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(route)) return send(res, call, 200, { id: snowflake(), ...(body as object) });
+    if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(route))
+      return send(res, call, 200, { id: snowflake(), ...(body as object) });
     if (method === 'GET' && route === '/gateway/bot') {
-      return send(res, call, 200, { url: `ws://127.0.0.1:${port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+      return send(res, call, 200, {
+        url: `ws://127.0.0.1:${port}/gateway`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
     }
     send(res, call, 404, { message: '404: Not Found', code: 0 });
   }
 
   const gateway = fakeGateway(options);
   server.on('upgrade', (req, socket, head) => {
-    if ((req.url ?? '').startsWith('/gateway')) gateway.server.handleUpgrade(req, socket, head, (ws) => gateway.server.emit('connection', ws, req));
+    if ((req.url ?? '').startsWith('/gateway'))
+      gateway.server.handleUpgrade(req, socket, head, (ws) => gateway.server.emit('connection', ws, req));
     else socket.destroy();
   });
 
@@ -203,7 +230,11 @@ function safeDecode(path: string): string {
 }
 
 function defaultMessage(failure: ScriptedFailure): string {
-  const known: Record<number, string> = { 10003: 'Unknown Channel', 50001: 'Missing Access', 50013: 'Missing Permissions' };
+  const known: Record<number, string> = {
+    10003: 'Unknown Channel',
+    50001: 'Missing Access',
+    50013: 'Missing Permissions',
+  };
   if (failure.code !== undefined && known[failure.code]) return known[failure.code] as string;
   if (failure.status === 429) return 'You are being rate limited.';
   return `${failure.status}: error`;
@@ -234,7 +265,14 @@ function fakeGateway(options: { applicationId?: string }) {
           s: ++sequence,
           d: {
             v: 10,
-            user: { id: options.applicationId ?? '100000000000000001', username: 'banwatch', discriminator: '0', global_name: null, avatar: null, bot: true },
+            user: {
+              id: options.applicationId ?? '100000000000000001',
+              username: 'banwatch',
+              discriminator: '0',
+              global_name: null,
+              avatar: null,
+              bot: true,
+            },
             guilds: [],
             session_id: 'fake-session',
             resume_gateway_url: 'ws://127.0.0.1:1',

@@ -27,22 +27,49 @@ export async function startFakeFederalRegister(): Promise<FakeFederalRegister> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       requests.push({ path: url.pathname, query: url.searchParams, status });
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
+      res
+        .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+        .end(JSON.stringify(body));
     };
     const next = scripted.shift();
-    if (next) return send(next.status, { errors: [`HTTP ${next.status}`] }, next.status === 429 ? { 'retry-after': String(next.retryAfter ?? 1) } : {});
+    if (next)
+      return send(
+        next.status,
+        { errors: [`HTTP ${next.status}`] },
+        next.status === 429 ? { 'retry-after': String(next.retryAfter ?? 1) } : {},
+      );
     if (url.pathname !== '/api/v1/documents.json') return send(404, { status: 404, message: 'Not found' });
     const term = (url.searchParams.get('conditions[term]') ?? '').replace(/^"|"$/g, '').toLowerCase();
     const agencies = url.searchParams.getAll('conditions[agencies][]');
     const fields = url.searchParams.getAll('fields[]');
     const perPage = Number(url.searchParams.get('per_page') ?? 20);
     const matching = docs
-      .filter(({ doc, fullText }) => !term || [doc.title, doc.abstract, doc.action, fullText].some((text) => String(text ?? '').toLowerCase().includes(term)))
-      .filter(({ doc }) => !agencies.length || ((doc.agencies as Array<{ slug?: string }> | undefined) ?? []).some((agency) => agencies.includes(agency.slug ?? '')))
+      .filter(
+        ({ doc, fullText }) =>
+          !term ||
+          [doc.title, doc.abstract, doc.action, fullText].some((text) =>
+            String(text ?? '')
+              .toLowerCase()
+              .includes(term),
+          ),
+      )
+      .filter(
+        ({ doc }) =>
+          !agencies.length ||
+          ((doc.agencies as Array<{ slug?: string }> | undefined) ?? []).some((agency) =>
+            agencies.includes(agency.slug ?? ''),
+          ),
+      )
       .map(({ doc }) => doc)
       .sort((a, b) => String(b.publication_date ?? '').localeCompare(String(a.publication_date ?? '')));
-    const results = matching.slice(0, perPage).map((doc) => (fields.length ? Object.fromEntries(fields.filter((f) => f in doc).map((f) => [f, doc[f]])) : doc));
-    const page = { count: matching.length, description: `Documents matching ${term}`, total_pages: Math.ceil(matching.length / perPage) };
+    const results = matching
+      .slice(0, perPage)
+      .map((doc) => (fields.length ? Object.fromEntries(fields.filter((f) => f in doc).map((f) => [f, doc[f]])) : doc));
+    const page = {
+      count: matching.length,
+      description: `Documents matching ${term}`,
+      total_pages: Math.ceil(matching.length / perPage),
+    };
     return send(200, results.length ? { ...page, results } : page);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -111,24 +111,55 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
     for (const waiter of [...waiters]) waiter();
   };
 
-  const reply = (res: ServerResponse, body: Record<string, unknown>, status = 200, headers: Record<string, string> = {}) => {
+  const reply = (
+    res: ServerResponse,
+    body: Record<string, unknown>,
+    status = 200,
+    headers: Record<string, string> = {},
+  ) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
   };
 
-  function answer(method: string, body: Record<string, any>, token: string | undefined): { outcome: string; send: (res: ServerResponse) => void } {
-    const ok = (extra: Record<string, unknown>) => ({ outcome: 'ok', send: (res: ServerResponse) => reply(res, { ok: true, ...extra }) });
-    const fail = (error: string) => ({ outcome: error, send: (res: ServerResponse) => reply(res, { ok: false, error }) });
+  function answer(
+    method: string,
+    body: Record<string, any>,
+    token: string | undefined,
+  ): { outcome: string; send: (res: ServerResponse) => void } {
+    const ok = (extra: Record<string, unknown>) => ({
+      outcome: 'ok',
+      send: (res: ServerResponse) => reply(res, { ok: true, ...extra }),
+    });
+    const fail = (error: string) => ({
+      outcome: error,
+      send: (res: ServerResponse) => reply(res, { ok: false, error }),
+    });
     const wanted = method === 'apps.connections.open' ? options.appToken : options.botToken;
     if (wanted !== undefined && token !== wanted) return fail(token ? 'invalid_auth' : 'not_authed');
     const channelId = String(body.channel ?? '');
     const channel = channels.get(channelId) ?? {};
     switch (method) {
       case 'auth.test':
-        return ok({ url: 'https://banwatch-test.slack.com/', team: 'Banwatch Test', user: 'banwatch', team_id: 'T0TEST', user_id: 'UBOT', bot_id: 'BBOT' });
+        return ok({
+          url: 'https://banwatch-test.slack.com/',
+          team: 'Banwatch Test',
+          user: 'banwatch',
+          team_id: 'T0TEST',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+        });
       case 'users.info': {
         const user = users.get(String(body.user));
         if (!user) return fail('user_not_found');
-        return ok({ user: { id: body.user, name: user.name ?? String(body.user).toLowerCase(), deleted: Boolean(user.deleted), is_admin: Boolean(user.is_admin), is_owner: Boolean(user.is_owner), is_primary_owner: false } });
+        return ok({
+          user: {
+            id: body.user,
+            name: user.name ?? String(body.user).toLowerCase(),
+            deleted: Boolean(user.deleted),
+            is_admin: Boolean(user.is_admin),
+            is_owner: Boolean(user.is_owner),
+            is_primary_owner: false,
+          },
+        });
       }
       case 'conversations.join':
         if (channel.isPrivate) return fail('method_not_supported_for_channel_type');
@@ -167,7 +198,11 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
       const isJson = (req.headers['content-type'] ?? '').startsWith('application/json');
       const body = isJson ? (JSON.parse(text || '{}') as Record<string, any>) : decodeForm(text);
       const auth = req.headers.authorization;
-      const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof body.token === 'string' ? body.token : undefined;
+      const token = auth?.startsWith('Bearer ')
+        ? auth.slice(7)
+        : typeof body.token === 'string'
+          ? body.token
+          : undefined;
       const call: RecordedCall = { method, body, token, outcome: '', at: Date.now() };
       calls.push(call);
       let scripted = scripts.get(method)?.shift();
@@ -184,7 +219,9 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
       } else if (scripted) {
         call.outcome = `HTTP ${scripted.status}`;
         const headers: Record<string, string> = scripted.status === 429 ? { 'retry-after': '1' } : {};
-        res.writeHead(scripted.status, { 'content-type': 'text/plain', ...headers }).end(scripted.body ?? 'upstream trouble');
+        res
+          .writeHead(scripted.status, { 'content-type': 'text/plain', ...headers })
+          .end(scripted.body ?? 'upstream trouble');
       } else {
         const result = answer(method, body, token);
         call.outcome = result.outcome;
@@ -204,7 +241,15 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
     origin,
     calls,
     callsTo: (method) => calls.filter((call) => call.method === method),
-    posts: (channel) => calls.filter((c) => c.method === 'chat.postMessage' && c.outcome === 'ok' && (channel === undefined || c.body.channel === channel)).map((c) => c.body),
+    posts: (channel) =>
+      calls
+        .filter(
+          (c) =>
+            c.method === 'chat.postMessage' &&
+            c.outcome === 'ok' &&
+            (channel === undefined || c.body.channel === channel),
+        )
+        .map((c) => c.body),
     responses,
     responseUrl: (id) => `${origin}/respond/${id ?? `r${++responseIds}`}`,
     user: (id, user) => void users.set(id, user),
@@ -221,7 +266,11 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`fake Slack: condition not met within ${timeoutMs} ms (calls: ${calls.map((c) => `${c.method}=${c.outcome}`).join(', ') || 'none'})`));
+          reject(
+            new Error(
+              `fake Slack: condition not met within ${timeoutMs} ms (calls: ${calls.map((c) => `${c.method}=${c.outcome}`).join(', ') || 'none'})`,
+            ),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);
@@ -241,7 +290,15 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
 }
 
 /** Slack's slash-command form fields, with defaults for what a test does not care about. */
-export function slashCommandForm(fields: { text: string; user_id: string; channel_id: string; response_url: string; user_name?: string; channel_name?: string; command?: string }): string {
+export function slashCommandForm(fields: {
+  text: string;
+  user_id: string;
+  channel_id: string;
+  response_url: string;
+  user_name?: string;
+  channel_name?: string;
+  command?: string;
+}): string {
   return new URLSearchParams({
     token: 'deprecated-verification-token',
     team_id: 'T0TEST',
@@ -267,10 +324,18 @@ export interface SignedPostResult {
  * (`v0=` HMAC-SHA256 of `v0:TIMESTAMP:BODY`), computed here independently of banwatch's code.
  * `timestamp` (seconds) and `signature` override what is sent, to test refusals.
  */
-export async function signedPost(url: string, secret: string, body: string, options: { timestamp?: number; signature?: string | null; contentType?: string } = {}): Promise<SignedPostResult> {
+export async function signedPost(
+  url: string,
+  secret: string,
+  body: string,
+  options: { timestamp?: number; signature?: string | null; contentType?: string } = {},
+): Promise<SignedPostResult> {
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': timestamp };
+  const headers: Record<string, string> = {
+    'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': timestamp,
+  };
   if (options.signature !== null) headers['x-slack-signature'] = options.signature ?? signature;
   const started = performance.now();
   const response = await fetch(url, { method: 'POST', headers, body });

@@ -49,7 +49,14 @@ export async function startFakeSocketServer(): Promise<FakeSocketServer> {
       const waiter = pending.get(String(message.envelope_id));
       if (waiter) waiter(message);
     });
-    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 18060 }, connection_info: { app_id: 'A0TEST' } }));
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'fake', approximate_connection_time: 18060 },
+        connection_info: { app_id: 'A0TEST' },
+      }),
+    );
     for (const waiter of [...onConnect]) waiter();
   });
 
@@ -84,10 +91,16 @@ export async function startFakeSocketServer(): Promise<FakeSocketServer> {
         pending.set(envelopeId, (message) => {
           clearTimeout(timer);
           pending.delete(envelopeId);
-          resolve({ envelope_id: envelopeId, payload: message.payload as Record<string, unknown> | undefined, ms: performance.now() - started });
+          resolve({
+            envelope_id: envelopeId,
+            payload: message.payload as Record<string, unknown> | undefined,
+            ms: performance.now() - started,
+          });
         });
       });
-      socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type === 'slash_commands' }));
+      socket.send(
+        JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type === 'slash_commands' }),
+      );
       return acked;
     },
     close: () =>

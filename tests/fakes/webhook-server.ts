@@ -59,7 +59,8 @@ export async function startWebhookServer(): Promise<WebhookServer> {
     req.on('end', () => {
       const [path = '/', query = ''] = (req.url ?? '/').split('?');
       const index = queue.findIndex((scripted) => scripted.path === undefined || scripted.path === path);
-      const answer = index >= 0 ? (queue.splice(index, 1)[0] as ScriptedAnswer) : (standing.get(path) ?? state.fallback);
+      const answer =
+        index >= 0 ? (queue.splice(index, 1)[0] as ScriptedAnswer) : (standing.get(path) ?? state.fallback);
       const finish = () => {
         let received: unknown;
         try {
@@ -69,7 +70,8 @@ export async function startWebhookServer(): Promise<WebhookServer> {
         }
         posts.push({ path, status: answer.status, query, headers: req.headers, body: received, at: Date.now() });
         const headers: Record<string, string> = { 'content-type': 'application/json', ...answer.headers };
-        if (answer.status === 429 && !Object.keys(headers).some((h) => h.toLowerCase() === 'retry-after')) headers['retry-after'] = '1';
+        if (answer.status === 429 && !Object.keys(headers).some((h) => h.toLowerCase() === 'retry-after'))
+          headers['retry-after'] = '1';
         res.writeHead(answer.status, headers);
         const body = answer.body ?? (answer.status < 300 ? { id: String(nextId++) } : { message: 'error' });
         res.end(typeof body === 'string' ? body : JSON.stringify(body));

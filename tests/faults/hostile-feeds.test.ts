@@ -9,9 +9,12 @@ describe('hostile feeds', () => {
     outcomes = new Map((await runHostileCases()).map((o) => [o.name, o]));
   }, 120_000);
 
-  it.each(HOSTILE_CASES.map((c) => c.name))('%s: a classified error or a correct parse, without delaying other feeds', (name) => {
-    const outcome = outcomes.get(name);
-    expect(outcome?.problem).toBeUndefined();
-    expect(outcome?.passed).toBe(true);
-  });
+  it.each(HOSTILE_CASES.map((c) => c.name))(
+    '%s: a classified error or a correct parse, without delaying other feeds',
+    (name) => {
+      const outcome = outcomes.get(name);
+      expect(outcome?.problem).toBeUndefined();
+      expect(outcome?.passed).toBe(true);
+    },
+  );
 });

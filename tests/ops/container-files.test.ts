@@ -20,7 +20,10 @@ const instructions = dockerfile
 
 describe('Dockerfile', () => {
   it('builds on Node 20 in two stages and runs as a non-root user with /data as a volume', () => {
-    expect(instructions.filter((line) => line.startsWith('FROM ')).map((line) => line.split(/\s+/)[1])).toEqual(['node:20-bookworm-slim', 'node:20-bookworm-slim']);
+    expect(instructions.filter((line) => line.startsWith('FROM ')).map((line) => line.split(/\s+/)[1])).toEqual([
+      'node:20-bookworm-slim',
+      'node:20-bookworm-slim',
+    ]);
     expect(instructions).toContain('USER node');
     expect(instructions).toContain('VOLUME ["/data"]');
     expect(dockerfile).toContain('BANWATCH_STORE=sqlite:///data/banwatch.sqlite');
@@ -40,7 +43,11 @@ describe('Dockerfile', () => {
     const cmd = /^CMD (\[.*\])$/m.exec(instructions.join('\n'))?.[1];
     expect(JSON.parse(cmd ?? '[]')).toEqual(['node', ...NODE_FLAGS, 'bin/banwatch.js', 'run']);
     // The same entry point, asked to validate the baked-in config instead of running forever.
-    const out = execFileSync(process.execPath, ['bin/banwatch.js', 'config', 'check'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', BANWATCH_STORE: 'sqlite:///tmp/banwatch-docker-check.sqlite' }, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['bin/banwatch.js', 'config', 'check'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', BANWATCH_STORE: 'sqlite:///tmp/banwatch-docker-check.sqlite' },
+      encoding: 'utf8',
+    });
     expect(out).toMatch(/config\/default\.yaml: valid/);
     expect(dockerfile).toMatch(/HEALTHCHECK .*\/healthz/s);
   });
@@ -48,7 +55,9 @@ describe('Dockerfile', () => {
 
 describe('node flags', () => {
   it('starts the bot with the same Node flags from npm, and benches it with them', () => {
-    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
     const flags = NODE_FLAGS.join(' ');
     expect(NODE_FLAGS.length).toBeGreaterThan(0);
     for (const flag of NODE_FLAGS) expect(flag).toMatch(/^--[a-z-]+=\d+$/);
@@ -60,7 +69,11 @@ describe('node flags', () => {
   });
 
   it('starts node with those flags (node refuses a flag it does not know)', () => {
-    const out = execFileSync(process.execPath, [...NODE_FLAGS, 'bin/banwatch.js', 'config', 'check'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', BANWATCH_STORE: 'sqlite:///tmp/banwatch-flags-check.sqlite' }, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [...NODE_FLAGS, 'bin/banwatch.js', 'config', 'check'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', BANWATCH_STORE: 'sqlite:///tmp/banwatch-flags-check.sqlite' },
+      encoding: 'utf8',
+    });
     expect(out).toMatch(/config\/default\.yaml: valid/);
   });
 });
@@ -68,7 +81,17 @@ describe('node flags', () => {
 describe('docker-compose.yml', () => {
   it('runs banwatch on Redis, with Redis healthy first and the config mounted', () => {
     const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as {
-      services: Record<string, { build?: string; image?: string; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; volumes?: string[]; healthcheck?: unknown }>;
+      services: Record<
+        string,
+        {
+          build?: string;
+          image?: string;
+          environment?: Record<string, string>;
+          depends_on?: Record<string, { condition: string }>;
+          volumes?: string[];
+          healthcheck?: unknown;
+        }
+      >;
     };
     const banwatch = compose.services.banwatch;
     expect(banwatch?.build).toBe('.');

@@ -15,7 +15,11 @@ describe('backoff', () => {
   it("honours a feed's Retry-After, but never past the cap (a value in ms, a hostile one)", () => {
     expect(backoffDelay(1, 60_000, { kind: 'http-429', message: '', retryAfterMs: 900_000 })).toBe(900_000);
     expect(backoffDelay(1, 60_000, { kind: 'http-429', message: '', retryAfterMs: 3_600_000_000 })).toBe(4 * HOUR);
-    expect(new Date(Date.now() + backoffDelay(1, 60_000, { kind: 'http-429', message: '', retryAfterMs: 99_999_999_999_999_000 })).toISOString()).toMatch(/^\d{4}-/);
+    expect(
+      new Date(
+        Date.now() + backoffDelay(1, 60_000, { kind: 'http-429', message: '', retryAfterMs: 99_999_999_999_999_000 }),
+      ).toISOString(),
+    ).toMatch(/^\d{4}-/);
   });
 
   it("waits a platform's Retry-After for deliveries, within the same cap", () => {

@@ -42,7 +42,14 @@ function deps(maxAttempts = 10): DeliveryDeps {
 
 function entry(channelId: string, n: number): OutboxEntry {
   const alert = sampleAlert({ id: `src:item-${n}`, title: `Alert number ${n}` });
-  return { key: outboxKey(channelId, alert.id), channelId, payload: { type: 'alert', alert }, attempts: 0, createdAt: clock.now().toISOString(), nextAttemptAt: clock.now().toISOString() };
+  return {
+    key: outboxKey(channelId, alert.id),
+    channelId,
+    payload: { type: 'alert', alert },
+    attempts: 0,
+    createdAt: clock.now().toISOString(),
+    nextAttemptAt: clock.now().toISOString(),
+  };
 }
 
 const titles = (path: string) =>
@@ -126,7 +133,7 @@ describe('deliverDue', () => {
     const e = entry('a', 1);
     await stores.outbox.enqueue([e]);
     // A crash between recording the delivery and removing the entry leaves both behind.
-    await (stores.backend.keyValue('deliveries')).set(e.key, { at: clock.now().toISOString() });
+    await stores.backend.keyValue('deliveries').set(e.key, { at: clock.now().toISOString() });
     await deliverDue(deps());
     expect(hooks.delivered('/a')).toHaveLength(0);
     expect((await stores.outbox.counts()).pending).toBe(0);

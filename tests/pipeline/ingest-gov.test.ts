@@ -31,7 +31,8 @@ const deps = (): IngestDeps => ({ ...stores, classifier, clock, logger: silentLo
 const stage: Item = {
   sourceId: 'congress',
   key: 'bill:hr5515-115:passed-one-chamber',
-  title: 'Now tracking H.R.5515 (115th), passed the House: John S. McCain National Defense Authorization Act for Fiscal Year 2019',
+  title:
+    'Now tracking H.R.5515 (115th), passed the House: John S. McCain National Defense Authorization Act for Fiscal Year 2019',
   summary: '2018-05-24: Passed/agreed to in House: On passage Passed by recorded vote: 351 - 66 (Roll no. 230).',
   link: 'https://www.congress.gov/bill/115th-congress/house-bill/5515',
   publishedAt: new Date('2018-05-24T00:00:00Z'),
@@ -49,21 +50,41 @@ const stage: Item = {
 };
 
 describe('ingesting government stages', () => {
-  it('posts a delta source\'s items on its first poll, where a feed only records', async () => {
-    const congress = await ingest({ id: 'congress', name: 'Congress.gov', backfill: 0, deltas: true }, true, [stage], channels, deps());
+  it("posts a delta source's items on its first poll, where a feed only records", async () => {
+    const congress = await ingest(
+      { id: 'congress', name: 'Congress.gov', backfill: 0, deltas: true },
+      true,
+      [stage],
+      channels,
+      deps(),
+    );
     expect(congress.queued).toBe(2);
-    const feed = await ingest({ id: 'feed', name: 'feed', backfill: 0 }, true, [{ ...stage, sourceId: 'feed' }], channels, deps());
+    const feed = await ingest(
+      { id: 'feed', name: 'feed', backfill: 0 },
+      true,
+      [{ ...stage, sourceId: 'feed' }],
+      channels,
+      deps(),
+    );
     expect(feed.queued).toBe(0);
     expect(feed.outcomes[0]?.outcome).toBe('recorded');
   });
 
-  it('routes by the bill\'s own vendors and ignores its age (a stage counts from when it is first seen)', async () => {
-    const report = await ingest({ id: 'congress', name: 'Congress.gov', backfill: 0, deltas: true }, false, [stage], channels, deps());
+  it("routes by the bill's own vendors and ignores its age (a stage counts from when it is first seen)", async () => {
+    const report = await ingest(
+      { id: 'congress', name: 'Congress.gov', backfill: 0, deltas: true },
+      false,
+      [stage],
+      channels,
+      deps(),
+    );
     expect(report.outcomes[0]?.channels.map((c) => [c.channelId, c.outcome])).toEqual([
       ['all', 'queued'],
       ['huawei', 'queued'],
     ]);
-    const [alert] = (await stores.outbox.pending()).map((entry) => (entry.payload.type === 'alert' ? entry.payload.alert : undefined));
+    const [alert] = (await stores.outbox.pending()).map((entry) =>
+      entry.payload.type === 'alert' ? entry.payload.alert : undefined,
+    );
     expect(alert?.thread?.key).toBe('bill:hr5515-115');
     expect(alert?.classification.vendors).toEqual(expect.arrayContaining(['Huawei', 'Hikvision']));
   });
@@ -74,10 +95,17 @@ describe('ingesting government stages', () => {
     const enacted: Item = {
       ...stage,
       key: 'bill:hr5515-115:enacted',
-      title: 'H.R.5515 (115th) signed into law: John S. McCain National Defense Authorization Act for Fiscal Year 2019 — Public Law 115-232',
+      title:
+        'H.R.5515 (115th) signed into law: John S. McCain National Defense Authorization Act for Fiscal Year 2019 — Public Law 115-232',
       summary: '2018-08-13: Signed by President.',
       publishedAt: new Date('2018-08-13T00:00:00Z'),
-      thread: { ...(stage.thread as NonNullable<Item['thread']>), stage: 'enacted', conclusive: true, reference: 'Public Law 115-232', chamber: undefined },
+      thread: {
+        ...(stage.thread as NonNullable<Item['thread']>),
+        stage: 'enacted',
+        conclusive: true,
+        reference: 'Public Law 115-232',
+        chamber: undefined,
+      },
     };
     clock.advance(60_000);
     await ingest(source, false, [enacted], channels, deps());
@@ -100,7 +128,13 @@ describe('ingesting government stages', () => {
   });
 
   it('keeps news out of the instrument index', async () => {
-    const news: Item = { sourceId: 'feed', key: 'g:1', title: 'FCC bans new Huawei equipment authorizations', kind: 'news', publishedAt: clock.now() };
+    const news: Item = {
+      sourceId: 'feed',
+      key: 'g:1',
+      title: 'FCC bans new Huawei equipment authorizations',
+      kind: 'news',
+      publishedAt: clock.now(),
+    };
     await ingest({ id: 'feed', name: 'feed', backfill: 0 }, false, [news], channels, deps());
     expect(await stores.instruments.list()).toEqual([]);
   });

@@ -12,8 +12,18 @@ let feeds: FeedServer;
 let hooks: WebhookServer;
 let app: App;
 
-const ban = { title: 'FCC bans new Hikvision and Dahua equipment over national security risk', link: 'https://news.example/ban', guid: 'ban', pubDate: new Date() };
-const old = { title: 'Quarterly results beat expectations at chipmaker', link: 'https://news.example/old', guid: 'old', pubDate: new Date(Date.now() - 3_600_000) };
+const ban = {
+  title: 'FCC bans new Hikvision and Dahua equipment over national security risk',
+  link: 'https://news.example/ban',
+  guid: 'ban',
+  pubDate: new Date(),
+};
+const old = {
+  title: 'Quarterly results beat expectations at chipmaker',
+  link: 'https://news.example/old',
+  guid: 'old',
+  pubDate: new Date(Date.now() - 3_600_000),
+};
 
 beforeAll(async () => {
   feeds = await startFeedServer();
@@ -30,7 +40,11 @@ beforeAll(async () => {
       `  - {id: sec, type: slack-webhook, url: "${hooks.url('/sec')}"}`,
     ].join('\n'),
   );
-  app = await createApp({ config: loadConfig({ file: join(dir, 'config.yaml'), env: {} }), logger: silentLogger(), stdout: process.stdout });
+  app = await createApp({
+    config: loadConfig({ file: join(dir, 'config.yaml'), env: {} }),
+    logger: silentLogger(),
+    stdout: process.stdout,
+  });
 });
 afterAll(async () => {
   await app?.close();

@@ -26,7 +26,8 @@ function slowSource(tookMs: number): Source {
 
 describe('poll schedule', () => {
   it('is due an interval after the tick that started the poll, and half an interval after a slow one', () => {
-    const due = (started: string, ended: string, intervalMs: number) => nextPollDue(new Date(started), new Date(ended), intervalMs).toISOString();
+    const due = (started: string, ended: string, intervalMs: number) =>
+      nextPollDue(new Date(started), new Date(ended), intervalMs).toISOString();
     expect(due('2026-11-29T10:00:00.004Z', '2026-11-29T10:00:00.050Z', 30_000)).toBe('2026-11-29T10:00:30.000Z');
     expect(due('2026-11-29T10:00:00.999Z', '2026-11-29T10:00:01.200Z', 30_000)).toBe('2026-11-29T10:00:30.000Z');
     expect(due('2026-11-29T10:00:01.000Z', '2026-11-29T10:00:02.000Z', 900_000)).toBe('2026-11-29T10:15:01.000Z');
@@ -36,7 +37,7 @@ describe('poll schedule', () => {
     expect(due('2026-11-29T10:00:00.004Z', '2026-11-29T10:00:25.004Z', 30_000)).toBe('2026-11-29T10:00:40.004Z');
   });
 
-  it('does not let the time a poll takes, or the scheduler\'s second, lengthen the interval', async () => {
+  it("does not let the time a poll takes, or the scheduler's second, lengthen the interval", async () => {
     const deps = { ...stores, feeds: stores.feeds, classifier, clock, logger: silentLogger(), maxAgeMs: 86_400_000 };
     // Started 4 ms after the scheduler's tick and took 700 ms: the next tick 30 s on takes it.
     const summary = await pollSource(slowSource(700), [], deps);

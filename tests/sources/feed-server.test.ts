@@ -24,7 +24,12 @@ describe('the fake feed server', () => {
     expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     server.route('/a.xml', { body: '<rss/>', headers: { 'x-extra': '1' } });
     const a = await get('/a.xml');
-    expect([a.status, a.body.toString(), a.headers['content-type'], a.headers['x-extra']]).toEqual([200, '<rss/>', 'application/rss+xml; charset=utf-8', '1']);
+    expect([a.status, a.body.toString(), a.headers['content-type'], a.headers['x-extra']]).toEqual([
+      200,
+      '<rss/>',
+      'application/rss+xml; charset=utf-8',
+      '1',
+    ]);
     expect((await get('/nope')).status).toBe(404);
   });
 
@@ -32,7 +37,14 @@ describe('the fake feed server', () => {
     server.route('/r', { body: 'x' });
     const before = Date.now();
     await get('/r?q=1', { 'user-agent': 'probe' });
-    expect(server.requests).toEqual([{ method: 'GET', path: '/r?q=1', headers: expect.objectContaining({ 'user-agent': 'probe' }), at: expect.any(Number) }]);
+    expect(server.requests).toEqual([
+      {
+        method: 'GET',
+        path: '/r?q=1',
+        headers: expect.objectContaining({ 'user-agent': 'probe' }),
+        at: expect.any(Number),
+      },
+    ]);
     expect(server.requests[0]?.at).toBeGreaterThanOrEqual(before);
     expect(server.requestsTo('/r?q=1')).toHaveLength(1);
   });
@@ -65,7 +77,10 @@ describe('the fake feed server', () => {
   });
 
   it('generates big bodies, compressed bodies and gzip bombs', async () => {
-    server.route('/big', { generatedBytes: 3_000_000 }).route('/gz', { body: 'hello', gzip: true }).route('/bomb', { gzipBombBytes: 5_000_000 });
+    server
+      .route('/big', { generatedBytes: 3_000_000 })
+      .route('/gz', { body: 'hello', gzip: true })
+      .route('/bomb', { gzipBombBytes: 5_000_000 });
     const big = await get('/big');
     expect([big.body.length, big.headers['content-length']]).toEqual([3_000_000, '3000000']);
     const gz = await get('/gz');
@@ -90,11 +105,25 @@ describe('the fake feed server', () => {
 describe('rssDocument', () => {
   it('builds an RSS 2.0 feed that reads back, with text escaped', async () => {
     const text = rssDocument({
-      items: [{ title: 'A & B <c>', link: 'https://e.com/a?x=1&y=2', guid: 'g1', guidIsPermaLink: false, pubDate: new Date('2026-01-02T03:04:05Z'), description: '<p>d</p>' }],
+      items: [
+        {
+          title: 'A & B <c>',
+          link: 'https://e.com/a?x=1&y=2',
+          guid: 'g1',
+          guidIsPermaLink: false,
+          pubDate: new Date('2026-01-02T03:04:05Z'),
+          description: '<p>d</p>',
+        },
+      ],
     });
     expect(text).toContain('<guid isPermaLink="false">g1</guid>');
     const result = await readFeed(text, { baseUrl: 'https://e.com/feed', sourceId: 's', now: new Date('2026-02-01') });
-    expect(result.ok && result.items[0]).toMatchObject({ title: 'A & B <c>', link: 'https://e.com/a?x=1&y=2', guid: 'g1', summary: 'd' });
+    expect(result.ok && result.items[0]).toMatchObject({
+      title: 'A & B <c>',
+      link: 'https://e.com/a?x=1&y=2',
+      guid: 'g1',
+      summary: 'd',
+    });
     expect(result.ok && result.items[0]?.publishedAt?.toISOString()).toBe('2026-01-02T03:04:05.000Z');
   });
 });

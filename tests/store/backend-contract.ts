@@ -6,7 +6,11 @@ import type { MutableClock } from '../support/mutable-clock.js';
  * The contract every StoreBackend keeps. Each backend's test file calls this with a factory
  * that opens a fresh, empty backend on a clock the test moves.
  */
-export function backendContract(name: string, open: (clock: MutableClock) => Promise<StoreBackend>, clock: MutableClock): void {
+export function backendContract(
+  name: string,
+  open: (clock: MutableClock) => Promise<StoreBackend>,
+  clock: MutableClock,
+): void {
   describe(`${name} backend contract`, () => {
     let backend: StoreBackend;
     beforeAll(async () => {

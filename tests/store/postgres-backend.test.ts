@@ -7,7 +7,15 @@ import { storesContract } from './stores-contract.js';
 
 const base = serviceUrl('DATABASE_URL');
 if (base) {
-  backendContract('postgres', (clock) => openPostgresBackend(isolatedStoreUrl('DATABASE_URL', base), clock), mutableClock());
-  storesContract('postgres', (clock) => openPostgresBackend(isolatedStoreUrl('DATABASE_URL', base), clock), mutableClock());
-}
-else describe.skip('postgres backend contract (DATABASE_URL not set)', () => it('needs DATABASE_URL', () => undefined));
+  backendContract(
+    'postgres',
+    (clock) => openPostgresBackend(isolatedStoreUrl('DATABASE_URL', base), clock),
+    mutableClock(),
+  );
+  storesContract(
+    'postgres',
+    (clock) => openPostgresBackend(isolatedStoreUrl('DATABASE_URL', base), clock),
+    mutableClock(),
+  );
+} else
+  describe.skip('postgres backend contract (DATABASE_URL not set)', () => it('needs DATABASE_URL', () => undefined));

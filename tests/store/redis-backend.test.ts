@@ -9,5 +9,4 @@ const base = serviceUrl('REDIS_URL');
 if (base) {
   backendContract('redis', (clock) => openRedisBackend(isolatedStoreUrl('REDIS_URL', base), clock), mutableClock());
   storesContract('redis', (clock) => openRedisBackend(isolatedStoreUrl('REDIS_URL', base), clock), mutableClock());
-}
-else describe.skip('redis backend contract (REDIS_URL not set)', () => it('needs REDIS_URL', () => undefined));
+} else describe.skip('redis backend contract (REDIS_URL not set)', () => it('needs REDIS_URL', () => undefined));

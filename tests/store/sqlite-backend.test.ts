@@ -45,7 +45,12 @@ describe('sqlite file', () => {
     const second = await openSqliteBackend(url, clock);
     try {
       expect(await second.keyValue('docs').get('a')).toEqual({ n: 1 });
-      expect(await second.claims('items').claim(['k1', 'k3'], 'other', 3_600_000)).toEqual(new Map([['k1', 'done'], ['k3', 'other']]));
+      expect(await second.claims('items').claim(['k1', 'k3'], 'other', 3_600_000)).toEqual(
+        new Map([
+          ['k1', 'done'],
+          ['k3', 'other'],
+        ]),
+      );
       expect(await second.ordered<string>('queue').list()).toEqual([{ key: 'e1', value: 'first' }]);
     } finally {
       await second.close();
@@ -56,7 +61,9 @@ describe('sqlite file', () => {
     const file = join(dir, 'earlier.sqlite');
     const earlier = new Database(file);
     earlier.exec('CREATE TABLE kv_feeds (key VARCHAR(255) PRIMARY KEY, value TEXT)');
-    earlier.prepare('INSERT INTO kv_feeds (key, value) VALUES (?, ?)').run('feeds:f1', JSON.stringify({ value: { etag: '"v1"' }, expires: null }));
+    earlier
+      .prepare('INSERT INTO kv_feeds (key, value) VALUES (?, ?)')
+      .run('feeds:f1', JSON.stringify({ value: { etag: '"v1"' }, expires: null }));
     earlier.close();
     const backend = await openSqliteBackend(`sqlite://${file}`, clock);
     try {
@@ -124,7 +131,8 @@ describe('sqlite checkpoints', () => {
       await backend.flush();
       expect(statSync(`${file}-wal`).size).toBeGreaterThan(1_000_000);
       const deadline = Date.now() + 5_000;
-      while (statSync(file).size < before + 1_000_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (statSync(file).size < before + 1_000_000 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       expect(statSync(file).size).toBeGreaterThan(before + 1_000_000);
     } finally {
       await backend.close();

@@ -22,10 +22,14 @@ function open(name: string): { db: SqliteDatabase; other: Database.Database } {
   return { db, other: new Database(file) };
 }
 
-const rows = (other: Database.Database) => other.prepare('SELECT k FROM t ORDER BY k').all().map((row) => (row as { k: string }).k);
+const rows = (other: Database.Database) =>
+  other
+    .prepare('SELECT k FROM t ORDER BY k')
+    .all()
+    .map((row) => (row as { k: string }).k);
 
 describe('sqlite grouped writes', () => {
-  it('keeps the savepoints\' undo copies in memory, in WAL mode with normal sync', () => {
+  it("keeps the savepoints' undo copies in memory, in WAL mode with normal sync", () => {
     const { db } = open('pragmas.sqlite');
     expect(db.all('PRAGMA temp_store')).toEqual([{ temp_store: 2 }]);
     expect(db.all('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
@@ -87,10 +91,16 @@ describe('sqlite grouped writes', () => {
 
   describe('a commit that fails', () => {
     // A deferred foreign key is only checked at COMMIT: a way to make a commit itself fail.
-    function withDeferredKey(name: string): { db: SqliteDatabase; other: Database.Database; orphan: () => Promise<unknown> } {
+    function withDeferredKey(name: string): {
+      db: SqliteDatabase;
+      other: Database.Database;
+      orphan: () => Promise<unknown>;
+    } {
       const { db, other } = open(name);
       db.exec('PRAGMA foreign_keys = ON');
-      db.exec('CREATE TABLE parent (id TEXT PRIMARY KEY); CREATE TABLE child (pid TEXT REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)');
+      db.exec(
+        'CREATE TABLE parent (id TEXT PRIMARY KEY); CREATE TABLE child (pid TEXT REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)',
+      );
       return { db, other, orphan: () => db.write((run) => run('INSERT INTO child VALUES (?)', ['missing'])) };
     }
 
@@ -110,7 +120,9 @@ describe('sqlite grouped writes', () => {
       const { db, other, orphan } = withDeferredKey('failed-alone.sqlite');
       await orphan();
       await new Promise((resolve) => setTimeout(resolve, GROUP_WINDOW_MS * 4));
-      await expect(db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['a', '1']))).rejects.toThrow(/FOREIGN KEY constraint failed/);
+      await expect(db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['a', '1']))).rejects.toThrow(
+        /FOREIGN KEY constraint failed/,
+      );
       await db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['b', '2']));
       await db.flush();
       expect(rows(other)).toEqual(['b']);
@@ -122,7 +134,9 @@ describe('sqlite grouped writes', () => {
     const { db, other } = open('busy.sqlite');
     other.exec('BEGIN IMMEDIATE');
     const started = Date.now();
-    await expect(db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['a', '1']))).rejects.toThrow(/database is locked/);
+    await expect(db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['a', '1']))).rejects.toThrow(
+      /database is locked/,
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(4_000);
     other.exec('ROLLBACK');
     await db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['b', '2']));

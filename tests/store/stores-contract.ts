@@ -11,7 +11,11 @@ import { sampleAlert } from '../support/sample-alert.js';
  * What banwatch keeps, on every backend: the same operations and answers whether the store is
  * SQLite, Redis or PostgreSQL.
  */
-export function storesContract(name: string, open: (clock: MutableClock) => Promise<StoreBackend>, clock: MutableClock): void {
+export function storesContract(
+  name: string,
+  open: (clock: MutableClock) => Promise<StoreBackend>,
+  clock: MutableClock,
+): void {
   describe(`${name} stores contract`, () => {
     let stores: Stores;
     beforeAll(async () => {
@@ -45,7 +49,12 @@ export function storesContract(name: string, open: (clock: MutableClock) => Prom
     it('finds a poll trace by item (through the ledger) and by any form of its link', async () => {
       const at = '2026-02-01T00:00:00.000Z';
       const items = [
-        { itemKey: 'k1', title: 'Hikvision banned', link: 'https://www.example.com/a?utm_source=x', outcome: 'recorded' as const },
+        {
+          itemKey: 'k1',
+          title: 'Hikvision banned',
+          link: 'https://www.example.com/a?utm_source=x',
+          outcome: 'recorded' as const,
+        },
         { itemKey: 'k2', title: 'Weather', outcome: 'recorded' as const },
       ];
       await stores.items.claim('tf', ['k1', 'k2']);
@@ -53,7 +62,11 @@ export function storesContract(name: string, open: (clock: MutableClock) => Prom
       // Short: the ledger keeps it for every item for 180 days.
       expect(ref?.length).toBeLessThanOrEqual(9);
       await stores.items.settle('tf', ['k1', 'k2'], ref);
-      expect(await stores.traces.find({ sourceId: 'tf', itemKey: 'k2' })).toEqual({ sourceId: 'tf', at, item: items[1] });
+      expect(await stores.traces.find({ sourceId: 'tf', itemKey: 'k2' })).toEqual({
+        sourceId: 'tf',
+        at,
+        item: items[1],
+      });
       expect((await stores.traces.find({ link: 'http://example.com/a' }))?.item.itemKey).toBe('k1');
       expect(await stores.traces.find({ sourceId: 'tf', itemKey: 'k3' })).toBeUndefined();
       expect(await stores.traces.find({ sourceId: 'other', itemKey: 'k1' })).toBeUndefined();
@@ -64,11 +77,17 @@ export function storesContract(name: string, open: (clock: MutableClock) => Prom
       const at = '2026-03-01T00:00:00.000Z';
       const item = { itemKey: 'old', title: 'Dahua cameras removed', outcome: 'recorded' as const };
       // What an earlier version wrote: the document, an item index entry, and a plain `done`.
-      await stores.backend.keyValue('traces').set(`legacy@${at}`, { sourceId: 'legacy', at, items: [item] }, 86_400_000);
+      await stores.backend
+        .keyValue('traces')
+        .set(`legacy@${at}`, { sourceId: 'legacy', at, items: [item] }, 86_400_000);
       await stores.backend.claims('trace-items').put(['legacy/old'], `legacy@${at}`, 86_400_000);
       await stores.items.claim('legacy', ['old']);
       await stores.items.settle('legacy', ['old']);
-      expect(await stores.traces.find({ sourceId: 'legacy', itemKey: 'old' })).toEqual({ sourceId: 'legacy', at, item });
+      expect(await stores.traces.find({ sourceId: 'legacy', itemKey: 'old' })).toEqual({
+        sourceId: 'legacy',
+        at,
+        item,
+      });
     });
 
     it('gives a story to one alert per channel', async () => {
@@ -81,12 +100,16 @@ export function storesContract(name: string, open: (clock: MutableClock) => Prom
 
     it('gives a story to exactly one of many feeds claiming it at the same moment', async () => {
       const sameLinkAndTitle = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => stores.stories.claim('race', { link: 'sl:r1', title: 'st:r1' }, `feed-${i}:1`)),
+        Array.from({ length: 12 }, (_, i) =>
+          stores.stories.claim('race', { link: 'sl:r1', title: 'st:r1' }, `feed-${i}:1`),
+        ),
       );
       expect(sameLinkAndTitle.filter(Boolean)).toHaveLength(1);
       // Different links, same title: still one story, still exactly one owner (never none).
       const sameTitle = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => stores.stories.claim('race', { link: `sl:r2-${i}`, title: 'st:r2' }, `feed-${i}:2`)),
+        Array.from({ length: 12 }, (_, i) =>
+          stores.stories.claim('race', { link: `sl:r2-${i}`, title: 'st:r2' }, `feed-${i}:2`),
+        ),
       );
       expect(sameTitle.filter(Boolean)).toHaveLength(1);
     });
@@ -102,7 +125,11 @@ export function storesContract(name: string, open: (clock: MutableClock) => Prom
       expect((await stores.watch.listMany(['ch', 'none'])).get('none')).toEqual([]);
 
       await stores.threads.set('ch', 'bill:hr5515-115', { platform: 'slack', id: '1.2', channel: 'C1' });
-      expect(await stores.threads.get('ch', 'bill:hr5515-115')).toEqual({ platform: 'slack', id: '1.2', channel: 'C1' });
+      expect(await stores.threads.get('ch', 'bill:hr5515-115')).toEqual({
+        platform: 'slack',
+        id: '1.2',
+        channel: 'C1',
+      });
 
       const channel: Channel = { id: 'slack-C1', type: 'slack', channel: 'C1', origin: 'runtime' };
       await stores.channels.put(channel);
@@ -115,26 +142,49 @@ export function storesContract(name: string, open: (clock: MutableClock) => Prom
     it('runs the outbox: idempotent queueing, order, retries, delivery records, dead letters', async () => {
       const entry = (n: number): OutboxEntry => {
         const alert = sampleAlert({ id: `s:${n}` });
-        return { key: outboxKey('ch', alert.id), channelId: 'ch', payload: { type: 'alert', alert }, attempts: 0, createdAt: 'x', nextAttemptAt: clock.now().toISOString() };
+        return {
+          key: outboxKey('ch', alert.id),
+          channelId: 'ch',
+          payload: { type: 'alert', alert },
+          attempts: 0,
+          createdAt: 'x',
+          nextAttemptAt: clock.now().toISOString(),
+        };
       };
       expect(await stores.outbox.enqueue([entry(1), entry(2), entry(3)])).toBe(3);
       expect(await stores.outbox.enqueue([entry(2)])).toBe(0);
       expect((await stores.outbox.pending()).map((e) => e.key)).toEqual(['ch|s:1', 'ch|s:2', 'ch|s:3']);
       await stores.outbox.reschedule(entry(1), '2030-01-01T00:00:00.000Z', 'HTTP 429', true);
-      expect((await stores.outbox.pending(1))[0]).toMatchObject({ attempts: 1, lastError: 'HTTP 429', rateLimited: true });
+      expect((await stores.outbox.pending(1))[0]).toMatchObject({
+        attempts: 1,
+        lastError: 'HTTP 429',
+        rateLimited: true,
+      });
       await stores.outbox.markDelivered(entry(2), { at: 'now', ref: { platform: 'slack', id: '9' } });
       expect(await stores.outbox.delivery('ch|s:2')).toEqual({ at: 'now', ref: { platform: 'slack', id: '9' } });
       expect(await stores.outbox.enqueue([entry(2)])).toBe(0);
       await stores.outbox.deadLetter(entry(3), 'HTTP 404', 'then');
       expect(await stores.outbox.counts()).toEqual({ pending: 1, dead: 1 });
-      expect((await stores.outbox.deadLetters())[0]).toMatchObject({ key: 'ch|s:3', reason: 'HTTP 404', deadAt: 'then' });
+      expect((await stores.outbox.deadLetters())[0]).toMatchObject({
+        key: 'ch|s:3',
+        reason: 'HTTP 404',
+        deadAt: 'then',
+      });
     });
 
     it('keeps the bills tracked at run time, each once', async () => {
-      const bill = { id: 'hr2881-116', origin: 'command' as const, addedBy: 'ada', addedAt: clock.now().toISOString(), vendors: ['Hikvision'] };
+      const bill = {
+        id: 'hr2881-116',
+        origin: 'command' as const,
+        addedBy: 'ada',
+        addedAt: clock.now().toISOString(),
+        vendors: ['Hikvision'],
+      };
       expect(await stores.trackedBills.add(bill)).toBe(true);
       expect(await stores.trackedBills.add({ ...bill, addedBy: 'bob' })).toBe(false);
-      expect(await stores.trackedBills.add({ id: 's1-117', origin: 'discovery', addedAt: clock.now().toISOString() })).toBe(true);
+      expect(
+        await stores.trackedBills.add({ id: 's1-117', origin: 'discovery', addedAt: clock.now().toISOString() }),
+      ).toBe(true);
       expect((await stores.trackedBills.list()).map((b) => [b.id, b.addedBy])).toEqual([
         ['hr2881-116', 'ada'],
         ['s1-117', undefined],
@@ -157,13 +207,32 @@ export function storesContract(name: string, open: (clock: MutableClock) => Prom
         updatedAt: '2026-01-01T00:00:00.000Z',
       };
       await stores.instruments.record(bill);
-      await stores.instruments.record({ key: 'rule:9000-AN83', kind: 'rule', label: 'RIN 9000-AN83', title: 'FAR rule', stage: 'interim', date: '2019-08-13', vendors: [], sourceId: 'fr', updatedAt: '2026-01-02T00:00:00.000Z' });
-      await stores.instruments.record({ ...bill, stage: 'enacted', date: '2018-08-13', reference: 'Public Law 115-232', updatedAt: '2026-01-03T00:00:00.000Z' });
+      await stores.instruments.record({
+        key: 'rule:9000-AN83',
+        kind: 'rule',
+        label: 'RIN 9000-AN83',
+        title: 'FAR rule',
+        stage: 'interim',
+        date: '2019-08-13',
+        vendors: [],
+        sourceId: 'fr',
+        updatedAt: '2026-01-02T00:00:00.000Z',
+      });
+      await stores.instruments.record({
+        ...bill,
+        stage: 'enacted',
+        date: '2018-08-13',
+        reference: 'Public Law 115-232',
+        updatedAt: '2026-01-03T00:00:00.000Z',
+      });
       expect((await stores.instruments.list()).map((e) => [e.key, e.stage])).toEqual([
         ['bill:hr5515-115', 'enacted'],
         ['rule:9000-AN83', 'interim'],
       ]);
-      expect(await stores.instruments.get('bill:hr5515-115')).toMatchObject({ reference: 'Public Law 115-232', date: '2018-08-13' });
+      expect(await stores.instruments.get('bill:hr5515-115')).toMatchObject({
+        reference: 'Public Law 115-232',
+        date: '2018-08-13',
+      });
       expect(await stores.instruments.get('bill:nope')).toBeUndefined();
     });
 

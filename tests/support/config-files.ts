@@ -5,7 +5,11 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { ConfigError } from '../../src/shared/errors.js';
 
 /** Config files written to a temporary folder, and the problems loading one reports. */
-export function configFiles(prefix: string): { dir: string; file(yaml: string): string; problems(yaml: string, env?: Record<string, string>): string[] } {
+export function configFiles(prefix: string): {
+  dir: string;
+  file(yaml: string): string;
+  problems(yaml: string, env?: Record<string, string>): string[];
+} {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   let n = 0;
   const file = (yaml: string) => {

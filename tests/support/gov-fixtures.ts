@@ -52,7 +52,15 @@ export function readBillStatus(path: string): BillStatusFixture {
     const code = tag(item, 'actionCode');
     const time = tag(item, 'actionTime');
     const recordedBy = system ? SOURCE_SYSTEMS[system] : undefined;
-    return [{ date, text: tag(item, 'text') ?? '', ...(code ? { code } : {}), ...(time ? { time } : {}), ...(recordedBy ? { recordedBy } : {}) }];
+    return [
+      {
+        date,
+        text: tag(item, 'text') ?? '',
+        ...(code ? { code } : {}),
+        ...(time ? { time } : {}),
+        ...(recordedBy ? { recordedBy } : {}),
+      },
+    ];
   });
   const lawsBlock = /<laws>([\s\S]*?)<\/laws>/.exec(xml)?.[1] ?? '';
   const laws = [...lawsBlock.matchAll(/<number>([\s\S]*?)<\/number>/g)].map((m) => (m[1] as string).trim());
@@ -80,7 +88,12 @@ export function readGovtrack(path: string): GovtrackFixture {
     const time = /datetime="[^"]*T(\d\d:\d\d:\d\d)/.exec(attributes)?.[1];
     const where = /where="([hs])"/.exec(attributes)?.[1];
     const text = tag(match[3] as string, 'text') ?? '';
-    actions.push({ date, text, ...(time ? { time } : {}), ...(where ? { recordedBy: where === 'h' ? ('house' as const) : ('senate' as const) } : {}) });
+    actions.push({
+      date,
+      text,
+      ...(time ? { time } : {}),
+      ...(where ? { recordedBy: where === 'h' ? ('house' as const) : ('senate' as const) } : {}),
+    });
     const state = /state="([^"]+)"/.exec(attributes)?.[1];
     if (state) states.push({ date, state, index: actions.length - 1 });
   }

@@ -6,8 +6,13 @@ import { silentLogger } from '../../src/shared/logger.js';
  * mid-job: argv = REDIS_URL PREFIX. Prints "running" when the job has started.
  */
 const [url = '', prefix = ''] = process.argv.slice(2);
-const queue = startQueuedDelivery(url, prefix, () => {
-  process.stdout.write('running\n');
-  return new Promise<void>(() => undefined);
-}, silentLogger());
+const queue = startQueuedDelivery(
+  url,
+  prefix,
+  () => {
+    process.stdout.write('running\n');
+    return new Promise<void>(() => undefined);
+  },
+  silentLogger(),
+);
 await queue.schedule(new Map([['team', Date.now()]]));

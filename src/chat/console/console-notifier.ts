@@ -1,5 +1,13 @@
 import type { Alert } from '../../domain/alert.js';
-import { alertDate, alertJurisdiction, alertReasons, alertStage, alertSubject, plainText, truncate } from '../../domain/alert-text.js';
+import {
+  alertDate,
+  alertJurisdiction,
+  alertReasons,
+  alertStage,
+  alertSubject,
+  plainText,
+  truncate,
+} from '../../domain/alert-text.js';
 import type { Notifier } from '../../domain/notifier.js';
 
 /** One readable block per alert on a terminal; feed text is stripped of control characters. */
@@ -22,7 +30,9 @@ export function createConsoleNotifier(out: NodeJS.WritableStream): Notifier {
       return { status: 'delivered', ref: { platform: 'console', id: alert.id } };
     },
     async notify(notice, channel) {
-      out.write(`── NOTICE · ${plainText(notice.title)} · to ${channel.id}\n   ${truncate(plainText(notice.text), 1_000)}\n`);
+      out.write(
+        `── NOTICE · ${plainText(notice.title)} · to ${channel.id}\n   ${truncate(plainText(notice.text), 1_000)}\n`,
+      );
       return { status: 'delivered' };
     },
   };

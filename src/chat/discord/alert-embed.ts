@@ -1,8 +1,22 @@
 import type { Alert } from '../../domain/alert.js';
-import { alertDate, alertJurisdiction, alertReasons, alertStage, alertSubject, truncate } from '../../domain/alert-text.js';
+import {
+  alertDate,
+  alertJurisdiction,
+  alertReasons,
+  alertStage,
+  alertSubject,
+  truncate,
+} from '../../domain/alert-text.js';
 import type { Action } from '../../domain/classification.js';
 import type { Notice } from '../../domain/notifier.js';
-import { DISCORD_LIMITS as L, type DiscordEmbed, escapeDiscord, fitEmbed, neutralizeMentions, safeUrl } from './discord-text.js';
+import {
+  DISCORD_LIMITS as L,
+  type DiscordEmbed,
+  escapeDiscord,
+  fitEmbed,
+  neutralizeMentions,
+  safeUrl,
+} from './discord-text.js';
 
 const COLOURS: Record<Action, number> = {
   ban: 0xd93025,
@@ -39,7 +53,11 @@ export function alertEmbed(alert: Alert, options: { update?: boolean } = {}): Di
     color: COLOURS[c.action],
     author: { name: truncate(neutralizeMentions(alertSubject(alert)), L.fieldName) },
     fields: [
-      { name: 'Vendors', value: escapeDiscord(c.vendors.join(', ') || 'vendor class (none named)', L.fieldValue), inline: true },
+      {
+        name: 'Vendors',
+        value: escapeDiscord(c.vendors.join(', ') || 'vendor class (none named)', L.fieldValue),
+        inline: true,
+      },
       { name: 'Stage', value: escapeDiscord(alertStage(alert), L.fieldValue), inline: true },
       { name: 'Jurisdiction', value: escapeDiscord(alertJurisdiction(alert), L.fieldValue), inline: true },
       { name: 'Source', value: escapeDiscord(`${alert.sourceName} · ${alertDate(alert)}`, L.fieldValue), inline: true },
@@ -56,7 +74,14 @@ export function alertEmbed(alert: Alert, options: { update?: boolean } = {}): Di
 
 export function noticeEmbed(notice: Notice): DiscordMessage {
   return {
-    embeds: [{ title: escapeDiscord(notice.title, L.title), description: escapeDiscord(notice.text, 1_500), color: COLOURS.none, timestamp: notice.createdAt }],
+    embeds: [
+      {
+        title: escapeDiscord(notice.title, L.title),
+        description: escapeDiscord(notice.text, 1_500),
+        color: COLOURS.none,
+        timestamp: notice.createdAt,
+      },
+    ],
     allowed_mentions: { parse: [] },
   };
 }

@@ -19,14 +19,27 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
     const meta = COMMANDS[name];
     const options: APIApplicationCommandOption[] = [];
     for (const spec of SUBCOMMANDS.filter((s) => s.command === name)) {
-      const subcommand = { type: ApplicationCommandOptionType.Subcommand as const, name: spec.name, description: spec.description, options: spec.options ?? [] };
+      const subcommand = {
+        type: ApplicationCommandOptionType.Subcommand as const,
+        name: spec.name,
+        description: spec.description,
+        options: spec.options ?? [],
+      };
       if (!spec.group) {
         options.push(subcommand);
         continue;
       }
-      let group = options.find((o): o is APIApplicationCommandSubcommandGroupOption => o.type === ApplicationCommandOptionType.SubcommandGroup && o.name === spec.group);
+      let group = options.find(
+        (o): o is APIApplicationCommandSubcommandGroupOption =>
+          o.type === ApplicationCommandOptionType.SubcommandGroup && o.name === spec.group,
+      );
       if (!group) {
-        group = { type: ApplicationCommandOptionType.SubcommandGroup, name: spec.group, description: GROUPS[spec.group] ?? spec.group, options: [] };
+        group = {
+          type: ApplicationCommandOptionType.SubcommandGroup,
+          name: spec.group,
+          description: GROUPS[spec.group] ?? spec.group,
+          options: [],
+        };
         options.push(group);
       }
       group.options = [...(group.options ?? []), subcommand];
@@ -37,7 +50,9 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
       description: meta.description,
       options,
       // Admin changes belong to a server; lookups also work in a DM with the bot.
-      contexts: meta.admin ? [InteractionContextType.Guild] : [InteractionContextType.Guild, InteractionContextType.BotDM],
+      contexts: meta.admin
+        ? [InteractionContextType.Guild]
+        : [InteractionContextType.Guild, InteractionContextType.BotDM],
       integration_types: [ApplicationIntegrationType.GuildInstall],
       ...(meta.admin ? { default_member_permissions: ADMIN_COMMAND_PERMISSION.toString() } : {}),
     };

@@ -52,7 +52,12 @@ function text(values: OptionValues, name: string): string[] {
 
 /** "hikvision, dahua" -> two words: vendor names may hold spaces, so commas separate them. */
 function list(values: OptionValues, name: string): string[] {
-  return text(values, name).flatMap((value) => value.split(/[,;\n]/).map((part) => part.trim()).filter(Boolean));
+  return text(values, name).flatMap((value) =>
+    value
+      .split(/[,;\n]/)
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
 }
 
 const termOption = (description: string): APIApplicationCommandBasicOption => ({
@@ -68,18 +73,47 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     command: 'banwatch',
     name: 'vendor',
     description: 'Where a vendor stands: restrictions, tracked bills and latest alerts',
-    options: [{ type: ApplicationCommandOptionType.String, name: 'name', description: 'Company or brand, e.g. hikvision', required: true, autocomplete: true, max_length: 100 }],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'name',
+        description: 'Company or brand, e.g. hikvision',
+        required: true,
+        autocomplete: true,
+        max_length: 100,
+      },
+    ],
     args: (v) => ['vendor', ...text(v, 'name')],
     ephemeral: true,
     complete: (value, deps) => deps.completeVendor(value, MAX_CHOICES),
   },
-  { command: 'banwatch', name: 'bills', description: 'Bills and rules banwatch tracks, and their stage', args: () => ['bills'], ephemeral: true },
-  { command: 'banwatch', name: 'status', description: 'Sources, their last poll and errors, and the outbox', args: () => ['status'], ephemeral: true },
+  {
+    command: 'banwatch',
+    name: 'bills',
+    description: 'Bills and rules banwatch tracks, and their stage',
+    args: () => ['bills'],
+    ephemeral: true,
+  },
+  {
+    command: 'banwatch',
+    name: 'status',
+    description: 'Sources, their last poll and errors, and the outbox',
+    args: () => ['status'],
+    ephemeral: true,
+  },
   {
     command: 'banwatch',
     name: 'why',
     description: 'Why an item was or was not posted in this channel',
-    options: [{ type: ApplicationCommandOptionType.String, name: 'item', description: 'The link of the item, or its id from the logs', required: true, max_length: 2_000 }],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'item',
+        description: 'The link of the item, or its id from the logs',
+        required: true,
+        max_length: 2_000,
+      },
+    ],
     args: (v) => ['why', ...text(v, 'item')],
     ephemeral: true,
   },
@@ -87,7 +121,16 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     command: 'banwatch',
     name: 'help',
     description: 'What banwatch can do, or how to use one command',
-    options: [{ type: ApplicationCommandOptionType.String, name: 'command', description: 'A command, e.g. vendor', required: false, autocomplete: true, max_length: 40 }],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'command',
+        description: 'A command, e.g. vendor',
+        required: false,
+        autocomplete: true,
+        max_length: 40,
+      },
+    ],
     args: (v) => ['help', ...text(v, 'command')],
     ephemeral: true,
     complete: (value) => helpTopics().filter((topic) => topic.startsWith(value.trim().toLowerCase())),
@@ -99,7 +142,12 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     description: 'Watch a term in this channel: it counts as a vendor name',
     options: [
       termOption('A name to watch, e.g. unitree'),
-      { type: ApplicationCommandOptionType.Boolean, name: 'all', description: 'Alert on every item that mentions it, ban or not', required: false },
+      {
+        type: ApplicationCommandOptionType.Boolean,
+        name: 'all',
+        description: 'Alert on every item that mentions it, ban or not',
+        required: false,
+      },
     ],
     args: (v) => ['watch', 'add', ...text(v, 'term'), ...(v.get('all') === true ? ['--all'] : [])],
     ephemeral: false,
@@ -122,23 +170,56 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     args: (v) => ['watch', 'remove', ...text(v, 'term')],
     ephemeral: false,
   },
-  { command: 'banwatch-admin', group: 'watch', name: 'list', description: 'The terms this channel watches or mutes', args: () => ['watch', 'list'], ephemeral: true },
+  {
+    command: 'banwatch-admin',
+    group: 'watch',
+    name: 'list',
+    description: 'The terms this channel watches or mutes',
+    args: () => ['watch', 'list'],
+    ephemeral: true,
+  },
   {
     command: 'banwatch-admin',
     name: 'subscribe',
     description: 'Send alerts to this channel, optionally only about some vendors',
-    options: [{ type: ApplicationCommandOptionType.String, name: 'vendors', description: 'Comma-separated vendors, e.g. hikvision, dahua (all when empty)', required: false, max_length: 1_000 }],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'vendors',
+        description: 'Comma-separated vendors, e.g. hikvision, dahua (all when empty)',
+        required: false,
+        max_length: 1_000,
+      },
+    ],
     args: (v) => ['subscribe', ...list(v, 'vendors')],
     ephemeral: false,
   },
-  { command: 'banwatch-admin', name: 'unsubscribe', description: 'Stop sending alerts to this channel', args: () => ['unsubscribe'], ephemeral: false },
+  {
+    command: 'banwatch-admin',
+    name: 'unsubscribe',
+    description: 'Stop sending alerts to this channel',
+    args: () => ['unsubscribe'],
+    ephemeral: false,
+  },
   {
     command: 'banwatch-admin',
     name: 'track',
     description: 'Follow a bill of Congress, e.g. hr5515-115, optionally with the vendors it concerns',
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'bill', description: 'The bill: type, number and congress, e.g. hr5515-115', required: true, max_length: 40 },
-      { type: ApplicationCommandOptionType.String, name: 'vendors', description: 'Comma-separated vendors the bill concerns', required: false, max_length: 1_000 },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'bill',
+        description: 'The bill: type, number and congress, e.g. hr5515-115',
+        required: true,
+        max_length: 40,
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'vendors',
+        description: 'Comma-separated vendors the bill concerns',
+        required: false,
+        max_length: 1_000,
+      },
     ],
     args: (v) => ['track', ...text(v, 'bill'), ...list(v, 'vendors')],
     ephemeral: false,
@@ -147,17 +228,40 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     command: 'banwatch-admin',
     name: 'untrack',
     description: 'Stop following a bill',
-    options: [{ type: ApplicationCommandOptionType.String, name: 'bill', description: 'The bill, e.g. hr5515-115', required: true, max_length: 40 }],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'bill',
+        description: 'The bill, e.g. hr5515-115',
+        required: true,
+        max_length: 40,
+      },
+    ],
     args: (v) => ['untrack', ...text(v, 'bill')],
     ephemeral: false,
   },
-  { command: 'banwatch-admin', group: 'feeds', name: 'list', description: 'The feeds banwatch polls', args: () => ['feeds', 'list'], ephemeral: true },
+  {
+    command: 'banwatch-admin',
+    group: 'feeds',
+    name: 'list',
+    description: 'The feeds banwatch polls',
+    args: () => ['feeds', 'list'],
+    ephemeral: true,
+  },
   {
     command: 'banwatch-admin',
     group: 'feeds',
     name: 'add',
     description: 'Poll a new feed (http or https, never a private address)',
-    options: [{ type: ApplicationCommandOptionType.String, name: 'url', description: 'The feed address, e.g. https://example.com/feed.xml', required: true, max_length: 2_048 }],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'url',
+        description: 'The feed address, e.g. https://example.com/feed.xml',
+        required: true,
+        max_length: 2_048,
+      },
+    ],
     args: (v) => ['feeds', 'add', ...text(v, 'url')],
     ephemeral: false,
   },
@@ -166,7 +270,15 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     group: 'feeds',
     name: 'remove',
     description: 'Stop polling a feed added from chat',
-    options: [{ type: ApplicationCommandOptionType.String, name: 'id', description: 'The feed id, as feeds list shows it', required: true, max_length: 64 }],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'id',
+        description: 'The feed id, as feeds list shows it',
+        required: true,
+        max_length: 64,
+      },
+    ],
     args: (v) => ['feeds', 'remove', ...text(v, 'id')],
     ephemeral: false,
   },
@@ -175,7 +287,15 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     group: 'feeds',
     name: 'resume',
     description: 'Poll a paused feed again',
-    options: [{ type: ApplicationCommandOptionType.String, name: 'id', description: 'The feed id, as feeds list shows it', required: true, max_length: 64 }],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'id',
+        description: 'The feed id, as feeds list shows it',
+        required: true,
+        max_length: 64,
+      },
+    ],
     args: (v) => ['feeds', 'resume', ...text(v, 'id')],
     ephemeral: false,
   },

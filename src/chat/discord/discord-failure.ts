@@ -19,7 +19,11 @@ const PERMANENT_CODES: Record<number, string> = {
 export function sortDiscordFailure(error: unknown): Exclude<DeliveryOutcome, { status: 'delivered' }> {
   if (error instanceof RateLimitError) {
     const wait = error.retryAfter > 0 ? error.retryAfter : error.timeToReset;
-    return { status: 'retry', reason: `rate limited (429${error.global ? ', global' : ''})`, ...(wait > 0 ? { retryAfterMs: Math.ceil(wait) } : {}) };
+    return {
+      status: 'retry',
+      reason: `rate limited (429${error.global ? ', global' : ''})`,
+      ...(wait > 0 ? { retryAfterMs: Math.ceil(wait) } : {}),
+    };
   }
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : undefined;
@@ -29,12 +33,17 @@ export function sortDiscordFailure(error: unknown): Exclude<DeliveryOutcome, { s
     if (error.status === 408 || error.status >= 500) return { status: 'retry', reason };
     return { status: 'rejected', reason };
   }
-  if (error instanceof HTTPError) return { status: 'retry', reason: `Discord ${error.status}: ${oneLine(error.message) || 'server error'}` };
+  if (error instanceof HTTPError)
+    return { status: 'retry', reason: `Discord ${error.status}: ${oneLine(error.message) || 'server error'}` };
   const name = (error as Error | undefined)?.name;
-  if (name === 'AbortError' || name === 'TimeoutError') return { status: 'retry', reason: 'Discord did not answer in time' };
+  if (name === 'AbortError' || name === 'TimeoutError')
+    return { status: 'retry', reason: 'Discord did not answer in time' };
   // After a 401 the client forgets the token and refuses every later call with this message.
   if (/expected token to be set/i.test((error as Error | undefined)?.message ?? '')) {
-    return { status: 'rejected', reason: 'Discord rejected the bot token (401); set a valid DISCORD_TOKEN and restart' };
+    return {
+      status: 'rejected',
+      reason: 'Discord rejected the bot token (401); set a valid DISCORD_TOKEN and restart',
+    };
   }
   return { status: 'retry', reason: `network error (${causeOf(error)})` };
 }

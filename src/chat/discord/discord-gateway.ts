@@ -29,7 +29,9 @@ export function createDiscordJsGateway(options: DiscordOptions, logger: Logger):
       });
       connection.on('error', (error) => logger.error({ err: error }, `discord gateway error: ${errorMessage(error)}`));
       connection.on('warn', (message) => logger.warn(`discord gateway: ${message}`));
-      connection.on('shardDisconnect', (event, shardId) => logger.warn({ shardId, code: event.code }, 'discord gateway disconnected; reconnecting'));
+      connection.on('shardDisconnect', (event, shardId) =>
+        logger.warn({ shardId, code: event.code }, 'discord gateway disconnected; reconnecting'),
+      );
       connection.ws.on(GatewayDispatchEvents.InteractionCreate, (data: unknown) => onInteraction(data));
       client = connection;
       try {
@@ -37,7 +39,9 @@ export function createDiscordJsGateway(options: DiscordOptions, logger: Logger):
       } catch (error) {
         client = undefined;
         await connection.destroy();
-        throw new BanwatchError('discord_gateway', `could not connect to the Discord gateway: ${errorMessage(error)}`, { cause: error });
+        throw new BanwatchError('discord_gateway', `could not connect to the Discord gateway: ${errorMessage(error)}`, {
+          cause: error,
+        });
       }
       logger.info({ user: connection.user?.tag }, 'discord gateway connected');
     },

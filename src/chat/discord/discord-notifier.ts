@@ -17,11 +17,14 @@ const SNOWFLAKE = /^\d{15,22}$/;
 export function createDiscordNotifier(rest: REST, options: { token?: string } = {}): Notifier {
   async function post(channel: Channel, message: DiscordMessage): Promise<DeliveryOutcome> {
     const target = channel.channel;
-    if (!target || !SNOWFLAKE.test(target)) return { status: 'rejected', reason: `discord channel "${channel.id}" has no valid channel id` };
+    if (!target || !SNOWFLAKE.test(target))
+      return { status: 'rejected', reason: `discord channel "${channel.id}" has no valid channel id` };
     // The client forgets its token after any 401; without this, one bad answer would fail every later alert.
     if (options.token) rest.setToken(options.token);
     try {
-      const created = (await rest.post(Routes.channelMessages(target), { body: message })) as RESTPostAPIChannelMessageResult;
+      const created = (await rest.post(Routes.channelMessages(target), {
+        body: message,
+      })) as RESTPostAPIChannelMessageResult;
       const ref: MessageRef = { platform: 'discord', id: created.id, channel: created.channel_id ?? target };
       return { status: 'delivered', ref };
     } catch (error) {
@@ -33,7 +36,8 @@ export function createDiscordNotifier(rest: REST, options: { token?: string } = 
     send(alert, channel, replyTo) {
       const message = alertEmbed(alert, { update: Boolean(replyTo) });
       // A reply only makes sense to a message of this bot in this same channel.
-      const sameChannel = replyTo?.platform === 'discord' && replyTo.id && (!replyTo.channel || replyTo.channel === channel.channel);
+      const sameChannel =
+        replyTo?.platform === 'discord' && replyTo.id && (!replyTo.channel || replyTo.channel === channel.channel);
       if (replyTo && sameChannel) message.message_reference = { message_id: replyTo.id, fail_if_not_exists: false };
       return post(channel, message);
     },

@@ -17,7 +17,11 @@ export const ADMIN_COMMAND_PERMISSION = PermissionFlagsBits.ManageGuild;
  * as a banwatch admin. Server owners can re-grant `/banwatch-admin` to anyone in Integrations,
  * so the command's default permission alone is not enough.
  */
-export function isDiscordAdmin(permissions: string | undefined, userId: string, admins: readonly string[] = []): boolean {
+export function isDiscordAdmin(
+  permissions: string | undefined,
+  userId: string,
+  admins: readonly string[] = [],
+): boolean {
   if (admins.includes(userId)) return true;
   if (!permissions || !/^\d{1,40}$/.test(permissions)) return false;
   const bits = BigInt(permissions);
@@ -26,6 +30,10 @@ export function isDiscordAdmin(permissions: string | undefined, userId: string, 
 
 /** The OAuth2 URL that adds the bot to a server with the commands and the permissions it needs. */
 export function inviteUrl(applicationId: string): string {
-  const params = new URLSearchParams({ client_id: applicationId, scope: 'bot applications.commands', permissions: BOT_PERMISSIONS.toString() });
+  const params = new URLSearchParams({
+    client_id: applicationId,
+    scope: 'bot applications.commands',
+    permissions: BOT_PERMISSIONS.toString(),
+  });
   return `https://discord.com/oauth2/authorize?${params.toString()}`;
 }

@@ -23,15 +23,26 @@ export interface DiscordPlatformClients {
  * POST /discord/interactions (when a public key is set; every request signature-checked) or
  * over the gateway (otherwise). Both paths hand the raw interaction to the same handler.
  */
-export function createDiscordPlatform(settings: DiscordOptions, deps: DiscordPlatformDeps, clients: DiscordPlatformClients = {}): ChatPlatform {
+export function createDiscordPlatform(
+  settings: DiscordOptions,
+  deps: DiscordPlatformDeps,
+  clients: DiscordPlatformClients = {},
+): ChatPlatform {
   const rest = clients.rest ?? createDiscordRest(settings);
   const pending = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
     pending.add(work);
     void work.finally(() => pending.delete(work));
   };
-  const handle = createInteractionHandler({ ...deps, rest, applicationId: settings.applicationId, deferAfterMs: clients.deferAfterMs });
-  const routes = settings.publicKey ? [interactionsRoute({ publicKey: settings.publicKey, clock: deps.clock, logger: deps.logger, handle, track })] : [];
+  const handle = createInteractionHandler({
+    ...deps,
+    rest,
+    applicationId: settings.applicationId,
+    deferAfterMs: clients.deferAfterMs,
+  });
+  const routes = settings.publicKey
+    ? [interactionsRoute({ publicKey: settings.publicKey, clock: deps.clock, logger: deps.logger, handle, track })]
+    : [];
   const gateway = settings.publicKey ? undefined : (clients.gateway ?? createDiscordJsGateway(settings, deps.logger));
 
   /** On the gateway, the first response is a REST callback instead of the HTTP answer. */

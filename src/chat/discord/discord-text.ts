@@ -1,7 +1,15 @@
 import { plainText, truncate } from '../../domain/alert-text.js';
 
 /** Discord's limits for messages and embeds. */
-export const DISCORD_LIMITS = { content: 2_000, title: 256, description: 4_096, fieldName: 256, fieldValue: 1_024, footer: 2_048, embedTotal: 6_000 } as const;
+export const DISCORD_LIMITS = {
+  content: 2_000,
+  title: 256,
+  description: 4_096,
+  fieldName: 256,
+  fieldValue: 1_024,
+  footer: 2_048,
+  embedTotal: 6_000,
+} as const;
 
 /** The embed fields banwatch uses. */
 export interface DiscordEmbed {
@@ -51,7 +59,13 @@ export function linkTarget(url: string | undefined): string | undefined {
 }
 
 function embedLength(embed: DiscordEmbed): number {
-  const parts = [embed.title, embed.description, embed.author?.name, embed.footer?.text, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])];
+  const parts = [
+    embed.title,
+    embed.description,
+    embed.author?.name,
+    embed.footer?.text,
+    ...(embed.fields ?? []).flatMap((f) => [f.name, f.value]),
+  ];
   return parts.reduce((sum, part) => sum + (part?.length ?? 0), 0);
 }
 

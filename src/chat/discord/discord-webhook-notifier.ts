@@ -17,7 +17,11 @@ export function createDiscordWebhookNotifier(options: PostOptions = {}): Notifie
   return {
     async send(alert, channel, replyTo) {
       if (!channel.url) return { status: 'rejected', reason: 'discord-webhook channel has no url' };
-      const { outcome, body } = await postJson(withWait(channel.url), alertEmbed(alert, { update: Boolean(replyTo) }), options);
+      const { outcome, body } = await postJson(
+        withWait(channel.url),
+        alertEmbed(alert, { update: Boolean(replyTo) }),
+        options,
+      );
       if (outcome.status !== 'delivered') return outcome;
       const id = (body as { id?: unknown } | undefined)?.id;
       return { status: 'delivered', ref: { platform: 'discord-webhook', id: typeof id === 'string' ? id : alert.id } };

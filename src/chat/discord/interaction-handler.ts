@@ -38,7 +38,9 @@ export const DEFER_AFTER_MS = 1_500;
  * `/banwatch-admin`, then the router, answered directly when it is fast and deferred (type 5,
  * ephemeral for lookups) and completed by editing `@original` when it is not. Never throws.
  */
-export function createInteractionHandler(deps: InteractionDeps): (interaction: RawInteraction, respond: Respond) => Promise<void> {
+export function createInteractionHandler(
+  deps: InteractionDeps,
+): (interaction: RawInteraction, respond: Respond) => Promise<void> {
   const deferAfter = deps.deferAfterMs ?? DEFER_AFTER_MS;
 
   async function command(interaction: RawInteraction, respond: Respond): Promise<void> {
@@ -47,7 +49,12 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: R
     const platformChannel = interactionChannel(interaction);
     const isAdmin = user ? isDiscordAdmin(interaction.member?.permissions, user.id, deps.admins) : false;
     deps.logger.info(
-      { guildId: interaction.guild_id, channel: platformChannel, userId: user?.id, command: [invocation.command, invocation.group, invocation.subcommand].filter(Boolean).join(' ') },
+      {
+        guildId: interaction.guild_id,
+        channel: platformChannel,
+        userId: user?.id,
+        command: [invocation.command, invocation.group, invocation.subcommand].filter(Boolean).join(' '),
+      },
       'discord command',
     );
     const adminCommand = COMMANDS[invocation.command as keyof typeof COMMANDS]?.admin ?? false;
@@ -57,19 +64,42 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: R
     }
     if (adminCommand && !isAdmin) {
       const what = ['/' + invocation.command, invocation.group, invocation.subcommand].filter(Boolean).join(' ');
-      await respond(message(reply('Not allowed', [{ lines: [line(`\`${what}\` needs the Manage Server permission. Nothing was changed.`)] }], { refused: true })));
+      await respond(
+        message(
+          reply(
+            'Not allowed',
+            [{ lines: [line(`\`${what}\` needs the Manage Server permission. Nothing was changed.`)] }],
+            { refused: true },
+          ),
+        ),
+      );
       return;
     }
     const context = async (): Promise<CommandContext> => ({
-      actor: { platform: 'discord', id: user.id, isAdmin, name: interaction.member?.nick ?? user.global_name ?? user.username },
+      actor: {
+        platform: 'discord',
+        id: user.id,
+        isAdmin,
+        name: interaction.member?.nick ?? user.global_name ?? user.username,
+      },
       channelId: platformChannel ? await deps.channelFor('discord', platformChannel) : undefined,
-      place: platformChannel ? { type: 'discord', channel: platformChannel, ...(interaction.channel?.name ? { name: interaction.channel.name } : {}) } : undefined,
+      place: platformChannel
+        ? {
+            type: 'discord',
+            channel: platformChannel,
+            ...(interaction.channel?.name ? { name: interaction.channel.name } : {}),
+          }
+        : undefined,
     });
     const work = context()
       .then((ctx) => deps.router.handle(invocation.args, ctx))
       .catch((error: unknown) => {
         deps.logger.error({ err: error }, `discord command failed: ${errorMessage(error)}`);
-        return reply('Something went wrong', [{ lines: [line('banwatch could not finish this command. Try again shortly.')] }], { refused: true });
+        return reply(
+          'Something went wrong',
+          [{ lines: [line('banwatch could not finish this command. Try again shortly.')] }],
+          { refused: true },
+        );
       });
     const quick = deferAfter > 0 ? await within(work, deferAfter) : undefined;
     if (quick) {
@@ -77,23 +107,37 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: R
       return;
     }
     const deferredEphemeral = invocation.spec?.ephemeral ?? true;
-    await respond({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: deferredEphemeral ? { flags: MessageFlags.Ephemeral } : {} });
+    await respond({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: deferredEphemeral ? { flags: MessageFlags.Ephemeral } : {},
+    });
     await complete(interaction, await work, deferredEphemeral, invocation);
   }
 
   /** Edits the deferred answer in; a public "thinking…" that ends in a refusal becomes an ephemeral follow-up. */
-  async function complete(interaction: RawInteraction, answer: Reply, deferredEphemeral: boolean, invocation: Invocation): Promise<void> {
+  async function complete(
+    interaction: RawInteraction,
+    answer: Reply,
+    deferredEphemeral: boolean,
+    invocation: Invocation,
+  ): Promise<void> {
     const original = Routes.webhookMessage(deps.applicationId, interaction.token, '@original');
     try {
       if (!deferredEphemeral && isEphemeral(answer)) {
         await deps.rest.delete(original, { auth: false });
-        await deps.rest.post(Routes.webhook(deps.applicationId, interaction.token), { body: replyMessage(answer, { ephemeral: true }), auth: false });
+        await deps.rest.post(Routes.webhook(deps.applicationId, interaction.token), {
+          body: replyMessage(answer, { ephemeral: true }),
+          auth: false,
+        });
         return;
       }
       const { flags: _flags, ...body } = replyMessage(answer);
       await deps.rest.patch(original, { body, auth: false });
     } catch (error) {
-      deps.logger.warn({ command: invocation.command, reason: sortDiscordFailure(error).reason }, 'could not complete a deferred Discord answer');
+      deps.logger.warn(
+        { command: invocation.command, reason: sortDiscordFailure(error).reason },
+        'could not complete a deferred Discord answer',
+      );
     }
   }
 
@@ -101,11 +145,14 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: R
     const invocation = readInvocation(interaction);
     let names: string[] = [];
     try {
-      names = invocation.focused && invocation.spec?.complete ? invocation.spec.complete(invocation.focused.value, deps) : [];
+      names =
+        invocation.focused && invocation.spec?.complete ? invocation.spec.complete(invocation.focused.value, deps) : [];
     } catch (error) {
       deps.logger.warn({ err: error }, 'autocomplete failed');
     }
-    const choices = names.slice(0, MAX_CHOICES).map((name) => ({ name: truncate(name, 100), value: name.slice(0, 100) }));
+    const choices = names
+      .slice(0, MAX_CHOICES)
+      .map((name) => ({ name: truncate(name, 100), value: name.slice(0, 100) }));
     return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
   }
 

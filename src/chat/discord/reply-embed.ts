@@ -24,7 +24,11 @@ export function replyMessage(answer: Reply, options: { ephemeral?: boolean } = {
     ...(description ? { description } : {}),
     color: answer.refused ? REFUSED_COLOUR : COLOUR,
   });
-  return { embeds: [embed], allowed_mentions: { parse: [] }, ...(options.ephemeral ?? isEphemeral(answer) ? { flags: MessageFlags.Ephemeral } : {}) };
+  return {
+    embeds: [embed],
+    allowed_mentions: { parse: [] },
+    ...((options.ephemeral ?? isEphemeral(answer)) ? { flags: MessageFlags.Ephemeral } : {}),
+  };
 }
 
 function describe(sections: readonly ReplySection[]): string {

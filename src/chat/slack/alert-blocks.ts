@@ -1,5 +1,12 @@
 import type { Alert } from '../../domain/alert.js';
-import { alertDate, alertJurisdiction, alertReasons, alertStage, alertSubject, truncate } from '../../domain/alert-text.js';
+import {
+  alertDate,
+  alertJurisdiction,
+  alertReasons,
+  alertStage,
+  alertSubject,
+  truncate,
+} from '../../domain/alert-text.js';
 import type { Notice } from '../../domain/notifier.js';
 import { escapeMrkdwn, mrkdwnLink, slackPlain } from './slack-text.js';
 
@@ -35,7 +42,10 @@ export function alertBlocks(alert: Alert, options: { update?: boolean } = {}): S
       { type: 'header', text: { type: 'plain_text', text: header, emoji: false } },
       { type: 'section', text: { type: 'mrkdwn', text: `*${title}*` } },
       { type: 'context', elements: facts.map((fact) => ({ type: 'mrkdwn', text: truncate(fact, CONTEXT_MAX) })) },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(`Why: ${escapeMrkdwn(alertReasons(alert))}`, CONTEXT_MAX) }] },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: truncate(`Why: ${escapeMrkdwn(alertReasons(alert))}`, CONTEXT_MAX) }],
+      },
     ],
   };
 }

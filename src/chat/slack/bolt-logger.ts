@@ -1,11 +1,18 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../shared/logger.js';
 
-const LEVELS: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN };
+const LEVELS: Record<string, LogLevel> = {
+  trace: LogLevel.DEBUG,
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+};
 
 /** Bolt, the WebClient and Socket Mode pass several pieces per call; pino wants one message. */
 function line(parts: unknown[]): string {
-  return parts.map((part) => (part instanceof Error ? part.message : typeof part === 'string' ? part : safeJson(part))).join(' ');
+  return parts
+    .map((part) => (part instanceof Error ? part.message : typeof part === 'string' ? part : safeJson(part)))
+    .join(' ');
 }
 
 function safeJson(value: unknown): string {

@@ -39,7 +39,9 @@ function pack(lines: string[]): string[] {
  * inject a link. Lookups stay ephemeral; admin changes are confirmed in the channel.
  */
 export function replyBlocks(answer: Reply): SlackReply {
-  const blocks: unknown[] = [{ type: 'section', text: { type: 'mrkdwn', text: truncate(`*${escapeMrkdwn(answer.title)}*`, SECTION_MAX) } }];
+  const blocks: unknown[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: truncate(`*${escapeMrkdwn(answer.title)}*`, SECTION_MAX) } },
+  ];
   for (const section of answer.sections) {
     const lines = section.lines.map(renderLine);
     const texts = pack(section.heading ? [`*${escapeMrkdwn(section.heading)}*`, ...lines] : lines);
@@ -47,7 +49,10 @@ export function replyBlocks(answer: Reply): SlackReply {
   }
   if (blocks.length > MAX_BLOCKS) {
     const dropped = blocks.length - (MAX_BLOCKS - 1);
-    blocks.splice(MAX_BLOCKS - 1, dropped, { type: 'context', elements: [{ type: 'mrkdwn', text: `…${dropped} more sections not shown` }] });
+    blocks.splice(MAX_BLOCKS - 1, dropped, {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `…${dropped} more sections not shown` }],
+    });
   }
   return {
     response_type: answer.visibility === 'channel' ? 'in_channel' : 'ephemeral',

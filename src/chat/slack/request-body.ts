@@ -4,7 +4,8 @@ import { BanwatchError } from '../../shared/errors.js';
 /** Reads a request body into memory, refusing more than `limit` bytes. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) throw new BanwatchError('body_too_large', `request body over ${limit} bytes`);
+  if (Number.isFinite(declared) && declared > limit)
+    throw new BanwatchError('body_too_large', `request body over ${limit} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -38,5 +39,7 @@ export function parseSlackBody(contentType: string | undefined, body: Buffer): R
 }
 
 function asObject(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }

@@ -43,7 +43,10 @@ export function createAdminCheck(deps: AdminCheckDeps): AdminCheck {
       cache.set(userId, { admin, until: deps.clock.now().getTime() + ttlMs });
       return admin;
     } catch (error) {
-      deps.logger.warn({ userId, error: slackErrorCode(error) ?? errorMessage(error) }, 'users.info failed; treating the user as not an admin');
+      deps.logger.warn(
+        { userId, error: slackErrorCode(error) ?? errorMessage(error) },
+        'users.info failed; treating the user as not an admin',
+      );
       return false;
     }
   }

@@ -13,15 +13,23 @@ export function slackApiUrl(apiUrl?: string): string {
 }
 
 /** fetch with a deadline: Bolt's `respond` posts to response_url with no timeout of its own. */
-export function fetchWithTimeout(timeoutMs: number, fetchImpl: typeof fetch = fetch): NonNullable<WebClientOptions['fetch']> {
-  return (url, init) => fetchImpl(url, { ...(init as RequestInit | undefined), signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+export function fetchWithTimeout(
+  timeoutMs: number,
+  fetchImpl: typeof fetch = fetch,
+): NonNullable<WebClientOptions['fetch']> {
+  return (url, init) =>
+    fetchImpl(url, { ...(init as RequestInit | undefined), signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
 }
 
 /**
  * Options for a WebClient. Each consumer gets a fresh object, because Bolt, the WebClient and
  * the Socket Mode client write into the options they are given.
  */
-export function slackClientOptions(apiUrl: string | undefined, logger: Logger, extra: WebClientOptions = {}): WebClientOptions {
+export function slackClientOptions(
+  apiUrl: string | undefined,
+  logger: Logger,
+  extra: WebClientOptions = {},
+): WebClientOptions {
   return {
     slackApiUrl: slackApiUrl(apiUrl),
     logger: boltLogger(logger, 'slack-web-api'),
@@ -37,5 +45,8 @@ export function slackClientOptions(apiUrl: string | undefined, logger: Logger, e
  * schedules them from Retry-After, and a paused client would stall every channel at once.
  */
 export function createSlackWebClient(botToken: string, apiUrl: string | undefined, logger: Logger): WebClient {
-  return new WebClient(botToken, slackClientOptions(apiUrl, logger, { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }));
+  return new WebClient(
+    botToken,
+    slackClientOptions(apiUrl, logger, { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }),
+  );
 }

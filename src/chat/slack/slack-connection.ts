@@ -31,7 +31,10 @@ export interface SlackConnection {
  * to it too), no public URL needed. Otherwise HTTP: signed requests to /slack/events on
  * banwatch's own server.
  */
-export function createSlackConnection(settings: SlackConnectionSettings, deps: { clock: Clock; logger: Logger }): SlackConnection {
+export function createSlackConnection(
+  settings: SlackConnectionSettings,
+  deps: { clock: Clock; logger: Logger },
+): SlackConnection {
   if (settings.appToken) {
     const receiver = new SocketModeReceiver({
       appToken: settings.appToken,
@@ -53,7 +56,12 @@ export function createSlackConnection(settings: SlackConnectionSettings, deps: {
       },
     };
   }
-  if (!settings.signingSecret) throw new Error('Slack HTTP mode needs a signing secret (or an app token for Socket Mode)');
-  const receiver = createSlackHttpReceiver({ signingSecret: settings.signingSecret, clock: deps.clock, logger: deps.logger });
+  if (!settings.signingSecret)
+    throw new Error('Slack HTTP mode needs a signing secret (or an app token for Socket Mode)');
+  const receiver = createSlackHttpReceiver({
+    signingSecret: settings.signingSecret,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
   return { mode: 'http', receiver, routes: [receiver.route], close: async () => undefined };
 }

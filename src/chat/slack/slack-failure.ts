@@ -6,10 +6,23 @@ import type { DeliveryOutcome } from '../../domain/notifier.js';
  * chat.postMessage is permanent (a bad channel, a revoked token, a missing scope, a message
  * Slack refuses): retrying it would only delay the dead letter that tells someone to act.
  */
-const TRANSIENT = new Set(['internal_error', 'fatal_error', 'request_timeout', 'service_unavailable', 'ratelimited', 'rate_limited', 'message_limit_exceeded']);
+const TRANSIENT = new Set([
+  'internal_error',
+  'fatal_error',
+  'request_timeout',
+  'service_unavailable',
+  'ratelimited',
+  'rate_limited',
+  'message_limit_exceeded',
+]);
 
 /** Errors that come from the thread, not the message: the alert can still go out on its own. */
-export const THREAD_ERRORS = new Set(['thread_not_found', 'restricted_action_thread_locked', 'restricted_action_non_threadable_channel', 'invalid_thread_ts']);
+export const THREAD_ERRORS = new Set([
+  'thread_not_found',
+  'restricted_action_thread_locked',
+  'restricted_action_non_threadable_channel',
+  'invalid_thread_ts',
+]);
 
 interface SlackErrorShape {
   code?: unknown;
@@ -22,7 +35,9 @@ interface SlackErrorShape {
 /** The `error` of an `ok: false` Web API answer, or undefined for any other failure. */
 export function slackErrorCode(error: unknown): string | undefined {
   const shape = error as SlackErrorShape | undefined;
-  return shape?.code === ErrorCode.PlatformError && typeof shape.data?.error === 'string' ? shape.data.error : undefined;
+  return shape?.code === ErrorCode.PlatformError && typeof shape.data?.error === 'string'
+    ? shape.data.error
+    : undefined;
 }
 
 /**
@@ -35,7 +50,11 @@ export function deliveryFailure(error: unknown): Exclude<DeliveryOutcome, { stat
   switch (shape.code) {
     case ErrorCode.RateLimitedError: {
       const seconds = typeof shape.retryAfter === 'number' && shape.retryAfter >= 0 ? shape.retryAfter : undefined;
-      return { status: 'retry', reason: 'rate limited by Slack', ...(seconds !== undefined ? { retryAfterMs: Math.ceil(seconds * 1000) } : {}) };
+      return {
+        status: 'retry',
+        reason: 'rate limited by Slack',
+        ...(seconds !== undefined ? { retryAfterMs: Math.ceil(seconds * 1000) } : {}),
+      };
     }
     case ErrorCode.PlatformError: {
       const code = slackErrorCode(error) ?? 'unknown_error';
@@ -49,7 +68,12 @@ export function deliveryFailure(error: unknown): Exclude<DeliveryOutcome, { stat
     case ErrorCode.RequestError: {
       const name = shape.original?.name;
       const timedOut = name === 'TimeoutError' || name === 'AbortError';
-      return { status: 'retry', reason: timedOut ? 'Slack API timed out' : `network error (${shape.original?.cause?.code ?? shape.original?.message ?? 'unknown'})` };
+      return {
+        status: 'retry',
+        reason: timedOut
+          ? 'Slack API timed out'
+          : `network error (${shape.original?.cause?.code ?? shape.original?.message ?? 'unknown'})`,
+      };
     }
     default:
       return { status: 'retry', reason: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };

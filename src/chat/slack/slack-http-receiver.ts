@@ -56,7 +56,10 @@ export function createSlackHttpReceiver(deps: SlackHttpReceiverDeps): SlackHttpR
       deps.clock.now().getTime(),
     );
     if (!check.ok) {
-      deps.logger.warn({ reason: check.reason, path: SLACK_EVENTS_PATH }, 'refused a Slack request that failed verification');
+      deps.logger.warn(
+        { reason: check.reason, path: SLACK_EVENTS_PATH },
+        'refused a Slack request that failed verification',
+      );
       res.writeHead(401, { 'content-type': 'text/plain' }).end('invalid signature');
       return;
     }
@@ -66,20 +69,28 @@ export function createSlackHttpReceiver(deps: SlackHttpReceiverDeps): SlackHttpR
       return;
     }
     if (payload.type === 'url_verification') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ challenge: String(payload.challenge ?? '') }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ challenge: String(payload.challenge ?? '') }));
       return;
     }
     await dispatch(app, payload, req, res);
   }
 
-  async function dispatch(target: App, body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function dispatch(
+    target: App,
+    body: Record<string, unknown>,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
     let acked = false;
     const ack = async (response?: unknown): Promise<void> => {
       if (acked) return;
       acked = true;
       clearTimeout(deadline);
       if (response === undefined || response === '') res.writeHead(200).end();
-      else if (typeof response === 'string') res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(response);
+      else if (typeof response === 'string')
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(response);
       else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(response));
     };
     const deadline = setTimeout(() => {
@@ -88,7 +99,11 @@ export function createSlackHttpReceiver(deps: SlackHttpReceiverDeps): SlackHttpR
     }, ACK_DEADLINE_MS);
     const retry = header(req, 'x-slack-retry-num');
     try {
-      await target.processEvent({ body, ack, ...(retry ? { retryNum: Number(retry), retryReason: header(req, 'x-slack-retry-reason') } : {}) });
+      await target.processEvent({
+        body,
+        ack,
+        ...(retry ? { retryNum: Number(retry), retryReason: header(req, 'x-slack-retry-reason') } : {}),
+      });
       await ack();
     } catch (error) {
       deps.logger.error({ err: error }, `Slack request failed: ${errorMessage(error)}`);

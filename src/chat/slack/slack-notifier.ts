@@ -47,7 +47,10 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
           continue;
         }
         if (code && THREAD_ERRORS.has(code) && current.thread_ts) {
-          deps.logger.warn({ channel: current.channel, error: code }, 'Slack thread unavailable; posting the update on its own');
+          deps.logger.warn(
+            { channel: current.channel, error: code },
+            'Slack thread unavailable; posting the update on its own',
+          );
           const { thread_ts: _thread, reply_broadcast: _broadcast, ...alone } = current;
           current = alone;
           continue;
@@ -78,9 +81,13 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
   return {
     async send(alert: Alert, channel: Channel, replyTo?: MessageRef) {
       if (!channel.channel) return { status: 'rejected', reason: 'slack channel has no channel id' };
-      const thread = replyTo?.platform === 'slack' && replyTo.id && (replyTo.channel ?? channel.channel) === channel.channel ? replyTo.id : undefined;
+      const thread =
+        replyTo?.platform === 'slack' && replyTo.id && (replyTo.channel ?? channel.channel) === channel.channel
+          ? replyTo.id
+          : undefined;
       const args = message(channel.channel, alertBlocks(alert, { update: Boolean(replyTo) }));
-      if (thread) Object.assign(args, { thread_ts: thread, ...(alert.thread?.conclusive ? { reply_broadcast: true } : {}) });
+      if (thread)
+        Object.assign(args, { thread_ts: thread, ...(alert.thread?.conclusive ? { reply_broadcast: true } : {}) });
       return post(args);
     },
     async notify(notice, channel) {

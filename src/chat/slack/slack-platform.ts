@@ -64,7 +64,10 @@ export function createSlackPlatform(settings: SlackPlatformSettings, deps: Slack
       });
       app.command(/^\/.+/, listener);
       await app.start();
-      logger.info({ team: identity.team, bot: identity.user, mode: connection.mode }, `Slack connected (${connection.mode === 'socket' ? 'Socket Mode' : 'HTTP'})`);
+      logger.info(
+        { team: identity.team, bot: identity.user, mode: connection.mode },
+        `Slack connected (${connection.mode === 'socket' ? 'Socket Mode' : 'HTTP'})`,
+      );
     },
     async stop() {
       await connection.close();
@@ -82,12 +85,18 @@ interface Identity {
 async function whoAmI(client: Pick<WebClient, 'auth'>): Promise<Identity> {
   try {
     const result = await client.auth.test();
-    if (!result.user_id || !result.bot_id) throw new BanwatchError('slack_auth', 'SLACK_BOT_TOKEN is not a bot token (auth.test returned no bot id); use the xoxb- token');
+    if (!result.user_id || !result.bot_id)
+      throw new BanwatchError(
+        'slack_auth',
+        'SLACK_BOT_TOKEN is not a bot token (auth.test returned no bot id); use the xoxb- token',
+      );
     return { userId: result.user_id, botId: result.bot_id, user: result.user, team: result.team };
   } catch (error) {
     if (error instanceof BanwatchError) throw error;
     const code = slackErrorCode(error);
-    const message = code ? `Slack refused SLACK_BOT_TOKEN (${code})` : `could not reach the Slack API to check SLACK_BOT_TOKEN: ${errorMessage(error)}`;
+    const message = code
+      ? `Slack refused SLACK_BOT_TOKEN (${code})`
+      : `could not reach the Slack API to check SLACK_BOT_TOKEN: ${errorMessage(error)}`;
     throw new BanwatchError('slack_auth', message, { cause: error });
   }
 }

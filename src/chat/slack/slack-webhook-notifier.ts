@@ -11,8 +11,14 @@ export function createSlackWebhookNotifier(options: PostOptions = {}): Notifier 
     async send(alert, channel, replyTo) {
       if (!channel.url) return { status: 'rejected', reason: 'slack-webhook channel has no url' };
       const message = alertBlocks(alert, { update: Boolean(replyTo) });
-      const { outcome } = await postJson(channel.url, { ...message, unfurl_links: false, unfurl_media: false }, options);
-      return outcome.status === 'delivered' ? { status: 'delivered', ref: { platform: 'slack-webhook', id: alert.id } } : outcome;
+      const { outcome } = await postJson(
+        channel.url,
+        { ...message, unfurl_links: false, unfurl_media: false },
+        options,
+      );
+      return outcome.status === 'delivered'
+        ? { status: 'delivered', ref: { platform: 'slack-webhook', id: alert.id } }
+        : outcome;
     },
     async notify(notice, channel) {
       if (!channel.url) return { status: 'rejected', reason: 'slack-webhook channel has no url' };

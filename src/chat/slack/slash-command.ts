@@ -38,16 +38,32 @@ export async function answerCommand(command: SlashCommandPayload, deps: SlashCom
     throw error;
   }
   try {
-    const [channelId, isAdmin] = await Promise.all([deps.channelFor('slack', command.channel_id), deps.admins.isAdmin(command.user_id)]);
+    const [channelId, isAdmin] = await Promise.all([
+      deps.channelFor('slack', command.channel_id),
+      deps.admins.isAdmin(command.user_id),
+    ]);
     const context: CommandContext = {
-      actor: { platform: 'slack', id: command.user_id, isAdmin, ...(command.user_name ? { name: command.user_name } : {}) },
+      actor: {
+        platform: 'slack',
+        id: command.user_id,
+        isAdmin,
+        ...(command.user_name ? { name: command.user_name } : {}),
+      },
       channelId,
-      place: { type: 'slack', channel: command.channel_id, ...(command.channel_name ? { name: command.channel_name } : {}) },
+      place: {
+        type: 'slack',
+        channel: command.channel_id,
+        ...(command.channel_name ? { name: command.channel_name } : {}),
+      },
     };
     return await deps.router.handle(args, context);
   } catch (error) {
     deps.logger.error({ err: error, userId: command.user_id }, `Slack command could not run: ${errorMessage(error)}`);
-    return reply('Something went wrong', [{ lines: [line('banwatch could not answer just now. Try again shortly.')] }], { refused: true });
+    return reply(
+      'Something went wrong',
+      [{ lines: [line('banwatch could not answer just now. Try again shortly.')] }],
+      { refused: true },
+    );
   }
 }
 
@@ -64,11 +80,22 @@ export function slashCommandListener(deps: SlashCommandDeps) {
     try {
       await respond(replyBlocks(answer));
     } catch (error) {
-      deps.logger.warn({ userId: command.user_id, error: errorMessage(error) }, 'could not answer a Slack command through response_url');
+      deps.logger.warn(
+        { userId: command.user_id, error: errorMessage(error) },
+        'could not answer a Slack command through response_url',
+      );
       return;
     }
     const word = (command.text ?? '').trim().split(/\s+/)[0]?.toLowerCase().slice(0, 20) || 'help';
-    deps.logger.info({ userId: command.user_id, slackChannel: command.channel_id, command: word, refused: Boolean(answer.refused), ms: Date.now() - started }, 'Slack command answered');
+    deps.logger.info(
+      {
+        userId: command.user_id,
+        slackChannel: command.channel_id,
+        command: word,
+        refused: Boolean(answer.refused),
+        ms: Date.now() - started,
+      },
+      'Slack command answered',
+    );
   };
 }
-

@@ -35,7 +35,8 @@ export async function postJson(url: string, payload: unknown, options: PostOptio
     });
   } catch (error) {
     const name = (error as Error).name;
-    const reason = name === 'TimeoutError' || name === 'AbortError' ? 'timed out' : `network error (${causeCode(error)})`;
+    const reason =
+      name === 'TimeoutError' || name === 'AbortError' ? 'timed out' : `network error (${causeCode(error)})`;
     return { outcome: { status: 'retry', reason } };
   }
   const text = (await response.text().catch(() => '')).slice(0, 64_000);
@@ -43,7 +44,13 @@ export async function postJson(url: string, payload: unknown, options: PostOptio
   if (response.ok) return { outcome: { status: 'delivered' }, body };
   const detail = `HTTP ${response.status}${text ? `: ${oneLine(text)}` : ''}`;
   if (response.status === 429) {
-    return { outcome: { status: 'retry', reason: detail, retryAfterMs: retryAfterMs(response.headers.get('retry-after'), body) } };
+    return {
+      outcome: {
+        status: 'retry',
+        reason: detail,
+        retryAfterMs: retryAfterMs(response.headers.get('retry-after'), body),
+      },
+    };
   }
   if (response.status >= 500 || response.status === 408) return { outcome: { status: 'retry', reason: detail } };
   return { outcome: { status: 'rejected', reason: detail } };

@@ -28,7 +28,10 @@ export interface BillRow {
 }
 
 /** Config bills first, then those tracked at run time, each once. */
-export async function trackedBillRows(deps: Pick<BillsDeps, 'configured' | 'tracked'>, instruments: readonly InstrumentRecord[]): Promise<BillRow[]> {
+export async function trackedBillRows(
+  deps: Pick<BillsDeps, 'configured' | 'tracked'>,
+  instruments: readonly InstrumentRecord[],
+): Promise<BillRow[]> {
   const byKey = new Map(instruments.map((entry) => [entry.key, entry]));
   const rows = new Map<string, BillRow>();
   const add = (id: string, origin: BillRow['origin'], vendors: readonly string[] = []) => {
@@ -43,17 +46,24 @@ export async function trackedBillRows(deps: Pick<BillsDeps, 'configured' | 'trac
 }
 
 function billLine(row: BillRow): ReplyLine {
-  const origin = row.origin === 'discovery' ? ' (found by discovery)' : row.origin === 'command' ? ' (tracked from chat)' : '';
+  const origin =
+    row.origin === 'discovery' ? ' (found by discovery)' : row.origin === 'command' ? ' (tracked from chat)' : '';
   const status = row.status;
   if (!status) return line(`${row.label} — waiting for its first poll${origin}`);
   const reference = status.reference ? ` / ${status.reference}` : '';
   const last = status.lastAction ? ` — ${truncate(status.lastAction, 200)}` : '';
-  return line(`${row.label}${reference}: ${truncate(status.title, 120)} — ${stageLabel(status.stage)} (${status.date})${last}${origin}`, status.url);
+  return line(
+    `${row.label}${reference}: ${truncate(status.title, 120)} — ${stageLabel(status.stage)} (${status.date})${last}${origin}`,
+    status.url,
+  );
 }
 
 function ruleLine(rule: InstrumentRecord): ReplyLine {
   const reference = rule.reference ? ` / ${rule.reference}` : '';
-  return line(`${rule.label}${reference}: ${truncate(rule.title, 120)} — ${stageLabel(rule.stage)} (${rule.date})`, rule.url);
+  return line(
+    `${rule.label}${reference}: ${truncate(rule.title, 120)} — ${stageLabel(rule.stage)} (${rule.date})`,
+    rule.url,
+  );
 }
 
 /** `bills`: the tracked bills and rules, each with its stage, last action and date. */
@@ -68,13 +78,26 @@ export function billsHandler(deps: BillsDeps): CommandHandler {
       const bills = await trackedBillRows(deps, instruments);
       const rules = instruments.filter((entry) => entry.kind === 'rule');
       const sections = [
-        { heading: `Bills (${bills.length})`, lines: bills.length ? bills.map(billLine) : [line('none tracked (add one with `track hr5515-115`)')] },
-        { heading: `Rules (${rules.length})`, lines: rules.length ? rules.slice(0, 50).map(ruleLine) : [line('none seen yet')] },
+        {
+          heading: `Bills (${bills.length})`,
+          lines: bills.length ? bills.map(billLine) : [line('none tracked (add one with `track hr5515-115`)')],
+        },
+        {
+          heading: `Rules (${rules.length})`,
+          lines: rules.length ? rules.slice(0, 50).map(ruleLine) : [line('none seen yet')],
+        },
       ];
       if (bills.length && !deps.congressActive()) {
-        sections.push({ heading: 'Note', lines: [line('No congress source is running (CONGRESS_API_KEY is not set), so these bills are not being polled.')] });
+        sections.push({
+          heading: 'Note',
+          lines: [
+            line('No congress source is running (CONGRESS_API_KEY is not set), so these bills are not being polled.'),
+          ],
+        });
       }
-      return reply('Tracked bills and rules', sections, { data: { bills, rules, congressActive: deps.congressActive() } });
+      return reply('Tracked bills and rules', sections, {
+        data: { bills, rules, congressActive: deps.congressActive() },
+      });
     },
   };
 }

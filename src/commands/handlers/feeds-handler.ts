@@ -11,7 +11,10 @@ export interface FeedInfo {
   origin: 'config' | 'runtime';
 }
 
-export type FeedProbe = (url: string, trusted: boolean) => Promise<{ ok: true; title?: string } | { ok: false; message: string }>;
+export type FeedProbe = (
+  url: string,
+  trusted: boolean,
+) => Promise<{ ok: true; title?: string } | { ok: false; message: string }>;
 
 export interface FeedsDeps {
   registry: FeedRegistry;
@@ -42,37 +45,80 @@ export function feedsHandler(deps: FeedsDeps): CommandHandler {
         case 'list': {
           const all = await deps.known();
           const states = await deps.feeds.getMany(all.map((f) => f.id));
-          return reply(`${all.length} feeds`, [{ lines: all.map((f) => line(`${f.id}${states.get(f.id)?.pausedAt ? ' (PAUSED)' : ''} — ${f.url}${f.origin === 'runtime' ? ' (added at run time)' : ''}`)) }], {
-            data: { feeds: all },
-          });
+          return reply(
+            `${all.length} feeds`,
+            [
+              {
+                lines: all.map((f) =>
+                  line(
+                    `${f.id}${states.get(f.id)?.pausedAt ? ' (PAUSED)' : ''} — ${f.url}${f.origin === 'runtime' ? ' (added at run time)' : ''}`,
+                  ),
+                ),
+              },
+            ],
+            {
+              data: { feeds: all },
+            },
+          );
         }
         case 'add': {
-          if (rest.length !== 1) throw new UserError('usage', 'Give one feed address: `feeds add https://example.com/feed.xml`.');
-          const added = await addFeed(deps, rest[0] as string, { addedBy: context.actor.name ?? context.actor.id, trusted, probe: true });
-          return reply(`Feed "${added.id}" added`, [{ lines: [line(`${added.title ?? added.url} — polled every ${Math.round(added.intervalMs / 60_000)} min from now on.`, added.url)] }], {
-            visibility: 'channel',
-            data: { feed: added },
+          if (rest.length !== 1)
+            throw new UserError('usage', 'Give one feed address: `feeds add https://example.com/feed.xml`.');
+          const added = await addFeed(deps, rest[0] as string, {
+            addedBy: context.actor.name ?? context.actor.id,
+            trusted,
+            probe: true,
           });
+          return reply(
+            `Feed "${added.id}" added`,
+            [
+              {
+                lines: [
+                  line(
+                    `${added.title ?? added.url} — polled every ${Math.round(added.intervalMs / 60_000)} min from now on.`,
+                    added.url,
+                  ),
+                ],
+              },
+            ],
+            {
+              visibility: 'channel',
+              data: { feed: added },
+            },
+          );
         }
         case 'remove': {
           const id = oneId(rest);
           const all = await deps.known();
           const feed = all.find((f) => f.id === id);
           if (!feed) throw new UserError('unknown_feed', `No feed with id "${id}". \`feeds list\` shows them.`);
-          if (feed.origin === 'config') throw new UserError('config_feed', `Feed "${id}" is set in the config file; remove it there.`);
+          if (feed.origin === 'config')
+            throw new UserError('config_feed', `Feed "${id}" is set in the config file; remove it there.`);
           await deps.registry.remove(id);
           return reply(`Feed "${id}" removed`, [], { visibility: 'channel', data: { removed: id } });
         }
         case 'resume': {
           const id = oneId(rest);
-          if (!(await deps.known()).some((f) => f.id === id)) throw new UserError('unknown_feed', `No feed with id "${id}". \`feeds list\` shows them.`);
+          if (!(await deps.known()).some((f) => f.id === id))
+            throw new UserError('unknown_feed', `No feed with id "${id}". \`feeds list\` shows them.`);
           const state = await deps.feeds.get(id);
           if (!state?.pausedAt) throw new UserError('not_paused', `Feed "${id}" is not paused.`);
-          await deps.feeds.put({ ...state, pausedAt: undefined, failures: 0, nextPollAt: deps.clock.now().toISOString() });
-          return reply(`Feed "${id}" resumed`, [{ lines: [line('It is polled again at the next tick.')] }], { visibility: 'channel', data: { resumed: id } });
+          await deps.feeds.put({
+            ...state,
+            pausedAt: undefined,
+            failures: 0,
+            nextPollAt: deps.clock.now().toISOString(),
+          });
+          return reply(`Feed "${id}" resumed`, [{ lines: [line('It is polled again at the next tick.')] }], {
+            visibility: 'channel',
+            data: { resumed: id },
+          });
         }
         default:
-          throw new UserError('bad_verb', verb ? `Unknown feeds action "${verb.slice(0, 40)}".` : 'Say what to do: list, add, remove or resume.');
+          throw new UserError(
+            'bad_verb',
+            verb ? `Unknown feeds action "${verb.slice(0, 40)}".` : 'Say what to do: list, add, remove or resume.',
+          );
       }
     },
   };
@@ -95,7 +141,8 @@ export async function addFeed(deps: FeedsDeps, rawUrl: string, options: AddFeedO
   const existing = all.find((f) => sameFeedUrl(f.url, checked.url));
   if (existing) throw new UserError('duplicate_feed', `That feed is already polled as "${existing.id}".`);
   const runtime = all.filter((f) => f.origin === 'runtime').length;
-  if (runtime >= MAX_RUNTIME_FEEDS) throw new UserError('too_many_feeds', `banwatch polls at most ${MAX_RUNTIME_FEEDS} feeds added at run time.`);
+  if (runtime >= MAX_RUNTIME_FEEDS)
+    throw new UserError('too_many_feeds', `banwatch polls at most ${MAX_RUNTIME_FEEDS} feeds added at run time.`);
   const probe = options.probe ? await deps.probe(checked.url, trusted) : { ok: true as const, title: undefined };
   if (!probe.ok) throw new UserError('feed_unusable', `Cannot add that feed: ${probe.message}.`);
   const feed: RuntimeFeed = {
@@ -113,6 +160,7 @@ export async function addFeed(deps: FeedsDeps, rawUrl: string, options: AddFeedO
 
 function oneId(rest: readonly string[]): string {
   const id = rest[0];
-  if (rest.length !== 1 || !id || !/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(id)) throw new UserError('usage', 'Give one feed id, as `feeds list` shows it.');
+  if (rest.length !== 1 || !id || !/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(id))
+    throw new UserError('usage', 'Give one feed id, as `feeds list` shows it.');
   return id;
 }

@@ -36,14 +36,27 @@ export function statusHandler(deps: StatusDeps): CommandHandler {
       const failing = rows.filter((r) => r.state && r.state.failures > 0).length;
       const paused = rows.filter((r) => r.state?.pausedAt).length;
       const sections = [
-        { heading: `Sources (${sources.length}, ${failing} failing, ${paused} paused)`, lines: rows.map((r) => sourceLine(r.source, r.state, now)) },
-        { heading: 'Outbox', lines: [line(`${counts.pending} waiting, ${counts.dead} dead-lettered (store: ${deps.storeKind})`)] },
+        {
+          heading: `Sources (${sources.length}, ${failing} failing, ${paused} paused)`,
+          lines: rows.map((r) => sourceLine(r.source, r.state, now)),
+        },
+        {
+          heading: 'Outbox',
+          lines: [line(`${counts.pending} waiting, ${counts.dead} dead-lettered (store: ${deps.storeKind})`)],
+        },
       ];
       if (dead.length) {
-        sections.push({ heading: 'Latest dead letters', lines: dead.map((d) => line(`${d.deadAt.slice(0, 16)} ${d.channelId}: ${d.reason}`)) });
+        sections.push({
+          heading: 'Latest dead letters',
+          lines: dead.map((d) => line(`${d.deadAt.slice(0, 16)} ${d.channelId}: ${d.reason}`)),
+        });
       }
       return reply('banwatch status', sections, {
-        data: { sources: rows.map((r) => ({ ...r.source, state: r.state ?? null })), outbox: counts, deadLetters: dead },
+        data: {
+          sources: rows.map((r) => ({ ...r.source, state: r.state ?? null })),
+          outbox: counts,
+          deadLetters: dead,
+        },
       });
     },
   };
@@ -54,7 +67,8 @@ function sourceLine(source: SourceInfo, state: FeedState | undefined, now: Date)
   const parts = [`${source.id} (${source.type})`];
   if (state.pausedAt) parts.push(`PAUSED since ${state.pausedAt.slice(0, 16)}`);
   parts.push(state.lastSuccessAt ? `last ok ${ago(state.lastSuccessAt, now)}` : 'never succeeded');
-  if (state.lastError && state.failures > 0) parts.push(`failing ×${state.failures}: ${state.lastError.kind} — ${state.lastError.message}`);
+  if (state.lastError && state.failures > 0)
+    parts.push(`failing ×${state.failures}: ${state.lastError.kind} — ${state.lastError.message}`);
   else if (state.lastError) parts.push(`last error ${ago(state.lastError.at, now)} (${state.lastError.kind})`);
   if (state.nextPollAt && !state.pausedAt) parts.push(`next poll ${until(state.nextPollAt, now)}`);
   return line(parts.join(' · '));

@@ -42,13 +42,19 @@ export function subscribeHandler(deps: SubscribeDeps): CommandHandler {
         const vendor = deps.catalog.resolve(name);
         if (!vendor) {
           const guesses = deps.catalog.suggest(name, 3);
-          throw new UserError('unknown_vendor', `No vendor called "${name.slice(0, 100)}".${guesses.length ? ` Did you mean: ${guesses.join(', ')}?` : ''} Nothing was changed.`);
+          throw new UserError(
+            'unknown_vendor',
+            `No vendor called "${name.slice(0, 100)}".${guesses.length ? ` Did you mean: ${guesses.join(', ')}?` : ''} Nothing was changed.`,
+          );
         }
         if (!vendors.includes(vendor.name)) vendors.push(vendor.name);
       }
       const existing = await deps.channelFor(where.type, where.channel);
       if (existing?.origin === 'config') {
-        throw new UserError('config_channel', `This channel is set up in the config file as "${existing.id}"; change its filters there.`);
+        throw new UserError(
+          'config_channel',
+          `This channel is set up in the config file as "${existing.id}"; change its filters there.`,
+        );
       }
       const channel: Channel = {
         id: runtimeChannelId(where.type, where.channel),
@@ -59,10 +65,18 @@ export function subscribeHandler(deps: SubscribeDeps): CommandHandler {
       };
       await deps.registry.put(channel);
       const scope = vendors.length ? `alerts about ${vendors.join(', ')}` : 'every relevant alert';
-      return reply(`This channel now receives ${scope}`, [{ lines: [line(`Subscribed by ${context.actor.name ?? context.actor.id}. Undo with /banwatch unsubscribe.`)] }], {
-        visibility: 'channel',
-        data: { channel },
-      });
+      return reply(
+        `This channel now receives ${scope}`,
+        [
+          {
+            lines: [line(`Subscribed by ${context.actor.name ?? context.actor.id}. Undo with /banwatch unsubscribe.`)],
+          },
+        ],
+        {
+          visibility: 'channel',
+          data: { channel },
+        },
+      );
     },
   };
 }
@@ -78,12 +92,20 @@ export function unsubscribeHandler(deps: SubscribeDeps): CommandHandler {
       const where = place(context);
       const existing = await deps.channelFor(where.type, where.channel);
       if (!existing) throw new UserError('not_subscribed', 'This channel is not subscribed.');
-      if (existing.origin === 'config') throw new UserError('config_channel', `This channel is set up in the config file as "${existing.id}"; remove it there.`);
+      if (existing.origin === 'config')
+        throw new UserError(
+          'config_channel',
+          `This channel is set up in the config file as "${existing.id}"; remove it there.`,
+        );
       await deps.registry.remove(existing.id);
-      return reply('This channel no longer receives alerts', [{ lines: [line(`Unsubscribed by ${context.actor.name ?? context.actor.id}.`)] }], {
-        visibility: 'channel',
-        data: { removed: existing.id },
-      });
+      return reply(
+        'This channel no longer receives alerts',
+        [{ lines: [line(`Unsubscribed by ${context.actor.name ?? context.actor.id}.`)] }],
+        {
+          visibility: 'channel',
+          data: { removed: existing.id },
+        },
+      );
     },
   };
 }

@@ -22,7 +22,10 @@ function billArgument(word: string | undefined, verb: string): BillId {
   const bill = word ? parseBillId(word) : undefined;
   if (!bill) {
     const shown = word ? `"${word.slice(0, 40)}" is not a bill id. ` : '';
-    throw new UserError('bad_bill', `${shown}Name a bill as type, number and congress, e.g. \`${verb} hr5515-115\` (H.R.5515 of the 115th Congress).`);
+    throw new UserError(
+      'bad_bill',
+      `${shown}Name a bill as type, number and congress, e.g. \`${verb} hr5515-115\` (H.R.5515 of the 115th Congress).`,
+    );
   }
   return bill;
 }
@@ -33,7 +36,11 @@ function vendorTerms(words: readonly string[], catalog: VendorCatalog): string[]
   const out: string[] = [];
   for (const word of words) {
     const checked = checkTerm(word);
-    if (!checked.ok) throw new UserError('bad_term', `${checked.reason[0]?.toUpperCase()}${checked.reason.slice(1)}. Nothing was changed.`);
+    if (!checked.ok)
+      throw new UserError(
+        'bad_term',
+        `${checked.reason[0]?.toUpperCase()}${checked.reason.slice(1)}. Nothing was changed.`,
+      );
     const name = catalog.resolve(checked.term)?.name ?? checked.term;
     if (!out.includes(name)) out.push(name);
   }
@@ -62,12 +69,22 @@ export function trackHandler(deps: TrackDeps): CommandHandler {
         addedBy: context.actor.name ?? context.actor.id,
         ...(vendors.length ? { vendors } : {}),
       });
-      if (!added) throw new UserError('already_tracked', `${billLabel(bill)} is already tracked. Stop with \`untrack ${id}\` first to change it.`);
+      if (!added)
+        throw new UserError(
+          'already_tracked',
+          `${billLabel(bill)} is already tracked. Stop with \`untrack ${id}\` first to change it.`,
+        );
       const lines = [
-        line(`The next poll of Congress.gov posts its current stage, then one update per stage it reaches.${vendors.length ? ` Its alerts name ${vendors.join(', ')}.` : ''}`),
+        line(
+          `The next poll of Congress.gov posts its current stage, then one update per stage it reaches.${vendors.length ? ` Its alerts name ${vendors.join(', ')}.` : ''}`,
+        ),
       ];
-      if (!deps.congressActive()) lines.push(line('No congress source is running yet: set CONGRESS_API_KEY and restart banwatch.'));
-      return reply(`Now tracking ${billLabel(bill)}`, [{ lines }], { visibility: 'channel', data: { tracked: id, vendors } });
+      if (!deps.congressActive())
+        lines.push(line('No congress source is running yet: set CONGRESS_API_KEY and restart banwatch.'));
+      return reply(`Now tracking ${billLabel(bill)}`, [{ lines }], {
+        visibility: 'channel',
+        data: { tracked: id, vendors },
+      });
     },
   };
 }
@@ -88,7 +105,11 @@ export function untrackHandler(deps: TrackDeps): CommandHandler {
         throw new UserError('config_bill', `${billLabel(bill)} is tracked by the config file; remove it there.`);
       }
       if (!(await deps.tracked.remove(id))) throw new UserError('not_tracked', `${billLabel(bill)} is not tracked.`);
-      return reply(`Stopped tracking ${billLabel(bill)}`, [{ lines: [line('No further stages of it will be posted.')] }], { visibility: 'channel', data: { untracked: id } });
+      return reply(
+        `Stopped tracking ${billLabel(bill)}`,
+        [{ lines: [line('No further stages of it will be posted.')] }],
+        { visibility: 'channel', data: { untracked: id } },
+      );
     },
   };
 }

@@ -9,7 +9,9 @@ import { takeFlags } from '../tokenize.js';
 
 /** Tracked bills and rules that name a vendor (government sources), when they are set up. */
 export interface InstrumentTracker {
-  forVendor(vendor: string): Promise<Array<{ label: string; title: string; stage: string; date: string; url?: string }>>;
+  forVendor(
+    vendor: string,
+  ): Promise<Array<{ label: string; title: string; stage: string; date: string; url?: string }>>;
 }
 
 export interface VendorDeps {
@@ -34,7 +36,9 @@ export function vendorHandler(deps: VendorDeps): CommandHandler {
       if (query.length > 100) throw new UserError('vendor_too_long', 'A vendor name is at most 100 characters.');
       const vendor = deps.catalog.resolve(query);
       if (!vendor) return unknownVendor(query, deps.catalog.suggest(query, 5));
-      const alerts = (await deps.alerts.recent(500)).filter((alert) => alert.classification.vendors.includes(vendor.name)).slice(0, RECENT_ALERTS);
+      const alerts = (await deps.alerts.recent(500))
+        .filter((alert) => alert.classification.vendors.includes(vendor.name))
+        .slice(0, RECENT_ALERTS);
       const tracked = deps.tracker ? await deps.tracker.forVendor(vendor.name) : [];
       return describe(vendor, query, alerts, tracked, deps.catalog);
     },
@@ -48,19 +52,39 @@ function describe(
   tracked: Awaited<ReturnType<InstrumentTracker['forVendor']>>,
   catalog: VendorCatalog,
 ): Reply {
-  const viaBrand = vendor.name.toLowerCase() !== query.toLowerCase() && vendor.brands.some((b) => b.name.toLowerCase().includes(query.toLowerCase()));
+  const viaBrand =
+    vendor.name.toLowerCase() !== query.toLowerCase() &&
+    vendor.brands.some((b) => b.name.toLowerCase().includes(query.toLowerCase()));
   const title = `${vendor.name} — ${vendor.category}${vendor.country ? `, ${vendor.country}` : ''}${viaBrand ? ` (${query} is a brand of ${vendor.name})` : ''}`;
   const restrictions = [...vendor.restrictions].sort((a, b) => b.date.localeCompare(a.date));
   const sections = [
-    { heading: 'Also known as', lines: [line([...vendor.aliases, ...vendor.brands.map((b) => b.name)].filter((n) => n !== vendor.name).slice(0, 20).join(', ') || '—')] },
-    { heading: 'Restrictions', lines: restrictions.length ? restrictions.map((r) => restrictionLine(r, catalog)) : [line('none recorded')] },
+    {
+      heading: 'Also known as',
+      lines: [
+        line(
+          [...vendor.aliases, ...vendor.brands.map((b) => b.name)]
+            .filter((n) => n !== vendor.name)
+            .slice(0, 20)
+            .join(', ') || '—',
+        ),
+      ],
+    },
+    {
+      heading: 'Restrictions',
+      lines: restrictions.length ? restrictions.map((r) => restrictionLine(r, catalog)) : [line('none recorded')],
+    },
   ];
   if (tracked.length) {
-    sections.push({ heading: 'Tracked bills and rules', lines: tracked.map((t) => line(`${t.label} — ${t.title} — ${stageLabel(t.stage)} (${t.date})`, t.url)) });
+    sections.push({
+      heading: 'Tracked bills and rules',
+      lines: tracked.map((t) => line(`${t.label} — ${t.title} — ${stageLabel(t.stage)} (${t.date})`, t.url)),
+    });
   }
   sections.push({
     heading: 'Latest alerts',
-    lines: alerts.length ? alerts.map((a) => line(`${(a.publishedAt ?? a.createdAt).slice(0, 10)} ${a.title} (${a.sourceName})`, a.link)) : [line('none yet')],
+    lines: alerts.length
+      ? alerts.map((a) => line(`${(a.publishedAt ?? a.createdAt).slice(0, 10)} ${a.title} (${a.sourceName})`, a.link))
+      : [line('none yet')],
   });
   return reply(title, sections, { data: { vendor, restrictions, tracked, alerts } });
 }
@@ -68,12 +92,22 @@ function describe(
 function restrictionLine(restriction: Restriction, catalog: VendorCatalog): ReplyLine {
   const instrument = catalog.instrument(restriction.instrument);
   const name = instrument?.short ?? restriction.instrument;
-  const parts = [name, restriction.jurisdiction, restriction.date || 'date unknown', stageLabel(restriction.stage)].filter(Boolean);
+  const parts = [
+    name,
+    restriction.jurisdiction,
+    restriction.date || 'date unknown',
+    stageLabel(restriction.stage),
+  ].filter(Boolean);
   const note = restriction.note ? ` — ${restriction.note}` : '';
   return line(`${parts.join(' · ')}${note}`, restriction.evidence);
 }
 
 function unknownVendor(query: string, suggestions: string[]): Reply {
-  const text = suggestions.length ? `Did you mean: ${suggestions.join(', ')}?` : 'Try `/banwatch vendor` with a company or brand name.';
-  return reply(`No vendor called "${query}" in the catalog`, [{ lines: [line(text)] }], { refused: true, data: { query, suggestions } });
+  const text = suggestions.length
+    ? `Did you mean: ${suggestions.join(', ')}?`
+    : 'Try `/banwatch vendor` with a company or brand name.';
+  return reply(`No vendor called "${query}" in the catalog`, [{ lines: [line(text)] }], {
+    refused: true,
+    data: { query, suggestions },
+  });
 }

@@ -29,9 +29,16 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
     async run(args, context) {
       const [verb = '', ...rest] = args;
       const channelId = context.channelId;
-      if (!channelId) throw new UserError('no_channel', 'Watch terms belong to a channel: run this in a channel banwatch posts to (CLI: --channel ID).');
+      if (!channelId)
+        throw new UserError(
+          'no_channel',
+          'Watch terms belong to a channel: run this in a channel banwatch posts to (CLI: --channel ID).',
+        );
       if (!(await deps.channelExists(channelId))) {
-        throw new UserError('unknown_channel', `banwatch does not post to channel "${channelId}" yet (subscribe it first, or check the id).`);
+        throw new UserError(
+          'unknown_channel',
+          `banwatch does not post to channel "${channelId}" yet (subscribe it first, or check the id).`,
+        );
       }
       const terms = await deps.watch.list(channelId);
       const action = verb.toLowerCase();
@@ -49,24 +56,38 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
           const term = parseTerm(words);
           const others = terms.filter((t) => t.term.toLowerCase() !== term.toLowerCase());
           if (others.length >= MAX_TERMS_PER_CHANNEL) {
-            throw new UserError('too_many_terms', `A channel can watch at most ${MAX_TERMS_PER_CHANNEL} terms; remove one first.`);
+            throw new UserError(
+              'too_many_terms',
+              `A channel can watch at most ${MAX_TERMS_PER_CHANNEL} terms; remove one first.`,
+            );
           }
           const entry: WatchTerm = { term, mode, addedBy: context.actor.id, addedAt: deps.clock.now().toISOString() };
           await deps.watch.replace(channelId, [...others, entry]);
-          return reply(`Watch term "${term}" ${mode === 'mute' ? 'muted' : 'added'} in ${channelId}`, [{ lines: [line(`"${term}" ${MODE_TEXT[mode]}. Set by ${context.actor.name ?? context.actor.id}.`)] }], {
-            visibility: 'channel',
-            data: { channelId, term: entry },
-          });
+          return reply(
+            `Watch term "${term}" ${mode === 'mute' ? 'muted' : 'added'} in ${channelId}`,
+            [{ lines: [line(`"${term}" ${MODE_TEXT[mode]}. Set by ${context.actor.name ?? context.actor.id}.`)] }],
+            {
+              visibility: 'channel',
+              data: { channelId, term: entry },
+            },
+          );
         }
         case 'remove': {
           const term = parseTerm(rest);
           const kept = terms.filter((t) => t.term.toLowerCase() !== term.toLowerCase());
-          if (kept.length === terms.length) throw new UserError('no_such_term', `${channelId} does not watch "${term}".`);
+          if (kept.length === terms.length)
+            throw new UserError('no_such_term', `${channelId} does not watch "${term}".`);
           await deps.watch.replace(channelId, kept);
-          return reply(`Watch term "${term}" removed from ${channelId}`, [], { visibility: 'channel', data: { channelId, removed: term } });
+          return reply(`Watch term "${term}" removed from ${channelId}`, [], {
+            visibility: 'channel',
+            data: { channelId, removed: term },
+          });
         }
         default:
-          throw new UserError('bad_verb', verb ? `Unknown watch action "${verb.slice(0, 40)}".` : 'Say what to do: add, mute, remove or list.');
+          throw new UserError(
+            'bad_verb',
+            verb ? `Unknown watch action "${verb.slice(0, 40)}".` : 'Say what to do: add, mute, remove or list.',
+          );
       }
     },
   };
@@ -75,6 +96,10 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
 function parseTerm(words: readonly string[]): string {
   if (!words.length) throw new UserError('usage', 'Say which term, e.g. `watch add Unitree`.');
   const checked = checkTerm(words.join(' '));
-  if (!checked.ok) throw new UserError('bad_term', `${checked.reason[0]?.toUpperCase()}${checked.reason.slice(1)}. Nothing was changed.`);
+  if (!checked.ok)
+    throw new UserError(
+      'bad_term',
+      `${checked.reason[0]?.toUpperCase()}${checked.reason.slice(1)}. Nothing was changed.`,
+    );
   return checked.term;
 }

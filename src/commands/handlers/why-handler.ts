@@ -16,7 +16,18 @@ export interface WhyDeps {
 /** One channel's answer, in words and as a machine-readable outcome. */
 export interface WhyAnswer {
   channelId: string;
-  outcome: 'not-seen' | 'seen-before' | 'too-old' | 'not-relevant' | 'filtered' | 'muted' | 'duplicate' | 'in-outbox' | 'dead-lettered' | 'delivered' | 'unknown';
+  outcome:
+    | 'not-seen'
+    | 'seen-before'
+    | 'too-old'
+    | 'not-relevant'
+    | 'filtered'
+    | 'muted'
+    | 'duplicate'
+    | 'in-outbox'
+    | 'dead-lettered'
+    | 'delivered'
+    | 'unknown';
   text: string;
   url?: string;
 }
@@ -33,10 +44,16 @@ export function whyHandler(deps: WhyDeps): CommandHandler {
       const found = await deps.traces.find(query);
       const all = await deps.channels();
       const channels = context.channelId ? all.filter((c) => c.id === context.channelId) : all;
-      if (!channels.length) throw new UserError('no_channel', context.channelId ? `No channel "${context.channelId}".` : 'No channel is configured.');
+      if (!channels.length)
+        throw new UserError(
+          'no_channel',
+          context.channelId ? `No channel "${context.channelId}".` : 'No channel is configured.',
+        );
       const answers: WhyAnswer[] = [];
       for (const channel of channels) answers.push(await explain(channel.id, found?.item, found?.sourceId, deps));
-      const title = found ? `Why: ${found.item.title ?? found.item.link ?? found.item.itemKey}` : 'Why: an item banwatch has not seen';
+      const title = found
+        ? `Why: ${found.item.title ?? found.item.link ?? found.item.itemKey}`
+        : 'Why: an item banwatch has not seen';
       const lines: ReplyLine[] = answers.map((a) => line(`${a.channelId}: ${a.text}`, a.url));
       if (found) lines.unshift(line(`seen on ${found.sourceId} at ${found.at.slice(0, 16).replace('T', ' ')} UTC`));
       return reply(title, [{ lines }], { data: { item: found ?? null, channels: answers } });
@@ -50,33 +67,66 @@ function parseQuery(args: readonly string[]): { link: string } | { sourceId: str
   if (text.length > 2_048) throw new UserError('too_long', 'That is too long for a link or an item id.');
   if (/^<?https?:\/\//i.test(text)) return { link: text.replace(/^<(.*)>$/, '$1').split('|')[0] as string };
   const match = /^([A-Za-z0-9][A-Za-z0-9_-]{0,63}):([a-z]+:[0-9a-f]{16}|[A-Za-z0-9:._-]{1,200})$/.exec(text);
-  if (!match) throw new UserError('usage', 'Give the link of the item (https://...), or its id as logs show it (source:key).');
+  if (!match)
+    throw new UserError('usage', 'Give the link of the item (https://...), or its id as logs show it (source:key).');
   return { sourceId: match[1] as string, itemKey: match[2] as string };
 }
 
-async function explain(channelId: string, item: ItemTrace | undefined, sourceId: string | undefined, deps: WhyDeps): Promise<WhyAnswer> {
-  const answer = (outcome: WhyAnswer['outcome'], text: string, url?: string): WhyAnswer => ({ channelId, outcome, text, ...(url ? { url } : {}) });
-  if (!item || !sourceId) return answer('not-seen', 'not seen yet: no feed banwatch polls has carried it in the last 30 days');
-  if (item.outcome === 'recorded') return answer('seen-before', 'seen before: it was already in the feed when banwatch first polled it, and existing items are not alerted (see `backfill`)');
-  if (item.outcome === 'too-old') return answer('too-old', `too old: published more than ${deps.maxAgeDays} days before banwatch saw it`);
+async function explain(
+  channelId: string,
+  item: ItemTrace | undefined,
+  sourceId: string | undefined,
+  deps: WhyDeps,
+): Promise<WhyAnswer> {
+  const answer = (outcome: WhyAnswer['outcome'], text: string, url?: string): WhyAnswer => ({
+    channelId,
+    outcome,
+    text,
+    ...(url ? { url } : {}),
+  });
+  if (!item || !sourceId)
+    return answer('not-seen', 'not seen yet: no feed banwatch polls has carried it in the last 30 days');
+  if (item.outcome === 'recorded')
+    return answer(
+      'seen-before',
+      'seen before: it was already in the feed when banwatch first polled it, and existing items are not alerted (see `backfill`)',
+    );
+  if (item.outcome === 'too-old')
+    return answer('too-old', `too old: published more than ${deps.maxAgeDays} days before banwatch saw it`);
   const trace = item.channels?.find((c) => c.channelId === channelId);
   if (!trace) return answer('unknown', 'this channel did not receive alerts yet when the item was seen');
   if (trace.outcome === 'duplicate-story') return answer('duplicate', `not posted: ${trace.reason}`);
   if (trace.outcome === 'skipped') return skipped(trace, item, answer);
   const key = outboxKey(channelId, item.alertId ?? `${sourceId}:${item.itemKey}`);
   const delivered = await deps.outbox.delivery(key);
-  if (delivered) return answer('delivered', `delivered at ${delivered.at.slice(0, 16).replace('T', ' ')} UTC (${trace.reason})`, delivered.ref?.url);
+  if (delivered)
+    return answer(
+      'delivered',
+      `delivered at ${delivered.at.slice(0, 16).replace('T', ' ')} UTC (${trace.reason})`,
+      delivered.ref?.url,
+    );
   const waiting = (await deps.outbox.pending()).find((entry) => entry.key === key);
   if (waiting) {
     const last = waiting.lastError ? `; last error: ${waiting.lastError}` : '';
-    return answer('in-outbox', `in the outbox: ${waiting.attempts} attempts so far, next at ${waiting.nextAttemptAt.slice(0, 16).replace('T', ' ')} UTC${last}`);
+    return answer(
+      'in-outbox',
+      `in the outbox: ${waiting.attempts} attempts so far, next at ${waiting.nextAttemptAt.slice(0, 16).replace('T', ' ')} UTC${last}`,
+    );
   }
   const dead = (await deps.outbox.deadLetters(1_000)).find((entry) => entry.key === key);
-  if (dead) return answer('dead-lettered', `dead-lettered at ${dead.deadAt.slice(0, 16).replace('T', ' ')} UTC: ${dead.reason}`);
+  if (dead)
+    return answer(
+      'dead-lettered',
+      `dead-lettered at ${dead.deadAt.slice(0, 16).replace('T', ' ')} UTC: ${dead.reason}`,
+    );
   return answer('unknown', 'queued, but no delivery record is left (older than 90 days)');
 }
 
-function skipped(trace: ChannelTrace, item: ItemTrace, answer: (outcome: WhyAnswer['outcome'], text: string) => WhyAnswer): WhyAnswer {
+function skipped(
+  trace: ChannelTrace,
+  item: ItemTrace,
+  answer: (outcome: WhyAnswer['outcome'], text: string) => WhyAnswer,
+): WhyAnswer {
   if (trace.reason.startsWith('muted')) return answer('muted', `not posted: ${trace.reason}`);
   if (trace.reason === 'not relevant') {
     const why = item.classification?.reasons.join('; ') || 'no cue fired';

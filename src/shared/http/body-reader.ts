@@ -1,9 +1,7 @@
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
-export type BodyReadResult =
-  | { ok: true; body: Buffer }
-  | { ok: false; kind: 'too-large' | 'parse'; message: string };
+export type BodyReadResult = { ok: true; body: Buffer } | { ok: false; kind: 'too-large' | 'parse'; message: string };
 
 /** Content codings we ask for and can undo. */
 export const ACCEPT_ENCODING = 'gzip, deflate, br';
@@ -84,7 +82,11 @@ export async function readLimitedBody(
         abandon(source);
         abandon(body);
         const what = decoders.length ? 'after decompression ' : '';
-        return { ok: false, kind: 'too-large', message: `the feed is larger than ${formatBytes(maxBytes)} ${what}`.trim() };
+        return {
+          ok: false,
+          kind: 'too-large',
+          message: `the feed is larger than ${formatBytes(maxBytes)} ${what}`.trim(),
+        };
       }
       chunks.push(buffer);
     }

@@ -12,7 +12,8 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 15 * 1024 * 1024;
 export const DEFAULT_MAX_REDIRECTS = 5;
 
-const ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8';
+const ACCEPT =
+  'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export interface FeedFetcherOptions {
@@ -108,7 +109,12 @@ export function createFeedFetcher(options: FeedFetcherOptions = {}): FeedFetcher
   });
 
   /** `at.host` follows the redirects so that a failure names the host that caused it. */
-  async function exchange(start: URL, req: FetchRequest, signal: AbortSignal, at: { host: string }): Promise<FetchOutcome> {
+  async function exchange(
+    start: URL,
+    req: FetchRequest,
+    signal: AbortSignal,
+    at: { host: string },
+  ): Promise<FetchOutcome> {
     const headers: Record<string, string> = {
       'user-agent': userAgent,
       accept: ACCEPT,
@@ -119,7 +125,7 @@ export function createFeedFetcher(options: FeedFetcherOptions = {}): FeedFetcher
 
     let current = start;
     const visited = new Set<string>([current.href]);
-    for (let redirects = 0; ; ) {
+    for (let redirects = 0; ;) {
       const response = await request(current, { method: 'GET', headers, signal, dispatcher });
       const { statusCode: status } = response;
       const location = header(response.headers, 'location');
@@ -127,7 +133,10 @@ export function createFeedFetcher(options: FeedFetcherOptions = {}): FeedFetcher
       if (REDIRECT_STATUSES.has(status) && location) {
         await discard(response.body);
         if (redirects >= maxRedirects) {
-          return fail({ kind: 'network', message: `too many redirects (more than ${maxRedirects}), last to ${location}` });
+          return fail({
+            kind: 'network',
+            message: `too many redirects (more than ${maxRedirects}), last to ${location}`,
+          });
         }
         let next: URL;
         try {
@@ -136,7 +145,10 @@ export function createFeedFetcher(options: FeedFetcherOptions = {}): FeedFetcher
           return fail({ kind: 'network', message: `redirected to an invalid address: ${location.slice(0, 200)}` });
         }
         if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-          return fail({ kind: 'blocked', message: `redirected to a ${next.protocol} address; only http and https are fetched` });
+          return fail({
+            kind: 'blocked',
+            message: `redirected to a ${next.protocol} address; only http and https are fetched`,
+          });
         }
         next.hash = '';
         if (visited.has(next.href)) {
@@ -202,7 +214,10 @@ export function createFeedFetcher(options: FeedFetcherOptions = {}): FeedFetcher
       return await exchange(start, req, signal, at);
     } catch (error) {
       if (deadline.signal.aborted) {
-        return fail({ kind: 'timeout', message: `${at.host} did not send the whole feed within ${timeoutMs / 1000} s` });
+        return fail({
+          kind: 'timeout',
+          message: `${at.host} did not send the whole feed within ${timeoutMs / 1000} s`,
+        });
       }
       if (req.signal?.aborted) return fail({ kind: 'network', message: 'the fetch was cancelled' });
       return fail(failureFromError(error, at.host, timeoutMs));

@@ -15,7 +15,10 @@ export function validateFeedUrl(input: string, options: { allowPrivateNetworks?:
   const text = input.trim().replace(/^<(.*)>$/, '$1');
   if (text === '') return { ok: false, message: 'give the address of a feed, starting with https://' };
   if (text.length > MAX_FEED_URL_LENGTH) {
-    return { ok: false, message: `that address is too long (${text.length} characters, at most ${MAX_FEED_URL_LENGTH})` };
+    return {
+      ok: false,
+      message: `that address is too long (${text.length} characters, at most ${MAX_FEED_URL_LENGTH})`,
+    };
   }
   if (/\s/.test(text)) return { ok: false, message: 'a feed address cannot contain spaces' };
   let url: URL;

@@ -46,9 +46,13 @@ export function failureFromError(error: unknown, host: string, timeoutMs: number
     }
     if (code && DNS_CODES.has(code)) return { kind: 'network', message: `could not resolve the host name ${host}` };
     if (code === 'ECONNREFUSED') return { kind: 'network', message: `${host} refused the connection` };
-    if (code && CLOSED_CODES.has(code)) return { kind: 'network', message: `${host} closed the connection unexpectedly` };
+    if (code && CLOSED_CODES.has(code))
+      return { kind: 'network', message: `${host} closed the connection unexpectedly` };
     if (code && UNREACHABLE_CODES.has(code)) return { kind: 'network', message: `${host} is unreachable` };
-    if (code && (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code))) {
+    if (
+      code &&
+      (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code))
+    ) {
       return { kind: 'network', message: `TLS failure with ${host}: ${firstLine((link as Error).message)}` };
     }
     if (code && code.startsWith('HPE_')) return { kind: 'network', message: `${host} sent an invalid HTTP response` };

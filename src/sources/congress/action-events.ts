@@ -61,8 +61,9 @@ export function actionEvents(action: BillAction, coded: boolean): BillEvent[] {
 function chamberOf(text: string, action: BillAction): Chamber | undefined {
   // The acting chamber first ("the House agree to the Senate amendments"), then where it happened.
   const named =
-    /^(House|Senate)\b|\bthe (House|Senate) (?:agree|agreed|concur|concurred|disagree|disagreed|insist|insists|insisted)\b/i.exec(text) ??
-    /\b(?:in|passed|agreed to in) (?:the )?(House|Senate)\b/i.exec(text);
+    /^(House|Senate)\b|\bthe (House|Senate) (?:agree|agreed|concur|concurred|disagree|disagreed|insist|insists|insisted)\b/i.exec(
+      text,
+    ) ?? /\b(?:in|passed|agreed to in) (?:the )?(House|Senate)\b/i.exec(text);
   const name = named?.slice(1).find(Boolean)?.toLowerCase();
   if (name === 'house') return 'House';
   if (name === 'senate') return 'Senate';
@@ -110,14 +111,21 @@ function codedEvent(code: number, action: BillAction): BillEvent | undefined {
 }
 
 const BECAME_LAW = /\bbecame (?:public|private) law\b/i;
-const REFERRED = /\breferred to (?:the )?(?:house |senate )?(?:committee|subcommittee)|\bread twice and referred\b|^referred to (?:house|senate) /i;
-const REPORTED = /^reported (?:\(amended\) )?by\b|\bordered to be reported\b|\breported by (?:senator|representative|mr\.|ms\.|mrs\.)|^reported to (?:the )?(?:house|senate)|\bdischarged (?:by|from)\b|committee [^.]*discharged/i;
-const OVERRIDE = /\bover (?:the )?(?:president's )?veto\b|objections of the president to the contrary notwithstanding|two-thirds of the members present having voted in the affirmative/i;
-const CONFERENCE_AGREED = /conference report agreed to in (?:the )?(house|senate)|^on agreeing to the conference report agreed to|\b(house|senate) agreed to (?:the )?conference report/i;
-const RESOLVING = /^resolving differences|\bconferees?\b|\bconference\b|\b(?:agree|agreed|concur|concurred|disagree|disagreed|insist|insists|insisted)\b[^.]*\b(?:house|senate) amendments?\b/i;
+const REFERRED =
+  /\breferred to (?:the )?(?:house |senate )?(?:committee|subcommittee)|\bread twice and referred\b|^referred to (?:house|senate) /i;
+const REPORTED =
+  /^reported (?:\(amended\) )?by\b|\bordered to be reported\b|\breported by (?:senator|representative|mr\.|ms\.|mrs\.)|^reported to (?:the )?(?:house|senate)|\bdischarged (?:by|from)\b|committee [^.]*discharged/i;
+const OVERRIDE =
+  /\bover (?:the )?(?:president's )?veto\b|objections of the president to the contrary notwithstanding|two-thirds of the members present having voted in the affirmative/i;
+const CONFERENCE_AGREED =
+  /conference report agreed to in (?:the )?(house|senate)|^on agreeing to the conference report agreed to|\b(house|senate) agreed to (?:the )?conference report/i;
+const RESOLVING =
+  /^resolving differences|\bconferees?\b|\bconference\b|\b(?:agree|agreed|concur|concurred|disagree|disagreed|insist|insists|insisted)\b[^.]*\b(?:house|senate) amendments?\b/i;
 const CONCURRENCE = /\b(?:agree|agreed|concur|concurred) (?:to|in) (?:the )?(?:house|senate) amendments?\b/i;
-const NOT_CONCLUDED = /\bwith (?:an )?amendments?\b|\bdisagree|\brequest(?:s|ed)? a conference|^motion (?:by|to)\b|\bmade in (?:the )?(?:house|senate)\b|\bwithdrawn\b|\btabled\b|\bnot agreed\b|\bfailed\b/i;
-const HOUSE_VOTE = /^on (?:motion to suspend the rules and pass the (?:bill|resolution)|passage|agreeing to the resolution)\b/i;
+const NOT_CONCLUDED =
+  /\bwith (?:an )?amendments?\b|\bdisagree|\brequest(?:s|ed)? a conference|^motion (?:by|to)\b|\bmade in (?:the )?(?:house|senate)\b|\bwithdrawn\b|\btabled\b|\bnot agreed\b|\bfailed\b/i;
+const HOUSE_VOTE =
+  /^on (?:motion to suspend the rules and pass the (?:bill|resolution)|passage|agreeing to the resolution)\b/i;
 
 function resolvingEvent(text: string, chamber: Chamber | undefined): BillEvent {
   const body = text.replace(/^resolving differences -- (?:house|senate) actions:\s*/i, '');
@@ -136,27 +144,37 @@ function textEvents(action: BillAction): BillEvent[] {
   if (BECAME_LAW.test(text)) return [{ kind: 'became-law', law: lawNumber(text) }];
   if (/^signed by (?:the )?president\b/i.test(text)) return [{ kind: 'signed' }];
   if (/^vetoed by (?:the )?president\b|\bpocket vetoed\b/i.test(text)) return [{ kind: 'vetoed' }];
-  if (OVERRIDE.test(text)) return [{ kind: 'override', chamber, passed: !/\bfailed\b|\bsustained\b|\bnot (?:agreed|passed)\b/i.test(text) }];
+  if (OVERRIDE.test(text))
+    return [{ kind: 'override', chamber, passed: !/\bfailed\b|\bsustained\b|\bnot (?:agreed|passed)\b/i.test(text) }];
   if (/^presented to (?:the )?president\b/i.test(text)) return [{ kind: 'presented' }];
   const conference = CONFERENCE_AGREED.exec(text);
   if (conference) {
     const named = (conference[1] ?? conference[2])?.toLowerCase();
-    return [{ kind: 'conference-agreed', chamber: named === 'house' ? 'House' : named === 'senate' ? 'Senate' : chamber }];
+    return [
+      { kind: 'conference-agreed', chamber: named === 'house' ? 'House' : named === 'senate' ? 'Senate' : chamber },
+    ];
   }
   if (RESOLVING.test(text)) return [resolvingEvent(text, chamber)];
-  if (/^failed of passage(?:\/not agreed to)? in (?:the )?(?:house|senate)/i.test(text)) return [{ kind: 'failed', chamber }];
-  if (/^passed\/agreed to in (?:the )?(?:house|senate)|^passed (?:the )?(?:house|senate)\b|^(?:measure|resolution|bill) passed (?:the )?(?:house|senate)|^resolution agreed to in (?:the )?(?:house|senate)/i.test(text)) {
+  if (/^failed of passage(?:\/not agreed to)? in (?:the )?(?:house|senate)/i.test(text))
+    return [{ kind: 'failed', chamber }];
+  if (
+    /^passed\/agreed to in (?:the )?(?:house|senate)|^passed (?:the )?(?:house|senate)\b|^(?:measure|resolution|bill) passed (?:the )?(?:house|senate)|^resolution agreed to in (?:the )?(?:house|senate)/i.test(
+      text,
+    )
+  ) {
     return [{ kind: 'passed', chamber, amended: AMENDED.test(text) && !/without amendment/i.test(text) }];
   }
   if (HOUSE_VOTE.test(text)) {
     if (/\bfailed\b/i.test(text)) return [{ kind: 'failed', chamber: chamber ?? 'House' }];
-    if (/\b(?:agreed to|passed)\b/i.test(text)) return [{ kind: 'passed', chamber: chamber ?? 'House', amended: false }];
+    if (/\b(?:agreed to|passed)\b/i.test(text))
+      return [{ kind: 'passed', chamber: chamber ?? 'House', amended: false }];
     return [];
   }
   const events: BillEvent[] = [];
   if (/^introduced in (?:the )?(?:house|senate)\b/i.test(text)) events.push({ kind: 'introduced', chamber });
   // "Introduced in the Senate, read twice, considered, read the third time, and passed ..."
-  if (/\band passed (?:without|with)\b/i.test(text)) events.push({ kind: 'passed', chamber, amended: AMENDED.test(text) && !/without amendment/i.test(text) });
+  if (/\band passed (?:without|with)\b/i.test(text))
+    events.push({ kind: 'passed', chamber, amended: AMENDED.test(text) && !/without amendment/i.test(text) });
   if (events.length) return events;
   if (REFERRED.test(text)) return [{ kind: 'referred' }];
   if (REPORTED.test(text) && !/rules committee resolution|^rule h\. ?res/i.test(text)) return [{ kind: 'reported' }];

@@ -34,16 +34,27 @@ export type DiscoveryResult = { ok: true; scannedAt: string; added: string[] } |
  * vendors the classifier found as their watch terms. Tracking goes through the store, so
  * `bills` lists them and `untrack` can stop them.
  */
-export async function discoverBills(lastScan: string | undefined, configured: readonly string[], deps: DiscoveryDeps, signal?: AbortSignal): Promise<DiscoveryResult> {
+export async function discoverBills(
+  lastScan: string | undefined,
+  configured: readonly string[],
+  deps: DiscoveryDeps,
+  signal?: AbortSignal,
+): Promise<DiscoveryResult> {
   const now = deps.clock.now();
   const since = lastScan ? new Date(Date.parse(lastScan) - OVERLAP_MS) : new Date(now.getTime() - FIRST_LOOKBACK_MS);
   const listed = await deps.api.updatedBills(since, signal);
   if (!listed.ok) {
-    deps.logger?.warn({ sourceId: deps.sourceId, kind: listed.failure.kind }, `congress ${deps.sourceId}: discovery failed: ${listed.failure.message}`);
+    deps.logger?.warn(
+      { sourceId: deps.sourceId, kind: listed.failure.kind },
+      `congress ${deps.sourceId}: discovery failed: ${listed.failure.message}`,
+    );
     return listed;
   }
   if (listed.value.truncated) {
-    deps.logger?.warn({ sourceId: deps.sourceId }, `congress ${deps.sourceId}: more bills were updated than one discovery scan reads; the oldest updates were skipped`);
+    deps.logger?.warn(
+      { sourceId: deps.sourceId },
+      `congress ${deps.sourceId}: more bills were updated than one discovery scan reads; the oldest updates were skipped`,
+    );
   }
   const tracked = new Set([...configured, ...(await deps.tracked.list()).map((bill) => bill.id)]);
   const added: string[] = [];
@@ -57,10 +68,20 @@ export async function discoverBills(lastScan: string | undefined, configured: re
     const verdict = deps.classifyTitle(title);
     if (!verdict.relevant) continue;
     const vendors = [...new Set(verdict.vendors)];
-    if (await deps.tracked.add({ id, origin: 'discovery', addedAt: now.toISOString(), ...(vendors.length ? { vendors } : {}) })) {
+    if (
+      await deps.tracked.add({
+        id,
+        origin: 'discovery',
+        addedAt: now.toISOString(),
+        ...(vendors.length ? { vendors } : {}),
+      })
+    ) {
       tracked.add(id);
       added.push(id);
-      deps.logger?.info({ sourceId: deps.sourceId, itemId: `bill:${id}` }, `congress ${deps.sourceId}: now tracking ${id} (found by discovery): ${title.slice(0, 200)}`);
+      deps.logger?.info(
+        { sourceId: deps.sourceId, itemId: `bill:${id}` },
+        `congress ${deps.sourceId}: now tracking ${id} (found by discovery): ${title.slice(0, 200)}`,
+      );
     }
   }
   return { ok: true, scannedAt: now.toISOString(), added };

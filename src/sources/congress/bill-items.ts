@@ -50,7 +50,9 @@ export function billStageItem(input: BillItemInput): Item {
   const head = input.tracking ? `Now tracking ${label}, ${phrase(progress)}` : `${label} ${phrase(progress)}`;
   const title = `${head}: ${name}${law && progress.stage === 'enacted' ? ` — ${law}` : ''}`;
   const summary = [
-    input.tracking ? `banwatch started tracking ${label} (${formatBillId(bill)}); its current stage is ${phrase(progress)}.` : undefined,
+    input.tracking
+      ? `banwatch started tracking ${label} (${formatBillId(bill)}); its current stage is ${phrase(progress)}.`
+      : undefined,
     `${progress.date}: ${progress.action}`,
   ]
     .filter(Boolean)
@@ -74,7 +76,10 @@ export function billStageItem(input: BillItemInput): Item {
       ...(input.vendors.length ? { vendors: [...input.vendors] } : {}),
       title: name,
       ...(law ? { reference: law } : {}),
-      ...(progress.chamber && ['introduced', 'passed-one-chamber', 'passed-other-chamber', 'failed'].includes(progress.stage) ? { chamber: progress.chamber } : {}),
+      ...(progress.chamber &&
+      ['introduced', 'passed-one-chamber', 'passed-other-chamber', 'failed'].includes(progress.stage)
+        ? { chamber: progress.chamber }
+        : {}),
     },
   };
 }

@@ -3,11 +3,19 @@ import { formatBillId, type BillId } from '../../domain/bill-id.js';
 import type { SourceFailure } from '../../domain/source.js';
 import type { FeedFetcher } from '../../shared/http/feed-fetcher.js';
 import type { BillAction } from './action-events.js';
-import { actionsResponse, billListResponse, billResponse, toBillAction, type CongressBill, type ListedBill } from './congress-schema.js';
+import {
+  actionsResponse,
+  billListResponse,
+  billResponse,
+  toBillAction,
+  type CongressBill,
+  type ListedBill,
+} from './congress-schema.js';
 import type { RequestBudget } from './request-budget.js';
 
 /** `budget`: refused here because this hour's allowance is used up (nothing was sent). */
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: SourceFailure; notFound?: boolean; budget?: boolean };
+export type ApiResult<T> =
+  { ok: true; value: T } | { ok: false; failure: SourceFailure; notFound?: boolean; budget?: boolean };
 
 /** The Congress.gov API v3 calls banwatch makes; every one costs one request of the budget. */
 export interface CongressApi {
@@ -41,27 +49,52 @@ export interface CongressApiOptions {
 export function createCongressApi(options: CongressApiOptions): CongressApi {
   const base = options.baseUrl.replace(/\/+$/, '');
   const pageSize = options.pageSize ?? 250;
-  const hide = (text: string) => text.split(options.apiKey).join('***').split(encodeURIComponent(options.apiKey)).join('***');
+  const hide = (text: string) =>
+    text.split(options.apiKey).join('***').split(encodeURIComponent(options.apiKey)).join('***');
 
-  async function get<S extends z.ZodType>(path: string, params: Record<string, string>, schema: S, what: string, signal?: AbortSignal): Promise<ApiResult<z.output<S>>> {
+  async function get<S extends z.ZodType>(
+    path: string,
+    params: Record<string, string>,
+    schema: S,
+    what: string,
+    signal?: AbortSignal,
+  ): Promise<ApiResult<z.output<S>>> {
     if (!options.budget.take()) {
       const wait = options.budget.waitMs();
-      return { ok: false, budget: true, failure: { kind: 'http-429', message: 'the Congress.gov request budget for this hour is used up (5,000 requests an hour per key)', retryAfterMs: wait } };
+      return {
+        ok: false,
+        budget: true,
+        failure: {
+          kind: 'http-429',
+          message: 'the Congress.gov request budget for this hour is used up (5,000 requests an hour per key)',
+          retryAfterMs: wait,
+        },
+      };
     }
     const query = new URLSearchParams({ ...params, format: 'json', api_key: options.apiKey });
     const outcome = await options.fetcher.fetch(`${base}${path}?${query.toString()}`, signal ? { signal } : {});
     if (!outcome.ok) return failed(outcome.failure, what, hide);
-    if (outcome.notModified) return { ok: false, failure: { kind: 'parse', message: `Congress.gov answered 304 for ${what}` } };
+    if (outcome.notModified)
+      return { ok: false, failure: { kind: 'parse', message: `Congress.gov answered 304 for ${what}` } };
     let data: unknown;
     try {
       data = JSON.parse(outcome.body.toString('utf8'));
     } catch {
-      return { ok: false, failure: { kind: 'parse', message: `Congress.gov sent something that is not JSON for ${what}` } };
+      return {
+        ok: false,
+        failure: { kind: 'parse', message: `Congress.gov sent something that is not JSON for ${what}` },
+      };
     }
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { ok: false, failure: { kind: 'parse', message: `Congress.gov sent an unexpected response for ${what} (${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'})` } };
+      return {
+        ok: false,
+        failure: {
+          kind: 'parse',
+          message: `Congress.gov sent an unexpected response for ${what} (${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'})`,
+        },
+      };
     }
     return { ok: true, value: parsed.data };
   }
@@ -77,7 +110,13 @@ export function createCongressApi(options: CongressApiOptions): CongressApi {
       const actions: BillAction[] = [];
       for (let page = 0; page < (options.maxActionPages ?? 8); page++) {
         const params = { limit: String(pageSize), offset: String(page * pageSize) };
-        const result = await get(`${billPath(bill)}/actions`, params, actionsResponse, `the actions of ${formatBillId(bill)}`, signal);
+        const result = await get(
+          `${billPath(bill)}/actions`,
+          params,
+          actionsResponse,
+          `the actions of ${formatBillId(bill)}`,
+          signal,
+        );
         if (!result.ok) return result;
         actions.push(...result.value.actions.map(toBillAction));
         const total = result.value.pagination?.count ?? actions.length;
@@ -99,7 +138,8 @@ export function createCongressApi(options: CongressApiOptions): CongressApi {
         if (!result.ok) return result;
         bills.push(...result.value.bills);
         const total = result.value.pagination?.count ?? bills.length;
-        if (result.value.bills.length < pageSize || bills.length >= total) return { ok: true, value: { bills, truncated: false } };
+        if (result.value.bills.length < pageSize || bills.length >= total)
+          return { ok: true, value: { bills, truncated: false } };
       }
       return { ok: true, value: { bills, truncated: true } };
     },
@@ -107,11 +147,26 @@ export function createCongressApi(options: CongressApiOptions): CongressApi {
 }
 
 /** Says what went wrong in Congress.gov's terms; the key is masked in whatever the fetcher said. */
-function failed(failure: SourceFailure, what: string, hide: (text: string) => string): { ok: false; failure: SourceFailure; notFound?: boolean } {
+function failed(
+  failure: SourceFailure,
+  what: string,
+  hide: (text: string) => string,
+): { ok: false; failure: SourceFailure; notFound?: boolean } {
   const status = Number(/\bHTTP (\d{3})\b/.exec(failure.message)?.[1]);
-  if (status === 404) return { ok: false, notFound: true, failure: { kind: 'http-4xx', message: `${what} was not found on Congress.gov (HTTP 404)` } };
+  if (status === 404)
+    return {
+      ok: false,
+      notFound: true,
+      failure: { kind: 'http-4xx', message: `${what} was not found on Congress.gov (HTTP 404)` },
+    };
   if (status === 401 || status === 403) {
-    return { ok: false, failure: { kind: 'http-4xx', message: `Congress.gov refused the API key (HTTP ${status}); check CONGRESS_API_KEY` } };
+    return {
+      ok: false,
+      failure: {
+        kind: 'http-4xx',
+        message: `Congress.gov refused the API key (HTTP ${status}); check CONGRESS_API_KEY`,
+      },
+    };
   }
   return { ok: false, failure: { ...failure, message: hide(`Congress.gov, ${what}: ${failure.message}`) } };
 }

@@ -69,11 +69,20 @@ export function createCongressSource(definition: CongressSourceDefinition, deps:
   async function poll(cursor: Cursor | undefined, signal?: AbortSignal): Promise<PollResult> {
     const previous = readCongressCursor(cursor);
     try {
-      const next: CongressCursor = { bills: {}, ...(previous.discoveredAt ? { discoveredAt: previous.discoveredAt } : {}) };
+      const next: CongressCursor = {
+        bills: {},
+        ...(previous.discoveredAt ? { discoveredAt: previous.discoveredAt } : {}),
+      };
       if (definition.discover && deps.tracked && deps.classifyTitle) {
         const configured = definition.bills.map((bill) => bill.id);
-        const found = await discoverBills(previous.discoveredAt, configured, { ...deps, tracked: deps.tracked, classifyTitle: deps.classifyTitle, sourceId: definition.id }, signal);
-        if (!found.ok && found.failure.kind === 'http-429') return { ok: false, failure: found.failure, cursor: previous };
+        const found = await discoverBills(
+          previous.discoveredAt,
+          configured,
+          { ...deps, tracked: deps.tracked, classifyTitle: deps.classifyTitle, sourceId: definition.id },
+          signal,
+        );
+        if (!found.ok && found.failure.kind === 'http-429')
+          return { ok: false, failure: found.failure, cursor: previous };
         if (found.ok) next.discoveredAt = found.scannedAt;
       }
       const items: Item[] = [];
@@ -87,14 +96,21 @@ export function createCongressSource(definition: CongressSourceDefinition, deps:
         if (!result.ok) {
           if (result.budget) {
             // The rest keep their state and go first next time; what was read is kept.
-            for (const rest of watched.slice(index)) if (previous.bills[rest.id]) next.bills[rest.id] = previous.bills[rest.id] as BillState;
-            deps.logger?.warn({ sourceId: definition.id, left: watched.length - index }, `congress ${definition.id}: ${result.failure.message}; ${watched.length - index} bills wait for the next poll`);
+            for (const rest of watched.slice(index))
+              if (previous.bills[rest.id]) next.bills[rest.id] = previous.bills[rest.id] as BillState;
+            deps.logger?.warn(
+              { sourceId: definition.id, left: watched.length - index },
+              `congress ${definition.id}: ${result.failure.message}; ${watched.length - index} bills wait for the next poll`,
+            );
             if (!succeeded) return { ok: false, failure: result.failure, cursor: previous };
             break;
           }
           if (result.failure.kind === 'http-429') return { ok: false, failure: result.failure, cursor: previous };
           failures.push(result.failure);
-          deps.logger?.warn({ sourceId: definition.id, itemId: `bill:${bill.id}`, kind: result.failure.kind }, `congress ${definition.id}: ${result.failure.message}`);
+          deps.logger?.warn(
+            { sourceId: definition.id, itemId: `bill:${bill.id}`, kind: result.failure.kind },
+            `congress ${definition.id}: ${result.failure.message}`,
+          );
           if (known) next.bills[bill.id] = known;
           continue;
         }
@@ -105,7 +121,11 @@ export function createCongressSource(definition: CongressSourceDefinition, deps:
       if (!succeeded && failures[0]) return { ok: false, failure: failures[0], cursor: previous };
       return { ok: true, items, cursor: next };
     } catch (error) {
-      return { ok: false, failure: { kind: 'parse', message: `unexpected error: ${errorMessage(error)}` }, cursor: previous };
+      return {
+        ok: false,
+        failure: { kind: 'parse', message: `unexpected error: ${errorMessage(error)}` },
+        cursor: previous,
+      };
     }
   }
 
@@ -125,8 +145,14 @@ export function createCongressSource(definition: CongressSourceDefinition, deps:
       ...(record.value.introducedDate ? { introducedDate: record.value.introducedDate } : {}),
       laws,
     });
-    const state: BillState = { stage: progress.stage, ladder: progress.ladder, date: progress.date, ...(updateDate ? { updateDate } : {}) };
-    if (known && !isNews(known, progress)) return { ok: true, state: { ...known, ...(updateDate ? { updateDate } : {}) } };
+    const state: BillState = {
+      stage: progress.stage,
+      ladder: progress.ladder,
+      date: progress.date,
+      ...(updateDate ? { updateDate } : {}),
+    };
+    if (known && !isNews(known, progress))
+      return { ok: true, state: { ...known, ...(updateDate ? { updateDate } : {}) } };
     const item = billStageItem({
       sourceId: definition.id,
       bill: watched.bill,
@@ -151,7 +177,10 @@ export function createCongressSource(definition: CongressSourceDefinition, deps:
 /** Bills never read first, then the longest unread: a short budget still reaches every bill in turn. */
 function leastRecentlyChecked(bills: Watched[], cursor: CongressCursor): Watched[] {
   const at = (bill: Watched) => cursor.bills[bill.id]?.checkedAt ?? '';
-  return bills.map((bill, index) => ({ bill, index })).sort((a, b) => at(a.bill).localeCompare(at(b.bill)) || a.index - b.index).map((entry) => entry.bill);
+  return bills
+    .map((bill, index) => ({ bill, index }))
+    .sort((a, b) => at(a.bill).localeCompare(at(b.bill)) || a.index - b.index)
+    .map((entry) => entry.bill);
 }
 
 /** A forward move on the ladder, or a setback that was not alerted yet. */

@@ -35,7 +35,12 @@ export interface ProgressContext {
 export function chronological(actions: readonly BillAction[]): BillAction[] {
   return actions
     .map((action, index) => ({ action, index }))
-    .sort((a, b) => a.action.date.localeCompare(b.action.date) || (a.action.time ?? '').localeCompare(b.action.time ?? '') || a.index - b.index)
+    .sort(
+      (a, b) =>
+        a.action.date.localeCompare(b.action.date) ||
+        (a.action.time ?? '').localeCompare(b.action.time ?? '') ||
+        a.index - b.index,
+    )
     .map((entry) => entry.action);
 }
 
@@ -64,16 +69,31 @@ export function billProgress(actions: readonly BillAction[], context: ProgressCo
 
   const advance = (stage: BillLadderStage, action: BillAction, extra: Partial<BillProgress> = {}) => {
     if (billStageRank(stage) <= billStageRank(progress.ladder)) return;
-    progress = { stage, ladder: stage, date: action.date, action: action.text, ...extra, ...(progress.law ? { law: progress.law } : {}) };
+    progress = {
+      stage,
+      ladder: stage,
+      date: action.date,
+      action: action.text,
+      ...extra,
+      ...(progress.law ? { law: progress.law } : {}),
+    };
   };
   const setback = (stage: 'vetoed' | 'failed', action: BillAction, chamber?: Chamber) => {
-    progress = { stage, ladder: progress.ladder, date: action.date, action: action.text, ...(chamber ? { chamber } : {}), ...(progress.law ? { law: progress.law } : {}) };
+    progress = {
+      stage,
+      ladder: progress.ladder,
+      date: action.date,
+      action: action.text,
+      ...(chamber ? { chamber } : {}),
+      ...(progress.law ? { law: progress.law } : {}),
+    };
   };
 
   const apply = (event: BillEvent, action: BillAction) => {
     switch (event.kind) {
       case 'introduced':
-        if (progress.ladder === 'introduced') progress = { ...progress, date: action.date, action: action.text, chamber: event.chamber ?? context.origin };
+        if (progress.ladder === 'introduced')
+          progress = { ...progress, date: action.date, action: action.text, chamber: event.chamber ?? context.origin };
         return;
       case 'referred':
         return advance('in-committee', action);
@@ -115,7 +135,8 @@ export function billProgress(actions: readonly BillAction[], context: ProgressCo
   }
   const law = context.laws?.[0];
   if (law) {
-    if (progress.ladder !== 'enacted') progress = { stage: 'enacted', ladder: 'enacted', date: lastDate, action: `Became Public Law No: ${law}.` };
+    if (progress.ladder !== 'enacted')
+      progress = { stage: 'enacted', ladder: 'enacted', date: lastDate, action: `Became Public Law No: ${law}.` };
     progress = { ...progress, law: progress.law ?? law };
   }
   return progress;

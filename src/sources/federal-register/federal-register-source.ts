@@ -38,7 +38,10 @@ export interface FederalRegisterSourceDeps {
  * day a rule's `effective_on` arrives (by the clock) is an item of its own, once. Notices and
  * presidential documents are items on their own. Like a feed, its first poll only records.
  */
-export function createFederalRegisterSource(definition: FederalRegisterSourceDefinition, deps: FederalRegisterSourceDeps): Source {
+export function createFederalRegisterSource(
+  definition: FederalRegisterSourceDefinition,
+  deps: FederalRegisterSourceDeps,
+): Source {
   const base = definition.baseUrl.replace(/\/+$/, '');
 
   function searchUrl(term: string): string {
@@ -51,18 +54,32 @@ export function createFederalRegisterSource(definition: FederalRegisterSourceDef
     return `${base}/documents.json?${query.toString()}`;
   }
 
-  async function search(term: string, signal?: AbortSignal): Promise<{ ok: true; docs: FrDocument[] } | { ok: false; failure: SourceFailure }> {
+  async function search(
+    term: string,
+    signal?: AbortSignal,
+  ): Promise<{ ok: true; docs: FrDocument[] } | { ok: false; failure: SourceFailure }> {
     const outcome = await deps.fetcher.fetch(searchUrl(term), signal ? { signal } : {});
-    if (!outcome.ok) return { ok: false, failure: { ...outcome.failure, message: `Federal Register, term "${term}": ${outcome.failure.message}` } };
+    if (!outcome.ok)
+      return {
+        ok: false,
+        failure: { ...outcome.failure, message: `Federal Register, term "${term}": ${outcome.failure.message}` },
+      };
     if (outcome.notModified) return { ok: true, docs: [] };
     let data: unknown;
     try {
       data = JSON.parse(outcome.body.toString('utf8'));
     } catch {
-      return { ok: false, failure: { kind: 'parse', message: `Federal Register, term "${term}": the answer is not JSON` } };
+      return {
+        ok: false,
+        failure: { kind: 'parse', message: `Federal Register, term "${term}": the answer is not JSON` },
+      };
     }
     const parsed = frSearch.safeParse(data);
-    if (!parsed.success) return { ok: false, failure: { kind: 'parse', message: `Federal Register, term "${term}": unexpected response` } };
+    if (!parsed.success)
+      return {
+        ok: false,
+        failure: { kind: 'parse', message: `Federal Register, term "${term}": unexpected response` },
+      };
     const docs = (parsed.data.results ?? []).flatMap((raw) => {
       const doc = frDocument.safeParse(raw);
       return doc.success ? [doc.data] : [];
@@ -86,21 +103,37 @@ export function createFederalRegisterSource(definition: FederalRegisterSourceDef
       }
       // All terms failing is one failure of the poll (logged once by the poller); only a partial
       // failure needs its own line, since the poll itself then succeeds.
-      if (failures.length === definition.terms.length && failures[0]) return { ok: false, failure: failures[0], cursor: previous };
-      for (const failure of failures) deps.logger?.warn({ sourceId: definition.id, kind: failure.kind }, failure.message);
+      if (failures.length === definition.terms.length && failures[0])
+        return { ok: false, failure: failures[0], cursor: previous };
+      for (const failure of failures)
+        deps.logger?.warn({ sourceId: definition.id, kind: failure.kind }, failure.message);
       const today = deps.clock.now().toISOString().slice(0, 10);
       const { items, rules } = step(previous, [...docs.values()], today);
       return { ok: true, items, cursor: { rules: pruneRules(rules, today) } };
     } catch (error) {
-      return { ok: false, failure: { kind: 'parse', message: `unexpected error: ${errorMessage(error)}` }, cursor: previous };
+      return {
+        ok: false,
+        failure: { kind: 'parse', message: `unexpected error: ${errorMessage(error)}` },
+        cursor: previous,
+      };
     }
   }
 
   /** Documents oldest first, so a proposed and a final rule seen together are told in order. */
-  function step(previous: FederalRegisterCursor, found: FrDocument[], today: string): { items: Item[]; rules: Record<string, RuleState> } {
-    const rules: Record<string, RuleState> = Object.fromEntries(Object.entries(previous.rules).map(([key, rule]) => [key, { ...rule }]));
+  function step(
+    previous: FederalRegisterCursor,
+    found: FrDocument[],
+    today: string,
+  ): { items: Item[]; rules: Record<string, RuleState> } {
+    const rules: Record<string, RuleState> = Object.fromEntries(
+      Object.entries(previous.rules).map(([key, rule]) => [key, { ...rule }]),
+    );
     const items: Item[] = [];
-    const ordered = found.sort((a, b) => (a.publication_date ?? '').localeCompare(b.publication_date ?? '') || a.document_number.localeCompare(b.document_number));
+    const ordered = found.sort(
+      (a, b) =>
+        (a.publication_date ?? '').localeCompare(b.publication_date ?? '') ||
+        a.document_number.localeCompare(b.document_number),
+    );
     for (const doc of ordered) {
       if (!fromAgencies(doc, definition.agencies)) continue;
       const stage = documentStage(doc);

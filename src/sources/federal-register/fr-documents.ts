@@ -4,7 +4,8 @@ import type { FrDocument } from './fr-schema.js';
 export type DocumentStage = 'proposed' | 'interim' | 'final' | 'notice' | 'presidential-document';
 
 /** Rule documents that change nothing about the rulemaking's stage. */
-const NOT_A_STEP = /\bcorrect(?:ion|ing)\b|\btechnical amendment|\bdelay of effective date|\bwithdrawal\b|\bextension of (?:the )?comment period|\breopening of (?:the )?comment period|\bstay\b/i;
+const NOT_A_STEP =
+  /\bcorrect(?:ion|ing)\b|\btechnical amendment|\bdelay of effective date|\bwithdrawal\b|\bextension of (?:the )?comment period|\breopening of (?:the )?comment period|\bstay\b/i;
 
 /**
  * The stage a document marks, from its `type` and `action`: "Proposed Rule" is proposed, a
@@ -45,13 +46,21 @@ export interface Rulemaking {
 export function rulemakingOf(doc: FrDocument, stage: DocumentStage): Rulemaking {
   const alone = { key: `fr:${doc.document_number}`, label: `FR Doc ${doc.document_number}` };
   if (!isRuleStage(stage)) return alone;
-  const rin = doc.regulation_id_numbers?.find((id) => /^\d{4}-[A-Z0-9]{4}$/i.test(id.trim()))?.trim().toUpperCase();
+  const rin = doc.regulation_id_numbers
+    ?.find((id) => /^\d{4}-[A-Z0-9]{4}$/i.test(id.trim()))
+    ?.trim()
+    .toUpperCase();
   if (rin) return { key: `rule:${rin}`, label: `RIN ${rin}` };
   const dockets = (doc.docket_ids ?? []).map((id) => id.trim()).filter(Boolean);
   const docket = dockets.find((id) => /docket/i.test(id)) ?? dockets.find((id) => !NOT_A_DOCKET.test(id));
   if (docket) {
-    const slug = docket.toLowerCase().replace(/^docket (?:no\.?|number|id:?)\s*/i, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-    if (slug) return { key: `rule:docket:${slug}`, label: docket.replace(/^docket (?:no\.?|number|id:?)\s*/i, 'Docket ') };
+    const slug = docket
+      .toLowerCase()
+      .replace(/^docket (?:no\.?|number|id:?)\s*/i, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    if (slug)
+      return { key: `rule:docket:${slug}`, label: docket.replace(/^docket (?:no\.?|number|id:?)\s*/i, 'Docket ') };
   }
   return alone;
 }

@@ -18,7 +18,9 @@ function day(text: string | null | undefined): Date | undefined {
 }
 
 function agencyNames(doc: FrDocument): string {
-  return [...new Set((doc.agencies ?? []).map((agency) => agency.name ?? agency.raw_name ?? '').filter(Boolean))].join(', ');
+  return [...new Set((doc.agencies ?? []).map((agency) => agency.name ?? agency.raw_name ?? '').filter(Boolean))].join(
+    ', ',
+  );
 }
 
 /** A Federal Register document as an item: one step of its rulemaking, or a notice on its own. */

@@ -23,7 +23,9 @@ export async function readOpml(text: string): Promise<OpmlReadResult> {
   let document: { opml?: { head?: Array<{ title?: string[] }>; body?: Node[] } };
   try {
     // A DOCTYPE is never needed in OPML; dropping it means no entity can be expanded.
-    document = await parseStringPromise(text.replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, ''), { explicitArray: true });
+    document = await parseStringPromise(text.replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, ''), {
+      explicitArray: true,
+    });
   } catch (error) {
     return { ok: false, message: `not well-formed XML: ${(error as Error).message.split('\n')[0]}` };
   }

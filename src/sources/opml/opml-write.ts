@@ -18,7 +18,15 @@ function attr(text: string): string {
 export function writeOpml(title: string, entries: readonly OpmlEntry[], now: Date): string {
   const outline = (entry: OpmlEntry, indent: string) =>
     `${indent}<outline type="rss" text="${attr(entry.title)}" title="${attr(entry.title)}" xmlUrl="${attr(entry.url)}"/>`;
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', '  <head>', `    <title>${attr(title)}</title>`, `    <dateCreated>${now.toUTCString()}</dateCreated>`, '  </head>', '  <body>'];
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<opml version="2.0">',
+    '  <head>',
+    `    <title>${attr(title)}</title>`,
+    `    <dateCreated>${now.toUTCString()}</dateCreated>`,
+    '  </head>',
+    '  <body>',
+  ];
   const folders = new Map<string, OpmlEntry[]>();
   for (const entry of entries) {
     if (!entry.folder) lines.push(outline(entry, '    '));

@@ -87,13 +87,51 @@ MONTH_NAMES.forEach((names, i) => names.forEach((name) => (MONTHS[name] = i + 1)
 
 /** Zone names seen in feeds, in minutes east of UTC. */
 const ZONES: Record<string, number> = {
-  z: 0, ut: 0, utc: 0, gmt: 0, 'etc/gmt': 0, 'etc/utc': 0, wet: 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  ast: -240, adt: -180, akst: -540, akdt: -480, hst: -600,
-  et: -300, ct: -360, mt: -420, pt: -480, at: -240,
-  bst: 60, west: 60, cet: 60, met: 60, cest: 120, mest: 120, eet: 120, eest: 180, msk: 180,
-  ist: 330, hkt: 480, sgt: 480, awst: 480, jst: 540, kst: 540, acst: 570, aest: 600, aedt: 660,
-  nzst: 720, nzdt: 780,
+  z: 0,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  'etc/gmt': 0,
+  'etc/utc': 0,
+  wet: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  ast: -240,
+  adt: -180,
+  akst: -540,
+  akdt: -480,
+  hst: -600,
+  et: -300,
+  ct: -360,
+  mt: -420,
+  pt: -480,
+  at: -240,
+  bst: 60,
+  west: 60,
+  cet: 60,
+  met: 60,
+  cest: 120,
+  mest: 120,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  ist: 330,
+  hkt: 480,
+  sgt: 480,
+  awst: 480,
+  jst: 540,
+  kst: 540,
+  acst: 570,
+  aest: 600,
+  aedt: 660,
+  nzst: 720,
+  nzdt: 780,
 };
 
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?$/;
@@ -101,7 +139,8 @@ const NUMERIC_OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
 const ZONE_WITH_OFFSET = /^(?:gmt|utc|ut)([+-])(\d{1,2})(?::?(\d{2}))?$/i;
 
 /** The form nearly every RSS feed writes, "Sun, 29 Nov 2026 14:19:43 GMT" or "... +0100". */
-const RFC822_COMMON = /^(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) (?:GMT|UTC|UT|Z|([+-])(\d{2})(\d{2}))$/;
+const RFC822_COMMON =
+  /^(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) (?:GMT|UTC|UT|Z|([+-])(\d{2})(\d{2}))$/;
 
 /** That form read in one match, without the token walk below (which reads it the same way). */
 function parseRfc822Common(text: string): Date | undefined {
@@ -110,7 +149,13 @@ function parseRfc822Common(text: string): Date | undefined {
   if (!m || month === undefined) return undefined;
   const offsetMinutes = m[7] ? offsetFrom(m[7], m[8] as string, m[9]) : 0;
   if (offsetMinutes === undefined) return undefined;
-  const [day, year, hour, minute, second] = [m[1], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number];
+  const [day, year, hour, minute, second] = [m[1], m[3], m[4], m[5], m[6]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return build({ year, month, day, hour, minute, second, offsetMinutes });
 }
 

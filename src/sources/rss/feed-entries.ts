@@ -53,7 +53,12 @@ function lazyEntry(parts: EntryParts): EntryReader {
   const guid = once(parts.guid);
   const link = once(parts.link);
   const title = once(parts.title);
-  return { guid, link, title, entry: () => ({ title: title(), link: link(), guid: guid(), summary: parts.summary(), dates: parts.dates() }) };
+  return {
+    guid,
+    link,
+    title,
+    entry: () => ({ title: title(), link: link(), guid: guid(), summary: parts.summary(), dates: parts.dates() }),
+  };
 }
 
 /** Inline XHTML may carry these; their content is code, not text. */
@@ -197,13 +202,26 @@ function rssReader(item: XmlNode, outerBase: string | undefined): EntryReader {
     guid: () => rssGuid(item, guidNode),
     link: () => rssLink(item, base, guidNode),
     title: () => rssText(first(item, 'title', 'dc:title', 'rss:title')),
-    summary: () => rssText(first(item, 'description', 'rss:description', 'dc:description', 'content:encoded', 'summary')),
-    dates: () => dates(item, ['pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'published', 'updated']),
+    summary: () =>
+      rssText(first(item, 'description', 'rss:description', 'dc:description', 'content:encoded', 'summary')),
+    dates: () =>
+      dates(item, [
+        'pubDate',
+        'dc:date',
+        'dcterms:issued',
+        'dcterms:created',
+        'dcterms:modified',
+        'published',
+        'updated',
+      ]),
   });
 }
 
 /** The feed title and a reader per entry, from a parsed tree; links resolve against `baseUrl`. */
-export function entryReaders(tree: FeedTree, baseUrl: string | undefined): { title?: TextConstruct; readers: EntryReader[] } {
+export function entryReaders(
+  tree: FeedTree,
+  baseUrl: string | undefined,
+): { title?: TextConstruct; readers: EntryReader[] } {
   let base = baseUrl;
   for (const scope of tree.scopes) base = baseFor(scope, base);
   const scope = tree.scopes[tree.scopes.length - 1] ?? {};

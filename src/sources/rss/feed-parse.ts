@@ -4,8 +4,7 @@ import { parseFeedTree, type FeedFormat } from './feed-tree.js';
 import { prepareXml } from './xml-prepare.js';
 
 export type FeedParseResult =
-  | { ok: true; format: FeedFormat; title?: TextConstruct; entries: RawEntry[] }
-  | { ok: false; failure: SourceFailure };
+  { ok: true; format: FeedFormat; title?: TextConstruct; entries: RawEntry[] } | { ok: false; failure: SourceFailure };
 
 export type FeedReadersResult =
   | { ok: true; format: FeedFormat; title?: TextConstruct; readers: EntryReader[] }

@@ -16,8 +16,7 @@ export interface FeedReadOptions {
 
 export type FeedReadResult =
   /** `keys`: every item's key, `known` ones included, in feed order. */
-  | { ok: true; title?: string; items: Item[]; keys: string[] }
-  | { ok: false; failure: SourceFailure };
+  { ok: true; title?: string; items: Item[]; keys: string[] } | { ok: false; failure: SourceFailure };
 
 /** Reads decoded feed text into Items. */
 export type FeedReader = (text: string, options: FeedReadOptions) => Promise<FeedReadResult>;
@@ -27,7 +26,11 @@ export type FeedReader = (text: string, options: FeedReadOptions) => Promise<Fee
  * worker thread can take the bytes as they are, moved rather than copied, and the main thread
  * never decodes or copies the text.
  */
-export type FeedBytesReader = (body: Uint8Array, contentType: string | undefined, options: FeedReadOptions) => Promise<FeedReadResult>;
+export type FeedBytesReader = (
+  body: Uint8Array,
+  contentType: string | undefined,
+  options: FeedReadOptions,
+) => Promise<FeedReadResult>;
 
 /**
  * Feed text to Items: parse, then normalize. Pure and plain-data in and out. An unexpected
@@ -43,7 +46,10 @@ export const readFeed: FeedReader = async (text, options) => {
     const title = plainText(parsed.title, 2_000).slice(0, 200);
     return { ok: true, ...(title ? { title } : {}), items, keys };
   } catch (error) {
-    return { ok: false, failure: { kind: 'parse', message: `the feed could not be read: ${errorMessage(error).split('\n')[0]}` } };
+    return {
+      ok: false,
+      failure: { kind: 'parse', message: `the feed could not be read: ${errorMessage(error).split('\n')[0]}` },
+    };
   }
 };
 
@@ -52,7 +58,10 @@ export const readFeedBytes: FeedBytesReader = async (body, contentType, options)
   try {
     text = decodeFeedBytes(body, contentType).text;
   } catch (error) {
-    return { ok: false, failure: { kind: 'parse', message: `the feed could not be decoded: ${errorMessage(error).split('\n')[0]}` } };
+    return {
+      ok: false,
+      failure: { kind: 'parse', message: `the feed could not be decoded: ${errorMessage(error).split('\n')[0]}` },
+    };
   }
   return readFeed(text, options);
 };

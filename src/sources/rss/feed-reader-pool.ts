@@ -26,7 +26,9 @@ interface Pending {
  * (a pooled slice) is copied first, so nothing else that shares the buffer is taken away.
  */
 function transferable(body: Uint8Array): Uint8Array {
-  return body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer ? body : new Uint8Array(body);
+  return body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer
+    ? body
+    : new Uint8Array(body);
 }
 
 /**
@@ -106,7 +108,8 @@ export function createFeedReaderPool(size = defaultParserThreads()): FeedReaderP
     });
 
   return {
-    readBytes: (body, contentType, options) => submit({ id: nextId++, body: transferable(body), ...(contentType ? { contentType } : {}), options }),
+    readBytes: (body, contentType, options) =>
+      submit({ id: nextId++, body: transferable(body), ...(contentType ? { contentType } : {}), options }),
     async close() {
       closed = true;
       const stopping: FeedReadResult = { ok: false, failure: { kind: 'parse', message: 'banwatch is stopping' } };

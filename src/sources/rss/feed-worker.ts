@@ -8,5 +8,7 @@ import type { FeedTask } from './feed-reader-pool.js';
  * answers slash commands.
  */
 parentPort?.on('message', (task: FeedTask) => {
-  void readFeedBytes(task.body, task.contentType, task.options).then((result) => parentPort?.postMessage({ id: task.id, result }));
+  void readFeedBytes(task.body, task.contentType, task.options).then((result) =>
+    parentPort?.postMessage({ id: task.id, result }),
+  );
 });

@@ -61,7 +61,10 @@ export function htmlToText(html: string, maxInput = 50_000): string {
 export function collapseWhitespace(text: string): string {
   // Only runs of two or more, other whitespace than a plain space, and no-break spaces need
   // replacing: matching single spaces too made this the parser thread's hottest line.
-  return replaceC1Controls(text).replace(CONTROLS, '').replace(/[\s\u00a0]{2,}|[^\S ]|\u00a0/g, ' ').trim();
+  return replaceC1Controls(text)
+    .replace(CONTROLS, '')
+    .replace(/[\s\u00a0]{2,}|[^\S ]|\u00a0/g, ' ')
+    .trim();
 }
 
 /** Cuts at a word boundary near `max` characters and marks the cut with an ellipsis. */

@@ -41,7 +41,11 @@ function titleText(title: TextConstruct | undefined): string {
  * the guid; the link only without one; the title only without either.
  */
 export function readerKey(reader: EntryReader): string | undefined {
-  return itemKey({ guid: reader.guid() }) ?? itemKey({ link: reader.link() }) ?? itemKey({ title: titleText(reader.title()) });
+  return (
+    itemKey({ guid: reader.guid() }) ??
+    itemKey({ link: reader.link() }) ??
+    itemKey({ title: titleText(reader.title()) })
+  );
 }
 
 export function entryKey(entry: RawEntry): string | undefined {
@@ -86,7 +90,11 @@ export interface NormalizedEntries {
  * (handed over by an earlier poll) are only keyed, not normalized: most of a feed is items
  * seen before, and their text, dates and links would be read only to be thrown away.
  */
-export function normalizeEntries(readers: readonly EntryReader[], context: NormalizeContext, known?: ReadonlySet<string>): NormalizedEntries {
+export function normalizeEntries(
+  readers: readonly EntryReader[],
+  context: NormalizeContext,
+  known?: ReadonlySet<string>,
+): NormalizedEntries {
   const seen = new Set<string>();
   const items: Item[] = [];
   for (const reader of readers) {

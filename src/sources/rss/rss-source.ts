@@ -42,7 +42,8 @@ export function readRssCursor(cursor: Cursor | undefined): RssCursor {
   if (typeof cursor?.etag === 'string' && cursor.etag) out.etag = cursor.etag;
   if (typeof cursor?.lastModified === 'string' && cursor.lastModified) out.lastModified = cursor.lastModified;
   const seen = cursor?.seen;
-  if (Array.isArray(seen) && seen.length && seen.every((key) => typeof key === 'string')) out.seen = seen.slice(0, MAX_SEEN_KEYS) as string[];
+  if (Array.isArray(seen) && seen.length && seen.every((key) => typeof key === 'string'))
+    out.seen = seen.slice(0, MAX_SEEN_KEYS) as string[];
   return out;
 }
 
@@ -61,13 +62,17 @@ function hostName(url: string): string {
  */
 export function createRssSource(definition: RssSourceDefinition, deps: RssSourceDeps): Source {
   const read = deps.read ?? readFeed;
-  const readBytes: FeedBytesReader = deps.readBytes ?? ((body, contentType, options) => read(decodeFeedBytes(body, contentType).text, options));
+  const readBytes: FeedBytesReader =
+    deps.readBytes ?? ((body, contentType, options) => read(decodeFeedBytes(body, contentType).text, options));
 
   async function poll(cursor: Cursor | undefined, signal?: AbortSignal): Promise<PollResult> {
     const previous = readRssCursor(cursor);
     const kept = cursor ?? {};
     try {
-      const validators = { ...(previous.etag ? { etag: previous.etag } : {}), ...(previous.lastModified ? { lastModified: previous.lastModified } : {}) };
+      const validators = {
+        ...(previous.etag ? { etag: previous.etag } : {}),
+        ...(previous.lastModified ? { lastModified: previous.lastModified } : {}),
+      };
       const outcome = await deps.fetcher.fetch(definition.url, { ...validators, ...(signal ? { signal } : {}) });
       if (!outcome.ok) return { ok: false, failure: outcome.failure, cursor: kept };
       if (outcome.notModified) return { ok: true, items: [], cursor: previous, notModified: true };
@@ -87,7 +92,11 @@ export function createRssSource(definition: RssSourceDefinition, deps: RssSource
     } catch (error) {
       // The fetcher and reader report upstream trouble as values; reaching this is a bug,
       // and the Source contract still says never to throw.
-      return { ok: false, failure: { kind: 'parse', message: `unexpected error: ${errorMessage(error)}` }, cursor: kept };
+      return {
+        ok: false,
+        failure: { kind: 'parse', message: `unexpected error: ${errorMessage(error)}` },
+        cursor: kept,
+      };
     }
   }
 

@@ -121,7 +121,13 @@ const REFERENCE_AT = /&(?:#(\d{1,8});|#[xX]([0-9a-fA-F]{1,7});|([A-Za-z_][A-Za-z
 
 function replaceReference(text: string, at: number): { text: string; consumed: number } | undefined {
   // The five XML references are most of a feed's ampersands (escaped HTML): kept without a regex.
-  if (text.startsWith('lt;', at + 1) || text.startsWith('gt;', at + 1) || text.startsWith('amp;', at + 1) || text.startsWith('quot;', at + 1)) return undefined;
+  if (
+    text.startsWith('lt;', at + 1) ||
+    text.startsWith('gt;', at + 1) ||
+    text.startsWith('amp;', at + 1) ||
+    text.startsWith('quot;', at + 1)
+  )
+    return undefined;
   REFERENCE_AT.lastIndex = at;
   const match = REFERENCE_AT.exec(text);
   if (!match || match[0] === '&') return { text: '&amp;', consumed: 1 };

@@ -33,7 +33,9 @@ export async function openPostgresBackend(storeUrl: string, clock: Clock): Promi
       CREATE INDEX IF NOT EXISTS banwatch_entries_ns_seq ON ${q}.banwatch_entries (ns, seq);`);
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw new StoreError(`PostgreSQL store ${redactUrl(url)} is unreachable: ${(error as Error).message}`, { cause: error });
+    throw new StoreError(`PostgreSQL store ${redactUrl(url)} is unreachable: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const query = async <R extends pg.QueryResultRow>(what: string, sql: string, params: unknown[] = []) => {
     try {
@@ -66,7 +68,8 @@ export async function openPostgresBackend(storeUrl: string, clock: Clock): Promi
     ping: async () => void (await query('ping', 'SELECT 1')),
     // Each statement commits on its own before it resolves.
     flush: async () => undefined,
-    sweep: async () => void (await query('sweep', `DELETE FROM ${q}.banwatch_claims WHERE expires <= $1`, [clock.now().getTime()])),
+    sweep: async () =>
+      void (await query('sweep', `DELETE FROM ${q}.banwatch_claims WHERE expires <= $1`, [clock.now().getTime()])),
     async close() {
       // @keyv/postgres keeps one module-wide pool for all its adapters; ending it once is enough.
       await adapters[0]?.disconnect().catch(() => undefined);

@@ -2,7 +2,11 @@ import type pg from 'pg';
 import type { Clock } from '../../domain/clock.js';
 import type { ClaimSpace } from '../backend.js';
 
-export type Query = <R extends pg.QueryResultRow>(what: string, sql: string, params?: unknown[]) => Promise<pg.QueryResult<R>>;
+export type Query = <R extends pg.QueryResultRow>(
+  what: string,
+  sql: string,
+  params?: unknown[],
+) => Promise<pg.QueryResult<R>>;
 
 export function postgresClaims(query: Query, table: string, ns: string, clock: Clock): ClaimSpace {
   const write = async (keys: readonly string[], value: string, ttlMs: number, onlyIfFree: boolean) => {
@@ -37,10 +41,16 @@ export function postgresClaims(query: Query, table: string, ns: string, clock: C
       if (unique.length) await write(unique, value, ttlMs, false);
     },
     get: async (key) => (await read([key])).get(key),
-    release: async (key, value) => ((await query('release', `DELETE FROM ${table} WHERE ns = $1 AND key = $2 AND value = $3`, [ns, key, value])).rowCount ?? 0) > 0,
+    release: async (key, value) =>
+      ((await query('release', `DELETE FROM ${table} WHERE ns = $1 AND key = $2 AND value = $3`, [ns, key, value]))
+        .rowCount ?? 0) > 0,
     async extend(key, value, ttlMs) {
       const now = clock.now().getTime();
-      const result = await query('extend', `UPDATE ${table} SET expires = $1 WHERE ns = $2 AND key = $3 AND value = $4 AND expires > $5`, [now + ttlMs, ns, key, value, now]);
+      const result = await query(
+        'extend',
+        `UPDATE ${table} SET expires = $1 WHERE ns = $2 AND key = $3 AND value = $4 AND expires > $5`,
+        [now + ttlMs, ns, key, value, now],
+      );
       return (result.rowCount ?? 0) > 0;
     },
   };

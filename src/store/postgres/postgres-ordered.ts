@@ -5,11 +5,27 @@ export function postgresOrdered<T>(query: Query, table: string, ns: string): Ord
   const changed = (result: { rowCount: number | null }) => (result.rowCount ?? 0) > 0;
   return {
     append: async (key, value) =>
-      changed(await query('append', `INSERT INTO ${table} (ns, key, value) VALUES ($1, $2, $3) ON CONFLICT (ns, key) DO NOTHING`, [ns, key, JSON.stringify(value)])),
-    update: async (key, value) => changed(await query('update', `UPDATE ${table} SET value = $3 WHERE ns = $1 AND key = $2`, [ns, key, JSON.stringify(value)])),
+      changed(
+        await query(
+          'append',
+          `INSERT INTO ${table} (ns, key, value) VALUES ($1, $2, $3) ON CONFLICT (ns, key) DO NOTHING`,
+          [ns, key, JSON.stringify(value)],
+        ),
+      ),
+    update: async (key, value) =>
+      changed(
+        await query('update', `UPDATE ${table} SET value = $3 WHERE ns = $1 AND key = $2`, [
+          ns,
+          key,
+          JSON.stringify(value),
+        ]),
+      ),
     remove: async (key) => changed(await query('remove', `DELETE FROM ${table} WHERE ns = $1 AND key = $2`, [ns, key])),
     async get(key) {
-      const result = await query<{ value: string }>('get', `SELECT value FROM ${table} WHERE ns = $1 AND key = $2`, [ns, key]);
+      const result = await query<{ value: string }>('get', `SELECT value FROM ${table} WHERE ns = $1 AND key = $2`, [
+        ns,
+        key,
+      ]);
       const raw = result.rows[0]?.value;
       return raw === undefined ? undefined : (JSON.parse(raw) as T);
     },

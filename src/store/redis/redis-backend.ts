@@ -13,7 +13,10 @@ import { redisOrdered } from './redis-ordered.js';
  * The offline queue is off, so while Redis is unreachable every call fails at once with a
  * StoreError instead of waiting in memory; the client keeps reconnecting in the background.
  */
-export async function openRedisBackend(storeUrl: string, _clock: Clock): Promise<StoreBackend & { client: RedisClientType }> {
+export async function openRedisBackend(
+  storeUrl: string,
+  _clock: Clock,
+): Promise<StoreBackend & { client: RedisClientType }> {
   const { url, value: prefix = 'banwatch' } = splitStoreUrl(storeUrl, 'prefix');
   let connected = false;
   const client = createClient({
@@ -37,7 +40,9 @@ export async function openRedisBackend(storeUrl: string, _clock: Clock): Promise
     await client.connect();
   } catch (error) {
     if (client.isOpen) client.destroy();
-    throw new StoreError(`Redis store ${redactUrl(url)} is unreachable: ${lastError ?? (error as Error).message}`, { cause: error });
+    throw new StoreError(`Redis store ${redactUrl(url)} is unreachable: ${lastError ?? (error as Error).message}`, {
+      cause: error,
+    });
   }
   const guard = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
     try {
@@ -54,7 +59,11 @@ export async function openRedisBackend(storeUrl: string, _clock: Clock): Promise
       let space = spaces.get(namespace);
       if (!space) {
         const keyPrefix = `${prefix}:kv:${namespace}`;
-        const adapter = new KeyvRedis(client, { namespace: keyPrefix, throwOnConnectError: true, throwOnErrors: true } as never);
+        const adapter = new KeyvRedis(client, {
+          namespace: keyPrefix,
+          throwOnConnectError: true,
+          throwOnErrors: true,
+        } as never);
         space = keyvSpace(adapter, namespace, 'Redis', { keyPrefix, adapterPrefixes: true });
         spaces.set(namespace, space);
       }

@@ -15,7 +15,10 @@ export function redisClaims(client: RedisClientType, prefix: string, guard: Guar
         // SET NX is atomic per key; the GET in the same transaction reads who holds it now.
         const multi = client.multi();
         for (const key of unique) {
-          multi.set(prefix + key, value, { condition: 'NX', expiration: { type: 'PX', value: Math.max(1, Math.round(ttlMs)) } });
+          multi.set(prefix + key, value, {
+            condition: 'NX',
+            expiration: { type: 'PX', value: Math.max(1, Math.round(ttlMs)) },
+          });
           multi.get(prefix + key);
         }
         const replies = (await multi.exec()) as unknown[];
@@ -26,12 +29,26 @@ export function redisClaims(client: RedisClientType, prefix: string, guard: Guar
         const unique = [...new Set(keys)];
         if (!unique.length) return;
         const multi = client.multi();
-        for (const key of unique) multi.set(prefix + key, value, { expiration: { type: 'PX', value: Math.max(1, Math.round(ttlMs)) } });
+        for (const key of unique)
+          multi.set(prefix + key, value, { expiration: { type: 'PX', value: Math.max(1, Math.round(ttlMs)) } });
         await multi.exec();
       }),
     get: (key) => guard('get', async () => (await client.get(prefix + key)) ?? undefined),
-    release: (key, value) => guard('release', async () => Number(await client.eval(RELEASE, { keys: [prefix + key], arguments: [value] })) > 0),
+    release: (key, value) =>
+      guard(
+        'release',
+        async () => Number(await client.eval(RELEASE, { keys: [prefix + key], arguments: [value] })) > 0,
+      ),
     extend: (key, value, ttlMs) =>
-      guard('extend', async () => Number(await client.eval(EXTEND, { keys: [prefix + key], arguments: [value, String(Math.max(1, Math.round(ttlMs)))] })) > 0),
+      guard(
+        'extend',
+        async () =>
+          Number(
+            await client.eval(EXTEND, {
+              keys: [prefix + key],
+              arguments: [value, String(Math.max(1, Math.round(ttlMs)))],
+            }),
+          ) > 0,
+      ),
   };
 }

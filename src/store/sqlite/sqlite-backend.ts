@@ -47,7 +47,10 @@ export async function openSqliteBackend(url: string, clock: Clock): Promise<Stor
   const db = openSqliteDatabase(file);
   db.exec(SCHEMA);
   // Checkpoints run in a thread of their own; if it stops, SQLite's own come back.
-  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(file, () => db.exec(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`));
+  const checkpointer =
+    file === ':memory:'
+      ? undefined
+      : startCheckpointer(file, () => db.exec(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`));
   if (checkpointer) db.exec('PRAGMA wal_autocheckpoint = 0');
   const spaces = new Map<string, KeyValueSpace>();
   const claims = new Map<string, ClaimSpace>();
@@ -57,7 +60,8 @@ export async function openSqliteBackend(url: string, clock: Clock): Promise<Stor
     kind: 'sqlite',
     keyValue(namespace) {
       let space = spaces.get(namespace);
-      if (!space) spaces.set(namespace, (space = keyvSpace(new SqliteKeyvAdapter(db, tableFor(namespace)), namespace, 'SQLite')));
+      if (!space)
+        spaces.set(namespace, (space = keyvSpace(new SqliteKeyvAdapter(db, tableFor(namespace)), namespace, 'SQLite')));
       return space;
     },
     claims(namespace) {
@@ -90,7 +94,10 @@ export async function openSqliteBackend(url: string, clock: Clock): Promise<Stor
         const last = db.get<{ last: number | null }>(`SELECT max(rowid) AS last FROM ${table}`)?.last ?? 0;
         for (let from = 0; from < last; from += SWEEP_SLICE) {
           await db.write((run) =>
-            run(`DELETE FROM ${table} WHERE rowid > ? AND rowid <= ? AND json_extract(value, '$.expires') IS NOT NULL AND json_extract(value, '$.expires') <= ?`, [from, from + SWEEP_SLICE, now]),
+            run(
+              `DELETE FROM ${table} WHERE rowid > ? AND rowid <= ? AND json_extract(value, '$.expires') IS NOT NULL AND json_extract(value, '$.expires') <= ?`,
+              [from, from + SWEEP_SLICE, now],
+            ),
           );
           await db.flush();
         }

@@ -44,11 +44,22 @@ export function sqliteClaims(db: SqliteDatabase, ns: string, clock: Clock): Clai
       return read(key, clock.now().getTime());
     },
     async release(key, value) {
-      return db.write((run) => run('DELETE FROM claims WHERE ns = ? AND key = ? AND value = ?', [ns, key, value]).changes > 0);
+      return db.write(
+        (run) => run('DELETE FROM claims WHERE ns = ? AND key = ? AND value = ?', [ns, key, value]).changes > 0,
+      );
     },
     async extend(key, value, ttlMs) {
       const now = clock.now().getTime();
-      return db.write((run) => run('UPDATE claims SET expires = ? WHERE ns = ? AND key = ? AND value = ? AND expires > ?', [now + ttlMs, ns, key, value, now]).changes > 0);
+      return db.write(
+        (run) =>
+          run('UPDATE claims SET expires = ? WHERE ns = ? AND key = ? AND value = ? AND expires > ?', [
+            now + ttlMs,
+            ns,
+            key,
+            value,
+            now,
+          ]).changes > 0,
+      );
     },
   };
 }

@@ -138,7 +138,8 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
 
   return {
     all: <T>(sql: string, params: readonly unknown[] = []) => attempt(file, () => prepared(sql).all(...params) as T[]),
-    get: <T>(sql: string, params: readonly unknown[] = []) => attempt(file, () => prepared(sql).get(...params) as T | undefined),
+    get: <T>(sql: string, params: readonly unknown[] = []) =>
+      attempt(file, () => prepared(sql).get(...params) as T | undefined),
     allIn<T>(sql: string, params: readonly unknown[], keys: readonly string[]): T[] {
       const rows: T[] = [];
       for (let at = 0; at < keys.length; at += IN_SLICE) {

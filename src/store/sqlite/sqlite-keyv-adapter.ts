@@ -22,17 +22,27 @@ export class SqliteKeyvAdapter extends EventEmitter implements KeyvStoreAdapter 
   }
 
   async get<Value>(key: string): Promise<Value | undefined> {
-    return this.db.get<{ value: string }>(`SELECT value FROM ${this.opts.table} WHERE key = ?`, [key])?.value as Value | undefined;
+    return this.db.get<{ value: string }>(`SELECT value FROM ${this.opts.table} WHERE key = ?`, [key])?.value as
+      Value | undefined;
   }
 
   async getMany<Value>(keys: string[]): Promise<Array<Value | undefined>> {
-    const rows = this.db.allIn<{ key: string; value: string }>(`SELECT key, value FROM ${this.opts.table} WHERE key IN `, [], keys);
+    const rows = this.db.allIn<{ key: string; value: string }>(
+      `SELECT key, value FROM ${this.opts.table} WHERE key IN `,
+      [],
+      keys,
+    );
     const found = new Map(rows.map((row) => [row.key, row.value]));
     return keys.map((key) => found.get(key) as Value | undefined);
   }
 
   async set(key: string, value: unknown): Promise<void> {
-    await this.db.write((run) => run(`INSERT INTO ${this.opts.table} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [key, value]));
+    await this.db.write((run) =>
+      run(
+        `INSERT INTO ${this.opts.table} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        [key, value],
+      ),
+    );
   }
 
   async delete(key: string): Promise<boolean> {
@@ -40,7 +50,12 @@ export class SqliteKeyvAdapter extends EventEmitter implements KeyvStoreAdapter 
   }
 
   async deleteMany(keys: string[]): Promise<boolean> {
-    return this.db.write((run) => keys.reduce((deleted, key) => run(`DELETE FROM ${this.opts.table} WHERE key = ?`, [key]).changes > 0 || deleted, false));
+    return this.db.write((run) =>
+      keys.reduce(
+        (deleted, key) => run(`DELETE FROM ${this.opts.table} WHERE key = ?`, [key]).changes > 0 || deleted,
+        false,
+      ),
+    );
   }
 
   async has(key: string): Promise<boolean> {
@@ -51,7 +66,9 @@ export class SqliteKeyvAdapter extends EventEmitter implements KeyvStoreAdapter 
     // Only this adapter's namespace: `LIKE` would treat `_` and `%` in a namespace as wildcards.
     const namespace = this.namespace;
     await this.db.write((run) =>
-      namespace ? run(`DELETE FROM ${this.opts.table} WHERE substr(key, 1, ?) = ?`, [namespace.length + 1, `${namespace}:`]) : run(`DELETE FROM ${this.opts.table}`),
+      namespace
+        ? run(`DELETE FROM ${this.opts.table} WHERE substr(key, 1, ?) = ?`, [namespace.length + 1, `${namespace}:`])
+        : run(`DELETE FROM ${this.opts.table}`),
     );
   }
 

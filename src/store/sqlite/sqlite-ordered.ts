@@ -6,10 +6,20 @@ export function sqliteOrdered<T>(db: SqliteDatabase, ns: string): OrderedSpace<T
     rows.map((row) => ({ key: row.key, value: JSON.parse(row.value) as T }));
   return {
     async append(key, value) {
-      return db.write((run) => run('INSERT INTO entries (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO NOTHING', [ns, key, JSON.stringify(value)]).changes > 0);
+      return db.write(
+        (run) =>
+          run('INSERT INTO entries (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO NOTHING', [
+            ns,
+            key,
+            JSON.stringify(value),
+          ]).changes > 0,
+      );
     },
     async update(key, value) {
-      return db.write((run) => run('UPDATE entries SET value = ? WHERE ns = ? AND key = ?', [JSON.stringify(value), ns, key]).changes > 0);
+      return db.write(
+        (run) =>
+          run('UPDATE entries SET value = ? WHERE ns = ? AND key = ?', [JSON.stringify(value), ns, key]).changes > 0,
+      );
     },
     async remove(key) {
       return db.write((run) => run('DELETE FROM entries WHERE ns = ? AND key = ?', [ns, key]).changes > 0);
@@ -20,13 +30,20 @@ export function sqliteOrdered<T>(db: SqliteDatabase, ns: string): OrderedSpace<T
     },
     async list(options = {}) {
       const order = options.newestFirst ? 'DESC' : 'ASC';
-      return decode(db.all(`SELECT key, value FROM entries WHERE ns = ? ORDER BY seq ${order} LIMIT ?`, [ns, options.limit ?? -1]));
+      return decode(
+        db.all(`SELECT key, value FROM entries WHERE ns = ? ORDER BY seq ${order} LIMIT ?`, [ns, options.limit ?? -1]),
+      );
     },
     async count() {
       return db.get<{ n: number }>('SELECT COUNT(*) AS n FROM entries WHERE ns = ?', [ns])?.n ?? 0;
     },
     async trim(max) {
-      await db.write((run) => run('DELETE FROM entries WHERE ns = ? AND seq <= (SELECT seq FROM entries WHERE ns = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)', [ns, ns, max]));
+      await db.write((run) =>
+        run(
+          'DELETE FROM entries WHERE ns = ? AND seq <= (SELECT seq FROM entries WHERE ns = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)',
+          [ns, ns, max],
+        ),
+      );
     },
   };
 }

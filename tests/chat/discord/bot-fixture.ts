@@ -29,23 +29,59 @@ const hikvision: VendorRecord = {
   aliases: ['Hikvision', 'HIKVISION'],
   brands: [{ name: 'EZVIZ', relation: 'subsidiary brand' }],
   restrictions: [
-    { instrument: 's889', jurisdiction: 'US-federal', date: '2018-08-13', stage: 'enacted', evidence: 'https://www.congress.gov/bill/115th-congress/house-bill/5515' },
-    { instrument: 'covered', jurisdiction: 'US-federal', date: '2021-03-12', stage: 'in-effect', note: 'listed @everyone (a hostile note)' },
+    {
+      instrument: 's889',
+      jurisdiction: 'US-federal',
+      date: '2018-08-13',
+      stage: 'enacted',
+      evidence: 'https://www.congress.gov/bill/115th-congress/house-bill/5515',
+    },
+    {
+      instrument: 'covered',
+      jurisdiction: 'US-federal',
+      date: '2021-03-12',
+      stage: 'in-effect',
+      note: 'listed @everyone (a hostile note)',
+    },
   ],
   notes: [],
 };
-const dji: VendorRecord = { ...hikvision, name: 'DJI', category: 'drones', aliases: ['DJI'], brands: [], restrictions: [], legalNames: [] };
+const dji: VendorRecord = {
+  ...hikvision,
+  name: 'DJI',
+  category: 'drones',
+  aliases: ['DJI'],
+  brands: [],
+  restrictions: [],
+  legalNames: [],
+};
 
 /** A two-vendor catalog: enough for lookups, autocomplete and subscribe filters. */
 export const testCatalog: VendorCatalog = {
   all: () => [hikvision, dji],
   instrument: (id) =>
     ({
-      s889: { id: 's889', name: 'Section 889', short: 'NDAA FY2019 Section 889 (Public Law 115-232)', jurisdiction: 'US-federal', type: 'statute' },
-      covered: { id: 'covered', name: 'FCC Covered List', short: 'FCC Covered List', jurisdiction: 'US-federal', type: 'agency list' },
+      s889: {
+        id: 's889',
+        name: 'Section 889',
+        short: 'NDAA FY2019 Section 889 (Public Law 115-232)',
+        jurisdiction: 'US-federal',
+        type: 'statute',
+      },
+      covered: {
+        id: 'covered',
+        name: 'FCC Covered List',
+        short: 'FCC Covered List',
+        jurisdiction: 'US-federal',
+        type: 'agency list',
+      },
     })[id],
-  resolve: (name) => [hikvision, dji].find((v) => [v.name, ...v.aliases, ...v.brands.map((b) => b.name)].some((n) => n.toLowerCase() === name.trim().toLowerCase())),
-  suggest: (name) => [hikvision, dji].map((v) => v.name).filter((n) => n.toLowerCase().startsWith(name.slice(0, 2).toLowerCase())),
+  resolve: (name) =>
+    [hikvision, dji].find((v) =>
+      [v.name, ...v.aliases, ...v.brands.map((b) => b.name)].some((n) => n.toLowerCase() === name.trim().toLowerCase()),
+    ),
+  suggest: (name) =>
+    [hikvision, dji].map((v) => v.name).filter((n) => n.toLowerCase().startsWith(name.slice(0, 2).toLowerCase())),
 };
 
 export interface Bot {
@@ -85,13 +121,24 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
       watchHandler({ watch: stores.watch, clock, channelExists: async (id) => Boolean(await channels.get(id)) }),
       subscribeHandler(subscription),
       unsubscribeHandler(subscription),
-      statusHandler({ sources: async () => [], feeds: stores.feeds, outbox: stores.outbox, clock, storeKind: 'sqlite' }),
+      statusHandler({
+        sources: async () => [],
+        feeds: stores.feeds,
+        outbox: stores.outbox,
+        clock,
+        storeKind: 'sqlite',
+      }),
       ...(options.extraHandlers ?? []),
     ],
     logger,
   );
   const platform = createDiscordPlatform(
-    { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: api.apiUrl, ...(options.mode === 'gateway' ? {} : { publicKey: keys.publicKeyHex }) },
+    {
+      token: TOKEN,
+      applicationId: APPLICATION_ID,
+      apiUrl: api.apiUrl,
+      ...(options.mode === 'gateway' ? {} : { publicKey: keys.publicKeyHex }),
+    },
     {
       router,
       clock: { now: () => new Date() },

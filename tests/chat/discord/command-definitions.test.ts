@@ -6,10 +6,24 @@ import { readInvocation } from '../../../src/chat/discord/interaction-args.js';
 import { asInteraction } from '../../../src/chat/discord/raw-interaction.js';
 import { commandInteraction } from './signed-interaction.js';
 
-type Option = { type: number; name: string; description: string; required?: boolean; autocomplete?: boolean; options?: Option[] };
-const definitions = commandDefinitions() as unknown as Array<{ name: string; description: string; default_member_permissions?: string; contexts: number[]; options: Option[] }>;
+type Option = {
+  type: number;
+  name: string;
+  description: string;
+  required?: boolean;
+  autocomplete?: boolean;
+  options?: Option[];
+};
+const definitions = commandDefinitions() as unknown as Array<{
+  name: string;
+  description: string;
+  default_member_permissions?: string;
+  contexts: number[];
+  options: Option[];
+}>;
 const byName = (name: string) => definitions.find((d) => d.name === name);
-const shape = (options: Option[]): unknown => options.map((o) => (o.options?.length && o.type <= 2 ? { [o.name]: shape(o.options) } : o.name));
+const shape = (options: Option[]): unknown =>
+  options.map((o) => (o.options?.length && o.type <= 2 ? { [o.name]: shape(o.options) } : o.name));
 
 describe('command definitions', () => {
   it('registers /banwatch for everyone and /banwatch-admin for Manage Server by default', () => {
@@ -20,7 +34,13 @@ describe('command definitions', () => {
   });
 
   it('has the subcommands issue 4 lists', () => {
-    expect(shape(byName('banwatch')?.options ?? [])).toEqual([{ vendor: ['name'] }, 'bills', 'status', { why: ['item'] }, { help: ['command'] }]);
+    expect(shape(byName('banwatch')?.options ?? [])).toEqual([
+      { vendor: ['name'] },
+      'bills',
+      'status',
+      { why: ['item'] },
+      { help: ['command'] },
+    ]);
     expect(shape(byName('banwatch-admin')?.options ?? [])).toEqual([
       { watch: [{ add: ['term', 'all'] }, { mute: ['term'] }, { remove: ['term'] }, 'list'] },
       { subscribe: ['vendors'] },
@@ -60,8 +80,14 @@ describe('command definitions', () => {
 
   it('maps every table entry from an interaction back to router words', () => {
     const words = SUBCOMMANDS.map((spec) => {
-      const options = (spec.options ?? []).map((o) => ({ name: o.name, type: o.type, value: o.type === 5 ? true : 'Hikvision, DJI' }));
-      const interaction = asInteraction(commandInteraction({ command: spec.command, group: spec.group, subcommand: spec.name, options }));
+      const options = (spec.options ?? []).map((o) => ({
+        name: o.name,
+        type: o.type,
+        value: o.type === 5 ? true : 'Hikvision, DJI',
+      }));
+      const interaction = asInteraction(
+        commandInteraction({ command: spec.command, group: spec.group, subcommand: spec.name, options }),
+      );
       if (!interaction) throw new Error('not an interaction');
       return readInvocation(interaction).args;
     });
@@ -87,7 +113,17 @@ describe('command definitions', () => {
   });
 
   it('leaves out blank and missing options instead of passing empty words', () => {
-    const interaction = asInteraction(commandInteraction({ command: 'banwatch-admin', group: 'watch', subcommand: 'add', options: [{ name: 'term', type: 3, value: '  ' }, { name: 'all', type: 5, value: false }] }));
+    const interaction = asInteraction(
+      commandInteraction({
+        command: 'banwatch-admin',
+        group: 'watch',
+        subcommand: 'add',
+        options: [
+          { name: 'term', type: 3, value: '  ' },
+          { name: 'all', type: 5, value: false },
+        ],
+      }),
+    );
     expect(interaction && readInvocation(interaction).args).toEqual(['watch', 'add']);
   });
 });

@@ -15,7 +15,10 @@ beforeEach(() => api.reset());
 
 type Settings = { token: string; applicationId: string; apiUrl?: string };
 
-async function run(args: string[], given: Settings | 'unset' = { token: TOKEN, applicationId: APP, apiUrl: api.apiUrl }) {
+async function run(
+  args: string[],
+  given: Settings | 'unset' = { token: TOKEN, applicationId: APP, apiUrl: api.apiUrl },
+) {
   const settings = given === 'unset' ? undefined : given;
   let stdout = '';
   let stderr = '';
@@ -41,7 +44,9 @@ describe('banwatch discord register', () => {
       ['banwatch-admin', '32'],
     ]);
     expect(result.stdout).toContain('Registered /banwatch and /banwatch-admin globally');
-    expect(result.stdout).toContain('/banwatch-admin: watch add|mute|remove|list, subscribe, unsubscribe, track, untrack, feeds list|add|remove|resume (Manage Server by default)');
+    expect(result.stdout).toContain(
+      '/banwatch-admin: watch add|mute|remove|list, subscribe, unsubscribe, track, untrack, feeds list|add|remove|resume (Manage Server by default)',
+    );
   });
 
   it('puts them in one server with --guild', async () => {
@@ -77,7 +82,9 @@ describe('banwatch discord invite', () => {
   it('prints the OAuth2 URL', async () => {
     const result = await run(['invite']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain(`https://discord.com/oauth2/authorize?client_id=${APP}&scope=bot+applications.commands&permissions=274877991936`);
+    expect(result.stdout).toContain(
+      `https://discord.com/oauth2/authorize?client_id=${APP}&scope=bot+applications.commands&permissions=274877991936`,
+    );
     expect(api.calls()).toHaveLength(0);
   });
 

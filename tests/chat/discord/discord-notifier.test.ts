@@ -26,14 +26,31 @@ afterAll(async () => {
 beforeEach(() => api.reset());
 
 const channel = (id = CHANNEL_ID): Channel => ({ id: 'discord-sec', type: 'discord', channel: id, origin: 'config' });
-type Embed = { title: string; url?: string; description?: string; color: number; author: { name: string }; fields: Array<{ name: string; value: string }>; timestamp: string };
-const lastBody = () => api.messages().at(-1)?.body as { content?: string; embeds: Embed[]; allowed_mentions: unknown; message_reference?: unknown };
+type Embed = {
+  title: string;
+  url?: string;
+  description?: string;
+  color: number;
+  author: { name: string };
+  fields: Array<{ name: string; value: string }>;
+  timestamp: string;
+};
+const lastBody = () =>
+  api.messages().at(-1)?.body as {
+    content?: string;
+    embeds: Embed[];
+    allowed_mentions: unknown;
+    message_reference?: unknown;
+  };
 
 describe('discord notifier', () => {
   it('posts one embed to the channel with the bot token, and keeps the message and channel ids', async () => {
     const outcome = await notifier.send(sampleAlert(), channel());
     const created = api.messages(CHANNEL_ID)[0];
-    expect(outcome).toEqual({ status: 'delivered', ref: { platform: 'discord', id: created?.id, channel: CHANNEL_ID } });
+    expect(outcome).toEqual({
+      status: 'delivered',
+      ref: { platform: 'discord', id: created?.id, channel: CHANNEL_ID },
+    });
     expect(api.calls('POST')[0]?.headers.authorization).toBe(`Bot ${TOKEN}`);
     const body = lastBody();
     expect(body.allowed_mentions).toEqual({ parse: [] });
@@ -53,7 +70,13 @@ describe('discord notifier', () => {
   });
 
   it('never pings for an item titled "@everyone Huawei banned"', async () => {
-    await notifier.send(sampleAlert({ title: '@everyone Huawei banned', summary: '@here <@123456789012345678> <@&223456789012345678> read' }), channel());
+    await notifier.send(
+      sampleAlert({
+        title: '@everyone Huawei banned',
+        summary: '@here <@123456789012345678> <@&223456789012345678> read',
+      }),
+      channel(),
+    );
     const body = lastBody();
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(JSON.stringify(body)).not.toMatch(/(?<!\u200b)@(everyone|here)|<@/);
@@ -63,7 +86,10 @@ describe('discord notifier', () => {
   it('replies to the first alert of the same bill, and tolerates its deletion', async () => {
     const first = await notifier.send(sampleAlert(), channel());
     if (first.status !== 'delivered' || !first.ref) throw new Error('not delivered');
-    const later = sampleAlert({ id: 'x:2', thread: { key: 'bill:hr5515-115', label: 'H.R.5515 (115th)', stage: 'enacted', conclusive: true } });
+    const later = sampleAlert({
+      id: 'x:2',
+      thread: { key: 'bill:hr5515-115', label: 'H.R.5515 (115th)', stage: 'enacted', conclusive: true },
+    });
     await notifier.send(later, channel(), first.ref);
     const body = lastBody();
     expect(body.message_reference).toEqual({ message_id: first.ref.id, fail_if_not_exists: false });
@@ -72,7 +98,11 @@ describe('discord notifier', () => {
   });
 
   it('does not reply to a message from another platform or channel', async () => {
-    await notifier.send(sampleAlert(), channel(), { platform: 'discord', id: '999999999999999999', channel: '888888888888888888' });
+    await notifier.send(sampleAlert(), channel(), {
+      platform: 'discord',
+      id: '999999999999999999',
+      channel: '888888888888888888',
+    });
     expect(lastBody().message_reference).toBeUndefined();
     await notifier.send(sampleAlert(), channel(), { platform: 'slack', id: '1700000000.000100', channel: 'C0123' });
     expect(lastBody().message_reference).toBeUndefined();
@@ -83,14 +113,23 @@ describe('discord notifier', () => {
       title: 'T'.repeat(400),
       summary: 'S'.repeat(6_000),
       sourceName: 'N'.repeat(2_000),
-      classification: { ...sampleAlert().classification, vendors: Array.from({ length: 200 }, (_, i) => `Vendor${i}`), reasons: ['r'.repeat(3_000)] },
+      classification: {
+        ...sampleAlert().classification,
+        vendors: Array.from({ length: 200 }, (_, i) => `Vendor${i}`),
+        reasons: ['r'.repeat(3_000)],
+      },
     });
     expect((await notifier.send(long, channel())).status).toBe('delivered');
     const embed = lastBody().embeds[0] as Embed;
     expect([...embed.title].length).toBeLessThanOrEqual(256);
     expect([...(embed.description ?? '')].length).toBeLessThanOrEqual(4_096);
     expect(embed.fields.every((f) => f.value.length <= 1_024 && f.value.length > 0 && f.name.length <= 256)).toBe(true);
-    const total = [embed.title, embed.description, embed.author.name, ...embed.fields.flatMap((f) => [f.name, f.value])].join('').length;
+    const total = [
+      embed.title,
+      embed.description,
+      embed.author.name,
+      ...embed.fields.flatMap((f) => [f.name, f.value]),
+    ].join('').length;
     expect(total).toBeLessThanOrEqual(6_000);
   });
 
@@ -124,13 +163,19 @@ describe('discord notifier', () => {
 
   it('retries a 5xx', async () => {
     api.script({ method: 'POST', path: /\/messages$/, status: 502 });
-    expect(await notifier.send(sampleAlert(), channel())).toMatchObject({ status: 'retry', reason: expect.stringContaining('502') });
+    expect(await notifier.send(sampleAlert(), channel())).toMatchObject({
+      status: 'retry',
+      reason: expect.stringContaining('502'),
+    });
     expect(api.calls('POST')).toHaveLength(1);
   });
 
   it('retries when Discord does not answer within the timeout', async () => {
     api.script({ method: 'POST', path: /\/messages$/, status: 200, delayMs: 2_000 });
-    expect(await notifier.send(sampleAlert(), channel())).toEqual({ status: 'retry', reason: 'Discord did not answer in time' });
+    expect(await notifier.send(sampleAlert(), channel())).toEqual({
+      status: 'retry',
+      reason: 'Discord did not answer in time',
+    });
   });
 
   it('retries when nothing listens', async () => {
@@ -148,12 +193,17 @@ describe('discord notifier', () => {
   });
 
   it('rejects a channel without a valid Discord channel id, without calling Discord', async () => {
-    expect(await notifier.send(sampleAlert(), { ...channel(), channel: '../../users/@me' })).toMatchObject({ status: 'rejected' });
+    expect(await notifier.send(sampleAlert(), { ...channel(), channel: '../../users/@me' })).toMatchObject({
+      status: 'rejected',
+    });
     expect(api.calls()).toHaveLength(0);
   });
 
   it('posts notices as an embed too', async () => {
-    const outcome = await notifier.notify({ id: 'n1', title: 'Feed paused: @everyone', text: 'feed-a failed 10 times', createdAt: '2026-01-01T00:00:00Z' }, channel());
+    const outcome = await notifier.notify(
+      { id: 'n1', title: 'Feed paused: @everyone', text: 'feed-a failed 10 times', createdAt: '2026-01-01T00:00:00Z' },
+      channel(),
+    );
     expect(outcome.status).toBe('delivered');
     expect(lastBody().embeds[0]?.title).toBe('Feed paused: @\u200beveryone');
     expect(lastBody().allowed_mentions).toEqual({ parse: [] });

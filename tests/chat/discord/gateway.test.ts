@@ -24,7 +24,11 @@ describe('the gateway', () => {
   });
 
   it('answers a vendor command through the interaction callback, ephemerally', async () => {
-    const interaction = commandInteraction({ command: 'banwatch', subcommand: 'vendor', options: [{ name: 'name', type: 3, value: 'hikvision' }] });
+    const interaction = commandInteraction({
+      command: 'banwatch',
+      subcommand: 'vendor',
+      options: [{ name: 'name', type: 3, value: 'hikvision' }],
+    });
     bot.api.gateway.dispatch('INTERACTION_CREATE', interaction);
     await bot.api.waitFor(() => callbacks().length === 1);
     const call = callbacks()[0];
@@ -39,14 +43,22 @@ describe('the gateway', () => {
 
   it('refuses watch add without Manage Server and confirms it with', async () => {
     const add = (permissions: string) =>
-      commandInteraction({ command: 'banwatch-admin', group: 'watch', subcommand: 'add', permissions, options: [{ name: 'term', type: 3, value: 'unitree' }] });
+      commandInteraction({
+        command: 'banwatch-admin',
+        group: 'watch',
+        subcommand: 'add',
+        permissions,
+        options: [{ name: 'term', type: 3, value: 'unitree' }],
+      });
     bot.api.reset();
     bot.api.gateway.dispatch('INTERACTION_CREATE', add(PLAIN_MEMBER));
     await bot.api.waitFor(() => callbacks().length === 1);
     expect(embedOf((callbacks()[0]?.body as { data: unknown }).data).title).toBe('Not allowed');
     bot.api.gateway.dispatch('INTERACTION_CREATE', add(MANAGE_GUILD));
     await bot.api.waitFor(() => callbacks().length === 2);
-    expect(embedOf((callbacks()[1]?.body as { data: unknown }).data).title).toBe('Watch term "unitree" added in discord-sec');
+    expect(embedOf((callbacks()[1]?.body as { data: unknown }).data).title).toBe(
+      'Watch term "unitree" added in discord-sec',
+    );
     expect(await bot.stores.watch.list('discord-sec')).toHaveLength(1);
   });
 });
@@ -54,11 +66,16 @@ describe('the gateway', () => {
 describe('a gateway that refuses the token', () => {
   it('fails start() with a coded error that does not contain the token', async () => {
     const wrong = 'wrong-gateway-token-0123456789';
-    const gateway = createDiscordJsGateway({ token: wrong, applicationId: '100000000000000001', apiUrl: bot.api.apiUrl }, silentLogger());
-    const failure = await gateway.start(() => undefined).then(
-      () => undefined,
-      (error: unknown) => error as { code?: string; message: string },
+    const gateway = createDiscordJsGateway(
+      { token: wrong, applicationId: '100000000000000001', apiUrl: bot.api.apiUrl },
+      silentLogger(),
     );
+    const failure = await gateway
+      .start(() => undefined)
+      .then(
+        () => undefined,
+        (error: unknown) => error as { code?: string; message: string },
+      );
     expect(failure?.code).toBe('discord_gateway');
     expect(failure?.message).toMatch(/^could not connect to the Discord gateway: /);
     expect(failure?.message).not.toContain(wrong);

@@ -20,31 +20,59 @@ const ADMINISTRATOR = String(1n << 3n);
 
 describe('/banwatch lookups', () => {
   it('answers vendor hikvision ephemerally with its restrictions, linked and escaped', async () => {
-    const answer = await send(commandInteraction({ command: 'banwatch', subcommand: 'vendor', options: [{ name: 'name', type: 3, value: 'hikvision' }] }));
+    const answer = await send(
+      commandInteraction({
+        command: 'banwatch',
+        subcommand: 'vendor',
+        options: [{ name: 'name', type: 3, value: 'hikvision' }],
+      }),
+    );
     expect(answer.status).toBe(200);
     expect(answer.json.type).toBe(4);
     expect(answer.json.data.flags).toBe(64);
     expect(answer.json.data.allowed_mentions).toEqual({ parse: [] });
     const embed = embedOf(answer.json.data);
     expect(embed.title).toContain('Hikvision');
-    expect(embed.description).toContain('[NDAA FY2019 Section 889 \\(Public Law 115-232\\) · US-federal · 2018-08-13 · enacted](https://www.congress.gov/bill/115th-congress/house-bill/5515)');
+    expect(embed.description).toContain(
+      '[NDAA FY2019 Section 889 \\(Public Law 115-232\\) · US-federal · 2018-08-13 · enacted](https://www.congress.gov/bill/115th-congress/house-bill/5515)',
+    );
     expect(embed.description).toContain('FCC Covered List');
     expect(embed.description).toContain('@\u200beveryone');
     expect(JSON.stringify(answer.json)).not.toMatch(/(?<!\u200b)@everyone/);
   });
 
   it('suggests vendor names while the option is typed (autocomplete -> choices)', async () => {
-    const answer = await send(commandInteraction({ type: 4, command: 'banwatch', subcommand: 'vendor', options: [{ name: 'name', type: 3, value: 'hi', focused: true }] }));
+    const answer = await send(
+      commandInteraction({
+        type: 4,
+        command: 'banwatch',
+        subcommand: 'vendor',
+        options: [{ name: 'name', type: 3, value: 'hi', focused: true }],
+      }),
+    );
     expect(answer.json).toEqual({ type: 8, data: { choices: [{ name: 'Hikvision', value: 'Hikvision' }] } });
   });
 
   it('suggests command names for help', async () => {
-    const answer = await send(commandInteraction({ type: 4, command: 'banwatch', subcommand: 'help', options: [{ name: 'command', type: 3, value: 'w', focused: true }] }));
+    const answer = await send(
+      commandInteraction({
+        type: 4,
+        command: 'banwatch',
+        subcommand: 'help',
+        options: [{ name: 'command', type: 3, value: 'w', focused: true }],
+      }),
+    );
     expect(answer.json.data.choices.map((c: { value: string }) => c.value)).toEqual(['why', 'watch']);
   });
 
   it('answers an unknown vendor with suggestions, ephemerally', async () => {
-    const answer = await send(commandInteraction({ command: 'banwatch', subcommand: 'vendor', options: [{ name: 'name', type: 3, value: 'hikvisoin' }] }));
+    const answer = await send(
+      commandInteraction({
+        command: 'banwatch',
+        subcommand: 'vendor',
+        options: [{ name: 'name', type: 3, value: 'hikvisoin' }],
+      }),
+    );
     expect(answer.json.data.flags).toBe(64);
     expect(embedOf(answer.json.data).title).toContain('No vendor called');
     expect(embedOf(answer.json.data).description).toContain('Hikvision');
@@ -65,7 +93,13 @@ describe('/banwatch lookups', () => {
   });
 
   it('answers help for one command with its usage', async () => {
-    const answer = await send(commandInteraction({ command: 'banwatch', subcommand: 'help', options: [{ name: 'command', type: 3, value: 'watch' }] }));
+    const answer = await send(
+      commandInteraction({
+        command: 'banwatch',
+        subcommand: 'help',
+        options: [{ name: 'command', type: 3, value: 'watch' }],
+      }),
+    );
     expect(embedOf(answer.json.data).description).toContain('/banwatch watch add TERM \\[--all\\]');
   });
 
@@ -78,7 +112,16 @@ describe('/banwatch lookups', () => {
 
 describe('/banwatch-admin', () => {
   const watchAdd = (term: string, extra: Parameters<typeof commandInteraction>[0] = { command: '' }) =>
-    commandInteraction({ ...extra, command: 'banwatch-admin', group: 'watch', subcommand: 'add', options: [{ name: 'term', type: 3, value: term }, { name: 'all', type: 5, value: true }] });
+    commandInteraction({
+      ...extra,
+      command: 'banwatch-admin',
+      group: 'watch',
+      subcommand: 'add',
+      options: [
+        { name: 'term', type: 3, value: term },
+        { name: 'all', type: 5, value: true },
+      ],
+    });
 
   it('refuses watch add to a member without Manage Server, ephemerally, and changes nothing', async () => {
     const answer = await send(watchAdd('unitree', { command: '', permissions: PLAIN_MEMBER }));
@@ -90,7 +133,9 @@ describe('/banwatch-admin', () => {
   });
 
   it('refuses every /banwatch-admin call without the permission, even read-only ones', async () => {
-    const answer = await send(commandInteraction({ command: 'banwatch-admin', group: 'watch', subcommand: 'list', permissions: PLAIN_MEMBER }));
+    const answer = await send(
+      commandInteraction({ command: 'banwatch-admin', group: 'watch', subcommand: 'list', permissions: PLAIN_MEMBER }),
+    );
     expect(embedOf(answer.json.data).title).toBe('Not allowed');
   });
 
@@ -100,13 +145,24 @@ describe('/banwatch-admin', () => {
     expect(answer.json.data.flags).toBeUndefined();
     expect(embedOf(answer.json.data).title).toBe('Watch term "unitree" added in discord-sec');
     expect(embedOf(answer.json.data).description).toContain('Set by Alice');
-    expect(await bot.stores.watch.list('discord-sec')).toEqual([expect.objectContaining({ term: 'unitree', mode: 'all', addedBy: '300000000000000001' })]);
+    expect(await bot.stores.watch.list('discord-sec')).toEqual([
+      expect.objectContaining({ term: 'unitree', mode: 'all', addedBy: '300000000000000001' }),
+    ]);
   });
 
   it('accepts Administrator, and a user listed as a banwatch admin without any permission', async () => {
     const viaAdministrator = await send(watchAdd('autel', { command: '', permissions: ADMINISTRATOR }));
     expect(embedOf(viaAdministrator.json.data).title).toContain('"autel" added');
-    const viaList = await send(commandInteraction({ command: 'banwatch-admin', group: 'watch', subcommand: 'mute', userId: '300000000000000099', permissions: '0', options: [{ name: 'term', type: 3, value: 'earnings' }] }));
+    const viaList = await send(
+      commandInteraction({
+        command: 'banwatch-admin',
+        group: 'watch',
+        subcommand: 'mute',
+        userId: '300000000000000099',
+        permissions: '0',
+        options: [{ name: 'term', type: 3, value: 'earnings' }],
+      }),
+    );
     expect(embedOf(viaList.json.data).title).toContain('"earnings" muted');
   });
 
@@ -119,21 +175,49 @@ describe('/banwatch-admin', () => {
 
   it('subscribes and unsubscribes a channel, naming who did it without pinging', async () => {
     const channelId = '223456789012345678';
-    const subscribe = commandInteraction({ command: 'banwatch-admin', subcommand: 'subscribe', channelId, permissions: MANAGE_GUILD, options: [{ name: 'vendors', type: 3, value: 'hikvision, DJI' }] });
+    const subscribe = commandInteraction({
+      command: 'banwatch-admin',
+      subcommand: 'subscribe',
+      channelId,
+      permissions: MANAGE_GUILD,
+      options: [{ name: 'vendors', type: 3, value: 'hikvision, DJI' }],
+    });
     (subscribe.member as { nick: string }).nick = '@everyone';
     const answer = await send(subscribe);
     expect(answer.json.data.flags).toBeUndefined();
     expect(embedOf(answer.json.data).title).toBe('This channel now receives alerts about Hikvision, DJI');
     expect(embedOf(answer.json.data).description).toContain('Subscribed by @\u200beveryone');
     expect(answer.json.data.allowed_mentions).toEqual({ parse: [] });
-    expect(await bot.stores.channels.list()).toEqual([{ id: `discord-${channelId}`, type: 'discord', channel: channelId, origin: 'runtime', vendors: ['Hikvision', 'DJI'] }]);
-    const off = await send(commandInteraction({ command: 'banwatch-admin', subcommand: 'unsubscribe', channelId, permissions: MANAGE_GUILD }));
+    expect(await bot.stores.channels.list()).toEqual([
+      {
+        id: `discord-${channelId}`,
+        type: 'discord',
+        channel: channelId,
+        origin: 'runtime',
+        vendors: ['Hikvision', 'DJI'],
+      },
+    ]);
+    const off = await send(
+      commandInteraction({
+        command: 'banwatch-admin',
+        subcommand: 'unsubscribe',
+        channelId,
+        permissions: MANAGE_GUILD,
+      }),
+    );
     expect(embedOf(off.json.data).title).toBe('This channel no longer receives alerts');
     expect(await bot.stores.channels.list()).toEqual([]);
   });
 
   it('refuses to subscribe a channel the config file sets up', async () => {
-    const answer = await send(commandInteraction({ command: 'banwatch-admin', subcommand: 'subscribe', channelId: CONFIG_CHANNEL, permissions: MANAGE_GUILD }));
+    const answer = await send(
+      commandInteraction({
+        command: 'banwatch-admin',
+        subcommand: 'subscribe',
+        channelId: CONFIG_CHANNEL,
+        permissions: MANAGE_GUILD,
+      }),
+    );
     expect(answer.json.data.flags).toBe(64);
     expect(embedOf(answer.json.data).title).toContain('set up in the config file');
   });
@@ -162,7 +246,9 @@ describe('slow commands', () => {
 
   it('defers within 3 s, ephemerally for a lookup, then edits the answer in', async () => {
     const started = Date.now();
-    const answer = await postInteraction(slow.url, commandInteraction({ command: 'banwatch', subcommand: 'bills' }), { keys: slow.keys });
+    const answer = await postInteraction(slow.url, commandInteraction({ command: 'banwatch', subcommand: 'bills' }), {
+      keys: slow.keys,
+    });
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(answer.json).toEqual({ type: 5, data: { flags: 64 } });
     await slow.api.waitFor(() => slow.api.calls('PATCH').length === 1);
@@ -183,7 +269,15 @@ describe('always deferred', () => {
   const post = (payload: object) => postInteraction(deferred.url, payload, { keys: deferred.keys });
 
   it('defers an admin change publicly and edits the confirmation in', async () => {
-    const answer = await post(commandInteraction({ command: 'banwatch-admin', group: 'watch', subcommand: 'add', permissions: MANAGE_GUILD, options: [{ name: 'term', type: 3, value: 'dji' }] }));
+    const answer = await post(
+      commandInteraction({
+        command: 'banwatch-admin',
+        group: 'watch',
+        subcommand: 'add',
+        permissions: MANAGE_GUILD,
+        options: [{ name: 'term', type: 3, value: 'dji' }],
+      }),
+    );
     expect(answer.json).toEqual({ type: 5, data: {} });
     await deferred.api.waitFor(() => deferred.api.calls('PATCH').length === 1);
     expect(embedOf(deferred.api.calls('PATCH')[0]?.body).title).toBe('Watch term "dji" added in discord-sec');
@@ -191,7 +285,15 @@ describe('always deferred', () => {
 
   it('turns a public deferral that ends in a refusal into an ephemeral follow-up', async () => {
     deferred.api.reset();
-    await post(commandInteraction({ command: 'banwatch-admin', group: 'watch', subcommand: 'remove', permissions: MANAGE_GUILD, options: [{ name: 'term', type: 3, value: 'never-added' }] }));
+    await post(
+      commandInteraction({
+        command: 'banwatch-admin',
+        group: 'watch',
+        subcommand: 'remove',
+        permissions: MANAGE_GUILD,
+        options: [{ name: 'term', type: 3, value: 'never-added' }],
+      }),
+    );
     await deferred.api.waitFor(() => deferred.api.calls('POST', /^\/webhooks\//).length === 1);
     expect(deferred.api.calls('DELETE').map((c) => c.route)).toEqual([expect.stringMatching(/messages\/@original$/)]);
     const followUp = deferred.api.calls('POST', /^\/webhooks\//)[0]?.body as { flags: number; embeds: unknown[] };

@@ -67,7 +67,9 @@ describe('POST /discord/interactions', () => {
 
   it('makes no REST call for a refused request', async () => {
     const before = bot.api.calls().length;
-    await postInteraction(bot.url, commandInteraction({ command: 'banwatch', subcommand: 'status' }), { keys: testKeys() });
+    await postInteraction(bot.url, commandInteraction({ command: 'banwatch', subcommand: 'status' }), {
+      keys: testKeys(),
+    });
     expect(bot.api.calls()).toHaveLength(before);
   });
 });

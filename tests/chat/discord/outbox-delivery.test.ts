@@ -47,8 +47,21 @@ const deps = (): DeliveryDeps => ({
 });
 
 function entry(n: number, thread?: { stage: string }): OutboxEntry {
-  const alert = sampleAlert({ id: `src:item-${n}`, title: `Alert ${n}`, ...(thread ? { thread: { key: 'bill:hr5515-115', label: 'H.R.5515 (115th)', stage: thread.stage, conclusive: false } } : {}) });
-  return { key: outboxKey(channel.id, alert.id), channelId: channel.id, payload: { type: 'alert', alert }, attempts: 0, createdAt: clock.now().toISOString(), nextAttemptAt: clock.now().toISOString() };
+  const alert = sampleAlert({
+    id: `src:item-${n}`,
+    title: `Alert ${n}`,
+    ...(thread
+      ? { thread: { key: 'bill:hr5515-115', label: 'H.R.5515 (115th)', stage: thread.stage, conclusive: false } }
+      : {}),
+  });
+  return {
+    key: outboxKey(channel.id, alert.id),
+    channelId: channel.id,
+    payload: { type: 'alert', alert },
+    attempts: 0,
+    createdAt: clock.now().toISOString(),
+    nextAttemptAt: clock.now().toISOString(),
+  };
 }
 
 describe('Discord deliveries through the outbox', () => {

@@ -6,12 +6,26 @@ import { replyMessage } from '../../../src/chat/discord/reply-embed.js';
 describe('a command reply as an embed', () => {
   it('escapes markdown and mentions in every line and links only http(s) URLs', () => {
     const answer = reply('**Bold** @everyone', [
-      { heading: 'Links', lines: [{ text: 'safe [x](y)', url: 'https://example.gov/a_(b)' }, { text: 'unsafe', url: 'javascript:alert(1)' }, { text: '<@123456> `code`' }] },
+      {
+        heading: 'Links',
+        lines: [
+          { text: 'safe [x](y)', url: 'https://example.gov/a_(b)' },
+          { text: 'unsafe', url: 'javascript:alert(1)' },
+          { text: '<@123456> `code`' },
+        ],
+      },
     ]);
     const message = replyMessage(answer);
     const embed = message.embeds[0];
     expect(embed?.title).toBe('\\*\\*Bold\\*\\* @\u200beveryone');
-    expect(embed?.description).toBe(['**Links**', '• [safe \\[x\\]\\(y\\)](https://example.gov/a_%28b%29)', '• unsafe', '• <\u200b@123456\\> \\`code\\`'].join('\n'));
+    expect(embed?.description).toBe(
+      [
+        '**Links**',
+        '• [safe \\[x\\]\\(y\\)](https://example.gov/a_%28b%29)',
+        '• unsafe',
+        '• <\u200b@123456\\> \\`code\\`',
+      ].join('\n'),
+    );
     expect(message.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -31,8 +45,14 @@ describe('a command reply as an embed', () => {
   });
 
   it('keeps a whole embed within 6,000 characters', () => {
-    const fitted = fitEmbed({ title: 't'.repeat(256), description: 'd'.repeat(4_096), fields: Array.from({ length: 5 }, (_, i) => ({ name: `f${i}`, value: 'v'.repeat(1_024) })) });
-    const total = [fitted.title, fitted.description, ...(fitted.fields ?? []).flatMap((f) => [f.name, f.value])].join('').length;
+    const fitted = fitEmbed({
+      title: 't'.repeat(256),
+      description: 'd'.repeat(4_096),
+      fields: Array.from({ length: 5 }, (_, i) => ({ name: `f${i}`, value: 'v'.repeat(1_024) })),
+    });
+    const total = [fitted.title, fitted.description, ...(fitted.fields ?? []).flatMap((f) => [f.name, f.value])].join(
+      '',
+    ).length;
     expect(total).toBeLessThanOrEqual(6_000);
     expect(fitted.fields?.every((f) => f.value.length === 1_024)).toBe(true);
     expect(fitted.description?.endsWith('…')).toBe(true);

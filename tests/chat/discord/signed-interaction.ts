@@ -34,10 +34,17 @@ export interface PostResult {
 }
 
 /** POSTs an interaction as Discord does: raw JSON with X-Signature-Ed25519 and X-Signature-Timestamp. */
-export async function postInteraction(url: string, payload: object | string, options: PostOptions = {}): Promise<PostResult> {
+export async function postInteraction(
+  url: string,
+  payload: object | string,
+  options: PostOptions = {},
+): Promise<PostResult> {
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
   const timestamp = options.timestamp ?? String(Math.floor(Date.now() / 1000));
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Discord-Interactions/1.0 (+https://discord.com)' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'user-agent': 'Discord-Interactions/1.0 (+https://discord.com)',
+  };
   if (options.keys) {
     headers['x-signature-ed25519'] = signature(options.keys, timestamp, options.signedBody ?? body);
     headers['x-signature-timestamp'] = timestamp;
@@ -79,7 +86,13 @@ export function commandInteraction(spec: CommandSpec): Record<string, unknown> {
   let options: unknown[] = spec.options ?? [];
   if (spec.subcommand) options = [{ type: 1, name: spec.subcommand, options }];
   if (spec.group) options = [{ type: 2, name: spec.group, options }];
-  const user = { id: spec.userId ?? '300000000000000001', username: 'alice', global_name: 'Alice', discriminator: '0', avatar: null };
+  const user = {
+    id: spec.userId ?? '300000000000000001',
+    username: 'alice',
+    global_name: 'Alice',
+    discriminator: '0',
+    avatar: null,
+  };
   const id = String(nextId++);
   return {
     id,
@@ -100,9 +113,24 @@ export function commandInteraction(spec: CommandSpec): Record<string, unknown> {
       ? { user }
       : {
           guild_id: spec.guildId ?? '500000000000000001',
-          member: { user, nick: null, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: spec.permissions ?? PLAIN_MEMBER },
+          member: {
+            user,
+            nick: null,
+            roles: [],
+            joined_at: '2024-01-01T00:00:00.000Z',
+            deaf: false,
+            mute: false,
+            flags: 0,
+            permissions: spec.permissions ?? PLAIN_MEMBER,
+          },
         }),
   };
 }
 
-export const pingInteraction = () => ({ id: String(nextId++), application_id: '100000000000000001', type: 1, token: 'ping-token', version: 1 });
+export const pingInteraction = () => ({
+  id: String(nextId++),
+  application_id: '100000000000000001',
+  type: 1,
+  token: 'ping-token',
+  version: 1,
+});

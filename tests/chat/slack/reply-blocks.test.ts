@@ -7,13 +7,29 @@ type Section = { type: string; text: { type: string; text: string } };
 describe('replyBlocks', () => {
   it('renders title, headings and bulleted lines, linking lines with a URL', () => {
     const answer = reply('Hikvision — video surveillance, China', [
-      { heading: 'Restrictions', lines: [line('FCC Covered List · US-federal', 'https://www.fcc.gov/supplychain/coveredlist'), line('none <yet>')] },
+      {
+        heading: 'Restrictions',
+        lines: [
+          line('FCC Covered List · US-federal', 'https://www.fcc.gov/supplychain/coveredlist'),
+          line('none <yet>'),
+        ],
+      },
     ]);
     const message = replyBlocks(answer);
-    expect(message).toMatchObject({ response_type: 'ephemeral', text: 'Hikvision — video surveillance, China', replace_original: false });
+    expect(message).toMatchObject({
+      response_type: 'ephemeral',
+      text: 'Hikvision — video surveillance, China',
+      replace_original: false,
+    });
     expect(message.blocks).toEqual([
       { type: 'section', text: { type: 'mrkdwn', text: '*Hikvision — video surveillance, China*' } },
-      { type: 'section', text: { type: 'mrkdwn', text: '*Restrictions*\n• <https://www.fcc.gov/supplychain/coveredlist|FCC Covered List · US-federal>\n• none &lt;yet&gt;' } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: '*Restrictions*\n• <https://www.fcc.gov/supplychain/coveredlist|FCC Covered List · US-federal>\n• none &lt;yet&gt;',
+        },
+      },
     ]);
   });
 
@@ -31,7 +47,8 @@ describe('replyBlocks', () => {
     const many = Array.from({ length: 400 }, (_, i) => line(`${i} ${'x'.repeat(400)}`));
     const message = replyBlocks(reply('Long', [{ heading: 'Lines', lines: many }]));
     expect(message.blocks.length).toBeLessThanOrEqual(50);
-    for (const block of message.blocks.slice(0, -1)) expect((block as Section).text.text.length).toBeLessThanOrEqual(3_000);
+    for (const block of message.blocks.slice(0, -1))
+      expect((block as Section).text.text.length).toBeLessThanOrEqual(3_000);
     expect(JSON.stringify(message.blocks.at(-1))).toMatch(/more sections not shown/);
   });
 });

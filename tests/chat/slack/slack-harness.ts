@@ -28,7 +28,10 @@ export interface SlackHarness {
  * SQLite store, the real vendor catalog — started, with its routes mounted on banwatch's own
  * HTTP server. Only the platform's dependencies are assembled here, not the whole app.
  */
-export async function startSlackHarness(settings: SlackPlatformSettings, options: { configured?: Channel[]; admins?: string[]; logger?: Logger } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(
+  settings: SlackPlatformSettings,
+  options: { configured?: Channel[]; admins?: string[]; logger?: Logger } = {},
+): Promise<SlackHarness> {
   const clock = mutableClock(new Date());
   const stores = await tempStores(clock);
   const catalog = loadVendorCatalog(VENDORS_FILE);

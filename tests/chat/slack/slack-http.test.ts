@@ -40,14 +40,25 @@ async function command(text: string, user = 'UMEMBER', channel = 'C0SEC') {
   const id = `cmd${++n}`;
   // Signed at the app's clock, which some tests move forward.
   const timestamp = Math.floor(app.clock.now().getTime() / 1000);
-  const ack = await signedPost(url, SECRET, slashCommandForm({ text, user_id: user, channel_id: channel, response_url: slack.responseUrl(id) }), { timestamp });
+  const ack = await signedPost(
+    url,
+    SECRET,
+    slashCommandForm({ text, user_id: user, channel_id: channel, response_url: slack.responseUrl(id) }),
+    { timestamp },
+  );
   expect(ack.status).toBe(200);
   const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === id));
   return { ack, answer: answer.body, text: JSON.stringify(answer.body.blocks) };
 }
 
 describe('POST /slack/events: verification', () => {
-  const form = () => slashCommandForm({ text: 'vendor hikvision', user_id: 'UMEMBER', channel_id: 'C0SEC', response_url: slack.responseUrl('refused') });
+  const form = () =>
+    slashCommandForm({
+      text: 'vendor hikvision',
+      user_id: 'UMEMBER',
+      channel_id: 'C0SEC',
+      response_url: slack.responseUrl('refused'),
+    });
   const now = () => Math.floor(Date.now() / 1000);
 
   it('refuses a wrong signature with 401 before anything runs', async () => {
@@ -59,8 +70,13 @@ describe('POST /slack/events: verification', () => {
 
   it('refuses a missing signature, and a body changed after signing', async () => {
     expect((await signedPost(url, SECRET, form(), { signature: null })).status).toBe(401);
-    const signedFor = await import('node:crypto').then(({ createHmac }) => `v0=${createHmac('sha256', SECRET).update(`v0:${now()}:${form()}`).digest('hex')}`);
-    expect((await signedPost(url, SECRET, form().replace('vendor', 'watch'), { signature: signedFor, timestamp: now() })).status).toBe(401);
+    const signedFor = await import('node:crypto').then(
+      ({ createHmac }) => `v0=${createHmac('sha256', SECRET).update(`v0:${now()}:${form()}`).digest('hex')}`,
+    );
+    expect(
+      (await signedPost(url, SECRET, form().replace('vendor', 'watch'), { signature: signedFor, timestamp: now() }))
+        .status,
+    ).toBe(401);
   });
 
   it('refuses a timestamp more than five minutes old (or ahead), even when correctly signed', async () => {
@@ -94,7 +110,10 @@ describe('/banwatch over HTTP', () => {
     expect(answer.text).toContain('Hikvision');
     expect(text).toContain('Section 889');
     expect(text).toContain('FCC Covered List');
-    expect(answer.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: expect.stringMatching(/^\*Hikvision — /) } });
+    expect(answer.blocks[0]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: expect.stringMatching(/^\*Hikvision — /) },
+    });
   });
 
   it('answers unknown subcommands and bad arguments with help, never a stack trace', async () => {
@@ -129,7 +148,9 @@ describe('/banwatch over HTTP', () => {
     const { answer } = await command('watch add Unitree', 'UADMIN');
     expect(answer).toMatchObject({ response_type: 'in_channel', text: 'Watch term "Unitree" added in security' });
     expect(JSON.stringify(answer.blocks)).toContain('Set by uadmin');
-    expect((await app.stores.watch.list('security')).map((t) => [t.term, t.mode, t.addedBy])).toEqual([['Unitree', 'vendor', 'UADMIN']]);
+    expect((await app.stores.watch.list('security')).map((t) => [t.term, t.mode, t.addedBy])).toEqual([
+      ['Unitree', 'vendor', 'UADMIN'],
+    ]);
     const list = await command('watch list', 'UMEMBER');
     expect(list.answer.response_type).toBe('ephemeral');
     expect(list.text).toContain('\\"Unitree\\" — counts as a vendor name');
@@ -154,7 +175,10 @@ describe('/banwatch over HTTP', () => {
     slack.script('users.info', { error: 'ratelimited' });
     expect((await command('subscribe', 'UFRESH', 'C0NEW')).answer.text).toBe('Not allowed');
     slack.user('UFRESH', { is_admin: true });
-    expect((await command('subscribe', 'UFRESH', 'C0NEW')).answer).toMatchObject({ response_type: 'in_channel', text: 'This channel now receives every relevant alert' });
+    expect((await command('subscribe', 'UFRESH', 'C0NEW')).answer).toMatchObject({
+      response_type: 'in_channel',
+      text: 'This channel now receives every relevant alert',
+    });
     expect((await app.channels.forPlatform('slack', 'C0NEW'))?.origin).toBe('runtime');
     expect((await command('unsubscribe', 'UFRESH', 'C0NEW')).answer.response_type).toBe('in_channel');
     expect(await app.channels.forPlatform('slack', 'C0NEW')).toBeUndefined();

@@ -26,13 +26,19 @@ afterAll(() => slack.close());
 beforeEach(() => {
   slack.calls.length = 0;
   // The real WebClient, configured as banwatch configures it: no retries, rate limits thrown.
-  notifier = createSlackNotifier({ client: createSlackWebClient(TOKEN, slack.url, silentLogger()), logger: silentLogger() });
+  notifier = createSlackNotifier({
+    client: createSlackWebClient(TOKEN, slack.url, silentLogger()),
+    logger: silentLogger(),
+  });
 });
 
 describe('Slack notifier: alerts as Block Kit', () => {
   it('posts header, linked title, source and date, stage and jurisdiction, reasons, a fallback and no unfurling', async () => {
     const outcome = await notifier.send(sampleAlert(), channel());
-    expect(outcome).toEqual({ status: 'delivered', ref: { platform: 'slack', id: expect.stringMatching(/^\d+\.\d+$/), channel: 'C0SEC' } });
+    expect(outcome).toEqual({
+      status: 'delivered',
+      ref: { platform: 'slack', id: expect.stringMatching(/^\d+\.\d+$/), channel: 'C0SEC' },
+    });
     const [call] = slack.callsTo('chat.postMessage');
     expect(call?.token).toBe(TOKEN);
     const body = call?.body ?? {};
@@ -40,16 +46,26 @@ describe('Slack notifier: alerts as Block Kit', () => {
     expect(body.text).toBe('Hikvision, Dahua · Ban: FCC bans new Hikvision and Dahua equipment authorizations');
     expect(body.blocks.map((b: { type: string }) => b.type)).toEqual(['header', 'section', 'context', 'context']);
     expect(body.blocks[0].text).toEqual({ type: 'plain_text', text: 'Hikvision, Dahua · Ban', emoji: false });
-    expect(body.blocks[1].text.text).toBe('*<https://therecord.media/fcc-bans-hikvision-dahua|FCC bans new Hikvision and Dahua equipment authorizations>*');
+    expect(body.blocks[1].text.text).toBe(
+      '*<https://therecord.media/fcc-bans-hikvision-dahua|FCC bans new Hikvision and Dahua equipment authorizations>*',
+    );
     const facts = body.blocks[2].elements.map((e: { text: string }) => e.text);
-    expect(facts).toEqual(['*Source:* therecord.media · 2022-11-25', '*Stage:* rule or order · *Jurisdiction:* US-federal']);
+    expect(facts).toEqual([
+      '*Source:* therecord.media · 2022-11-25',
+      '*Stage:* rule or order · *Jurisdiction:* US-federal',
+    ]);
     expect(body.blocks[3].elements).toHaveLength(1);
-    expect(body.blocks[3].elements[0].text).toBe('Why: vendor "Hikvision"; ban cue "bans"; jurisdiction US-federal: "FCC"');
+    expect(body.blocks[3].elements[0].text).toBe(
+      'Why: vendor "Hikvision"; ban cue "bans"; jurisdiction US-federal: "FCC"',
+    );
     expect(body.thread_ts).toBeUndefined();
   });
 
   it('escapes feed text so a title can never ping or inject a link', async () => {
-    const hostile = sampleAlert({ title: '<!channel> <@U123> <https://evil.example|click> & more', sourceName: '<!here> feed' });
+    const hostile = sampleAlert({
+      title: '<!channel> <@U123> <https://evil.example|click> & more',
+      sourceName: '<!here> feed',
+    });
     expect((await notifier.send(hostile, channel())).status).toBe('delivered');
     const body = slack.posts('C0SEC').at(-1) ?? {};
     const json = JSON.stringify({ text: body.text, blocks: body.blocks.slice(1) });
@@ -73,14 +89,22 @@ describe('Slack notifier: alerts as Block Kit', () => {
   });
 
   it('does not thread into another channel or another platform', async () => {
-    await notifier.send(billAlert('enacted', true), channel('C0OTHER'), { platform: 'slack', id: '1.2', channel: 'C0SEC' });
+    await notifier.send(billAlert('enacted', true), channel('C0OTHER'), {
+      platform: 'slack',
+      id: '1.2',
+      channel: 'C0SEC',
+    });
     await notifier.send(billAlert('enacted', true), channel('C0OTHER'), { platform: 'discord', id: '123' });
     expect(slack.posts('C0OTHER').map((p) => p.thread_ts)).toEqual([undefined, undefined]);
   });
 
   it('posts an update on its own when its thread is gone', async () => {
     slack.script('chat.postMessage', { error: 'thread_not_found' });
-    const outcome = await notifier.send(billAlert('enacted', true), channel(), { platform: 'slack', id: '1.2', channel: 'C0SEC' });
+    const outcome = await notifier.send(billAlert('enacted', true), channel(), {
+      platform: 'slack',
+      id: '1.2',
+      channel: 'C0SEC',
+    });
     expect(outcome.status).toBe('delivered');
     const calls = slack.callsTo('chat.postMessage');
     expect(calls.map((c) => [c.outcome, c.body.thread_ts])).toEqual([
@@ -90,7 +114,15 @@ describe('Slack notifier: alerts as Block Kit', () => {
   });
 
   it('posts operational notices', async () => {
-    const outcome = await notifier.notify({ id: 'n1', title: 'Feed paused', text: 'therecord <!channel> failed 10 times', createdAt: '2026-01-01T00:00:00Z' }, channel());
+    const outcome = await notifier.notify(
+      {
+        id: 'n1',
+        title: 'Feed paused',
+        text: 'therecord <!channel> failed 10 times',
+        createdAt: '2026-01-01T00:00:00Z',
+      },
+      channel(),
+    );
     expect(outcome.status).toBe('delivered');
     expect(JSON.stringify(slack.posts('C0SEC').at(-1))).not.toContain('<!channel>');
   });
@@ -100,13 +132,20 @@ describe('Slack notifier: failures sorted for the outbox', () => {
   it('joins a public channel once when not in it, then posts', async () => {
     slack.channel('C0PUBLIC', { member: false });
     expect((await notifier.send(sampleAlert(), channel('C0PUBLIC'))).status).toBe('delivered');
-    expect(slack.calls.map((c) => `${c.method}=${c.outcome}`)).toEqual(['chat.postMessage=not_in_channel', 'conversations.join=ok', 'chat.postMessage=ok']);
+    expect(slack.calls.map((c) => `${c.method}=${c.outcome}`)).toEqual([
+      'chat.postMessage=not_in_channel',
+      'conversations.join=ok',
+      'chat.postMessage=ok',
+    ]);
   });
 
   it('rejects a private channel it cannot join, after one join attempt', async () => {
     slack.channel('C0PRIVATE', { member: false, isPrivate: true });
     const outcome = await notifier.send(sampleAlert(), channel('C0PRIVATE'));
-    expect(outcome).toEqual({ status: 'rejected', reason: expect.stringMatching(/^not_in_channel .*method_not_supported_for_channel_type/) });
+    expect(outcome).toEqual({
+      status: 'rejected',
+      reason: expect.stringMatching(/^not_in_channel .*method_not_supported_for_channel_type/),
+    });
     expect(slack.callsTo('conversations.join')).toHaveLength(1);
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
@@ -117,36 +156,52 @@ describe('Slack notifier: failures sorted for the outbox', () => {
     expect(slack.calls.map((c) => c.method)).toEqual(['chat.postMessage', 'conversations.join', 'chat.postMessage']);
   });
 
-  it.each(['channel_not_found', 'is_archived', 'invalid_auth', 'account_inactive', 'token_revoked', 'missing_scope'])('rejects %s with that reason (dead letter)', async (error) => {
-    slack.script('chat.postMessage', { error });
-    expect(await notifier.send(sampleAlert(), channel())).toEqual({ status: 'rejected', reason: error });
-    expect(slack.calls).toHaveLength(1);
-  });
+  it.each(['channel_not_found', 'is_archived', 'invalid_auth', 'account_inactive', 'token_revoked', 'missing_scope'])(
+    'rejects %s with that reason (dead letter)',
+    async (error) => {
+      slack.script('chat.postMessage', { error });
+      expect(await notifier.send(sampleAlert(), channel())).toEqual({ status: 'rejected', reason: error });
+      expect(slack.calls).toHaveLength(1);
+    },
+  );
 
   it('returns a rate limit as a retry with Retry-After, without waiting or retrying itself', async () => {
     slack.script('chat.postMessage', { status: 429, retryAfter: 7 });
     const started = Date.now();
-    expect(await notifier.send(sampleAlert(), channel())).toEqual({ status: 'retry', reason: 'rate limited by Slack', retryAfterMs: 7_000 });
+    expect(await notifier.send(sampleAlert(), channel())).toEqual({
+      status: 'retry',
+      reason: 'rate limited by Slack',
+      retryAfterMs: 7_000,
+    });
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(slack.calls).toHaveLength(1);
   });
 
   it('retries 5xx and transient Slack errors, once each attempt', async () => {
     slack.script('chat.postMessage', { status: 503 }, { error: 'internal_error' });
-    expect(await notifier.send(sampleAlert(), channel())).toEqual({ status: 'retry', reason: 'HTTP 503 from the Slack API' });
+    expect(await notifier.send(sampleAlert(), channel())).toEqual({
+      status: 'retry',
+      reason: 'HTTP 503 from the Slack API',
+    });
     expect(await notifier.send(sampleAlert(), channel())).toEqual({ status: 'retry', reason: 'internal_error' });
     expect(slack.calls).toHaveLength(2);
   });
 
   it('retries when the Slack API cannot be reached, without leaking the token', async () => {
-    const offline = createSlackNotifier({ client: createSlackWebClient(TOKEN, 'http://127.0.0.1:9/api/', silentLogger()), logger: silentLogger() });
+    const offline = createSlackNotifier({
+      client: createSlackWebClient(TOKEN, 'http://127.0.0.1:9/api/', silentLogger()),
+      logger: silentLogger(),
+    });
     const outcome = await offline.send(sampleAlert(), channel());
     expect(outcome).toMatchObject({ status: 'retry', reason: expect.stringContaining('network error') });
     expect(JSON.stringify(outcome)).not.toContain(TOKEN);
   });
 
   it('rejects a channel without a Slack channel id', async () => {
-    expect(await notifier.send(sampleAlert(), { id: 'x', type: 'slack', origin: 'config' })).toEqual({ status: 'rejected', reason: 'slack channel has no channel id' });
+    expect(await notifier.send(sampleAlert(), { id: 'x', type: 'slack', origin: 'config' })).toEqual({
+      status: 'rejected',
+      reason: 'slack channel has no channel id',
+    });
     expect(slack.calls).toHaveLength(0);
   });
 });

@@ -23,7 +23,10 @@ beforeAll(async () => {
   sockets = await startFakeSocketServer();
   slack.socketUrl = sockets.url;
   slack.user('UADMIN', { is_admin: true });
-  app = await startSlackHarness({ botToken: BOT, appToken: APP, apiUrl: slack.url }, { configured: [{ id: 'security', type: 'slack', channel: 'C0SEC', origin: 'config' }] });
+  app = await startSlackHarness(
+    { botToken: BOT, appToken: APP, apiUrl: slack.url },
+    { configured: [{ id: 'security', type: 'slack', channel: 'C0SEC', origin: 'config' }] },
+  );
 });
 afterAll(async () => {
   await app?.close();
@@ -62,7 +65,9 @@ describe('Socket Mode', () => {
     expect(ack.ms).toBeLessThan(3_000);
     const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === 'sm1'));
     expect(answer.body.response_type).toBe('ephemeral');
-    expect(JSON.stringify(answer.body.blocks)).toMatch(/Section 889[\s\S]*FCC Covered List|FCC Covered List[\s\S]*Section 889/);
+    expect(JSON.stringify(answer.body.blocks)).toMatch(
+      /Section 889[\s\S]*FCC Covered List|FCC Covered List[\s\S]*Section 889/,
+    );
   });
 
   it('runs admin changes over the socket too, confirmed in the channel', async () => {
@@ -85,7 +90,14 @@ describe('start-up checks', () => {
   it('fails start with a clear error when Slack refuses the bot token, without printing it', async () => {
     const platform = createSlackPlatform(
       { botToken: 'xoxb-wrong-token-123456', appToken: APP, apiUrl: slack.url },
-      { router: undefined as never, clock: mutableClock(), logger: silentLogger(), admins: [], channelFor: async () => undefined, completeVendor: () => [] },
+      {
+        router: undefined as never,
+        clock: mutableClock(),
+        logger: silentLogger(),
+        admins: [],
+        channelFor: async () => undefined,
+        completeVendor: () => [],
+      },
     );
     const failure = platform.start();
     await expect(failure).rejects.toThrow('Slack refused SLACK_BOT_TOKEN (invalid_auth)');

@@ -42,13 +42,37 @@ function memoryTracked(initial: TrackedBill[] = []) {
   };
 }
 
-function source(definition: Partial<CongressSourceDefinition> = {}, options: { limit?: number; pageSize?: number; baseUrl?: string; tracked?: ReturnType<typeof memoryTracked>; log?: string[] } = {}) {
+function source(
+  definition: Partial<CongressSourceDefinition> = {},
+  options: {
+    limit?: number;
+    pageSize?: number;
+    baseUrl?: string;
+    tracked?: ReturnType<typeof memoryTracked>;
+    log?: string[];
+  } = {},
+) {
   const budget = createRequestBudget({ clock, limit: options.limit ?? 5_000 });
-  const congress = createCongressApi({ baseUrl: options.baseUrl ?? api.url, apiKey: KEY, fetcher, budget, pageSize: options.pageSize });
+  const congress = createCongressApi({
+    baseUrl: options.baseUrl ?? api.url,
+    apiKey: KEY,
+    fetcher,
+    budget,
+    pageSize: options.pageSize,
+  });
   const lines = options.log;
-  const logger = createLogger({ level: 'info', destination: { write: (line: string) => (lines?.push(line), true) } as unknown as NodeJS.WritableStream });
+  const logger = createLogger({
+    level: 'info',
+    destination: { write: (line: string) => (lines?.push(line), true) } as unknown as NodeJS.WritableStream,
+  });
   return createCongressSource(
-    { id: 'congress', intervalMs: 1_800_000, bills: [{ id: 'hr5515-115', vendors: ['Hikvision'] }], discover: false, ...definition },
+    {
+      id: 'congress',
+      intervalMs: 1_800_000,
+      bills: [{ id: 'hr5515-115', vendors: ['Hikvision'] }],
+      discover: false,
+      ...definition,
+    },
     {
       api: congress,
       clock,
@@ -73,7 +97,7 @@ function serve(day: string, updateDate: string) {
 }
 
 describe('congress source', () => {
-  it('states a newly tracked bill\'s current stage once, as a delta the pipeline posts', async () => {
+  it("states a newly tracked bill's current stage once, as a delta the pipeline posts", async () => {
     serve('2018-08-13', '2018-08-14T08:00:00Z');
     const congress = source();
     expect(congress.deltas).toBe(true);
@@ -85,13 +109,29 @@ describe('congress source', () => {
       kind: 'bill',
       fresh: true,
       link: 'https://www.congress.gov/bill/115th-congress/house-bill/5515',
-      title: 'Now tracking H.R.5515 (115th), signed into law: John S. McCain National Defense Authorization Act for Fiscal Year 2019 — Public Law 115-232',
-      thread: { key: 'bill:hr5515-115', label: 'H.R.5515 (115th)', stage: 'enacted', conclusive: true, vendors: ['Hikvision'], reference: 'Public Law 115-232' },
+      title:
+        'Now tracking H.R.5515 (115th), signed into law: John S. McCain National Defense Authorization Act for Fiscal Year 2019 — Public Law 115-232',
+      thread: {
+        key: 'bill:hr5515-115',
+        label: 'H.R.5515 (115th)',
+        stage: 'enacted',
+        conclusive: true,
+        vendors: ['Hikvision'],
+        reference: 'Public Law 115-232',
+      },
     });
     expect(item?.publishedAt?.toISOString()).toBe('2018-08-13T00:00:00.000Z');
     expect(item?.summary).toContain('2018-08-13: Signed by President.');
     expect(first.cursor).toEqual({
-      bills: { 'hr5515-115': { stage: 'enacted', ladder: 'enacted', date: '2018-08-13', updateDate: '2018-08-14T08:00:00Z', checkedAt: '2018-08-14T12:00:00.000Z' } },
+      bills: {
+        'hr5515-115': {
+          stage: 'enacted',
+          ladder: 'enacted',
+          date: '2018-08-13',
+          updateDate: '2018-08-14T08:00:00Z',
+          checkedAt: '2018-08-14T12:00:00.000Z',
+        },
+      },
     });
     const again = ok(await congress.poll(first.cursor));
     expect(again.items).toEqual([]);
@@ -118,7 +158,9 @@ describe('congress source', () => {
 
   it('backs off on a 429 with the Retry-After it was given, keeping the cursor', async () => {
     api.script({ status: 429, retryAfter: 120 });
-    const cursor: Cursor = { bills: { 'hr5515-115': { stage: 'in-committee', ladder: 'in-committee', date: '2018-04-13', updateDate: 'x' } } };
+    const cursor: Cursor = {
+      bills: { 'hr5515-115': { stage: 'in-committee', ladder: 'in-committee', date: '2018-04-13', updateDate: 'x' } },
+    };
     const result = await source().poll(cursor);
     expect(result).toMatchObject({ ok: false, failure: { kind: 'http-429', retryAfterMs: 120_000 }, cursor });
   });
@@ -164,22 +206,43 @@ describe('congress source', () => {
       number: '7777',
       type: 'HR',
       originChamber: 'House',
-      title: 'To prohibit Federal agencies from procuring video surveillance equipment produced by Hikvision or Dahua, and for other purposes.',
+      title:
+        'To prohibit Federal agencies from procuring video surveillance equipment produced by Hikvision or Dahua, and for other purposes.',
       updateDate: '2022-04-03T10:00:00Z',
       url: 'https://api.congress.gov/v3/bill/117/hr/7777?format=json',
     };
     api.list([...real, relevant]);
-    api.bill('hr7777-117', { congress: 117, number: '7777', type: 'HR', title: relevant.title, introducedDate: '2022-04-01', updateDate: relevant.updateDate }, [
-      { actionCode: '1000', actionDate: '2022-04-01', text: 'Introduced in House', sourceSystem: { code: 9, name: 'Library of Congress' } },
-    ]);
+    api.bill(
+      'hr7777-117',
+      {
+        congress: 117,
+        number: '7777',
+        type: 'HR',
+        title: relevant.title,
+        introducedDate: '2022-04-01',
+        updateDate: relevant.updateDate,
+      },
+      [
+        {
+          actionCode: '1000',
+          actionDate: '2022-04-01',
+          text: 'Introduced in House',
+          sourceSystem: { code: 9, name: 'Library of Congress' },
+        },
+      ],
+    );
     const tracked = memoryTracked();
     const congress = source({ bills: [], discover: true }, { tracked });
     const first = ok(await congress.poll(undefined));
     const scan = api.requests.find((r) => r.path === '/v3/bill');
     expect(scan?.query.get('fromDateTime')).toBe('2022-04-02T12:00:00Z');
     expect(scan?.query.get('sort')).toBe('updateDate desc');
-    expect(tracked.bills).toEqual([{ id: 'hr7777-117', origin: 'discovery', vendors: ['Hikvision', 'Dahua'], addedAt: '2022-04-03T12:00:00.000Z' }]);
-    expect(first.items.map((i) => [i.key, i.thread?.vendors])).toEqual([['bill:hr7777-117:introduced', ['Hikvision', 'Dahua']]]);
+    expect(tracked.bills).toEqual([
+      { id: 'hr7777-117', origin: 'discovery', vendors: ['Hikvision', 'Dahua'], addedAt: '2022-04-03T12:00:00.000Z' },
+    ]);
+    expect(first.items.map((i) => [i.key, i.thread?.vendors])).toEqual([
+      ['bill:hr7777-117:introduced', ['Hikvision', 'Dahua']],
+    ]);
     expect(first.cursor.discoveredAt).toBe('2022-04-03T12:00:00.000Z');
 
     api.requests.length = 0;
@@ -193,9 +256,27 @@ describe('congress source', () => {
 
   it('does not re-track by discovery a bill the config file or the store already tracks', async () => {
     const listed = [
-      { congress: 115, number: '5515', type: 'HR', title: 'To prohibit the procurement of Huawei and ZTE equipment.', updateDate: '2018-05-25' },
-      { congress: 116, number: '2881', type: 'HR', title: 'To ban Hikvision cameras from federal buildings.', updateDate: '2018-05-25' },
-      { congress: 116, number: '1', type: 'HR', title: 'To ban Dahua cameras from federal buildings.', updateDate: '2018-05-25' },
+      {
+        congress: 115,
+        number: '5515',
+        type: 'HR',
+        title: 'To prohibit the procurement of Huawei and ZTE equipment.',
+        updateDate: '2018-05-25',
+      },
+      {
+        congress: 116,
+        number: '2881',
+        type: 'HR',
+        title: 'To ban Hikvision cameras from federal buildings.',
+        updateDate: '2018-05-25',
+      },
+      {
+        congress: 116,
+        number: '1',
+        type: 'HR',
+        title: 'To ban Dahua cameras from federal buildings.',
+        updateDate: '2018-05-25',
+      },
     ];
     const stub: CongressApi = {
       bill: async () => ({ ok: false, failure: { kind: 'network', message: 'unused' } }),

@@ -16,7 +16,7 @@ describe('request budget', () => {
     expect([budget.take(), budget.take(), budget.take()]).toEqual([true, true, false]);
   });
 
-  it('defaults to Congress.gov\'s 5,000 an hour', () => {
+  it("defaults to Congress.gov's 5,000 an hour", () => {
     const budget = createRequestBudget({ clock: mutableClock() });
     let taken = 0;
     while (budget.take()) taken++;

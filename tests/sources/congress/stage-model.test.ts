@@ -34,12 +34,21 @@ describe('the stage model on GovInfo BILLSTATUS (legacy and 3.0.0 formats)', () 
       'to-president@2015-10-08',
       'enacted@2015-10-16',
     ]);
-    expect(billProgress(actions, { origin: 'Senate', laws })).toMatchObject({ stage: 'enacted', law: '114-70', signed: true, action: 'Signed by President.' });
+    expect(billProgress(actions, { origin: 'Senate', laws })).toMatchObject({
+      stage: 'enacted',
+      law: '114-70',
+      signed: true,
+      action: 'Signed by President.',
+    });
   });
 
   it('S.J.Res.8 (114th, legacy): vetoed, and the veto stands', () => {
     const { actions } = billStatus('govinfo-billstatus/BILLSTATUS-114sjres8.xml');
-    expect(billProgress(actions, { origin: 'Senate' })).toMatchObject({ stage: 'vetoed', ladder: 'to-president', date: '2015-03-31' });
+    expect(billProgress(actions, { origin: 'Senate' })).toMatchObject({
+      stage: 'vetoed',
+      ladder: 'to-president',
+      date: '2015-03-31',
+    });
   });
 
   it('H.R.2471 (117th, 3.0.0): ping-pong — Senate amendment, House amends it, Senate agrees — then law', () => {
@@ -58,8 +67,12 @@ describe('the stage model on GovInfo BILLSTATUS (legacy and 3.0.0 formats)', () 
   });
 
   it('committee-only bills stay in committee (S.2979, S.790)', () => {
-    expect(billProgress(billStatus('govinfo-billstatus/BILLSTATUS-115s2979.xml').actions, { origin: 'Senate' }).stage).toBe('in-committee');
-    expect(billProgress(billStatus('govinfo-billstatus/BILLSTATUS-116s790.xml').actions, { origin: 'Senate' }).stage).toBe('in-committee');
+    expect(
+      billProgress(billStatus('govinfo-billstatus/BILLSTATUS-115s2979.xml').actions, { origin: 'Senate' }).stage,
+    ).toBe('in-committee');
+    expect(
+      billProgress(billStatus('govinfo-billstatus/BILLSTATUS-116s790.xml').actions, { origin: 'Senate' }).stage,
+    ).toBe('in-committee');
   });
 
   it('S.3509 (115th): passed both without amendment and presented, not yet law', () => {
@@ -71,9 +84,39 @@ describe('the stage model on GovInfo BILLSTATUS (legacy and 3.0.0 formats)', () 
 describe('the stage model against the unitedstates/congress status histories (text only, no codes)', () => {
   const cases: Array<[string, Chamber, Record<string, string>, string]> = [
     // The scraper's status -> the stage banwatch must show from that action on.
-    ['hr3590-111', 'House', { 'PASS_OVER:HOUSE': 'passed-one-chamber', 'PASS_BACK:SENATE': 'passed-other-chamber', 'PASSED:BILL': 'passed-both', 'ENACTED:SIGNED': 'enacted' }, 'enacted'],
-    ['hr6331-110', 'House', { 'PASS_OVER:HOUSE': 'passed-one-chamber', 'PASSED:BILL': 'passed-both', 'PROV_KILL:VETO': 'vetoed', 'ENACTED:VETO_OVERRIDE': 'enacted' }, 'enacted'],
-    ['hjres64-111', 'House', { 'PASS_OVER:HOUSE': 'passed-one-chamber', 'PASSED:BILL': 'passed-both', 'PROV_KILL:VETO': 'vetoed', 'VETOED:OVERRIDE_FAIL_ORIGINATING:HOUSE': 'vetoed' }, 'vetoed'],
+    [
+      'hr3590-111',
+      'House',
+      {
+        'PASS_OVER:HOUSE': 'passed-one-chamber',
+        'PASS_BACK:SENATE': 'passed-other-chamber',
+        'PASSED:BILL': 'passed-both',
+        'ENACTED:SIGNED': 'enacted',
+      },
+      'enacted',
+    ],
+    [
+      'hr6331-110',
+      'House',
+      {
+        'PASS_OVER:HOUSE': 'passed-one-chamber',
+        'PASSED:BILL': 'passed-both',
+        'PROV_KILL:VETO': 'vetoed',
+        'ENACTED:VETO_OVERRIDE': 'enacted',
+      },
+      'enacted',
+    ],
+    [
+      'hjres64-111',
+      'House',
+      {
+        'PASS_OVER:HOUSE': 'passed-one-chamber',
+        'PASSED:BILL': 'passed-both',
+        'PROV_KILL:VETO': 'vetoed',
+        'VETOED:OVERRIDE_FAIL_ORIGINATING:HOUSE': 'vetoed',
+      },
+      'vetoed',
+    ],
     ['s968-112', 'Senate', { INTRODUCED: 'introduced', REFERRED: 'in-committee', REPORTED: 'reported' }, 'reported'],
   ];
   it.each(cases)('%s follows the scraper status by status', (bill, origin, expected, final) => {
@@ -83,7 +126,10 @@ describe('the stage model against the unitedstates/congress status histories (te
       const want = expected[status.state];
       if (!want) continue;
       // Replayed up to the action that carries the status.
-      const progress = billProgress(history.actions.slice(0, status.index + 1), { origin, introducedDate: history.introduced });
+      const progress = billProgress(history.actions.slice(0, status.index + 1), {
+        origin,
+        introducedDate: history.introduced,
+      });
       checked.push(status.state);
       expect(progress.stage, `${bill} after ${status.state} on ${status.date}`).toBe(want);
     }
@@ -101,9 +147,14 @@ describe('the stage model against the unitedstates/congress status histories (te
 describe('the stage model on Congress.gov JSON', () => {
   it('reads H.R.21 (117th) from the real /actions response: passed the House, referred in the Senate', () => {
     const parsed = actionsResponse.parse(govJson('congress-gov-api/bill_117_hr_21_actions.json'));
-    const progress = billProgress(parsed.actions.map(toBillAction).reverse(), { origin: 'House', introducedDate: '2021-01-04' });
+    const progress = billProgress(parsed.actions.map(toBillAction).reverse(), {
+      origin: 'House',
+      introducedDate: '2021-01-04',
+    });
     expect(progress).toMatchObject({ stage: 'passed-one-chamber', chamber: 'House', date: '2021-01-05' });
-    expect(progress.action).toMatch(/^Passed\/agreed to in House: On motion to suspend the rules and pass the bill Agreed to by voice vote/);
+    expect(progress.action).toMatch(
+      /^Passed\/agreed to in House: On motion to suspend the rules and pass the bill Agreed to by voice vote/,
+    );
   });
 
   it('walks H.R.5515 (115th) through every stage of the story', () => {
@@ -123,22 +174,39 @@ describe('the stage model on Congress.gov JSON', () => {
 });
 
 describe('reading one action', () => {
-  const loc = (code: string, text: string): BillAction => ({ date: '2020-01-01', code, text, recordedBy: 'library-of-congress' });
+  const loc = (code: string, text: string): BillAction => ({
+    date: '2020-01-01',
+    code,
+    text,
+    recordedBy: 'library-of-congress',
+  });
 
   it('tells "signed" from "became law" under the one code 36000, by its text', () => {
     expect(actionEvents(loc('36000', 'Signed by President.'), true)).toEqual([{ kind: 'signed' }]);
-    expect(actionEvents(loc('36000', 'Became Public Law No: 115-232.'), true)).toEqual([{ kind: 'became-law', law: '115-232' }]);
+    expect(actionEvents(loc('36000', 'Became Public Law No: 115-232.'), true)).toEqual([
+      { kind: 'became-law', law: '115-232' },
+    ]);
   });
 
   it('never reads a House floor code as a Library code (H21000 is a hearing, 21000 a conference report)', () => {
     expect(actionEvents({ date: '2020-01-01', code: 'H21000', text: 'Subcommittee Hearings Held.' }, true)).toEqual([]);
-    expect(actionEvents(loc('21000', 'Conference report agreed to in House: On agreeing to the conference report Agreed to by voice vote.'), true)).toEqual([
-      { kind: 'conference-agreed', chamber: 'House' },
-    ]);
+    expect(
+      actionEvents(
+        loc(
+          '21000',
+          'Conference report agreed to in House: On agreeing to the conference report Agreed to by voice vote.',
+        ),
+        true,
+      ),
+    ).toEqual([{ kind: 'conference-agreed', chamber: 'House' }]);
   });
 
   it('ignores uncoded chamber actions that only mention a step when codes exist', () => {
-    const motion: BillAction = { date: '2022-03-10', text: 'Motion by Senator Schumer to concur in the House amendment to the Senate amendment to H.R. 2471 made in Senate.', recordedBy: 'senate' };
+    const motion: BillAction = {
+      date: '2022-03-10',
+      text: 'Motion by Senator Schumer to concur in the House amendment to the Senate amendment to H.R. 2471 made in Senate.',
+      recordedBy: 'senate',
+    };
     expect(actionEvents(motion, true)).toEqual([]);
     // Read by its text alone (no codes in the list), a motion made is not an agreement.
     expect(actionEvents(motion, false)).toEqual([expect.objectContaining({ kind: 'resolving', final: false })]);
@@ -147,20 +215,50 @@ describe('reading one action', () => {
   it('passes the second chamber "with an amendment" as passed-other-chamber, "without amendment" as passed-both', () => {
     const intro = loc('1000', 'Introduced in House');
     const house = loc('8000', 'Passed/agreed to in House: On passage Passed by voice vote.');
-    expect(billProgress([intro, house, loc('17000', 'Passed/agreed to in Senate: Passed Senate with an amendment by Voice Vote.')], { origin: 'House' }).stage).toBe('passed-other-chamber');
-    expect(billProgress([intro, house, loc('17000', 'Passed/agreed to in Senate: Passed Senate without amendment by Unanimous Consent.')], { origin: 'House' }).stage).toBe('passed-both');
+    expect(
+      billProgress(
+        [intro, house, loc('17000', 'Passed/agreed to in Senate: Passed Senate with an amendment by Voice Vote.')],
+        { origin: 'House' },
+      ).stage,
+    ).toBe('passed-other-chamber');
+    expect(
+      billProgress(
+        [
+          intro,
+          house,
+          loc('17000', 'Passed/agreed to in Senate: Passed Senate without amendment by Unanimous Consent.'),
+        ],
+        { origin: 'House' },
+      ).stage,
+    ).toBe('passed-both');
   });
 
   it('takes the law from laws[] when the actions lag behind', () => {
-    const progress = billProgress([loc('1000', 'Introduced in House'), { ...loc('28000', 'Presented to President.'), date: '2020-02-01' }], { origin: 'House', laws: ['116-1'] });
+    const progress = billProgress(
+      [loc('1000', 'Introduced in House'), { ...loc('28000', 'Presented to President.'), date: '2020-02-01' }],
+      { origin: 'House', laws: ['116-1'] },
+    );
     expect(progress).toMatchObject({ stage: 'enacted', law: '116-1', date: '2020-02-01' });
   });
 
   it('a failed vote is a setback that a later passage supersedes', () => {
-    const failed = billProgress([loc('1000', 'Introduced in House'), loc('9000', 'Failed of passage/not agreed to in House: On motion to suspend the rules and pass the bill Failed by the Yeas and Nays: (2/3 required): 220 - 200.')], { origin: 'House' });
+    const failed = billProgress(
+      [
+        loc('1000', 'Introduced in House'),
+        loc(
+          '9000',
+          'Failed of passage/not agreed to in House: On motion to suspend the rules and pass the bill Failed by the Yeas and Nays: (2/3 required): 220 - 200.',
+        ),
+      ],
+      { origin: 'House' },
+    );
     expect(failed).toMatchObject({ stage: 'failed', ladder: 'introduced', chamber: 'House' });
     const later: BillProgress = billProgress(
-      [loc('1000', 'Introduced in House'), loc('9000', 'Failed of passage/not agreed to in House: ...'), { ...loc('8000', 'Passed/agreed to in House: On passage Passed by voice vote.'), date: '2020-02-01' }],
+      [
+        loc('1000', 'Introduced in House'),
+        loc('9000', 'Failed of passage/not agreed to in House: ...'),
+        { ...loc('8000', 'Passed/agreed to in House: On passage Passed by voice vote.'), date: '2020-02-01' },
+      ],
       { origin: 'House' },
     );
     expect(later).toMatchObject({ stage: 'passed-one-chamber', date: '2020-02-01' });

@@ -21,8 +21,12 @@ describe('Federal Register documents (real recordings)', () => {
     expect(documentStage(availability as FrDocument)).toBe('proposed');
     expect(documentStage(doc(govJson('federal-register/fr_doc_2024-27333.json')))).toBe('final');
     expect(documentStage(doc(govJson('constructed/fr-2019-17201.json')))).toBe('interim');
-    expect(documentStage(doc({ document_number: 'x', type: 'Rule', action: 'Final rule; correction.' }))).toBeUndefined();
-    expect(documentStage(doc({ document_number: 'x', type: 'Notice', action: 'Notice of a modified system of records.' }))).toBe('notice');
+    expect(
+      documentStage(doc({ document_number: 'x', type: 'Rule', action: 'Final rule; correction.' })),
+    ).toBeUndefined();
+    expect(
+      documentStage(doc({ document_number: 'x', type: 'Notice', action: 'Notice of a modified system of records.' })),
+    ).toBe('notice');
   });
 
   it('groups a rulemaking by RIN, else docket, else the document alone', () => {
@@ -38,8 +42,12 @@ describe('Federal Register documents (real recordings)', () => {
 
   it('keeps only documents from the configured agencies', () => {
     const docs = week.map(doc);
-    expect(docs.filter((d) => fromAgencies(d, ['general-services-administration'])).map((d) => d.document_number)).toEqual(['2026-16980']);
-    expect(docs.filter((d) => fromAgencies(d, ['defense-acquisition-regulations-system'])).map((d) => d.document_number)).toEqual(['2026-16682']);
+    expect(
+      docs.filter((d) => fromAgencies(d, ['general-services-administration'])).map((d) => d.document_number),
+    ).toEqual(['2026-16980']);
+    expect(
+      docs.filter((d) => fromAgencies(d, ['defense-acquisition-regulations-system'])).map((d) => d.document_number),
+    ).toEqual(['2026-16682']);
     expect(docs.filter((d) => fromAgencies(d, []))).toHaveLength(6);
   });
 });
@@ -62,7 +70,10 @@ afterEach(() => {
 });
 
 function source(terms = ['Electronic Monitoring'], agencies = ['national-oceanic-and-atmospheric-administration']) {
-  return createFederalRegisterSource({ id: 'fr', intervalMs: 3_600_000, backfill: 0, terms, agencies, baseUrl: fr.url }, { fetcher, clock });
+  return createFederalRegisterSource(
+    { id: 'fr', intervalMs: 3_600_000, backfill: 0, terms, agencies, baseUrl: fr.url },
+    { fetcher, clock },
+  );
 }
 
 function ok(result: PollResult): Extract<PollResult, { ok: true }> {
@@ -83,28 +94,57 @@ describe('federal-register source', () => {
     expect(second.items).toEqual([]);
 
     // The final rule in the real recording has no effective date; give it one a week later.
-    fr.publish({ ...(finalRule as Record<string, unknown>), effective_on: '2024-08-05' }, { fullText: 'electronic monitoring' });
+    fr.publish(
+      { ...(finalRule as Record<string, unknown>), effective_on: '2024-08-05' },
+      { fullText: 'electronic monitoring' },
+    );
     clock.set('2024-07-29T12:00:00Z');
     const third = ok(await fr1.poll(second.cursor));
-    expect(third.items.map((i) => [i.key, i.thread?.stage, i.thread?.conclusive])).toEqual([['rule:0648-BM40:final', 'final', true]]);
-    expect(third.items[0]?.title).toMatch(/^Final rule \(RIN 0648-BM40\): Fisheries of the Exclusive Economic Zone Off Alaska/);
+    expect(third.items.map((i) => [i.key, i.thread?.stage, i.thread?.conclusive])).toEqual([
+      ['rule:0648-BM40:final', 'final', true],
+    ]);
+    expect(third.items[0]?.title).toMatch(
+      /^Final rule \(RIN 0648-BM40\): Fisheries of the Exclusive Economic Zone Off Alaska/,
+    );
 
     clock.set('2024-08-05T09:00:00Z');
     const fourth = ok(await fr1.poll(third.cursor));
-    expect(fourth.items.map((i) => [i.key, i.fresh, i.publishedAt?.toISOString()])).toEqual([['rule:0648-BM40:effective-final', true, '2024-08-05T00:00:00.000Z']]);
+    expect(fourth.items.map((i) => [i.key, i.fresh, i.publishedAt?.toISOString()])).toEqual([
+      ['rule:0648-BM40:effective-final', true, '2024-08-05T00:00:00.000Z'],
+    ]);
     expect(ok(await fr1.poll(fourth.cursor)).items).toEqual([]);
     clock.set('2024-01-23T12:00:00Z');
   });
 
   it('sends one request per term, with the agencies, newest first, and only the fields it reads', async () => {
-    ok(await source(['Covered List', 'Section 889'], ['federal-communications-commission', 'industry-and-security-bureau']).poll(undefined));
+    ok(
+      await source(
+        ['Covered List', 'Section 889'],
+        ['federal-communications-commission', 'industry-and-security-bureau'],
+      ).poll(undefined),
+    );
     expect(fr.requests.map((r) => r.query.get('conditions[term]'))).toEqual(['"Covered List"', '"Section 889"']);
     const query = fr.requests[0]?.query;
-    expect(query?.getAll('conditions[agencies][]')).toEqual(['federal-communications-commission', 'industry-and-security-bureau']);
+    expect(query?.getAll('conditions[agencies][]')).toEqual([
+      'federal-communications-commission',
+      'industry-and-security-bureau',
+    ]);
     expect(query?.get('order')).toBe('newest');
     expect(query?.get('per_page')).toBe('100');
     expect(query?.getAll('fields[]')).toEqual(
-      expect.arrayContaining(['title', 'abstract', 'type', 'action', 'effective_on', 'publication_date', 'regulation_id_numbers', 'docket_ids', 'document_number', 'html_url', 'agencies']),
+      expect.arrayContaining([
+        'title',
+        'abstract',
+        'type',
+        'action',
+        'effective_on',
+        'publication_date',
+        'regulation_id_numbers',
+        'docket_ids',
+        'document_number',
+        'html_url',
+        'agencies',
+      ]),
     );
   });
 
@@ -114,7 +154,11 @@ describe('federal-register source', () => {
     const result = ok(await source(['Section 889'], ['general-services-administration']).poll(undefined));
     expect(result.items.map((i) => i.key)).toEqual(['rule:9000-AN83:interim', 'rule:9000-AN83:effective-interim']);
     expect(result.items[0]?.summary).toContain('2019-08-13 · Interim rule.');
-    expect(result.items[0]?.thread).toMatchObject({ key: 'rule:9000-AN83', label: 'RIN 9000-AN83', reference: 'FR Doc 2019-17201 (84 FR 40216)' });
+    expect(result.items[0]?.thread).toMatchObject({
+      key: 'rule:9000-AN83',
+      label: 'RIN 9000-AN83',
+      reference: 'FR Doc 2019-17201 (84 FR 40216)',
+    });
     clock.set('2024-01-23T12:00:00Z');
   });
 
@@ -122,6 +166,9 @@ describe('federal-register source', () => {
     fr.script({ status: 503 });
     expect(await source().poll(undefined)).toMatchObject({ ok: false, failure: { kind: 'http-5xx' } });
     fr.script({ status: 429, retryAfter: 30 });
-    expect(await source(['a', 'b']).poll(undefined)).toMatchObject({ ok: false, failure: { kind: 'http-429', retryAfterMs: 30_000 } });
+    expect(await source(['a', 'b']).poll(undefined)).toMatchObject({
+      ok: false,
+      failure: { kind: 'http-429', retryAfterMs: 30_000 },
+    });
   });
 });

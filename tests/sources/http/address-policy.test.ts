@@ -33,12 +33,20 @@ describe('blockedAddressReason', () => {
     expect(blockedAddressReason(address)).toContain(words);
   });
 
-  it.each(['8.8.8.8', '172.15.255.255', '172.32.0.1', '100.63.255.255', '100.128.0.1', '169.253.1.1', '2606:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808', 'example.com'])(
-    'allows %s',
-    (address) => {
-      expect(blockedAddressReason(address)).toBeUndefined();
-    },
-  );
+  it.each([
+    '8.8.8.8',
+    '172.15.255.255',
+    '172.32.0.1',
+    '100.63.255.255',
+    '100.128.0.1',
+    '169.253.1.1',
+    '2606:4700::1111',
+    '::ffff:8.8.8.8',
+    '64:ff9b::808:808',
+    'example.com',
+  ])('allows %s', (address) => {
+    expect(blockedAddressReason(address)).toBeUndefined();
+  });
 });
 
 describe('parseIpv6', () => {

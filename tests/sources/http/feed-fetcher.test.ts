@@ -104,7 +104,10 @@ describe('status codes', () => {
   it('classifies 500, 404 and 403', async () => {
     server.route('/500', { status: 500, body: 'oops' }).route('/403', { status: 403 });
     const f = fetcher();
-    expect(failureOf(await f.fetch(server.url('/500')))).toEqual({ kind: 'http-5xx', message: 'server error (HTTP 500)' });
+    expect(failureOf(await f.fetch(server.url('/500')))).toEqual({
+      kind: 'http-5xx',
+      message: 'server error (HTTP 500)',
+    });
     expect(failureOf(await f.fetch(server.url('/missing'))).kind).toBe('http-4xx');
     expect(failureOf(await f.fetch(server.url('/403'))).message).toContain('403');
   });
@@ -180,13 +183,17 @@ describe('size cap', () => {
     server.route('/zstd', { body: gzipSync('x'), headers: { 'content-encoding': 'zstd' } });
     const f = fetcher();
     expect(failureOf(await f.fetch(server.url('/corrupt'))).kind).toBe('parse');
-    expect(failureOf(await f.fetch(server.url('/zstd')))).toMatchObject({ kind: 'parse', message: expect.stringContaining('zstd') });
+    expect(failureOf(await f.fetch(server.url('/zstd')))).toMatchObject({
+      kind: 'parse',
+      message: expect.stringContaining('zstd'),
+    });
   });
 });
 
 describe('redirects', () => {
   function chain(length: number, prefix: string): void {
-    for (let i = 0; i < length; i++) server.route(`/${prefix}${i}`, { redirectTo: `/${prefix}${i + 1}`, status: i % 2 ? 301 : 302 });
+    for (let i = 0; i < length; i++)
+      server.route(`/${prefix}${i}`, { redirectTo: `/${prefix}${i + 1}`, status: i % 2 ? 301 : 302 });
     server.route(`/${prefix}${length}`, { body: '<rss>end</rss>' });
   }
 
@@ -236,7 +243,10 @@ describe('URLs and connections', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
     const f = fetcher();
-    expect(failureOf(await f.fetch(`http://127.0.0.1:${port}/`))).toMatchObject({ kind: 'network', message: expect.stringContaining('refused') });
+    expect(failureOf(await f.fetch(`http://127.0.0.1:${port}/`))).toMatchObject({
+      kind: 'network',
+      message: expect.stringContaining('refused'),
+    });
     server.route('/cut', { body: 'x'.repeat(10_000), cutAfterBytes: 100 });
     expect(failureOf(await f.fetch(server.url('/cut'))).kind).toBe('network');
   });

@@ -3,7 +3,10 @@ import { validateFeedUrl } from '../../../src/shared/http/feed-url.js';
 
 describe('validateFeedUrl', () => {
   it('accepts http(s) feeds and drops the fragment', () => {
-    expect(validateFeedUrl(' https://example.com/feed.xml#top ')).toEqual({ ok: true, url: 'https://example.com/feed.xml' });
+    expect(validateFeedUrl(' https://example.com/feed.xml#top ')).toEqual({
+      ok: true,
+      url: 'https://example.com/feed.xml',
+    });
     expect(validateFeedUrl('<http://example.com/rss>')).toEqual({ ok: true, url: 'http://example.com/rss' });
   });
   it.each([

@@ -21,7 +21,10 @@ describe('guardLookup', () => {
   it('refuses a private single answer and passes a public one', async () => {
     const blocked = await ask(guardLookup(answering('192.168.0.5'), check), false);
     expect(blocked.error?.message).toContain('host.test (192.168.0.5)');
-    expect(await ask(guardLookup(answering('93.184.216.34'), check), false)).toEqual({ error: null, address: '93.184.216.34' });
+    expect(await ask(guardLookup(answering('93.184.216.34'), check), false)).toEqual({
+      error: null,
+      address: '93.184.216.34',
+    });
     expect(await ask(guardLookup(answering('127.0.0.1'), check), false)).toEqual({ error: null, address: '127.0.0.1' });
   });
 
@@ -31,13 +34,20 @@ describe('guardLookup', () => {
       { address: '93.184.216.34', family: 4 },
       { address: 'fd00::1', family: 6 },
     ];
-    expect(await ask(guardLookup(answering(mixed), check), true)).toEqual({ error: null, address: [{ address: '93.184.216.34', family: 4 }] });
-    const private_ = [{ address: '10.0.0.1', family: 4 }, { address: 'fe80::1', family: 6 }];
+    expect(await ask(guardLookup(answering(mixed), check), true)).toEqual({
+      error: null,
+      address: [{ address: '93.184.216.34', family: 4 }],
+    });
+    const private_ = [
+      { address: '10.0.0.1', family: 4 },
+      { address: 'fe80::1', family: 6 },
+    ];
     expect((await ask(guardLookup(answering(private_), check), true)).error?.message).toContain('10.0.0.1');
   });
 
   it('passes resolver errors through', async () => {
-    const failing: LookupFunction = (_h, _o, callback) => callback(Object.assign(new Error('nope'), { code: 'ENOTFOUND' }), '', 4);
+    const failing: LookupFunction = (_h, _o, callback) =>
+      callback(Object.assign(new Error('nope'), { code: 'ENOTFOUND' }), '', 4);
     expect((await ask(guardLookup(failing, check), false)).error?.message).toBe('nope');
   });
 });
@@ -45,7 +55,11 @@ describe('guardLookup', () => {
 describe('refusePrivatePeer', () => {
   it('destroys a socket whose peer is private and explains why', () => {
     let destroyed = false;
-    const error = refusePrivatePeer({ remoteAddress: '::ffff:10.9.8.7', destroy: () => (destroyed = true) }, 'feeds.test', check);
+    const error = refusePrivatePeer(
+      { remoteAddress: '::ffff:10.9.8.7', destroy: () => (destroyed = true) },
+      'feeds.test',
+      check,
+    );
     expect(destroyed).toBe(true);
     expect(error?.message).toContain('feeds.test (::ffff:10.9.8.7)');
   });

@@ -67,7 +67,9 @@ describe('private networks not allowed (feeds added from chat)', () => {
 
   it('blocks localhost, a name that resolves to a loopback address', async () => {
     server.route('/x', { body: 'secret' });
-    const failure = failureOf(await fetcher({ allowPrivateNetworks: false }).fetch(`http://localhost:${server.port}/x`));
+    const failure = failureOf(
+      await fetcher({ allowPrivateNetworks: false }).fetch(`http://localhost:${server.port}/x`),
+    );
     expect(failure.kind).toBe('blocked');
     expect(failure.message).toContain('localhost');
     expect(server.requests).toHaveLength(0);

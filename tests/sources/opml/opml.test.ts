@@ -13,21 +13,34 @@ describe('readOpml', () => {
     expect(result.feeds).toHaveLength(151);
     expect(result.title).toMatch(/^All available RSS feeds for govinfo/);
     const bills = result.feeds.find((f) => f.url === 'https://www.govinfo.gov/rss/bills.xml');
-    expect(bills).toEqual({ url: 'https://www.govinfo.gov/rss/bills.xml', title: 'Congressional Bills - New items on govinfo', folders: ['Bills and Statutes'] });
+    expect(bills).toEqual({
+      url: 'https://www.govinfo.gov/rss/bills.xml',
+      title: 'Congressional Bills - New items on govinfo',
+      folders: ['Bills and Statutes'],
+    });
   });
 
   it('accepts outlines without type and with odd attribute case', async () => {
-    const text = '<opml version="1.0"><body><outline title="A"><outline title="B"><outline text="Deep" XMLURL="https://x.org/deep.xml"/></outline></outline><outline text="folder only"/></body></opml>';
+    const text =
+      '<opml version="1.0"><body><outline title="A"><outline title="B"><outline text="Deep" XMLURL="https://x.org/deep.xml"/></outline></outline><outline text="folder only"/></body></opml>';
     const result = await readOpml(text);
-    expect(result).toEqual({ ok: true, title: undefined, feeds: [{ url: 'https://x.org/deep.xml', title: 'Deep', folders: ['A', 'B'] }] });
+    expect(result).toEqual({
+      ok: true,
+      title: undefined,
+      feeds: [{ url: 'https://x.org/deep.xml', title: 'Deep', folders: ['A', 'B'] }],
+    });
   });
 
   it('refuses what is not OPML, and never expands entities', async () => {
-    expect(await readOpml('<rss><channel/></rss>')).toEqual({ ok: false, message: 'not an OPML file (no <opml><body>)' });
+    expect(await readOpml('<rss><channel/></rss>')).toEqual({
+      ok: false,
+      message: 'not an OPML file (no <opml><body>)',
+    });
     expect((await readOpml('<opml><body><outline')).ok).toBe(false);
-    const laughs = '<!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><opml><body><outline text="&b;" xmlUrl="https://x.org/f"/></body></opml>';
+    const laughs =
+      '<!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><opml><body><outline text="&b;" xmlUrl="https://x.org/f"/></body></opml>';
     const result = await readOpml(laughs);
-    expect(result.ok ? result.feeds[0]?.title?.length ?? 0 : 0).toBeLessThan(20);
+    expect(result.ok ? (result.feeds[0]?.title?.length ?? 0) : 0).toBeLessThan(20);
   });
 });
 
@@ -35,7 +48,11 @@ describe('writeOpml', () => {
   it('round-trips: what it writes reads back as the same feeds', async () => {
     const source = await readOpml(fixture('bills-and-statutes.opml'));
     if (!source.ok) throw new Error(source.message);
-    const written = writeOpml('banwatch feeds', source.feeds.map((f) => ({ url: f.url, title: f.title ?? f.url, folder: 'gov & "laws"' })), new Date('2026-11-29T00:00:00Z'));
+    const written = writeOpml(
+      'banwatch feeds',
+      source.feeds.map((f) => ({ url: f.url, title: f.title ?? f.url, folder: 'gov & "laws"' })),
+      new Date('2026-11-29T00:00:00Z'),
+    );
     expect(written).toContain('<opml version="2.0">');
     expect(written).toContain('text="gov &amp; &quot;laws&quot;"');
     const again = await readOpml(written);

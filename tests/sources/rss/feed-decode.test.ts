@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { charsetFromContentType, decodeFeedBytes, encodingFromDeclaration } from '../../../src/sources/rss/feed-decode.js';
+import {
+  charsetFromContentType,
+  decodeFeedBytes,
+  encodingFromDeclaration,
+} from '../../../src/sources/rss/feed-decode.js';
 
 const FEEDS = new URL('../../fixtures/feeds/', import.meta.url);
 const doc = (title: string, decl = '') => `${decl}<rss version="2.0"><channel><title>${title}</title></channel></rss>`;
@@ -12,7 +16,7 @@ function utf16(text: string, littleEndian: boolean, bom: boolean): Buffer {
 }
 
 function utf32(text: string, littleEndian: boolean, bom: boolean): Buffer {
-  const points = [...(bom ? '\ufeff' : '') + text].map((c) => c.codePointAt(0) ?? 0);
+  const points = [...((bom ? '\ufeff' : '') + text)].map((c) => c.codePointAt(0) ?? 0);
   const out = Buffer.alloc(points.length * 4);
   points.forEach((p, i) => (littleEndian ? out.writeUInt32LE(p, i * 4) : out.writeUInt32BE(p, i * 4)));
   return out;
@@ -47,11 +51,22 @@ describe('decodeFeedBytes', () => {
   });
 
   it('follows the XML declaration for windows-1251 and ISO-8859-1', () => {
-    const cyrillic = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="windows-1251"?><rss><t>'), Buffer.from([0xcd, 0xee, 0xe2, 0xee, 0xf1, 0xf2, 0xe8]), Buffer.from('</t></rss>')]);
+    const cyrillic = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="windows-1251"?><rss><t>'),
+      Buffer.from([0xcd, 0xee, 0xe2, 0xee, 0xf1, 0xf2, 0xe8]),
+      Buffer.from('</t></rss>'),
+    ]);
     expect(decodeFeedBytes(cyrillic).text).toContain('<t>Новости</t>');
-    const latin = Buffer.concat([Buffer.from("<?xml version='1.0' encoding='ISO-8859-1'?><rss><t>Not"), Buffer.from([0xed, 0x63, 0x69, 0x61, 0x93, 0x94]), Buffer.from('</t></rss>')]);
+    const latin = Buffer.concat([
+      Buffer.from("<?xml version='1.0' encoding='ISO-8859-1'?><rss><t>Not"),
+      Buffer.from([0xed, 0x63, 0x69, 0x61, 0x93, 0x94]),
+      Buffer.from('</t></rss>'),
+    ]);
     // ISO-8859-1 labels mean windows-1252 on the web: 0x93/0x94 are curly quotes, not controls.
-    expect(decodeFeedBytes(latin)).toEqual({ text: expect.stringContaining('<t>Notícia“”</t>'), encoding: 'windows-1252' });
+    expect(decodeFeedBytes(latin)).toEqual({
+      text: expect.stringContaining('<t>Notícia“”</t>'),
+      encoding: 'windows-1252',
+    });
   });
 
   it('follows the Content-Type charset when the document declares nothing', () => {
@@ -60,8 +75,15 @@ describe('decodeFeedBytes', () => {
   });
 
   it('prefers a declared legacy encoding when a UTF-8 header is contradicted by the bytes', () => {
-    const bytes = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="windows-1251"?><rss><t>'), Buffer.from([0xcf, 0xf0, 0xe8]), Buffer.from('</t></rss>')]);
-    expect(decodeFeedBytes(bytes, 'text/xml; charset=utf-8')).toMatchObject({ encoding: 'windows-1251', text: expect.stringContaining('При') });
+    const bytes = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="windows-1251"?><rss><t>'),
+      Buffer.from([0xcf, 0xf0, 0xe8]),
+      Buffer.from('</t></rss>'),
+    ]);
+    expect(decodeFeedBytes(bytes, 'text/xml; charset=utf-8')).toMatchObject({
+      encoding: 'windows-1251',
+      text: expect.stringContaining('При'),
+    });
   });
 
   it('reads valid UTF-8 as UTF-8 even under a stale ISO-8859-1 label', () => {
@@ -84,7 +106,11 @@ describe('decodeFeedBytes', () => {
   });
 
   it('turns invalid UTF-8 into U+FFFD when UTF-8 is declared, and never throws', () => {
-    const bytes = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="utf-8"?><rss><t>a'), Buffer.from([0xff, 0xc3]), Buffer.from('b</t></rss>')]);
+    const bytes = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="utf-8"?><rss><t>a'),
+      Buffer.from([0xff, 0xc3]),
+      Buffer.from('b</t></rss>'),
+    ]);
     expect(decodeFeedBytes(bytes).text).toContain('<t>a\ufffd\ufffdb</t>');
     expect(() => decodeFeedBytes(Buffer.from([0xff, 0xfe, 0x00]))).not.toThrow();
     expect(() => decodeFeedBytes(Buffer.from([0x00, 0x00, 0xfe, 0xff, 0x00, 0x11, 0x00, 0x00]))).not.toThrow();

@@ -13,7 +13,11 @@ describe('links', () => {
       <item><link>a.html</link></item>
       <item xml:base="/other/"><link>b.html</link></item>
       <item><link>  https://abs.example/c  </link></item></channel></rss>`);
-    expect(rss.map((e) => e.link)).toEqual(['https://base.example/news/a.html', 'https://base.example/other/b.html', 'https://abs.example/c']);
+    expect(rss.map((e) => e.link)).toEqual([
+      'https://base.example/news/a.html',
+      'https://base.example/other/b.html',
+      'https://abs.example/c',
+    ]);
     const plain = await entries('<rss version="2.0"><channel><item><link>../x.html</link></item></channel></rss>');
     expect(plain[0]?.link).toBe('https://site.example/x.html');
   });
@@ -49,17 +53,27 @@ describe('links', () => {
       <entry><id>2</id><link rel="replies" href="c.atom"/><link rel="edit" href="e"/></entry>
       <entry><id>3</id><link>https://atom.example/text-link</link></entry>
     </feed>`);
-    expect(atom.map((e) => e.link)).toEqual(['https://atom.example/blog/post.html', undefined, 'https://atom.example/text-link']);
+    expect(atom.map((e) => e.link)).toEqual([
+      'https://atom.example/blog/post.html',
+      undefined,
+      'https://atom.example/text-link',
+    ]);
   });
 });
 
 describe('identity and text', () => {
   it('names RSS 1.0 items by rdf:about', async () => {
-    const rdf = await entries(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+    const rdf =
+      await entries(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
       <channel rdf:about="https://r.example/"><title>R</title></channel>
       <item rdf:about="https://r.example/1"><title>One</title><dc:date xmlns:dc="http://purl.org/dc/elements/1.1/">2026-01-01T00:00:00Z</dc:date></item>
     </rdf:RDF>`);
-    expect(rdf[0]).toEqual({ title: { value: 'One', html: true }, guid: 'https://r.example/1', link: 'https://r.example/1', dates: ['2026-01-01T00:00:00Z'] });
+    expect(rdf[0]).toEqual({
+      title: { value: 'One', html: true },
+      guid: 'https://r.example/1',
+      link: 'https://r.example/1',
+      dates: ['2026-01-01T00:00:00Z'],
+    });
   });
 
   it('marks Atom text constructs as HTML only when they are', async () => {
@@ -76,7 +90,8 @@ describe('identity and text', () => {
   });
 
   it('reads RSS dates in order of authority', async () => {
-    const rss = await entries(`<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><item><guid>1</guid>
+    const rss =
+      await entries(`<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><item><guid>1</guid>
       <dc:date>2026-01-05T00:00:00Z</dc:date><pubDate>Sun, 04 Jan 2026 00:00:00 GMT</pubDate></item></channel></rss>`);
     expect(rss[0]?.dates).toEqual(['Sun, 04 Jan 2026 00:00:00 GMT', '2026-01-05T00:00:00Z']);
   });

@@ -11,8 +11,14 @@ const latin1 = (text: string) => new Uint8Array([...text].map((c) => c.charCodeA
 
 describe('feed reader pool', () => {
   it('reads bodies in worker threads exactly as in this thread, decoding by the Content-Type there', async () => {
-    const utf8 = Buffer.from(rssDocument({ items: [{ guid: '1', title: 'Huawei bannie du réseau 5G — « risque »', link: 'https://example.com/a' }] }));
-    const isoText = rssDocument({ items: [{ guid: '2', title: 'Prohibición de cámaras Hikvision', link: 'https://example.com/b' }] });
+    const utf8 = Buffer.from(
+      rssDocument({
+        items: [{ guid: '1', title: 'Huawei bannie du réseau 5G — « risque »', link: 'https://example.com/a' }],
+      }),
+    );
+    const isoText = rssDocument({
+      items: [{ guid: '2', title: 'Prohibición de cámaras Hikvision', link: 'https://example.com/b' }],
+    });
     const cases: Array<[Uint8Array, string | undefined]> = [
       [utf8, 'application/rss+xml; charset=utf-8'],
       [latin1(isoText), 'text/xml; charset=iso-8859-1'],
@@ -42,17 +48,24 @@ describe('feed reader pool', () => {
 
   it('answers a bad body with a parse failure from the worker', async () => {
     const result = await pool.readBytes(Buffer.from('<html><body>not a feed</body></html>'), 'text/html', OPTIONS);
-    expect(result).toEqual({ ok: false, failure: { kind: 'parse', message: 'the address returned an HTML page, not a feed' } });
+    expect(result).toEqual({
+      ok: false,
+      failure: { kind: 'parse', message: 'the address returned an HTML page, not a feed' },
+    });
   });
 
   it('fails what is still queued when closed, and refuses new work', async () => {
     const other = createFeedReaderPool(1);
-    const body = () => Buffer.from(rssDocument({ items: Array.from({ length: 500 }, (_, i) => ({ guid: String(i), title: `t${i}` })) }));
+    const body = () =>
+      Buffer.from(rssDocument({ items: Array.from({ length: 500 }, (_, i) => ({ guid: String(i), title: `t${i}` })) }));
     const pending = Array.from({ length: 5 }, () => other.readBytes(body(), undefined, OPTIONS));
     await other.close();
     const results = await Promise.all(pending);
     expect(results.some((r) => !r.ok && r.failure.message === 'banwatch is stopping')).toBe(true);
-    expect(await other.readBytes(body(), undefined, OPTIONS)).toEqual({ ok: false, failure: { kind: 'parse', message: 'the feed parser pool is closed' } });
+    expect(await other.readBytes(body(), undefined, OPTIONS)).toEqual({
+      ok: false,
+      failure: { kind: 'parse', message: 'the feed parser pool is closed' },
+    });
   });
 
   it('leaves the main thread a core of its own by default, with one to four parser threads', () => {

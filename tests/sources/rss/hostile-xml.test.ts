@@ -48,7 +48,8 @@ describe('what the XML parser itself does (a canary for upgrades of saxes)', () 
   };
 
   it('saxes does not expand entities declared in the DTD: it rejects the reference', () => {
-    const doc = '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x "EXPANDED">]><rss version="2.0"><channel><title>t &x; t</title></channel></rss>';
+    const doc =
+      '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x "EXPANDED">]><rss version="2.0"><channel><title>t &x; t</title></channel></rss>';
     expect(() => parse(doc)).toThrow(/undefined entity/);
   });
 
@@ -73,7 +74,8 @@ describe('banwatch on hostile XML', () => {
   });
 
   it('never expands a quadratic blow-up (one big entity used many times)', async () => {
-    const doc = `<!DOCTYPE rss [<!ENTITY big "${'x'.repeat(100_000)}">]><rss version="2.0"><channel>` +
+    const doc =
+      `<!DOCTYPE rss [<!ENTITY big "${'x'.repeat(100_000)}">]><rss version="2.0"><channel>` +
       `<item><guid>1</guid><title>${'&big;'.repeat(20_000)}</title></item></channel></rss>`;
     const result = await readFeed(doc, OPTIONS);
     expect(result.ok).toBe(true);
@@ -84,7 +86,8 @@ describe('banwatch on hostile XML', () => {
   });
 
   it('never reads a file through an external entity (XXE)', async () => {
-    const doc = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://${secretFile}">]>` +
+    const doc =
+      `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://${secretFile}">]>` +
       '<rss version="2.0"><channel><title>x</title><item><guid>1</guid><title>leak: &xxe;</title></item></channel></rss>';
     const result = await readFeed(doc, OPTIONS);
     expect(JSON.stringify(result)).not.toContain('TOP-SECRET');
@@ -93,7 +96,8 @@ describe('banwatch on hostile XML', () => {
 
   it('never fetches an external DTD or parameter entity', async () => {
     server.route('/evil.dtd', { body: '<!ENTITY leak "fetched">', contentType: 'application/xml-dtd' });
-    const doc = `<?xml version="1.0"?><!DOCTYPE rss SYSTEM "${server.url('/evil.dtd')}" [<!ENTITY % p SYSTEM "${server.url('/evil.dtd')}"> %p;]>` +
+    const doc =
+      `<?xml version="1.0"?><!DOCTYPE rss SYSTEM "${server.url('/evil.dtd')}" [<!ENTITY % p SYSTEM "${server.url('/evil.dtd')}"> %p;]>` +
       '<rss version="2.0"><channel><item><guid>1</guid><title>&leak;</title></item></channel></rss>';
     const result = await readFeed(doc, OPTIONS);
     await new Promise((r) => setTimeout(r, 50));
@@ -102,13 +106,19 @@ describe('banwatch on hostile XML', () => {
   });
 
   it('turns forbidden character references into U+FFFD instead of failing', async () => {
-    const doc = rssDocument({ items: [{ guid: '1', title: 'PLACEHOLDER' }] }).replace('PLACEHOLDER', 'a&#0;b&#x1;c&#xD800;d&#x110000;e');
+    const doc = rssDocument({ items: [{ guid: '1', title: 'PLACEHOLDER' }] }).replace(
+      'PLACEHOLDER',
+      'a&#0;b&#x1;c&#xD800;d&#x110000;e',
+    );
     const result = await readFeed(doc, OPTIONS);
     expect(result.ok && result.items[0]?.title).toBe('a\ufffdb\ufffdc\ufffdd\ufffde');
   });
 
   it('turns characters XML forbids, written literally, into U+FFFD instead of failing the feed', async () => {
-    const doc = rssDocument({ items: [{ guid: '1', title: 'PLACEHOLDER' }] }).replace('PLACEHOLDER', 'a\u0007b\u001bc\ud800d\uffffe');
+    const doc = rssDocument({ items: [{ guid: '1', title: 'PLACEHOLDER' }] }).replace(
+      'PLACEHOLDER',
+      'a\u0007b\u001bc\ud800d\uffffe',
+    );
     const result = await readFeed(doc, OPTIONS);
     expect(result.ok && result.items[0]?.title).toBe('a\ufffdb\ufffdc\ufffdd\ufffde');
   });
@@ -124,7 +134,9 @@ describe('banwatch on hostile XML', () => {
     prepareXml('&'.repeat(2_000_000));
     prepareXml('<!--'.repeat(200_000));
     prepareXml('<![CDATA['.repeat(200_000));
-    const soup = rssDocument({ items: [{ guid: '1', title: '<a title="'.repeat(20_000), description: '<a '.repeat(100_000) }] });
+    const soup = rssDocument({
+      items: [{ guid: '1', title: '<a title="'.repeat(20_000), description: '<a '.repeat(100_000) }],
+    });
     await readFeed(soup, OPTIONS);
     expect(Date.now() - started).toBeLessThan(3_000);
   });
@@ -143,13 +155,19 @@ describe('size and volume', () => {
     const result = await readFeed(rssDocument({ items }), OPTIONS);
     const elapsed = Date.now() - started;
     expect(result.ok && result.items.length).toBe(10_000);
-    if (result.ok) expect(result.items[9_999]).toMatchObject({ title: 'Item 9999: ministry bans vendor 49', summary: 'Body of item 9999 with markup & entities.' });
+    if (result.ok)
+      expect(result.items[9_999]).toMatchObject({
+        title: 'Item 9999: ministry bans vendor 49',
+        summary: 'Body of item 9999 with markup & entities.',
+      });
     expect(elapsed).toBeLessThan(5_000);
   });
 
   it('bounds a 100 KB title and a 1 MB description', async () => {
     const result = await readFeed(
-      rssDocument({ items: [{ guid: '1', title: 'word '.repeat(20_000), description: `<p>${'text '.repeat(200_000)}</p>` }] }),
+      rssDocument({
+        items: [{ guid: '1', title: 'word '.repeat(20_000), description: `<p>${'text '.repeat(200_000)}</p>` }],
+      }),
       OPTIONS,
     );
     expect(result.ok).toBe(true);
@@ -169,7 +187,11 @@ describe('documents that are not feeds', () => {
     ['an HTML page without doctype', '<html lang="en"><body>nope</body></html>', 'HTML page'],
     ['JSON', '{"version":"https://jsonfeed.org/version/1.1","items":[]}', 'JSON'],
     ['plain text', 'Service temporarily unavailable', 'did not return XML'],
-    ['another XML document', '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>', 'the document is a <svg>'],
+    [
+      'another XML document',
+      '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>',
+      'the document is a <svg>',
+    ],
     ['malformed XML', '<rss version="2.0"><channel><title>x</titl></channel></rss>', 'not well-formed XML'],
     ['a cut-off feed', '<rss version="2.0"><channel><title>x</title><item><title>y</title>', 'cut off'],
   ])('%s is a parse failure', async (_name, text, words) => {

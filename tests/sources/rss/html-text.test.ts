@@ -5,9 +5,11 @@ import { prepareXml } from '../../../src/sources/rss/xml-prepare.js';
 
 describe('htmlToText', () => {
   it('removes tags, scripts, styles and comments and decodes entities once', () => {
-    expect(htmlToText('<p>Hello&nbsp;<b>world</b></p><script>alert(1)</script><style>p{}</style><!-- c --><p>AT&amp;T &lt;b&gt;</p>')).toBe(
-      'Hello world AT&T <b>',
-    );
+    expect(
+      htmlToText(
+        '<p>Hello&nbsp;<b>world</b></p><script>alert(1)</script><style>p{}</style><!-- c --><p>AT&amp;T &lt;b&gt;</p>',
+      ),
+    ).toBe('Hello world AT&T <b>');
   });
   it('keeps words apart at block boundaries and together across inline tags', () => {
     expect(htmlToText('<li>one</li><li>two</li>Ex<i>amp</i>le<br>next')).toBe('one two Example next');
@@ -31,7 +33,9 @@ describe('htmlToText', () => {
 
 describe('decodeHtmlEntities', () => {
   it('knows the HTML 4 names and numeric references', () => {
-    expect(decodeHtmlEntities('&eacute;&Eacute;&yuml;&hellip;&euro;&trade;&Omega;&omega;&#8217;&#x2019;&#150;')).toBe('éÉÿ…€™Ωω’’–');
+    expect(decodeHtmlEntities('&eacute;&Eacute;&yuml;&hellip;&euro;&trade;&Omega;&omega;&#8217;&#x2019;&#150;')).toBe(
+      'éÉÿ…€™Ωω’’–',
+    );
     expect(namedEntityCodePoint('nbsp')).toBe(160);
     expect(namedEntityCodePoint('yuml')).toBe(255);
     expect(namedEntityCodePoint('Sigma')).toBe(931);
@@ -43,10 +47,14 @@ describe('decodeHtmlEntities', () => {
 
 describe('prepareXml', () => {
   it('turns HTML names into numeric references and bare ampersands into &amp;', () => {
-    expect(prepareXml('<t>AT&T &eacute; &bogus; &amp; &#233; & more</t>')).toBe('<t>AT&amp;T &#233; &amp;bogus; &amp; &#233; &amp; more</t>');
+    expect(prepareXml('<t>AT&T &eacute; &bogus; &amp; &#233; & more</t>')).toBe(
+      '<t>AT&amp;T &#233; &amp;bogus; &amp; &#233; &amp; more</t>',
+    );
   });
   it('removes the DOCTYPE with its internal subset, quotes and brackets included', () => {
-    expect(prepareXml('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "]>">]><rss>&a;</rss>')).toBe('<?xml version="1.0"?><rss>&amp;a;</rss>');
+    expect(prepareXml('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "]>">]><rss>&a;</rss>')).toBe(
+      '<?xml version="1.0"?><rss>&amp;a;</rss>',
+    );
     expect(prepareXml('<!doctype html PUBLIC "x"><html/>')).toBe('<html/>');
   });
   it('leaves CDATA, comments and processing instructions alone', () => {

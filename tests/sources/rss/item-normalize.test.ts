@@ -32,7 +32,9 @@ describe('normalizeEntry', () => {
   });
 
   it('keeps plain-text titles as written', () => {
-    expect(normalizeEntry(entry({ guid: 'g', title: { value: 'History of the <blink> tag', html: false } }), context)?.title).toBe('History of the <blink> tag');
+    expect(
+      normalizeEntry(entry({ guid: 'g', title: { value: 'History of the <blink> tag', html: false } }), context)?.title,
+    ).toBe('History of the <blink> tag');
   });
 
   it('drops dates more than a day ahead but keeps dates a few hours ahead', () => {
@@ -42,8 +44,12 @@ describe('normalizeEntry', () => {
   });
 
   it('falls back to the link, then the title, for identity', () => {
-    expect(normalizeEntry(entry({ link: 'https://x.org/a?utm_source=rss' }), context)?.key).toBe(itemKey({ link: 'https://x.org/a' }));
-    expect(normalizeEntry(entry({ title: { value: 'Only a title', html: true } }), context)?.key).toBe(itemKey({ title: 'Only a title' }));
+    expect(normalizeEntry(entry({ link: 'https://x.org/a?utm_source=rss' }), context)?.key).toBe(
+      itemKey({ link: 'https://x.org/a' }),
+    );
+    expect(normalizeEntry(entry({ title: { value: 'Only a title', html: true } }), context)?.key).toBe(
+      itemKey({ title: 'Only a title' }),
+    );
   });
 
   it('drops an entry without any identity', () => {
@@ -52,13 +58,23 @@ describe('normalizeEntry', () => {
   });
 
   it('makes up a display title from the summary without changing the key', () => {
-    const item = normalizeEntry(entry({ guid: 'g', summary: { value: 'A summary that has to stand in for the title', html: true } }), context);
+    const item = normalizeEntry(
+      entry({ guid: 'g', summary: { value: 'A summary that has to stand in for the title', html: true } }),
+      context,
+    );
     expect(item?.title).toBe('A summary that has to stand in for the title');
     expect(item?.key).toBe(itemKey({ guid: 'g' }));
   });
 
   it('bounds title and summary', () => {
-    const item = normalizeEntry(entry({ guid: 'g', title: { value: 'long '.repeat(50_000), html: true }, summary: { value: 'word '.repeat(50_000), html: false } }), context);
+    const item = normalizeEntry(
+      entry({
+        guid: 'g',
+        title: { value: 'long '.repeat(50_000), html: true },
+        summary: { value: 'word '.repeat(50_000), html: false },
+      }),
+      context,
+    );
     expect(item?.title.length).toBeLessThanOrEqual(300);
     expect(item?.summary?.length).toBeLessThanOrEqual(4_000);
     expect(item?.summary?.endsWith('…')).toBe(true);
@@ -99,8 +115,18 @@ describe('normalizeEntries', () => {
     const untouchable = (what: string) => () => {
       throw new Error(`${what} was read`);
     };
-    const byGuid: EntryReader = { guid: () => 'old', link: untouchable('link'), title: untouchable('title'), entry: untouchable('entry') };
-    const byLink: EntryReader = { guid: () => undefined, link: () => 'https://x.org/old', title: untouchable('title'), entry: untouchable('entry') };
+    const byGuid: EntryReader = {
+      guid: () => 'old',
+      link: untouchable('link'),
+      title: untouchable('title'),
+      entry: untouchable('entry'),
+    };
+    const byLink: EntryReader = {
+      guid: () => undefined,
+      link: () => 'https://x.org/old',
+      title: untouchable('title'),
+      entry: untouchable('entry'),
+    };
     const fresh = entryReader(entry({ guid: 'new', title: { value: 'fresh news', html: false } }));
     const known = new Set([itemKey({ guid: 'old' }) as string, itemKey({ link: 'https://x.org/old' }) as string]);
     const { items, keys } = normalizeEntries([byGuid, byLink, fresh], context, known);
@@ -112,8 +138,14 @@ describe('normalizeEntries', () => {
 describe('entryKey', () => {
   it.each([
     ['a guid (trimmed)', entry({ guid: '  urn:x:1 ', link: 'https://x.org/a', title: { value: 'T', html: false } })],
-    ['a link without tracking', entry({ link: 'https://www.x.org/a/?utm_source=rss&b=2', title: { value: 'T', html: false } })],
-    ['a title when the link is not http', entry({ link: 'ftp://x.org/a', title: { value: '<b>Ban</b> &amp; more', html: true } })],
+    [
+      'a link without tracking',
+      entry({ link: 'https://www.x.org/a/?utm_source=rss&b=2', title: { value: 'T', html: false } }),
+    ],
+    [
+      'a title when the link is not http',
+      entry({ link: 'ftp://x.org/a', title: { value: '<b>Ban</b> &amp; more', html: true } }),
+    ],
     ['a long html title', entry({ title: { value: `<i>${'word '.repeat(400)}</i>`, html: true } })],
   ])('is the key normalizeEntry gives: %s', (_name, raw) => {
     expect(entryKey(raw)).toBeDefined();

@@ -37,7 +37,13 @@ function okItems(result: PollResult) {
 const doc = rssDocument({
   title: 'Gov feed',
   items: [
-    { title: 'FCC adds Hikvision to the Covered List', link: 'https://example.com/a', guid: 'a', pubDate: new Date('2026-02-17T10:00:00Z'), description: '<p>The <b>FCC</b> acted.</p>' },
+    {
+      title: 'FCC adds Hikvision to the Covered List',
+      link: 'https://example.com/a',
+      guid: 'a',
+      pubDate: new Date('2026-02-17T10:00:00Z'),
+      description: '<p>The <b>FCC</b> acted.</p>',
+    },
     { title: 'Relative link item', link: '/news/b?utm_source=rss', pubDate: 'Tue, 17 Feb 2026 09:00:00 GMT' },
   ],
 });
@@ -54,18 +60,39 @@ afterAll(async () => {
 
 describe('createRssSource', () => {
   it('exposes its definition, with the host as default name', () => {
-    const s = createRssSource({ id: 'x', url: 'https://www.Example.com/feed', intervalMs: 5, backfill: 3 }, { fetcher, clock });
-    expect({ id: s.id, name: s.name, intervalMs: s.intervalMs, backfill: s.backfill }).toEqual({ id: 'x', name: 'example.com', intervalMs: 5, backfill: 3 });
-    expect(createRssSource({ id: 'x', url: 'https://e.com/', intervalMs: 5, backfill: 0, name: 'Named' }, { fetcher, clock }).name).toBe('Named');
+    const s = createRssSource(
+      { id: 'x', url: 'https://www.Example.com/feed', intervalMs: 5, backfill: 3 },
+      { fetcher, clock },
+    );
+    expect({ id: s.id, name: s.name, intervalMs: s.intervalMs, backfill: s.backfill }).toEqual({
+      id: 'x',
+      name: 'example.com',
+      intervalMs: 5,
+      backfill: 3,
+    });
+    expect(
+      createRssSource({ id: 'x', url: 'https://e.com/', intervalMs: 5, backfill: 0, name: 'Named' }, { fetcher, clock })
+        .name,
+    ).toBe('Named');
   });
 
   it('polls Items and keeps the validators and the item keys as the cursor', async () => {
     server.route('/feed.xml', { body: doc, etag: '"v1"', lastModified: 'Tue, 17 Feb 2026 10:00:00 GMT' });
     const result = okItems(await source('/feed.xml').poll(undefined));
-    expect(result.cursor).toEqual({ etag: '"v1"', lastModified: 'Tue, 17 Feb 2026 10:00:00 GMT', seen: result.items.map((item) => item.key) });
+    expect(result.cursor).toEqual({
+      etag: '"v1"',
+      lastModified: 'Tue, 17 Feb 2026 10:00:00 GMT',
+      seen: result.items.map((item) => item.key),
+    });
     expect(result.notModified).toBeUndefined();
     expect(result.items).toHaveLength(2);
-    expect(result.items[0]).toMatchObject({ sourceId: 'feed-1', title: 'FCC adds Hikvision to the Covered List', summary: 'The FCC acted.', guid: 'a', kind: 'news' });
+    expect(result.items[0]).toMatchObject({
+      sourceId: 'feed-1',
+      title: 'FCC adds Hikvision to the Covered List',
+      summary: 'The FCC acted.',
+      guid: 'a',
+      kind: 'news',
+    });
     expect(result.items[0]?.publishedAt?.toISOString()).toBe('2026-02-17T10:00:00.000Z');
     expect(result.items[1]?.link).toBe(server.url('/news/b?utm_source=rss'));
   });
@@ -124,7 +151,11 @@ describe('createRssSource', () => {
   });
 
   it.each([
-    ['an HTML page', { body: '<!doctype html><html><body>Welcome</body></html>', contentType: 'text/html' }, 'HTML page'],
+    [
+      'an HTML page',
+      { body: '<!doctype html><html><body>Welcome</body></html>', contentType: 'text/html' },
+      'HTML page',
+    ],
     ['an empty 200', { body: '' }, 'empty'],
     ['malformed XML', { body: '<rss version="2.0"><channel><item><title>x</item></channel></rss>' }, 'not well-formed'],
     ['a cut-off feed', { body: doc.slice(0, doc.length - 40) }, 'cut off'],
@@ -132,12 +163,20 @@ describe('createRssSource', () => {
   ])('reports %s as a parse failure and keeps the old cursor', async (_name, route, words) => {
     server.route('/bad.xml', route);
     const result = await source('/bad.xml').poll({ etag: '"old"' });
-    expect(result).toEqual({ ok: false, failure: { kind: 'parse', message: expect.stringContaining(words) }, cursor: { etag: '"old"' } });
+    expect(result).toEqual({
+      ok: false,
+      failure: { kind: 'parse', message: expect.stringContaining(words) },
+      cursor: { etag: '"old"' },
+    });
   });
 
   it('passes fetch failures through with their kind and Retry-After', async () => {
     server.route('/limited.xml', { status: 429, retryAfter: 30 }).route('/broken.xml', { status: 502 });
-    expect(await source('/limited.xml').poll(undefined)).toMatchObject({ ok: false, failure: { kind: 'http-429', retryAfterMs: 30_000 }, cursor: {} });
+    expect(await source('/limited.xml').poll(undefined)).toMatchObject({
+      ok: false,
+      failure: { kind: 'http-429', retryAfterMs: 30_000 },
+      cursor: {},
+    });
     expect(await source('/broken.xml').poll(undefined)).toMatchObject({ ok: false, failure: { kind: 'http-5xx' } });
   });
 
@@ -152,7 +191,11 @@ describe('createRssSource', () => {
     const prefix = Buffer.from('<rss version="2.0"><channel><item><guid>1</guid><title>');
     const cyrillic = Buffer.from([0xc7, 0xe0, 0xef, 0xf0, 0xe5, 0xf2]);
     const suffix = Buffer.from('</title></item></channel></rss>');
-    server.route('/ru.xml', { body: Buffer.concat([prefix, cyrillic, suffix]), contentType: 'text/xml; charset=windows-1251', gzip: true });
+    server.route('/ru.xml', {
+      body: Buffer.concat([prefix, cyrillic, suffix]),
+      contentType: 'text/xml; charset=windows-1251',
+      gzip: true,
+    });
     expect(okItems(await source('/ru.xml').poll(undefined)).items[0]?.title).toBe('Запрет');
   });
 
@@ -161,7 +204,11 @@ describe('createRssSource', () => {
       { id: 'x', url: 'https://e.com/', intervalMs: 1, backfill: 0 },
       { fetcher: { fetch: () => Promise.reject(new Error('boom')) }, clock },
     );
-    expect(await throwing.poll({ etag: '"e"' })).toEqual({ ok: false, failure: { kind: 'parse', message: 'unexpected error: boom' }, cursor: { etag: '"e"' } });
+    expect(await throwing.poll({ etag: '"e"' })).toEqual({
+      ok: false,
+      failure: { kind: 'parse', message: 'unexpected error: boom' },
+      cursor: { etag: '"e"' },
+    });
   });
 
   it('stops when the caller aborts', async () => {
