@@ -37,7 +37,7 @@ function parseLine(line: string): Parsed {
   }
   return {
     input: typeof summary === 'string' ? { title, summary } : { title },
-    options: extraVendors ? { extraVendors: extraVendors as string[] } : {},
+    options: extraVendors ? { extraVendors: extraVendors } : {},
   };
 }
 

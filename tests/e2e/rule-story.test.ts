@@ -62,15 +62,13 @@ async function pollOnce(): Promise<App> {
 
 /** What the webhook received, with Discord's markdown escapes undone so the text reads plainly. */
 const embeds = () =>
-  hooks
-    .delivered('/rules')
-    .map(
-      (post) =>
-        JSON.parse(JSON.stringify(post.body).replace(/\\\\(.)/g, '$1')) as {
-          content?: string;
-          embeds: Array<{ title: string; description?: string }>;
-        },
-    );
+  hooks.delivered('/rules').map(
+    (post) =>
+      JSON.parse(JSON.stringify(post.body).replace(/\\\\(.)/g, '$1')) as {
+        content?: string;
+        embeds: Array<{ title: string; description?: string }>;
+      },
+  );
 
 describe('FR Doc 2019-17201, the FAR interim rule for Section 889', () => {
   it('records what the Federal Register holds on the first poll and posts nothing', async () => {

@@ -46,8 +46,8 @@ export function guardLookup(base: LookupFunction, check: (address: string) => st
         return;
       }
       if (Array.isArray(address)) {
-        const allowed = (address as LookupAddress[]).filter((entry) => !check(entry.address));
-        const first = (address as LookupAddress[])[0];
+        const allowed = address.filter((entry) => !check(entry.address));
+        const first = address[0];
         if (allowed.length === 0 && first) {
           callback(new BlockedAddressError(hostname, first.address, check(first.address) ?? 'blocked'), [], family);
           return;
@@ -88,7 +88,7 @@ export function refusePrivatePeer(
  */
 export function createGuardedConnector(options: AddressGuardOptions = {}): buildConnector.connector {
   const check = createAddressCheck(options.exemptAddresses);
-  const lookup = guardLookup(options.lookup ?? (dnsLookup as LookupFunction), check);
+  const lookup = guardLookup(options.lookup ?? dnsLookup, check);
   const connect = buildConnector({ lookup, timeout: options.connectTimeoutMs ?? null } as buildConnector.BuildOptions);
   return (connectOptions, callback) => {
     const host = stripZoneAndBrackets(connectOptions.hostname);

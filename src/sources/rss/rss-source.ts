@@ -43,7 +43,7 @@ export function readRssCursor(cursor: Cursor | undefined): RssCursor {
   if (typeof cursor?.lastModified === 'string' && cursor.lastModified) out.lastModified = cursor.lastModified;
   const seen = cursor?.seen;
   if (Array.isArray(seen) && seen.length && seen.every((key) => typeof key === 'string'))
-    out.seen = seen.slice(0, MAX_SEEN_KEYS) as string[];
+    out.seen = seen.slice(0, MAX_SEEN_KEYS);
   return out;
 }
 

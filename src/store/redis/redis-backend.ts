@@ -63,7 +63,7 @@ export async function openRedisBackend(
           namespace: keyPrefix,
           throwOnConnectError: true,
           throwOnErrors: true,
-        } as never);
+        });
         space = keyvSpace(adapter, namespace, 'Redis', { keyPrefix, adapterPrefixes: true });
         spaces.set(namespace, space);
       }

@@ -32,7 +32,7 @@ describe('decodeFeedBytes', () => {
     ['utf-16be', false, false],
   ])('reads %s (BOM: %s)', (encoding, le, bom) => {
     const text = doc(title, '<?xml version="1.0" encoding="utf-16"?>');
-    expect(decodeFeedBytes(utf16(text, le as boolean, bom as boolean))).toEqual({ text, encoding });
+    expect(decodeFeedBytes(utf16(text, le, bom))).toEqual({ text, encoding });
   });
 
   it.each([
@@ -42,7 +42,7 @@ describe('decodeFeedBytes', () => {
     ['utf-32be', false, false],
   ])('reads %s (BOM: %s)', (encoding, le, bom) => {
     const text = doc(title, '<?xml version="1.0" encoding="utf-32"?>');
-    expect(decodeFeedBytes(utf32(text, le as boolean, bom as boolean))).toEqual({ text, encoding });
+    expect(decodeFeedBytes(utf32(text, le, bom))).toEqual({ text, encoding });
   });
 
   it('strips a UTF-8 BOM', () => {
