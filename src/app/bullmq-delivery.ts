@@ -15,6 +15,11 @@ export interface QueuedDelivery extends DeliveryQueue {
  * channel's lease, pacing posts; a job that throws (store trouble) is retried with backoff,
  * and a job whose instance died is picked up again by BullMQ's stalled-job check.
  */
+/** One job per channel with deliveries due; the worker delivers that channel's outbox in order. */
+interface DeliveryJob {
+  channelId: string;
+}
+
 export function startQueuedDelivery(
   redisUrl: string,
   prefix: string,
@@ -27,7 +32,7 @@ export function startQueuedDelivery(
   const queueConnection = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   for (const connection of [workerConnection, queueConnection]) connection.on('error', () => undefined);
   const name = 'deliveries';
-  const queue = new Queue(name, {
+  const queue = new Queue<DeliveryJob>(name, {
     connection: queueConnection,
     prefix: `${prefix}:bull`,
     // A finished or failed job must go: BullMQ ignores a new job whose id still exists in any
@@ -40,10 +45,10 @@ export function startQueuedDelivery(
     },
   });
   queue.on('error', () => undefined);
-  const worker = new Worker(
+  const worker = new Worker<DeliveryJob>(
     name,
     async (job) => {
-      await run(String(job.data.channelId));
+      await run(job.data.channelId);
     },
     {
       connection: workerConnection,
@@ -57,7 +62,7 @@ export function startQueuedDelivery(
     },
   );
   worker.on('failed', (job, error) =>
-    logger.warn({ channelId: job?.data?.channelId, err: error }, `delivery job failed: ${errorMessage(error)}`),
+    logger.warn({ channelId: job?.data.channelId, err: error }, `delivery job failed: ${errorMessage(error)}`),
   );
   worker.on('error', (error) => logger.warn({ err: error }, `delivery worker: ${errorMessage(error)}`));
   return {

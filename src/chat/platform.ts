@@ -28,7 +28,7 @@ export interface ChatPlatform {
 export interface ChatPlatformDeps {
   router: CommandRouter;
   /** The banwatch channel id for a platform channel banwatch posts to (config or subscribed). */
-  channelFor(type: 'slack' | 'discord', platformChannelId: string): Promise<string | undefined>;
+  channelFor: (type: 'slack' | 'discord', platformChannelId: string) => Promise<string | undefined>;
   /** Vendor names (canonical, aliases, brands) starting with or close to `prefix`, for autocomplete. */
   completeVendor(prefix: string, limit: number): string[];
   logger: Logger;

@@ -76,7 +76,7 @@ export function loadConfig(options: LoadOptions): Config {
   if (document.errors.length) {
     throw new ConfigError(document.errors.map((error) => `${file}: ${error.message.split('\n')[0]}`));
   }
-  const raw = document.toJS() ?? {};
+  const raw: unknown = document.toJS() ?? {};
   const { value, problems, substituted } = interpolate(raw, options.env);
   const parsed = configSchema.safeParse(value);
   const envProblems: string[] = [];

@@ -94,6 +94,7 @@ export function truncate(text: string, max: number): string {
 }
 
 // C0/C1 controls (incl. ESC, which starts terminal escape sequences) and bidi overrides.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Removes control and direction-override characters and folds whitespace: safe on any screen. */

@@ -19,6 +19,7 @@ export const MAX_TERM_LENGTH = 100;
 export const MAX_TERMS_PER_CHANNEL = 100;
 
 // Control characters (C0, DEL, C1) and bidi overrides/isolates that could disguise a term.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 export type TermCheck = { ok: true; term: string } | { ok: false; reason: string };

@@ -5,8 +5,8 @@ import type { ChannelRegistry } from '../domain/ports.js';
 export interface ChannelDirectory {
   all(): Promise<Channel[]>;
   get(channelId: string): Promise<Channel | undefined>;
-  /** The channel posting to a platform channel (Slack or Discord channel id). */
-  forPlatform(type: 'slack' | 'discord', platformChannelId: string): Promise<Channel | undefined>;
+  /** The channel posting to a platform channel (Slack or Discord channel id); handed on unbound to commands. */
+  forPlatform: (type: 'slack' | 'discord', platformChannelId: string) => Promise<Channel | undefined>;
 }
 
 export function channelDirectory(configured: readonly Channel[], registry: ChannelRegistry): ChannelDirectory {

@@ -1,13 +1,16 @@
 import type { StoreBackend } from './backend.js';
 
-/** Records kept in the order first stored, one per key; storing a key again replaces it in place. */
+/**
+ * Records kept in the order first stored, one per key; storing a key again replaces it in place.
+ * Members are function properties: the registries hand them on unbound (`{ list: records.list }`).
+ */
 export interface KeyedList<T> {
-  list(): Promise<T[]>;
-  get(key: string): Promise<T | undefined>;
-  put(value: T): Promise<void>;
+  list: () => Promise<T[]>;
+  get: (key: string) => Promise<T | undefined>;
+  put: (value: T) => Promise<void>;
   /** Stores only when the key is new; false when it existed. */
-  add(value: T): Promise<boolean>;
-  remove(key: string): Promise<boolean>;
+  add: (value: T) => Promise<boolean>;
+  remove: (key: string) => Promise<boolean>;
 }
 
 /** The shape shared by the registries (channels, runtime feeds, tracked bills, instruments). */

@@ -138,7 +138,7 @@ describe('building government sources', () => {
     expect(JSON.parse(lines[0] as string)).toMatchObject({
       level: 'info',
       sourceId: 'congress',
-      msg: expect.stringContaining('congress source "congress" is disabled: set CONGRESS_API_KEY'),
+      msg: expect.stringContaining('congress source "congress" is disabled: set CONGRESS_API_KEY') as string,
     });
 
     const withKey = loadConfig({ file: DEFAULT_CONFIG_FILE, env: { CONGRESS_API_KEY: 'a-real-looking-key' } });

@@ -7,8 +7,8 @@ import { ConfigError } from '../../src/shared/errors.js';
 /** Config files written to a temporary folder, and the problems loading one reports. */
 export function configFiles(prefix: string): {
   dir: string;
-  file(yaml: string): string;
-  problems(yaml: string, env?: Record<string, string>): string[];
+  file: (yaml: string) => string;
+  problems: (yaml: string, env?: Record<string, string>) => string[];
 } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   let n = 0;
@@ -20,7 +20,7 @@ export function configFiles(prefix: string): {
   return {
     dir,
     file,
-    problems(yaml, env = {}) {
+    problems: (yaml, env = {}) => {
       try {
         loadConfig({ file: file(yaml), env });
       } catch (error) {

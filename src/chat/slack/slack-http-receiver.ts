@@ -71,7 +71,7 @@ export function createSlackHttpReceiver(deps: SlackHttpReceiverDeps): SlackHttpR
     if (payload.type === 'url_verification') {
       res
         .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ challenge: String(payload.challenge ?? '') }));
+        .end(JSON.stringify({ challenge: typeof payload.challenge === 'string' ? payload.challenge : '' }));
       return;
     }
     await dispatch(app, payload, req, res);

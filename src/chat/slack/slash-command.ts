@@ -11,7 +11,7 @@ import type { AdminCheck } from './slack-admins.js';
 export interface SlashCommandDeps {
   router: CommandRouter;
   admins: AdminCheck;
-  channelFor(type: 'slack', platformChannelId: string): Promise<string | undefined>;
+  channelFor: (type: 'slack', platformChannelId: string) => Promise<string | undefined>;
   logger: Logger;
 }
 

@@ -14,18 +14,21 @@ type Node = { $?: Record<string, string>; outline?: Node[] };
 
 const MAX_FEEDS = 10_000;
 
+/** xml2js's shape with explicitArray: every child element is an array. */
+type OpmlDocument = { opml?: { head?: Array<{ title?: string[] }>; body?: Node[] } } | undefined;
+
 /**
  * Reads the feeds out of an OPML subscription list, however deeply the outlines nest. An
  * outline is a feed when it has an `xmlUrl` (readers disagree on `type`, so it is not
  * required); attribute names are matched case-insensitively because exporters vary.
  */
 export async function readOpml(text: string): Promise<OpmlReadResult> {
-  let document: { opml?: { head?: Array<{ title?: string[] }>; body?: Node[] } };
+  let document: OpmlDocument;
   try {
     // A DOCTYPE is never needed in OPML; dropping it means no entity can be expanded.
-    document = await parseStringPromise(text.replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, ''), {
+    document = (await parseStringPromise(text.replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, ''), {
       explicitArray: true,
-    });
+    })) as OpmlDocument;
   } catch (error) {
     return { ok: false, message: `not well-formed XML: ${(error as Error).message.split('\n')[0]}` };
   }

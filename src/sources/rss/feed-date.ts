@@ -214,10 +214,8 @@ function parseRfc822Like(text: string): Date | undefined {
     return undefined;
   }
   if (day === undefined || month === undefined || year === undefined) return undefined;
-  let [hour, minute, second] = time ?? [0, 0, 0];
-  if (pm !== undefined) {
-    if (hour < 1 || hour > 12) return undefined;
-    hour = (hour % 12) + (pm ? 12 : 0);
-  }
+  const [clockHour, minute, second] = time ?? [0, 0, 0];
+  if (pm !== undefined && (clockHour < 1 || clockHour > 12)) return undefined;
+  const hour = pm === undefined ? clockHour : (clockHour % 12) + (pm ? 12 : 0);
   return build({ year, month, day, hour, minute, second, offsetMinutes: offset ?? 0 });
 }

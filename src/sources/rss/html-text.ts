@@ -30,6 +30,7 @@ const LOOSE_TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]{0,15})(?=[\s/>])[^<>]{0,500}>/g;
 const SCRIPT_OR_STYLE = /<(script|style)\b[^>]{0,2000}>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const CDATA = /<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)/g;
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\ufeff]/g;
 
 function removeKnownTag(whole: string, _slash: string, name: string): string {

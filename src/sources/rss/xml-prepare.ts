@@ -70,6 +70,7 @@ export function prepareXml(input: string): string {
 }
 
 /** C0 controls other than tab, newline and return, and the two noncharacters XML 1.0 excludes. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'g');
 

@@ -102,7 +102,7 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
 
   let group: Group | undefined;
   /** A commit failed, losing its group's writes, and nobody waited for it: the next write or flush reports it. */
-  let failure: unknown;
+  let failure: Error | undefined;
   const takeFailure = () => {
     const error = failure;
     failure = undefined;
@@ -125,7 +125,7 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
       }
       // Told once: to whoever waits for this commit, else to the next write or flush.
       if (current.waiters.length) for (const waiter of current.waiters) waiter.reject(error);
-      else failure = error;
+      else failure = asError(file, error);
     }
   };
   const open = (): Group => {
@@ -150,15 +150,17 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
     },
     write<T>(work: (run: Run) => T): Promise<T> {
       try {
-        if (failure !== undefined) throw takeFailure();
+        const failed = takeFailure();
+        if (failed !== undefined) throw failed;
         open();
         return Promise.resolve(attempt(file, () => atomically(work)));
       } catch (error) {
-        return Promise.reject(error);
+        return Promise.reject(asError(file, error));
       }
     },
     flush(): Promise<void> {
-      if (failure !== undefined) return Promise.reject(takeFailure());
+      const failed = takeFailure();
+      if (failed !== undefined) return Promise.reject(failed);
       const current = group;
       if (!current) return Promise.resolve();
       if (!current.hurried) {
@@ -176,6 +178,11 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
       if (error !== undefined) throw error;
     },
   };
+}
+
+/** What a rejection carries: the error itself, or a StoreError for anything thrown that is not one. */
+function asError(file: string, error: unknown): Error {
+  return error instanceof Error ? error : new StoreError(`SQLite store ${file}: ${String(error)}`);
 }
 
 function attempt<T>(file: string, work: () => T): T {
