@@ -7,7 +7,7 @@
 import { benchClassify } from './classify-bench.js';
 import { benchInstances } from './instances-bench.js';
 import { benchLatency } from './latency-bench.js';
-import { benchPoll } from './poll-bench.js';
+import { benchPoll, type PollFigures } from './poll-bench.js';
 import { benchSlack } from './slack-bench.js';
 
 type Figure = Record<string, unknown>;
@@ -51,7 +51,10 @@ async function main(): Promise<number> {
       }
     }
   };
-  await run(['poll', 'unchanged', 'loop', 'memory'], async () => Object.values(await benchPoll()));
+  await run(['poll', 'unchanged', 'loop', 'memory'], async () => {
+    const figures: Record<keyof PollFigures, Figure> = await benchPoll();
+    return Object.values(figures);
+  });
   await run(['classify'], async () => [await benchClassify()]);
   await run(['slack'], async () => [await slackFigure()]);
   await run(['latency'], async () => [await benchLatency()]);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Thin launcher: the command lives in dist/cli.js, compiled from src/ by `npm install` (prepare).
+/* global process, URL -- Node globals; ESLint's config declares none for plain .js files */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -84,7 +84,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   try {
     const sample = (feeds = await startSampleFeeds(new Date()));
     const capitol = (congress = await startCongressStandIn(DEMO_CONGRESS_KEY));
-    const config = writeDemoConfig(result.storeDir, sample.urlOf, capitol.url);
+    const config = writeDemoConfig(result.storeDir, (id) => sample.urlOf(id), capitol.url);
     app = await createApp({
       config,
       logger: options.logger ?? silentLogger(),

@@ -174,6 +174,7 @@ export const HOSTILE_CASES: HostileCase[] = [
     expect: {
       items: (items) =>
         check(
+          // eslint-disable-next-line no-control-regex -- the point of the check: no BEL or ESC survived
           items.length === 1 && !/[\u0007\u001b]/.test(items[0]?.title ?? '') && renderedSafely(items[0] as Item),
           'control characters or live mentions survived',
         ),
