@@ -21,7 +21,8 @@ export interface CommandDeps {
   stores: Stores;
   /** Feeds: the set to refresh after changes, the URL checks and the probe (absent for commands that need none). */
   feeds?: Omit<FeedsDeps, 'registry' | 'feeds' | 'clock'> & { refresh(): Promise<void> };
-  maxAgeDays?: number;
+  /** Items older than this are never alerted (the config's maxAgeDays); `why` says so. */
+  maxAgeDays: number;
   catalog: VendorCatalog;
   channels: ChannelDirectory;
   sources: () => Source[];
@@ -88,7 +89,7 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
         traces: deps.stores.traces,
         outbox: deps.stores.outbox,
         channels: () => deps.channels.all(),
-        maxAgeDays: deps.maxAgeDays ?? 14,
+        maxAgeDays: deps.maxAgeDays,
       }),
       ...(deps.feeds ? [feedsHandler(feedsDeps(deps, deps.feeds))] : []),
     ],

@@ -1,13 +1,8 @@
-import { billEntryKeys, channelSchema, configSchema, sourceKeysByType } from './schema.js';
+import { billEntryKeys, channelSchema, configSchema, sectionKeys, sourceKeysByType } from './schema.js';
 
 const top = Object.keys(configSchema.shape);
 const allSourceKeys = [...new Set(Object.values(sourceKeysByType).flat())];
 const channelKeys = Object.keys(channelSchema.shape);
-const nested: Record<string, string[]> = {
-  admins: ['slack', 'discord'],
-  delivery: ['interval', 'maxAttempts', 'channelGap'],
-  feeds: ['pauseAfter', 'allowPrivateNetworks', 'interval', 'parserThreads'],
-};
 
 function sourceType(document: unknown, index: number): string | undefined {
   const sources = (document as { sources?: unknown } | null)?.sources;
@@ -27,5 +22,5 @@ export function knownKeysAt(path: readonly PropertyKey[], document?: unknown): s
     return sourceKeysByType[sourceType(document, index) ?? ''] ?? allSourceKeys;
   }
   if (head === 'channels' && typeof index === 'number') return channelKeys;
-  return nested[String(head)] ?? [];
+  return sectionKeys[String(head)] ?? [];
 }

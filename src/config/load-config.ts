@@ -9,8 +9,7 @@ import { interpolate } from './interpolate.js';
 import { packageRoot } from '../shared/package-root.js';
 import { knownKeysAt } from './known-keys.js';
 import { type DiscordSettings, type GovSettings, readPlatformSettings, type SlackSettings } from './platform-env.js';
-import { parseDuration } from './duration.js';
-import { configSchema, type SourceConfig } from './schema.js';
+import { configSchema, type SourceConfig, storeUrl } from './schema.js';
 
 /** The repository (or installed package) root, where config/ lives. */
 export const PACKAGE_ROOT = packageRoot(import.meta.url);
@@ -59,7 +58,7 @@ export interface LoadOptions {
 }
 
 /** Which file to read: `--config`, then BANWATCH_CONFIG, then config/default.yaml. */
-export function configFilePath(options: LoadOptions): string {
+function configFilePath(options: LoadOptions): string {
   const chosen = options.file ?? options.env.BANWATCH_CONFIG;
   return chosen ? resolve(chosen) : DEFAULT_CONFIG_FILE;
 }
@@ -86,9 +85,8 @@ export function loadConfig(options: LoadOptions): Config {
   }
   const port = parsePort(options.env.PORT, envProblems);
   const storeOverride = options.env.BANWATCH_STORE;
-  if (storeOverride !== undefined && !/^(sqlite|redis|rediss|postgres|postgresql):\/\//.test(storeOverride)) {
-    envProblems.push('BANWATCH_STORE: expected sqlite://PATH, redis://HOST:PORT or postgres://...');
-  }
+  const storeCheck = storeOverride === undefined ? undefined : storeUrl.safeParse(storeOverride);
+  if (storeCheck?.error) envProblems.push(`BANWATCH_STORE: ${storeCheck.error.issues[0]?.message}`);
   const platforms = readPlatformSettings(options.env, parsed.success ? parsed.data.channels : []);
   const known = (path: readonly PropertyKey[]) => knownKeysAt(path, value);
   // A value that could not be filled in from the environment fails validation too; say it once.
@@ -125,7 +123,7 @@ export function loadConfig(options: LoadOptions): Config {
     delivery: {
       intervalMs: data.delivery.interval,
       maxAttempts: data.delivery.maxAttempts,
-      channelGapMs: parseDuration(data.delivery.channelGap) ?? 0,
+      channelGapMs: data.delivery.channelGap,
     },
     feeds: {
       pauseAfter: data.feeds.pauseAfter,

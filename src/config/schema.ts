@@ -12,6 +12,21 @@ const duration = z
   .refine((text) => parseDuration(text) !== undefined, { error: 'expected a duration like 10m' })
   .transform((text) => parseDuration(text) as number);
 
+/** A duration that may be zero (`0s` turns a pause off). */
+const pause = z
+  .string({ error: 'expected a duration like 1s (0s for none)' })
+  .refine((text) => parseDuration(text, { allowZero: true }) !== undefined, {
+    error: 'expected a duration like 1s (0s for none)',
+  })
+  .transform((text) => parseDuration(text, { allowZero: true }) as number);
+
+/** Where banwatch keeps its state; BANWATCH_STORE is checked against the same rule. */
+export const storeUrl = z
+  .string({ error: 'expected sqlite://PATH, redis://HOST:PORT or postgres://...' })
+  .regex(/^(sqlite|redis|rediss|postgres|postgresql):\/\//, {
+    error: 'expected sqlite://PATH, redis://HOST:PORT or postgres://...',
+  });
+
 const httpUrl = z
   .string({ error: 'expected an http(s) URL' })
   .refine((text) => /^https?:\/\/[^\s]+$/i.test(text) && URL.canParse(text), { error: 'expected an http(s) URL' });
@@ -34,14 +49,13 @@ const billId = z
   })
   .transform((text) => formatBillId(parseBillId(text) as NonNullable<ReturnType<typeof parseBillId>>));
 
-/** `hr5515-115`, or `{id: hr5515-115, vendors: [Hikvision]}` to give the bill its own watch terms. */
-const billEntry = z.preprocess(
-  (value) => (typeof value === 'string' ? { id: value } : value),
-  z.strictObject(
-    { id: billId, vendors: vendorList.optional() },
-    { error: 'expected a bill like hr5515-115, or {id: hr5515-115, vendors: [...]}' },
-  ),
+const billObject = z.strictObject(
+  { id: billId, vendors: vendorList.optional() },
+  { error: 'expected a bill like hr5515-115, or {id: hr5515-115, vendors: [...]}' },
 );
+
+/** `hr5515-115`, or `{id: hr5515-115, vendors: [Hikvision]}` to give the bill its own watch terms. */
+const billEntry = z.preprocess((value) => (typeof value === 'string' ? { id: value } : value), billObject);
 
 const congressSource = z.strictObject({
   id,
@@ -79,19 +93,20 @@ const federalRegisterSource = z.strictObject({
     .default([]),
 });
 
-export const SOURCE_TYPES = ['rss', 'congress', 'federal-register'] as const;
-
-export const sourceSchema = z.discriminatedUnion('type', [rssSource, congressSource, federalRegisterSource], {
-  error: (issue) => (issue.code === 'invalid_union' ? `expected type: ${SOURCE_TYPES.join(', ')}` : undefined),
-});
+/** Every source type; a new one is added here and nowhere else in config/. */
+const sourceTypes = [rssSource, congressSource, federalRegisterSource] as const;
 
 /** The keys each source type accepts, for "did you mean" hints. */
-export const sourceKeysByType: Record<string, string[]> = {
-  rss: Object.keys(rssSource.shape),
-  congress: Object.keys(congressSource.shape),
-  'federal-register': Object.keys(federalRegisterSource.shape),
-};
-export const billEntryKeys = ['id', 'vendors'];
+export const sourceKeysByType: Record<string, string[]> = Object.fromEntries(
+  sourceTypes.map((source) => [source.shape.type.value, Object.keys(source.shape)]),
+);
+
+export const sourceSchema = z.discriminatedUnion('type', sourceTypes, {
+  error: (issue) =>
+    issue.code === 'invalid_union' ? `expected type: ${Object.keys(sourceKeysByType).join(', ')}` : undefined,
+});
+
+export const billEntryKeys = Object.keys(billObject.shape);
 
 export const channelSchema = z
   .strictObject({
@@ -115,47 +130,45 @@ export const channelSchema = z
       ctx.addIssue({ code: 'custom', path: ['channel'], message: `required for type ${channel.type}` });
   });
 
+const adminsSchema = z.strictObject({
+  slack: z
+    .array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, { error: 'expected a Slack user id like U0123ABCD' }))
+    .default([]),
+  discord: z.array(z.string().regex(/^\d{15,22}$/, { error: 'expected a Discord user id' })).default([]),
+});
+
+const deliverySchema = z.strictObject({
+  interval: duration.default(5_000),
+  maxAttempts: z.number().int().min(1).max(1000).default(50),
+  channelGap: pause.default(1_000),
+});
+
+const feedsSchema = z.strictObject({
+  pauseAfter: z.number({ error: 'expected a number of failures' }).int().min(1).max(1000).default(10),
+  allowPrivateNetworks: z.boolean({ error: 'expected true or false' }).default(false),
+  interval: duration.default(900_000),
+  // Unset: one per core but one, from 1 to 4 (defaultParserThreads in sources/rss/feed-reader-pool.ts). Instances on one machine share its cores.
+  parserThreads: z.number({ error: 'expected a number of threads' }).int().min(1).max(16).optional(),
+});
+
+/** The keys of each nested section, for "did you mean" hints. */
+export const sectionKeys: Record<string, string[]> = {
+  admins: Object.keys(adminsSchema.shape),
+  delivery: Object.keys(deliverySchema.shape),
+  feeds: Object.keys(feedsSchema.shape),
+};
+
 export const configSchema = z
   .strictObject({
-    store: z
-      .string()
-      .regex(/^(sqlite|redis|rediss|postgres|postgresql):\/\//, {
-        error: 'expected sqlite://PATH, redis://HOST:PORT or postgres://...',
-      })
-      .default('sqlite://data/banwatch.sqlite'),
+    store: storeUrl.default('sqlite://data/banwatch.sqlite'),
     vendorsFile: z.string().min(1).optional(),
     maxAgeDays: z.number().int().min(1).max(3650).default(14),
     sources: z.array(sourceSchema, { error: 'expected a list of sources' }).default([]),
     channels: z.array(channelSchema, { error: 'expected a list of channels' }).default([]),
-    admins: z
-      .strictObject({
-        slack: z
-          .array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, { error: 'expected a Slack user id like U0123ABCD' }))
-          .default([]),
-        discord: z.array(z.string().regex(/^\d{15,22}$/, { error: 'expected a Discord user id' })).default([]),
-      })
-      .default({ slack: [], discord: [] }),
-    delivery: z
-      .strictObject({
-        interval: duration.default(5_000),
-        maxAttempts: z.number().int().min(1).max(1000).default(50),
-        channelGap: z
-          .string({ error: 'expected a duration like 1s (0s for none)' })
-          .regex(/^\s*0+\s*(ms|s)?\s*$|^\s*\d+(\.\d+)?\s*(ms|s|m)\s*$/, {
-            error: 'expected a duration like 1s (0s for none)',
-          })
-          .default('1s'),
-      })
-      .default({ interval: 5_000, maxAttempts: 50, channelGap: '1s' }),
-    feeds: z
-      .strictObject({
-        pauseAfter: z.number({ error: 'expected a number of failures' }).int().min(1).max(1000).default(10),
-        allowPrivateNetworks: z.boolean({ error: 'expected true or false' }).default(false),
-        interval: duration.default(900_000),
-        // Unset: one per core, at least 2 and at most 4. Several instances on one machine share its cores.
-        parserThreads: z.number({ error: 'expected a number of threads' }).int().min(1).max(16).optional(),
-      })
-      .default({ pauseAfter: 10, allowPrivateNetworks: false, interval: 900_000 }),
+    // prefault: an absent section is parsed as {}, so each default is stated once, on its field.
+    admins: adminsSchema.prefault({}),
+    delivery: deliverySchema.prefault({}),
+    feeds: feedsSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
@@ -190,6 +203,5 @@ export const configSchema = z
     });
   });
 
-export type ConfigFile = z.output<typeof configSchema>;
 export type SourceConfig = z.output<typeof sourceSchema>;
 export type ChannelConfig = z.output<typeof channelSchema>;

@@ -58,6 +58,7 @@ beforeEach(async () => {
     sources: () => sources,
     clock,
     logger: silentLogger(),
+    maxAgeDays: 14,
     configuredBills: () => [{ id: 'hr5515-115', vendors: ['Hikvision'] }],
   });
 });
@@ -172,7 +173,8 @@ describe('on the command line', () => {
     expect(track.stdout).toContain('Now tracking H.R.2881 (116th)');
     expect(track.stdout).toContain('No congress source is running yet');
     const bills = await runCli(['bills', '--json', '--config', config]);
-    expect(JSON.parse(bills.stdout).bills.map((b: { id: string; origin: string }) => [b.id, b.origin])).toEqual([
+    const listed = JSON.parse(bills.stdout) as { bills: Array<{ id: string; origin: string }> };
+    expect(listed.bills.map((b) => [b.id, b.origin])).toEqual([
       ['hr5515-115', 'config'],
       ['hr2881-116', 'command'],
     ]);

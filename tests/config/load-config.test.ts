@@ -30,6 +30,39 @@ describe('loadConfig', () => {
     expect(config.maxAgeDays).toBe(14);
   });
 
+  it('states each section default once: an absent section and an empty one load the same defaults', () => {
+    const absent = loadConfig({ file: file('sources: []\n'), env: {} });
+    const empty = loadConfig({ file: file('delivery: {}\nfeeds: {}\nadmins: {}\n'), env: {} });
+    expect(absent.delivery).toEqual({ intervalMs: 5_000, maxAttempts: 50, channelGapMs: 1_000 });
+    expect(absent.feeds).toEqual({ pauseAfter: 10, allowPrivateNetworks: false, intervalMs: 900_000 });
+    expect(absent.admins).toEqual({ slack: [], discord: [] });
+    expect(empty.delivery).toEqual(absent.delivery);
+    expect(empty.feeds).toEqual(absent.feeds);
+    expect(empty.admins).toEqual(absent.admins);
+  });
+
+  it('reads the channel gap with the duration parser, where 0s turns the pause off', () => {
+    const gap = (text: string) => loadConfig({ file: file(`delivery: {channelGap: ${text}}\n`), env: {} }).delivery;
+    expect(gap('0s').channelGapMs).toBe(0);
+    expect(gap('250ms').channelGapMs).toBe(250);
+    expect(gap('2m').channelGapMs).toBe(120_000);
+    expect(problems('delivery: {channelGap: soon}\n')).toEqual([
+      'delivery.channelGap: expected a duration like 1s (0s for none)',
+    ]);
+    expect(problems('delivery: {interval: 0s}\n')).toEqual(['delivery.interval: expected a duration like 10m']);
+  });
+
+  it('hints at the keys a section really has, from the schema itself', () => {
+    expect(problems('delivery: {chanelGap: 1s}\n').join('\n')).toContain('channelGap');
+    expect(problems('feeds: {parserThread: 2}\n').join('\n')).toContain('parserThreads');
+    expect(problems('store: mysql://x\n')).toEqual([
+      'store: expected sqlite://PATH, redis://HOST:PORT or postgres://...',
+    ]);
+    expect(() => loadConfig({ file: file('sources: []\n'), env: { BANWATCH_STORE: 'mysql://x' } })).toThrow(
+      /BANWATCH_STORE: expected sqlite:\/\/PATH/,
+    );
+  });
+
   it('replaces ${VAR} from the environment and treats the value as a secret', () => {
     const config = loadConfig({
       file: file(

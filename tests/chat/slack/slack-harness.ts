@@ -37,7 +37,7 @@ export async function startSlackHarness(
   const catalog = loadVendorCatalog(VENDORS_FILE);
   const channels = channelDirectory(options.configured ?? [], stores.channels);
   const logger = options.logger ?? silentLogger();
-  const router = buildCommandRouter({ stores, catalog, channels, sources: () => [], clock, logger });
+  const router = buildCommandRouter({ stores, catalog, channels, sources: () => [], clock, logger, maxAgeDays: 14 });
   const platform = createSlackPlatform(settings, {
     router,
     clock,
