@@ -226,7 +226,7 @@ describe('H.R.5515 from introduction to Public Law 115-232', () => {
       'H.R.5515 (115th) / Public Law 115-232: John S. McCain National Defense Authorization Act for Fiscal Year 2019 — enacted (2018-08-13) — 2018-08-13: Signed by President.',
     );
     const json = await runCli(['bills', '--json', '--config', config], env());
-    expect(JSON.parse(json.stdout).bills[0]).toMatchObject({
+    expect((JSON.parse(json.stdout) as { bills: unknown[] }).bills[0]).toMatchObject({
       id: 'hr5515-115',
       origin: 'config',
       status: { stage: 'enacted', date: '2018-08-13', reference: 'Public Law 115-232' },

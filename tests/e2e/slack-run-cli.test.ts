@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rssDocument, startFeedServer, type FeedServer, type RssItemSpec } from '../fakes/feed-server.js';
-import { slashCommandForm, signedPost, startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.js';
+import {
+  blocksOf,
+  blockText,
+  slashCommandForm,
+  signedPost,
+  startFakeSlackApi,
+  type FakeSlackApi,
+} from '../fakes/slack-api.js';
 import { runInProcess } from '../support/run-in-process.js';
 
 /**
@@ -81,8 +88,8 @@ describe('banwatch run with Slack', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       feeds.route('/feed.xml', { body: rssDocument({ items: [ban, old] }) });
       const post = await slack.waitFor(() => slack.posts('C0123ABCD')[0], 20_000);
-      expect(post.blocks.map((b: { type: string }) => b.type)).toEqual(['header', 'section', 'context', 'context']);
-      expect(post.blocks[1].text.text).toBe(
+      expect(blocksOf(post).map((b) => b.type)).toEqual(['header', 'section', 'context', 'context']);
+      expect(blockText(post, 1)).toBe(
         '*<https://news.example/huawei|US bans Huawei and ZTE equipment from federal networks>*',
       );
       expect(post.unfurl_links).toBe(false);

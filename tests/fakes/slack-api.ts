@@ -20,10 +20,56 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** A Block Kit text object. */
+export interface SlackText {
+  type: string;
+  text: string;
+  emoji?: boolean;
+}
+
+/** A Block Kit block as the tests read it: a header's or section's `text`, a context's `elements`. */
+export interface SlackBlock {
+  type: string;
+  text?: SlackText;
+  elements?: SlackText[];
+  [field: string]: unknown;
+}
+
+/**
+ * A body sent to the fake: an API call's fields or what was posted to a response_url. Any field
+ * can be there; the ones the tests read are typed as Slack sends them.
+ */
+export interface SlackBody {
+  channel?: string;
+  text?: string;
+  blocks?: SlackBlock[];
+  thread_ts?: string;
+  reply_broadcast?: boolean;
+  unfurl_links?: boolean;
+  unfurl_media?: boolean;
+  response_type?: string;
+  user?: string;
+  token?: string;
+  [field: string]: unknown;
+}
+
+/** The blocks of a body; throws, failing the test, when it has none. */
+export function blocksOf(body: SlackBody | undefined): SlackBlock[] {
+  if (!body?.blocks) throw new Error(`fake Slack: no blocks in ${JSON.stringify(body)}`);
+  return body.blocks;
+}
+
+/** The text of a body's block `index` (a header or section); throws when there is no such block or text. */
+export function blockText(body: SlackBody | undefined, index: number): string {
+  const text = blocksOf(body)[index]?.text;
+  if (!text) throw new Error(`fake Slack: block ${index} has no text in ${JSON.stringify(body)}`);
+  return text.text;
+}
+
 export interface RecordedCall {
   method: string;
   /** Form fields (JSON-valued ones like `blocks` parsed, `true`/`false` as booleans) or the JSON body. */
-  body: Record<string, any>;
+  body: SlackBody;
   /** The bearer token the call carried. */
   token?: string;
   /** The answer the fake gave: `ok` or the error code, or `HTTP 503`. */
@@ -34,7 +80,7 @@ export interface RecordedCall {
 export interface RecordedResponse {
   /** The id in the response_url path. */
   id: string;
-  body: Record<string, any>;
+  body: SlackBody;
   at: number;
 }
 
@@ -66,7 +112,7 @@ export interface FakeSlackApi {
   readonly calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
   /** Bodies of the messages chat.postMessage accepted, optionally only in one channel. */
-  posts(channel?: string): Array<Record<string, any>>;
+  posts(channel?: string): SlackBody[];
   readonly responses: RecordedResponse[];
   /** A response_url on this server; what is posted to it lands in `responses`. */
   responseUrl(id?: string): string;
@@ -83,10 +129,10 @@ export interface FakeSlackApi {
 const BOOLEAN_FIELDS = new Set(['unfurl_links', 'unfurl_media', 'reply_broadcast', 'mrkdwn', 'as_user']);
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
 
-function decodeForm(text: string): Record<string, any> {
-  const body: Record<string, any> = {};
+function decodeForm(text: string): SlackBody {
+  const body: SlackBody = {};
   for (const [key, value] of new URLSearchParams(text)) {
-    if (JSON_FIELDS.has(key)) body[key] = JSON.parse(value);
+    if (JSON_FIELDS.has(key)) body[key] = JSON.parse(value) as unknown;
     else if (BOOLEAN_FIELDS.has(key) && (value === 'true' || value === 'false')) body[key] = value === 'true';
     else body[key] = value;
   }
@@ -122,7 +168,7 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
 
   function answer(
     method: string,
-    body: Record<string, any>,
+    body: SlackBody,
     token: string | undefined,
   ): { outcome: string; send: (res: ServerResponse) => void } {
     const ok = (extra: Record<string, unknown>) => ({
@@ -185,7 +231,11 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       const text = await readAll(req);
       if (path.startsWith('/respond/')) {
-        responses.push({ id: path.slice('/respond/'.length), body: JSON.parse(text || '{}'), at: Date.now() });
+        responses.push({
+          id: path.slice('/respond/'.length),
+          body: JSON.parse(text || '{}') as SlackBody,
+          at: Date.now(),
+        });
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
         notify();
         return;
@@ -196,7 +246,7 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
       }
       const method = path.slice('/api/'.length);
       const isJson = (req.headers['content-type'] ?? '').startsWith('application/json');
-      const body = isJson ? (JSON.parse(text || '{}') as Record<string, any>) : decodeForm(text);
+      const body = isJson ? (JSON.parse(text || '{}') as SlackBody) : decodeForm(text);
       const auth = req.headers.authorization;
       const token = auth?.startsWith('Bearer ')
         ? auth.slice(7)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { slashCommandForm, signedPost, startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.js';
+import { blocksOf, slashCommandForm, signedPost, startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.js';
 import { startSlackHarness, type SlackHarness } from './slack-harness.js';
 
 /**
@@ -110,9 +110,9 @@ describe('/banwatch over HTTP', () => {
     expect(answer.text).toContain('Hikvision');
     expect(text).toContain('Section 889');
     expect(text).toContain('FCC Covered List');
-    expect(answer.blocks[0]).toEqual({
+    expect(blocksOf(answer)[0]).toEqual({
       type: 'section',
-      text: { type: 'mrkdwn', text: expect.stringMatching(/^\*Hikvision — /) },
+      text: { type: 'mrkdwn', text: expect.stringMatching(/^\*Hikvision — /) as string },
     });
   });
 

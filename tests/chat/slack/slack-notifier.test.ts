@@ -4,7 +4,7 @@ import { createSlackNotifier } from '../../../src/chat/slack/slack-notifier.js';
 import type { Channel } from '../../../src/domain/channel.js';
 import type { Notifier } from '../../../src/domain/notifier.js';
 import { silentLogger } from '../../../src/shared/logger.js';
-import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.js';
+import { blocksOf, blockText, startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.js';
 import { sampleAlert } from '../../support/sample-alert.js';
 
 const TOKEN = 'xoxb-test-notifier-token';
@@ -37,25 +37,26 @@ describe('Slack notifier: alerts as Block Kit', () => {
     const outcome = await notifier.send(sampleAlert(), channel());
     expect(outcome).toEqual({
       status: 'delivered',
-      ref: { platform: 'slack', id: expect.stringMatching(/^\d+\.\d+$/), channel: 'C0SEC' },
+      ref: { platform: 'slack', id: expect.stringMatching(/^\d+\.\d+$/) as string, channel: 'C0SEC' },
     });
     const [call] = slack.callsTo('chat.postMessage');
     expect(call?.token).toBe(TOKEN);
     const body = call?.body ?? {};
     expect(body).toMatchObject({ channel: 'C0SEC', unfurl_links: false, unfurl_media: false });
     expect(body.text).toBe('Hikvision, Dahua · Ban: FCC bans new Hikvision and Dahua equipment authorizations');
-    expect(body.blocks.map((b: { type: string }) => b.type)).toEqual(['header', 'section', 'context', 'context']);
-    expect(body.blocks[0].text).toEqual({ type: 'plain_text', text: 'Hikvision, Dahua · Ban', emoji: false });
-    expect(body.blocks[1].text.text).toBe(
+    const blocks = blocksOf(body);
+    expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'context', 'context']);
+    expect(blocks[0]?.text).toEqual({ type: 'plain_text', text: 'Hikvision, Dahua · Ban', emoji: false });
+    expect(blockText(body, 1)).toBe(
       '*<https://therecord.media/fcc-bans-hikvision-dahua|FCC bans new Hikvision and Dahua equipment authorizations>*',
     );
-    const facts = body.blocks[2].elements.map((e: { text: string }) => e.text);
+    const facts = blocks[2]?.elements?.map((e) => e.text);
     expect(facts).toEqual([
       '*Source:* therecord.media · 2022-11-25',
       '*Stage:* rule or order · *Jurisdiction:* US-federal',
     ]);
-    expect(body.blocks[3].elements).toHaveLength(1);
-    expect(body.blocks[3].elements[0].text).toBe(
+    expect(blocks[3]?.elements).toHaveLength(1);
+    expect(blocks[3]?.elements?.[0]?.text).toBe(
       'Why: vendor "Hikvision"; ban cue "bans"; jurisdiction US-federal: "FCC"',
     );
     expect(body.thread_ts).toBeUndefined();
@@ -68,10 +69,10 @@ describe('Slack notifier: alerts as Block Kit', () => {
     });
     expect((await notifier.send(hostile, channel())).status).toBe('delivered');
     const body = slack.posts('C0SEC').at(-1) ?? {};
-    const json = JSON.stringify({ text: body.text, blocks: body.blocks.slice(1) });
+    const json = JSON.stringify({ text: body.text, blocks: blocksOf(body).slice(1) });
     expect(json).not.toMatch(/<!channel>|<@U123>|<!here>|<https:\/\/evil/);
     expect(body.text).toContain('&lt;!channel&gt; &lt;@U123&gt;');
-    expect(body.blocks[1].text.text).toContain('&lt;https://evil.example¦click&gt; &amp; more');
+    expect(blockText(body, 1)).toContain('&lt;https://evil.example¦click&gt; &amp; more');
   });
 
   it('posts a later stage as a thread reply, broadcast only when the stage is conclusive', async () => {
@@ -85,7 +86,7 @@ describe('Slack notifier: alerts as Block Kit', () => {
     expect(b).toMatchObject({ thread_ts: root?.id });
     expect(b?.reply_broadcast).toBeUndefined();
     expect(c).toMatchObject({ thread_ts: root?.id, reply_broadcast: true });
-    expect(c?.blocks[0].text.text).toBe('Update: H.R.5515 (115th) enacted');
+    expect(blockText(c, 0)).toBe('Update: H.R.5515 (115th) enacted');
   });
 
   it('does not thread into another channel or another platform', async () => {
@@ -144,7 +145,7 @@ describe('Slack notifier: failures sorted for the outbox', () => {
     const outcome = await notifier.send(sampleAlert(), channel('C0PRIVATE'));
     expect(outcome).toEqual({
       status: 'rejected',
-      reason: expect.stringMatching(/^not_in_channel .*method_not_supported_for_channel_type/),
+      reason: expect.stringMatching(/^not_in_channel .*method_not_supported_for_channel_type/) as string,
     });
     expect(slack.callsTo('conversations.join')).toHaveLength(1);
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
@@ -193,7 +194,7 @@ describe('Slack notifier: failures sorted for the outbox', () => {
       logger: silentLogger(),
     });
     const outcome = await offline.send(sampleAlert(), channel());
-    expect(outcome).toMatchObject({ status: 'retry', reason: expect.stringContaining('network error') });
+    expect(outcome).toMatchObject({ status: 'retry', reason: expect.stringContaining('network error') as string });
     expect(JSON.stringify(outcome)).not.toContain(TOKEN);
   });
 
