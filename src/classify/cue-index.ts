@@ -191,12 +191,20 @@ function addPairs(hits: Hit[], table: AtomTable, length: number): void {
       const firstEnd = table.endAt(rule.first, i);
       if (firstEnd < 0) continue;
       for (let j = firstEnd; j <= firstEnd + rule.within && j < length; j++) {
+        // "court will not block" is the opposite of "court blocks".
+        if (table.endAt('negation', j) >= 0) continue pairs;
         const secondEnd = table.endAt(rule.second, j);
         if (secondEnd < 0) continue;
         hits.push({
           start: i,
           end: secondEnd,
-          payload: { type: 'action', kind: rule.kind, rank: rule.rank, strength: rule.strength, instrument: false },
+          payload: {
+            type: 'action',
+            kind: rule.kind,
+            rank: rule.rank,
+            strength: rule.strength,
+            instrument: rule.instrument ?? false,
+          },
         });
         break pairs;
       }
@@ -214,6 +222,17 @@ function keepLongest(hits: Hit[]): Hit[] {
   return sorted ? kept : kept.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+const STRENGTH_ORDER: Readonly<Record<CueStrength, number>> = { weak: 0, normal: 1, hard: 2 };
+
+/** A loose pair ("placed ... blacklist") must not hide the firmer cue inside it ("investment blacklist"). */
+function weakerAction(outer: Cue, inner: Cue): boolean {
+  return (
+    outer.type === 'action' &&
+    inner.type === 'action' &&
+    STRENGTH_ORDER[outer.strength] < STRENGTH_ORDER[inner.strength]
+  );
+}
+
 function insideLonger(hit: Hit, long: readonly Hit[]): boolean {
   const layer = layerOf(hit.payload);
   if (layer === 'helper') return false;
@@ -223,7 +242,8 @@ function insideLonger(hit: Hit, long: readonly Hit[]): boolean {
       other.end - other.start > length &&
       other.start <= hit.start &&
       other.end >= hit.end &&
-      layerOf(other.payload) === layer
+      layerOf(other.payload) === layer &&
+      !weakerAction(other.payload, hit.payload)
     )
       return true;
   }

@@ -4,7 +4,8 @@
  */
 
 /** Traps that, found in a headline, mean it is not news of a government action on a vendor. */
-export type GlobalTrap = 'criminal' | 'false-claim' | 'non-security' | 'product' | 'earnings' | 'vulnerability';
+export type GlobalTrap =
+  'criminal' | 'false-claim' | 'non-security' | 'product' | 'earnings' | 'listing' | 'vulnerability';
 
 export const TRAP_WORDS: Readonly<Record<GlobalTrap, readonly string[]>> = {
   criminal: [
@@ -149,9 +150,9 @@ export const TRAP_WORDS: Readonly<Record<GlobalTrap, readonly string[]>> = {
     'market share',
     'shipments',
     'dividend',
-    'ipo',
     'research report',
   ],
+  listing: ['ipo', 'listing debut', 'share sale', 'goes public'],
   vulnerability: [
     'vulnerability',
     'vulnerabilities',
@@ -228,7 +229,28 @@ export const ATOMS: Readonly<Record<string, readonly string[]>> = {
     'request',
     'entry',
   ],
-  compel: ['orders', 'ordered', 'order', 'forces', 'forced', 'told', 'tells', 'directs', 'directed'],
+  compel: ['orders', 'ordered', 'order', 'forces', 'forced', 'told', 'tells', 'directs', 'directed', 'requires'],
+  divest: ['divest', 'divests', 'sell', 'sell off', 'sell its', 'sell stake', 'sell their'],
+  veto: ['veto', 'vetoes', 'vetoed', 'vetoing', 'blocks', 'blocked', 'block', 'rejects', 'rejected', 'nixes', 'kills'],
+  deal: ['deal', 'takeover', 'acquisition', 'merger', 'purchase', 'buyout', 'stake', 'contract', 'tender'],
+  terminate: ['termination', 'terminate', 'terminates', 'terminated', 'terminating', 'revocation'],
+  authority: ['operating authority', 'authority', 'authorization', 'authorisation', 'licence', 'license', 'licenses'],
+  distribution: ['downloads', 'download', 'new downloads', 'distribution', 'sales', 'app store', 'app stores'],
+  negation: ['not', "won't", 'will not', 'declines to', 'refuses to', 'fails to', 'never'],
+  'company-word': ['companies', 'company', 'firms', 'firm', 'corporations', 'entities', 'groups', 'businesses'],
+  'foreign-military': [
+    'chinese military',
+    "china's military",
+    "beijing's military",
+    'chinese army',
+    "people's liberation army",
+    'pla',
+    'linked to military',
+    'military-linked',
+    'military links',
+    'military ties',
+  ],
+  add: ['add', 'adds', 'added', 'adding', 'places', 'placed', 'puts', 'put'],
   close: [
     'close',
     'closes',
@@ -265,8 +287,12 @@ export const ATOMS: Readonly<Record<string, readonly string[]>> = {
     'ejects',
     'force out',
     'forces out',
+    'chase',
+    'chases',
+    'drive',
+    'drives',
   ],
-  from: ['from'],
+  from: ['from', 'off the market', 'out of the market', 'off networks', 'out of networks', 'out of the country'],
   halt: ['halt', 'halts', 'halted', 'stop', 'stops', 'stopped', 'suspend', 'suspends', 'freeze', 'freezes'],
   use: [
     'installation',
@@ -628,7 +654,14 @@ export const ATOMS: Readonly<Record<string, readonly string[]>> = {
     'warns',
     'to ban',
     'to block',
+    'asks',
+    'asked',
+    'urges',
+    'pressures',
+    'pressured',
   ],
+  // a Chinese or Russian government named as the one behind the act ("cowed by Chinese regulators")
+  'reverse-agent': ['by', 'cowed by', 'pressured by', 'under pressure from', 'at the behest of', 'at the request of'],
   // regulators whose attention alone makes a vendor's reply news ("Quectel response to FCC")
   regulator: [
     'fcc',

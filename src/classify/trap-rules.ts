@@ -28,6 +28,7 @@ const GLOBAL_REASONS: Readonly<Record<GlobalTrap, string>> = {
   'non-security': 'government action for non-security reasons',
   product: 'product, launch or review news',
   earnings: 'earnings or business news',
+  listing: 'a stock listing, not a ban',
   vulnerability: 'vulnerability or security research, no ban named',
 };
 
@@ -214,11 +215,21 @@ export function globalTraps(reading: Reading, governmentActor: boolean): TrapFin
     // A review or launch headline never names a government; with one it is likely news about it.
     if (trap.trap === 'product' && governmentActor) continue;
     if (trap.trap === 'vulnerability' && hardCue) continue;
+    // "... postpones IPO after being blacklisted by the US": the business news is the consequence.
+    if (trap.trap === 'listing' && hardCue && governmentActor) continue;
     seen.add(trap.trap);
     findings.push({ reason: `trap: ${GLOBAL_REASONS[trap.trap]} ("${quote(reading, trap)}")`, blocks: true });
   }
   for (const place of reading.places) {
     if (!place.reverse || !place.actor) continue;
+    const agent = atomEndingAt(reading, 'reverse-agent', place.start);
+    if (agent) {
+      findings.push({
+        reason: `trap: a Chinese or Russian government behind the act, outside what banwatch watches ("${quote(reading, { start: agent.start, end: place.end })}")`,
+        blocks: true,
+      });
+      break;
+    }
     let at = place.end;
     if (atomAt(reading, 'actor-skip', at)) at++;
     const acting = atomAt(reading, 'reverse-verb', at) ?? countingActions(reading).find((a) => a.start === at);
