@@ -230,7 +230,7 @@ export const ATOMS: Readonly<Record<string, readonly string[]>> = {
     'entry',
   ],
   compel: ['orders', 'ordered', 'order', 'forces', 'forced', 'told', 'tells', 'directs', 'directed', 'requires'],
-  divest: ['divest', 'divests', 'sell', 'sell off', 'sell its', 'sell stake', 'sell their'],
+  divest: ['divest', 'divests', 'divestment', 'divestiture'],
   veto: ['veto', 'vetoes', 'vetoed', 'vetoing', 'blocks', 'blocked', 'block', 'rejects', 'rejected', 'nixes', 'kills'],
   deal: ['deal', 'takeover', 'acquisition', 'merger', 'purchase', 'buyout', 'stake', 'contract', 'tender'],
   terminate: ['termination', 'terminate', 'terminates', 'terminated', 'terminating', 'revocation'],

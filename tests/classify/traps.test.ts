@@ -113,7 +113,7 @@ describe("trap: 'ban' about things that are not technology vendors", () => {
 describe('trap: government action against a tech company for non-security reasons', () => {
   notRelevant([
     ['Apple Watch may be banned from entry into the U.S.', 'no vendor or vendor class named'],
-    ['Meta ordered to sell Giphy by UK regulator', 'no vendor or vendor class named', ['Meta']],
+    ['Meta ordered to sell Giphy by UK regulator', 'no government action cue', ['Meta']],
     [
       "UK watchdog opens investigation into Amazon's marketplace practices",
       'government action for non-security reasons ("marketplace practices")',
