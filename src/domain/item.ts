@@ -1,3 +1,5 @@
+import type { ListingChange } from './list-entry.js';
+
 /**
  * One normalized entry from a source: a news item, or one stage of a bill or rule.
  * Sources produce Items; they never classify or post them.
@@ -22,6 +24,8 @@ export interface Item {
   thread?: ItemThread;
   /** True when the item's age must not be judged by `publishedAt` (a stage first seen now). */
   fresh?: boolean;
+  /** A change of an official restriction list: relevant by definition (see pipeline/classify-item.ts). */
+  listing?: ListingChange;
 }
 
 export interface ItemThread {
