@@ -11,7 +11,8 @@ import { USAGE } from './cli/usage.js';
 import { readEnvironment, type Environment } from './config/env.js';
 import { type Config, loadConfig, PACKAGE_ROOT } from './config/load-config.js';
 import { createApp } from './main.js';
-import { ConfigError, errorMessage, StoreError, UserError } from './shared/errors.js';
+import { exitStatus } from './shared/error-codes.js';
+import { BanwatchError, errorMessage, UserError } from './shared/errors.js';
 import { createLogger } from './shared/logger.js';
 import { exportOpml, importOpml } from './cli/feeds-command.js';
 import { effectiveConfigYaml } from './config/config-report.js';
@@ -54,14 +55,14 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
         return await withApp(config, io, 'info', async (app, logger) => {
           if (command === 'run') return runCommand(app, io, logger, options.signals);
           if (!args.includes('--once'))
-            throw new UserError('usage', '`banwatch poll` needs --once (use `banwatch run` to keep polling)');
+            throw new UserError('USAGE', '`banwatch poll` needs --once (use `banwatch run` to keep polling)');
           return pollOnceCommand(app, io);
         });
       case 'feeds':
         if (args[0] === 'import' || args[0] === 'export') {
           const [action, file, ...extra] = args;
           if (action === 'import' && (!file || extra.length))
-            throw new UserError('usage', 'usage: banwatch feeds import FILE.opml');
+            throw new UserError('USAGE', 'usage: banwatch feeds import FILE.opml');
           return await withApp(config, io, 'warn', (app) =>
             action === 'import'
               ? importOpml(file as string, app.feedsDeps, io)
@@ -76,7 +77,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
         if (ROUTER_COMMANDS.has(command)) {
           return await withApp(config, io, 'warn', (app) => routerCommand(app.router, [command, ...args], io, globals));
         }
-        throw new UserError('usage', `unknown command "${command.slice(0, 40)}" (see \`banwatch help\`)`);
+        throw new UserError('UNKNOWN_COMMAND', `unknown command "${command.slice(0, 40)}" (see \`banwatch help\`)`);
     }
   } catch (error) {
     return report(error, io);
@@ -86,7 +87,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
 /** `config check`: validates the file and environment without starting, prints the effective config. */
 function configCommand(args: readonly string[], file: string | undefined, env: Environment, io: CliIo): number {
   if (args[0] !== 'check' || args.length > 1)
-    throw new UserError('usage', 'usage: banwatch config check [--config FILE]');
+    throw new UserError('USAGE', 'usage: banwatch config check [--config FILE]');
   const config = loadConfig({ file, env });
   io.stdout.write(`# ${config.file}: valid\n${effectiveConfigYaml(config)}`);
   return 0;
@@ -114,19 +115,12 @@ async function withApp(
   }
 }
 
+/** Prints what went wrong with its code; the exit status follows from the code (shared/error-codes.ts). */
 function report(error: unknown, io: CliIo): number {
-  if (error instanceof ConfigError) {
-    io.stderr.write(`banwatch: ${error.message}\n`);
-    return 2;
+  if (error instanceof BanwatchError) {
+    io.stderr.write(`banwatch: ${error.message}\ncode: ${error.code}\n`);
+    return exitStatus(error.code);
   }
-  if (error instanceof UserError) {
-    io.stderr.write(`banwatch: ${error.message}\n`);
-    return 2;
-  }
-  if (error instanceof StoreError) {
-    io.stderr.write(`banwatch: ${error.message}\n`);
-    return 1;
-  }
-  io.stderr.write(`banwatch: unexpected error: ${errorMessage(error)}\n`);
-  return 1;
+  io.stderr.write(`banwatch: unexpected error: ${errorMessage(error)}\ncode: INTERNAL\n`);
+  return exitStatus('INTERNAL');
 }

@@ -20,7 +20,7 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
         : [arg, undefined];
     if (WITH_VALUE.has(flag)) {
       const value = inline ?? argv[++i];
-      if (value === undefined || value.startsWith('--')) throw new UserError('missing_value', `${flag} needs a value`);
+      if (value === undefined || value.startsWith('--')) throw new UserError('MISSING_VALUE', `${flag} needs a value`);
       if (flag === '--config') options.config = value;
       else options.channel = value;
     } else if (flag === '--json') options.json = true;

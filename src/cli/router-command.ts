@@ -1,5 +1,6 @@
 import type { CommandRouter } from '../commands/command-router.js';
 import { replyToText } from '../commands/reply.js';
+import { exitStatus } from '../shared/error-codes.js';
 import type { CliIo } from './cli-io.js';
 
 /**
@@ -20,5 +21,5 @@ export async function routerCommand(
   if (options.json && !answer.refused) io.stdout.write(`${JSON.stringify(answer.data ?? answer, null, 2)}\n`);
   else (answer.refused ? io.stderr : io.stdout).write(replyToText(answer));
   // Exit status as documented: 2 for a command typed wrong, 1 for a refusal, 0 for an answer.
-  return answer.usage ? 2 : answer.refused ? 1 : 0;
+  return answer.code ? exitStatus(answer.code) : 0;
 }

@@ -1,20 +1,9 @@
 import { closest } from '../shared/suggest.js';
+import type { ErrorCode } from '../shared/error-codes.js';
 import { errorMessage, isUserError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { CommandContext, CommandHandler } from './command.js';
 import { line, reply, type Reply } from './reply.js';
-
-/** Refusal codes that mean the command was typed wrong (the CLI exits 2 for these). */
-const TYPED_WRONG = new Set([
-  'usage',
-  'bad_verb',
-  'unknown_flag',
-  'unbalanced_quotes',
-  'too_many_words',
-  'too_long',
-  'missing_value',
-  'no_vendor',
-]);
 
 /**
  * The one entry point for commands from every surface (Slack, Discord, the CLI). Runs a
@@ -49,12 +38,12 @@ export class CommandRouter {
     if (!handler) {
       const guess = closest(name, this.names());
       const hint = guess ? ` Did you mean \`${guess}\`?` : '';
-      return this.help(undefined, `Unknown command "${name.slice(0, 40)}".${hint}`);
+      return this.help(undefined, { text: `Unknown command "${name.slice(0, 40)}".${hint}`, code: 'UNKNOWN_COMMAND' });
     }
     if (handler.requiresAdmin(rest) && !context.actor.isAdmin) {
       const what = [handler.name, rest[0]].filter(Boolean).join(' ');
       return reply('Not allowed', [{ lines: [line(`Only admins can run \`${what}\`. Nothing was changed.`)] }], {
-        refused: true,
+        code: 'NOT_ADMIN',
       });
     }
     try {
@@ -62,29 +51,28 @@ export class CommandRouter {
       await this.flush();
       return answer;
     } catch (error) {
-      if (isUserError(error)) return this.usage(handler, error.message, TYPED_WRONG.has(error.code));
+      if (isUserError(error)) return this.usage(handler, error.message, error.code);
       const ref = Math.random().toString(36).slice(2, 8);
       this.logger.error(
-        { err: error, command: handler.name, ref },
+        { err: error, code: 'INTERNAL', command: handler.name, ref },
         `command ${handler.name} failed: ${errorMessage(error)}`,
       );
       return reply(
         'Something went wrong',
         [{ lines: [line(`banwatch could not finish \`${handler.name}\` (reference ${ref}). Try again shortly.`)] }],
-        { refused: true },
+        { code: 'INTERNAL' },
       );
     }
   }
 
-  /** A refusal with the usage of the command; `typedWrong` when the words themselves were wrong. */
-  usage(handler: CommandHandler, problem: string, typedWrong = true): Reply {
-    return reply(problem, [{ heading: 'Usage', lines: handler.usage.map((form) => line(`/banwatch ${form}`)) }], {
-      refused: true,
-      usage: typedWrong,
-    });
+  /** A refusal with the usage of the command, which is all the answer says when the words were wrong. */
+  usage(handler: CommandHandler, problem: string, code: ErrorCode = 'USAGE'): Reply {
+    const usage = { heading: 'Usage', lines: handler.usage.map((form) => line(`/banwatch ${form}`)) };
+    return reply(problem, [usage], { code });
   }
 
-  help(name?: string, problem?: string): Reply {
+  /** The list of commands, or one command's usage; with a problem, the list is the answer to a refusal. */
+  help(name?: string, problem?: { text: string; code: ErrorCode }): Reply {
     const handler = name ? this.handlers.get(name.toLowerCase()) : undefined;
     if (handler)
       return reply(`/banwatch ${handler.name}: ${handler.summary}`, [
@@ -92,9 +80,9 @@ export class CommandRouter {
       ]);
     const lines = [...this.handlers.values()].map((h) => line(`${h.usage[0] ?? h.name} — ${h.summary}`));
     return reply(
-      problem ?? 'banwatch commands',
+      problem?.text ?? 'banwatch commands',
       [{ lines }, { lines: [line('Type `/banwatch help COMMAND` for details.')] }],
-      { refused: Boolean(problem), usage: Boolean(problem) },
+      problem ? { code: problem.code } : {},
     );
   }
 }

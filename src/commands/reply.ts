@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../shared/error-codes.js';
+
 /**
  * A platform-neutral answer to a command. Adapters render it (Block Kit, embeds, terminal
  * text); `data` is the machine-readable form the CLI prints with --json.
@@ -7,10 +9,10 @@ export interface Reply {
   visibility: 'ephemeral' | 'channel';
   title: string;
   sections: ReplySection[];
-  /** True when the command was refused (bad arguments, not allowed). */
+  /** True when the command was refused (bad arguments, not allowed); set from `code`. */
   refused?: boolean;
-  /** Refused because of how it was typed (unknown command, bad arguments): the CLI exits 2. */
-  usage?: boolean;
+  /** Why it was refused, when it was: the CLI's exit status follows from it (shared/error-codes.ts). */
+  code?: ErrorCode;
   data?: unknown;
 }
 
@@ -32,15 +34,15 @@ export function line(text: string, url?: string): ReplyLine {
 export function reply(
   title: string,
   sections: ReplySection[],
-  options: Partial<Pick<Reply, 'visibility' | 'data' | 'refused' | 'usage'>> = {},
+  options: Partial<Pick<Reply, 'visibility' | 'data' | 'code'>> = {},
 ): Reply {
   return {
     visibility: options.visibility ?? 'ephemeral',
     title,
     sections,
-    refused: options.refused,
+    refused: options.code ? true : undefined,
     data: options.data,
-    ...(options.usage ? { usage: true } : {}),
+    ...(options.code ? { code: options.code } : {}),
   };
 }
 
@@ -52,5 +54,6 @@ export function replyToText(answer: Reply): string {
     if (section.heading) out.push(`${section.heading}:`);
     for (const entry of section.lines) out.push(`  ${entry.text}${entry.url ? `  <${entry.url}>` : ''}`);
   }
+  if (answer.code) out.push('', `code: ${answer.code}`);
   return `${out.join('\n')}\n`;
 }

@@ -9,7 +9,7 @@ export const MAX_TOKENS = 30;
  */
 export function tokenize(text: string): string[] {
   if (text.length > MAX_COMMAND_LENGTH)
-    throw new UserError('too_long', `That command is too long (at most ${MAX_COMMAND_LENGTH} characters).`);
+    throw new UserError('TOO_LONG', `That command is too long (at most ${MAX_COMMAND_LENGTH} characters).`);
   const tokens: string[] = [];
   let current = '';
   let quoted = false;
@@ -29,10 +29,10 @@ export function tokenize(text: string): string[] {
     current += char;
     started = true;
   }
-  if (quoted) throw new UserError('unbalanced_quotes', 'A quote is not closed.');
+  if (quoted) throw new UserError('UNBALANCED_QUOTES', 'A quote is not closed.');
   if (started) tokens.push(current);
   if (tokens.length > MAX_TOKENS)
-    throw new UserError('too_many_words', `That command has too many words (at most ${MAX_TOKENS}).`);
+    throw new UserError('TOO_MANY_WORDS', `That command has too many words (at most ${MAX_TOKENS}).`);
   return tokens;
 }
 
@@ -43,7 +43,7 @@ export function takeFlags(args: readonly string[], known: readonly string[]): { 
   for (const arg of args) {
     if (arg.startsWith('--') && arg.length > 2) {
       const name = arg.slice(2).toLowerCase();
-      if (!known.includes(name)) throw new UserError('unknown_flag', `Unknown option ${arg.slice(0, 40)}.`);
+      if (!known.includes(name)) throw new UserError('UNKNOWN_FLAG', `Unknown option ${arg.slice(0, 40)}.`);
       flags.add(name);
     } else rest.push(arg);
   }

@@ -1,11 +1,15 @@
+import type { ErrorCode } from './error-codes.js';
+
+export type { ErrorCode } from './error-codes.js';
+
 /**
- * Coded errors. `UserError` is a refusal meant for the person who asked (bad arguments,
+ * Coded errors (codes and their exit statuses in error-codes.ts). `UserError` is a refusal meant for the person who asked (bad arguments,
  * not allowed, unknown vendor): it is shown to them as is and is not a bug. Every other
  * `BanwatchError` is a fault that is logged with its code; plain `Error`s are bugs.
  */
 export class BanwatchError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'BanwatchError';
     this.code = code;
@@ -13,7 +17,7 @@ export class BanwatchError extends Error {
 }
 
 export class UserError extends BanwatchError {
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCode, message: string) {
     super(code, message);
     this.name = 'UserError';
   }
@@ -23,7 +27,7 @@ export class UserError extends BanwatchError {
 export class ConfigError extends BanwatchError {
   readonly problems: string[];
   constructor(problems: string[]) {
-    super('config_invalid', `invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super('CONFIG_INVALID', `invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
     this.problems = problems;
   }
@@ -32,7 +36,7 @@ export class ConfigError extends BanwatchError {
 /** A store (SQLite, Redis, PostgreSQL) that cannot be reached or answered with an error. */
 export class StoreError extends BanwatchError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super('store_unavailable', message, options);
+    super('STORE_UNAVAILABLE', message, options);
     this.name = 'StoreError';
   }
 }

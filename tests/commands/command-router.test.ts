@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext, CommandHandler } from '../../src/commands/command.js';
 import { CommandRouter } from '../../src/commands/command-router.js';
-import { reply } from '../../src/commands/reply.js';
+import { reply, replyToText } from '../../src/commands/reply.js';
+import { UserError } from '../../src/shared/errors.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import type { Stores } from '../../src/store/open-stores.js';
 import { sqlitePathFromUrl } from '../../src/store/sqlite/sqlite-backend.js';
@@ -45,6 +46,23 @@ describe('CommandRouter', () => {
   it('says the command could not be finished when its change could not be saved', async () => {
     const router = new CommandRouter([remember], silentLogger(), () => Promise.reject(new Error('disk I/O error')));
     const answer = await router.handle(['remember', 'dahua'], context);
-    expect(answer).toMatchObject({ title: 'Something went wrong', refused: true });
+    expect(answer).toMatchObject({ title: 'Something went wrong', refused: true, code: 'INTERNAL' });
+  });
+
+  it('gives every refusal its code: not an admin, an unknown command, a refusal from the handler', async () => {
+    const guarded: CommandHandler = { ...remember, name: 'guarded', requiresAdmin: () => true };
+    const picky: CommandHandler = {
+      ...remember,
+      name: 'picky',
+      run: () => Promise.reject(new UserError('UNKNOWN_FEED', 'No feed with id "nope".')),
+    };
+    const router = new CommandRouter([remember, guarded, picky], silentLogger());
+    const member: CommandContext = { actor: { platform: 'cli', id: 'member', isAdmin: false } };
+    expect(await router.handle(['guarded', 'x'], member)).toMatchObject({ refused: true, code: 'NOT_ADMIN' });
+    expect(await router.handle(['gaurded'], member)).toMatchObject({ refused: true, code: 'UNKNOWN_COMMAND' });
+    const refusal = await router.handle(['picky'], context);
+    expect(refusal).toMatchObject({ title: 'No feed with id "nope".', code: 'UNKNOWN_FEED' });
+    expect(replyToText(refusal)).toMatch(/\ncode: UNKNOWN_FEED\n$/);
+    expect(await router.handle(['remember', 'x'], context)).not.toHaveProperty('code');
   });
 });

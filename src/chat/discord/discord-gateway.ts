@@ -39,7 +39,7 @@ export function createDiscordJsGateway(options: DiscordOptions, logger: Logger):
       } catch (error) {
         client = undefined;
         await connection.destroy();
-        throw new BanwatchError('discord_gateway', `could not connect to the Discord gateway: ${errorMessage(error)}`, {
+        throw new BanwatchError('DISCORD_GATEWAY', `could not connect to the Discord gateway: ${errorMessage(error)}`, {
           cause: error,
         });
       }

@@ -29,7 +29,7 @@ export function createSignatureVerifier(publicKeyHex: string): (request: SignedR
 
 function publicKey(hex: string): KeyObject {
   if (!/^[0-9a-f]{64}$/i.test(hex))
-    throw new BanwatchError('discord_public_key', 'DISCORD_PUBLIC_KEY: expected 64 hexadecimal characters');
+    throw new BanwatchError('DISCORD_PUBLIC_KEY', 'DISCORD_PUBLIC_KEY: expected 64 hexadecimal characters');
   return createPublicKey({
     key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(hex, 'hex').toString('base64url') },
     format: 'jwk',

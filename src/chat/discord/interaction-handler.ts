@@ -59,7 +59,7 @@ export function createInteractionHandler(
     );
     const adminCommand = COMMANDS[invocation.command as keyof typeof COMMANDS]?.admin ?? false;
     if (!user) {
-      await respond(message(reply('banwatch could not tell who ran this command', [], { refused: true })));
+      await respond(message(reply('banwatch could not tell who ran this command', [], { code: 'UNKNOWN_CALLER' })));
       return;
     }
     if (adminCommand && !isAdmin) {
@@ -69,7 +69,7 @@ export function createInteractionHandler(
           reply(
             'Not allowed',
             [{ lines: [line(`\`${what}\` needs the Manage Server permission. Nothing was changed.`)] }],
-            { refused: true },
+            { code: 'NOT_ADMIN' },
           ),
         ),
       );
@@ -98,7 +98,7 @@ export function createInteractionHandler(
         return reply(
           'Something went wrong',
           [{ lines: [line('banwatch could not finish this command. Try again shortly.')] }],
-          { refused: true },
+          { code: 'INTERNAL' },
         );
       });
     const quick = deferAfter > 0 ? await within(work, deferAfter) : undefined;
@@ -169,7 +169,7 @@ export function createInteractionHandler(
           await command(interaction, respond);
           return;
         default:
-          await respond(message(reply('banwatch has no buttons or forms', [], { refused: true })));
+          await respond(message(reply('banwatch has no buttons or forms', [], { code: 'USAGE' })));
       }
     } catch (error) {
       deps.logger.error({ reason: sortDiscordFailure(error).reason }, 'could not answer a Discord interaction');

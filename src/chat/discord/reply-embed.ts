@@ -23,6 +23,8 @@ export function replyMessage(answer: Reply, options: { ephemeral?: boolean } = {
     title: escapeDiscord(answer.title, L.title),
     ...(description ? { description } : {}),
     color: answer.refused ? REFUSED_COLOUR : COLOUR,
+    // The code is what an operator searches the docs and logs for.
+    ...(answer.code ? { footer: { text: `code ${answer.code}` } } : {}),
   });
   return {
     embeds: [embed],

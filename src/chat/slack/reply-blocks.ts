@@ -47,6 +47,8 @@ export function replyBlocks(answer: Reply): SlackReply {
     const texts = pack(section.heading ? [`*${escapeMrkdwn(section.heading)}*`, ...lines] : lines);
     for (const text of texts) blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
   }
+  // The code is what an operator searches the docs and logs for.
+  if (answer.code) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `code ${answer.code}` }] });
   if (blocks.length > MAX_BLOCKS) {
     const dropped = blocks.length - (MAX_BLOCKS - 1);
     blocks.splice(MAX_BLOCKS - 1, dropped, {

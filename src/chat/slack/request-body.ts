@@ -5,14 +5,14 @@ import { BanwatchError } from '../../shared/errors.js';
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit)
-    throw new BanwatchError('body_too_large', `request body over ${limit} bytes`);
+    throw new BanwatchError('BODY_TOO_LARGE', `request body over ${limit} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
     if (size > limit) {
       req.destroy();
-      throw new BanwatchError('body_too_large', `request body over ${limit} bytes`);
+      throw new BanwatchError('BODY_TOO_LARGE', `request body over ${limit} bytes`);
     }
     chunks.push(chunk as Buffer);
   }

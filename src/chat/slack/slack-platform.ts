@@ -87,7 +87,7 @@ async function whoAmI(client: Pick<WebClient, 'auth'>): Promise<Identity> {
     const result = await client.auth.test();
     if (!result.user_id || !result.bot_id)
       throw new BanwatchError(
-        'slack_auth',
+        'SLACK_AUTH',
         'SLACK_BOT_TOKEN is not a bot token (auth.test returned no bot id); use the xoxb- token',
       );
     return { userId: result.user_id, botId: result.bot_id, user: result.user, team: result.team };
@@ -97,6 +97,6 @@ async function whoAmI(client: Pick<WebClient, 'auth'>): Promise<Identity> {
     const message = code
       ? `Slack refused SLACK_BOT_TOKEN (${code})`
       : `could not reach the Slack API to check SLACK_BOT_TOKEN: ${errorMessage(error)}`;
-    throw new BanwatchError('slack_auth', message, { cause: error });
+    throw new BanwatchError('SLACK_AUTH', message, { cause: error });
   }
 }

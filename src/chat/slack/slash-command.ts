@@ -34,7 +34,7 @@ export async function answerCommand(command: SlashCommandPayload, deps: SlashCom
   try {
     args = tokenize(command.text ?? '');
   } catch (error) {
-    if (isUserError(error)) return deps.router.help(undefined, error.message);
+    if (isUserError(error)) return deps.router.help(undefined, { text: error.message, code: error.code });
     throw error;
   }
   try {
@@ -62,7 +62,7 @@ export async function answerCommand(command: SlashCommandPayload, deps: SlashCom
     return reply(
       'Something went wrong',
       [{ lines: [line('banwatch could not answer just now. Try again shortly.')] }],
-      { refused: true },
+      { code: 'INTERNAL' },
     );
   }
 }

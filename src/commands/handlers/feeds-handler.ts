@@ -63,7 +63,7 @@ export function feedsHandler(deps: FeedsDeps): CommandHandler {
         }
         case 'add': {
           if (rest.length !== 1)
-            throw new UserError('usage', 'Give one feed address: `feeds add https://example.com/feed.xml`.');
+            throw new UserError('USAGE', 'Give one feed address: `feeds add https://example.com/feed.xml`.');
           const added = await addFeed(deps, rest[0] as string, {
             addedBy: context.actor.name ?? context.actor.id,
             trusted,
@@ -91,18 +91,18 @@ export function feedsHandler(deps: FeedsDeps): CommandHandler {
           const id = oneId(rest);
           const all = await deps.known();
           const feed = all.find((f) => f.id === id);
-          if (!feed) throw new UserError('unknown_feed', `No feed with id "${id}". \`feeds list\` shows them.`);
+          if (!feed) throw new UserError('UNKNOWN_FEED', `No feed with id "${id}". \`feeds list\` shows them.`);
           if (feed.origin === 'config')
-            throw new UserError('config_feed', `Feed "${id}" is set in the config file; remove it there.`);
+            throw new UserError('CONFIG_FEED', `Feed "${id}" is set in the config file; remove it there.`);
           await deps.registry.remove(id);
           return reply(`Feed "${id}" removed`, [], { visibility: 'channel', data: { removed: id } });
         }
         case 'resume': {
           const id = oneId(rest);
           if (!(await deps.known()).some((f) => f.id === id))
-            throw new UserError('unknown_feed', `No feed with id "${id}". \`feeds list\` shows them.`);
+            throw new UserError('UNKNOWN_FEED', `No feed with id "${id}". \`feeds list\` shows them.`);
           const state = await deps.feeds.get(id);
-          if (!state?.pausedAt) throw new UserError('not_paused', `Feed "${id}" is not paused.`);
+          if (!state?.pausedAt) throw new UserError('NOT_PAUSED', `Feed "${id}" is not paused.`);
           await deps.feeds.put({
             ...state,
             pausedAt: undefined,
@@ -116,7 +116,7 @@ export function feedsHandler(deps: FeedsDeps): CommandHandler {
         }
         default:
           throw new UserError(
-            'bad_verb',
+            'BAD_VERB',
             verb ? `Unknown feeds action "${verb.slice(0, 40)}".` : 'Say what to do: list, add, remove or resume.',
           );
       }
@@ -136,15 +136,15 @@ export interface AddFeedOptions {
 export async function addFeed(deps: FeedsDeps, rawUrl: string, options: AddFeedOptions): Promise<RuntimeFeed> {
   const { trusted, addedBy } = options;
   const checked = deps.checkUrl(rawUrl, trusted);
-  if (!checked.ok) throw new UserError('bad_feed_url', `Cannot add that feed: ${checked.message}.`);
+  if (!checked.ok) throw new UserError('BAD_FEED_URL', `Cannot add that feed: ${checked.message}.`);
   const all = await deps.known();
   const existing = all.find((f) => sameFeedUrl(f.url, checked.url));
-  if (existing) throw new UserError('duplicate_feed', `That feed is already polled as "${existing.id}".`);
+  if (existing) throw new UserError('DUPLICATE_FEED', `That feed is already polled as "${existing.id}".`);
   const runtime = all.filter((f) => f.origin === 'runtime').length;
   if (runtime >= MAX_RUNTIME_FEEDS)
-    throw new UserError('too_many_feeds', `banwatch polls at most ${MAX_RUNTIME_FEEDS} feeds added at run time.`);
+    throw new UserError('TOO_MANY_FEEDS', `banwatch polls at most ${MAX_RUNTIME_FEEDS} feeds added at run time.`);
   const probe = options.probe ? await deps.probe(checked.url, trusted) : { ok: true as const, title: undefined };
-  if (!probe.ok) throw new UserError('feed_unusable', `Cannot add that feed: ${probe.message}.`);
+  if (!probe.ok) throw new UserError('FEED_UNREACHABLE', `Cannot add that feed: ${probe.message}.`);
   const feed: RuntimeFeed = {
     id: feedIdFor(checked.url, new Set(all.map((f) => f.id))),
     url: checked.url,
@@ -161,6 +161,6 @@ export async function addFeed(deps: FeedsDeps, rawUrl: string, options: AddFeedO
 function oneId(rest: readonly string[]): string {
   const id = rest[0];
   if (rest.length !== 1 || !id || !/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(id))
-    throw new UserError('usage', 'Give one feed id, as `feeds list` shows it.');
+    throw new UserError('USAGE', 'Give one feed id, as `feeds list` shows it.');
   return id;
 }

@@ -22,7 +22,7 @@ export function runtimeChannelId(type: string, platformChannel: string): string 
 function place(context: CommandContext): { type: 'slack' | 'discord'; channel: string } {
   const where = context.place;
   if (!where || (where.type !== 'slack' && where.type !== 'discord')) {
-    throw new UserError('no_place', 'Run this in the Slack or Discord channel that should receive alerts.');
+    throw new UserError('NO_PLACE', 'Run this in the Slack or Discord channel that should receive alerts.');
   }
   return { type: where.type, channel: where.channel };
 }
@@ -36,14 +36,14 @@ export function subscribeHandler(deps: SubscribeDeps): CommandHandler {
     requiresAdmin: () => true,
     async run(args, context) {
       const where = place(context);
-      if (args.length > MAX_VENDORS) throw new UserError('too_many_vendors', `Name at most ${MAX_VENDORS} vendors.`);
+      if (args.length > MAX_VENDORS) throw new UserError('TOO_MANY_VENDORS', `Name at most ${MAX_VENDORS} vendors.`);
       const vendors: string[] = [];
       for (const name of args) {
         const vendor = deps.catalog.resolve(name);
         if (!vendor) {
           const guesses = deps.catalog.suggest(name, 3);
           throw new UserError(
-            'unknown_vendor',
+            'UNKNOWN_VENDOR',
             `No vendor called "${name.slice(0, 100)}".${guesses.length ? ` Did you mean: ${guesses.join(', ')}?` : ''} Nothing was changed.`,
           );
         }
@@ -52,7 +52,7 @@ export function subscribeHandler(deps: SubscribeDeps): CommandHandler {
       const existing = await deps.channelFor(where.type, where.channel);
       if (existing?.origin === 'config') {
         throw new UserError(
-          'config_channel',
+          'CONFIG_CHANNEL',
           `This channel is set up in the config file as "${existing.id}"; change its filters there.`,
         );
       }
@@ -91,10 +91,10 @@ export function unsubscribeHandler(deps: SubscribeDeps): CommandHandler {
     async run(_args, context) {
       const where = place(context);
       const existing = await deps.channelFor(where.type, where.channel);
-      if (!existing) throw new UserError('not_subscribed', 'This channel is not subscribed.');
+      if (!existing) throw new UserError('NOT_SUBSCRIBED', 'This channel is not subscribed.');
       if (existing.origin === 'config')
         throw new UserError(
-          'config_channel',
+          'CONFIG_CHANNEL',
           `This channel is set up in the config file as "${existing.id}"; remove it there.`,
         );
       await deps.registry.remove(existing.id);

@@ -23,7 +23,7 @@ function billArgument(word: string | undefined, verb: string): BillId {
   if (!bill) {
     const shown = word ? `"${word.slice(0, 40)}" is not a bill id. ` : '';
     throw new UserError(
-      'bad_bill',
+      'BAD_BILL',
       `${shown}Name a bill as type, number and congress, e.g. \`${verb} hr5515-115\` (H.R.5515 of the 115th Congress).`,
     );
   }
@@ -32,13 +32,13 @@ function billArgument(word: string | undefined, verb: string): BillId {
 
 /** Vendor names as the catalog spells them; other terms are kept as given (checked like watch terms). */
 function vendorTerms(words: readonly string[], catalog: VendorCatalog): string[] {
-  if (words.length > MAX_VENDORS) throw new UserError('too_many_vendors', `Name at most ${MAX_VENDORS} vendors.`);
+  if (words.length > MAX_VENDORS) throw new UserError('TOO_MANY_VENDORS', `Name at most ${MAX_VENDORS} vendors.`);
   const out: string[] = [];
   for (const word of words) {
     const checked = checkTerm(word);
     if (!checked.ok)
       throw new UserError(
-        'bad_term',
+        'BAD_TERM',
         `${checked.reason[0]?.toUpperCase()}${checked.reason.slice(1)}. Nothing was changed.`,
       );
     const name = catalog.resolve(checked.term)?.name ?? checked.term;
@@ -60,7 +60,7 @@ export function trackHandler(deps: TrackDeps): CommandHandler {
       const id = formatBillId(bill);
       const vendors = vendorTerms(rest, deps.catalog);
       if (deps.configured().some((entry) => entry.id === id)) {
-        throw new UserError('already_tracked', `${billLabel(bill)} is already tracked: it is in the config file.`);
+        throw new UserError('ALREADY_TRACKED', `${billLabel(bill)} is already tracked: it is in the config file.`);
       }
       const added = await deps.tracked.add({
         id,
@@ -71,7 +71,7 @@ export function trackHandler(deps: TrackDeps): CommandHandler {
       });
       if (!added)
         throw new UserError(
-          'already_tracked',
+          'ALREADY_TRACKED',
           `${billLabel(bill)} is already tracked. Stop with \`untrack ${id}\` first to change it.`,
         );
       const lines = [
@@ -98,13 +98,13 @@ export function untrackHandler(deps: TrackDeps): CommandHandler {
     requiresAdmin: () => true,
     async run(args) {
       const [word, ...rest] = args;
-      if (rest.length) throw new UserError('usage', 'Name one bill.');
+      if (rest.length) throw new UserError('USAGE', 'Name one bill.');
       const bill = billArgument(word, 'untrack');
       const id = formatBillId(bill);
       if (deps.configured().some((entry) => entry.id === id)) {
-        throw new UserError('config_bill', `${billLabel(bill)} is tracked by the config file; remove it there.`);
+        throw new UserError('CONFIG_BILL', `${billLabel(bill)} is tracked by the config file; remove it there.`);
       }
-      if (!(await deps.tracked.remove(id))) throw new UserError('not_tracked', `${billLabel(bill)} is not tracked.`);
+      if (!(await deps.tracked.remove(id))) throw new UserError('NOT_TRACKED', `${billLabel(bill)} is not tracked.`);
       return reply(
         `Stopped tracking ${billLabel(bill)}`,
         [{ lines: [line('No further stages of it will be posted.')] }],

@@ -32,8 +32,8 @@ export function vendorHandler(deps: VendorDeps): CommandHandler {
     async run(args) {
       const { rest } = takeFlags(args, ['json']);
       const query = rest.join(' ').trim();
-      if (!query) throw new UserError('no_vendor', 'Name a vendor, e.g. `vendor hikvision`.');
-      if (query.length > 100) throw new UserError('vendor_too_long', 'A vendor name is at most 100 characters.');
+      if (!query) throw new UserError('NO_VENDOR', 'Name a vendor, e.g. `vendor hikvision`.');
+      if (query.length > 100) throw new UserError('VENDOR_TOO_LONG', 'A vendor name is at most 100 characters.');
       const vendor = deps.catalog.resolve(query);
       if (!vendor) return unknownVendor(query, deps.catalog.suggest(query, 5));
       const alerts = (await deps.alerts.recent(500))
@@ -107,7 +107,7 @@ function unknownVendor(query: string, suggestions: string[]): Reply {
     ? `Did you mean: ${suggestions.join(', ')}?`
     : 'Try `/banwatch vendor` with a company or brand name.';
   return reply(`No vendor called "${query}" in the catalog`, [{ lines: [line(text)] }], {
-    refused: true,
+    code: 'UNKNOWN_VENDOR',
     data: { query, suggestions },
   });
 }

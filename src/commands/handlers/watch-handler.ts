@@ -31,12 +31,12 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
       const channelId = context.channelId;
       if (!channelId)
         throw new UserError(
-          'no_channel',
+          'NO_CHANNEL',
           'Watch terms belong to a channel: run this in a channel banwatch posts to (CLI: --channel ID).',
         );
       if (!(await deps.channelExists(channelId))) {
         throw new UserError(
-          'unknown_channel',
+          'UNKNOWN_CHANNEL',
           `banwatch does not post to channel "${channelId}" yet (subscribe it first, or check the id).`,
         );
       }
@@ -57,7 +57,7 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
           const others = terms.filter((t) => t.term.toLowerCase() !== term.toLowerCase());
           if (others.length >= MAX_TERMS_PER_CHANNEL) {
             throw new UserError(
-              'too_many_terms',
+              'TOO_MANY_TERMS',
               `A channel can watch at most ${MAX_TERMS_PER_CHANNEL} terms; remove one first.`,
             );
           }
@@ -76,7 +76,7 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
           const term = parseTerm(rest);
           const kept = terms.filter((t) => t.term.toLowerCase() !== term.toLowerCase());
           if (kept.length === terms.length)
-            throw new UserError('no_such_term', `${channelId} does not watch "${term}".`);
+            throw new UserError('NO_SUCH_TERM', `${channelId} does not watch "${term}".`);
           await deps.watch.replace(channelId, kept);
           return reply(`Watch term "${term}" removed from ${channelId}`, [], {
             visibility: 'channel',
@@ -85,7 +85,7 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
         }
         default:
           throw new UserError(
-            'bad_verb',
+            'BAD_VERB',
             verb ? `Unknown watch action "${verb.slice(0, 40)}".` : 'Say what to do: add, mute, remove or list.',
           );
       }
@@ -94,11 +94,11 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
 }
 
 function parseTerm(words: readonly string[]): string {
-  if (!words.length) throw new UserError('usage', 'Say which term, e.g. `watch add Unitree`.');
+  if (!words.length) throw new UserError('USAGE', 'Say which term, e.g. `watch add Unitree`.');
   const checked = checkTerm(words.join(' '));
   if (!checked.ok)
     throw new UserError(
-      'bad_term',
+      'BAD_TERM',
       `${checked.reason[0]?.toUpperCase()}${checked.reason.slice(1)}. Nothing was changed.`,
     );
   return checked.term;

@@ -46,7 +46,7 @@ export function whyHandler(deps: WhyDeps): CommandHandler {
       const channels = context.channelId ? all.filter((c) => c.id === context.channelId) : all;
       if (!channels.length)
         throw new UserError(
-          'no_channel',
+          'NO_CHANNEL',
           context.channelId ? `No channel "${context.channelId}".` : 'No channel is configured.',
         );
       const answers: WhyAnswer[] = [];
@@ -63,12 +63,12 @@ export function whyHandler(deps: WhyDeps): CommandHandler {
 
 function parseQuery(args: readonly string[]): { link: string } | { sourceId: string; itemKey: string } {
   const text = args.join(' ').trim();
-  if (!text) throw new UserError('usage', 'Give the link of the item, or its id as logs show it (source:key).');
-  if (text.length > 2_048) throw new UserError('too_long', 'That is too long for a link or an item id.');
+  if (!text) throw new UserError('USAGE', 'Give the link of the item, or its id as logs show it (source:key).');
+  if (text.length > 2_048) throw new UserError('TOO_LONG', 'That is too long for a link or an item id.');
   if (/^<?https?:\/\//i.test(text)) return { link: text.replace(/^<(.*)>$/, '$1').split('|')[0] as string };
   const match = /^([A-Za-z0-9][A-Za-z0-9_-]{0,63}):([a-z]+:[0-9a-f]{16}|[A-Za-z0-9:._-]{1,200})$/.exec(text);
   if (!match)
-    throw new UserError('usage', 'Give the link of the item (https://...), or its id as logs show it (source:key).');
+    throw new UserError('USAGE', 'Give the link of the item (https://...), or its id as logs show it (source:key).');
   return { sourceId: match[1] as string, itemKey: match[2] as string };
 }
 

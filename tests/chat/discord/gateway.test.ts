@@ -76,7 +76,7 @@ describe('a gateway that refuses the token', () => {
         () => undefined,
         (error: unknown) => error as { code?: string; message: string },
       );
-    expect(failure?.code).toBe('discord_gateway');
+    expect(failure?.code).toBe('DISCORD_GATEWAY');
     expect(failure?.message).toMatch(/^could not connect to the Discord gateway: /);
     expect(failure?.message).not.toContain(wrong);
     await gateway.stop();

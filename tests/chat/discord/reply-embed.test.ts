@@ -31,7 +31,9 @@ describe('a command reply as an embed', () => {
 
   it('is ephemeral for lookups and refusals, public for confirmations', () => {
     expect(replyMessage(reply('lookup', [])).flags).toBe(64);
-    expect(replyMessage(reply('refused', [], { visibility: 'channel', refused: true })).flags).toBe(64);
+    const refusal = replyMessage(reply('refused', [], { visibility: 'channel', code: 'NOT_ADMIN' }));
+    expect(refusal.flags).toBe(64);
+    expect(refusal.embeds[0]?.footer).toEqual({ text: 'code NOT_ADMIN' });
     expect(replyMessage(reply('done', [], { visibility: 'channel' })).flags).toBeUndefined();
   });
 
