@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../src/shared/package-root.js';
-import { parseEvalJsonl } from '../src/classify/eval-rows.js';
+import { parseEvalJsonl } from '../src/classify/eval/eval-rows.js';
 import { rssDocument, type RssItemSpec } from '../tests/fakes/feed-server.js';
 
 export const ITEMS_PER_FEED = 20;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createClassifier } from '../src/classify/classifier.js';
-import { parseEvalJsonl } from '../src/classify/eval-rows.js';
+import { parseEvalJsonl } from '../src/classify/eval/eval-rows.js';
 import { loadVendorCatalog } from '../src/classify/vendor-catalog.js';
 import { packageRoot } from '../src/shared/package-root.js';
 import type { ClassifyInput, Classifier } from '../src/domain/classification.js';

@@ -79,7 +79,8 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string')
     return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
-  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  return `the value ${JSON.stringify(value) ?? typeof value}`;
 }
 
 const EXPECTED: Readonly<Record<string, string>> = {

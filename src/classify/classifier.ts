@@ -4,12 +4,12 @@
  */
 import type { Classification, ClassifyInput, ClassifyOptions, Classifier, Stage } from '../domain/classification.js';
 import { buildCueIndex, type CueIndex } from './cue-index.js';
-import { htmlToText } from './html-text.js';
+import { htmlToText } from './headline-text.js';
 import { countingActions, hasAtom, quote, readText, type Reading, type VendorMention } from './reading.js';
 import { decideRelevance } from './relevance.js';
 import { globalTraps, isTrapped, markBackground, markRoles, type TrapFinding } from './trap-rules.js';
 import { nameKey, type LoadedCatalog } from './vendor-catalog.js';
-import { RANK } from './cue-lexicon.js';
+import { RANK } from './lexicon/lexicon-types.js';
 import type { Basis } from './relevance.js';
 import { chooseAction, chooseJurisdiction, chooseStage, usableActions } from './verdict-rules.js';
 import { findWatchTerms } from './watch-terms.js';

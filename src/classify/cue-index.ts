@@ -4,12 +4,10 @@
  * settled by keeping the longest ("Commerce ban list" wins over the "ban" inside it).
  */
 import type { Stage } from '../domain/classification.js';
-import { ACTION_CUES, MOTIVES, PAIR_RULES, RANK, STAGE_CUES, WEAK_MOTIVES } from './cue-lexicon.js';
-import type { ActionKind, CueStrength } from './cue-lexicon.js';
-import { PLACES } from './place-lexicon.js';
+import { phraseTokens } from './headline-tokens.js';
+import { defaultLexicon } from './lexicon/lexicon-load.js';
+import type { ActionKind, CueStrength, GlobalTrap, Lexicon, PairRuleDef } from './lexicon/lexicon-types.js';
 import { PhraseTrie, type TrieMatch } from './phrase-trie.js';
-import { phraseTokens } from './tokenize.js';
-import { ATOMS, TRAP_WORDS, type GlobalTrap } from './trap-lexicon.js';
 import type { LoadedCatalog } from './vendor-catalog.js';
 
 export type Cue =
@@ -29,13 +27,13 @@ export type Hit = TrieMatch<Cue>;
 
 type Layer = 'target' | 'meaning' | 'stage' | 'place' | 'helper';
 
+/** A motive counts as a target cue: it holds origin words ("Chinese Communist Party") that name no product. */
 function layerOf(cue: Cue): Layer {
   switch (cue.type) {
     case 'vendor':
     case 'not-vendor':
     case 'origin':
     case 'product':
-    // A motive holds origin words ("foreign threats", "Chinese Communist Party") that name no product.
     case 'motive':
       return 'target';
     case 'action':
@@ -49,16 +47,6 @@ function layerOf(cue: Cue): Layer {
       return 'helper';
   }
 }
-
-/** A few cues for Chinese-language headlines, so CJK vendor names can meet a CJK ban cue. */
-const CJK_ACTIONS: ReadonlyArray<[string, ActionKind, number]> = [
-  ['禁令', 'ban', RANK.ban],
-  ['禁止', 'ban', RANK.ban],
-  ['封禁', 'ban', RANK.ban],
-  ['制裁', 'sanction', RANK.sanction],
-  ['实体清单', 'restriction', RANK.listRestriction],
-  ['黑名单', 'restriction', RANK.genericRestriction],
-];
 
 export interface ScanResult {
   hits: Hit[];
@@ -79,7 +67,7 @@ export interface CueIndex {
   readonly size: number;
 }
 
-export function buildCueIndex(catalog: LoadedCatalog): CueIndex {
+export function buildCueIndex(catalog: LoadedCatalog, lexicon: Lexicon = defaultLexicon()): CueIndex {
   const trie = new PhraseTrie<Cue>();
   const add = (phrase: string, cue: Cue): void => trie.add(phraseTokens(phrase), cue);
 
@@ -91,39 +79,37 @@ export function buildCueIndex(catalog: LoadedCatalog): CueIndex {
   });
   for (const name of catalog.classes.origins) add(name, { type: 'origin' });
   for (const name of catalog.classes.products) add(name, { type: 'product' });
-  for (const def of ACTION_CUES) {
+  for (const def of lexicon.actions) {
     const cue: Cue = {
       type: 'action',
       kind: def.kind,
       rank: def.rank,
       strength: def.strength,
-      instrument: def.instrument ?? false,
+      instrument: def.instrument,
     };
     for (const word of def.words) add(word, cue);
   }
-  for (const [word, kind, rank] of CJK_ACTIONS)
-    add(word, { type: 'action', kind, rank, strength: 'hard', instrument: false });
-  for (const word of MOTIVES) add(word, { type: 'motive', strong: true });
-  for (const word of WEAK_MOTIVES) add(word, { type: 'motive', strong: false });
-  for (const [trap, words] of Object.entries(TRAP_WORDS) as Array<[GlobalTrap, readonly string[]]>) {
+  for (const word of lexicon.motives.strong) add(word, { type: 'motive', strong: true });
+  for (const word of lexicon.motives.weak) add(word, { type: 'motive', strong: false });
+  for (const [trap, words] of Object.entries(lexicon.traps) as Array<[GlobalTrap, readonly string[]]>) {
     for (const word of words) add(word, { type: 'trap', trap });
   }
-  for (const def of STAGE_CUES)
+  for (const def of lexicon.stages)
     for (const word of def.words) add(word, { type: 'stage', stage: def.stage, prio: def.prio });
-  for (const def of PLACES) {
+  for (const def of lexicon.places) {
     for (const word of def.words) {
       add(word, {
         type: 'place',
         code: def.code,
         strong: def.strong,
         actor: def.actor,
-        reverse: def.reverse ?? false,
+        reverse: def.reverse,
         upperOnly: word === 'us',
       });
     }
   }
   const wordAtoms = new Map<string, string[]>();
-  for (const [atom, words] of Object.entries(ATOMS)) {
+  for (const [atom, words] of Object.entries(lexicon.helpers)) {
     for (const word of words) {
       const tokens = phraseTokens(word);
       if (tokens.length > 1) {
@@ -145,7 +131,7 @@ export function buildCueIndex(catalog: LoadedCatalog): CueIndex {
       for (let i = hits.length - 1; i >= 0; i--) if (isLowerCaseUs(hits[i] as Hit, text, starts)) hits.splice(i, 1);
       const tokenAtoms = words.map((w) => wordAtoms.get(w));
       const table = new AtomTable(tokenAtoms, hits);
-      addPairs(hits, table, words.length);
+      addPairs(lexicon.pairs, hits, table, words.length);
       return { hits: keepLongest(hits), tokenAtoms, atomsPresent: table.seen };
     },
   };
@@ -184,8 +170,8 @@ class AtomTable {
   }
 }
 
-function addPairs(hits: Hit[], table: AtomTable, length: number): void {
-  for (const rule of PAIR_RULES) {
+function addPairs(pairs: readonly PairRuleDef[], hits: Hit[], table: AtomTable, length: number): void {
+  for (const rule of pairs) {
     if (!table.present(rule.first) || !table.present(rule.second)) continue;
     pairs: for (let i = 0; i < length; i++) {
       const firstEnd = table.endAt(rule.first, i);
@@ -203,7 +189,7 @@ function addPairs(hits: Hit[], table: AtomTable, length: number): void {
             kind: rule.kind,
             rank: rule.rank,
             strength: rule.strength,
-            instrument: rule.instrument ?? false,
+            instrument: rule.instrument,
           },
         });
         break pairs;

@@ -4,9 +4,9 @@
  */
 import type { Stage } from '../domain/classification.js';
 import type { Cue, CueIndex, Hit } from './cue-index.js';
-import type { ActionKind, CueStrength } from './cue-lexicon.js';
-import { tokenize, type Tokens } from './tokenize.js';
-import type { GlobalTrap } from './trap-lexicon.js';
+import type { ActionKind, CueStrength } from './lexicon/lexicon-types.js';
+import { tokenize, type Tokens } from './headline-tokens.js';
+import type { GlobalTrap } from './lexicon/lexicon-types.js';
 
 export interface Span {
   start: number;

@@ -4,7 +4,7 @@
  * Covered List that exists to restrict vendors) meets a government action cue, and no trap
  * rules it out. The title decides; the summary only fills in what a clear title leaves open.
  */
-import { RANK } from './cue-lexicon.js';
+import { RANK } from './lexicon/lexicon-types.js';
 import {
   atomSpans,
   countingActions,

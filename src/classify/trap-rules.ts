@@ -13,7 +13,7 @@ import {
   type Reading,
   type Span,
 } from './reading.js';
-import type { GlobalTrap } from './trap-lexicon.js';
+import type { GlobalTrap } from './lexicon/lexicon-types.js';
 
 export interface TrapFinding {
   /** Why this reading is suspect, for the reasons list. */

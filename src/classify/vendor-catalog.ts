@@ -8,7 +8,7 @@ import type { Instrument, VendorCatalog, VendorRecord } from '../domain/vendor.j
 import { ConfigError, errorMessage } from '../shared/errors.js';
 import { catalogFileSchema, formatIssues, type CatalogFile, type VendorEntry } from './catalog-schema.js';
 import { suggestNames, type SuggestCandidate } from './name-suggest.js';
-import { phraseTokens } from './tokenize.js';
+import { phraseTokens } from './headline-tokens.js';
 
 /** The match names of one vendor, as written in the file (lower case). */
 export interface VendorPatterns {

@@ -3,7 +3,7 @@
  * Each rule returns its answer with the words that decided it, for the reasons list.
  */
 import type { Action, Stage } from '../domain/classification.js';
-import { RANK } from './cue-lexicon.js';
+import { RANK } from './lexicon/lexicon-types.js';
 import { countingActions, hasAtom, quote, type ActionMention, type Reading, type Span } from './reading.js';
 
 export interface Decided<T> {

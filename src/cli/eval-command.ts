@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createClassifier } from '../classify/classifier.js';
-import { EvalRowError, parseEvalJsonl } from '../classify/eval-rows.js';
-import { evaluate, FIELDS, type EvalReport, type Miss } from '../classify/evaluate.js';
+import { EvalRowError, parseEvalJsonl } from '../classify/eval/eval-rows.js';
+import { evaluate, FIELDS, type EvalReport, type Miss } from '../classify/eval/evaluate.js';
 import { loadVendorCatalog } from '../classify/vendor-catalog.js';
 import { ConfigError, errorMessage } from '../shared/errors.js';
 import type { CliIo } from './cli-io.js';

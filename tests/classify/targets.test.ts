@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEvalJsonl } from '../../src/classify/eval-rows.js';
-import { evaluate } from '../../src/classify/evaluate.js';
+import { parseEvalJsonl } from '../../src/classify/eval/eval-rows.js';
+import { evaluate } from '../../src/classify/eval/evaluate.js';
 import { classifier, FIXTURES } from './default-classifier.js';
 
 const SETS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PhraseTrie } from '../../src/classify/phrase-trie.js';
-import { phraseTokens, tokenize } from '../../src/classify/tokenize.js';
+import { phraseTokens, tokenize } from '../../src/classify/headline-tokens.js';
 
 describe('tokenize', () => {
   it('lower-cases words and drops punctuation', () => {

@@ -3,7 +3,7 @@
  * the rows that are relevant in both the label and the verdict, how often each field is right.
  * Pure: rows and a classifier in, a report out.
  */
-import type { Classification, Classifier } from '../domain/classification.js';
+import type { Classification, Classifier } from '../../domain/classification.js';
 import type { EvalRow } from './eval-rows.js';
 
 export type FieldName = 'vendors' | 'action' | 'stage' | 'jurisdiction';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, htmlToText } from '../../src/classify/html-text.js';
+import { decodeEntities, htmlToText } from '../../src/classify/headline-text.js';
 
 describe('decodeEntities', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EvalRowError, parseEvalJsonl, parseEvalLine, type EvalRow } from '../../src/classify/eval-rows.js';
-import { evaluate, sameVendors } from '../../src/classify/evaluate.js';
-import type { Classification, Classifier } from '../../src/domain/classification.js';
+import { EvalRowError, parseEvalJsonl, parseEvalLine, type EvalRow } from '../../../src/classify/eval/eval-rows.js';
+import { evaluate, sameVendors } from '../../../src/classify/eval/evaluate.js';
+import type { Classification, Classifier } from '../../../src/domain/classification.js';
 
 const NOT_RELEVANT: Classification = {
   relevant: false,

@@ -3,8 +3,8 @@
  * with the title and the expected classification. Other fields (date, source) are ignored.
  */
 import { z } from 'zod';
-import { ACTIONS, STAGES } from '../domain/classification.js';
-import { formatIssues } from './catalog-schema.js';
+import { ACTIONS, STAGES } from '../../domain/classification.js';
+import { formatIssues } from '../catalog-schema.js';
 
 export const evalRowSchema = z.object({
   title: z.string(),
