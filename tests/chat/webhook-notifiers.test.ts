@@ -56,12 +56,12 @@ describe('slack-webhook notifier', () => {
     );
     expect(await notifier.send(sampleAlert(), slackChannel())).toEqual({
       status: 'retry',
-      reason: expect.stringContaining('429'),
+      reason: expect.stringContaining('429') as string,
       retryAfterMs: 7_000,
     });
     expect(await notifier.send(sampleAlert(), slackChannel())).toMatchObject({
       status: 'retry',
-      reason: expect.stringContaining('503'),
+      reason: expect.stringContaining('503') as string,
     });
     expect(await notifier.send(sampleAlert(), slackChannel())).toEqual({
       status: 'rejected',
@@ -87,7 +87,7 @@ describe('discord-webhook notifier', () => {
     const [first, second] = hooks
       .delivered('/discord')
       .slice(-2)
-      .map((p) => p.body as { embeds: Array<Record<string, any>>; allowed_mentions: unknown });
+      .map((p) => p.body as { embeds: unknown[]; allowed_mentions: unknown });
     expect(hooks.delivered('/discord').at(-1)?.query).toBe('wait=true');
     expect(first?.allowed_mentions).toEqual({ parse: [] });
     const text = JSON.stringify(first);
@@ -129,6 +129,7 @@ describe('console notifier', () => {
     await notifier.send(hostile, { id: 'console', type: 'console', origin: 'config' });
     expect(out).toMatch(/^── ALERT · Hikvision, Dahua · Ban · US-federal · rule or order\n/);
     expect(out).toContain('why: vendor "Hikvision"');
+    // eslint-disable-next-line no-control-regex -- the point of the check: no ESC (or RLO) reached the console
     expect(out).not.toMatch(/[\u001b\u202e]/);
   });
 });

@@ -93,13 +93,17 @@ afterAll(async () => {
   await discord.close();
 });
 
+interface AnswerMessage {
+  embeds: Array<{ title: string; description?: string }>;
+  flags?: number;
+  allowed_mentions: unknown;
+}
+
 /** The answer's message: the direct response, or the deferred answer edited in through REST. */
-async function answerOf(
-  result: PostResult,
-): Promise<{ embeds: Array<{ title: string; description?: string }>; flags?: number; allowed_mentions: unknown }> {
+async function answerOf(result: PostResult): Promise<AnswerMessage> {
   expect(result.status).toBe(200);
-  if (result.json.type === 4) return result.json.data;
-  expect(result.json.type).toBe(5);
+  if (result.json?.type === 4) return result.json.data as AnswerMessage;
+  expect(result.json?.type).toBe(5);
   await discord.waitFor(() => discord.calls('PATCH').length > 0);
   return discord.calls('PATCH').at(-1)?.body as never;
 }

@@ -131,7 +131,7 @@ describe.skipIf(!redis)('a store that goes away (Redis)', () => {
         expect.objectContaining({
           sourceId: 'wire',
           status: 'failed',
-          failure: expect.objectContaining({ message: expect.stringMatching(/Redis store/) }),
+          failure: expect.objectContaining({ message: expect.stringMatching(/Redis store/) as string }) as object,
         }),
       ]);
       const status = await app.router.handle(['status'], { actor: { platform: 'cli', id: 'cli', isAdmin: true } });

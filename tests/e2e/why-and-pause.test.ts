@@ -102,19 +102,22 @@ describe('why', () => {
     expect((await why('https://news.example/existing')).get('all')).toMatchObject({ outcome: 'seen-before' });
     expect((await why('https://news.example/stale')).get('all')).toMatchObject({
       outcome: 'too-old',
-      text: expect.stringContaining('more than 14 days'),
+      text: expect.stringContaining('more than 14 days') as string,
     });
     const product_ = await why('https://news.example/product');
     expect(product_.get('all')).toMatchObject({
       outcome: 'not-relevant',
-      text: expect.stringMatching(/^not relevant \(score [\d.]+\): .*Hikvision/),
+      text: expect.stringMatching(/^not relevant \(score [\d.]+\): .*Hikvision/) as string,
     });
-    expect(product_.get('quiet')).toMatchObject({ outcome: 'muted', text: expect.stringContaining('ColorVu') });
+    expect(product_.get('quiet')).toMatchObject({
+      outcome: 'muted',
+      text: expect.stringContaining('ColorVu') as string,
+    });
 
     const banned = await why('https://news.example/ban?utm_source=x');
     expect(banned.get('all')).toMatchObject({
       outcome: 'delivered',
-      text: expect.stringMatching(/^delivered at \d{4}-\d\d-\d\d \d\d:\d\d UTC \(relevant\)/),
+      text: expect.stringMatching(/^delivered at \d{4}-\d\d-\d\d \d\d:\d\d UTC \(relevant\)/) as string,
     });
     expect(banned.get('huawei')).toMatchObject({
       outcome: 'filtered',
@@ -122,16 +125,19 @@ describe('why', () => {
     });
     expect(banned.get('strict')).toMatchObject({
       outcome: 'filtered',
-      text: expect.stringMatching(/score .* is below 1/),
+      text: expect.stringMatching(/score .* is below 1/) as string,
     });
-    expect(banned.get('quiet')).toMatchObject({ outcome: 'muted', text: expect.stringContaining('Hikvision') });
+    expect(banned.get('quiet')).toMatchObject({
+      outcome: 'muted',
+      text: expect.stringContaining('Hikvision') as string,
+    });
     expect(banned.get('down')).toMatchObject({
       outcome: 'in-outbox',
-      text: expect.stringMatching(/^in the outbox: 1 attempts so far, .*HTTP 503/),
+      text: expect.stringMatching(/^in the outbox: 1 attempts so far, .*HTTP 503/) as string,
     });
     expect(banned.get('gone')).toMatchObject({
       outcome: 'dead-lettered',
-      text: expect.stringContaining('HTTP 404: Unknown Webhook'),
+      text: expect.stringContaining('HTTP 404: Unknown Webhook') as string,
     });
 
     const byLink = await app.router.handle(['why', 'https://news.example/ban'], admin);

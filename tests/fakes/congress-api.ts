@@ -26,6 +26,10 @@ export interface FakeCongressApi {
   close(): Promise<void>;
 }
 
+/** A listed bill's updateDate (an ISO timestamp string in the API's shapes), '' when it has none. */
+const updatedAt = (bill: Record<string, unknown>): string =>
+  typeof bill.updateDate === 'string' ? bill.updateDate : '';
+
 export async function startFakeCongressApi(options: { apiKey: string }): Promise<FakeCongressApi> {
   const bills = new Map<string, { record: Record<string, unknown>; actions: unknown[] }>();
   let listed: Array<Record<string, unknown>> = [];
@@ -79,8 +83,8 @@ export async function startFakeCongressApi(options: { apiKey: string }): Promise
     if (url.pathname === '/v3/bill') {
       const from = url.searchParams.get('fromDateTime');
       const recent = listed
-        .filter((bill) => !from || String(bill.updateDate ?? '') >= from)
-        .sort((a, b) => String(b.updateDate ?? '').localeCompare(String(a.updateDate ?? '')));
+        .filter((bill) => !from || updatedAt(bill) >= from)
+        .sort((a, b) => updatedAt(b).localeCompare(updatedAt(a)));
       const { slice, pagination } = page(recent, url.searchParams);
       return send(200, { bills: slice, pagination, request: { contentType: 'application/json', format: 'json' } });
     }

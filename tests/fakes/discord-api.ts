@@ -17,7 +17,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 
 export interface DiscordCall {
   method: string;
@@ -59,7 +59,7 @@ export interface FakeDiscordApi {
   readonly apiUrl: string;
   readonly calls: (method?: string, path?: RegExp) => DiscordCall[];
   /** Messages created in a channel (accepted POSTs only). */
-  messages(channelId?: string): Array<{ id: string; channelId: string; body: Record<string, any> }>;
+  messages(channelId?: string): Array<{ id: string; channelId: string; body: Record<string, unknown> }>;
   /** Answers for the next matching requests, in order, each used once. */
   script(...failures: ScriptedFailure[]): void;
   /** Waits until `check` is true (polling), or fails after `timeoutMs`. */
@@ -76,7 +76,7 @@ const snowflake = () => String(nextSnowflake++);
 export async function startFakeDiscordApi(options: { token: string; applicationId?: string }): Promise<FakeDiscordApi> {
   const calls: DiscordCall[] = [];
   const scripted: ScriptedFailure[] = [];
-  const created: Array<{ id: string; channelId: string; body: Record<string, any> }> = [];
+  const created: Array<{ id: string; channelId: string; body: Record<string, unknown> }> = [];
   const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {
@@ -152,7 +152,7 @@ export async function startFakeDiscordApi(options: { token: string; applicationI
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(route))) {
       const channelId = m[1] as string;
       const message = { id: snowflake(), channel_id: channelId, ...(body as object) };
-      created.push({ id: message.id, channelId, body: body as Record<string, any> });
+      created.push({ id: message.id, channelId, body: body as Record<string, unknown> });
       return send(res, call, 200, message);
     }
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(route)) {
@@ -221,6 +221,12 @@ export async function startFakeDiscordApi(options: { token: string; applicationI
   };
 }
 
+/** A message's text: ws hands a text frame over as a Buffer (as Buffer[] or ArrayBuffer only when asked to). */
+function messageText(raw: RawData): string {
+  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
+  return Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.from(raw).toString('utf8');
+}
+
 function safeDecode(path: string): string {
   try {
     return decodeURIComponent(path);
@@ -255,7 +261,7 @@ function fakeGateway(options: { applicationId?: string }) {
     ws.on('close', () => clients.delete(ws));
     sendTo(ws, { op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null });
     ws.on('message', (raw) => {
-      const packet = JSON.parse(String(raw)) as { op: number; d?: { token?: string; intents?: number } };
+      const packet = JSON.parse(messageText(raw)) as { op: number; d?: { token?: string; intents?: number } };
       if (packet.op === 1) sendTo(ws, { op: 11, d: null, s: null, t: null });
       if (packet.op === 2) {
         identifies.push({ token: packet.d?.token, intents: packet.d?.intents });

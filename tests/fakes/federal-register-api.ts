@@ -19,6 +19,9 @@ export interface FakeFederalRegister {
   close(): Promise<void>;
 }
 
+/** A document field as text: the fields searched and sorted on are strings, or null when absent. */
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 export async function startFakeFederalRegister(): Promise<FakeFederalRegister> {
   const docs: Array<{ doc: Record<string, unknown>; fullText: string }> = [];
   const scripted: Array<{ status: number; retryAfter?: number }> = [];
@@ -47,11 +50,7 @@ export async function startFakeFederalRegister(): Promise<FakeFederalRegister> {
       .filter(
         ({ doc, fullText }) =>
           !term ||
-          [doc.title, doc.abstract, doc.action, fullText].some((text) =>
-            String(text ?? '')
-              .toLowerCase()
-              .includes(term),
-          ),
+          [doc.title, doc.abstract, doc.action, fullText].some((text) => textOf(text).toLowerCase().includes(term)),
       )
       .filter(
         ({ doc }) =>
@@ -61,7 +60,7 @@ export async function startFakeFederalRegister(): Promise<FakeFederalRegister> {
           ),
       )
       .map(({ doc }) => doc)
-      .sort((a, b) => String(b.publication_date ?? '').localeCompare(String(a.publication_date ?? '')));
+      .sort((a, b) => textOf(b.publication_date).localeCompare(textOf(a.publication_date)));
     const results = matching
       .slice(0, perPage)
       .map((doc) => (fields.length ? Object.fromEntries(fields.filter((f) => f in doc).map((f) => [f, doc[f]])) : doc));

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 
 export interface SocketAck {
   envelope_id: string;
@@ -31,6 +31,12 @@ export interface FakeSocketServer {
   close(): Promise<void>;
 }
 
+/** A message's text: ws hands a text frame over as a Buffer (as Buffer[] or ArrayBuffer only when asked to). */
+function messageText(raw: RawData): string {
+  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
+  return Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.from(raw).toString('utf8');
+}
+
 export async function startFakeSocketServer(): Promise<FakeSocketServer> {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -44,7 +50,7 @@ export async function startFakeSocketServer(): Promise<FakeSocketServer> {
     connections += 1;
     socket = ws;
     ws.on('message', (data) => {
-      const message = JSON.parse(String(data)) as Record<string, unknown>;
+      const message = JSON.parse(messageText(data)) as Record<string, unknown>;
       received.push(message);
       const waiter = pending.get(String(message.envelope_id));
       if (waiter) waiter(message);

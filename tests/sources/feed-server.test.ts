@@ -41,8 +41,8 @@ describe('the fake feed server', () => {
       {
         method: 'GET',
         path: '/r?q=1',
-        headers: expect.objectContaining({ 'user-agent': 'probe' }),
-        at: expect.any(Number),
+        headers: expect.objectContaining({ 'user-agent': 'probe' }) as object,
+        at: expect.any(Number) as number,
       },
     ]);
     expect(server.requests[0]?.at).toBeGreaterThanOrEqual(before);

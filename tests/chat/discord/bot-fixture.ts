@@ -172,7 +172,15 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
   };
 }
 
-/** The embed of an interaction answer (type 4) or of an edited deferral. */
-export function embedOf(message: any): { title: string; description?: string; color?: number } {
-  return message?.embeds?.[0];
+export interface Embed {
+  title: string;
+  description?: string;
+  color?: number;
+}
+
+/** The embed of an interaction answer (type 4) or of an edited deferral; throws when there is none. */
+export function embedOf(message: unknown): Embed {
+  const embed = (message as { embeds?: Embed[] } | null | undefined)?.embeds?.[0];
+  if (!embed) throw new Error(`no embed in ${JSON.stringify(message)}`);
+  return embed;
 }

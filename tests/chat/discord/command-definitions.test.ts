@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../../src/chat/discord/command-definitions.js';
 import { SUBCOMMANDS } from '../../../src/chat/discord/command-table.js';
@@ -83,7 +84,7 @@ describe('command definitions', () => {
       const options = (spec.options ?? []).map((o) => ({
         name: o.name,
         type: o.type,
-        value: o.type === 5 ? true : 'Hikvision, DJI',
+        value: o.type === ApplicationCommandOptionType.Boolean ? true : 'Hikvision, DJI',
       }));
       const interaction = asInteraction(
         commandInteraction({ command: spec.command, group: spec.group, subcommand: spec.name, options }),

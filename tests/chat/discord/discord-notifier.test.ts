@@ -138,7 +138,7 @@ describe('discord notifier', () => {
     const started = Date.now();
     const outcome = await notifier.send(sampleAlert(), channel());
     expect(Date.now() - started).toBeLessThan(2_000);
-    expect(outcome).toMatchObject({ status: 'retry', reason: expect.stringContaining('429') });
+    expect(outcome).toMatchObject({ status: 'retry', reason: expect.stringContaining('429') as string });
     expect(outcome.status === 'retry' && outcome.retryAfterMs).toBeGreaterThanOrEqual(7_000);
     expect(outcome.status === 'retry' && outcome.retryAfterMs).toBeLessThan(8_000);
     expect(api.calls('POST')).toHaveLength(1);
@@ -165,7 +165,7 @@ describe('discord notifier', () => {
     api.script({ method: 'POST', path: /\/messages$/, status: 502 });
     expect(await notifier.send(sampleAlert(), channel())).toMatchObject({
       status: 'retry',
-      reason: expect.stringContaining('502'),
+      reason: expect.stringContaining('502') as string,
     });
     expect(api.calls('POST')).toHaveLength(1);
   });
@@ -188,7 +188,7 @@ describe('discord notifier', () => {
     const offline = createDiscordRest({ token: TOKEN, apiUrl: `http://127.0.0.1:${closedPort}/api`, timeoutMs: 1_000 });
     const outcome = await createDiscordNotifier(offline).send(sampleAlert(), channel());
     closeDiscordRest(offline);
-    expect(outcome).toMatchObject({ status: 'retry', reason: expect.stringMatching(/^network error/) });
+    expect(outcome).toMatchObject({ status: 'retry', reason: expect.stringMatching(/^network error/) as string });
     expect(JSON.stringify(outcome)).not.toContain(TOKEN);
   });
 

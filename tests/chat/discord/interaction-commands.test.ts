@@ -15,7 +15,12 @@ beforeAll(async () => {
 afterAll(() => bot.close());
 beforeEach(() => bot.api.reset());
 
-const send = (payload: object) => postInteraction(bot.url, payload, { keys: bot.keys });
+/** Posts a signed interaction. Every answer here is JSON: one that is not fails the test. */
+async function send(payload: object) {
+  const answer = await postInteraction(bot.url, payload, { keys: bot.keys });
+  if (!answer.json) throw new Error(`not a JSON answer: HTTP ${answer.status} ${answer.text}`);
+  return { ...answer, json: answer.json };
+}
 const ADMINISTRATOR = String(1n << 3n);
 
 describe('/banwatch lookups', () => {
@@ -29,8 +34,8 @@ describe('/banwatch lookups', () => {
     );
     expect(answer.status).toBe(200);
     expect(answer.json.type).toBe(4);
-    expect(answer.json.data.flags).toBe(64);
-    expect(answer.json.data.allowed_mentions).toEqual({ parse: [] });
+    expect(answer.json.data?.flags).toBe(64);
+    expect(answer.json.data?.allowed_mentions).toEqual({ parse: [] });
     const embed = embedOf(answer.json.data);
     expect(embed.title).toContain('Hikvision');
     expect(embed.description).toContain(
@@ -62,7 +67,7 @@ describe('/banwatch lookups', () => {
         options: [{ name: 'command', type: 3, value: 'w', focused: true }],
       }),
     );
-    expect(answer.json.data.choices.map((c: { value: string }) => c.value)).toEqual(['why', 'watch']);
+    expect(answer.json.data?.choices?.map((c) => c.value)).toEqual(['why', 'watch']);
   });
 
   it('answers an unknown vendor with suggestions, ephemerally', async () => {
@@ -73,7 +78,7 @@ describe('/banwatch lookups', () => {
         options: [{ name: 'name', type: 3, value: 'hikvisoin' }],
       }),
     );
-    expect(answer.json.data.flags).toBe(64);
+    expect(answer.json.data?.flags).toBe(64);
     expect(embedOf(answer.json.data).title).toContain('No vendor called');
     expect(embedOf(answer.json.data).description).toContain('Hikvision');
   });
@@ -81,7 +86,7 @@ describe('/banwatch lookups', () => {
   it("answers bills, not yet a handler, with the router's help instead of an error", async () => {
     const answer = await send(commandInteraction({ command: 'banwatch', subcommand: 'bills' }));
     expect(answer.json.type).toBe(4);
-    expect(answer.json.data.flags).toBe(64);
+    expect(answer.json.data?.flags).toBe(64);
     expect(embedOf(answer.json.data).title).toBe('Unknown command "bills".');
     expect(embedOf(answer.json.data).description).toContain('vendor NAME');
   });
@@ -89,7 +94,7 @@ describe('/banwatch lookups', () => {
   it('answers a subcommand banwatch no longer registers (a stale definition) with help', async () => {
     const answer = await send(commandInteraction({ command: 'banwatch', subcommand: 'frobnicate' }));
     expect(embedOf(answer.json.data).title).toContain('Unknown command "frobnicate"');
-    expect(answer.json.data.flags).toBe(64);
+    expect(answer.json.data?.flags).toBe(64);
   });
 
   it('answers help for one command with its usage', async () => {
@@ -106,7 +111,7 @@ describe('/banwatch lookups', () => {
   it('answers status ephemerally', async () => {
     const answer = await send(commandInteraction({ command: 'banwatch', subcommand: 'status' }));
     expect(embedOf(answer.json.data).title).toBe('banwatch status');
-    expect(answer.json.data.flags).toBe(64);
+    expect(answer.json.data?.flags).toBe(64);
   });
 });
 
@@ -126,7 +131,7 @@ describe('/banwatch-admin', () => {
   it('refuses watch add to a member without Manage Server, ephemerally, and changes nothing', async () => {
     const answer = await send(watchAdd('unitree', { command: '', permissions: PLAIN_MEMBER }));
     expect(answer.json.type).toBe(4);
-    expect(answer.json.data.flags).toBe(64);
+    expect(answer.json.data?.flags).toBe(64);
     expect(embedOf(answer.json.data).title).toBe('Not allowed');
     expect(embedOf(answer.json.data).description).toContain('Manage Server');
     expect(await bot.stores.watch.list('discord-sec')).toEqual([]);
@@ -142,7 +147,7 @@ describe('/banwatch-admin', () => {
   it('confirms watch add to a member with Manage Server, in the channel', async () => {
     const answer = await send(watchAdd('unitree', { command: '', permissions: MANAGE_GUILD }));
     expect(answer.json.type).toBe(4);
-    expect(answer.json.data.flags).toBeUndefined();
+    expect(answer.json.data?.flags).toBeUndefined();
     expect(embedOf(answer.json.data).title).toBe('Watch term "unitree" added in discord-sec');
     expect(embedOf(answer.json.data).description).toContain('Set by Alice');
     expect(await bot.stores.watch.list('discord-sec')).toEqual([
@@ -168,7 +173,7 @@ describe('/banwatch-admin', () => {
 
   it('answers a bad argument with the usage, ephemerally, never a stack trace', async () => {
     const answer = await send(watchAdd('   ', { command: '', permissions: MANAGE_GUILD }));
-    expect(answer.json.data.flags).toBe(64);
+    expect(answer.json.data?.flags).toBe(64);
     expect(embedOf(answer.json.data).description).toContain('/banwatch watch add TERM');
     expect(answer.text).not.toMatch(/at .*\.ts:\d+/);
   });
@@ -184,10 +189,10 @@ describe('/banwatch-admin', () => {
     });
     (subscribe.member as { nick: string }).nick = '@everyone';
     const answer = await send(subscribe);
-    expect(answer.json.data.flags).toBeUndefined();
+    expect(answer.json.data?.flags).toBeUndefined();
     expect(embedOf(answer.json.data).title).toBe('This channel now receives alerts about Hikvision, DJI');
     expect(embedOf(answer.json.data).description).toContain('Subscribed by @\u200beveryone');
-    expect(answer.json.data.allowed_mentions).toEqual({ parse: [] });
+    expect(answer.json.data?.allowed_mentions).toEqual({ parse: [] });
     expect(await bot.stores.channels.list()).toEqual([
       {
         id: `discord-${channelId}`,
@@ -218,7 +223,7 @@ describe('/banwatch-admin', () => {
         permissions: MANAGE_GUILD,
       }),
     );
-    expect(answer.json.data.flags).toBe(64);
+    expect(answer.json.data?.flags).toBe(64);
     expect(embedOf(answer.json.data).title).toContain('set up in the config file');
   });
 

@@ -27,10 +27,24 @@ export interface PostOptions {
   signedBody?: string;
 }
 
+/** An interaction response as the route answers one, with the fields the tests read. */
+export interface InteractionResponse {
+  /** 1 PONG, 4 a message, 5 a deferral, 8 autocomplete choices. */
+  type: number;
+  /** Absent on a PONG. */
+  data?: {
+    flags?: number;
+    allowed_mentions?: unknown;
+    embeds?: unknown[];
+    choices?: Array<{ name: string; value: string }>;
+  };
+}
+
 export interface PostResult {
   status: number;
   text: string;
-  json: any;
+  /** The parsed body; undefined when it is not JSON (a refusal). */
+  json: InteractionResponse | undefined;
 }
 
 /** POSTs an interaction as Discord does: raw JSON with X-Signature-Ed25519 and X-Signature-Timestamp. */
@@ -51,9 +65,9 @@ export async function postInteraction(
   }
   const response = await fetch(url, { method: 'POST', headers, body });
   const text = await response.text();
-  let json: unknown;
+  let json: InteractionResponse | undefined;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text) as InteractionResponse;
   } catch {
     json = undefined;
   }
@@ -63,7 +77,8 @@ export async function postInteraction(
 let nextId = 1_200_000_000_000_000_000n;
 
 export interface CommandSpec {
-  command: 'banwatch' | 'banwatch-admin' | string;
+  /** `banwatch` or `banwatch-admin`; tests send other names too. */
+  command: string;
   group?: string;
   subcommand?: string;
   options?: Array<{ name: string; type: number; value: string | number | boolean; focused?: boolean }>;

@@ -64,7 +64,7 @@ describe('decodeFeedBytes', () => {
     ]);
     // ISO-8859-1 labels mean windows-1252 on the web: 0x93/0x94 are curly quotes, not controls.
     expect(decodeFeedBytes(latin)).toEqual({
-      text: expect.stringContaining('<t>Notícia“”</t>'),
+      text: expect.stringContaining('<t>Notícia“”</t>') as string,
       encoding: 'windows-1252',
     });
   });
@@ -82,13 +82,16 @@ describe('decodeFeedBytes', () => {
     ]);
     expect(decodeFeedBytes(bytes, 'text/xml; charset=utf-8')).toMatchObject({
       encoding: 'windows-1251',
-      text: expect.stringContaining('При'),
+      text: expect.stringContaining('При') as string,
     });
   });
 
   it('reads valid UTF-8 as UTF-8 even under a stale ISO-8859-1 label', () => {
     const bytes = Buffer.from('<?xml version="1.0" encoding="iso-8859-1"?><rss><t>Señor – ok</t></rss>');
-    expect(decodeFeedBytes(bytes)).toMatchObject({ encoding: 'utf-8', text: expect.stringContaining('Señor – ok') });
+    expect(decodeFeedBytes(bytes)).toMatchObject({
+      encoding: 'utf-8',
+      text: expect.stringContaining('Señor – ok') as string,
+    });
   });
 
   it('ignores a UTF-16 declaration on 8-bit bytes (a lying declaration)', () => {

@@ -196,7 +196,10 @@ describe('the real feeds in tests/fixtures/feeds', () => {
     if (expectation.fails) {
       expect(result.ok).toBe(false);
       if (!result.ok)
-        expect(result.failure).toMatchObject({ kind: 'parse', message: expect.stringContaining(expectation.fails) });
+        expect(result.failure).toMatchObject({
+          kind: 'parse',
+          message: expect.stringContaining(expectation.fails) as string,
+        });
       return;
     }
     if (!result.ok) throw new Error(result.failure.message);

@@ -165,7 +165,7 @@ describe('createRssSource', () => {
     const result = await source('/bad.xml').poll({ etag: '"old"' });
     expect(result).toEqual({
       ok: false,
-      failure: { kind: 'parse', message: expect.stringContaining(words) },
+      failure: { kind: 'parse', message: expect.stringContaining(words) as string },
       cursor: { etag: '"old"' },
     });
   });
