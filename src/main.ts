@@ -8,6 +8,7 @@ import { feedProbe } from './app/feed-probe.js';
 import { healthRoutes } from './app/health-routes.js';
 import { startHttpServer, type RunningHttpServer } from './app/http-server.js';
 import { lazyFeedReader } from './app/lazy-feed-reader.js';
+import { listVendorMatcher } from './app/list-vendor-matcher.js';
 import { createPromMetrics } from './app/prom-metrics.js';
 import { createSourceSet, type SourceSet } from './app/source-set.js';
 import type { ChatPlatform } from './chat/platform.js';
@@ -26,7 +27,9 @@ import { Engine } from './pipeline/engine.js';
 import { createFeedFetcher, type FeedFetcher } from './shared/http/feed-fetcher.js';
 import { validateFeedUrl } from './shared/http/feed-url.js';
 import type { Logger } from './shared/logger.js';
+import { createListSnapshotStore } from './store/list-snapshot-store.js';
 import { openStores, type Stores } from './store/open-stores.js';
+import { createListDownloader } from './sources/lists/list-download.js';
 import { splitStoreUrl } from './store/store-url.js';
 
 /** Everything `banwatch` runs, wired once. The only place that knows concrete implementations (with src/app/). */
@@ -88,7 +91,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const fetcher = options.fetcher ?? createFeedFetcher({ clock });
   const guardedFetcher = createFeedFetcher({ clock, allowPrivateNetworks: config.feeds.allowPrivateNetworks });
   const reader = options.parseInThread ? undefined : lazyFeedReader(config.feeds.parserThreads);
+  const lists = {
+    downloader: createListDownloader({ clock }),
+    store: createListSnapshotStore(stores.backend),
+    matchVendor: listVendorMatcher(catalog),
+  };
   const configured = buildSources(config.sources, {
+    lists,
     trustedFetcher: fetcher,
     clock,
     logger,
@@ -228,6 +237,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await reader?.close();
       await fetcher.close();
       await guardedFetcher.close();
+      await lists.downloader.close();
       await stores.close();
     },
   };

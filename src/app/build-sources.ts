@@ -10,6 +10,13 @@ import { createCongressApi } from '../sources/congress/congress-api.js';
 import { createCongressSource } from '../sources/congress/congress-source.js';
 import { createRequestBudget, type RequestBudget } from '../sources/congress/request-budget.js';
 import { createFederalRegisterSource } from '../sources/federal-register/federal-register-source.js';
+import type { ListSnapshotStore } from '../domain/list-entry.js';
+import type { ListDownloader } from '../sources/lists/list-download.js';
+import {
+  createFccCoveredListSource,
+  createScreeningListSource,
+  createSdnSource,
+} from '../sources/lists/list-sources.js';
 import type { FeedBytesReader } from '../sources/rss/feed-read.js';
 import { createRssSource } from '../sources/rss/rss-source.js';
 
@@ -28,6 +35,12 @@ export interface SourceDeps {
   congressRequestsPerHour?: number;
   /** Parses feeds (in worker threads under `banwatch run`). */
   readBytes?: FeedBytesReader;
+  /** Official restriction lists: streaming downloads and their snapshots (list sources are left out without them). */
+  lists?: {
+    downloader: ListDownloader;
+    store: ListSnapshotStore;
+    matchVendor?: (names: readonly string[]) => string | undefined;
+  };
 }
 
 /** A source with the config type it came from, for `status`. */
@@ -125,6 +138,27 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
             type: 'federal-register',
           },
         ];
+      case 'screening-list':
+      case 'ofac-sdn':
+      case 'fcc-covered-list': {
+        if (!deps.lists) return [];
+        const common = {
+          id: config.id,
+          url: config.url,
+          intervalMs: config.interval,
+          backfill: config.backfill,
+          maxRemovalShare: config.maxRemovalShare,
+          ...(config.name ? { name: config.name } : {}),
+        };
+        const listDeps = { ...deps.lists, clock: deps.clock, logger: deps.logger };
+        const source =
+          config.type === 'screening-list'
+            ? createScreeningListSource({ ...common, lists: config.lists }, listDeps)
+            : config.type === 'ofac-sdn'
+              ? createSdnSource({ ...common, programs: config.programs }, listDeps)
+              : createFccCoveredListSource(common, listDeps);
+        return [{ ...source, type: config.type }];
+      }
     }
   });
 }

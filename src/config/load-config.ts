@@ -27,7 +27,8 @@ type FederalRegisterConfig = Extract<SourceConfig, { type: 'federal-register' }>
 export type SourceSettings =
   | Extract<SourceConfig, { type: 'rss' }>
   | (Omit<CongressConfig, 'url' | 'apiKey'> & { url: string; apiKey?: string; backfill: 0 })
-  | (Omit<FederalRegisterConfig, 'url'> & { url: string });
+  | (Omit<FederalRegisterConfig, 'url'> & { url: string })
+  | Extract<SourceConfig, { type: 'screening-list' | 'ofac-sdn' | 'fcc-covered-list' }>;
 
 /** Everything the process needs to start, validated once. */
 export interface Config {
@@ -154,6 +155,10 @@ function resolveSource(source: SourceConfig, gov: GovSettings): SourceSettings {
       const { url, ...rest } = source;
       return { ...rest, url: url ?? gov.federalRegisterApiUrl };
     }
+    case 'screening-list':
+    case 'ofac-sdn':
+    case 'fcc-covered-list':
+      return source;
   }
 }
 

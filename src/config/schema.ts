@@ -93,8 +93,49 @@ const federalRegisterSource = z.strictObject({
     .default([]),
 });
 
+/** Official restriction lists (src/sources/lists/): `url` defaults to the official download. */
+const listSourceFields = {
+  id,
+  name: z.string().min(1).max(80).optional(),
+  // The lists change at most a few times a week; a 100 MB download every few hours is plenty.
+  interval: duration.default(21_600_000),
+  backfill: z.number({ error: 'expected a number of items' }).int().min(0).max(50).default(0),
+  /** Share of a list one download may remove before it is held as suspect (default 10%). */
+  maxRemovalShare: z.number({ error: 'expected a share from 0 to 1, e.g. 0.1' }).min(0).max(1).default(0.1),
+};
+const nameFilter = z.array(z.string().min(1).max(120), { error: 'expected a list of names' }).max(50).default([]);
+
+const screeningListSource = z.strictObject({
+  ...listSourceFields,
+  type: z.literal('screening-list'),
+  url: httpUrl.default('https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv'),
+  /** Keep only these lists (`Entity List`, `MEU`, `SDN`, ...); all when empty. */
+  lists: nameFilter,
+});
+
+const ofacSdnSource = z.strictObject({
+  ...listSourceFields,
+  type: z.literal('ofac-sdn'),
+  url: httpUrl.default('https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.XML'),
+  /** Keep only entries under these programs (`CYBER2`, `SDGT`, ...); all when empty. */
+  programs: nameFilter,
+});
+
+const fccCoveredListSource = z.strictObject({
+  ...listSourceFields,
+  type: z.literal('fcc-covered-list'),
+  url: httpUrl.default('https://www.fcc.gov/supplychain/coveredlist'),
+});
+
 /** Every source type; a new one is added here and nowhere else in config/. */
-const sourceTypes = [rssSource, congressSource, federalRegisterSource] as const;
+const sourceTypes = [
+  rssSource,
+  congressSource,
+  federalRegisterSource,
+  screeningListSource,
+  ofacSdnSource,
+  fccCoveredListSource,
+] as const;
 
 /** The keys each source type accepts, for "did you mean" hints. */
 export const sourceKeysByType: Record<string, string[]> = Object.fromEntries(

@@ -1,6 +1,7 @@
 import { stagePhrase } from '../domain/alert-text.js';
 import type { Classification, Classifier } from '../domain/classification.js';
 import type { Item } from '../domain/item.js';
+import type { ListingChange } from '../domain/list-entry.js';
 
 /**
  * News is classified from its text alone. A stage of a tracked bill or rule is relevant by
@@ -11,6 +12,7 @@ import type { Item } from '../domain/item.js';
  */
 export function classifyItem(item: Item, classifier: Classifier): Classification {
   const base = classifier.classify({ title: item.title, summary: item.summary });
+  if (item.listing) return listingClassification(item.listing, base);
   const thread = item.thread;
   if (!thread) return base;
   const vendors = [...new Set([...base.vendors, ...(thread.vendors ?? [])])];
@@ -25,5 +27,30 @@ export function classifyItem(item: Item, classifier: Classifier): Classification
     action: base.action === 'none' ? 'restriction' : base.action,
     jurisdiction: base.jurisdiction === 'none' ? 'US-federal' : base.jurisdiction,
     reasons: [tracked, ...own, ...found],
+  };
+}
+
+/**
+ * A change of an official restriction list is relevant by definition: the list says so. Its
+ * reasons name the list and the citation, then the names the catalogue does not know (new
+ * vendors); vendors are the catalogue's, matched by the source on names and aliases.
+ */
+function listingClassification(listing: ListingChange, base: Classification): Classification {
+  const what = listing.change === 'added' ? 'added to' : 'removed from';
+  const citation = listing.citation ? ` (${listing.citation})` : '';
+  const unknown = listing.others.length
+    ? [
+        `not in the vendor catalogue: ${listing.others.slice(0, 10).join('; ')}${listing.others.length > 10 ? ` and ${listing.others.length - 10} more` : ''}`,
+      ]
+    : [];
+  return {
+    ...base,
+    relevant: true,
+    score: 1,
+    vendors: [...new Set([...listing.vendors, ...base.vendors])],
+    action: listing.change === 'removed' ? 'lift' : listing.action,
+    stage: listing.change === 'removed' ? 'lifted' : 'in-effect',
+    jurisdiction: 'US-federal',
+    reasons: [`${listing.count} ${what} the ${listing.list}${citation}, by the list itself`, ...unknown],
   };
 }
