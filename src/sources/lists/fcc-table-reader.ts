@@ -78,7 +78,9 @@ function entry(text: string, dateCell: string): ListEntry | undefined {
   if (!detail) return undefined;
   const since = inclusionDate(dateCell);
   const company = namedCompany(detail);
-  const name = company ?? (detail.length > 90 ? `${detail.slice(0, 87).trimEnd()}...` : detail);
+  // A row about a kind of equipment rather than a company is named by its first clause.
+  const clause = detail.split(/,|\s—|\s\(/)[0]?.trim() ?? detail;
+  const name = company ?? (clause.length > 90 ? `${clause.slice(0, 87).trimEnd()}...` : clause);
   return {
     id: rowId(detail, since),
     list: 'FCC Covered List',

@@ -86,7 +86,7 @@ function groupItem(
     title,
     summary,
     kind: 'rule',
-    fresh: true,
+    exemptFromAgeLimit: true,
     listing,
     ...(since ? { publishedAt: new Date(`${since}T00:00:00Z`) } : {}),
   };
@@ -106,7 +106,8 @@ export function changeItems(
     group.entries.push(entry);
     groups.set(key, group);
   };
-  for (const entry of diff.added) add('added', entry, entry.citation ?? '');
+  // A publication is the Federal Register citation, or for a list without one (FCC) the date of inclusion.
+  for (const entry of diff.added) add('added', entry, entry.citation ?? entry.since ?? '');
   for (const entry of diff.removed) add('removed', entry, '');
   return [...groups.values()].map((g) => groupItem(sourceId, g.change, g.list, g.entries, action(g.list), match));
 }
