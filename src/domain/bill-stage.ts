@@ -26,6 +26,12 @@ export type BillStage = BillLadderStage | BillSetback;
 export const RULE_STAGES = ['proposed', 'interim', 'final', 'effective'] as const;
 export type RuleStage = (typeof RULE_STAGES)[number];
 
+/** Federal Register documents in a rulemaking's thread that do not move its stage. */
+export type RuleNote = 'notice' | 'presidential-document';
+
+/** What a thread's item reports and the `bills` record keeps: a bill or rule stage, or a rule note. */
+export type InstrumentStage = BillStage | RuleStage | RuleNote;
+
 export type Chamber = 'House' | 'Senate';
 
 /** Position on the bill ladder (1-based), 0 for a setback or an unknown stage. */

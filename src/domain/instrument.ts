@@ -1,3 +1,5 @@
+import type { InstrumentStage } from './bill-stage.js';
+
 /** A bill tracked at run time (`track BILL`, or found by discovery), next to those in the config file. */
 export interface TrackedBill {
   /** `hr5515-115`. */
@@ -23,7 +25,7 @@ export interface InstrumentRecord {
   title: string;
   /** What it became or where it is published: `Public Law 115-232`, `FR Doc 2019-17201`. */
   reference?: string;
-  stage: string;
+  stage: InstrumentStage;
   /** Day of the latest stage (YYYY-MM-DD). */
   date: string;
   /** The action or document behind the latest stage, in words. */

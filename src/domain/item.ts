@@ -1,3 +1,4 @@
+import type { InstrumentStage } from './bill-stage.js';
 import type { ListingChange } from './list-entry.js';
 
 /**
@@ -22,8 +23,11 @@ export interface Item {
    * the first alert is its root and later ones are replies to it.
    */
   thread?: ItemThread;
-  /** True when the item's age must not be judged by `publishedAt` (a stage first seen now). */
-  fresh?: boolean;
+  /**
+   * True when `maxAgeDays` does not apply: the item is news now although `publishedAt` is old
+   * (a bill's stage dated by its action, a list change dated by its Federal Register notice).
+   */
+  exemptFromAgeLimit?: boolean;
   /** A change of an official restriction list: relevant by definition (see pipeline/classify-item.ts). */
   listing?: ListingChange;
 }
@@ -34,7 +38,7 @@ export interface ItemThread {
   /** Short human name, e.g. `H.R.5515 (115th)`. */
   label: string;
   /** The normalized stage this item reports, e.g. `passed-one-chamber`, `enacted`, `final`. */
-  stage: string;
+  stage: InstrumentStage;
   /** True for the stages that end a story (enacted, final, effective): Slack also broadcasts them. */
   conclusive: boolean;
   /** Vendors the tracked bill or rule is about, independent of what the text names. */

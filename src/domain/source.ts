@@ -17,7 +17,7 @@ export type FailureKind = (typeof FAILURE_KINDS)[number];
 export interface SourceFailure {
   kind: FailureKind;
   message: string;
-  /** Seconds the upstream asked us to wait (429/503 Retry-After). */
+  /** How long the upstream asked us to wait (429/503 Retry-After), in milliseconds. */
   retryAfterMs?: number;
 }
 

@@ -40,12 +40,7 @@ export interface DeliveryQueue {
   schedule(work: Map<string, number>): Promise<void>;
 }
 
-/**
- * Runs polls and deliveries. Each source has its own due time (its interval, pushed back by
- * backoff or Retry-After, and a random offset on first sight so a restart does not poll every
- * feed in the same second); a node-cron tick starts the due ones, never two polls of one
- * source at once. Deliveries are single-flight: a request during a run schedules one more.
- */
+/** A shuffled copy, so instances sharing a store do not all take due sources in one order. */
 function shuffled<T>(items: readonly T[]): T[] {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
@@ -55,6 +50,12 @@ function shuffled<T>(items: readonly T[]): T[] {
   return copy;
 }
 
+/**
+ * Runs polls and deliveries. Each source has its own due time (its interval, pushed back by
+ * backoff or Retry-After, and a random offset on first sight so a restart does not poll every
+ * feed in the same second); a node-cron tick starts the due ones, never two polls of one
+ * source at once. Deliveries are single-flight: a request during a run schedules one more.
+ */
 export class Engine {
   private readonly inFlight = new Map<string, Promise<PollSummary>>();
   private readonly firstSeen = new Map<string, number>();

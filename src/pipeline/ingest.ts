@@ -54,7 +54,7 @@ export interface IngestReport {
  */
 export async function ingest(
   source: IngestSource,
-  firstPoll: boolean,
+  neverPolled: boolean,
   items: readonly Item[],
   channels: readonly Channel[],
   deps: IngestDeps,
@@ -67,10 +67,10 @@ export async function ingest(
   const report: IngestReport = { received: items.length, fresh: fresh.length, queued: 0, outcomes: [] };
   if (!fresh.length) return report;
 
-  // A first poll records what the feed already holds. If some items were settled before, a
-  // crash came between settling and saving the feed state: this is not really the first poll.
-  const reallyFirst = firstPoll && fresh.length === items.length;
-  const toAlert = reallyFirst && !source.deltas ? newest(fresh, source.backfill) : fresh;
+  // A first poll records what the feed already holds. The saved state can say "never polled"
+  // after a crash between settling items and saving it: then some items are settled already.
+  const firstPoll = neverPolled && fresh.length === items.length;
+  const toAlert = firstPoll && !source.deltas ? newest(fresh, source.backfill) : fresh;
   const alertKeys = new Set(toAlert.map((item) => item.key));
   const terms = await deps.watch.listMany(channels.map((channel) => channel.id));
   const now = deps.clock.now();
@@ -204,7 +204,7 @@ function toAlert(
 }
 
 function isTooOld(item: Item, now: Date, maxAgeMs: number): boolean {
-  if (item.fresh || !item.publishedAt) return false;
+  if (item.exemptFromAgeLimit || !item.publishedAt) return false;
   return now.getTime() - item.publishedAt.getTime() > maxAgeMs;
 }
 

@@ -24,10 +24,9 @@ export const DEFAULT_PAUSE_AFTER = 10;
 
 /**
  * When the next poll after a successful one is due: an interval after the scheduler's tick (the
- * second) that started this one. Counted from the poll's end, as it was, a source came due a few
- * milliseconds after a tick and waited for the next one, so every interval grew by almost a
- * second plus the poll's own time (the latency bench saw 30.9 s at a 30 s interval, against a
- * target of the interval plus 1 s). A poll that took most of its interval still rests half an
+ * second) that started this one. Counted from the poll's end instead, a source would come due a
+ * few milliseconds after a tick and wait for the next one, so every interval would grow by almost
+ * a second plus the poll's own time. A poll that took most of its interval still rests half an
  * interval, so a slow host is never polled back to back.
  */
 export function nextPollDue(startedAt: Date, endedAt: Date, intervalMs: number): Date {

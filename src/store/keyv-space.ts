@@ -3,11 +3,6 @@ import { StoreError } from '../shared/errors.js';
 import type { KeyValueSpace } from './backend.js';
 
 /**
- * A KeyValueSpace on keyv. `throwOnErrors` makes a store that went away fail the call
- * instead of keyv's default of emitting an event and answering `undefined`, which would
- * look like "nothing stored" and silently repeat work.
- */
-/**
  * keyv's default text format (@keyv/serialize: JSON, with one more ':' before any string value
  * that starts with ':'), written by the built-in JSON.stringify, which is several times faster
  * on the larger documents (poll traces) than the default's own walk. Same text, so data stored
@@ -36,6 +31,11 @@ const unescapeColonStrings = (_key: string, value: unknown): unknown => {
 export const deserializeFromKeyv = <T>(text: string): T =>
   (COLON_LED_STRING.test(text) ? JSON.parse(text, unescapeColonStrings) : JSON.parse(text)) as T;
 
+/**
+ * A KeyValueSpace on keyv. `throwOnErrors` makes a store that went away fail the call
+ * instead of keyv's default of emitting an event and answering `undefined`, which would
+ * look like "nothing stored" and silently repeat work.
+ */
 export function keyvSpace(
   adapter: KeyvStoreAdapter,
   namespace: string,

@@ -37,7 +37,7 @@ const stage: Item = {
   link: 'https://www.congress.gov/bill/115th-congress/house-bill/5515',
   publishedAt: new Date('2018-05-24T00:00:00Z'),
   kind: 'bill',
-  fresh: true,
+  exemptFromAgeLimit: true,
   thread: {
     key: 'bill:hr5515-115',
     label: 'H.R.5515 (115th)',
@@ -120,7 +120,7 @@ describe('ingesting government stages', () => {
         date: '2018-08-13',
         lastAction: '2018-08-13: Signed by President.',
         url: 'https://www.congress.gov/bill/115th-congress/house-bill/5515',
-        vendors: expect.arrayContaining(['Huawei', 'Hikvision']),
+        vendors: expect.arrayContaining(['Huawei', 'Hikvision']) as string[],
         sourceId: 'congress',
         updatedAt: clock.now().toISOString(),
       },

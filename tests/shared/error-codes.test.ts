@@ -7,7 +7,7 @@ describe('error codes', () => {
   it('are all documented in the README with their exit status', () => {
     const readme = readFileSync(`${PACKAGE_ROOT}/README.md`, 'utf8');
     const documented = new Map(
-      [...readme.matchAll(/^\| `([A-Z_]+)` \| ([12]) \|/gm)].map((match) => [match[1], Number(match[2])]),
+      [...readme.matchAll(/^\| `([A-Z_]+)` \| ([12]) \|/gm)].map((match) => [match[1] ?? '', Number(match[2])]),
     );
     for (const code of Object.keys(ERROR_CODES) as Array<keyof typeof ERROR_CODES>) {
       expect(documented.get(code), code).toBe(exitStatus(code));

@@ -200,7 +200,7 @@ export function storesContract(
         kind: 'bill' as const,
         label: 'H.R.5515 (115th)',
         title: 'John S. McCain National Defense Authorization Act for Fiscal Year 2019',
-        stage: 'passed-one-chamber',
+        stage: 'passed-one-chamber' as const,
         date: '2018-05-24',
         vendors: ['Hikvision'],
         sourceId: 'congress',

@@ -67,7 +67,7 @@ export function billStageItem(input: BillItemInput): Item {
     ...(publishedAt ? { publishedAt } : {}),
     kind: 'bill',
     // A stage counts from when banwatch saw it: a law that took months must not look stale.
-    fresh: true,
+    exemptFromAgeLimit: true,
     thread: {
       key: billThreadKey(bill),
       label,

@@ -1,7 +1,8 @@
+import type { RuleNote, RuleStage } from '../../domain/bill-stage.js';
 import type { FrDocument } from './fr-schema.js';
 
 /** What a document is, as a step of its rulemaking, or a document of its own. */
-export type DocumentStage = 'proposed' | 'interim' | 'final' | 'notice' | 'presidential-document';
+export type DocumentStage = Exclude<RuleStage, 'effective'> | RuleNote;
 
 /** Rule documents that change nothing about the rulemaking's stage. */
 const NOT_A_STEP =

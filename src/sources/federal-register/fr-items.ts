@@ -71,7 +71,7 @@ export function effectiveItem(sourceId: string, key: string, rule: RuleState): I
     ...(publishedAt ? { publishedAt } : {}),
     kind: 'rule',
     // The day arrives now, whatever the document's age.
-    fresh: true,
+    exemptFromAgeLimit: true,
     thread: {
       key,
       label: rule.label,

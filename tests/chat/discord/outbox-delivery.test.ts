@@ -1,3 +1,4 @@
+import type { InstrumentStage } from '../../../src/domain/bill-stage.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDiscordNotifier } from '../../../src/chat/discord/discord-notifier.js';
 import { closeDiscordRest, createDiscordRest } from '../../../src/chat/discord/discord-rest.js';
@@ -46,7 +47,7 @@ const deps = (): DeliveryDeps => ({
   maxAttempts: 10,
 });
 
-function entry(n: number, thread?: { stage: string }): OutboxEntry {
+function entry(n: number, thread?: { stage: InstrumentStage }): OutboxEntry {
   const alert = sampleAlert({
     id: `src:item-${n}`,
     title: `Alert ${n}`,

@@ -1,3 +1,4 @@
+import type { InstrumentStage } from '../../../src/domain/bill-stage.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackWebClient } from '../../../src/chat/slack/slack-client.js';
 import { createSlackNotifier } from '../../../src/chat/slack/slack-notifier.js';
@@ -12,7 +13,7 @@ let slack: FakeSlackApi;
 let notifier: Notifier;
 
 const channel = (id = 'C0SEC'): Channel => ({ id: 'security', type: 'slack', channel: id, origin: 'config' });
-const billAlert = (stage: string, conclusive: boolean) =>
+const billAlert = (stage: InstrumentStage, conclusive: boolean) =>
   sampleAlert({
     id: `congress:${stage}`,
     title: `H.R.5515 ${stage}`,

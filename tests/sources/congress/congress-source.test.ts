@@ -107,7 +107,7 @@ describe('congress source', () => {
     expect(item).toMatchObject({
       key: 'bill:hr5515-115:enacted',
       kind: 'bill',
-      fresh: true,
+      exemptFromAgeLimit: true,
       link: 'https://www.congress.gov/bill/115th-congress/house-bill/5515',
       title:
         'Now tracking H.R.5515 (115th), signed into law: John S. McCain National Defense Authorization Act for Fiscal Year 2019 — Public Law 115-232',

@@ -109,7 +109,7 @@ describe('federal-register source', () => {
 
     clock.set('2024-08-05T09:00:00Z');
     const fourth = ok(await fr1.poll(third.cursor));
-    expect(fourth.items.map((i) => [i.key, i.fresh, i.publishedAt?.toISOString()])).toEqual([
+    expect(fourth.items.map((i) => [i.key, i.exemptFromAgeLimit, i.publishedAt?.toISOString()])).toEqual([
       ['rule:0648-BM40:effective-final', true, '2024-08-05T00:00:00.000Z'],
     ]);
     expect(ok(await fr1.poll(fourth.cursor)).items).toEqual([]);
