@@ -5,7 +5,7 @@ import { buildSources, type TypedSource } from '../../../src/app/build-sources.j
 import { listVendorMatcher } from '../../../src/app/list-vendor-matcher.js';
 import { createClassifier } from '../../../src/classify/classifier.js';
 import { loadVendorCatalog } from '../../../src/classify/vendor-catalog.js';
-import { DEFAULT_VENDORS_FILE } from '../../../src/config/load-config.js';
+import { DEFAULT_VENDORS_FILE, type SourceSettings } from '../../../src/config/load-config.js';
 import { sourceSchema } from '../../../src/config/schema.js';
 import type { Alert } from '../../../src/domain/alert.js';
 import type { Channel } from '../../../src/domain/channel.js';
@@ -50,7 +50,8 @@ export async function listHarness(config: Record<string, unknown>): Promise<List
   let source: TypedSource;
 
   function build(): void {
-    const parsed = sourceSchema.parse({ ...config, url: server.url(path) });
+    // List sources need no resolving (load-config passes them through as parsed).
+    const parsed = sourceSchema.parse({ ...config, url: server.url(path) }) as SourceSettings;
     const lists = {
       downloader,
       store: createListSnapshotStore(stores.backend),
