@@ -3,13 +3,13 @@ import { buildCommandRouter, feedsDeps } from './app/build-commands.js';
 import { buildNotifiers } from './app/build-notifiers.js';
 import { buildPlatforms } from './app/build-platforms.js';
 import { buildSources } from './app/build-sources.js';
-import type { QueuedDelivery } from './app/bullmq-delivery.js';
+import type { QueuedDelivery } from './runtime/bullmq-delivery.js';
 import { feedProbe } from './app/feed-probe.js';
-import { healthRoutes } from './app/health-routes.js';
-import { startHttpServer, type RunningHttpServer } from './app/http-server.js';
-import { lazyFeedReader } from './app/lazy-feed-reader.js';
+import { healthRoutes } from './runtime/health-routes.js';
+import { startHttpServer, type RunningHttpServer } from './runtime/http-server.js';
+import { lazyFeedReader } from './runtime/lazy-feed-reader.js';
 import { listVendorMatcher } from './app/list-vendor-matcher.js';
-import { createPromMetrics } from './app/prom-metrics.js';
+import { createPromMetrics } from './runtime/prom-metrics.js';
 import { createSourceSet, type SourceSet } from './app/source-set.js';
 import type { ChatPlatform } from './chat/platform.js';
 import { createClassifier } from './classify/classifier.js';
@@ -201,7 +201,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     async start() {
       if (stores.backend.kind === 'redis') {
         const { url, value: prefix = 'banwatch' } = splitStoreUrl(config.store, 'prefix');
-        const { startQueuedDelivery } = await import('./app/bullmq-delivery.js');
+        const { startQueuedDelivery } = await import('./runtime/bullmq-delivery.js');
         queue = startQueuedDelivery(
           url,
           prefix,

@@ -32,6 +32,9 @@ const ALLOWED: Record<string, string[]> = {
   store: ['domain', 'shared', 'store'],
   commands: ['domain', 'shared', 'commands'],
   pipeline: ['domain', 'shared', 'pipeline'],
+  // Services the process runs (HTTP server, health and metrics routes, the delivery queue, the
+  // parser pool): they serve the pipeline and the chat routes but never build or wire the app.
+  runtime: ['domain', 'shared', 'pipeline', 'sources', 'chat/platform.ts', 'runtime'],
   'chat/webhook': ['domain', 'shared', 'chat/webhook'],
   'chat/console': ['domain', 'shared', 'chat/console'],
   'chat/platform.ts': ['domain', 'shared', 'commands'],

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startQueuedDelivery } from '../../src/app/bullmq-delivery.js';
+import { startQueuedDelivery } from '../../src/runtime/bullmq-delivery.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { serviceUrl } from '../support/service-urls.js';
 

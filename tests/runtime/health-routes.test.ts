@@ -1,6 +1,6 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { readinessProblems } from '../../src/app/health-routes.js';
+import { readinessProblems } from '../../src/runtime/health-routes.js';
 import { emptyFeedState } from '../../src/domain/feed-state.js';
 import type { Source } from '../../src/domain/source.js';
 import { mutableClock } from '../support/mutable-clock.js';

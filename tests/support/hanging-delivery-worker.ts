@@ -1,4 +1,4 @@
-import { startQueuedDelivery } from '../../src/app/bullmq-delivery.js';
+import { startQueuedDelivery } from '../../src/runtime/bullmq-delivery.js';
 import { silentLogger } from '../../src/shared/logger.js';
 
 /**

@@ -1,4 +1,4 @@
-import { startHttpServer, type RunningHttpServer } from '../../../src/app/http-server.js';
+import { startHttpServer, type RunningHttpServer } from '../../../src/runtime/http-server.js';
 import { createDiscordPlatform, type DiscordPlatformClients } from '../../../src/chat/discord/discord-platform.js';
 import type { ChatPlatform } from '../../../src/chat/platform.js';
 import type { CommandHandler } from '../../../src/commands/command.js';

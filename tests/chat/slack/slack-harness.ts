@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { buildCommandRouter } from '../../../src/app/build-commands.js';
-import { startHttpServer, type RunningHttpServer } from '../../../src/app/http-server.js';
+import { startHttpServer, type RunningHttpServer } from '../../../src/runtime/http-server.js';
 import type { ChatPlatform } from '../../../src/chat/platform.js';
 import { createSlackPlatform, type SlackPlatformSettings } from '../../../src/chat/slack/slack-platform.js';
 import { loadVendorCatalog } from '../../../src/classify/vendor-catalog.js';
