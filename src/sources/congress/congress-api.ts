@@ -1,3 +1,4 @@
+import { readJsonAnswer } from '../json-answer.js';
 import type { z } from 'zod';
 import { formatBillId, type BillId } from '../../domain/bill-id.js';
 import type { SourceFailure } from '../../domain/source.js';
@@ -76,27 +77,7 @@ export function createCongressApi(options: CongressApiOptions): CongressApi {
     if (!outcome.ok) return failed(outcome.failure, what, hide);
     if (outcome.notModified)
       return { ok: false, failure: { kind: 'parse', message: `Congress.gov answered 304 for ${what}` } };
-    let data: unknown;
-    try {
-      data = JSON.parse(outcome.body.toString('utf8'));
-    } catch {
-      return {
-        ok: false,
-        failure: { kind: 'parse', message: `Congress.gov sent something that is not JSON for ${what}` },
-      };
-    }
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return {
-        ok: false,
-        failure: {
-          kind: 'parse',
-          message: `Congress.gov sent an unexpected response for ${what} (${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'})`,
-        },
-      };
-    }
-    return { ok: true, value: parsed.data };
+    return readJsonAnswer(outcome.body, schema, `Congress.gov, ${what}`);
   }
 
   const billPath = (bill: BillId) => `/bill/${bill.congress}/${bill.type}/${bill.number}`;

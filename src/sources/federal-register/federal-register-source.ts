@@ -1,3 +1,4 @@
+import { readJsonAnswer } from '../json-answer.js';
 import { ruleStageRank } from '../../domain/bill-stage.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Item } from '../../domain/item.js';
@@ -65,22 +66,9 @@ export function createFederalRegisterSource(
         failure: { ...outcome.failure, message: `Federal Register, term "${term}": ${outcome.failure.message}` },
       };
     if (outcome.notModified) return { ok: true, docs: [] };
-    let data: unknown;
-    try {
-      data = JSON.parse(outcome.body.toString('utf8'));
-    } catch {
-      return {
-        ok: false,
-        failure: { kind: 'parse', message: `Federal Register, term "${term}": the answer is not JSON` },
-      };
-    }
-    const parsed = frSearch.safeParse(data);
-    if (!parsed.success)
-      return {
-        ok: false,
-        failure: { kind: 'parse', message: `Federal Register, term "${term}": unexpected response` },
-      };
-    const docs = (parsed.data.results ?? []).flatMap((raw) => {
+    const answer = readJsonAnswer(outcome.body, frSearch, `Federal Register, term "${term}"`);
+    if (!answer.ok) return answer;
+    const docs = (answer.value.results ?? []).flatMap((raw) => {
       const doc = frDocument.safeParse(raw);
       return doc.success ? [doc.data] : [];
     });
