@@ -4,6 +4,9 @@
  */
 import type { Classification, ClassifyInput, ClassifyOptions, Classifier, Stage } from '../domain/classification.js';
 import { buildCueIndex, type CueIndex } from './cue-index.js';
+import { defaultLexicon } from './lexicon/lexicon-load.js';
+import type { Lexicon, OpenNameWords } from './lexicon/lexicon-types.js';
+import { findOpenNames } from './open-names.js';
 import { htmlToText } from './headline-text.js';
 import { countingActions, hasAtom, quote, readText, type Reading, type VendorMention } from './reading.js';
 import { decideRelevance } from './relevance.js';
@@ -19,14 +22,39 @@ export const SUMMARY_CHARS = 400;
 /** Headlines are short; a feed that puts an article in the title gets its start read. */
 export const TITLE_CHARS = 1000;
 
-export function createClassifier(catalog: LoadedCatalog): Classifier {
-  const index = buildCueIndex(catalog);
+export function createClassifier(catalog: LoadedCatalog, lexicon: Lexicon = defaultLexicon()): Classifier {
+  const index = buildCueIndex(catalog, lexicon);
   const vendorName = (pattern: number): string => catalog.patterns[pattern]?.vendor ?? '';
   return {
     classify(input: ClassifyInput, options?: ClassifyOptions): Classification {
-      return classifyWith(catalog, index, vendorName, input, options?.extraVendors ?? []);
+      return classifyWith(catalog, index, lexicon.openNames, vendorName, input, options?.extraVendors ?? []);
     },
   };
+}
+
+/**
+ * Names outside the catalogue, read only when a government acts (or a list is named): a name in
+ * a headline with no action is never a target, and most headlines have none, so most pay nothing.
+ */
+function addOpenNames(catalog: LoadedCatalog, title: Reading, words: OpenNameWords, government: boolean): void {
+  const actions = countingActions(title);
+  if (actions.length === 0 || !(government || actions.some((a) => a.instrument))) return;
+  const found = findOpenNames(title, words);
+  if (found.length === 0) return;
+  for (const name of found) {
+    const known = catalog.resolve(name.name)?.name;
+    title.vendors.push({
+      start: name.start,
+      end: name.end,
+      vendor: known ?? name.name,
+      pattern: -1,
+      weak: false,
+      watchTerm: false,
+      role: 'target',
+      open: known === undefined,
+    });
+  }
+  title.vendors.sort((a, b) => a.start - b.start);
 }
 
 function read(
@@ -94,6 +122,8 @@ function confirmWeakNames(catalog: LoadedCatalog, title: Reading, other: Reading
 function vendorReason(catalog: LoadedCatalog, reading: Reading, v: VendorMention): string {
   const words = quote(reading, v);
   if (v.watchTerm) return `watch term "${v.vendor}"`;
+  if (v.open) return `new vendor "${v.vendor}" (not in the catalogue; named as the target)`;
+  if (v.pattern < 0) return `vendor "${v.vendor}" (named "${words}" as the target)`;
   const pattern = catalog.patterns[v.pattern];
   const kind = v.weak ? 'weak name' : pattern?.brandKeys.has(nameKey(words)) ? 'brand' : 'alias';
   return `vendor "${v.vendor}" (${kind} "${words}")${v.role === 'target' ? '' : `, ${v.role}`}`;
@@ -139,6 +169,7 @@ function stageFallback(
 function classifyWith(
   catalog: LoadedCatalog,
   index: CueIndex,
+  openWords: OpenNameWords,
   vendorName: (pattern: number) => string,
   input: ClassifyInput,
   terms: readonly string[],
@@ -151,8 +182,9 @@ function classifyWith(
     terms,
     TITLE_CHARS,
   );
-  const findings = applyTraps(title);
   const government = title.places.some((p) => p.actor && !p.reverse);
+  addOpenNames(catalog, title, openWords, government);
+  const findings = applyTraps(title);
   findings.push(...globalTraps(title, government));
 
   let summary: Reading | undefined;
@@ -169,11 +201,14 @@ function classifyWith(
   const verdict = decideRelevance({ title, summary, government, findings });
   reasons.push(...verdict.reasons);
   const vendors = verdict.vendors.map((v) => v.vendor);
+  const fresh = verdict.vendors.filter((v) => v.open).map((v) => v.vendor);
+  const vendorsNew = fresh.length > 0 ? { vendorsNew: fresh } : {};
   if (!verdict.relevant) {
     return {
       relevant: false,
       score: verdict.score,
       vendors,
+      ...vendorsNew,
       action: 'none',
       stage: 'none',
       jurisdiction: 'none',
@@ -188,6 +223,7 @@ function classifyWith(
     relevant: true,
     score: verdict.score,
     vendors,
+    ...vendorsNew,
     action: action.value,
     stage: stage.value,
     jurisdiction: jurisdiction.value,

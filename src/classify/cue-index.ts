@@ -16,7 +16,7 @@ export type Cue =
   | { type: 'context'; vendor: number }
   | { type: 'origin' }
   | { type: 'product' }
-  | { type: 'action'; kind: ActionKind; rank: number; strength: CueStrength; instrument: boolean }
+  | { type: 'action'; kind: ActionKind; rank: number; strength: CueStrength; instrument: boolean; pair?: boolean }
   | { type: 'motive'; strong: boolean }
   | { type: 'trap'; trap: GlobalTrap }
   | { type: 'stage'; stage: Stage; prio: number }
@@ -190,6 +190,7 @@ function addPairs(pairs: readonly PairRuleDef[], hits: Hit[], table: AtomTable, 
             rank: rule.rank,
             strength: rule.strength,
             instrument: rule.instrument,
+            pair: true,
           },
         });
         break pairs;

@@ -24,6 +24,8 @@ export interface VendorMention extends Span {
   weak: boolean;
   watchTerm: boolean;
   role: VendorRole;
+  /** Found from the sentence, not the catalogue (see open-names.ts). */
+  open?: boolean;
 }
 
 /** `counts`, or why it does not: mentioned as background, or a platform moderating content. */
@@ -35,6 +37,8 @@ export interface ActionMention extends Span {
   strength: CueStrength;
   instrument: boolean;
   status: CueStatus;
+  /** Made of two helper words apart ("adds ... to the list"): the words between are not part of it. */
+  pair?: boolean;
 }
 
 export interface PlaceMention extends Span {
@@ -89,6 +93,7 @@ function sortInto(reading: Reading, hit: Hit, vendorName: (pattern: number) => s
         strength: cue.strength,
         instrument: cue.instrument,
         status: 'counts',
+        ...(cue.pair ? { pair: true } : {}),
       });
       break;
     case 'stage':

@@ -19,6 +19,11 @@ export interface Classification {
   score: number;
   /** Canonical vendor names (as in config/vendors.yaml); empty for class phrases like "Chinese drones". */
   vendors: string[];
+  /**
+   * The names in `vendors` that are not in the catalogue: found from the sentence ("Tennessee bans
+   * AI app Zenbot"). Absent when every vendor is catalogued.
+   */
+  vendorsNew?: string[];
   action: Action;
   stage: Stage;
   jurisdiction: Jurisdiction;

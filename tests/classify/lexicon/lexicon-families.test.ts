@@ -1,0 +1,74 @@
+/**
+ * Each lexicon family added for issue 16, held to examples of its own (written for these tests,
+ * not taken from the dev sets): lists and instruments, paraphrased actions, places, agencies,
+ * demonyms and capitals, stages, and the traps that keep the bot quiet.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Classification } from '../../../src/domain/classification.js';
+import { classify } from '../default-classifier.js';
+
+type Expect = Partial<Pick<Classification, 'action' | 'stage' | 'jurisdiction' | 'vendors'>>;
+
+function relevant(rows: ReadonlyArray<[string, Expect]>): void {
+  it.each(rows)('%s', (title, expected) => {
+    expect(classify(title)).toMatchObject({ relevant: true, ...expected });
+  });
+}
+
+function notRelevant(titles: readonly string[]): void {
+  it.each(titles.map((t) => [t]))('not: %s', (title) => {
+    expect(classify(title).relevant).toBe(false);
+  });
+}
+
+describe('lists and instruments', () => {
+  relevant([
+    ['Pentagon puts Hesai on its Chinese military companies list', { action: 'restriction', vendors: ['Hesai'] }],
+    ['Commerce moves Inspur to the unverified list', { action: 'restriction' }],
+    ['Senate passes BIOSECURE Act targeting Chinese genomics firms', { stage: 'passed-chamber' }],
+    ['Treasury puts Megvii on investment blacklist', { action: 'restriction', vendors: ['Megvii'] }],
+    ['US names more firms tied to the Chinese military', { action: 'restriction', vendors: [] }],
+  ]);
+});
+
+describe('paraphrased actions', () => {
+  relevant([
+    ['Rome vetoes takeover of chipmaker by Chinese investor', { action: 'ban', jurisdiction: 'IT' }],
+    ['Japan suspends new downloads of DeepSeek on privacy worries', { action: 'restriction', jurisdiction: 'JP' }],
+    ['FCC terminates operating authority of China Unicom Americas', { action: 'ban', vendors: ['China Unicom'] }],
+    ['Appeals court affirms termination of China Mobile licence', { action: 'ban', stage: 'in-effect' }],
+    ['Appeals court will not block Huawei ban', { action: 'ban', stage: 'in-effect' }],
+    ['Canada orders Chinese drone maker to divest its local unit', { action: 'ban', jurisdiction: 'CA' }],
+    ['Dutch cyber agency warns against using Kaspersky software', { stage: 'proposed', jurisdiction: 'NL' }],
+  ]);
+  notRelevant(['Meta ordered to sell Giphy by UK regulator', 'Board vetoes merger of two regional grocers']);
+});
+
+describe('places, agencies, demonyms and capitals', () => {
+  relevant([
+    ['Bundesnetzagentur orders Huawei parts out of German 5G core', { jurisdiction: 'DE' }],
+    ['ACMA blocks TikTok on government phones', { jurisdiction: 'AU' }],
+    ['CFIUS blocks Chinese purchase of chipmaker over security', { jurisdiction: 'US-federal' }],
+    ['Warsaw moves to ban Huawei from 5G networks', { jurisdiction: 'PL', stage: 'proposed' }],
+    ['Spanish government bans DeepSeek on official devices', { jurisdiction: 'ES' }],
+    ['Hanoi bans Telegram over security concerns', { jurisdiction: 'VN', vendors: ['Telegram'] }],
+  ]);
+});
+
+describe('stages', () => {
+  relevant([
+    ['Utah becomes the first state to ban Manus AI on state devices', { stage: 'rule', jurisdiction: 'US-state:UT' }],
+    ['House moved to ban Chinese robots from federal buildings', { stage: 'proposed' }],
+  ]);
+});
+
+describe('traps', () => {
+  notRelevant([
+    'Cowed by Chinese regulators, Zenbot plans Hong Kong listing',
+    'Beijing asks Tencent to delist from US exchanges',
+    'Regulator probes Temu over data privacy breaches',
+    'Italy to investigate big tech over child abuse imagery',
+    'Hesai shares jump after IPO',
+  ]);
+  relevant([['Megvii postpones IPO after US blacklisting', { vendors: ['Megvii'] }]]);
+});

@@ -1,0 +1,53 @@
+/**
+ * Vendors outside the catalogue (issue 16): named as the target of a government action, they are
+ * reported as written and marked new. Example names are invented, so no catalogue entry helps.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify, hasReason } from './default-classifier.js';
+
+describe('a vendor the catalogue has never heard of', () => {
+  it.each([
+    ['Ohio bans Chinese AI app Zenbot on state devices', ['Zenbot'], 'US-state:OH'],
+    ['Treasury sanctions Vantora spyware maker over hacking of journalists', ['Vantora'], 'US-federal'],
+    [
+      'Commerce adds Quantix Microelectronics and Borealis Labs to the Entity List',
+      ['Quantix Microelectronics', 'Borealis Labs'],
+      'US-federal',
+    ],
+    ['Berlin bars network equipment supplier Kestrel Systems from 5G core', ['Kestrel Systems'], 'DE'],
+    ['US sanctions maker of Nightjar spyware', ['Nightjar'], 'US-federal'],
+  ])('%s', (title, vendors, jurisdiction) => {
+    const result = classify(title);
+    expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, jurisdiction });
+    expect(hasReason(result, `new vendor "${vendors[0] ?? ''}" (not in the catalogue`)).toBe(true);
+  });
+
+  it('reports a new name beside a catalogued one, and only the new one as new', () => {
+    expect(classify('Canada blocks DeepSeek and Zenbot on government phones')).toMatchObject({
+      relevant: true,
+      vendors: ['DeepSeek', 'Zenbot'],
+      vendorsNew: ['Zenbot'],
+    });
+  });
+
+  it('leaves vendorsNew out when every vendor is catalogued', () => {
+    expect(classify('Canada bans Huawei from 5G networks')).not.toHaveProperty('vendorsNew');
+  });
+});
+
+describe('names that are not new vendors', () => {
+  it.each([
+    ['US sanctions oil company Petrova over Iran shipments'],
+    ['Norway bans fishing company Nordfisk from quota auction'],
+    ['Zenbot app launches a new chat feature'],
+    ['Quantix Microelectronics reports record quarterly revenue'],
+  ])('%s', (title) => {
+    expect(classify(title).relevant).toBe(false);
+  });
+
+  it('takes no title-case filler for a name', () => {
+    const result = classify('Apple Removes Zenbot App From Its Store After State Ban');
+    expect(result.vendors).not.toContain('Store');
+    expect(result.vendors).not.toContain('From');
+  });
+});
