@@ -12,6 +12,9 @@ import { vendorHandler } from '../commands/handlers/vendor-handler.js';
 import { watchHandler } from '../commands/handlers/watch-handler.js';
 import { feedsHandler, type FeedsDeps } from '../commands/handlers/feeds-handler.js';
 import { whyHandler } from '../commands/handlers/why-handler.js';
+import { listLookup } from '../commands/handlers/list-lookup.js';
+import { listsHandler } from '../commands/handlers/lists-handler.js';
+import { createListSnapshotStore } from '../store/list-snapshot-store.js';
 import type { FeedRegistry } from '../domain/runtime-feed.js';
 import type { ChannelDirectory } from '../pipeline/channel-directory.js';
 import type { Logger } from '../shared/logger.js';
@@ -60,13 +63,21 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
     clock: deps.clock,
     congressActive: () => deps.sources().some((source) => sourceType(source) === 'congress'),
   };
+  const listings = listLookup(createListSnapshotStore(deps.stores.backend));
+  const listSources = async () =>
+    deps
+      .sources()
+      .filter((source) => LIST_SOURCE_TYPES.includes(sourceType(source)))
+      .map((source) => ({ id: source.id, name: source.name }));
   return new CommandRouter(
     [
       vendorHandler({
         catalog: deps.catalog,
         alerts: deps.stores.alerts,
         tracker: instrumentTracker(deps.stores.instruments),
+        listings,
       }),
+      listsHandler({ lookup: listings, sources: listSources, clock: deps.clock }),
       billsHandler(bills),
       trackHandler(bills),
       untrackHandler(bills),
@@ -117,6 +128,8 @@ export function feedsDeps(
   };
   return { ...feeds, registry: refreshing, feeds: deps.stores.feeds, clock: deps.clock };
 }
+
+const LIST_SOURCE_TYPES = ['screening-list', 'ofac-sdn', 'fcc-covered-list'];
 
 function sourceType(source: Source): string {
   return (source as { type?: string }).type ?? 'rss';

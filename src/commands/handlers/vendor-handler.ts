@@ -6,6 +6,7 @@ import { UserError } from '../../shared/errors.js';
 import type { CommandHandler } from '../command.js';
 import { line, reply, type Reply, type ReplyLine } from '../reply.js';
 import { takeFlags } from '../tokenize.js';
+import { listedOnlyReply, listSection, type ListLookup } from './list-lookup.js';
 
 /** Tracked bills and rules that name a vendor (government sources), when they are set up. */
 export interface InstrumentTracker {
@@ -18,6 +19,8 @@ export interface VendorDeps {
   catalog: VendorCatalog;
   alerts: AlertLog;
   tracker?: InstrumentTracker;
+  /** The official restriction lists (list sources), when any are watched. */
+  listings?: ListLookup;
 }
 
 const RECENT_ALERTS = 5;
@@ -35,12 +38,20 @@ export function vendorHandler(deps: VendorDeps): CommandHandler {
       if (!query) throw new UserError('NO_VENDOR', 'Name a vendor, e.g. `vendor hikvision`.');
       if (query.length > 100) throw new UserError('VENDOR_TOO_LONG', 'A vendor name is at most 100 characters.');
       const vendor = deps.catalog.resolve(query);
-      if (!vendor) return unknownVendor(query, deps.catalog.suggest(query, 5));
+      if (!vendor) {
+        const listed = await deps.listings?.find([query]);
+        if (listed?.matches.length) return listedOnlyReply(query, listed);
+        return unknownVendor(query, deps.catalog.suggest(query, 5));
+      }
       const alerts = (await deps.alerts.recent(500))
         .filter((alert) => alert.classification.vendors.includes(vendor.name))
         .slice(0, RECENT_ALERTS);
       const tracked = deps.tracker ? await deps.tracker.forVendor(vendor.name) : [];
-      return describe(vendor, query, alerts, tracked, deps.catalog);
+      const listed = await deps.listings?.find([query, vendor.name, ...vendor.aliases, ...vendor.legalNames]);
+      const answer = describe(vendor, query, alerts, tracked, deps.catalog);
+      // After the catalogue's own restrictions: what the lists themselves say today.
+      if (listed?.matches.length) answer.sections.splice(2, 0, listSection(listed));
+      return answer;
     },
   };
 }

@@ -1,0 +1,78 @@
+import type { ListEntry, ListSnapshot, ListSnapshotStore, ListSourceMeta } from '../../domain/list-entry.js';
+import { NAME_MATCH_THRESHOLD, nameScore, normalizeName } from '../../domain/list-name-match.js';
+import { line, reply, type Reply, type ReplySection } from '../reply.js';
+
+/** An entry found for a name: which of its names matched, and how well (1 = exact once normalized). */
+export interface ListMatch {
+  entry: ListEntry;
+  matched: string;
+  score: number;
+}
+
+/** What the `vendor` and `lists` commands read from the official lists. */
+export interface ListLookup {
+  find(names: readonly string[], limit?: number): Promise<{ matches: ListMatch[]; total: number }>;
+  summaries(): Promise<ListSourceMeta[]>;
+}
+
+/**
+ * Screens names against the latest accepted snapshot of every list source, the forgiving way
+ * list screening does (see domain/list-name-match.ts): each entry is scored by its best name or
+ * alias against the best of the names asked for; the best matches come first.
+ */
+export function listLookup(store: Pick<ListSnapshotStore, 'latest' | 'allMeta'>): ListLookup {
+  return {
+    async find(names, limit = 8) {
+      const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => normalizeName(n)))];
+      const snapshots: ListSnapshot[] = wanted.length ? await store.latest() : [];
+      const matches: ListMatch[] = [];
+      for (const snapshot of snapshots) {
+        for (const entry of snapshot.entries) {
+          let best: ListMatch | undefined;
+          for (const listed of [entry.name, ...(entry.aliases ?? [])]) {
+            for (const name of wanted) {
+              const score = nameScore(name, listed);
+              if (score >= NAME_MATCH_THRESHOLD && (!best || score > best.score))
+                best = { entry, matched: listed, score };
+            }
+          }
+          if (best) matches.push(best);
+        }
+      }
+      matches.sort((a, b) => b.score - a.score || (b.entry.since ?? '').localeCompare(a.entry.since ?? ''));
+      return { matches: matches.slice(0, limit), total: matches.length };
+    },
+    summaries: () => store.allMeta(),
+  };
+}
+
+/** "Entity List since 2019-05-16, 84 FR 22961 — Huawei Technologies Co., Ltd. (alias "X", score 0.93)". */
+export function listMatchText(match: ListMatch): string {
+  const { entry } = match;
+  const since = entry.since ? ` since ${entry.since}` : '';
+  const citation = entry.citation ? `, ${entry.citation}` : '';
+  const programs = !entry.citation && entry.programs?.length ? `, ${entry.programs.join(', ')}` : '';
+  const via = match.matched !== entry.name ? `alias "${match.matched}"` : '';
+  const score = match.score < 1 ? `score ${match.score.toFixed(2)}` : '';
+  const notes = [via, score].filter(Boolean).join(', ');
+  return `${entry.list}${since}${citation}${programs} — ${entry.name}${notes ? ` (${notes})` : ''}`;
+}
+
+/** The "On official lists" section of a vendor reply. */
+export function listSection(found: { matches: ListMatch[]; total: number }): ReplySection {
+  const more = found.total - found.matches.length;
+  return {
+    heading: 'On official lists',
+    lines: [
+      ...found.matches.map((m) => line(listMatchText(m))),
+      ...(more > 0 ? [line(`and ${more} more entries`)] : []),
+    ],
+  };
+}
+
+/** A name the catalogue does not know but the lists do. */
+export function listedOnlyReply(query: string, found: { matches: ListMatch[]; total: number }): Reply {
+  return reply(`"${query}" is not in the vendor catalogue, but is on official lists`, [listSection(found)], {
+    data: { query, listings: found.matches, total: found.total },
+  });
+}
