@@ -7,7 +7,8 @@ Commands:
   poll --once                  poll every source once, deliver, and exit
   classify                     JSON lines in (title, summary), one classification per line out
   eval [FILE]                  precision, recall and per-field accuracy on labelled headlines
-  vendor NAME [--json]         where a vendor stands: restrictions and latest alerts
+  vendor NAME [--json]         where a vendor stands: restrictions, official lists and latest alerts
+  lists [--json]               official restriction lists: size, last change and last poll
   watch add|remove|mute|list [TERM] --channel ID [--all]
                                the terms a channel watches or mutes
   status [--json]              sources, their last poll and errors; outbox and dead letters
