@@ -104,6 +104,7 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
               ...(bill.vendors ? { vendors: canonical(bill.vendors) } : {}),
             })),
             discover: config.discover,
+            discoverLookbackMs: config.discoverLookback,
           },
           {
             api,

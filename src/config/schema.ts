@@ -68,6 +68,8 @@ const congressSource = z.strictObject({
   interval: duration.default(1_800_000),
   bills: z.array(billEntry, { error: 'expected a list of bills like hr5515-115' }).max(500).default([]),
   discover: z.boolean({ error: 'expected true or false' }).default(false),
+  /** How far back discovery's first scan reads updated bills (`30d`); later scans resume where it stopped. */
+  discoverLookback: duration.default(30 * 86_400_000),
 });
 
 const federalRegisterSource = z.strictObject({

@@ -43,6 +43,7 @@ describe('government sources in the config file', () => {
       interval: 1_800_000,
       bills: [{ id: 'hr5515-115' }, { id: 's2987-115', vendors: ['Hikvision', 'Dahua'] }],
       discover: true,
+      discoverLookback: 30 * 86_400_000,
       url: 'https://api.congress.gov/v3',
       apiKey: 'key-from-the-environment',
       backfill: 0,

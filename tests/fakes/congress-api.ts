@@ -7,11 +7,11 @@ import type { AddressInfo } from 'node:net';
  *
  *   const api = await startFakeCongressApi({ apiKey: 'test-key' });
  *   api.bill('hr5515-115', record, actions)   // GET /v3/bill/115/hr/5515 and .../actions
- *   api.list(bills)                           // GET /v3/bill?fromDateTime=...&sort=updateDate+desc
+ *   api.list(bills)                           // GET /v3/bill?fromDateTime=...&toDateTime=...&sort=updateDate+asc
  *   api.script({ status: 429, retryAfter: 60 })
  *
  * Like the real API it wants `format=json` and the key as `api_key` (403 otherwise), pages with
- * `limit` and `offset`, and lists bills updated since `fromDateTime`, newest update first.
+ * `limit` and `offset`, and lists bills updated in `[fromDateTime, toDateTime]` in `sort` order.
  * Every request is recorded with its query, so tests can count them and check parameters.
  */
 export interface FakeCongressApi {
@@ -26,9 +26,15 @@ export interface FakeCongressApi {
   close(): Promise<void>;
 }
 
-/** A listed bill's updateDate (an ISO timestamp string in the API's shapes), '' when it has none. */
-const updatedAt = (bill: Record<string, unknown>): string =>
-  typeof bill.updateDate === 'string' ? bill.updateDate : '';
+/**
+ * A listed bill's updateDate as the API compares it (`YYYY-MM-DDTHH:MM:SSZ`): the list gives a
+ * day (`2022-04-03`, the 2022 recordings) or a time; '' when it has none.
+ */
+const updatedAt = (bill: Record<string, unknown>): string => {
+  const value = typeof bill.updateDate === 'string' ? bill.updateDate : '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00:00Z`;
+  return value && !Number.isNaN(Date.parse(value)) ? `${new Date(value).toISOString().slice(0, 19)}Z` : value;
+};
 
 export async function startFakeCongressApi(options: { apiKey: string }): Promise<FakeCongressApi> {
   const bills = new Map<string, { record: Record<string, unknown>; actions: unknown[] }>();
@@ -82,9 +88,14 @@ export async function startFakeCongressApi(options: { apiKey: string }): Promise
     }
     if (url.pathname === '/v3/bill') {
       const from = url.searchParams.get('fromDateTime');
+      const to = url.searchParams.get('toDateTime');
+      // Ties keep the order the test gave, as the real API keeps a stable order between pages.
+      const direction = url.searchParams.get('sort') === 'updateDate asc' ? 1 : -1;
       const recent = listed
-        .filter((bill) => !from || updatedAt(bill) >= from)
-        .sort((a, b) => updatedAt(b).localeCompare(updatedAt(a)));
+        .map((bill, index) => ({ bill, index }))
+        .filter(({ bill }) => (!from || updatedAt(bill) >= from) && (!to || updatedAt(bill) <= to))
+        .sort((a, b) => direction * updatedAt(a.bill).localeCompare(updatedAt(b.bill)) || a.index - b.index)
+        .map(({ bill }) => bill);
       const { slice, pagination } = page(recent, url.searchParams);
       return send(200, { bills: slice, pagination, request: { contentType: 'application/json', format: 'json' } });
     }

@@ -23,8 +23,14 @@ export interface CongressApi {
   bill(bill: BillId, signal?: AbortSignal): Promise<ApiResult<CongressBill>>;
   /** Every action of the bill, oldest first (Congress.gov lists them newest first), following pages. */
   actions(bill: BillId, signal?: AbortSignal): Promise<ApiResult<BillAction[]>>;
-  /** Bills updated since `since`, most recently updated first; `truncated` when pages were left. */
-  updatedBills(since: Date, signal?: AbortSignal): Promise<ApiResult<{ bills: ListedBill[]; truncated: boolean }>>;
+  /**
+   * One page of the bills updated in `[from, to]`, oldest update first, after the first `skip`;
+   * `complete` when no page follows it.
+   */
+  updatedBills(
+    window: { from: string; to: string; skip: number },
+    signal?: AbortSignal,
+  ): Promise<ApiResult<{ bills: ListedBill[]; complete: boolean }>>;
 }
 
 export interface CongressApiOptions {
@@ -37,8 +43,6 @@ export interface CongressApiOptions {
   pageSize?: number;
   /** Pages of actions read at most (a bill with more actions than this is read in part). */
   maxActionPages?: number;
-  /** Pages of recently updated bills read at most per discovery scan. */
-  maxListPages?: number;
 }
 
 /**
@@ -105,24 +109,20 @@ export function createCongressApi(options: CongressApiOptions): CongressApi {
       }
       return { ok: true, value: actions.reverse() };
     },
-    async updatedBills(since, signal) {
-      const bills: ListedBill[] = [];
-      const maxPages = options.maxListPages ?? 4;
-      for (let page = 0; page < maxPages; page++) {
-        const params = {
-          fromDateTime: `${since.toISOString().slice(0, 19)}Z`,
-          sort: 'updateDate desc',
-          limit: String(pageSize),
-          offset: String(page * pageSize),
-        };
-        const result = await get('/bill', params, billListResponse, 'recently updated bills', signal);
-        if (!result.ok) return result;
-        bills.push(...result.value.bills);
-        const total = result.value.pagination?.count ?? bills.length;
-        if (result.value.bills.length < pageSize || bills.length >= total)
-          return { ok: true, value: { bills, truncated: false } };
-      }
-      return { ok: true, value: { bills, truncated: true } };
+    async updatedBills(window, signal) {
+      const params = {
+        fromDateTime: window.from,
+        toDateTime: window.to,
+        sort: 'updateDate asc',
+        limit: String(pageSize),
+        offset: String(window.skip),
+      };
+      const result = await get('/bill', params, billListResponse, 'recently updated bills', signal);
+      if (!result.ok) return result;
+      const bills = result.value.bills;
+      const total = result.value.pagination?.count;
+      const complete = bills.length < pageSize || (typeof total === 'number' && window.skip + bills.length >= total);
+      return { ok: true, value: { bills, complete } };
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Cursor } from '../../domain/source.js';
+import { readDiscoveryWindow, type DiscoveryWindow } from './discovery-window.js';
 
 /** What the congress source remembers about one tracked bill between polls. */
 export interface BillState {
@@ -16,17 +17,17 @@ export interface BillState {
 
 /**
  * The congress source's cursor, persisted in the feed state after each successful poll:
- * per-bill state keyed by bill id, and when discovery last scanned.
+ * per-bill state keyed by bill id, and where discovery stands in the stream of updates.
  */
 export interface CongressCursor extends Cursor {
   bills: Record<string, BillState>;
-  discoveredAt?: string;
+  discovery?: DiscoveryWindow;
 }
 
 const text = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
 /** Reads a stored cursor defensively: an entry that is not a bill state is dropped, not trusted. */
-export function readCongressCursor(cursor: Cursor | undefined): CongressCursor {
+export function readCongressCursor(cursor: Cursor | undefined, overlapMs: number): CongressCursor {
   const bills: Record<string, BillState> = {};
   const stored = cursor?.bills;
   if (stored && typeof stored === 'object') {
@@ -42,5 +43,6 @@ export function readCongressCursor(cursor: Cursor | undefined): CongressCursor {
       };
     }
   }
-  return { bills, ...(text(cursor?.discoveredAt) ? { discoveredAt: cursor.discoveredAt } : {}) };
+  const discovery = readDiscoveryWindow(cursor, overlapMs);
+  return { bills, ...(discovery ? { discovery } : {}) };
 }

@@ -6,7 +6,7 @@ import type { TrackedBillStore } from '../../domain/ports.js';
 import type { Cursor, PollResult, Source, SourceFailure } from '../../domain/source.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
-import { discoverBills, type TitleVerdict } from './bill-discovery.js';
+import { DISCOVERY_OVERLAP_MS, discoverBills, type TitleVerdict } from './bill-discovery.js';
 import { billStageItem } from './bill-items.js';
 import type { CongressApi } from './congress-api.js';
 import { readCongressCursor, type BillState, type CongressCursor } from './congress-cursor.js';
@@ -25,6 +25,10 @@ export interface CongressSourceDefinition {
   bills: readonly ConfiguredBill[];
   /** Also scan recently updated bills and track those whose titles are relevant. */
   discover: boolean;
+  /** How far back the first discovery scan looks (default 30 days). */
+  discoverLookbackMs?: number;
+  /** Pages of updates one poll's discovery reads at most (default 4); the next poll resumes. */
+  discoverPagesPerPoll?: number;
 }
 
 export interface CongressSourceDeps {
@@ -67,23 +71,31 @@ export function createCongressSource(definition: CongressSourceDefinition, deps:
   }
 
   async function poll(cursor: Cursor | undefined, signal?: AbortSignal): Promise<PollResult> {
-    const previous = readCongressCursor(cursor);
+    const previous = readCongressCursor(cursor, DISCOVERY_OVERLAP_MS);
     try {
       const next: CongressCursor = {
         bills: {},
-        ...(previous.discoveredAt ? { discoveredAt: previous.discoveredAt } : {}),
+        ...(previous.discovery ? { discovery: previous.discovery } : {}),
       };
       if (definition.discover && deps.tracked && deps.classifyTitle) {
         const configured = definition.bills.map((bill) => bill.id);
         const found = await discoverBills(
-          previous.discoveredAt,
+          previous.discovery,
           configured,
-          { ...deps, tracked: deps.tracked, classifyTitle: deps.classifyTitle, sourceId: definition.id },
+          {
+            ...deps,
+            tracked: deps.tracked,
+            classifyTitle: deps.classifyTitle,
+            sourceId: definition.id,
+            ...(definition.discoverLookbackMs ? { lookbackMs: definition.discoverLookbackMs } : {}),
+            ...(definition.discoverPagesPerPoll ? { maxPages: definition.discoverPagesPerPoll } : {}),
+          },
           signal,
         );
-        if (!found.ok && found.failure.kind === 'http-429')
-          return { ok: false, failure: found.failure, cursor: previous };
-        if (found.ok) next.discoveredAt = found.scannedAt;
+        // Whatever was read stays read, even when the scan stopped part way.
+        next.discovery = found.window;
+        if (found.failure?.kind === 'http-429')
+          return { ok: false, failure: found.failure, cursor: { ...previous, discovery: found.window } };
       }
       const items: Item[] = [];
       const failures: SourceFailure[] = [];
@@ -102,10 +114,11 @@ export function createCongressSource(definition: CongressSourceDefinition, deps:
               { sourceId: definition.id, left: watched.length - index },
               `congress ${definition.id}: ${result.failure.message}; ${watched.length - index} bills wait for the next poll`,
             );
-            if (!succeeded) return { ok: false, failure: result.failure, cursor: previous };
+            if (!succeeded) return { ok: false, failure: result.failure, cursor: { ...previous, ...kept(next) } };
             break;
           }
-          if (result.failure.kind === 'http-429') return { ok: false, failure: result.failure, cursor: previous };
+          if (result.failure.kind === 'http-429')
+            return { ok: false, failure: result.failure, cursor: { ...previous, ...kept(next) } };
           failures.push(result.failure);
           deps.logger?.warn(
             { sourceId: definition.id, itemId: `bill:${bill.id}`, kind: result.failure.kind },
@@ -118,7 +131,7 @@ export function createCongressSource(definition: CongressSourceDefinition, deps:
         next.bills[bill.id] = { ...result.state, checkedAt };
         if (result.item) items.push(result.item);
       }
-      if (!succeeded && failures[0]) return { ok: false, failure: failures[0], cursor: previous };
+      if (!succeeded && failures[0]) return { ok: false, failure: failures[0], cursor: { ...previous, ...kept(next) } };
       return { ok: true, items, cursor: next };
     } catch (error) {
       return {
@@ -172,6 +185,11 @@ export function createCongressSource(definition: CongressSourceDefinition, deps:
     deltas: true,
     poll,
   };
+}
+
+/** Discovery's progress survives a poll whose bills all failed: what it read is not read again. */
+function kept(next: CongressCursor): Partial<CongressCursor> {
+  return next.discovery ? { discovery: next.discovery } : {};
 }
 
 /** Bills never read first, then the longest unread: a short budget still reaches every bill in turn. */

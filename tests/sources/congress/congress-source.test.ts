@@ -235,15 +235,17 @@ describe('congress source', () => {
     const congress = source({ bills: [], discover: true }, { tracked });
     const first = ok(await congress.poll(undefined));
     const scan = api.requests.find((r) => r.path === '/v3/bill');
-    expect(scan?.query.get('fromDateTime')).toBe('2022-04-02T12:00:00Z');
-    expect(scan?.query.get('sort')).toBe('updateDate desc');
+    // The first scan looks back 30 days (the default), oldest update first, up to the scan's start.
+    expect(scan?.query.get('fromDateTime')).toBe('2022-03-04T12:00:00Z');
+    expect(scan?.query.get('toDateTime')).toBe('2022-04-03T12:00:00Z');
+    expect(scan?.query.get('sort')).toBe('updateDate asc');
     expect(tracked.bills).toEqual([
       { id: 'hr7777-117', origin: 'discovery', vendors: ['Hikvision', 'Dahua'], addedAt: '2022-04-03T12:00:00.000Z' },
     ]);
     expect(first.items.map((i) => [i.key, i.thread?.vendors])).toEqual([
       ['bill:hr7777-117:introduced', ['Hikvision', 'Dahua']],
     ]);
-    expect(first.cursor.discoveredAt).toBe('2022-04-03T12:00:00.000Z');
+    expect(first.cursor.discovery).toEqual({ from: '2022-04-03T11:55:00Z', skip: 0 });
 
     api.requests.length = 0;
     clock.advance(1_800_000);
@@ -281,7 +283,7 @@ describe('congress source', () => {
     const stub: CongressApi = {
       bill: async () => ({ ok: false, failure: { kind: 'network', message: 'unused' } }),
       actions: async () => ({ ok: false, failure: { kind: 'network', message: 'unused' } }),
-      updatedBills: async () => ({ ok: true, value: { bills: listed, truncated: false } }),
+      updatedBills: async () => ({ ok: true, value: { bills: listed, complete: true } }),
     };
     const tracked = memoryTracked([{ id: 'hr2881-116', origin: 'command', addedAt: 'earlier' }]);
     const result = await discoverBills(undefined, ['hr5515-115'], {
@@ -291,7 +293,8 @@ describe('congress source', () => {
       sourceId: 'congress',
       classifyTitle: (title) => ({ relevant: true, vendors: classifier.classify({ title }).vendors }),
     });
-    expect(result).toMatchObject({ ok: true, added: ['hr1-116'] });
+    expect(result).toMatchObject({ added: ['hr1-116'], more: false });
+    expect(result.failure).toBeUndefined();
     expect(tracked.bills.map((b) => b.id)).toEqual(['hr2881-116', 'hr1-116']);
   });
 });
