@@ -138,6 +138,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     maxAgeDays: config.maxAgeDays,
     feeds,
   });
+    allowed: config.allowed,
   const platforms = await buildPlatforms(config, {
     router,
     clock,

@@ -6,7 +6,8 @@ import { billsHandler, type ConfiguredBill } from '../commands/handlers/bills-ha
 import { trackHandler, untrackHandler } from '../commands/handlers/track-handler.js';
 import type { InstrumentTracker } from '../commands/handlers/vendor-handler.js';
 import type { InstrumentIndex } from '../domain/ports.js';
-import { statusHandler } from '../commands/handlers/status-handler.js';
+import { statusHandler, type StatusDeps } from '../commands/handlers/status-handler.js';
+import type { AllowedTenants } from '../domain/tenancy.js';
 import { subscribeHandler, unsubscribeHandler } from '../commands/handlers/subscribe-handler.js';
 import { vendorHandler } from '../commands/handlers/vendor-handler.js';
 import { watchHandler } from '../commands/handlers/watch-handler.js';
@@ -33,6 +34,10 @@ export interface CommandDeps {
   logger: Logger;
   /** Bills named by the config file's congress sources (always tracked; `untrack` refuses them). */
   configuredBills?: () => readonly ConfiguredBill[];
+  /** `allowed.slackTeams` / `allowed.discordGuilds`: the workspaces and servers that may use the bot. */
+  allowed?: AllowedTenants;
+  /** Channels whose delivery is paused because their platform refused banwatch's credentials. */
+  pausedDeliveries?: StatusDeps['pausedDeliveries'];
 }
 
 /** The vendor lookup's view of the instrument index: tracked bills and rules that name a vendor. */
@@ -85,16 +90,25 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
         watch: deps.stores.watch,
         clock: deps.clock,
         channelExists: async (id) => Boolean(await deps.channels.get(id)),
+        channel: (id) => deps.channels.get(id),
       }),
       subscribeHandler(subscription),
       unsubscribeHandler(subscription),
       statusHandler({
         sources: async () =>
-          deps.sources().map((s) => ({ id: s.id, name: s.name, type: sourceType(s), intervalMs: s.intervalMs })),
+          deps.sources().map((s) => ({
+            id: s.id,
+            name: s.name,
+            type: sourceType(s),
+            intervalMs: s.intervalMs,
+            ...(s.scope ? { scope: s.scope } : {}),
+          })),
         feeds: deps.stores.feeds,
         outbox: deps.stores.outbox,
         clock: deps.clock,
         storeKind: deps.stores.backend.kind,
+        channels: () => deps.channels.all(),
+        ...(deps.pausedDeliveries ? { pausedDeliveries: deps.pausedDeliveries } : {}),
       }),
       whyHandler({
         traces: deps.stores.traces,
@@ -106,6 +120,7 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
     ],
     deps.logger,
     () => deps.stores.flush(),
+    deps.allowed,
   );
 }
 

@@ -48,6 +48,7 @@ export function createSourceSet(
       },
     ),
     type: 'rss',
+    ...(feed.scope ? { scope: feed.scope } : {}),
   });
   return {
     all: () => current,
@@ -56,7 +57,11 @@ export function createSourceSet(
       const feeds = (await deps.registry.list()).filter((feed) => !configuredIds.has(feed.id));
       runtime = feeds.map((feed) => {
         const kept = runtime.find(
-          (entry) => entry.feed.id === feed.id && entry.feed.url === feed.url && entry.feed.trusted === feed.trusted,
+          (entry) =>
+            entry.feed.id === feed.id &&
+            entry.feed.url === feed.url &&
+            entry.feed.trusted === feed.trusted &&
+            entry.feed.scope === feed.scope,
         );
         return kept ?? { feed, source: build(feed) };
       });
@@ -68,7 +73,12 @@ export function createSourceSet(
         ...configured
           .filter((s) => configUrls.has(s.id))
           .map((s) => ({ id: s.id, url: configUrls.get(s.id) as string, origin: 'config' as const })),
-        ...runtime.map((entry) => ({ id: entry.feed.id, url: entry.feed.url, origin: 'runtime' as const })),
+        ...runtime.map((entry) => ({
+          id: entry.feed.id,
+          url: entry.feed.url,
+          origin: 'runtime' as const,
+          ...(entry.feed.scope ? { scope: entry.feed.scope } : {}),
+        })),
       ];
     },
     titleOf: (id) =>

@@ -1,8 +1,10 @@
 import { closest } from '../shared/suggest.js';
 import type { ErrorCode } from '../shared/error-codes.js';
 import { errorMessage, isUserError } from '../shared/errors.js';
+import { maskUrlsIn } from '../shared/mask-url.js';
 import type { Logger } from '../shared/logger.js';
-import type { CommandContext, CommandHandler } from './command.js';
+import { canChangeGlobal, tenantAllowed, type AllowedTenants } from '../domain/tenancy.js';
+import { principalOf, type CommandContext, type CommandHandler } from './command.js';
 import { line, reply, type Reply } from './reply.js';
 
 /**
@@ -19,6 +21,8 @@ export class CommandRouter {
     handlers: readonly CommandHandler[],
     private readonly logger: Logger,
     private readonly flush: () => Promise<void> = async () => undefined,
+    /** `allowed.slackTeams` / `allowed.discordGuilds`: the workspaces and servers that may use the bot. */
+    private readonly allowed?: AllowedTenants,
   ) {
     for (const handler of handlers) this.handlers.set(handler.name, handler);
   }
@@ -33,6 +37,15 @@ export class CommandRouter {
 
   async handle(args: readonly string[], context: CommandContext): Promise<Reply> {
     const [name, ...rest] = args;
+    const who = principalOf(context.actor);
+    if (!tenantAllowed(this.allowed, { ...who, platform: context.actor.platform })) {
+      const where = context.actor.platform === 'slack' ? 'Slack workspace' : 'Discord server';
+      return reply(
+        'Not available here',
+        [{ lines: [line(`banwatch is not enabled for this ${where}. Ask its operator to allow it.`)] }],
+        { code: 'NOT_ALLOWED_TENANT' },
+      );
+    }
     if (!name || name.toLowerCase() === 'help') return this.help(rest[0]);
     const handler = this.handlers.get(name.toLowerCase());
     if (!handler) {
@@ -46,12 +59,21 @@ export class CommandRouter {
         code: 'NOT_ADMIN',
       });
     }
+    if (handler.requiresOperator?.(rest) && !canChangeGlobal(who)) {
+      const what = [handler.name, rest[0]].filter(Boolean).join(' ');
+      return reply(
+        'Not allowed',
+        [{ lines: [line(`Only banwatch's operators can run \`${what}\`: it changes the whole install.`)] }],
+        { code: 'NOT_OPERATOR' },
+      );
+    }
     try {
       const answer = await handler.run([...rest], context);
       await this.flush();
       return answer;
     } catch (error) {
-      if (isUserError(error)) return this.usage(handler, error.message, error.code);
+      // A refusal may echo what was typed or fetched: URLs in it are shown masked.
+      if (isUserError(error)) return this.usage(handler, maskUrlsIn(error.message), error.code);
       const ref = Math.random().toString(36).slice(2, 8);
       this.logger.error(
         { err: error, code: 'INTERNAL', command: handler.name, ref },

@@ -45,6 +45,8 @@ export interface Config {
   /** LOG_LEVEL when set; each command has its own default otherwise. */
   logLevel?: string;
   port?: number;
+  /** The Slack workspaces and Discord servers that may use the bot (unset lists: any). */
+  allowed: { slackTeams?: string[]; discordGuilds?: string[] };
   slack?: SlackSettings;
   discord?: DiscordSettings;
   gov: GovSettings;
@@ -130,6 +132,7 @@ export function loadConfig(options: LoadOptions): Config {
       pauseAfter: data.feeds.pauseAfter,
       allowPrivateNetworks: data.feeds.allowPrivateNetworks,
       intervalMs: data.feeds.interval,
+    allowed: data.allowed,
       ...(data.feeds.parserThreads !== undefined ? { parserThreads: data.feeds.parserThreads } : {}),
     },
     logLevel,

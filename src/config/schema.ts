@@ -180,6 +180,14 @@ const adminsSchema = z.strictObject({
   discord: z.array(z.string().regex(/^\d{15,22}$/, { error: 'expected a Discord user id' })).default([]),
 });
 
+// The Slack workspaces (team ids) and Discord servers (guild ids) that may use the bot; unset: any.
+const allowedSchema = z.strictObject({
+  slackTeams: z
+    .array(z.string().regex(/^[TE][A-Z0-9]{2,}$/, { error: 'expected a Slack team id like T0123ABCD' }))
+    .optional(),
+  discordGuilds: z.array(z.string().regex(/^\d{15,22}$/, { error: 'expected a Discord server (guild) id' })).optional(),
+});
+
 const deliverySchema = z.strictObject({
   interval: duration.default(5_000),
   maxAttempts: z.number().int().min(1).max(1000).default(50),
@@ -197,6 +205,7 @@ const feedsSchema = z.strictObject({
 /** The keys of each nested section, for "did you mean" hints. */
 export const sectionKeys: Record<string, string[]> = {
   admins: Object.keys(adminsSchema.shape),
+  allowed: Object.keys(allowedSchema.shape),
   delivery: Object.keys(deliverySchema.shape),
   feeds: Object.keys(feedsSchema.shape),
 };
@@ -210,6 +219,7 @@ export const configSchema = z
     channels: z.array(channelSchema, { error: 'expected a list of channels' }).default([]),
     // prefault: an absent section is parsed as {}, so each default is stated once, on its field.
     admins: adminsSchema.prefault({}),
+    allowed: allowedSchema.prefault({}),
     delivery: deliverySchema.prefault({}),
     feeds: feedsSchema.prefault({}),
   })

@@ -21,4 +21,6 @@ export interface Channel {
   sources?: string[];
   /** `config` channels are trusted; `runtime` ones were subscribed from chat. */
   origin: 'config' | 'runtime';
+  /** The workspace or server it was subscribed from (`slack:T…`, `discord:G…`; domain/tenancy.ts). */
+  tenant?: string;
 }

@@ -9,6 +9,8 @@ export interface TrackedBill {
   origin: 'command' | 'discovery';
   addedBy?: string;
   addedAt: string;
+  /** Tracked by a workspace or server admin: theirs to untrack (domain/tenancy.ts). Unset: global. */
+  scope?: string;
 }
 
 /**

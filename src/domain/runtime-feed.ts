@@ -13,6 +13,8 @@ export interface RuntimeFeed {
    * chat are not, and may never reach private or metadata addresses.
    */
   trusted: boolean;
+  /** Added by a workspace or server admin: its items go only to that tenant's channels. Unset: global. */
+  scope?: string;
 }
 
 export interface FeedRegistry {

@@ -46,4 +46,6 @@ export interface Source {
    */
   readonly deltas?: boolean;
   poll(cursor: Cursor | undefined, signal?: AbortSignal): Promise<PollResult>;
+  /** A feed added by a workspace or server admin: its items go only to that tenant's channels (domain/tenancy.ts). */
+  readonly scope?: string;
 }

@@ -13,6 +13,7 @@ import type { Logger } from '../shared/logger.js';
 import { classifyItem } from './classify-item.js';
 import { instrumentRecord } from './instrument-record.js';
 import { routeItem } from './router.js';
+import { mayReceive } from '../domain/tenancy.js';
 
 export interface IngestDeps {
   items: ItemLedger;
@@ -37,6 +38,8 @@ export interface IngestSource {
   backfill: number;
   /** The source's items are already changes it computed (a bill's new stage): the first poll posts them too. */
   deltas?: boolean;
+  /** Set for a feed added from chat: only that tenant's channels get its items. */
+  scope?: string;
 }
 
 export interface IngestReport {
@@ -128,6 +131,14 @@ async function routeAndQueue(
   let logged: Alert | undefined;
 
   for (const channel of channels) {
+    if (!mayReceive(source.scope, channel)) {
+      results.push({
+        channelId: channel.id,
+        outcome: 'skipped',
+        reason: 'the feed belongs to another workspace or server',
+      });
+      continue;
+    }
     const decision = routeItem(item, classification, channel, terms.get(channel.id) ?? [], deps.classifier, prepared);
     if (!decision.deliver) {
       results.push({ channelId: channel.id, outcome: 'skipped', reason: decision.reason });

@@ -23,6 +23,12 @@ export const ERROR_CODES = {
   // A refusal: the command was understood, and banwatch will not do it.
   UNKNOWN_CALLER: { ...REFUSED, meaning: 'the platform did not say who ran the command, so nothing was done' },
   NOT_ADMIN: { ...REFUSED, meaning: 'only admins may run this; nothing was changed' },
+  NOT_OPERATOR: {
+    ...REFUSED,
+    meaning: "only banwatch's operators (config `admins`, the CLI) may change this; nothing was changed",
+  },
+  NOT_ALLOWED_TENANT: { ...REFUSED, meaning: 'this Slack workspace or Discord server may not use this banwatch' },
+  NOT_YOURS: { ...REFUSED, meaning: 'it belongs to another workspace or server, or to the whole install' },
   UNKNOWN_VENDOR: { ...REFUSED, meaning: 'the vendor is not in the catalogue' },
   VENDOR_TOO_LONG: { ...REFUSED, meaning: 'a vendor name is longer than banwatch keeps' },
   TOO_MANY_VENDORS: { ...REFUSED, meaning: 'a channel filter names more vendors than allowed' },

@@ -19,7 +19,10 @@ import { tempStores } from '../support/temp-stores.js';
 
 const clock = mutableClock('2026-11-01T12:00:00Z');
 const catalog = loadVendorCatalog(DEFAULT_VENDORS_FILE);
-const admin: CommandContext = { actor: { platform: 'slack', id: 'UADMIN', isAdmin: true, name: 'ada' } };
+// An operator (config `admins`): bills tracked here are global, as the config file's are.
+const admin: CommandContext = {
+  actor: { platform: 'slack', id: 'UADMIN', isAdmin: true, operator: true, name: 'ada' },
+};
 const member: CommandContext = { actor: { platform: 'slack', id: 'UMEMBER', isAdmin: false } };
 let stores: Stores;
 let router: CommandRouter;

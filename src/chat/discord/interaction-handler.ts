@@ -3,6 +3,7 @@ import { InteractionResponseType, InteractionType, MessageFlags, Routes } from '
 import type { CommandContext } from '../../commands/command.js';
 import { line, reply, type Reply } from '../../commands/reply.js';
 import { truncate } from '../../domain/alert-text.js';
+import { tenantKey } from '../../domain/tenancy.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { ChatPlatformDeps } from '../platform.js';
 import { COMMANDS, MAX_CHOICES } from './command-table.js';
@@ -80,6 +81,9 @@ export function createInteractionHandler(
         platform: 'discord',
         id: user.id,
         isAdmin,
+        // Operators are the config's `admins.discord`; Manage Server governs only this server's channels.
+        operator: (deps.admins ?? []).includes(user.id),
+        ...(interaction.guild_id ? { tenant: tenantKey('discord', interaction.guild_id) } : {}),
         name: interaction.member?.nick ?? user.global_name ?? user.username,
       },
       channelId: platformChannel ? await deps.channelFor('discord', platformChannel) : undefined,

@@ -7,6 +7,8 @@ import { slackErrorCode } from './slack-failure.js';
 export interface AdminCheck {
   /** Whether the Slack user may change what banwatch watches and where it posts. */
   isAdmin(userId: string): Promise<boolean>;
+  /** Whether the user is one of banwatch's operators (config `admins.slack`): global state is theirs. */
+  isOperator?(userId: string): boolean;
 }
 
 export interface AdminCheckDeps {
@@ -52,6 +54,7 @@ export function createAdminCheck(deps: AdminCheckDeps): AdminCheck {
   }
 
   return {
+    isOperator: (userId) => configured.has(userId),
     async isAdmin(userId) {
       if (configured.has(userId)) return true;
       const cached = cache.get(userId);

@@ -3,6 +3,7 @@ import type { CommandRouter } from '../../commands/command-router.js';
 import type { CommandContext } from '../../commands/command.js';
 import { line, reply, type Reply } from '../../commands/reply.js';
 import { tokenize } from '../../commands/tokenize.js';
+import { tenantKey } from '../../domain/tenancy.js';
 import { errorMessage, isUserError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { replyBlocks } from './reply-blocks.js';
@@ -20,6 +21,8 @@ export interface SlashCommandPayload {
   text?: string;
   user_id: string;
   user_name?: string;
+  /** The workspace the command was typed in: the caller's tenant. */
+  team_id?: string;
   channel_id: string;
   channel_name?: string;
 }
@@ -47,6 +50,8 @@ export async function answerCommand(command: SlashCommandPayload, deps: SlashCom
         platform: 'slack',
         id: command.user_id,
         isAdmin,
+        operator: deps.admins.isOperator?.(command.user_id) ?? false,
+        ...(command.team_id ? { tenant: tenantKey('slack', command.team_id) } : {}),
         ...(command.user_name ? { name: command.user_name } : {}),
       },
       channelId,

@@ -2,7 +2,8 @@ import { stageLabel, truncate } from '../../domain/alert-text.js';
 import { billLabel, billThreadKey, parseBillId } from '../../domain/bill-id.js';
 import type { InstrumentRecord, TrackedBill } from '../../domain/instrument.js';
 import type { InstrumentIndex, TrackedBillStore } from '../../domain/ports.js';
-import type { CommandHandler } from '../command.js';
+import { canSeeScoped } from '../../domain/tenancy.js';
+import { principalOf, type CommandHandler } from '../command.js';
 import { line, reply, type ReplyLine } from '../reply.js';
 
 /** A bill named in the config file's congress sources. */
@@ -25,6 +26,8 @@ export interface BillRow {
   origin: 'config' | TrackedBill['origin'];
   vendors: string[];
   status?: InstrumentRecord;
+  /** Tracked by a workspace or server admin: shown only there (domain/tenancy.ts). */
+  scope?: string;
 }
 
 /** Config bills first, then those tracked at run time, each once. */
@@ -34,14 +37,21 @@ export async function trackedBillRows(
 ): Promise<BillRow[]> {
   const byKey = new Map(instruments.map((entry) => [entry.key, entry]));
   const rows = new Map<string, BillRow>();
-  const add = (id: string, origin: BillRow['origin'], vendors: readonly string[] = []) => {
+  const add = (id: string, origin: BillRow['origin'], vendors: readonly string[] = [], scope?: string) => {
     const bill = parseBillId(id);
     if (!bill || rows.has(id)) return;
     const status = byKey.get(billThreadKey(bill));
-    rows.set(id, { id, label: billLabel(bill), origin, vendors: [...vendors], ...(status ? { status } : {}) });
+    rows.set(id, {
+      id,
+      label: billLabel(bill),
+      origin,
+      vendors: [...vendors],
+      ...(status ? { status } : {}),
+      ...(scope ? { scope } : {}),
+    });
   };
   for (const bill of deps.configured()) add(bill.id, 'config', bill.vendors);
-  for (const bill of await deps.tracked.list()) add(bill.id, bill.origin, bill.vendors);
+  for (const bill of await deps.tracked.list()) add(bill.id, bill.origin, bill.vendors, bill.scope);
   return [...rows.values()];
 }
 
@@ -73,9 +83,11 @@ export function billsHandler(deps: BillsDeps): CommandHandler {
     summary: 'tracked bills and rules: stage, last action and date',
     usage: ['bills'],
     requiresAdmin: () => false,
-    async run() {
+    async run(_args, context) {
+      const who = principalOf(context.actor);
       const instruments = await deps.instruments.list();
-      const bills = await trackedBillRows(deps, instruments);
+      // Another workspace's or server's own bills are theirs; global and config bills are everyone's.
+      const bills = (await trackedBillRows(deps, instruments)).filter((row) => canSeeScoped(who, row.scope));
       const rules = instruments.filter((entry) => entry.kind === 'rule');
       const sections = [
         {

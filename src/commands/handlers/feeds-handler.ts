@@ -1,14 +1,18 @@
 import type { Clock } from '../../domain/clock.js';
 import type { FeedStateStore } from '../../domain/ports.js';
 import { feedIdFor, sameFeedUrl, type FeedRegistry, type RuntimeFeed } from '../../domain/runtime-feed.js';
+import { canAddScoped, canChangeScoped, canSeeScoped, scopeForNew } from '../../domain/tenancy.js';
 import { UserError } from '../../shared/errors.js';
-import type { CommandHandler } from '../command.js';
+import { maskUrl } from '../../shared/mask-url.js';
+import { principalOf, type CommandHandler } from '../command.js';
 import { line, reply } from '../reply.js';
 
 export interface FeedInfo {
   id: string;
   url: string;
   origin: 'config' | 'runtime';
+  /** Added by a workspace or server admin: theirs alone (domain/tenancy.ts). */
+  scope?: string;
 }
 
 export type FeedProbe = (
@@ -41,9 +45,13 @@ export function feedsHandler(deps: FeedsDeps): CommandHandler {
     async run(args, context) {
       const [verb = '', ...rest] = args;
       const trusted = context.actor.platform === 'cli';
+      const who = principalOf(context.actor);
       switch (verb.toLowerCase()) {
         case 'list': {
-          const all = await deps.known();
+          // Other tenants' feeds are theirs; every URL is shown with its secrets masked.
+          const all = (await deps.known())
+            .filter((f) => canSeeScoped(who, f.scope))
+            .map((f) => ({ ...f, url: maskUrl(f.url) }));
           const states = await deps.feeds.getMany(all.map((f) => f.id));
           return reply(
             `${all.length} feeds`,
@@ -64,26 +72,36 @@ export function feedsHandler(deps: FeedsDeps): CommandHandler {
         case 'add': {
           if (rest.length !== 1)
             throw new UserError('USAGE', 'Give one feed address: `feeds add https://example.com/feed.xml`.');
+          // The address is judged first, so a refusal says what is wrong with it before who may add it.
+          const checked = deps.checkUrl(rest[0] as string, trusted);
+          if (!checked.ok) throw new UserError('BAD_FEED_URL', `Cannot add that feed: ${checked.message}.`);
+          if (!canAddScoped(who))
+            throw new UserError(
+              'NOT_OPERATOR',
+              "Only banwatch's operators can add feeds from here. Nothing was changed.",
+            );
           const added = await addFeed(deps, rest[0] as string, {
             addedBy: context.actor.name ?? context.actor.id,
             trusted,
             probe: true,
+            scope: scopeForNew(who),
           });
+          const shown = maskUrl(added.url);
           return reply(
             `Feed "${added.id}" added`,
             [
               {
                 lines: [
                   line(
-                    `${added.title ?? added.url} — polled every ${Math.round(added.intervalMs / 60_000)} min from now on.`,
-                    added.url,
+                    `${added.title ?? shown} — polled every ${Math.round(added.intervalMs / 60_000)} min from now on.${added.scope ? ' Its alerts go only to this workspace or server.' : ''}`,
+                    shown,
                   ),
                 ],
               },
             ],
             {
               visibility: 'channel',
-              data: { feed: added },
+              data: { feed: { ...added, url: shown } },
             },
           );
         }
@@ -94,13 +112,15 @@ export function feedsHandler(deps: FeedsDeps): CommandHandler {
           if (!feed) throw new UserError('UNKNOWN_FEED', `No feed with id "${id}". \`feeds list\` shows them.`);
           if (feed.origin === 'config')
             throw new UserError('CONFIG_FEED', `Feed "${id}" is set in the config file; remove it there.`);
+          mustOwn(who, feed);
           await deps.registry.remove(id);
           return reply(`Feed "${id}" removed`, [], { visibility: 'channel', data: { removed: id } });
         }
         case 'resume': {
           const id = oneId(rest);
-          if (!(await deps.known()).some((f) => f.id === id))
-            throw new UserError('UNKNOWN_FEED', `No feed with id "${id}". \`feeds list\` shows them.`);
+          const feed = (await deps.known()).find((f) => f.id === id);
+          if (!feed) throw new UserError('UNKNOWN_FEED', `No feed with id "${id}". \`feeds list\` shows them.`);
+          mustOwn(who, feed);
           const state = await deps.feeds.get(id);
           if (!state?.pausedAt) throw new UserError('NOT_PAUSED', `Feed "${id}" is not paused.`);
           await deps.feeds.put({
@@ -130,6 +150,8 @@ export interface AddFeedOptions {
   title?: string;
   /** Fetch it once first (chat); an OPML import of many feeds skips this and lets status show errors. */
   probe: boolean;
+  /** The tenant it belongs to (added from chat by a workspace or server admin); unset: global. */
+  scope?: string;
 }
 
 /** Validates, de-duplicates and (optionally) probes a feed URL, then stores it. Shared by `feeds add` and OPML import. */
@@ -153,9 +175,21 @@ export async function addFeed(deps: FeedsDeps, rawUrl: string, options: AddFeedO
     addedBy,
     addedAt: deps.clock.now().toISOString(),
     trusted,
+    ...(options.scope ? { scope: options.scope } : {}),
   };
   await deps.registry.put(feed);
   return feed;
+}
+
+/** A feed another tenant added, or a global one, is not a tenant admin's to change; other tenants' ids read as unknown. */
+function mustOwn(who: ReturnType<typeof principalOf>, feed: FeedInfo): void {
+  if (!canSeeScoped(who, feed.scope))
+    throw new UserError('UNKNOWN_FEED', `No feed with id "${feed.id}". \`feeds list\` shows them.`);
+  if (!canChangeScoped(who, feed.scope))
+    throw new UserError(
+      'NOT_OPERATOR',
+      `Feed "${feed.id}" serves the whole install; only banwatch's operators can change it. Nothing was changed.`,
+    );
 }
 
 function oneId(rest: readonly string[]): string {

@@ -1,7 +1,10 @@
 import type { Clock } from '../../domain/clock.js';
 import type { FeedState } from '../../domain/feed-state.js';
 import type { FeedStateStore, Outbox } from '../../domain/ports.js';
-import type { CommandHandler } from '../command.js';
+import type { Channel } from '../../domain/channel.js';
+import { canSeeScoped, visibleChannels } from '../../domain/tenancy.js';
+import { maskUrlsIn } from '../../shared/mask-url.js';
+import { principalOf, type CommandHandler } from '../command.js';
 import { line, reply, type ReplyLine } from '../reply.js';
 
 export interface SourceInfo {
@@ -9,6 +12,15 @@ export interface SourceInfo {
   name: string;
   type: string;
   intervalMs: number;
+  /** A feed added by a workspace or server admin: shown only there. */
+  scope?: string;
+}
+
+/** A channel whose delivery is paused because the platform refused banwatch's credentials. */
+export interface DeliveryPause {
+  channelId: string;
+  reason: string;
+  since: string;
 }
 
 export interface StatusDeps {
@@ -17,6 +29,10 @@ export interface StatusDeps {
   outbox: Outbox;
   clock: Clock;
   storeKind: string;
+  /** Every channel, so a workspace or server sees only its own (absent: everything is shown). */
+  channels?(): Promise<Channel[]>;
+  /** Channels whose delivery is paused (credentials refused). */
+  pausedDeliveries?(): Promise<DeliveryPause[]>;
 }
 
 /** `status`: each source's last success, last error and next poll; outbox and dead letters. */
@@ -26,18 +42,31 @@ export function statusHandler(deps: StatusDeps): CommandHandler {
     summary: 'sources, their last poll and errors, and the outbox',
     usage: ['status'],
     requiresAdmin: () => false,
-    async run() {
-      const sources = await deps.sources();
+    async run(_args, context) {
+      const who = principalOf(context.actor);
+      const sources = (await deps.sources()).filter((s) => canSeeScoped(who, s.scope));
       const states = await deps.feeds.getMany(sources.map((s) => s.id));
-      const counts = await deps.outbox.counts();
-      const dead = await deps.outbox.deadLetters(5);
+      // A workspace or server sees its own channels' dead letters and pauses; operators see all.
+      const mine =
+        who.operator || !deps.channels
+          ? undefined
+          : new Set(visibleChannels(who, await deps.channels(), context.place).map((c) => c.id));
+      const ours = <T extends { channelId: string }>(rows: T[]): T[] =>
+        mine ? rows.filter((r) => mine.has(r.channelId)) : rows;
+      const allCounts = await deps.outbox.counts();
+      const deadAll = ours(await deps.outbox.deadLetters(mine ? 1_000 : 5));
+      const counts = mine
+        ? { pending: (await deps.outbox.pending()).filter((e) => mine.has(e.channelId)).length, dead: deadAll.length }
+        : allCounts;
+      const dead = deadAll.slice(0, 5);
+      const paused = ours((await deps.pausedDeliveries?.()) ?? []);
       const now = deps.clock.now();
       const rows = sources.map((source) => ({ source, state: states.get(source.id) }));
       const failing = rows.filter((r) => r.state && r.state.failures > 0).length;
-      const paused = rows.filter((r) => r.state?.pausedAt).length;
+      const pausedFeeds = rows.filter((r) => r.state?.pausedAt).length;
       const sections = [
         {
-          heading: `Sources (${sources.length}, ${failing} failing, ${paused} paused)`,
+          heading: `Sources (${sources.length}, ${failing} failing, ${pausedFeeds} paused)`,
           lines: rows.map((r) => sourceLine(r.source, r.state, now)),
         },
         {
@@ -45,10 +74,18 @@ export function statusHandler(deps: StatusDeps): CommandHandler {
           lines: [line(`${counts.pending} waiting, ${counts.dead} dead-lettered (store: ${deps.storeKind})`)],
         },
       ];
+      if (paused.length) {
+        sections.push({
+          heading: 'Delivery paused (credentials refused)',
+          lines: paused.map((p) =>
+            line(`${p.channelId}: paused since ${p.since.slice(0, 16)} — ${maskUrlsIn(p.reason)}; alerts are kept`),
+          ),
+        });
+      }
       if (dead.length) {
         sections.push({
           heading: 'Latest dead letters',
-          lines: dead.map((d) => line(`${d.deadAt.slice(0, 16)} ${d.channelId}: ${d.reason}`)),
+          lines: dead.map((d) => line(`${d.deadAt.slice(0, 16)} ${d.channelId}: ${maskUrlsIn(d.reason)}`)),
         });
       }
       return reply('banwatch status', sections, {
@@ -56,6 +93,7 @@ export function statusHandler(deps: StatusDeps): CommandHandler {
           sources: rows.map((r) => ({ ...r.source, state: r.state ?? null })),
           outbox: counts,
           deadLetters: dead,
+          pausedDeliveries: paused,
         },
       });
     },
@@ -68,7 +106,7 @@ function sourceLine(source: SourceInfo, state: FeedState | undefined, now: Date)
   if (state.pausedAt) parts.push(`PAUSED since ${state.pausedAt.slice(0, 16)}`);
   parts.push(state.lastSuccessAt ? `last ok ${ago(state.lastSuccessAt, now)}` : 'never succeeded');
   if (state.lastError && state.failures > 0)
-    parts.push(`failing ×${state.failures}: ${state.lastError.kind} — ${state.lastError.message}`);
+    parts.push(`failing ×${state.failures}: ${state.lastError.kind} — ${maskUrlsIn(state.lastError.message)}`);
   else if (state.lastError) parts.push(`last error ${ago(state.lastError.at, now)} (${state.lastError.kind})`);
   if (state.nextPollAt && !state.pausedAt) parts.push(`next poll ${until(state.nextPollAt, now)}`);
   return line(parts.join(' · '));

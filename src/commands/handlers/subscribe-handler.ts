@@ -62,6 +62,8 @@ export function subscribeHandler(deps: SubscribeDeps): CommandHandler {
         channel: where.channel,
         origin: 'runtime',
         ...(vendors.length ? { vendors } : {}),
+        // The tenant the channel belongs to: its admins manage it, its members read about it.
+        ...(context.actor.tenant ? { tenant: context.actor.tenant } : {}),
       };
       await deps.registry.put(channel);
       const scope = vendors.length ? `alerts about ${vendors.join(', ')}` : 'every relevant alert';

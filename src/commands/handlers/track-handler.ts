@@ -3,8 +3,9 @@ import type { Clock } from '../../domain/clock.js';
 import type { TrackedBillStore } from '../../domain/ports.js';
 import type { VendorCatalog } from '../../domain/vendor.js';
 import { checkTerm } from '../../domain/watch-term.js';
+import { canAddScoped, canChangeScoped, canSeeScoped, scopeForNew } from '../../domain/tenancy.js';
 import { UserError } from '../../shared/errors.js';
-import type { CommandHandler } from '../command.js';
+import { principalOf, type CommandHandler } from '../command.js';
 import { line, reply } from '../reply.js';
 import type { ConfiguredBill } from './bills-handler.js';
 
@@ -59,6 +60,13 @@ export function trackHandler(deps: TrackDeps): CommandHandler {
       const bill = billArgument(word, 'track');
       const id = formatBillId(bill);
       const vendors = vendorTerms(rest, deps.catalog);
+      const who = principalOf(context.actor);
+      if (!canAddScoped(who))
+        throw new UserError(
+          'NOT_OPERATOR',
+          "Only banwatch's operators can track bills from here. Nothing was changed.",
+        );
+      const scope = scopeForNew(who);
       if (deps.configured().some((entry) => entry.id === id)) {
         throw new UserError('ALREADY_TRACKED', `${billLabel(bill)} is already tracked: it is in the config file.`);
       }
@@ -68,6 +76,7 @@ export function trackHandler(deps: TrackDeps): CommandHandler {
         addedAt: deps.clock.now().toISOString(),
         addedBy: context.actor.name ?? context.actor.id,
         ...(vendors.length ? { vendors } : {}),
+        ...(scope ? { scope } : {}),
       });
       if (!added)
         throw new UserError(
@@ -96,7 +105,7 @@ export function untrackHandler(deps: TrackDeps): CommandHandler {
     summary: 'stop following a bill',
     usage: ['untrack BILL   e.g. untrack hr5515-115'],
     requiresAdmin: () => true,
-    async run(args) {
+    async run(args, context) {
       const [word, ...rest] = args;
       if (rest.length) throw new UserError('USAGE', 'Name one bill.');
       const bill = billArgument(word, 'untrack');
@@ -104,6 +113,15 @@ export function untrackHandler(deps: TrackDeps): CommandHandler {
       if (deps.configured().some((entry) => entry.id === id)) {
         throw new UserError('CONFIG_BILL', `${billLabel(bill)} is tracked by the config file; remove it there.`);
       }
+      const who = principalOf(context.actor);
+      const tracked = (await deps.tracked.list()).find((entry) => entry.id === id);
+      if (tracked && !canSeeScoped(who, tracked.scope))
+        throw new UserError('NOT_TRACKED', `${billLabel(bill)} is not tracked.`);
+      if (tracked && !canChangeScoped(who, tracked.scope))
+        throw new UserError(
+          'NOT_OPERATOR',
+          `${billLabel(bill)} is tracked for the whole install; only banwatch's operators can untrack it.`,
+        );
       if (!(await deps.tracked.remove(id))) throw new UserError('NOT_TRACKED', `${billLabel(bill)} is not tracked.`);
       return reply(
         `Stopped tracking ${billLabel(bill)}`,

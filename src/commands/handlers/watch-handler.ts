@@ -1,8 +1,10 @@
 import type { Clock } from '../../domain/clock.js';
 import type { WatchTermStore } from '../../domain/ports.js';
 import { checkTerm, MAX_TERMS_PER_CHANNEL, type WatchMode, type WatchTerm } from '../../domain/watch-term.js';
+import type { Channel } from '../../domain/channel.js';
+import { canManageChannel, canSeeChannel } from '../../domain/tenancy.js';
 import { UserError } from '../../shared/errors.js';
-import type { CommandHandler } from '../command.js';
+import { principalOf, type CommandHandler } from '../command.js';
 import { line, reply } from '../reply.js';
 import { takeFlags } from '../tokenize.js';
 
@@ -11,6 +13,8 @@ export interface WatchDeps {
   clock: Clock;
   /** True when banwatch knows the channel (config or subscribed). */
   channelExists(channelId: string): Promise<boolean>;
+  /** The channel itself, so the tenancy rules can say whose it is. */
+  channel?(channelId: string): Promise<Channel | undefined>;
 }
 
 const MODE_TEXT: Record<WatchMode, string> = {
@@ -40,8 +44,21 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
           `banwatch does not post to channel "${channelId}" yet (subscribe it first, or check the id).`,
         );
       }
-      const terms = await deps.watch.list(channelId);
       const action = verb.toLowerCase();
+      const channel = await deps.channel?.(channelId);
+      if (channel) {
+        const who = principalOf(context.actor);
+        const allowed =
+          action === 'list'
+            ? canSeeChannel(who, channel, context.place)
+            : canManageChannel(who, channel, context.place);
+        if (!allowed)
+          throw new UserError(
+            'NOT_YOURS',
+            `Channel "${channelId}" belongs to another workspace or server; manage its terms from there. Nothing was changed.`,
+          );
+      }
+      const terms = await deps.watch.list(channelId);
       switch (action) {
         case 'list':
           return reply(

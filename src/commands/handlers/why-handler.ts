@@ -2,8 +2,9 @@ import type { Channel } from '../../domain/channel.js';
 import type { ChannelTrace, ItemTrace, TraceStore } from '../../domain/item-trace.js';
 import { outboxKey } from '../../domain/outbox.js';
 import type { Outbox } from '../../domain/ports.js';
+import { visibleChannels } from '../../domain/tenancy.js';
 import { UserError } from '../../shared/errors.js';
-import type { CommandHandler } from '../command.js';
+import { principalOf, type CommandHandler } from '../command.js';
 import { line, reply, type ReplyLine } from '../reply.js';
 
 export interface WhyDeps {
@@ -42,7 +43,8 @@ export function whyHandler(deps: WhyDeps): CommandHandler {
     async run(args, context) {
       const query = parseQuery(args);
       const found = await deps.traces.find(query);
-      const all = await deps.channels();
+      // Only the caller's own channels: another workspace's or server's channels are none of theirs.
+      const all = visibleChannels(principalOf(context.actor), await deps.channels(), context.place);
       const channels = context.channelId ? all.filter((c) => c.id === context.channelId) : all;
       if (!channels.length)
         throw new UserError(

@@ -200,6 +200,8 @@ describe('/banwatch-admin', () => {
         channel: channelId,
         origin: 'runtime',
         vendors: ['Hikvision', 'DJI'],
+        // The server it was subscribed from owns it (domain/tenancy.ts).
+        tenant: 'discord:500000000000000001',
       },
     ]);
     const off = await send(
