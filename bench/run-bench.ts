@@ -7,6 +7,7 @@
 import { benchClassify } from './classify-bench.js';
 import { benchInstances } from './instances-bench.js';
 import { benchLatency } from './latency-bench.js';
+import { benchLists } from './lists-bench.js';
 import { benchPoll, type PollFigures } from './poll-bench.js';
 import { benchSlack } from './slack-bench.js';
 
@@ -59,6 +60,7 @@ async function main(): Promise<number> {
   await run(['slack'], async () => [await slackFigure()]);
   await run(['latency'], async () => [await benchLatency()]);
   await run(['instances'], async () => [await benchInstances()]);
+  await run(['lists'], async () => [await benchLists()]);
   const names = Object.keys(verdicts);
   print({
     summary: 'targets',

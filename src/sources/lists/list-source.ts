@@ -98,11 +98,13 @@ export function createListSource(definition: ListSourceDefinition, deps: ListSou
       const validators = { etag: previous.etag, lastModified: previous.lastModified };
       const outcome = await deps.downloader.download(definition.url, validators, collect, signal);
       if (outcome.kind === 'failed') return { ok: false, failure: outcome.failure, cursor: kept };
-      const base = previous.hash ? await deps.store.get(definition.id, previous.hash) : undefined;
+      // The accepted snapshot is read only when something may have changed: an unchanged poll
+      // costs the request and no more.
+      const loadBase = async () => (previous.hash ? await deps.store.get(definition.id, previous.hash) : undefined);
       if (outcome.kind === 'not-modified') {
         // The server has nothing newer than the held suspect: the same file twice is confirmed.
         const held = previous.suspect ? await deps.store.get(definition.id, previous.suspect) : undefined;
-        if (held) return await accept(base, held, validators);
+        if (held) return await accept(await loadBase(), held, validators);
         await recordMeta(undefined, false);
         return { ok: true, items: [], cursor: kept, notModified: true };
       }
@@ -118,6 +120,7 @@ export function createListSource(definition: ListSourceDefinition, deps: ListSou
         entries: outcome.value,
       };
       await deps.store.put(next);
+      const base = await loadBase();
       if (previous.hash && !base)
         deps.logger?.warn(
           { sourceId: definition.id },
