@@ -49,4 +49,9 @@ export interface ItemThread {
   reference?: string;
   /** The chamber that acted, when the stage is a chamber's (passed the House, passed the Senate). */
   chamber?: 'House' | 'Senate';
+  /**
+   * Whose law it would be, when the source knows it better than the text: `US-state:TN` for a
+   * state bill (unset: the classifier's reading, US-federal by default).
+   */
+  jurisdiction?: string;
 }
