@@ -134,3 +134,12 @@ export async function startTenantBot(extraConfig: string[] = []): Promise<Tenant
     },
   };
 }
+
+/** Waits until `check` holds (polling, outside a test body too), or fails after `timeoutMs`. */
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
