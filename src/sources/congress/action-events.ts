@@ -144,8 +144,14 @@ function textEvents(action: BillAction): BillEvent[] {
   if (BECAME_LAW.test(text)) return [{ kind: 'became-law', law: lawNumber(text) }];
   if (/^signed by (?:the )?president\b/i.test(text)) return [{ kind: 'signed' }];
   if (/^vetoed by (?:the )?president\b|\bpocket vetoed\b/i.test(text)) return [{ kind: 'vetoed' }];
-  if (OVERRIDE.test(text))
-    return [{ kind: 'override', chamber, passed: !/\bfailed\b|\bsustained\b|\bnot (?:agreed|passed)\b/i.test(text) }];
+  if (OVERRIDE.test(text)) {
+    // Only the vote's result is an event: the debate and postponement on "the question of
+    // passage, the objections of the President ... notwithstanding" only mention it.
+    if (/\bfailed\b|\bsustained\b|\bnot (?:agreed|passed)\b/i.test(text))
+      return [{ kind: 'override', chamber, passed: false }];
+    if (/\bpassed\b|voted in the affirmative/i.test(text)) return [{ kind: 'override', chamber, passed: true }];
+    return [];
+  }
   if (/^presented to (?:the )?president\b/i.test(text)) return [{ kind: 'presented' }];
   const conference = CONFERENCE_AGREED.exec(text);
   if (conference) {

@@ -29,19 +29,62 @@ export interface ProgressContext {
 }
 
 /**
- * Orders actions oldest first by day and time; within a day without times the given order is
- * kept, so callers pass them oldest first (Congress.gov and BILLSTATUS list newest first).
+ * Orders actions oldest first by day, and within a day by where each stands in the passage of a
+ * bill: introduction, committee, the origin chamber's vote, the other chamber's, resolving the
+ * differences, presentment, signature, veto, the origin chamber's override, the other's, law.
+ * Times do not decide it: the House records times and the Senate does not, so a timed House
+ * vote and an untimed Senate vote on the same day say nothing about which came first. Actions
+ * that move nothing keep their place after the step before them; ties keep the given order, so
+ * callers pass actions oldest first (Congress.gov and BILLSTATUS list newest first).
  */
-export function chronological(actions: readonly BillAction[]): BillAction[] {
-  return actions
+export function chronological(actions: readonly BillAction[], origin?: Chamber): BillAction[] {
+  const coded = hasLibraryCodes(actions);
+  const byDay = actions
     .map((action, index) => ({ action, index }))
-    .sort(
-      (a, b) =>
-        a.action.date.localeCompare(b.action.date) ||
-        (a.action.time ?? '').localeCompare(b.action.time ?? '') ||
-        a.index - b.index,
-    )
+    .sort((a, b) => a.action.date.localeCompare(b.action.date) || a.index - b.index);
+  let day = '';
+  let step = 0;
+  const keyed = byDay.map((entry) => {
+    if (entry.action.date !== day) [day, step] = [entry.action.date, 0];
+    const own = dayStep(actionEvents(entry.action, coded), origin);
+    if (own !== undefined) step = own;
+    return { ...entry, step: own ?? step };
+  });
+  return keyed
+    .sort((a, b) => a.action.date.localeCompare(b.action.date) || a.step - b.step || a.index - b.index)
     .map((entry) => entry.action);
+}
+
+/** An event's place in a day's business (see `chronological`); undefined for one that moves nothing. */
+function dayStep(events: readonly BillEvent[], origin: Chamber | undefined): number | undefined {
+  const steps = events.map((event) => {
+    const second = 'chamber' in event && !!event.chamber && !!origin && event.chamber !== origin;
+    switch (event.kind) {
+      case 'introduced':
+        return 0;
+      case 'referred':
+        return 1;
+      case 'reported':
+        return 2;
+      case 'passed':
+      case 'failed':
+        return second ? 4 : 3;
+      case 'resolving':
+      case 'conference-agreed':
+        return 5;
+      case 'presented':
+        return 6;
+      case 'signed':
+        return 7;
+      case 'vetoed':
+        return 8;
+      case 'override':
+        return second ? 10 : 9;
+      case 'became-law':
+        return 11;
+    }
+  });
+  return steps.length ? Math.max(...steps) : undefined;
 }
 
 /**
@@ -53,7 +96,7 @@ export function chronological(actions: readonly BillAction[]): BillAction[] {
  * events, and the bill's `laws[]`.
  */
 export function billProgress(actions: readonly BillAction[], context: ProgressContext): BillProgress {
-  const ordered = chronological(actions);
+  const ordered = chronological(actions, context.origin);
   const coded = hasLibraryCodes(ordered);
   const first = ordered[0];
   let progress: BillProgress = {
@@ -65,6 +108,7 @@ export function billProgress(actions: readonly BillAction[], context: ProgressCo
   };
   const passed = new Set<Chamber>();
   const conference = new Set<Chamber>();
+  const overridden = new Set<Chamber>();
   let lastDate = progress.date;
 
   const advance = (stage: BillLadderStage, action: BillAction, extra: Partial<BillProgress> = {}) => {
@@ -125,6 +169,10 @@ export function billProgress(actions: readonly BillAction[], context: ProgressCo
       case 'vetoed':
         return setback('vetoed', action);
       case 'override':
+        // Two-thirds of each chamber, one after the other, make the bill law over the veto.
+        if (!event.passed || progress.stage !== 'vetoed') return;
+        overridden.add(event.chamber ?? (overridden.has(context.origin) ? other(context.origin) : context.origin));
+        if (overridden.size >= 2) advance('enacted', action);
         return;
     }
   };
