@@ -59,7 +59,8 @@ export interface ListSnapshotStore {
 /** What an item reporting a list change carries, so it is relevant by definition. */
 export interface ListingChange {
   list: string;
-  change: 'added' | 'removed';
+  /** `modified`: an entry of a catalogue vendor changed (alias, address); only vendor-filtered channels get it. */
+  change: 'added' | 'removed' | 'modified';
   citation?: string;
   /** Catalogue vendors among the entries (canonical names). */
   vendors: string[];

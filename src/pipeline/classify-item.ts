@@ -36,7 +36,7 @@ export function classifyItem(item: Item, classifier: Classifier): Classification
  * vendors); vendors are the catalogue's, matched by the source on names and aliases.
  */
 function listingClassification(listing: ListingChange, base: Classification): Classification {
-  const what = listing.change === 'added' ? 'added to' : 'removed from';
+  const what = listing.change === 'added' ? 'added to' : listing.change === 'removed' ? 'removed from' : 'updated on';
   const citation = listing.citation ? ` (${listing.citation})` : '';
   const unknown = listing.others.length
     ? [

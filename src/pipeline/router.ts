@@ -48,6 +48,9 @@ export function routeItem(
   }
 
   if (!classification.relevant) return { deliver: false, reason: 'not relevant' };
+  // A modified list entry (a new alias, a new address) is news only to a channel that asked for that vendor.
+  if (item.listing?.change === 'modified' && !channel.vendors?.length)
+    return { deliver: false, reason: 'a modified list entry goes only to channels whose vendor filter names it' };
   if (channel.vendors?.length) {
     const wanted = new Set(channel.vendors.map((vendor) => vendor.toLowerCase()));
     if (!classification.vendors.some((vendor) => wanted.has(vendor.toLowerCase()))) {

@@ -45,7 +45,7 @@ function publication(citation: string | undefined, since: string | undefined): s
  */
 function groupItem(
   sourceId: string,
-  change: 'added' | 'removed',
+  change: ListingChange['change'],
   list: string,
   entries: ListEntry[],
   action: ListingChange['action'],
@@ -55,12 +55,13 @@ function groupItem(
   const since = change === 'added' ? entries.map((e) => e.since ?? '').sort()[0] || undefined : undefined;
   const { vendors, others } = orderedNames(entries, match);
   const names = [...vendors, ...others];
-  const verb = change === 'added' ? 'added to' : 'removed from';
+  const verb = change === 'added' ? 'added to' : change === 'removed' ? 'removed from' : 'updated on';
+  const noun = change === 'added' ? 'additions' : change === 'removed' ? 'removals' : 'updated entries';
   const count = entries.length;
   const title =
     names.length <= NAMED_IN_TITLE
       ? `${joinNames(names)} ${verb} the ${list}${publication(citation, since)}`
-      : `${list}: ${count} ${change === 'added' ? 'additions' : 'removals'}, including ${names
+      : `${list}: ${count} ${noun}, including ${names
           .slice(0, NAMED_IN_TITLE)
           .join(', ')} and ${names.length - NAMED_IN_TITLE} more${publication(citation, since)}`;
   const lines = entries.map((e) =>
@@ -68,9 +69,10 @@ function groupItem(
       .filter(Boolean)
       .join(' — '),
   );
-  let summary = `${list}, ${count} ${change === 'added' ? 'added' : 'removed'}: ${lines.join(' | ')}`;
+  let summary = `${list}, ${count} ${change}: ${lines.join(' | ')}`;
   if (summary.length > SUMMARY_LIMIT) summary = `${summary.slice(0, SUMMARY_LIMIT - 1)}…`;
-  const ids = entries.map((e) => e.id).sort();
+  // A modification is keyed by what the entries now say, so a second change of the same entry is new.
+  const ids = entries.map((e) => (change === 'modified' ? JSON.stringify(e) : e.id)).sort();
   const listing: ListingChange = {
     list,
     change,
@@ -92,15 +94,15 @@ function groupItem(
   };
 }
 
-/** Items for a diff: additions grouped per list and citation, removals per list. */
+/** Items for a diff: additions grouped per list and publication, removals per list, catalogue vendors' modifications per list. */
 export function changeItems(
   sourceId: string,
-  diff: { added: readonly ListEntry[]; removed: readonly ListEntry[] },
+  diff: { added: readonly ListEntry[]; removed: readonly ListEntry[]; modified?: readonly ListEntry[] },
   action: (list: string) => ListingChange['action'],
   match: VendorMatcher,
 ): Item[] {
-  const groups = new Map<string, { change: 'added' | 'removed'; list: string; entries: ListEntry[] }>();
-  const add = (change: 'added' | 'removed', entry: ListEntry, extra: string) => {
+  const groups = new Map<string, { change: ListingChange['change']; list: string; entries: ListEntry[] }>();
+  const add = (change: ListingChange['change'], entry: ListEntry, extra: string) => {
     const key = `${change}\u0000${entry.list}\u0000${extra}`;
     const group = groups.get(key) ?? { change, list: entry.list, entries: [] };
     group.entries.push(entry);
@@ -109,5 +111,8 @@ export function changeItems(
   // A publication is the Federal Register citation, or for a list without one (FCC) the date of inclusion.
   for (const entry of diff.added) add('added', entry, entry.citation ?? entry.since ?? '');
   for (const entry of diff.removed) add('removed', entry, '');
+  // Only a catalogue vendor's entry can be named by a channel's vendor filter; the rest is recorded.
+  for (const entry of diff.modified ?? [])
+    if (match([entry.name, ...(entry.aliases ?? [])])) add('modified', entry, '');
   return [...groups.values()].map((g) => groupItem(sourceId, g.change, g.list, g.entries, action(g.list), match));
 }

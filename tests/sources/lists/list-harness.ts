@@ -20,7 +20,7 @@ import { mutableClock } from '../../support/mutable-clock.js';
 
 export const catalog = loadVendorCatalog(DEFAULT_VENDORS_FILE);
 const classifier = createClassifier(catalog);
-const channels: Channel[] = [{ id: 'all', type: 'console', origin: 'config' }];
+const everything: Channel[] = [{ id: 'all', type: 'console', origin: 'config' }];
 
 /**
  * One list source as the bot runs it: built from config by buildSources, polled by pollSource
@@ -39,7 +39,10 @@ export interface ListHarness {
   close(): Promise<void>;
 }
 
-export async function listHarness(config: Record<string, unknown>): Promise<ListHarness> {
+export async function listHarness(
+  config: Record<string, unknown>,
+  channels: Channel[] = everything,
+): Promise<ListHarness> {
   const clock = mutableClock('2026-11-01T12:00:00Z');
   const server = await startFeedServer();
   const path = '/list';

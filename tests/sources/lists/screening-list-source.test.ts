@@ -88,3 +88,27 @@ describe('screening-list source (real trade.gov CSV served on 127.0.0.1)', () =>
     expect(removal?.title).toMatch(/^Entity List: \d+ removals, including /);
   });
 });
+
+describe('a modified entry', () => {
+  it('is recorded, and alerted only to a channel whose vendor filter names its vendor', async () => {
+    const h = (harness = await listHarness({ id: 'csl', type: 'screening-list' }, [
+      { id: 'all', type: 'console', origin: 'config' },
+      { id: 'hik', type: 'console', origin: 'config', vendors: ['Hikvision'] },
+    ]));
+    h.serve({ body: CSL, contentType: 'text/csv' });
+    await h.poll();
+    // A new alias for Hikvision's entry, and one for an entry the catalogue does not know.
+    const edited = CSL.replace(
+      /^(f095626c[^\n]*,http:\/\/bit\.ly\/1L47xrV,)Hikvision,/m,
+      '$1"Hikvision; Haikang Weishi",',
+    ).replace('"SHIBLI SHIBLI, Ibrahim"', '"SHIBLI SHIBLI, Ibrahim; CHIBLI, Ibrahim Ali"');
+    expect(edited).not.toBe(CSL);
+    h.serve({ body: edited, contentType: 'text/csv' });
+    expect((await h.poll()).status).toBe('ok');
+    const pending = await h.stores().outbox.pending(100);
+    expect(pending.map((entry) => entry.channelId)).toEqual(['hik']);
+    expect(pending[0]?.payload.type === 'alert' && pending[0].payload.alert.title).toBe(
+      'Hikvision updated on the Entity List',
+    );
+  });
+});
