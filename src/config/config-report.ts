@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { maskUrl as maskSecretsInUrl } from '../shared/mask-url.js';
 import type { Config } from './load-config.js';
 
 /** A secret shown as its first few characters and a mask, so an operator can tell which one it is. */
@@ -19,7 +20,7 @@ function maskUrl(url: string | undefined): string | undefined {
 }
 
 function maskStore(url: string): string {
-  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+  return maskSecretsInUrl(url);
 }
 
 /**
@@ -40,7 +41,10 @@ export function effectiveConfigYaml(config: Config): string {
     store: maskStore(config.store),
     vendorsFile: config.vendorsFile,
     maxAgeDays: config.maxAgeDays,
-    sources: config.sources.map((source) => ('apiKey' in source ? { ...source, apiKey: mask(source.apiKey) } : source)),
+    sources: config.sources.map((source) => {
+      const shown = 'url' in source && source.url ? { ...source, url: maskSecretsInUrl(source.url) } : source;
+      return 'apiKey' in shown ? { ...shown, apiKey: mask(shown.apiKey) } : shown;
+    }),
     channels: config.channels.map((channel) => ({ ...channel, ...(channel.url ? { url: maskUrl(channel.url) } : {}) })),
     admins: config.admins,
     delivery: config.delivery,

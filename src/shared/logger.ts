@@ -1,5 +1,6 @@
 import { pino, type Logger as PinoLogger } from 'pino';
 import pretty from 'pino-pretty';
+import { maskUrlsIn } from './mask-url.js';
 
 export type Logger = PinoLogger;
 
@@ -23,15 +24,14 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const out: NodeJS.WritableStream = options.pretty
     ? pretty({ destination, sync: true, colorize: true, ignore: 'pid,hostname,app', translateTime: 'SYS:HH:MM:ss' })
     : destination;
-  const stream = secrets.length
-    ? {
-        write(line: string) {
-          let safe = line;
-          for (const secret of secrets) safe = safe.split(secret).join('***');
-          out.write(safe);
-        },
-      }
-    : out;
+  // Every line: credentials and secret parameters of any URL in it are masked too (shared/mask-url.ts).
+  const stream = {
+    write(line: string) {
+      let safe = maskUrlsIn(line);
+      for (const secret of secrets) safe = safe.split(secret).join('***');
+      out.write(safe);
+    },
+  };
   return pino(
     {
       level: options.level ?? 'info',

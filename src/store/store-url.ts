@@ -1,3 +1,5 @@
+import { maskUrl } from '../shared/mask-url.js';
+
 /**
  * Options carried in a store URL's query, so one Redis or PostgreSQL can hold several
  * installations (and tests can isolate themselves): `redis://host:6379/0?prefix=team-a`,
@@ -13,7 +15,7 @@ export function splitStoreUrl(url: string, option: 'prefix' | 'schema'): { url: 
   return { url: parsed.toString(), value };
 }
 
-/** The URL with any password replaced, for messages. */
+/** The URL with its password and secret parameters masked, for messages (shared/mask-url.ts does it everywhere). */
 export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+  return maskUrl(url);
 }
