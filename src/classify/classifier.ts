@@ -39,6 +39,12 @@ export function createClassifier(catalog: LoadedCatalog, lexicon: Lexicon = defa
 function addOpenNames(catalog: LoadedCatalog, title: Reading, words: OpenNameWords, government: boolean): void {
   const actions = countingActions(title);
   if (actions.length === 0 || !(government || actions.some((a) => a.instrument))) return;
+  const shaped =
+    hasAtom(title, 'name-descriptor') ||
+    hasAtom(title, 'name-list-verb') ||
+    title.origins.length > 0 ||
+    title.vendors.length > 0;
+  if (!shaped) return;
   const found = findOpenNames(title, words);
   if (found.length === 0) return;
   for (const name of found) {

@@ -109,7 +109,13 @@ export function buildCueIndex(catalog: LoadedCatalog, lexicon: Lexicon = default
     }
   }
   const wordAtoms = new Map<string, string[]>();
-  for (const [atom, words] of Object.entries(lexicon.helpers)) {
+  // Open-name words are helpers too, so a headline without any is known not to need the name search.
+  const helpers: Array<[string, readonly string[]]> = [
+    ...Object.entries(lexicon.helpers),
+    ['name-descriptor', [...lexicon.openNames.descriptors]],
+    ['name-list-verb', [...lexicon.openNames.addVerbs]],
+  ];
+  for (const [atom, words] of helpers) {
     for (const word of words) {
       const tokens = phraseTokens(word);
       if (tokens.length > 1) {

@@ -22,7 +22,7 @@ const MAX_NAME = 4;
 class NameShape {
   readonly words: readonly string[];
   private readonly covered: Uint8Array;
-  private readonly titleCase: boolean;
+  private titleCase: boolean | undefined;
 
   constructor(
     private readonly reading: Reading,
@@ -30,29 +30,23 @@ class NameShape {
   ) {
     this.words = reading.tokens.words;
     this.covered = new Uint8Array(this.words.length);
-    const cover = (spans: readonly Span[], mark: number): void => {
-      for (const s of spans)
-        for (let i = s.start; i < s.end; i++) this.covered[i] = Math.max(this.covered[i] ?? 0, mark);
-    };
     // 1: a descriptor or kind of vendor (may still end a name: "Zenith Technologies"); 2: a cue.
-    cover(reading.products, 1);
-    cover(reading.origins, 2);
-    cover([...reading.stages, ...reading.places, ...reading.traps, ...reading.motives], 2);
-    // A pair ("adds ... to the list") holds the names between its two ends.
-    cover(
-      reading.actions.flatMap((a) =>
-        a.pair
-          ? [
-              { start: a.start, end: a.start + 1 },
-              { start: a.end - 1, end: a.end },
-            ]
-          : [a],
-      ),
-      2,
-    );
-    cover(reading.vendors, 3);
-    // Title case capitalises every word, so a capital says nothing there.
-    this.titleCase = !this.words.some((w, i) => w.length > 3 && /^[a-z]/.test(this.original(i)));
+    this.cover(reading.products, 1);
+    for (const spans of [reading.origins, reading.stages, reading.places, reading.traps, reading.motives])
+      this.cover(spans, 2);
+    for (const a of reading.actions) {
+      // A pair ("adds ... to the list") holds the names between its two ends.
+      if (a.pair) {
+        this.cover([{ start: a.start, end: a.start + 1 }], 2);
+        this.cover([{ start: a.end - 1, end: a.end }], 2);
+      } else this.cover([a], 2);
+    }
+    this.cover(reading.vendors, 3);
+  }
+
+  private cover(spans: readonly Span[], mark: number): void {
+    for (const s of spans)
+      for (let i = s.start; i < s.end; i++) if ((this.covered[i] ?? 0) < mark) this.covered[i] = mark;
   }
 
   original(i: number): string {
@@ -61,7 +55,9 @@ class NameShape {
   }
 
   private capitalised(i: number): boolean {
-    const first = this.original(i)[0] ?? '';
+    const code = this.reading.text.charCodeAt(this.reading.tokens.starts[i] ?? 0);
+    if (code < 128) return code >= 65 && code <= 90;
+    const first = this.reading.text[this.reading.tokens.starts[i] ?? 0] ?? '';
     return first !== first.toLowerCase();
   }
 
@@ -70,7 +66,12 @@ class NameShape {
     const from = this.reading.tokens.ends[i - 1];
     const to = this.reading.tokens.starts[i];
     if (from === undefined || to === undefined) return false;
-    return /^[\s.&-]*$/.test(this.reading.text.slice(from, to));
+    for (let at = from; at < to; at++) {
+      const code = this.reading.text.charCodeAt(at);
+      // space, &, -, .
+      if (code !== 32 && code !== 38 && code !== 45 && code !== 46) return false;
+    }
+    return true;
   }
 
   /** The separator before token i: a comma, "and", "&", or nothing. */
@@ -137,7 +138,9 @@ class NameShape {
     return false;
   }
 
+  /** Title case capitalises every word, so a capital says nothing there. */
   get sentenceCase(): boolean {
+    this.titleCase ??= !this.words.some((w, i) => w.length > 3 && !this.capitalised(i) && /^\p{L}/u.test(w));
     return !this.titleCase;
   }
 }

@@ -44,11 +44,13 @@ function parseLine(line: string): Parsed {
 function classifyLine(classifier: Classifier, line: string): string {
   const parsed = parseLine(line);
   if ('error' in parsed) return JSON.stringify({ error: parsed.error });
-  const { relevant, score, vendors, action, stage, jurisdiction, reasons } = classifier.classify(
+  const { relevant, score, vendors, vendorsNew, action, stage, jurisdiction, reasons } = classifier.classify(
     parsed.input,
     parsed.options,
   );
-  return JSON.stringify({ relevant, score, vendors, action, stage, jurisdiction, reasons });
+  // vendorsNew only when a name is new to the catalogue, so older readers of the stream see no change.
+  const fresh = vendorsNew ? { vendorsNew } : {};
+  return JSON.stringify({ relevant, score, vendors, ...fresh, action, stage, jurisdiction, reasons });
 }
 
 export async function classifyCommand(args: string[], io: CliIo, options: { vendorsFile: string }): Promise<number> {

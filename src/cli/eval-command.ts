@@ -1,17 +1,21 @@
 /**
- * `banwatch eval [FILE]`: scores the classifier on labelled headlines (JSONL in the shape of
- * shared/eval/dev-headlines.jsonl) and prints precision, recall, F1, per-field accuracy and
- * every miss with the classifier's reasons, so a wrong rule can be found from its output.
+ * `banwatch eval [FILE...]`: scores the classifier on labelled headlines (JSONL in the shape of
+ * shared/eval/dev-headlines.jsonl) and prints, per file and pooled over all of them, precision,
+ * recall, F1 and per-field accuracy, then every miss with the classifier's reasons, grouped by
+ * what the classifier lacked (unknown vendor, unknown list, unknown place, paraphrase, trap), so a
+ * wrong rule can be found from its output.
  */
 import { readFile } from 'node:fs/promises';
 import { createClassifier } from '../classify/classifier.js';
-import { EvalRowError, parseEvalJsonl } from '../classify/eval/eval-rows.js';
+import { EvalRowError, parseEvalJsonl, type EvalRow } from '../classify/eval/eval-rows.js';
 import { evaluate, FIELDS, type EvalReport, type Miss } from '../classify/eval/evaluate.js';
+import { groupMisses } from '../classify/eval/miss-kinds.js';
 import { loadVendorCatalog } from '../classify/vendor-catalog.js';
+import type { Classifier } from '../domain/classification.js';
 import { ConfigError, errorMessage } from '../shared/errors.js';
 import type { CliIo } from './cli-io.js';
 
-const USAGE = 'usage: banwatch eval [FILE] [--json]\n';
+const USAGE = 'usage: banwatch eval [FILE...] [--json]\n';
 
 function fixed(value: number): string {
   return value.toFixed(3);
@@ -29,9 +33,9 @@ function describeGot(miss: Miss): string {
   return `got: ${g.action}, ${g.stage}, ${g.jurisdiction}, vendors [${g.vendors.join(', ')}] (score ${g.score})`;
 }
 
-export function formatReport(report: EvalReport, file: string): string {
-  const lines: string[] = [
-    `${report.rows} labelled headlines from ${file}`,
+function figures(report: EvalReport, label: string): string[] {
+  return [
+    `${report.rows} labelled headlines from ${label}`,
     `relevant: precision ${fixed(report.precision)}  recall ${fixed(report.recall)}  F1 ${fixed(report.f1)}` +
       `  (true positives ${report.truePositives}, false positives ${report.falsePositives},` +
       ` false negatives ${report.falseNegatives}, true negatives ${report.trueNegatives})`,
@@ -41,14 +45,54 @@ export function formatReport(report: EvalReport, file: string): string {
       return `  ${field.padEnd(13)} ${fixed(f.accuracy)}  (${f.correct}/${f.total})`;
     }),
   ];
-  lines.push(report.misses.length === 0 ? 'misses: none' : `misses (${report.misses.length}):`);
-  for (const miss of report.misses) {
-    lines.push(`- ${miss.kind}: ${miss.title}`);
-    if (miss.kind === 'wrong field') lines.push(...miss.details.map((d) => `    ${d}`));
-    else lines.push(`    ${describeExpected(miss)}`, `    ${describeGot(miss)}`);
-    lines.push(...miss.got.reasons.map((r) => `    reason: ${r}`));
+}
+
+export function formatReport(report: EvalReport, file: string): string {
+  const lines = figures(report, file);
+  lines.push(report.misses.length === 0 ? 'misses: none' : `misses (${report.misses.length}), by what was lacking:`);
+  for (const [kind, misses] of groupMisses(report.misses)) {
+    lines.push(`${kind} (${misses.length}):`);
+    for (const miss of misses) {
+      lines.push(`- ${miss.kind}: ${miss.title}`);
+      if (miss.kind === 'wrong field') lines.push(...miss.details.map((d) => `    ${d}`));
+      else lines.push(`    ${describeExpected(miss)}`, `    ${describeGot(miss)}`);
+      lines.push(...miss.got.reasons.map((r) => `    reason: ${r}`));
+    }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The figures of every file together, and how many misses of each kind they hold. */
+export function formatPooled(report: EvalReport, files: number): string {
+  const lines = figures(report, `${files} files, pooled`);
+  lines.push(
+    `misses by kind: ${
+      groupMisses(report.misses)
+        .map(([k, m]) => `${k} ${m.length}`)
+        .join(', ') || 'none'
+    }`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+async function readRows(file: string, io: CliIo): Promise<EvalRow[] | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    io.stderr.write(`banwatch eval: cannot read ${file}: ${errorMessage(error)}\n`);
+    return undefined;
+  }
+  try {
+    const rows = parseEvalJsonl(text);
+    if (rows.length > 0) return rows;
+    io.stderr.write(`banwatch eval: ${file} holds no headlines\n`);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof EvalRowError)) throw error;
+    io.stderr.write(`banwatch eval: ${file}: ${error.message}\n`);
+    return undefined;
+  }
 }
 
 export async function evalCommand(
@@ -63,20 +107,18 @@ export async function evalCommand(
     return 0;
   }
   const unknown = flags.find((f) => f !== '--json');
-  if (unknown !== undefined || positional.length > 1) {
-    io.stderr.write(`banwatch eval: ${unknown ? `unknown option ${unknown}` : 'only one FILE at a time'}\n${USAGE}`);
+  if (unknown !== undefined) {
+    io.stderr.write(`banwatch eval: unknown option ${unknown}\n${USAGE}`);
     return 2;
   }
-  const file = positional[0] ?? options.defaultEvalFile;
-
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    io.stderr.write(`banwatch eval: cannot read ${file}: ${errorMessage(error)}\n`);
-    return 1;
+  const files = positional.length > 0 ? positional : [options.defaultEvalFile];
+  const sets: Array<{ file: string; rows: EvalRow[] }> = [];
+  for (const file of files) {
+    const rows = await readRows(file, io);
+    if (!rows) return 1;
+    sets.push({ file, rows });
   }
-  let classifier;
+  let classifier: Classifier;
   try {
     classifier = createClassifier(loadVendorCatalog(options.vendorsFile));
   } catch (error) {
@@ -84,19 +126,20 @@ export async function evalCommand(
     io.stderr.write(`banwatch eval: ${error.message}\n`);
     return 2;
   }
-  let rows;
-  try {
-    rows = parseEvalJsonl(text);
-  } catch (error) {
-    if (!(error instanceof EvalRowError)) throw error;
-    io.stderr.write(`banwatch eval: ${file}: ${error.message}\n`);
-    return 1;
+  const reports = sets.map(({ file, rows }) => ({ file, ...evaluate(rows, classifier) }));
+  const pooled =
+    sets.length > 1
+      ? evaluate(
+          sets.flatMap((s) => s.rows),
+          classifier,
+        )
+      : undefined;
+  if (flags.includes('--json')) {
+    const json = pooled ? { files: reports, pooled } : reports[0];
+    io.stdout.write(`${JSON.stringify(json)}\n`);
+    return 0;
   }
-  if (rows.length === 0) {
-    io.stderr.write(`banwatch eval: ${file} holds no headlines\n`);
-    return 1;
-  }
-  const report = evaluate(rows, classifier);
-  io.stdout.write(flags.includes('--json') ? `${JSON.stringify({ file, ...report })}\n` : formatReport(report, file));
+  io.stdout.write(reports.map((r) => formatReport(r, r.file)).join('\n'));
+  if (pooled) io.stdout.write(`\n${formatPooled(pooled, sets.length)}`);
   return 0;
 }

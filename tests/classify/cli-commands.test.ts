@@ -137,6 +137,44 @@ describe('banwatch eval', () => {
     expect(text).toContain('reason: trap: vendor is the source of a report');
   });
 
+  it('scores several files, each and pooled, with misses grouped by what was lacking', async () => {
+    const row = (title: string, relevant: boolean, vendors: string[] = []): string =>
+      JSON.stringify({
+        title,
+        relevant,
+        vendors,
+        action: relevant ? 'ban' : 'none',
+        jurisdiction: relevant ? 'US-federal' : 'none',
+        stage: relevant ? 'rule' : 'none',
+      });
+    const first = join(dir, 'first.jsonl');
+    const second = join(dir, 'second.jsonl');
+    writeFileSync(first, `${row('FCC adds Kaspersky to Covered List', true, ['Kaspersky'])}\n`);
+    writeFileSync(
+      second,
+      [
+        row('Kaspersky identifies new APT campaign', true, ['Kaspersky']),
+        row('Glorbland frowns upon Huawei', true, ['Huawei']),
+      ].join('\n'),
+    );
+    const { io, out } = fakeIo();
+    expect(await evalCommand([first, second], io, options)).toBe(0);
+    const text = out();
+    expect(text).toContain(`1 labelled headlines from ${first}`);
+    expect(text).toContain(`2 labelled headlines from ${second}`);
+    expect(text).toContain('3 labelled headlines from 2 files, pooled');
+    expect(text).toContain('relevant: precision 1.000  recall 0.333');
+    expect(text).toMatch(/trap \(1\):\n- false negative: Kaspersky identifies new APT campaign/);
+    expect(text).toMatch(/paraphrase \(1\):\n- false negative: Glorbland frowns upon Huawei/);
+    expect(text).toContain('misses by kind: paraphrase 1, trap 1');
+
+    const json = fakeIo();
+    expect(await evalCommand([first, second, '--json'], json.io, options)).toBe(0);
+    const parsed = JSON.parse(json.out()) as { files: unknown[]; pooled: { rows: number } };
+    expect(parsed.files).toHaveLength(2);
+    expect(parsed.pooled.rows).toBe(3);
+  });
+
   it('uses the default file without an argument, and offers JSON', async () => {
     const { io, out } = fakeIo();
     expect(await evalCommand(['--json'], io, options)).toBe(0);
