@@ -6,7 +6,7 @@ import type { Cursor, PollResult, Source, SourceFailure } from '../../domain/sou
 import { errorMessage } from '../../shared/errors.js';
 import type { FeedFetcher } from '../../shared/http/feed-fetcher.js';
 import type { Logger } from '../../shared/logger.js';
-import { pruneRules, readFederalRegisterCursor, type FederalRegisterCursor, type RuleState } from './fr-cursor.js';
+import { pruneDocs, readFederalRegisterCursor, type FederalRegisterCursor } from './fr-cursor.js';
 import { documentStage, fromAgencies, isRuleStage, rulemakingOf } from './fr-documents.js';
 import { documentItem, effectiveItem } from './fr-items.js';
 import { FR_FIELDS, frDocument, frSearch, type FrDocument } from './fr-schema.js';
@@ -34,10 +34,11 @@ export interface FederalRegisterSourceDeps {
 
 /**
  * Federal Register documents as a Source (no key needed). Each poll asks `documents.json`,
- * newest first, once per term, limited to the configured agencies. A rulemaking (by RIN, else
- * docket) becomes an item when a document moves it forward: proposed -> interim -> final; the
- * day a rule's `effective_on` arrives (by the clock) is an item of its own, once. Notices and
- * presidential documents are items on their own. Like a feed, its first poll only records.
+ * newest first, once per term, limited to the configured agencies. Every document is an item
+ * once, in the thread of its rulemaking (by RIN, else docket): proposed, interim and final
+ * rules are its stages, notices of availability, meetings and corrections are notes in it, and
+ * the day a rule document's `effective_on` arrives (by the clock) is an item of its own, once.
+ * Presidential documents stand alone. Like a feed, its first poll only records.
  */
 export function createFederalRegisterSource(
   definition: FederalRegisterSourceDefinition,
@@ -96,8 +97,8 @@ export function createFederalRegisterSource(
       for (const failure of failures)
         deps.logger?.warn({ sourceId: definition.id, kind: failure.kind }, failure.message);
       const today = deps.clock.now().toISOString().slice(0, 10);
-      const { items, rules } = step(previous, [...docs.values()], today);
-      return { ok: true, items, cursor: { rules: pruneRules(rules, today) } };
+      const { items, next } = step(previous, [...docs.values()], today);
+      return { ok: true, items, cursor: { docs: pruneDocs(next.docs, today), pending: next.pending } };
     } catch (error) {
       return {
         ok: false,
@@ -112,10 +113,8 @@ export function createFederalRegisterSource(
     previous: FederalRegisterCursor,
     found: FrDocument[],
     today: string,
-  ): { items: Item[]; rules: Record<string, RuleState> } {
-    const rules: Record<string, RuleState> = Object.fromEntries(
-      Object.entries(previous.rules).map(([key, rule]) => [key, { ...rule }]),
-    );
+  ): { items: Item[]; next: FederalRegisterCursor } {
+    const next: FederalRegisterCursor = { docs: { ...previous.docs }, pending: { ...previous.pending } };
     const items: Item[] = [];
     const ordered = found.sort(
       (a, b) =>
@@ -124,35 +123,33 @@ export function createFederalRegisterSource(
     );
     for (const doc of ordered) {
       if (!fromAgencies(doc, definition.agencies)) continue;
+      const known = next.docs[doc.document_number] !== undefined;
+      next.docs[doc.document_number] = today;
+      if (known) continue;
       const stage = documentStage(doc);
-      if (!stage) continue;
       const rulemaking = rulemakingOf(doc, stage);
-      if (!isRuleStage(stage)) {
-        items.push(documentItem(definition.id, doc, stage, rulemaking));
-        continue;
-      }
-      const known = rules[rulemaking.key];
-      if (known && ruleStageRank(stage) <= ruleStageRank(known.stage)) {
-        known.seen = today;
-        continue;
-      }
+      // Before documents were items, a rulemaking kept only its furthest stage: its documents
+      // up to that stage were reported then, and are not reported again.
+      const legacy = previous.legacy?.[rulemaking.key];
+      if (legacy && (!isRuleStage(stage) || ruleStageRank(stage) <= ruleStageRank(legacy.stage))) continue;
       items.push(documentItem(definition.id, doc, stage, rulemaking));
-      rules[rulemaking.key] = {
-        stage,
-        doc: doc.document_number,
-        title: (doc.title ?? '').trim() || `FR Doc ${doc.document_number}`,
-        label: rulemaking.label,
-        seen: today,
-        ...(doc.html_url ? { url: doc.html_url } : {}),
-        ...(doc.effective_on ? { effectiveOn: doc.effective_on.slice(0, 10) } : {}),
-      };
+      if ((stage === 'interim' || stage === 'final') && doc.effective_on)
+        next.pending[doc.document_number] = {
+          thread: rulemaking.key,
+          label: rulemaking.label,
+          stage,
+          title: (doc.title ?? '').trim() || `FR Doc ${doc.document_number}`,
+          effectiveOn: doc.effective_on.slice(0, 10),
+          key: `${rulemaking.key}:effective:${doc.document_number}`,
+          ...(doc.html_url ? { url: doc.html_url } : {}),
+        };
     }
-    for (const [key, rule] of Object.entries(rules)) {
-      if (rule.stage === 'proposed' || !rule.effectiveOn || rule.effectiveDone || rule.effectiveOn > today) continue;
-      items.push(effectiveItem(definition.id, key, rule));
-      rule.effectiveDone = true;
+    for (const [doc, rule] of Object.entries(next.pending)) {
+      if (rule.effectiveOn > today) continue;
+      items.push(effectiveItem(definition.id, doc, rule));
+      delete next.pending[doc];
     }
-    return { items, rules };
+    return { items, next };
   }
 
   return {

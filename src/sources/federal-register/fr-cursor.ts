@@ -1,63 +1,87 @@
 import type { Cursor } from '../../domain/source.js';
 
-/** What the source remembers about one rulemaking: the step alerted and its effective date. */
-export interface RuleState {
-  stage: 'proposed' | 'interim' | 'final';
-  /** Document number of the document that reached the stage. */
-  doc: string;
-  title: string;
+/** A rule document whose effective day is still to be alerted. */
+export interface PendingEffective {
+  /** The rulemaking's thread key and label. */
+  thread: string;
   label: string;
+  stage: 'interim' | 'final';
+  title: string;
   url?: string;
-  /** YYYY-MM-DD, from that document's `effective_on`. */
-  effectiveOn?: string;
-  /** The day it took effect was alerted. */
-  effectiveDone?: boolean;
-  /** Last day a document of this rulemaking was in a response (YYYY-MM-DD). */
-  seen: string;
+  /** YYYY-MM-DD, from the document's `effective_on`. */
+  effectiveOn: string;
+  /** The item key to use (rules alerted before documents were items keep theirs). */
+  key: string;
 }
 
+/**
+ * The source's memory: each document it has reported (by document number, with the last day a
+ * search returned it), and the effective days still to come. Every document is news once,
+ * whatever its rulemaking already reached: a second final rule in a docket is its own alert.
+ */
 export interface FederalRegisterCursor extends Cursor {
-  rules: Record<string, RuleState>;
+  docs: Record<string, string>;
+  pending: Record<string, PendingEffective>;
+  /** Rulemakings as the earlier cursor kept them (one stage per RIN or docket), read once to migrate. */
+  legacy?: Record<string, { stage: string; seen: string }>;
 }
 
 const STAGES = new Set(['proposed', 'interim', 'final']);
 const text = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+const record = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 
+/** Reads a stored cursor defensively, including the earlier per-rulemaking shape. */
 export function readFederalRegisterCursor(cursor: Cursor | undefined): FederalRegisterCursor {
-  const rules: Record<string, RuleState> = {};
-  const stored = cursor?.rules;
-  if (stored && typeof stored === 'object') {
-    for (const [key, value] of Object.entries(stored as Record<string, unknown>)) {
-      const rule = value as Partial<RuleState> | null;
-      if (!rule || !STAGES.has(rule.stage ?? '') || !text(rule.doc) || !text(rule.seen)) continue;
-      rules[key] = {
-        stage: rule.stage as RuleState['stage'],
-        doc: rule.doc,
-        title: text(rule.title) ? rule.title : rule.doc,
-        label: text(rule.label) ? rule.label : rule.doc,
-        seen: rule.seen,
-        ...(text(rule.url) ? { url: rule.url } : {}),
-        ...(text(rule.effectiveOn) ? { effectiveOn: rule.effectiveOn } : {}),
-        ...(rule.effectiveDone ? { effectiveDone: true } : {}),
-      };
-    }
+  const docs: Record<string, string> = {};
+  for (const [doc, seen] of Object.entries(record(cursor?.docs))) if (text(seen)) docs[doc] = seen;
+  const pending: Record<string, PendingEffective> = {};
+  for (const [doc, value] of Object.entries(record(cursor?.pending))) {
+    const entry = value as Partial<PendingEffective>;
+    if (!text(entry.thread) || !text(entry.effectiveOn) || !text(entry.key)) continue;
+    if (entry.stage !== 'interim' && entry.stage !== 'final') continue;
+    pending[doc] = {
+      thread: entry.thread,
+      label: text(entry.label) ? entry.label : doc,
+      stage: entry.stage,
+      title: text(entry.title) ? entry.title : doc,
+      effectiveOn: entry.effectiveOn,
+      key: entry.key,
+      ...(text(entry.url) ? { url: entry.url } : {}),
+    };
   }
-  return { rules };
+  const legacy: NonNullable<FederalRegisterCursor['legacy']> = {};
+  for (const [key, value] of Object.entries(record(cursor?.rules))) {
+    const rule = record(value);
+    if (!STAGES.has(String(rule.stage)) || !text(rule.doc) || !text(rule.seen)) continue;
+    legacy[key] = { stage: String(rule.stage), seen: rule.seen };
+    docs[rule.doc] ??= rule.seen;
+    if (text(rule.effectiveOn) && !rule.effectiveDone && rule.stage !== 'proposed')
+      pending[rule.doc] ??= {
+        thread: key,
+        label: text(rule.label) ? rule.label : rule.doc,
+        stage: rule.stage as 'interim' | 'final',
+        title: text(rule.title) ? rule.title : rule.doc,
+        effectiveOn: rule.effectiveOn,
+        key: `${key}:effective-${String(rule.stage)}`,
+        ...(text(rule.url) ? { url: rule.url } : {}),
+      };
+  }
+  return { docs, pending, ...(Object.keys(legacy).length ? { legacy } : {}) };
 }
 
 const KEEP_DAYS = 3 * 365;
-const MAX_RULES = 2_000;
+const MAX_DOCS = 5_000;
 
 /**
- * Forgets rulemakings not seen for three years unless their effective day is still to come,
- * and keeps at most 2,000 (most recently seen), so the cursor stays small. A forgotten
- * rulemaking that returns is treated as new.
+ * Forgets documents no search returned for three years, and keeps at most 5,000 (most recently
+ * returned), so the cursor stays small; a forgotten document that returns is news again.
  */
-export function pruneRules(rules: Record<string, RuleState>, today: string): Record<string, RuleState> {
+export function pruneDocs(docs: Record<string, string>, today: string): Record<string, string> {
   const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - KEEP_DAYS * 86_400_000).toISOString().slice(0, 10);
-  const kept = Object.entries(rules)
-    .filter(([, rule]) => rule.seen >= cutoff || (rule.effectiveOn !== undefined && !rule.effectiveDone))
-    .sort(([, a], [, b]) => b.seen.localeCompare(a.seen))
-    .slice(0, MAX_RULES);
+  const kept = Object.entries(docs)
+    .filter(([, seen]) => seen >= cutoff)
+    .sort(([, a], [, b]) => b.localeCompare(a))
+    .slice(0, MAX_DOCS);
   return Object.fromEntries(kept);
 }

@@ -4,25 +4,24 @@ import type { FrDocument } from './fr-schema.js';
 /** What a document is, as a step of its rulemaking, or a document of its own. */
 export type DocumentStage = Exclude<RuleStage, 'effective'> | RuleNote;
 
-/** Rule documents that change nothing about the rulemaking's stage. */
+/** Rule documents that change nothing about the rulemaking's stage: notes in its thread. */
 const NOT_A_STEP =
-  /\bcorrect(?:ion|ing)\b|\btechnical amendment|\bdelay of effective date|\bwithdrawal\b|\bextension of (?:the )?comment period|\breopening of (?:the )?comment period|\bstay\b/i;
+  /\bcorrect(?:ion|ing)\b|\btechnical amendment|\bdelay of effective date|\bwithdrawal\b|\bextension of (?:the )?comment period|\breopening of (?:the )?comment period|\bstay\b|\bnotice of (?:availability|(?:public )?meeting|(?:public )?hearing)|^(?:public )?(?:meeting|hearing)\b|\bannouncement of (?:a )?(?:public )?meeting/i;
 
 /**
- * The stage a document marks, from its `type` and `action`: "Proposed Rule" is proposed, a
- * "Rule" whose action says interim is interim, any other "Rule" is final. Corrections, delays,
- * withdrawals and comment-period changes mark no step (undefined).
+ * What a document is in its rulemaking, from its `type` and `action`: "Proposed Rule" is
+ * proposed, a "Rule" whose action says interim is interim, any other "Rule" is final. Notices
+ * of availability and of meetings (filed as Proposed Rules), corrections, delays, withdrawals
+ * and comment-period changes are notes: reported, but they move no stage.
  */
-export function documentStage(doc: FrDocument): DocumentStage | undefined {
+export function documentStage(doc: FrDocument): DocumentStage {
   const type = (doc.type ?? '').toLowerCase();
   const action = doc.action ?? '';
-  if (type === 'proposed rule') return NOT_A_STEP.test(action) ? undefined : 'proposed';
-  if (type === 'rule') {
-    if (NOT_A_STEP.test(action)) return undefined;
-    return /\binterim\b/i.test(action) ? 'interim' : 'final';
-  }
   if (type === 'presidential document') return 'presidential-document';
-  return 'notice';
+  if (type !== 'proposed rule' && type !== 'rule') return 'notice';
+  if (NOT_A_STEP.test(action)) return 'notice';
+  if (type === 'proposed rule') return 'proposed';
+  return /\binterim\b/i.test(action) ? 'interim' : 'final';
 }
 
 export function isRuleStage(stage: DocumentStage): stage is 'proposed' | 'interim' | 'final' {
@@ -41,12 +40,12 @@ export interface Rulemaking {
 
 /**
  * Which rulemaking a document belongs to: its RIN (the Unified Agenda's id for one
- * rulemaking), else its docket, else the document alone. Notices and presidential documents
- * always stand alone: they are not steps of a rule.
+ * rulemaking), else its docket, else the document alone. Notices join the thread of the
+ * rulemaking they name; presidential documents always stand alone.
  */
 export function rulemakingOf(doc: FrDocument, stage: DocumentStage): Rulemaking {
   const alone = { key: `fr:${doc.document_number}`, label: `FR Doc ${doc.document_number}` };
-  if (!isRuleStage(stage)) return alone;
+  if (stage === 'presidential-document') return alone;
   const rin = doc.regulation_id_numbers
     ?.find((id) => /^\d{4}-[A-Z0-9]{4}$/i.test(id.trim()))
     ?.trim()

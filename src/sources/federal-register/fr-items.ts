@@ -1,7 +1,7 @@
 import { stageLabel } from '../../domain/alert-text.js';
 import { isConclusiveStage } from '../../domain/bill-stage.js';
 import type { Item } from '../../domain/item.js';
-import type { RuleState } from './fr-cursor.js';
+import type { PendingEffective } from './fr-cursor.js';
 import type { DocumentStage, Rulemaking } from './fr-documents.js';
 import type { FrDocument } from './fr-schema.js';
 
@@ -40,7 +40,8 @@ export function documentItem(sourceId: string, doc: FrDocument, stage: DocumentS
   const publishedAt = day(doc.publication_date);
   return {
     sourceId,
-    key: `${rulemaking.key}:${stage}`,
+    // One item per document: a second final rule in the same rulemaking is news of its own.
+    key: standsAlone ? `${rulemaking.key}:${stage}` : `${rulemaking.key}:${stage}:${doc.document_number}`,
     title: standsAlone ? `${HEADS[stage]}: ${title}` : `${HEADS[stage]} (${rulemaking.label}): ${title}`,
     summary,
     ...(doc.html_url ? { link: doc.html_url } : {}),
@@ -58,27 +59,26 @@ export function documentItem(sourceId: string, doc: FrDocument, stage: DocumentS
   };
 }
 
-/** The day a rule takes effect, as an item of its own in the rule's thread. */
-export function effectiveItem(sourceId: string, key: string, rule: RuleState): Item {
+/** The day a rule document takes effect, as an item of its own in the rule's thread. */
+export function effectiveItem(sourceId: string, doc: string, rule: PendingEffective): Item {
   const publishedAt = day(rule.effectiveOn);
   return {
     sourceId,
-    // Per step: an interim rule and the final rule that replaces it each take effect once.
-    key: `${key}:effective-${rule.stage}`,
+    key: rule.key,
     title: `In effect from ${rule.effectiveOn} (${rule.label}): ${rule.title}`,
-    summary: `The ${stageLabel(rule.stage)} ${rule.label} (FR Doc ${rule.doc}) takes effect on ${rule.effectiveOn}.`,
+    summary: `The ${stageLabel(rule.stage)} ${rule.label} (FR Doc ${doc}) takes effect on ${rule.effectiveOn}.`,
     ...(rule.url ? { link: rule.url } : {}),
     ...(publishedAt ? { publishedAt } : {}),
     kind: 'rule',
     // The day arrives now, whatever the document's age.
     exemptFromAgeLimit: true,
     thread: {
-      key,
+      key: rule.thread,
       label: rule.label,
       stage: 'effective',
       conclusive: true,
       title: rule.title,
-      reference: `FR Doc ${rule.doc}`,
+      reference: `FR Doc ${doc}`,
     },
   };
 }

@@ -17,13 +17,16 @@ describe('Federal Register documents (real recordings)', () => {
     const [finalRule, proposed, availability] = lifecycle.map(doc);
     expect(documentStage(finalRule as FrDocument)).toBe('final');
     expect(documentStage(proposed as FrDocument)).toBe('proposed');
-    // "Notice of availability" is filed as a Proposed Rule: still the proposed step.
-    expect(documentStage(availability as FrDocument)).toBe('proposed');
+    // "Notice of availability" is filed as a Proposed Rule: a note in the thread, not the proposed step.
+    expect(documentStage(availability as FrDocument)).toBe('notice');
     expect(documentStage(doc(govJson('federal-register/fr_doc_2024-27333.json')))).toBe('final');
     expect(documentStage(doc(govJson('constructed/fr-2019-17201.json')))).toBe('interim');
+    expect(documentStage(doc({ document_number: 'x', type: 'Rule', action: 'Final rule; correction.' }))).toBe(
+      'notice',
+    );
     expect(
-      documentStage(doc({ document_number: 'x', type: 'Rule', action: 'Final rule; correction.' })),
-    ).toBeUndefined();
+      documentStage(doc({ document_number: 'x', type: 'Proposed Rule', action: 'Notice of public meeting.' })),
+    ).toBe('notice');
     expect(
       documentStage(doc({ document_number: 'x', type: 'Notice', action: 'Notice of a modified system of records.' })),
     ).toBe('notice');
@@ -82,16 +85,17 @@ function ok(result: PollResult): Extract<PollResult, { ok: true }> {
 }
 
 describe('federal-register source', () => {
-  it('moves a rulemaking forward only: proposed once, then final, then the day it takes effect', async () => {
+  it('reports each document of a rulemaking once: the notice, the proposed rule, the final rule, the day it takes effect', async () => {
     const [finalRule, proposed, availability] = lifecycle as Array<Record<string, unknown>>;
     const fr1 = source();
     fr.publish(availability as Record<string, unknown>, { fullText: 'electronic monitoring' });
     const first = ok(await fr1.poll(undefined));
-    expect(first.items.map((i) => i.key)).toEqual(['rule:0648-BM40:proposed']);
+    expect(first.items.map((i) => [i.key, i.thread?.stage])).toEqual([['rule:0648-BM40:notice:2024-01120', 'notice']]);
 
     fr.publish(proposed as Record<string, unknown>, { fullText: 'electronic monitoring' });
     const second = ok(await fr1.poll(first.cursor));
-    expect(second.items).toEqual([]);
+    expect(second.items.map((i) => i.key)).toEqual(['rule:0648-BM40:proposed:2024-01952']);
+    expect(ok(await fr1.poll(second.cursor)).items).toEqual([]);
 
     // The final rule in the real recording has no effective date; give it one a week later.
     fr.publish(
@@ -101,7 +105,7 @@ describe('federal-register source', () => {
     clock.set('2024-07-29T12:00:00Z');
     const third = ok(await fr1.poll(second.cursor));
     expect(third.items.map((i) => [i.key, i.thread?.stage, i.thread?.conclusive])).toEqual([
-      ['rule:0648-BM40:final', 'final', true],
+      ['rule:0648-BM40:final:2024-15931', 'final', true],
     ]);
     expect(third.items[0]?.title).toMatch(
       /^Final rule \(RIN 0648-BM40\): Fisheries of the Exclusive Economic Zone Off Alaska/,
@@ -110,7 +114,7 @@ describe('federal-register source', () => {
     clock.set('2024-08-05T09:00:00Z');
     const fourth = ok(await fr1.poll(third.cursor));
     expect(fourth.items.map((i) => [i.key, i.exemptFromAgeLimit, i.publishedAt?.toISOString()])).toEqual([
-      ['rule:0648-BM40:effective-final', true, '2024-08-05T00:00:00.000Z'],
+      ['rule:0648-BM40:effective:2024-15931', true, '2024-08-05T00:00:00.000Z'],
     ]);
     expect(ok(await fr1.poll(fourth.cursor)).items).toEqual([]);
     clock.set('2024-01-23T12:00:00Z');
@@ -152,7 +156,10 @@ describe('federal-register source', () => {
     fr.publish(govJson<Record<string, unknown>>('constructed/fr-2019-17201.json'));
     clock.set('2019-08-13T12:00:00Z');
     const result = ok(await source(['Section 889'], ['general-services-administration']).poll(undefined));
-    expect(result.items.map((i) => i.key)).toEqual(['rule:9000-AN83:interim', 'rule:9000-AN83:effective-interim']);
+    expect(result.items.map((i) => i.key)).toEqual([
+      'rule:9000-AN83:interim:2019-17201',
+      'rule:9000-AN83:effective:2019-17201',
+    ]);
     expect(result.items[0]?.summary).toContain('2019-08-13 · Interim rule.');
     expect(result.items[0]?.thread).toMatchObject({
       key: 'rule:9000-AN83',
@@ -160,6 +167,40 @@ describe('federal-register source', () => {
       reference: 'FR Doc 2019-17201 (84 FR 40216)',
     });
     clock.set('2024-01-23T12:00:00Z');
+  });
+
+  it('two final rules in one docket are two alerts in one thread', async () => {
+    // Two real final rules (NOAA 2024-15931, NIST 2026-17082) filed here under one docket, a
+    // test value, and without their RIN, so that only the docket groups them: no claim is made
+    // that the two share a docket.
+    const docket = { regulation_id_numbers: [], docket_ids: ['Docket No. 000000-0000'] };
+    const [finalRule] = lifecycle as Array<Record<string, unknown>>;
+    const second = week[0] as Record<string, unknown>;
+    const fr1 = source(['Final rule'], []);
+    const first = ok(await fr1.poll(undefined));
+    fr.publish({ ...(finalRule as Record<string, unknown>), ...docket });
+    const one = ok(await fr1.poll(first.cursor));
+    fr.publish({ ...second, ...docket });
+    const two = ok(await fr1.poll(one.cursor));
+    expect([...one.items, ...two.items].map((i) => [i.key, i.thread?.key, i.thread?.stage])).toEqual([
+      ['rule:docket:000000-0000:final:2024-15931', 'rule:docket:000000-0000', 'final'],
+      ['rule:docket:000000-0000:final:2026-17082', 'rule:docket:000000-0000', 'final'],
+    ]);
+    expect(ok(await fr1.poll(two.cursor)).items).toEqual([]);
+  });
+
+  it('reads the earlier per-rulemaking cursor without reporting its documents again', async () => {
+    const [finalRule, proposed] = lifecycle as Array<Record<string, unknown>>;
+    for (const raw of [finalRule, proposed])
+      fr.publish(raw as Record<string, unknown>, { fullText: 'electronic monitoring' });
+    const earlier = {
+      rules: {
+        'rule:0648-BM40': { stage: 'final', doc: '2024-15931', title: 'x', label: 'RIN 0648-BM40', seen: '2024-07-29' },
+      },
+    };
+    const result = ok(await source().poll(earlier));
+    expect(result.items).toEqual([]);
+    expect(Object.keys(result.cursor.docs as object).sort()).toEqual(['2024-01952', '2024-15931']);
   });
 
   it('fails the poll when every term fails, and backs off on 429 with Retry-After', async () => {
