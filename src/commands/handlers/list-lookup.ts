@@ -71,8 +71,14 @@ export function listSection(found: { matches: ListMatch[]; total: number }): Rep
 }
 
 /** A name the catalogue does not know but the lists do. */
-export function listedOnlyReply(query: string, found: { matches: ListMatch[]; total: number }): Reply {
-  return reply(`"${query}" is not in the vendor catalogue, but is on official lists`, [listSection(found)], {
-    data: { query, listings: found.matches, total: found.total },
+export function listedOnlyReply(
+  query: string,
+  found: { matches: ListMatch[]; total: number },
+  suggestions: readonly string[] = [],
+): Reply {
+  // A misspelt catalogue vendor may also be near a listed name: the suggestion still comes first.
+  const hint = suggestions.length ? [{ lines: [line(`Did you mean: ${suggestions.join(', ')}?`)] }] : [];
+  return reply(`"${query}" is not in the vendor catalogue, but is on official lists`, [...hint, listSection(found)], {
+    data: { query, suggestions, listings: found.matches, total: found.total },
   });
 }

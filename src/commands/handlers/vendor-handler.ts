@@ -40,7 +40,7 @@ export function vendorHandler(deps: VendorDeps): CommandHandler {
       const vendor = deps.catalog.resolve(query);
       if (!vendor) {
         const listed = await deps.listings?.find([query]);
-        if (listed?.matches.length) return listedOnlyReply(query, listed);
+        if (listed?.matches.length) return listedOnlyReply(query, listed, deps.catalog.suggest(query, 5));
         return unknownVendor(query, deps.catalog.suggest(query, 5));
       }
       const alerts = (await deps.alerts.recent(500))
