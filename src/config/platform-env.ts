@@ -1,4 +1,5 @@
 import type { ChannelConfig } from './schema.js';
+import { checkEd25519PublicKey } from '../shared/ed25519-key.js';
 import { type Environment, readSecret, SecretFileError } from './env.js';
 
 export interface SlackSettings {
@@ -23,6 +24,8 @@ export interface DiscordSettings {
 export interface GovSettings {
   congressApiKey?: string;
   congressApiUrl: string;
+  legiscanApiKey?: string;
+  legiscanApiUrl: string;
   federalRegisterApiUrl: string;
 }
 
@@ -84,8 +87,8 @@ export function readPlatformSettings(env: Environment, channels: readonly Channe
     if (!applicationId || !/^\d{15,22}$/.test(applicationId))
       problems.push('DISCORD_APPLICATION_ID: expected the application id (a number) with DISCORD_TOKEN');
     const publicKey = secret('DISCORD_PUBLIC_KEY');
-    if (publicKey && !/^[0-9a-f]{64}$/i.test(publicKey))
-      problems.push('DISCORD_PUBLIC_KEY: expected 64 hexadecimal characters');
+    const keyCheck = publicKey ? checkEd25519PublicKey(publicKey) : undefined;
+    if (keyCheck && !keyCheck.ok) problems.push(`DISCORD_PUBLIC_KEY: ${keyCheck.reason}`);
     if (token && applicationId) discord = { token, applicationId, publicKey, apiUrl: url('DISCORD_API_URL') };
   }
 
@@ -107,3 +110,5 @@ export function readPlatformSettings(env: Environment, channels: readonly Channe
     problems,
   };
 }
+      legiscanApiKey: secret('LEGISCAN_API_KEY'),
+      legiscanApiUrl: url('LEGISCAN_API_URL') ?? 'https://api.legiscan.com/',

@@ -1,4 +1,5 @@
 import { createPublicKey, type KeyObject, verify } from 'node:crypto';
+import { checkEd25519PublicKey } from '../../shared/ed25519-key.js';
 import { BanwatchError } from '../../shared/errors.js';
 
 /** How far a request's timestamp may be from our clock: a captured request cannot be replayed later. */
@@ -28,10 +29,14 @@ export function createSignatureVerifier(publicKeyHex: string): (request: SignedR
 }
 
 function publicKey(hex: string): KeyObject {
-  if (!/^[0-9a-f]{64}$/i.test(hex))
-    throw new BanwatchError('DISCORD_PUBLIC_KEY', 'DISCORD_PUBLIC_KEY: expected 64 hexadecimal characters');
-  return createPublicKey({
-    key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(hex, 'hex').toString('base64url') },
-    format: 'jwk',
-  });
+  const checked = checkEd25519PublicKey(hex);
+  if (!checked.ok) throw new BanwatchError('DISCORD_PUBLIC_KEY', `DISCORD_PUBLIC_KEY: ${checked.reason}`);
+  try {
+    return createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: checked.bytes.toString('base64url') },
+      format: 'jwk',
+    });
+  } catch {
+    throw new BanwatchError('DISCORD_PUBLIC_KEY', 'DISCORD_PUBLIC_KEY: not a point on the Ed25519 curve');
+  }
 }

@@ -5,6 +5,7 @@ import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { HttpRoute } from '../platform.js';
 import { parseSlackBody, readBody } from './request-body.js';
+import { createReplayGuard } from './replay-guard.js';
 import { verifySlackSignature } from './slack-signature.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -32,6 +33,7 @@ export interface SlackHttpReceiver extends Receiver {
  */
 export function createSlackHttpReceiver(deps: SlackHttpReceiverDeps): SlackHttpReceiver {
   let app: App | undefined;
+  const replays = createReplayGuard();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!app) {
@@ -50,11 +52,13 @@ export function createSlackHttpReceiver(deps: SlackHttpReceiverDeps): SlackHttpR
       res.writeHead(200).end();
       return;
     }
-    const check = verifySlackSignature(
-      deps.signingSecret,
-      { timestamp: header(req, 'x-slack-request-timestamp'), signature: header(req, 'x-slack-signature'), body },
-      deps.clock.now().getTime(),
-    );
+    const timestamp = header(req, 'x-slack-request-timestamp');
+    const signature = header(req, 'x-slack-signature');
+    const nowMs = deps.clock.now().getTime();
+    let check = verifySlackSignature(deps.signingSecret, { timestamp, signature, body }, nowMs);
+    // A genuine request seen before within its window is a replay: refused like a forgery.
+    if (check.ok && !replays.firstUse(signature as string, Number(timestamp), nowMs))
+      check = { ok: false, reason: 'replayed request' };
     if (!check.ok) {
       deps.logger.warn(
         { reason: check.reason, path: SLACK_EVENTS_PATH },
