@@ -62,7 +62,9 @@ describe('vendor lookups answer from the lists', () => {
     expect(answer.title).toBe(
       '"Hangzhou Hikvsion Digital Technology" is not in the vendor catalogue, but is on official lists',
     );
-    const first = text(answer)[1];
+    // The catalogue's suggestion comes first, then what the lists say.
+    expect(text(answer)[1]).toMatch(/^Did you mean: Hangzhou Hikvision/);
+    const first = answer.sections.find((s) => s.heading === 'On official lists')?.lines[0]?.text;
     expect(first).toMatch(
       /^Entity List since 2019-10-09, 84 FR 54002 — Hangzhou Hikvision Digital Technology Co\., Ltd\. \(score 0\.9\d\)$/,
     );
