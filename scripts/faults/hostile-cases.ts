@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { alertEmbed } from '../../src/chat/discord/alert-embed.js';
 import { alertBlocks } from '../../src/chat/slack/alert-blocks.js';
 import type { Item } from '../../src/domain/item.js';
@@ -32,14 +33,50 @@ const item = (
   ...extra,
 });
 
+/** A feed gzipped `layers` times (stored, not compressed: only the layers matter). */
+function stackedGzip(layers: number): Buffer {
+  let body = Buffer.from(rss([item(1)]));
+  for (let i = 0; i < layers; i++) body = gzipSync(body, { level: 0 });
+  return body;
+}
+
 const rss = (items: ReturnType<typeof item>[]) => rssDocument({ title: 'Feed', items });
 const check = (ok: boolean, problem: string) => (ok ? undefined : problem);
 
 /** The catalogue of issue 7: each must end in a classified error or a correct parse. */
 export const HOSTILE_CASES: HostileCase[] = [
   {
-    name: 'malformed XML',
+    // Issue 20 (J): the unclosed item is recovered by the lenient reader, with a warning.
+    name: 'malformed XML (an item left unclosed)',
     route: { body: '<rss><channel><item><title>x</title></channel>' },
+    expect: {
+      items: (items) => check(items.length === 1 && items[0]?.title === 'x', 'the one item was not recovered'),
+    },
+  },
+  {
+    name: 'malformed XML with nothing to recover',
+    route: { body: '<rss><channel><title>x</titl></channel>' },
+    expect: { failure: 'parse' },
+  },
+  // Issue 20 (F): parsing and decoding are bounded; past a bound the feed fails, the poller goes on.
+  {
+    name: 'a million-deep element nesting',
+    route: { body: `<rss><channel>${'<x>'.repeat(1_000_000)}${'</x>'.repeat(1_000_000)}</channel></rss>` },
+    expect: { failure: 'parse' },
+  },
+  {
+    name: 'a million-deep nesting, left unclosed (lenient reader)',
+    route: { body: `<rss><channel>${'<x>'.repeat(1_000_000)}` },
+    expect: { failure: 'parse' },
+  },
+  {
+    name: '400,000 empty elements',
+    route: { body: `<rss><channel>${'<x/>'.repeat(400_000)}</channel></rss>` },
+    expect: { failure: 'parse' },
+  },
+  {
+    name: '3,200 stacked content encodings',
+    route: () => ({ body: stackedGzip(3_200), headers: { 'content-encoding': Array(3_200).fill('gzip').join(',') } }),
     expect: { failure: 'parse' },
   },
   {

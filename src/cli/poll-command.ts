@@ -34,6 +34,7 @@ export async function pollOnceCommand(app: App, io: CliIo): Promise<number> {
             ? `${result.sourceId}: first poll, recorded ${count(result.report.fresh, 'existing item')}\n`
             : `${result.sourceId}: ${count(result.report.fresh, 'new item')}, ${count(result.report.queued, 'alert')} queued\n`,
         );
+        if (result.warning) io.stderr.write(`${result.sourceId}: WARNING ${result.warning}\n`);
         break;
       case 'not-modified':
         io.stderr.write(`${result.sourceId}: not modified\n`);

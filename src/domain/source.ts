@@ -25,7 +25,8 @@ export interface SourceFailure {
 export type Cursor = Record<string, unknown>;
 
 export type PollResult =
-  | { ok: true; items: Item[]; cursor: Cursor; notModified?: boolean }
+  /** `warning`: the upstream answered badly but usably (a malformed feed read leniently). */
+  | { ok: true; items: Item[]; cursor: Cursor; notModified?: boolean; warning?: string }
   | { ok: false; failure: SourceFailure; cursor?: Cursor };
 
 /**

@@ -35,7 +35,7 @@ export function nextPollDue(startedAt: Date, endedAt: Date, intervalMs: number):
 }
 
 export type PollSummary =
-  | { sourceId: string; status: 'ok'; report: IngestReport; firstPoll: boolean }
+  | { sourceId: string; status: 'ok'; report: IngestReport; firstPoll: boolean; warning?: string }
   | { sourceId: string; status: 'not-modified' }
   | {
       sourceId: string;
@@ -133,7 +133,16 @@ export async function pollSource(
       `feed ${source.id}: ${report.fresh} new item(s), ${report.queued} alert(s) queued`,
     );
   }
-  return { sourceId: source.id, status: 'ok', report, firstPoll };
+  if (result.warning) {
+    deps.logger.warn({ sourceId: source.id, items: report.received }, `feed ${source.id}: ${result.warning}`);
+  }
+  return {
+    sourceId: source.id,
+    status: 'ok',
+    report,
+    firstPoll,
+    ...(result.warning ? { warning: result.warning } : {}),
+  };
 }
 
 /**

@@ -6,6 +6,13 @@ export type BodyReadResult = { ok: true; body: Buffer } | { ok: false; kind: 'to
 /** Content codings we ask for and can undo. */
 export const ACCEPT_ENCODING = 'gzip, deflate, br';
 
+/**
+ * Content codings undone for one body. Servers apply one (rarely a second by mistake); each
+ * layer is a zlib stream with buffers and a window of its own, so thousands of stacked layers
+ * cost hundreds of MB and a long pipeline before the size cap can see a byte. curl stops at 5.
+ */
+export const MAX_CONTENT_CODINGS = 3;
+
 function decoderFor(coding: string): Transform | undefined {
   switch (coding) {
     case 'gzip':
@@ -55,6 +62,14 @@ export async function readLimitedBody(
     .map((c) => c.trim())
     .filter((c) => c !== '' && c !== 'identity')
     .reverse();
+  if (codings.length > MAX_CONTENT_CODINGS) {
+    abandon(body);
+    return {
+      ok: false,
+      kind: 'parse',
+      message: `the server stacked ${codings.length} content encodings; banwatch undoes at most ${MAX_CONTENT_CODINGS}`,
+    };
+  }
   const decoders: Transform[] = [];
   for (const coding of codings) {
     const decoder = decoderFor(coding);

@@ -1,5 +1,7 @@
 import type { SourceFailure } from '../../domain/source.js';
 import { entryReaders, type EntryReader, type RawEntry, type TextConstruct } from './feed-entries.js';
+import { FeedLimitError } from './feed-limits.js';
+import { parseFeedTreeLeniently } from './feed-lenient.js';
 import { parseFeedTree, type FeedFormat } from './feed-tree.js';
 import { prepareXml } from './xml-prepare.js';
 
@@ -7,7 +9,14 @@ export type FeedParseResult =
   { ok: true; format: FeedFormat; title?: TextConstruct; entries: RawEntry[] } | { ok: false; failure: SourceFailure };
 
 export type FeedReadersResult =
-  | { ok: true; format: FeedFormat; title?: TextConstruct; readers: EntryReader[] }
+  | {
+      ok: true;
+      format: FeedFormat;
+      title?: TextConstruct;
+      readers: EntryReader[];
+      /** The document was malformed and read leniently: what was wrong and what was kept. */
+      warning?: string;
+    }
   | { ok: false; failure: SourceFailure };
 
 const FEED_ROOTS = new Set(['rss', 'feed', 'rdf:rdf']);
@@ -42,7 +51,7 @@ function describeXmlError(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
   const [first = 'unreadable XML'] = raw.split('\n');
   const position = /^(\d+):(\d+): (.*)$/.exec(first);
-  const message = position?.[3] ?? first;
+  const message = (position?.[3] ?? first).replace(/\.$/, '');
   const where = position ? ` (line ${position[1]})` : '';
   if (/^unclosed tag|^unexpected end/i.test(message)) {
     return `the feed ends before its closing tags, it was probably cut off${where}`;
@@ -73,9 +82,34 @@ export function parseFeedReaders(text: string, baseUrl?: string): FeedReadersRes
   try {
     tree = parseFeedTree(prepared);
   } catch (error) {
-    return parseFailure(describeXmlError(error));
+    if (error instanceof FeedLimitError) return parseFailure(error.message);
+    return lenientRead(prepared, describeXmlError(error), baseUrl);
   }
   return { ok: true, format: tree.format, ...entryReaders(tree, baseUrl) };
+}
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * A malformed document read again by the lenient reader: every entry it recovers is kept, and
+ * the feed is reported with a warning saying what was wrong. A document that yields no entry
+ * (an error page, a feed cut off before its first item) stays the strict reader's failure.
+ */
+function lenientRead(prepared: string, strictError: string, baseUrl?: string): FeedReadersResult {
+  let tree;
+  try {
+    tree = parseFeedTreeLeniently(prepared);
+  } catch (error) {
+    if (error instanceof FeedLimitError) return parseFailure(error.message);
+    return parseFailure(strictError);
+  }
+  if (!tree.entries.length) {
+    const cut = tree.dropped ? `; its only ${plural(tree.dropped, 'item')} was cut off` : '';
+    return parseFailure(`${strictError}; no items could be recovered${cut}`);
+  }
+  const dropped = tree.dropped ? ` (${plural(tree.dropped, 'cut-off item')} left out)` : '';
+  const warning = `${strictError}; ${plural(tree.entries.length, 'item')} recovered by a lenient reading${dropped}`;
+  return { ok: true, format: tree.format, ...entryReaders(tree, baseUrl), warning };
 }
 
 /** Feed text to raw entries, every one read whole: plain data, as `parseFeedReaders` reports. */

@@ -16,7 +16,15 @@ export interface FeedReadOptions {
 
 export type FeedReadResult =
   /** `keys`: every item's key, `known` ones included, in feed order. */
-  { ok: true; title?: string; items: Item[]; keys: string[] } | { ok: false; failure: SourceFailure };
+  | {
+      ok: true;
+      title?: string;
+      items: Item[];
+      keys: string[];
+      /** The feed was malformed and read leniently: every recoverable item is in `items`. */
+      warning?: string;
+    }
+  | { ok: false; failure: SourceFailure };
 
 /** Reads decoded feed text into Items. */
 export type FeedReader = (text: string, options: FeedReadOptions) => Promise<FeedReadResult>;
@@ -44,7 +52,13 @@ export const readFeed: FeedReader = async (text, options) => {
     const known = options.known?.length ? new Set(options.known) : undefined;
     const { items, keys } = normalizeEntries(parsed.readers, { sourceId: options.sourceId, now: options.now }, known);
     const title = plainText(parsed.title, 2_000).slice(0, 200);
-    return { ok: true, ...(title ? { title } : {}), items, keys };
+    return {
+      ok: true,
+      ...(title ? { title } : {}),
+      items,
+      keys,
+      ...(parsed.warning ? { warning: parsed.warning } : {}),
+    };
   } catch (error) {
     return {
       ok: false,

@@ -42,6 +42,10 @@ const PARSER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 1
 interface Slot {
   worker: Worker;
   busy?: Pending;
+  /** The busy task's time limit. */
+  timer?: NodeJS.Timeout;
+  /** Ends this thread, answers its task and schedules its replacement. */
+  fail?: (reason: string) => void;
 }
 
 /**
@@ -54,37 +58,92 @@ export function defaultParserThreads(cores = availableParallelism()): number {
   return Math.max(1, Math.min(4, cores - 1));
 }
 
+/** The pool's guards against a parser thread that hangs or keeps dying. */
+export interface FeedReaderPoolOptions {
+  /**
+   * How long one task may hold a thread before the thread is ended and replaced and the feed
+   * reported as a `parse` failure. The thread bounds its own parse (feed-limits.ts, 5 s); this
+   * is the last resort for anything else (decoding, a bug), so it is generous.
+   */
+  taskTimeLimitMs?: number;
+  /** Wait before starting the replacement for the `restarts`-th thread in a row that died. */
+  respawnDelayMs?: (restarts: number) => number;
+  /** Told of each replacement (logs, tests). */
+  onRespawn?: (event: { reason: string; restarts: number; delayMs: number }) => void;
+  /** The worker module (tests start threads that hang or crash). */
+  worker?: { callerUrl: string; name: string };
+}
+
+export const TASK_TIME_LIMIT_MS = 30_000;
+
+/** 100 ms, doubling per death in a row, at most 30 s: a crash loop costs a thread start every 30 s. */
+export function respawnBackoff(restarts: number): number {
+  return Math.min(30_000, 100 * 2 ** Math.max(0, restarts - 1));
+}
+
 /**
- * A small pool of worker threads that parse feeds. Tasks queue when every worker is busy; a
- * worker that dies fails its task as a `parse` error and is replaced, so a feed that crashes
- * the parser cannot take the poller down.
+ * A small pool of worker threads that parse feeds. Tasks queue when every worker is busy. A
+ * worker that dies, or holds a task past the time limit, fails that task as a `parse` error and
+ * is replaced after a backoff that grows while replacements keep dying (and resets once one
+ * finishes a task), so a feed that crashes or hangs the parser cannot take the poller down or
+ * keep a core busy restarting threads.
  */
-export function createFeedReaderPool(size = defaultParserThreads()): FeedReaderPool {
+export function createFeedReaderPool(
+  size = defaultParserThreads(),
+  options: FeedReaderPoolOptions = {},
+): FeedReaderPool {
   const queue: Pending[] = [];
   const slots: Slot[] = [];
+  const timeLimitMs = options.taskTimeLimitMs ?? TASK_TIME_LIMIT_MS;
+  const backoff = options.respawnDelayMs ?? respawnBackoff;
+  const module = options.worker ?? { callerUrl: import.meta.url, name: 'feed-worker' };
+  const respawns = new Set<NodeJS.Timeout>();
+  let restarts = 0;
   let nextId = 1;
   let closed = false;
 
+  const answer = (slot: Slot, result: FeedReadResult) => {
+    const busy = slot.busy;
+    slot.busy = undefined;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = undefined;
+    busy?.resolve(result);
+  };
+
   const spawn = (): Slot => {
-    const slot: Slot = { worker: startWorker(import.meta.url, 'feed-worker', { resourceLimits: PARSER_LIMITS }) };
+    const slot: Slot = {
+      worker: startWorker(module.callerUrl, module.name, { resourceLimits: PARSER_LIMITS }),
+    };
     slot.worker.unref();
     slot.worker.on('message', (message: { id: number; result: FeedReadResult }) => {
-      if (slot.busy?.task.id === message.id) slot.busy.resolve(message.result);
-      slot.busy = undefined;
+      if (slot.busy?.task.id !== message.id) return;
+      restarts = 0;
+      answer(slot, message.result);
       pump();
     });
+    let gone = false;
     const fail = (reason: string) => {
-      slot.busy?.resolve({ ok: false, failure: { kind: 'parse', message: `the feed parser stopped: ${reason}` } });
-      slot.busy = undefined;
+      if (gone) return;
+      gone = true;
+      answer(slot, { ok: false, failure: { kind: 'parse', message: `the feed parser stopped: ${reason}` } });
       const index = slots.indexOf(slot);
       if (index >= 0) slots.splice(index, 1);
-      if (!closed) {
+      void slot.worker.terminate();
+      if (closed) return;
+      restarts++;
+      const delayMs = backoff(restarts);
+      options.onRespawn?.({ reason, restarts, delayMs });
+      const timer = setTimeout(() => {
+        respawns.delete(timer);
+        if (closed) return;
         slots.push(spawn());
         pump();
-      }
+      }, delayMs);
+      respawns.add(timer);
     };
+    slot.fail = fail;
     slot.worker.on('error', (error) => fail(error.message));
-    slot.worker.on('exit', (code) => code !== 0 && !closed && fail(`exit code ${code}`));
+    slot.worker.on('exit', (code) => !closed && fail(`exit code ${code}`));
     return slot;
   };
 
@@ -94,6 +153,10 @@ export function createFeedReaderPool(size = defaultParserThreads()): FeedReaderP
       const task = queue.shift();
       if (!task) return;
       slot.busy = task;
+      slot.timer = setTimeout(
+        () => slot.fail?.(`it took more than ${timeLimitMs / 1000} s on one feed and was replaced`),
+        timeLimitMs,
+      );
       slot.worker.postMessage(task.task, [task.task.body.buffer as ArrayBuffer]);
     }
   };
@@ -112,10 +175,12 @@ export function createFeedReaderPool(size = defaultParserThreads()): FeedReaderP
       submit({ id: nextId++, body: transferable(body), ...(contentType ? { contentType } : {}), options }),
     async close() {
       closed = true;
+      for (const timer of respawns) clearTimeout(timer);
+      respawns.clear();
       const stopping: FeedReadResult = { ok: false, failure: { kind: 'parse', message: 'banwatch is stopping' } };
       // Queued tasks and those a worker holds both get an answer: a poll awaiting one must end.
       for (const task of queue.splice(0)) task.resolve(stopping);
-      for (const slot of slots) slot.busy?.resolve(stopping);
+      for (const slot of slots) answer(slot, stopping);
       await Promise.all(slots.map((slot) => slot.worker.terminate()));
     },
   };

@@ -85,10 +85,12 @@ export function createRssSource(definition: RssSourceDefinition, deps: RssSource
       });
       if (!result.ok) return { ok: false, failure: result.failure, cursor: kept };
       const next: RssCursor = {};
-      if (outcome.etag) next.etag = outcome.etag;
-      if (outcome.lastModified) next.lastModified = outcome.lastModified;
+      // A malformed body read leniently keeps no validators: the next poll fetches the feed in
+      // full rather than being told "not modified" about a document that was cut off or broken.
+      if (outcome.etag && !result.warning) next.etag = outcome.etag;
+      if (outcome.lastModified && !result.warning) next.lastModified = outcome.lastModified;
       if (result.keys.length) next.seen = result.keys.slice(0, MAX_SEEN_KEYS);
-      return { ok: true, items: result.items, cursor: next };
+      return { ok: true, items: result.items, cursor: next, ...(result.warning ? { warning: result.warning } : {}) };
     } catch (error) {
       // The fetcher and reader report upstream trouble as values; reaching this is a bug,
       // and the Source contract still says never to throw.
