@@ -18,6 +18,7 @@ export const DEFAULT_VENDORS_FILE = resolve(PACKAGE_ROOT, 'config', 'vendors.yam
 
 type CongressConfig = Extract<SourceConfig, { type: 'congress' }>;
 type FederalRegisterConfig = Extract<SourceConfig, { type: 'federal-register' }>;
+type LegiscanConfig = Extract<SourceConfig, { type: 'legiscan' }>;
 
 /**
  * A source as the app builds it: government sources carry their API base URL (the file's
@@ -28,6 +29,7 @@ export type SourceSettings =
   | Extract<SourceConfig, { type: 'rss' }>
   | (Omit<CongressConfig, 'url' | 'apiKey'> & { url: string; apiKey?: string; backfill: 0 })
   | (Omit<FederalRegisterConfig, 'url'> & { url: string })
+  | (Omit<LegiscanConfig, 'url' | 'apiKey'> & { url: string; apiKey?: string; backfill: 0 })
   | Extract<SourceConfig, { type: 'screening-list' | 'ofac-sdn' | 'fcc-covered-list' }>;
 
 /** Everything the process needs to start, validated once. */
@@ -113,6 +115,8 @@ export function loadConfig(options: LoadOptions): Config {
       platforms.slack?.signingSecret,
       platforms.discord?.token,
       platforms.gov.congressApiKey,
+      platforms.gov.legiscanApiKey,
+      ...sources.map((source) => (source.type === 'legiscan' ? source.apiKey : undefined)),
     ].filter((value): value is string => Boolean(value)),
   ];
   return {
@@ -153,6 +157,12 @@ function resolveSource(source: SourceConfig, gov: GovSettings): SourceSettings {
       const key = apiKey?.trim() || gov.congressApiKey;
       // Every stage it reports is a change, so there is nothing to backfill.
       return { ...rest, url: url ?? gov.congressApiUrl, backfill: 0, ...(key ? { apiKey: key } : {}) };
+    }
+    case 'legiscan': {
+      const { apiKey, url, ...rest } = source;
+      const key = apiKey?.trim() || gov.legiscanApiKey;
+      // Like congress: every stage it reports is a change, nothing to backfill.
+      return { ...rest, url: url ?? gov.legiscanApiUrl, backfill: 0, ...(key ? { apiKey: key } : {}) };
     }
     case 'federal-register': {
       const { url, ...rest } = source;

@@ -72,6 +72,44 @@ const congressSource = z.strictObject({
   discoverLookback: duration.default(30 * 86_400_000),
 });
 
+/** `TN SB1234 2024`, or `{id: TN SB1234 2024, vendors: [DJI]}`: a state bill always tracked (state, number, a year of its session). */
+const stateBillText = z
+  .string({ error: 'expected a state bill like TN SB1234 2024 (state, number, year)' })
+  .regex(/^[A-Za-z]{2}\s+[A-Za-z]{1,6}\s?\d{1,6}\s+\d{4}$/, {
+    error: 'expected a state bill like TN SB1234 2024 (state, number, year)',
+  });
+const stateBillEntry = z.preprocess(
+  (value) => (typeof value === 'string' ? { id: value } : value),
+  z.strictObject(
+    { id: stateBillText, vendors: vendorList.optional() },
+    { error: 'expected a state bill like TN SB1234 2024, or {id: TN SB1234 2024, vendors: [...]}' },
+  ),
+);
+
+/** State legislatures through LegiScan (src/sources/legiscan/). */
+const legiscanSource = z.strictObject({
+  id,
+  type: z.literal('legiscan'),
+  name: z.string().min(1).max(80).optional(),
+  /** LegiScan API base; LEGISCAN_API_URL or https://api.legiscan.com/ when absent. */
+  url: httpUrl.optional(),
+  /** `${LEGISCAN_API_KEY}` style; empty means "use LEGISCAN_API_KEY (or _FILE) from the environment". */
+  apiKey: z.string({ error: 'expected the API key (or ${LEGISCAN_API_KEY})' }).max(200).optional(),
+  /** `all`, or postal codes (`TN`, `FL`). */
+  states: z
+    .array(z.string().regex(/^([A-Za-z]{2}|all|ALL)$/, { error: 'expected all or a two-letter state code like TN' }), {
+      error: 'expected a list of states: [all] or [TN, FL, ...]',
+    })
+    .max(60)
+    .default(['all']),
+  /** LegiScan full-text searches; default: built from the vendor catalogue and "foreign adversary" products. */
+  queries: z.array(z.string().min(2).max(400), { error: 'expected a list of search queries' }).max(20).optional(),
+  bills: z.array(stateBillEntry, { error: 'expected a list of state bills like TN SB1234 2024' }).max(500).default([]),
+  interval: duration.default(21_600_000),
+  /** Queries a month before reads are refused (LegiScan's free tier allows 30,000). */
+  monthlyLimit: z.number({ error: 'expected a number of queries' }).int().min(10).max(10_000_000).default(30_000),
+});
+
 const federalRegisterSource = z.strictObject({
   id,
   type: z.literal('federal-register'),
@@ -137,6 +175,7 @@ const sourceTypes = [
   screeningListSource,
   ofacSdnSource,
   fccCoveredListSource,
+  legiscanSource,
 ] as const;
 
 /** The keys each source type accepts, for "did you mean" hints. */
