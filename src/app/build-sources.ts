@@ -19,6 +19,10 @@ import {
 } from '../sources/lists/list-sources.js';
 import type { FeedBytesReader } from '../sources/rss/feed-read.js';
 import { createRssSource } from '../sources/rss/rss-source.js';
+import { createLegiscanApi } from '../sources/legiscan/legiscan-api.js';
+import { defaultQueries } from '../sources/legiscan/legiscan-queries.js';
+import { createLegiscanSource } from '../sources/legiscan/legiscan-source.js';
+import { parseStateBillRef } from '../sources/legiscan/state-bill-id.js';
 
 export interface SourceDeps {
   /** Fetcher for feeds from the config file (trusted: private networks allowed). */
@@ -120,6 +124,43 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
           },
         );
         return [{ ...source, type: 'congress' }];
+      }
+      case 'legiscan': {
+        if (!config.apiKey) {
+          deps.logger?.info(
+            { sourceId: config.id },
+            `legiscan source "${config.id}" is disabled: set LEGISCAN_API_KEY (or LEGISCAN_API_KEY_FILE) to a LegiScan API key (free at https://legiscan.com/legiscan)`,
+          );
+          return [];
+        }
+        const classifier = deps.classifier;
+        const states = config.states.some((state) => state.toLowerCase() === 'all') ? [] : config.states;
+        const source = createLegiscanSource(
+          {
+            id: config.id,
+            name: config.name,
+            intervalMs: config.interval,
+            states: states.map((state) => state.toUpperCase()),
+            queries: config.queries ?? defaultQueries((deps.catalog?.all() ?? []).map((vendor) => vendor.name)),
+            bills: config.bills.flatMap((bill) => {
+              const ref = parseStateBillRef(bill.id);
+              return ref ? [{ ...ref, ...(bill.vendors ? { vendors: canonical(bill.vendors) } : {}) }] : [];
+            }),
+            monthlyLimit: config.monthlyLimit,
+          },
+          {
+            api: createLegiscanApi({ baseUrl: config.url, apiKey: config.apiKey, fetcher: deps.trustedFetcher }),
+            clock: deps.clock,
+            logger: deps.logger,
+            readTitle: classifier
+              ? (title) => {
+                  const verdict = classifier.classify({ title });
+                  return { relevant: verdict.relevant, vendors: verdict.vendors };
+                }
+              : undefined,
+          },
+        );
+        return [{ ...source, type: 'legiscan' }];
       }
       case 'federal-register':
         return [

@@ -100,7 +100,7 @@ describe('government sources in the config file', () => {
       'sources[0].bills[1].vendors: expected a list of vendor names',
       'sources[1].terms: name at least one search term',
       'sources[1].agencies[0]: expected an agency slug like federal-communications-commission',
-      'sources[2].type: expected type: rss, congress, federal-register, screening-list, ofac-sdn, fcc-covered-list',
+      'sources[2].type: expected type: rss, congress, federal-register, screening-list, ofac-sdn, fcc-covered-list, legiscan',
     ]);
   });
 
