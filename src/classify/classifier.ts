@@ -38,7 +38,9 @@ export function createClassifier(catalog: LoadedCatalog, lexicon: Lexicon = defa
  */
 function addOpenNames(catalog: LoadedCatalog, title: Reading, words: OpenNameWords, government: boolean): void {
   const actions = countingActions(title);
-  if (actions.length === 0 || !(government || actions.some((a) => a.instrument))) return;
+  // A government suing a vendor counts as acting (see relevance.ts), so its target is read too.
+  const acts = actions.length > 0 || (government && hasAtom(title, 'sue'));
+  if (!acts || !(government || actions.some((a) => a.instrument))) return;
   const shaped =
     hasAtom(title, 'name-descriptor') ||
     hasAtom(title, 'name-list-verb') ||

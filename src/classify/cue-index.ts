@@ -217,7 +217,7 @@ function keepLongest(hits: Hit[]): Hit[] {
 
 const STRENGTH_ORDER: Readonly<Record<CueStrength, number>> = { weak: 0, normal: 1, hard: 2 };
 
-/** A loose pair ("placed ... blacklist") must not hide the firmer cue inside it ("investment blacklist"). */
+/** A loose pair ("placed ... blacklist") must not hide a firmer cue inside it ("investment blacklist"). */
 function weakerAction(outer: Cue, inner: Cue): boolean {
   return (
     outer.type === 'action' &&
@@ -236,7 +236,8 @@ function insideLonger(hit: Hit, long: readonly Hit[]): boolean {
       other.start <= hit.start &&
       other.end >= hit.end &&
       layerOf(other.payload) === layer &&
-      !weakerAction(other.payload, hit.payload)
+      !weakerAction(other.payload, hit.payload) &&
+      !(other.payload.type === 'action' && other.payload.pair === true)
     )
       return true;
   }

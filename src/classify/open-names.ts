@@ -213,7 +213,9 @@ function byList(shape: NameShape, lex: OpenNameWords, reading: Reading): Span[] 
   shape.words.forEach((word, v) => {
     if (!lex.addVerbs.has(word)) return;
     const blacklist = word.startsWith('blacklist');
-    if (!blacklist && !listAhead(shape, lex, v + 1)) return;
+    // "... Chinese apps including Zenbot": the names are the members of a kind already named.
+    const including = word === 'including';
+    if (!blacklist && !including && !listAhead(shape, lex, v + 1)) return;
     // "adds Alpha, Beta and Gamma to ...": the names follow the verb; catalogue vendors may lead.
     let start = v + 1;
     while (shape.isVendor(start)) start++;
@@ -221,7 +223,7 @@ function byList(shape: NameShape, lex: OpenNameWords, reading: Reading): Span[] 
     if (first) found.push(first);
     if (first || start > v + 1) found.push(...coordinated(shape, first?.end ?? start));
     // "Alpha and Beta added to the list": the names come first.
-    if ((listed || blacklist) && v > 0 && shape.joined(v)) {
+    if ((listed || blacklist) && !including && v > 0 && shape.joined(v)) {
       const before = shape.backward(v);
       if (before) found.push(before);
     }

@@ -29,6 +29,7 @@ const GLOBAL_REASONS: Readonly<Record<GlobalTrap, string>> = {
   product: 'product, launch or review news',
   earnings: 'earnings or business news',
   listing: 'a stock listing, not a ban',
+  'non-tech': 'a restriction on a firm outside technology',
   vulnerability: 'vulnerability or security research, no ban named',
 };
 
@@ -217,6 +218,7 @@ export function globalTraps(reading: Reading, governmentActor: boolean): TrapFin
     if (trap.trap === 'vulnerability' && hardCue) continue;
     // "... postpones IPO after being blacklisted by the US": the business news is the consequence.
     if (trap.trap === 'listing' && hardCue && governmentActor) continue;
+    if (trap.trap === 'non-tech' && reading.vendors.some((v) => !v.open && v.role === 'target')) continue;
     seen.add(trap.trap);
     findings.push({ reason: `trap: ${GLOBAL_REASONS[trap.trap]} ("${quote(reading, trap)}")`, blocks: true });
   }

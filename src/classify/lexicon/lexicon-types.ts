@@ -34,6 +34,7 @@ export const GLOBAL_TRAPS = [
   'product',
   'earnings',
   'listing',
+  'non-tech',
   'vulnerability',
 ] as const;
 export type GlobalTrap = (typeof GLOBAL_TRAPS)[number];

@@ -40,6 +40,7 @@ describe('paraphrased actions', () => {
     ['Appeals court will not block Huawei ban', { action: 'ban', stage: 'in-effect' }],
     ['Canada orders Chinese drone maker to divest its local unit', { action: 'ban', jurisdiction: 'CA' }],
     ['Dutch cyber agency warns against using Kaspersky software', { stage: 'proposed', jurisdiction: 'NL' }],
+    ['Finnish ministry warns agencies against installing Telegram', { action: 'restriction', jurisdiction: 'FI' }],
   ]);
   notRelevant(['Meta ordered to sell Giphy by UK regulator', 'Board vetoes merger of two regional grocers']);
 });
@@ -69,6 +70,8 @@ describe('traps', () => {
     'Regulator probes Temu over data privacy breaches',
     'Italy to investigate big tech over child abuse imagery',
     'Hesai shares jump after IPO',
+    'Commerce adds Chinese shipping firms to the Entity List over Iran oil',
+    'Ohio bans TikTok-style dares at public schools',
   ]);
   relevant([['Megvii postpones IPO after US blacklisting', { vendors: ['Megvii'] }]]);
 });
