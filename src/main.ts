@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { buildCommandRouter, feedsDeps } from './app/build-commands.js';
 import { buildNotifiers } from './app/build-notifiers.js';
 import { buildPlatforms } from './app/build-platforms.js';
+import { buildWebRoutes } from './app/build-web.js';
 import { buildSources } from './app/build-sources.js';
 import type { QueuedDelivery } from './runtime/bullmq-delivery.js';
 import { feedProbe } from './app/feed-probe.js';
@@ -48,7 +49,7 @@ export interface App {
   feedsDeps: FeedsDeps;
   sources(): Source[];
   /** Connects the chat platforms, opens the HTTP server when needed, and starts scheduling. */
-  start(): Promise<{ httpPort?: number }>;
+  start(): Promise<{ httpPort?: number; dashboardUrl?: string }>;
   close(): Promise<void>;
 }
 
@@ -137,8 +138,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     configuredBills: () => configuredBills,
     maxAgeDays: config.maxAgeDays,
     feeds,
-  });
     allowed: config.allowed,
+  });
   const platforms = await buildPlatforms(config, {
     router,
     clock,
@@ -219,14 +220,24 @@ export async function createApp(options: AppOptions): Promise<App> {
         clock,
         registry: metrics.registry,
       });
-      const routes = [...platforms.flatMap((platform) => platform.routes), ...health];
-      if (platforms.some((p) => p.routes.length) || config.port !== undefined)
+      // The dashboard (UI_TOKEN set) renders from the same stores the commands read.
+      const web = buildWebRoutes(config.ui?.token, {
+        stores,
+        catalog,
+        channels,
+        sources: () => sourceSet.all(),
+        configuredBills: () => configuredBills,
+        clock,
+      });
+      const routes = [...platforms.flatMap((platform) => platform.routes), ...health, ...web];
+      if (platforms.some((p) => p.routes.length) || config.port !== undefined || web.length)
         http = await startHttpServer(config.port ?? 3000, routes, logger);
       engine.start();
       // Other instances (and the CLI) add feeds too: pick them up within half a minute.
       refresher = setInterval(() => void sourceSet.refresh().catch(() => undefined), 30_000);
       refresher.unref();
-      return { httpPort: http?.port };
+      const dashboardUrl = http && web.length ? `http://localhost:${http.port}/ui` : undefined;
+      return { httpPort: http?.port, ...(dashboardUrl ? { dashboardUrl } : {}) };
     },
     async close() {
       closing = true;

@@ -35,6 +35,9 @@ const ALLOWED: Record<string, string[]> = {
   // Services the process runs (HTTP server, health and metrics routes, the delivery queue, the
   // parser pool): they serve the pipeline and the chat routes but never build or wire the app.
   runtime: ['domain', 'shared', 'pipeline', 'sources', 'chat/platform.ts', 'runtime'],
+  // The dashboard: another face over the read models the command handlers answer from; it renders
+  // and never owns state, so it reads the domain's ports and the commands' read models only.
+  web: ['domain', 'shared', 'commands', 'web'],
   'chat/webhook': ['domain', 'shared', 'chat/webhook'],
   'chat/console': ['domain', 'shared', 'chat/console'],
   'chat/platform.ts': ['domain', 'shared', 'commands'],

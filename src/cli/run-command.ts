@@ -3,7 +3,7 @@ import type { Logger } from '../shared/logger.js';
 import type { CliIo } from './cli-io.js';
 
 /** Says what it polls and where alerts go, in words, before the JSON log lines start. */
-function banner(app: App, io: CliIo, httpPort?: number): void {
+function banner(app: App, io: CliIo, httpPort?: number, dashboardUrl?: string): void {
   const sources = app.sources();
   const channels = app.config.channels;
   const every = (ms: number) =>
@@ -15,6 +15,7 @@ function banner(app: App, io: CliIo, httpPort?: number): void {
       `alerts go to: ${channels.map((c) => `${c.id} (${c.type})`).join(', ') || 'no channel configured'}`,
       ...(app.platforms.length ? [`chat: ${app.platforms.map((p) => p.name).join(', ')} connected`] : []),
       ...(httpPort !== undefined ? [`HTTP on port ${httpPort}`] : []),
+      ...(dashboardUrl ? [`dashboard: ${dashboardUrl} (sign in with UI_TOKEN)`] : []),
       'stop with Ctrl-C',
       '',
     ].join('\n'),
@@ -28,8 +29,8 @@ export async function runCommand(
   logger: Logger,
   signals: NodeJS.EventEmitter = process,
 ): Promise<number> {
-  const { httpPort } = await app.start();
-  banner(app, io, httpPort);
+  const { httpPort, dashboardUrl } = await app.start();
+  banner(app, io, httpPort, dashboardUrl);
   logger.info({ sources: app.sources().length, channels: app.config.channels.length }, 'banwatch started');
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

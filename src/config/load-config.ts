@@ -8,7 +8,13 @@ import { formatIssues } from './format-issues.js';
 import { interpolate } from './interpolate.js';
 import { packageRoot } from '../shared/package-root.js';
 import { knownKeysAt } from './known-keys.js';
-import { type DiscordSettings, type GovSettings, readPlatformSettings, type SlackSettings } from './platform-env.js';
+import {
+  type DiscordSettings,
+  type GovSettings,
+  readPlatformSettings,
+  type SlackSettings,
+  type UiSettings,
+} from './platform-env.js';
 import { configSchema, type SourceConfig, storeUrl } from './schema.js';
 
 /** The repository (or installed package) root, where config/ lives. */
@@ -52,6 +58,8 @@ export interface Config {
   slack?: SlackSettings;
   discord?: DiscordSettings;
   gov: GovSettings;
+  /** The web dashboard (UI_TOKEN); absent: /ui is not served. */
+  ui?: UiSettings;
   /** Every secret value known at start-up; the logger masks them. */
   secrets: string[];
 }
@@ -115,6 +123,7 @@ export function loadConfig(options: LoadOptions): Config {
       platforms.slack?.signingSecret,
       platforms.discord?.token,
       platforms.gov.congressApiKey,
+      platforms.ui?.token,
       platforms.gov.legiscanApiKey,
       ...sources.map((source) => (source.type === 'legiscan' ? source.apiKey : undefined)),
     ].filter((value): value is string => Boolean(value)),
@@ -127,6 +136,7 @@ export function loadConfig(options: LoadOptions): Config {
     sources,
     channels: data.channels.map((channel) => ({ ...channel, origin: 'config' as const })),
     admins: data.admins,
+    allowed: data.allowed,
     delivery: {
       intervalMs: data.delivery.interval,
       maxAttempts: data.delivery.maxAttempts,
@@ -136,7 +146,6 @@ export function loadConfig(options: LoadOptions): Config {
       pauseAfter: data.feeds.pauseAfter,
       allowPrivateNetworks: data.feeds.allowPrivateNetworks,
       intervalMs: data.feeds.interval,
-    allowed: data.allowed,
       ...(data.feeds.parserThreads !== undefined ? { parserThreads: data.feeds.parserThreads } : {}),
     },
     logLevel,
@@ -144,6 +153,7 @@ export function loadConfig(options: LoadOptions): Config {
     slack: platforms.slack,
     discord: platforms.discord,
     gov: platforms.gov,
+    ...(platforms.ui ? { ui: platforms.ui } : {}),
     secrets: [...new Set(secrets.filter((s) => s.length >= 6))],
   };
 }

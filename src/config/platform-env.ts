@@ -33,7 +33,14 @@ export interface PlatformSettings {
   slack?: SlackSettings;
   discord?: DiscordSettings;
   gov: GovSettings;
+  /** The web dashboard, served under /ui only when UI_TOKEN (or UI_TOKEN_FILE) is set. */
+  ui?: UiSettings;
   problems: string[];
+}
+
+export interface UiSettings {
+  /** Whoever holds it signs in to the dashboard as an operator. */
+  token: string;
 }
 
 /**
@@ -99,16 +106,21 @@ export function readPlatformSettings(env: Environment, channels: readonly Channe
       problems.push(`channels[${index}].type: discord channels need DISCORD_TOKEN and DISCORD_APPLICATION_ID`);
   });
 
+  const uiToken = secret('UI_TOKEN');
+  // The token is the dashboard's only credential, and it opens operator actions: no short guessable ones.
+  if (uiToken !== undefined && uiToken.length < 16) problems.push('UI_TOKEN: expected at least 16 characters');
+
   return {
     slack,
     discord,
+    ...(uiToken && uiToken.length >= 16 ? { ui: { token: uiToken } } : {}),
     gov: {
       congressApiKey: secret('CONGRESS_API_KEY'),
       congressApiUrl: url('CONGRESS_API_URL') ?? 'https://api.congress.gov/v3',
       federalRegisterApiUrl: url('FEDERAL_REGISTER_API_URL') ?? 'https://www.federalregister.gov/api/v1',
+      legiscanApiKey: secret('LEGISCAN_API_KEY'),
+      legiscanApiUrl: url('LEGISCAN_API_URL') ?? 'https://api.legiscan.com/',
     },
     problems,
   };
 }
-      legiscanApiKey: secret('LEGISCAN_API_KEY'),
-      legiscanApiUrl: url('LEGISCAN_API_URL') ?? 'https://api.legiscan.com/',

@@ -34,3 +34,8 @@ export function outboxKey(channelId: string, payloadId: string): string {
 export function payloadId(payload: OutboxPayload): string {
   return payload.type === 'alert' ? payload.alert.id : payload.notice.id;
 }
+
+/** A dead letter's own key: the same entry may die more than once (after a retry), so its time is part of it. */
+export function deadLetterKey(dead: Pick<DeadLetter, 'key' | 'deadAt'>): string {
+  return `${dead.key}|${dead.deadAt}`;
+}

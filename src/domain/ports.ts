@@ -53,6 +53,13 @@ export interface Outbox {
   deadLetter(entry: OutboxEntry, reason: string, at: string): Promise<void>;
   delivery(key: string): Promise<DeliveryRecord | undefined>;
   deadLetters(limit?: number): Promise<DeadLetter[]>;
+  /**
+   * An operator's retry: the dead letter (named by deadLetterKey) goes back to the queue, due
+   * at `at`, with its attempts reset. False when it is gone (dropped or retried already).
+   */
+  retryDead(deadKey: string, at: string): Promise<boolean>;
+  /** An operator's drop: the dead letter is removed for good. False when it was gone. */
+  dropDead(deadKey: string): Promise<boolean>;
   counts(): Promise<{ pending: number; dead: number }>;
 }
 

@@ -1,4 +1,4 @@
-import type { DeadLetter, DeliveryRecord, OutboxEntry } from '../domain/outbox.js';
+import { deadLetterKey, type DeadLetter, type DeliveryRecord, type OutboxEntry } from '../domain/outbox.js';
 import type { Outbox } from '../domain/ports.js';
 import type { StoreBackend } from './backend.js';
 
@@ -37,7 +37,12 @@ export function createOutbox(backend: StoreBackend): Outbox {
       });
     },
     async deadLetter(entry, reason, at) {
-      await dead.append(`${entry.key}|${at}`, { ...entry, attempts: entry.attempts + 1, reason, deadAt: at });
+      await dead.append(deadLetterKey({ key: entry.key, deadAt: at }), {
+        ...entry,
+        attempts: entry.attempts + 1,
+        reason,
+        deadAt: at,
+      });
       await queue.remove(entry.key);
       await dead.trim(DEAD_LETTERS_KEPT);
     },
@@ -45,6 +50,15 @@ export function createOutbox(backend: StoreBackend): Outbox {
     async deadLetters(limit) {
       return (await dead.list({ limit, newestFirst: true })).map((entry) => entry.value);
     },
+    async retryDead(deadKey, at) {
+      const letter = await dead.get(deadKey);
+      if (!letter) return false;
+      const { reason: _reason, deadAt: _deadAt, ...entry } = letter;
+      // Queued before it leaves the dead list: a crash between the two leaves it in both, never in neither.
+      await queue.append(entry.key, { ...entry, attempts: 0, nextAttemptAt: at, rateLimited: false });
+      return dead.remove(deadKey);
+    },
+    dropDead: (deadKey) => dead.remove(deadKey),
     async counts() {
       return { pending: await queue.count(), dead: await dead.count() };
     },

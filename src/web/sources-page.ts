@@ -1,0 +1,69 @@
+import type { FeedState } from '../domain/feed-state.js';
+import { maskUrlsIn } from '../shared/mask-url.js';
+import { alertDay } from './alert-filter.js';
+import { html, type SafeHtml } from './html-escape.js';
+import { sparkline, perDay } from './svg-charts.js';
+import { shortTime } from './ui-layout.js';
+import { ALERT_WINDOW, type WebDeps } from './web-deps.js';
+
+const SPARK_DAYS = 30;
+
+function health(state: FeedState | undefined): SafeHtml {
+  if (!state) return html`<span class="muted">not polled yet</span>`;
+  if (state.pausedAt) return html`<span class="warn">paused since ${shortTime(state.pausedAt)}</span>`;
+  if (state.failures > 0) return html`<span class="bad">failing ×${state.failures}</span>`;
+  return html`<span class="ok">healthy</span>`;
+}
+
+/** Sources: each feed, list and government source with its last success, error, next poll and alerts. */
+export async function sourcesPage(deps: WebDeps): Promise<SafeHtml> {
+  const [sources, alerts] = await Promise.all([deps.sources(), deps.alerts.recent(ALERT_WINDOW)]);
+  const states = await deps.feeds.getMany(sources.map((s) => s.id));
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  const days = new Map<string, string[]>();
+  for (const alert of alerts) days.set(alert.sourceId, [...(days.get(alert.sourceId) ?? []), alertDay(alert)]);
+  const rows = sources.map((source) => {
+    const state = states.get(source.id);
+    const error = state?.lastError;
+    const spark = perDay(days.get(source.id) ?? [], today, SPARK_DAYS);
+    return html`<tr id="source-${source.id}">
+      <td data-label="Source">
+        <strong>${source.name}</strong><br /><span class="muted">${source.id} · ${source.type}</span>
+      </td>
+      <td data-label="Health">${health(state)}</td>
+      <td data-label="Last success">${shortTime(state?.lastSuccessAt)}</td>
+      <td data-label="Last error">
+        ${error ? html`${shortTime(error.at)} <strong>${error.kind}</strong>: ${maskUrlsIn(error.message)}` : '—'}
+      </td>
+      <td data-label="Next poll">${state?.pausedAt ? 'paused' : shortTime(state?.nextPollAt)}</td>
+      <td data-label="Items seen">${state?.itemsSeen ?? 0}</td>
+      <td data-label="Alerts, ${SPARK_DAYS} days">
+        <a href="/ui/alerts?source=${encodeURIComponent(source.id)}"
+          >${sparkline(spark, `Alerts from ${source.name}`)}</a
+        >
+      </td>
+    </tr>`;
+  });
+  return html`<p>${sources.length} sources. Times are UTC.</p>
+    <div class="table-wrap">
+      <table class="stack">
+        <caption class="muted">
+          Feeds, lists and government sources
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Source</th>
+            <th scope="col">Health</th>
+            <th scope="col">Last success</th>
+            <th scope="col">Last error</th>
+            <th scope="col">Next poll</th>
+            <th scope="col">Items seen</th>
+            <th scope="col">Alerts, ${SPARK_DAYS} days</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows}
+        </tbody>
+      </table>
+    </div>`;
+}
