@@ -123,6 +123,8 @@ describe('H.R.5515 from introduction to Public Law 115-232', () => {
     expect(congress.requests.slice(requests).map((r) => r.path)).toEqual([
       '/v3/bill/115/hr/5515',
       '/v3/bill/115/hr/5515/actions',
+      // A changed record is also asked whether another measure carried its text into law.
+      '/v3/bill/115/hr/5515/relatedbills',
     ]);
   });
 

@@ -20,6 +20,8 @@ export interface FakeCongressApi {
   readonly requests: Array<{ path: string; query: URLSearchParams; status: number }>;
   bill(id: string, record: Record<string, unknown>, actions: unknown[]): void;
   remove(id: string): void;
+  /** GET /v3/bill/{congress}/{type}/{number}/relatedbills answers `relatedBills` (404 until set, as for an unknown bill). */
+  related(id: string, relatedBills: unknown[]): void;
   list(bills: Array<Record<string, unknown>>): void;
   /** Answers for the next requests, in order (a 429 always carries Retry-After). */
   script(...answers: Array<{ status: number; retryAfter?: number; body?: unknown }>): void;
@@ -38,6 +40,7 @@ const updatedAt = (bill: Record<string, unknown>): string => {
 
 export async function startFakeCongressApi(options: { apiKey: string }): Promise<FakeCongressApi> {
   const bills = new Map<string, { record: Record<string, unknown>; actions: unknown[] }>();
+  const relations = new Map<string, unknown[]>();
   let listed: Array<Record<string, unknown>> = [];
   const scripted: Array<{ status: number; retryAfter?: number; body?: unknown }> = [];
   const requests: FakeCongressApi['requests'] = [];
@@ -70,6 +73,13 @@ export async function startFakeCongressApi(options: { apiKey: string }): Promise
     if (url.searchParams.get('api_key') !== options.apiKey)
       return send(403, { error: { code: 'API_KEY_INVALID', message: 'An invalid api_key was supplied.' } });
     if (url.searchParams.get('format') !== 'json') return send(400, { error: 'format=json expected by this fake' });
+    const relatedMatch = /^\/v3\/bill\/(\d+)\/([a-z]+)\/(\d+)\/relatedbills$/.exec(url.pathname);
+    if (relatedMatch) {
+      const related = relations.get(`${relatedMatch[2]}${relatedMatch[3]}-${relatedMatch[1]}`);
+      if (!related) return send(404, { error: 'Unknown resource' });
+      const { slice, pagination } = page(related, url.searchParams);
+      return send(200, { relatedBills: slice, pagination, request: { format: 'json' } });
+    }
     const match = /^\/v3\/bill\/(\d+)\/([a-z]+)\/(\d+)(\/actions)?$/.exec(url.pathname);
     if (match) {
       const entry = bills.get(`${match[2]}${match[3]}-${match[1]}`);
@@ -108,6 +118,7 @@ export async function startFakeCongressApi(options: { apiKey: string }): Promise
     requests,
     bill: (id, record, actions) => bills.set(id, { record, actions }),
     remove: (id) => bills.delete(id),
+    related: (id, relatedBills) => relations.set(id, relatedBills),
     list: (items) => {
       listed = items;
     },

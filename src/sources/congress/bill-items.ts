@@ -29,6 +29,8 @@ export function billItemKey(bill: BillId, progress: BillProgress): string {
 function phrase(progress: BillProgress): string {
   switch (progress.stage) {
     case 'enacted':
+      if (progress.carrier)
+        return `enacted as part of ${progress.carrier.label}${progress.law ? `, Public Law ${progress.law}` : ''}`;
       return progress.signed ? 'signed into law' : 'became law';
     case 'in-committee':
       return 'referred to committee';
@@ -45,10 +47,12 @@ function phrase(progress: BillProgress): string {
 export function billStageItem(input: BillItemInput): Item {
   const { bill, progress } = input;
   const label = billLabel(bill);
-  const law = progress.law ? `Public Law ${progress.law}` : undefined;
+  const law = progress.law
+    ? `Public Law ${progress.law}${progress.carrier ? ` (as part of ${progress.carrier.label})` : ''}`
+    : undefined;
   const name = input.title.trim() || label;
   const head = input.tracking ? `Now tracking ${label}, ${phrase(progress)}` : `${label} ${phrase(progress)}`;
-  const title = `${head}: ${name}${law && progress.stage === 'enacted' ? ` — ${law}` : ''}`;
+  const title = `${head}: ${name}${law && progress.stage === 'enacted' && !progress.carrier ? ` — ${law}` : ''}`;
   const summary = [
     input.tracking
       ? `banwatch started tracking ${label} (${formatBillId(bill)}); its current stage is ${phrase(progress)}.`

@@ -8,9 +8,11 @@ import {
   actionsResponse,
   billListResponse,
   billResponse,
+  relatedBillsResponse,
   toBillAction,
   type CongressBill,
   type ListedBill,
+  type RelatedBill,
 } from './congress-schema.js';
 import type { RequestBudget } from './request-budget.js';
 
@@ -23,6 +25,8 @@ export interface CongressApi {
   bill(bill: BillId, signal?: AbortSignal): Promise<ApiResult<CongressBill>>;
   /** Every action of the bill, oldest first (Congress.gov lists them newest first), following pages. */
   actions(bill: BillId, signal?: AbortSignal): Promise<ApiResult<BillAction[]>>;
+  /** The bills Congress.gov relates to this one (identical, text incorporated, ...); none when it has none. */
+  relatedBills(bill: BillId, signal?: AbortSignal): Promise<ApiResult<RelatedBill[]>>;
   /**
    * One page of the bills updated in `[from, to]`, oldest update first, after the first `skip`;
    * `complete` when no page follows it.
@@ -108,6 +112,13 @@ export function createCongressApi(options: CongressApiOptions): CongressApi {
         if (result.value.actions.length < pageSize || actions.length >= total) break;
       }
       return { ok: true, value: actions.reverse() };
+    },
+    async relatedBills(bill, signal) {
+      const params = { limit: String(pageSize) };
+      const what = `the bills related to ${formatBillId(bill)}`;
+      const result = await get(`${billPath(bill)}/relatedbills`, params, relatedBillsResponse, what, signal);
+      if (!result.ok) return result.notFound ? { ok: true, value: [] } : result;
+      return { ok: true, value: result.value.relatedBills };
     },
     async updatedBills(window, signal) {
       const params = {

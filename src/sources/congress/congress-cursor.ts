@@ -13,6 +13,8 @@ export interface BillState {
   date: string;
   /** When the bill was last read: the least recently read go first when the budget is short. */
   checkedAt?: string;
+  /** When its related bills were last read for a measure that carried its text into law. */
+  carrierCheckedAt?: string;
 }
 
 /**
@@ -40,6 +42,7 @@ export function readCongressCursor(cursor: Cursor | undefined, overlapMs: number
         date: state.date,
         ...(text(state.updateDate) ? { updateDate: state.updateDate } : {}),
         ...(text(state.checkedAt) ? { checkedAt: state.checkedAt } : {}),
+        ...(text(state.carrierCheckedAt) ? { carrierCheckedAt: state.carrierCheckedAt } : {}),
       };
     }
   }

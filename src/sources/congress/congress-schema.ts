@@ -46,6 +46,17 @@ export type ListedBill = z.output<typeof listedBill>;
 
 export const billListResponse = z.object({ bills: z.array(listedBill), pagination });
 
+const relatedBill = z.object({
+  congress: z.union([z.number(), z.string()]),
+  number: z.union([z.string(), z.number()]),
+  type: z.string(),
+  title: z.string().nullish(),
+  relationshipDetails: z.array(z.object({ type: z.string().nullish(), identifiedBy: z.string().nullish() })).nullish(),
+});
+export type RelatedBill = z.output<typeof relatedBill>;
+
+export const relatedBillsResponse = z.object({ relatedBills: z.array(relatedBill), pagination });
+
 const RECORDED_BY: Record<string, BillAction['recordedBy']> = {
   'library of congress': 'library-of-congress',
   'house floor actions': 'house',

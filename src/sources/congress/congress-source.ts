@@ -9,6 +9,7 @@ import type { Logger } from '../../shared/logger.js';
 import { DISCOVERY_OVERLAP_MS, discoverBills, type TitleVerdict } from './bill-discovery.js';
 import { billStageItem } from './bill-items.js';
 import type { CongressApi } from './congress-api.js';
+import { enactedElsewhere } from './carrier-route.js';
 import { readCongressCursor, type BillState, type CongressCursor } from './congress-cursor.js';
 import { billProgress, type BillProgress } from './stage-history.js';
 
@@ -148,24 +149,41 @@ export function createCongressSource(definition: CongressSourceDefinition, deps:
     const record = await deps.api.bill(watched.bill, signal);
     if (!record.ok) return record;
     const updateDate = record.value.updateDate ?? undefined;
-    // A record that has not changed since its actions were read cannot have a new stage.
-    if (known && updateDate && known.updateDate === updateDate) return { ok: true, state: known };
-    const actions = await deps.api.actions(watched.bill, signal);
-    if (!actions.ok) return actions;
-    const laws = (record.value.laws ?? []).map((law) => law.number ?? '').filter(Boolean);
-    const progress = billProgress(actions.value, {
-      origin: originChamber(watched.bill),
-      ...(record.value.introducedDate ? { introducedDate: record.value.introducedDate } : {}),
-      laws,
-    });
+    const now = deps.clock.now();
+    // A record that has not changed since its actions were read cannot have a new stage of its
+    // own; another measure carrying its text into law may not touch it, so that is asked daily.
+    const unchanged = !!known && !!updateDate && known.updateDate === updateDate;
+    const carrierDue =
+      known?.ladder !== 'enacted' &&
+      (!unchanged || now.getTime() - Date.parse(known?.carrierCheckedAt ?? '') >= CARRIER_CHECK_MS);
+    if (unchanged && !carrierDue) return { ok: true, state: known };
+    let progress: BillProgress | undefined;
+    if (!unchanged) {
+      const actions = await deps.api.actions(watched.bill, signal);
+      if (!actions.ok) return actions;
+      const laws = (record.value.laws ?? []).map((law) => law.number ?? '').filter(Boolean);
+      progress = billProgress(actions.value, {
+        origin: originChamber(watched.bill),
+        ...(record.value.introducedDate ? { introducedDate: record.value.introducedDate } : {}),
+        laws,
+      });
+    }
+    const checked = carrierDue && progress?.ladder !== 'enacted' ? { carrierCheckedAt: now.toISOString() } : {};
+    if (checked.carrierCheckedAt) {
+      const carried = await enactedElsewhere(deps.api, watched.bill, signal);
+      if (!carried.ok) return carried;
+      if (carried.value) progress = carried.value;
+    }
+    if (!progress) return { ok: true, state: { ...(known as BillState), ...checked } };
     const state: BillState = {
       stage: progress.stage,
       ladder: progress.ladder,
       date: progress.date,
       ...(updateDate ? { updateDate } : {}),
+      ...checked,
     };
     if (known && !isNews(known, progress))
-      return { ok: true, state: { ...known, ...(updateDate ? { updateDate } : {}) } };
+      return { ok: true, state: { ...known, ...(updateDate ? { updateDate } : {}), ...checked } };
     const item = billStageItem({
       sourceId: definition.id,
       bill: watched.bill,
@@ -186,6 +204,9 @@ export function createCongressSource(definition: CongressSourceDefinition, deps:
     poll,
   };
 }
+
+/** How often a bill not yet law is checked for a measure that enacted its text. */
+const CARRIER_CHECK_MS = 86_400_000;
 
 /** Discovery's progress survives a poll whose bills all failed: what it read is not read again. */
 function kept(next: CongressCursor): Partial<CongressCursor> {

@@ -17,6 +17,8 @@ export interface BillProgress {
   law?: string;
   /** Enacted by the President's signature (not over a veto or without signature). */
   signed?: boolean;
+  /** Enacted as part of another measure: the bill that carried its text into law. */
+  carrier?: { id: string; label: string; title: string };
 }
 
 export interface ProgressContext {
