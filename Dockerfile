@@ -18,7 +18,8 @@ RUN npm ci && npm prune --omit=dev
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     BANWATCH_STORE=sqlite:///data/banwatch.sqlite \
-    PORT=8080
+    PORT=8080 \
+    HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -219,6 +219,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         feeds: stores.feeds,
         clock,
         registry: metrics.registry,
+        ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
       });
       // The dashboard (UI_TOKEN set) renders from the same stores the commands read.
       const web = buildWebRoutes(config.ui?.token, {
@@ -231,7 +232,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       });
       const routes = [...platforms.flatMap((platform) => platform.routes), ...health, ...web];
       if (platforms.some((p) => p.routes.length) || config.port !== undefined || web.length)
-        http = await startHttpServer(config.port ?? 3000, routes, logger);
+        http = await startHttpServer(config.port ?? 3000, routes, logger, config.host);
       engine.start();
       // Other instances (and the CLI) add feeds too: pick them up within half a minute.
       refresher = setInterval(() => void sourceSet.refresh().catch(() => undefined), 30_000);

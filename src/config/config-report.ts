@@ -51,6 +51,8 @@ export function effectiveConfigYaml(config: Config): string {
     feeds: config.feeds,
     logLevel: config.logLevel ?? '(per command)',
     port: config.port ?? '(off unless a chat app needs it)',
+    host: config.host,
+    metricsToken: config.metricsToken ? mask(config.metricsToken) : '(unset: /metrics is open to whoever reaches it)',
     slack: config.slack && {
       ...config.slack,
       botToken: mask(config.slack.botToken),

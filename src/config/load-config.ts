@@ -8,6 +8,7 @@ import { formatIssues } from './format-issues.js';
 import { interpolate } from './interpolate.js';
 import { packageRoot } from '../shared/package-root.js';
 import { knownKeysAt } from './known-keys.js';
+import { readHttpSettings } from './http-env.js';
 import {
   type DiscordSettings,
   type GovSettings,
@@ -47,14 +48,18 @@ export interface Config {
   sources: SourceSettings[];
   channels: Channel[];
   admins: { slack: string[]; discord: string[] };
+  /** The Slack workspaces and Discord servers that may use the bot (unset lists: any). */
+  allowed: { slackTeams?: string[]; discordGuilds?: string[] };
   delivery: { intervalMs: number; maxAttempts: number; channelGapMs: number };
   /** Failing feeds and feeds added at run time. */
   feeds: { pauseAfter: number; allowPrivateNetworks: boolean; intervalMs: number; parserThreads?: number };
   /** LOG_LEVEL when set; each command has its own default otherwise. */
   logLevel?: string;
   port?: number;
-  /** The Slack workspaces and Discord servers that may use the bot (unset lists: any). */
-  allowed: { slackTeams?: string[]; discordGuilds?: string[] };
+  /** HOST: where the HTTP server listens (127.0.0.1 unless set). */
+  host: string;
+  /** METRICS_TOKEN: `/metrics` wants it as a bearer token when set. */
+  metricsToken?: string;
   slack?: SlackSettings;
   discord?: DiscordSettings;
   gov: GovSettings;
@@ -97,6 +102,8 @@ export function loadConfig(options: LoadOptions): Config {
     envProblems.push(`LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent`);
   }
   const port = parsePort(options.env.PORT, envProblems);
+  const http = readHttpSettings(options.env);
+  envProblems.push(...http.problems);
   const storeOverride = options.env.BANWATCH_STORE;
   const storeCheck = storeOverride === undefined ? undefined : storeUrl.safeParse(storeOverride);
   if (storeCheck?.error) envProblems.push(`BANWATCH_STORE: ${storeCheck.error.issues[0]?.message}`);
@@ -151,6 +158,8 @@ export function loadConfig(options: LoadOptions): Config {
     logLevel,
     port,
     slack: platforms.slack,
+    host: http.host,
+    ...(http.metricsToken ? { metricsToken: http.metricsToken } : {}),
     discord: platforms.discord,
     gov: platforms.gov,
     ...(platforms.ui ? { ui: platforms.ui } : {}),

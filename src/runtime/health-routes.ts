@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Registry } from 'prom-client';
 import type { HttpRoute } from '../chat/platform.js';
 import type { Clock } from '../domain/clock.js';
@@ -12,6 +13,8 @@ export interface HealthDeps {
   feeds: FeedStateStore;
   clock: Clock;
   registry: Registry;
+  /** METRICS_TOKEN: when set, `/metrics` answers only `Authorization: Bearer TOKEN`. */
+  metricsToken?: string;
 }
 
 /** Why the instance is not ready, or an empty list when it is. */
@@ -61,10 +64,25 @@ export function healthRoutes(deps: HealthDeps): HttpRoute[] {
     {
       method: 'GET',
       path: '/metrics',
-      async handle(_req, res) {
+      async handle(req, res) {
+        if (deps.metricsToken && !bearerMatches(req.headers.authorization, deps.metricsToken)) {
+          res
+            .writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer realm="metrics"' })
+            .end('unauthorized\n');
+          return;
+        }
         const body = await deps.registry.metrics();
         res.writeHead(200, { 'content-type': deps.registry.contentType }).end(body);
       },
     },
   ];
+}
+
+/** `Authorization: Bearer TOKEN`, compared in constant time. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
+  if (!given) return false;
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(token).digest();
+  return timingSafeEqual(a, b);
 }

@@ -6,6 +6,8 @@ import type { Logger } from '../shared/logger.js';
 
 export interface RunningHttpServer {
   port: number;
+  /** The address it listens on. */
+  host: string;
   close(): Promise<void>;
 }
 
@@ -17,6 +19,8 @@ export async function startHttpServer(
   port: number,
   routes: readonly HttpRoute[],
   logger: Logger,
+  /** Loopback unless the operator says otherwise (HOST): nothing is exposed by accident. */
+  host = '127.0.0.1',
 ): Promise<RunningHttpServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -38,10 +42,11 @@ export async function startHttpServer(
   server.requestTimeout = 15_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => resolve());
+    server.listen(port, host, () => resolve());
   });
   return {
     port: (server.address() as AddressInfo).port,
+    host,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
