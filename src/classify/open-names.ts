@@ -178,16 +178,15 @@ function coordinated(shape: NameShape, after: number): Span[] {
   }
 }
 
-function byDescriptor(shape: NameShape, lex: OpenNameWords, reading: Reading): Span[] {
-  const found: Span[] = [];
-  const listed = listNamed(reading);
-  shape.words.forEach((word, d) => {
-    if (!lex.descriptors.has(word)) return;
+function byDescriptor(shape: NameShape, lex: OpenNameWords, listed: boolean, found: Span[]): void {
+  for (let d = 0; d < shape.words.length; d++) {
+    const word = shape.words[d] as string;
+    if (!lex.descriptors.has(word)) continue;
     let from = d;
     while (from > 0 && lex.techWords.has(shape.words[from - 1] ?? '')) from--;
-    if (shape.nonTech(from - 2, d + 1)) return;
+    if (shape.nonTech(from - 2, d + 1)) continue;
     const technical = !lex.genericDescriptors.has(word) || shape.tech(from - 2, d) || listed;
-    if (!technical) return;
+    if (!technical) continue;
     // "maker of Zenbot spyware": the product named stands for its maker.
     if (shape.words[d + 1] === 'of' && shape.joined(d + 2)) {
       const product = shape.forward(d + 2);
@@ -203,19 +202,17 @@ function byDescriptor(shape: NameShape, lex: OpenNameWords, reading: Reading): S
       const before = shape.backward(from);
       if (before) found.push(before);
     }
-  });
-  return found;
+  }
 }
 
-function byList(shape: NameShape, lex: OpenNameWords, reading: Reading): Span[] {
-  const found: Span[] = [];
-  const listed = listNamed(reading);
-  shape.words.forEach((word, v) => {
-    if (!lex.addVerbs.has(word)) return;
+function byList(shape: NameShape, lex: OpenNameWords, listed: boolean, found: Span[]): void {
+  for (let v = 0; v < shape.words.length; v++) {
+    const word = shape.words[v] as string;
+    if (!lex.addVerbs.has(word)) continue;
     const blacklist = word.startsWith('blacklist');
     // "... Chinese apps including Zenbot": the names are the members of a kind already named.
     const including = word === 'including';
-    if (!blacklist && !including && !listAhead(shape, lex, v + 1)) return;
+    if (!blacklist && !including && !listAhead(shape, lex, v + 1)) continue;
     // "adds Alpha, Beta and Gamma to ...": the names follow the verb; catalogue vendors may lead.
     let start = v + 1;
     while (shape.isVendor(start)) start++;
@@ -227,27 +224,30 @@ function byList(shape: NameShape, lex: OpenNameWords, reading: Reading): Span[] 
       const before = shape.backward(v);
       if (before) found.push(before);
     }
-  });
-  return found;
+  }
 }
 
-function byOrigin(shape: NameShape, reading: Reading): Span[] {
-  if (!shape.sentenceCase || !listNamed(reading)) return [];
-  const found: Span[] = [];
+function byOrigin(shape: NameShape, reading: Reading, listed: boolean, found: Span[]): void {
+  if (reading.origins.length === 0 || !listed || !shape.sentenceCase) return;
   for (const origin of reading.origins) {
     if (!shape.joined(origin.end)) continue;
     const name = shape.forward(origin.end);
     if (name) found.push(name);
   }
-  return found;
 }
 
 /** Every open-world name in the reading that is not a catalogue vendor, in text order, each once. */
 export function findOpenNames(reading: Reading, lex: OpenNameWords): OpenName[] {
   const shape = new NameShape(reading, lex);
-  const spans = [...byDescriptor(shape, lex, reading), ...byList(shape, lex, reading), ...byOrigin(shape, reading)];
+  const listed = listNamed(reading);
+  const spans: Span[] = [];
+  byDescriptor(shape, lex, listed, spans);
+  byList(shape, lex, listed, spans);
+  byOrigin(shape, reading, listed, spans);
   // A name joined to a vendor already found is one too ("bans DeepSeek and Zenbot").
-  for (const v of [...reading.vendors, ...spans]) spans.push(...coordinated(shape, v.end));
+  const found = spans.length;
+  for (const v of reading.vendors) spans.push(...coordinated(shape, v.end));
+  for (let i = 0; i < found; i++) spans.push(...coordinated(shape, (spans[i] as Span).end));
   const seen = new Set<number>();
   const names: OpenName[] = [];
   for (const span of spans.sort((a, b) => a.start - b.start)) {

@@ -93,7 +93,8 @@ function sortInto(reading: Reading, hit: Hit, vendorName: (pattern: number) => s
         strength: cue.strength,
         instrument: cue.instrument,
         status: 'counts',
-        ...(cue.pair ? { pair: true } : {}),
+        // Always set, so every mention has one shape (a spread here would make the object slower).
+        pair: cue.pair === true,
       });
       break;
     case 'stage':
