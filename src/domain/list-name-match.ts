@@ -46,18 +46,25 @@ export function normalizeName(name: string): string {
   return nameTokens(name).join(' ');
 }
 
+/** Match flags reused across calls: a lookup scores hundreds of thousands of pairs. */
+let aFlags = new Uint8Array(64);
+let bFlags = new Uint8Array(64);
+
 /** Jaro-Winkler similarity, 0..1. */
 function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
   if (!a.length || !b.length) return 0;
+  if (aFlags.length < a.length) aFlags = new Uint8Array(a.length * 2);
+  if (bFlags.length < b.length) bFlags = new Uint8Array(b.length * 2);
+  aFlags.fill(0, 0, a.length);
+  bFlags.fill(0, 0, b.length);
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const aMatched = new Array<boolean>(a.length).fill(false);
-  const bMatched = new Array<boolean>(b.length).fill(false);
   let matches = 0;
   for (let i = 0; i < a.length; i++) {
-    for (let j = Math.max(0, i - window); j < Math.min(b.length, i + window + 1); j++) {
-      if (bMatched[j] || a[i] !== b[j]) continue;
-      aMatched[i] = bMatched[j] = true;
+    const end = Math.min(b.length, i + window + 1);
+    for (let j = Math.max(0, i - window); j < end; j++) {
+      if (bFlags[j] || a.charCodeAt(i) !== b.charCodeAt(j)) continue;
+      aFlags[i] = bFlags[j] = 1;
       matches++;
       break;
     }
@@ -65,15 +72,16 @@ function jaroWinkler(a: string, b: string): number {
   if (!matches) return 0;
   let transpositions = 0;
   for (let i = 0, k = 0; i < a.length; i++) {
-    if (!aMatched[i]) continue;
-    while (!bMatched[k]) k++;
-    if (a[i] !== b[k]) transpositions++;
+    if (!aFlags[i]) continue;
+    while (!bFlags[k]) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
     k++;
   }
   const m = matches;
   const jaro = (m / a.length + m / b.length + (m - transpositions / 2) / m) / 3;
   let prefix = 0;
-  while (prefix < 4 && a[prefix] === b[prefix]) prefix++;
+  const most = Math.min(4, a.length, b.length);
+  while (prefix < most && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
@@ -83,19 +91,34 @@ function jaroWinkler(a: string, b: string): number {
  * the listed name, so "Hikvision" finds "Hangzhou Hikvision Digital Technology Co., Ltd.".
  */
 export function nameScore(query: string, listed: string): number {
-  const q = nameTokens(query);
-  const l = nameTokens(listed);
+  return tokenScore(nameTokens(query), nameTokens(listed));
+}
+
+/**
+ * `nameScore` over names already split by `nameTokens` (lookups split each listed name once).
+ * `floor`: below it the exact score does not matter, so hopeless pairs stop early.
+ */
+export function tokenScore(q: readonly string[], l: readonly string[], floor = 0): number {
   if (!q.length || !l.length) return 0;
   const qs = q.join(' ');
   const ls = l.join(' ');
   if (qs === ls) return 1;
-  const whole = jaroWinkler(qs, ls);
-  const perWord = q.map((word) => Math.max(...l.map((other) => jaroWinkler(word, other))));
+  // Compared as wholes only when that can matter: strings of very different lengths cannot be
+  // similar (Jaro is then at most ~0.8), and without a common first letter (no Winkler bonus)
+  // the word comparison below finds what the whole one would.
+  const ratio = Math.min(qs.length, ls.length) / Math.max(qs.length, ls.length);
+  const whole = ratio >= 0.4 && qs.charCodeAt(0) === ls.charCodeAt(0) ? jaroWinkler(qs, ls) : 0;
   // Words found in the name count fully only when the name is not much longer than the query.
-  const coverage = perWord.reduce((sum, s) => sum + s, 0) / q.length;
-  const extra = Math.max(0, l.length - q.length);
-  const words = coverage * (1 - Math.min(0.15, extra * 0.03));
-  return Math.min(0.99, Math.max(whole, words));
+  const penalty = 1 - Math.min(0.15, Math.max(0, l.length - q.length) * 0.03);
+  let sum = 0;
+  for (let i = 0; i < q.length; i++) {
+    let best = 0;
+    for (const other of l) best = Math.max(best, jaroWinkler(q[i] as string, other));
+    sum += best;
+    // Even perfect remaining words could not lift it to the floor: stop.
+    if (((sum + (q.length - i - 1)) / q.length) * penalty < floor && whole < floor) return Math.max(whole, 0);
+  }
+  return Math.min(0.99, Math.max(whole, (sum / q.length) * penalty));
 }
 
 /** Scores below this are not a match. */

@@ -1,5 +1,5 @@
 import type { ListEntry, ListSnapshot, ListSnapshotStore, ListSourceMeta } from '../../domain/list-entry.js';
-import { NAME_MATCH_THRESHOLD, nameScore, normalizeName } from '../../domain/list-name-match.js';
+import { NAME_MATCH_THRESHOLD, nameTokens, tokenScore } from '../../domain/list-name-match.js';
 import { line, reply, type Reply, type ReplySection } from '../reply.js';
 
 /** An entry found for a name: which of its names matched, and how well (1 = exact once normalized). */
@@ -21,19 +21,41 @@ export interface ListLookup {
  * alias against the best of the names asked for; the best matches come first.
  */
 export function listLookup(store: Pick<ListSnapshotStore, 'latest' | 'allMeta'>): ListLookup {
+  // Each snapshot's names split once (by source and content hash), not once per lookup.
+  type Row = { entry: ListEntry; initials: string; names: Array<{ text: string; tokens: string[] }> };
+  const split = new Map<string, Row[]>();
+  function tokenized(snapshot: ListSnapshot) {
+    const key = `${snapshot.sourceId}:${snapshot.hash}`;
+    let rows = split.get(key);
+    if (!rows) {
+      for (const old of split.keys()) if (old.startsWith(`${snapshot.sourceId}:`)) split.delete(old);
+      rows = snapshot.entries.map((entry) => {
+        const names = [entry.name, ...(entry.aliases ?? [])].map((text) => ({ text, tokens: nameTokens(text) }));
+        const initials = [...new Set(names.flatMap((n) => n.tokens.map((t) => t[0] ?? '')))].join('');
+        return { entry, initials, names };
+      });
+      split.set(key, rows);
+    }
+    return rows;
+  }
+
   return {
     async find(names, limit = 8) {
-      const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => normalizeName(n)))];
+      const wanted = [...new Set(names.map((n) => nameTokens(n).join(' ')).filter(Boolean))].map((n) => n.split(' '));
       const snapshots: ListSnapshot[] = wanted.length ? await store.latest() : [];
       const matches: ListMatch[] = [];
+      // A listed name sharing no word's first letter with the query cannot score near a match
+      // (no Winkler prefix anywhere): skipping those rows makes a lookup several times faster.
+      const initials = new Set(wanted.flatMap((tokens) => tokens.map((t) => t[0] ?? '')));
       for (const snapshot of snapshots) {
-        for (const entry of snapshot.entries) {
+        for (const row of tokenized(snapshot)) {
+          if (![...row.initials].some((c) => initials.has(c))) continue;
           let best: ListMatch | undefined;
-          for (const listed of [entry.name, ...(entry.aliases ?? [])]) {
-            for (const name of wanted) {
-              const score = nameScore(name, listed);
+          for (const listed of row.names) {
+            for (const tokens of wanted) {
+              const score = tokenScore(tokens, listed.tokens, NAME_MATCH_THRESHOLD);
               if (score >= NAME_MATCH_THRESHOLD && (!best || score > best.score))
-                best = { entry, matched: listed, score };
+                best = { entry: row.entry, matched: listed.text, score };
             }
           }
           if (best) matches.push(best);
