@@ -19,6 +19,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { withinBlockLimits } from './slack-block-limits.js';
 
 /** A Block Kit text object. */
 export interface SlackText {
@@ -216,6 +217,7 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
         if (channel.archived) return fail('is_archived');
         if (channel.member === false) return fail('not_in_channel');
         if (!body.text && !body.blocks) return fail('no_text');
+        if (body.blocks && !withinBlockLimits(body.blocks)) return fail('invalid_blocks');
         ts += 1;
         return ok({ channel: channelId, ts: `${ts}.000100`, message: { text: body.text, ts: `${ts}.000100` } });
       }

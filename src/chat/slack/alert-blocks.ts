@@ -8,7 +8,7 @@ import {
   truncate,
 } from '../../domain/alert-text.js';
 import type { Notice } from '../../domain/notifier.js';
-import { escapeMrkdwn, mrkdwnLink, slackPlain } from './slack-text.js';
+import { escapedWithin, mrkdwnLink, slackPlain } from './slack-text.js';
 
 /** Slack's limits: header 150, section text 3,000, context element 2,000, fallback ~4,000. */
 const HEADER_MAX = 150;
@@ -29,22 +29,25 @@ export function alertBlocks(alert: Alert, options: { update?: boolean } = {}): S
   const subject = alertSubject(alert);
   const prefix = options.update && alert.thread ? `Update: ${alert.thread.label} ${alertStage(alert)}` : undefined;
   const header = slackPlain(prefix ?? subject, HEADER_MAX);
-  const title = mrkdwnLink(alert.link, truncate(alert.title, 1_000));
+  // Every piece is cut after escaping, to Slack's limit for its block: a long link, a title full
+  // of `&` or a source with a huge name shortens the message instead of getting it refused.
+  const title = mrkdwnLink(alert.link, truncate(alert.title, 1_000), SECTION_MAX - 2);
+  const part = (text: string) => escapedWithin(text, 600);
   const facts = [
-    `*Source:* ${escapeMrkdwn(alert.sourceName)} · ${alertDate(alert)}`,
-    `*Stage:* ${escapeMrkdwn(alertStage(alert))} · *Jurisdiction:* ${escapeMrkdwn(alertJurisdiction(alert))}`,
+    `*Source:* ${part(alert.sourceName)} · ${alertDate(alert)}`,
+    `*Stage:* ${part(alertStage(alert))} · *Jurisdiction:* ${part(alertJurisdiction(alert))}`,
   ];
-  if (prefix) facts.unshift(`*${escapeMrkdwn(subject)}*`);
+  if (prefix) facts.unshift(`*${part(subject)}*`);
   return {
     // The fallback is parsed for mentions too (it drives notifications): escaped like the blocks.
-    text: escapeMrkdwn(slackPlain(`${prefix ?? subject}: ${alert.title}`, 3_000)),
+    text: escapedWithin(`${prefix ?? subject}: ${alert.title}`, 3_000),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: header, emoji: false } },
       { type: 'section', text: { type: 'mrkdwn', text: `*${title}*` } },
-      { type: 'context', elements: facts.map((fact) => ({ type: 'mrkdwn', text: truncate(fact, CONTEXT_MAX) })) },
+      { type: 'context', elements: facts.map((fact) => ({ type: 'mrkdwn', text: fact })) },
       {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: truncate(`Why: ${escapeMrkdwn(alertReasons(alert))}`, CONTEXT_MAX) }],
+        elements: [{ type: 'mrkdwn', text: `Why: ${escapedWithin(alertReasons(alert), CONTEXT_MAX - 5)}` }],
       },
     ],
   };
@@ -52,10 +55,10 @@ export function alertBlocks(alert: Alert, options: { update?: boolean } = {}): S
 
 export function noticeBlocks(notice: Notice): SlackMessage {
   return {
-    text: escapeMrkdwn(slackPlain(`${notice.title}: ${notice.text}`, 3_000)),
+    text: escapedWithin(`${notice.title}: ${notice.text}`, 3_000),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: slackPlain(notice.title, HEADER_MAX), emoji: false } },
-      { type: 'section', text: { type: 'mrkdwn', text: truncate(escapeMrkdwn(notice.text), SECTION_MAX) } },
+      { type: 'section', text: { type: 'mrkdwn', text: escapedWithin(notice.text, SECTION_MAX) } },
     ],
   };
 }

@@ -1,6 +1,6 @@
 import { truncate } from '../../domain/alert-text.js';
 import type { Reply, ReplyLine } from '../../commands/reply.js';
-import { escapeMrkdwn, mrkdwnLink } from './slack-text.js';
+import { escapedWithin, mrkdwnLink } from './slack-text.js';
 
 /** Slack's limits: 3,000 characters in a section, 50 blocks in a message. */
 const SECTION_MAX = 3_000;
@@ -14,7 +14,8 @@ export interface SlackReply {
 }
 
 function renderLine(entry: ReplyLine): string {
-  return `• ${mrkdwnLink(entry.url, truncate(entry.text, 500))}`;
+  // A line is at most one section, whatever its link: pack() never has to cut one (and break its link).
+  return `• ${mrkdwnLink(entry.url, truncate(entry.text, 500), SECTION_MAX - 2)}`;
 }
 
 /** Packs lines into section texts of at most SECTION_MAX characters, never splitting a line. */
@@ -40,11 +41,11 @@ function pack(lines: string[]): string[] {
  */
 export function replyBlocks(answer: Reply): SlackReply {
   const blocks: unknown[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: truncate(`*${escapeMrkdwn(answer.title)}*`, SECTION_MAX) } },
+    { type: 'section', text: { type: 'mrkdwn', text: `*${escapedWithin(answer.title, SECTION_MAX - 2)}*` } },
   ];
   for (const section of answer.sections) {
     const lines = section.lines.map(renderLine);
-    const texts = pack(section.heading ? [`*${escapeMrkdwn(section.heading)}*`, ...lines] : lines);
+    const texts = pack(section.heading ? [`*${escapedWithin(section.heading, 500)}*`, ...lines] : lines);
     for (const text of texts) blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
   }
   // The code is what an operator searches the docs and logs for.
@@ -58,7 +59,7 @@ export function replyBlocks(answer: Reply): SlackReply {
   }
   return {
     response_type: answer.visibility === 'channel' ? 'in_channel' : 'ephemeral',
-    text: truncate(escapeMrkdwn(answer.title), 3_000),
+    text: escapedWithin(answer.title, 3_000),
     blocks,
     replace_original: false,
   };
