@@ -66,6 +66,9 @@ export function alertSubject(alert: Alert): string {
 
 /** The stage as shown: a tracked bill's own stage when it has one, with the chamber that acted. */
 export function alertStage(alert: Alert): string {
+  // A state bill goes to its Governor, not the President.
+  if (alert.thread?.stage === 'to-president' && alert.thread.jurisdiction?.startsWith('US-state:'))
+    return 'sent to the Governor';
   if (alert.thread) return stagePhrase(alert.thread.stage, alert.thread.chamber);
   return stageLabel(alert.classification.stage);
 }
