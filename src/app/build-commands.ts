@@ -2,7 +2,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Source } from '../domain/source.js';
 import type { VendorCatalog } from '../domain/vendor.js';
 import { CommandRouter } from '../commands/command-router.js';
-import { billsHandler, type ConfiguredBill } from '../commands/handlers/bills-handler.js';
+import { billsHandler, type ConfiguredBill, stateOfRecord } from '../commands/handlers/bills-handler.js';
 import { trackHandler, untrackHandler } from '../commands/handlers/track-handler.js';
 import type { InstrumentTracker } from '../commands/handlers/vendor-handler.js';
 import type { InstrumentIndex } from '../domain/ports.js';
@@ -53,6 +53,7 @@ export function instrumentTracker(instruments: Pick<InstrumentIndex, 'list'>): I
           stage: entry.stage,
           date: entry.date,
           ...(entry.url ? { url: entry.url } : {}),
+          ...(stateOfRecord(entry) ? { state: stateOfRecord(entry) } : {}),
         }));
     },
   };

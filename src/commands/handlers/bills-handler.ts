@@ -3,6 +3,7 @@ import { billLabel, billThreadKey, parseBillId } from '../../domain/bill-id.js';
 import type { InstrumentRecord, TrackedBill } from '../../domain/instrument.js';
 import type { InstrumentIndex, TrackedBillStore } from '../../domain/ports.js';
 import { canSeeScoped } from '../../domain/tenancy.js';
+import { UserError } from '../../shared/errors.js';
 import { principalOf, type CommandHandler } from '../command.js';
 import { line, reply, type ReplyLine } from '../reply.js';
 
@@ -76,16 +77,68 @@ function ruleLine(rule: InstrumentRecord): ReplyLine {
   );
 }
 
+/** State bills (legiscan source) have thread keys `bill:us-tn-sb1234-2001`: the state is read back from the key. */
+const STATE_KEY = /^bill:us-([a-z]{2})-/;
+
+/** The postal code of a state bill's record, undefined for a federal one. */
+export function stateOfRecord(record: InstrumentRecord): string | undefined {
+  return STATE_KEY.exec(record.key)?.[1]?.toUpperCase();
+}
+
+/** LegiScan's data is CC BY 4.0: wherever its bills are listed, it is credited. */
+export const STATE_BILLS_CREDIT = 'LegiScan (CC BY 4.0)';
+
+function stateBillLine(bill: InstrumentRecord): ReplyLine {
+  const reference = bill.reference ? ` / ${bill.reference}` : '';
+  const last = bill.lastAction ? ` — ${truncate(bill.lastAction, 200)}` : '';
+  const stage = bill.stage === 'to-president' ? 'sent to the Governor' : stageLabel(bill.stage);
+  return line(`${bill.label}${reference}: ${truncate(bill.title, 120)} — ${stage} (${bill.date})${last}`, bill.url);
+}
+
+/** `--state TN` (or `--state=TN`): the postal code asked for, and the other words. */
+function takeState(args: readonly string[]): { state?: string; rest: string[] } {
+  const rest: string[] = [];
+  let state: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const inline = /^--state=(.*)$/i.exec(arg);
+    if (!inline && arg.toLowerCase() !== '--state') {
+      rest.push(arg);
+      continue;
+    }
+    const value = inline ? inline[1] : args[++i];
+    if (!value) throw new UserError('MISSING_VALUE', 'Name a state after --state, e.g. `bills --state TN`.');
+    if (!/^[A-Za-z]{2}$/.test(value))
+      throw new UserError('USAGE', 'A state is its two-letter postal code, e.g. `bills --state TN`.');
+    state = value.toUpperCase();
+  }
+  return { ...(state ? { state } : {}), rest };
+}
+
 /** `bills`: the tracked bills and rules, each with its stage, last action and date. */
 export function billsHandler(deps: BillsDeps): CommandHandler {
   return {
     name: 'bills',
     summary: 'tracked bills and rules: stage, last action and date',
-    usage: ['bills'],
+    usage: ['bills', 'bills --state TN'],
     requiresAdmin: () => false,
-    async run(_args, context) {
+    async run(args, context) {
       const who = principalOf(context.actor);
+      const { state } = takeState(args);
       const instruments = await deps.instruments.list();
+      const stateBills = instruments.filter(
+        (entry) => entry.kind === 'bill' && stateOfRecord(entry) && (!state || stateOfRecord(entry) === state),
+      );
+      const stateSection = {
+        heading: `State bills${state ? ` in ${state}` : ''} (${stateBills.length}) — ${STATE_BILLS_CREDIT}`,
+        lines: stateBills.length
+          ? stateBills.slice(0, 50).map(stateBillLine)
+          : [line(state ? `none seen in ${state} yet` : 'none seen yet (a legiscan source finds and follows them)')],
+      };
+      if (state)
+        return reply(`Tracked bills in ${state}`, [stateSection], {
+          data: { state, stateBills, credit: STATE_BILLS_CREDIT },
+        });
       // Another workspace's or server's own bills are theirs; global and config bills are everyone's.
       const bills = (await trackedBillRows(deps, instruments)).filter((row) => canSeeScoped(who, row.scope));
       const rules = instruments.filter((entry) => entry.kind === 'rule');
@@ -94,6 +147,7 @@ export function billsHandler(deps: BillsDeps): CommandHandler {
           heading: `Bills (${bills.length})`,
           lines: bills.length ? bills.map(billLine) : [line('none tracked (add one with `track hr5515-115`)')],
         },
+        ...(stateBills.length ? [stateSection] : []),
         {
           heading: `Rules (${rules.length})`,
           lines: rules.length ? rules.slice(0, 50).map(ruleLine) : [line('none seen yet')],
@@ -108,7 +162,7 @@ export function billsHandler(deps: BillsDeps): CommandHandler {
         });
       }
       return reply('Tracked bills and rules', sections, {
-        data: { bills, rules, congressActive: deps.congressActive() },
+        data: { bills, rules, stateBills, congressActive: deps.congressActive() },
       });
     },
   };

@@ -109,7 +109,25 @@ function sourceLine(source: SourceInfo, state: FeedState | undefined, now: Date)
     parts.push(`failing ×${state.failures}: ${state.lastError.kind} — ${maskUrlsIn(state.lastError.message)}`);
   else if (state.lastError) parts.push(`last error ${ago(state.lastError.at, now)} (${state.lastError.kind})`);
   if (state.nextPollAt && !state.pausedAt) parts.push(`next poll ${until(state.nextPollAt, now)}`);
+  const usage = monthlyUsage(state);
+  if (usage)
+    parts.push(
+      `${usage.requests.toLocaleString('en-US')} of ${usage.limit.toLocaleString('en-US')} queries in ${usage.month}`,
+    );
   return line(parts.join(' · '));
+}
+
+/** A source with a monthly query allowance (legiscan) keeps its count in its cursor as `usage`. */
+export function monthlyUsage(state: FeedState): { month: string; requests: number; limit: number } | undefined {
+  const usage = state.cursor?.usage as { month?: unknown; requests?: unknown; limit?: unknown } | undefined;
+  if (
+    !usage ||
+    typeof usage.month !== 'string' ||
+    typeof usage.requests !== 'number' ||
+    typeof usage.limit !== 'number'
+  )
+    return undefined;
+  return { month: usage.month, requests: usage.requests, limit: usage.limit };
 }
 
 function ago(iso: string, now: Date): string {

@@ -12,7 +12,7 @@ import { listedOnlyReply, listSection, type ListLookup } from './list-lookup.js'
 export interface InstrumentTracker {
   forVendor(
     vendor: string,
-  ): Promise<Array<{ label: string; title: string; stage: string; date: string; url?: string }>>;
+  ): Promise<Array<{ label: string; title: string; stage: string; date: string; url?: string; state?: string }>>;
 }
 
 export interface VendorDeps {
@@ -88,7 +88,11 @@ function describe(
   if (tracked.length) {
     sections.push({
       heading: 'Tracked bills and rules',
-      lines: tracked.map((t) => line(`${t.label} — ${t.title} — ${stageLabel(t.stage)} (${t.date})`, t.url)),
+      lines: [
+        ...tracked.map((t) => line(`${t.label} — ${t.title} — ${trackedStage(t)} (${t.date})`, t.url)),
+        // LegiScan's data is CC BY 4.0: credited wherever a state bill is shown.
+        ...(tracked.some((t) => t.state) ? [line('State bills: LegiScan (CC BY 4.0)')] : []),
+      ],
     });
   }
   sections.push({
@@ -98,6 +102,11 @@ function describe(
       : [line('none yet')],
   });
   return reply(title, sections, { data: { vendor, restrictions, tracked, alerts } });
+}
+
+/** A state bill goes to its Governor, not the President. */
+function trackedStage(tracked: { stage: string; state?: string }): string {
+  return tracked.state && tracked.stage === 'to-president' ? 'sent to the Governor' : stageLabel(tracked.stage);
 }
 
 function restrictionLine(restriction: Restriction, catalog: VendorCatalog): ReplyLine {

@@ -102,7 +102,8 @@ export function createLegiscanSource(definition: LegiscanSourceDefinition, deps:
       const warning = allowance.exhausted
         ? `this poll's share of the month's LegiScan queries is used (${usage.requests} of ${usage.limit} this month); the rest wait for the next poll`
         : failures[0]?.message;
-      return { ok: true, items, ...(warning ? { warning } : {}), cursor: { ...next, usage } };
+      // Newest first, as a feed lists them: ingest posts oldest first, so same-day stages keep their order.
+      return { ok: true, items: items.reverse(), ...(warning ? { warning } : {}), cursor: { ...next, usage } };
     } catch (error) {
       return {
         ok: false,

@@ -109,13 +109,14 @@ describe('legiscan source: a state drone-procurement bill from search to law', (
     api.bill(billAsOf(droneBill(), '2012-02-16'));
     const from = api.requests.length;
     const result = ok(await states.poll(cursor));
+    // Newest first, as feeds list them (ingest posts the oldest first).
     expect(result.items.map((item) => item.title.split(':')[0])).toEqual([
-      'Arkansas HB1044 (2012) passed both chambers',
       'Arkansas HB1044 (2012) sent to the Governor',
+      'Arkansas HB1044 (2012) passed both chambers',
     ]);
     expect(result.items.map((item) => item.key)).toEqual([
-      'bill:us-ar-hb1044-957:passed-both',
       'bill:us-ar-hb1044-957:to-president',
+      'bill:us-ar-hb1044-957:passed-both',
     ]);
     expect(api.count('getBill', from)).toBe(1);
     // The same cursor again (a restart before the cursor was saved) gives the same keys: the ledger claims them once.
