@@ -131,3 +131,46 @@ describe('fcc-covered-list source (the Covered List page on 127.0.0.1)', () => {
     expect(await h.alerts()).toHaveLength(2);
   });
 });
+
+describe('list sources: backfill, a changed format, a suspect confirmed by a 304', () => {
+  it('backfill posts the newest publications on the first poll', async () => {
+    const h = (harness = await listHarness({ id: 'fcc', type: 'fcc-covered-list', backfill: 2 }));
+    h.serve({ body: FCC_PAGE, contentType: 'text/html' });
+    await h.poll();
+    expect((await h.alerts()).map((a) => a.title).sort()).toEqual([
+      'Digitalsystem Technology Inc. added to the FCC Covered List (effective 2026-07-07)',
+      'Foreign-produced power inverters and Foreign-produced advanced robotic devices added to the FCC Covered List (effective 2026-07-28)',
+    ]);
+  });
+
+  it('a file in another format is an error of the source, and the list is kept', async () => {
+    const h = (harness = await listHarness({ id: 'fcc', type: 'fcc-covered-list' }));
+    h.serve({ body: FCC_PAGE, contentType: 'text/html' });
+    await h.poll();
+    h.serve({ body: '<html><body><p>The Covered List has moved.</p></body></html>', contentType: 'text/html' });
+    const summary = await h.poll();
+    expect(summary.status === 'failed' && summary.failure).toMatchObject({
+      kind: 'parse',
+      message: 'the page has no covered-list table',
+    });
+    h.serve({ body: FCC_PAGE, contentType: 'text/html' });
+    expect((await h.poll()).status).toBe('not-modified');
+    expect(await h.alerts()).toEqual([]);
+  });
+
+  it('a held suspect answered 304 on the next poll is the same file: it is accepted', async () => {
+    const h = (harness = await listHarness({ id: 'sdn', type: 'ofac-sdn' }));
+    h.serve({ body: SDN_XML, contentType: 'application/xml', etag: '"full"' });
+    await h.poll();
+    h.serve({ body: withoutEntries(SDN_XML, ['306', '424', '475']), contentType: 'application/xml', etag: '"short"' });
+    expect((await h.poll()).status).toBe('failed');
+    expect(await h.alerts()).toEqual([]);
+    const before = h.requests();
+    expect((await h.poll()).status).toBe('ok');
+    expect(h.requests() - before).toBe(1);
+    expect(h.server.requestsTo('/list').at(-1)?.headers['if-none-match']).toBe('"short"');
+    expect((await h.alerts()).map((a) => a.title)).toEqual([
+      'BANCO NACIONAL DE CUBA, BOUTIQUE LA MAISON and CASA DE CUBA removed from the SDN',
+    ]);
+  });
+});
