@@ -3,6 +3,8 @@
  * reported as written and marked new. Example names are invented, so no catalogue entry helps.
  */
 import { describe, expect, it } from 'vitest';
+import { alertSubject } from '../../src/domain/alert-text.js';
+import type { Alert } from '../../src/domain/alert.js';
 import { classify, hasReason } from './default-classifier.js';
 
 describe('a vendor the catalogue has never heard of', () => {
@@ -51,5 +53,23 @@ describe('names that are not new vendors', () => {
     const result = classify('Apple Removes Zenbot App From Its Store After State Ban');
     expect(result.vendors).not.toContain('Store');
     expect(result.vendors).not.toContain('From');
+  });
+});
+
+describe('an alert on a new vendor', () => {
+  it('says the vendor is not in the catalogue, and only for the new one', () => {
+    const classification = classify('Canada blocks DeepSeek and Zenbot on government phones');
+    const alert = {
+      id: 'a',
+      sourceId: 's',
+      sourceName: 'feed',
+      itemKey: 'k',
+      title: 'Canada blocks DeepSeek and Zenbot on government phones',
+      classification,
+      createdAt: '2026-01-01T00:00:00Z',
+      channelId: 'c',
+      why: 'relevant',
+    } as unknown as Alert;
+    expect(alertSubject(alert)).toBe('DeepSeek, Zenbot (not in the catalogue) · Ban');
   });
 });
