@@ -58,9 +58,14 @@ export function stagePhrase(stage: string, chamber?: string): string {
   return phrase && chamber ? phrase(chamber) : stageLabel(stage);
 }
 
-/** "Hikvision, Dahua · Ban" — the one-line subject of an alert on every platform. */
+/**
+ * "Hikvision, Dahua · Ban" — the one-line subject of an alert on every platform. A vendor the
+ * catalogue does not know says so ("Zenbot (not in the catalogue) · Ban"): the reader cannot look it up.
+ */
 export function alertSubject(alert: Alert): string {
-  const vendors = alert.classification.vendors.length ? alert.classification.vendors.join(', ') : 'Vendor class';
+  const fresh = new Set(alert.classification.vendorsNew ?? []);
+  const names = alert.classification.vendors.map((v) => (fresh.has(v) ? `${v} (not in the catalogue)` : v));
+  const vendors = names.length ? names.join(', ') : 'Vendor class';
   return `${vendors} · ${actionLabel(alert.classification.action)}`;
 }
 
