@@ -8,8 +8,8 @@ export interface PollDigest {
   quiet: Array<{ title: string; reason: string }>;
   /** Titles held back because the channel already had the same story. */
   duplicates: Array<{ title: string; sourceId: string }>;
-  /** Alerts queued, by whether they came from Congress.gov. */
-  queued: { news: number; bills: number };
+  /** Alerts queued, by whether they came from Congress.gov, LegiScan (`states`) or the feeds. */
+  queued: { news: number; bills: number; states: number };
   errors: string[];
 }
 
@@ -26,7 +26,13 @@ function mainReason(reasons: readonly string[]): string {
 }
 
 export function digest(results: readonly PollSummary[]): PollDigest {
-  const out: PollDigest = { lines: [], quiet: [], duplicates: [], queued: { news: 0, bills: 0 }, errors: [] };
+  const out: PollDigest = {
+    lines: [],
+    quiet: [],
+    duplicates: [],
+    queued: { news: 0, bills: 0, states: 0 },
+    errors: [],
+  };
   const unchanged: string[] = [];
   for (const result of results) {
     const id = result.sourceId;
@@ -34,8 +40,15 @@ export function digest(results: readonly PollSummary[]): PollDigest {
       case 'ok': {
         const { report, firstPoll } = result;
         if (id === 'congress') out.queued.bills += report.queued;
+        else if (id === 'states') out.queued.states += report.queued;
         else out.queued.news += report.queued;
-        if (firstPoll && id !== 'congress')
+        if (id === 'states')
+          out.lines.push(
+            report.outcomes.some((item) => item.title?.startsWith('Now tracking'))
+              ? `${id}: LegiScan's search found AR HB1044, tracked from now on, ${plural(report.queued, 'alert')}`
+              : `${id}: ${report.queued ? `AR HB1044 moved on, ${plural(report.queued, 'alert')}` : 'no new stage for AR HB1044 (its change_hash stood still: not read)'}`,
+          );
+        else if (firstPoll && id !== 'congress')
           out.lines.push(`${id}: first poll, ${plural(report.fresh, 'existing item')} recorded, none posted`);
         else if (id === 'congress' && report.outcomes.some((item) => item.title?.startsWith('Now tracking')))
           out.lines.push(`${id}: H.R.5515 is tracked from now on, ${plural(report.queued, 'alert')}`);

@@ -5,9 +5,16 @@ import { Writable } from 'node:stream';
 import { createApp, type App } from '../../src/main.js';
 import { silentLogger, type Logger } from '../../src/shared/logger.js';
 import { BILL_DAYS, type CongressStandIn, startCongressStandIn } from './bill-timeline.js';
-import { DEMO_CHANNEL, DEMO_CONGRESS_KEY, writeDemoConfig } from './demo-config.js';
+import { DEMO_CHANNEL, DEMO_CONGRESS_KEY, DEMO_LEGISCAN_KEY, writeDemoConfig } from './demo-config.js';
 import { alertBlocks, digest } from './demo-report.js';
 import { SAMPLE_FEEDS, type SampleFeedServer, startSampleFeeds } from './sample-feeds.js';
+import {
+  type LegiscanStandIn,
+  STATE_BILL,
+  STATE_BILL_DAYS,
+  STATE_BILL_FIRST_DAY,
+  startLegiscanStandIn,
+} from './state-bill-timeline.js';
 
 export interface DemoOptions {
   /** Where the story is told (stdout). */
@@ -76,15 +83,18 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   };
   let news = 0;
   let bills = 0;
+  let states = 0;
   let errorsSaid = 0;
   const channel = capture();
   let feeds: SampleFeedServer | undefined;
   let congress: CongressStandIn | undefined;
+  let legiscan: LegiscanStandIn | undefined;
   let app: App | undefined;
   try {
     const sample = (feeds = await startSampleFeeds(new Date()));
     const capitol = (congress = await startCongressStandIn(DEMO_CONGRESS_KEY));
-    const config = writeDemoConfig(result.storeDir, (id) => sample.urlOf(id), capitol.url);
+    const statehouse = (legiscan = await startLegiscanStandIn(DEMO_LEGISCAN_KEY));
+    const config = writeDemoConfig(result.storeDir, (id) => sample.urlOf(id), capitol.url, statehouse.url);
     app = await createApp({
       config,
       logger: options.logger ?? silentLogger(),
@@ -96,6 +106,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       `  feeds     ${SAMPLE_FEEDS.length} sample feeds from demo/feeds/, served at ${new URL(sample.urlOf(SAMPLE_FEEDS[0].id)).origin}`,
     );
     say(`  Congress  a local stand-in for Congress.gov at ${capitol.url}, following H.R.5515 (115th)`);
+    say(
+      `  LegiScan  a local stand-in for LegiScan at ${statehouse.url}, searching Arkansas bills for "foreign adversaries" AND drones`,
+    );
+    say(
+      `            (its bill, ${STATE_BILL}, is a real LegiScan record with its title replaced by a drone-procurement one: sample data)`,
+    );
     say(`  store     a temporary SQLite file in ${result.storeDir} (removed at the end)`);
     say(`  channel   "${DEMO_CHANNEL}", a console channel: what it would receive is printed as-is below`);
     const [first, ...later] = BILL_DAYS;
@@ -103,14 +119,24 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       {
         title: `Polling ${SAMPLE_FEEDS.length} sample feeds and Congress.gov for the first time...`,
         hill: first,
-        change: () => capitol.showBillAsOf(first.day),
+        change: () => {
+          capitol.showBillAsOf(first.day);
+          statehouse.showBillAsOf(STATE_BILL_FIRST_DAY);
+        },
       },
       { title: 'The sample feeds publish new items. Polling again...', change: () => sample.publish() },
-      ...later.map((hill) => ({
-        title: 'Congress.gov has news. Polling again...',
-        hill,
-        change: () => capitol.showBillAsOf(hill.day),
-      })),
+      ...later.map((hill, index) => {
+        const state = STATE_BILL_DAYS[index];
+        return {
+          title: `Congress.gov${state ? ' and LegiScan have' : ' has'} news. Polling again...`,
+          hill,
+          state,
+          change: () => {
+            capitol.showBillAsOf(hill.day);
+            if (state) statehouse.showBillAsOf(state.day);
+          },
+        };
+      }),
     ];
     for (const [index, step] of steps.entries()) {
       if (index) await pause();
@@ -118,6 +144,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       say(bold(`[${index + 1}/${steps.length}] ${step.title}`));
       step.change();
       if (step.hill) say(dim(`  On Capitol Hill, ${step.hill.day}: ${step.hill.happened}.`));
+      if ('state' in step && step.state)
+        say(dim(`  In the Arkansas General Assembly, ${step.state.day}: ${step.state.happened}.`));
       if (index === 1)
         say(dim(`  New in the feeds: ${sample.published().length} items, ban news mixed with ordinary news.`));
       const polled = digest(await app.engine.pollAll());
@@ -128,6 +156,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       result.alerts.push(...blocks);
       news += polled.queued.news;
       bills += polled.queued.bills;
+      states += polled.queued.states;
       if (index === 0)
         say(
           dim(
@@ -151,20 +180,21 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     }
     const left = await app.stores.outbox.counts();
     if (left.pending || left.dead) result.errors.push(`outbox: ${left.pending} waiting, ${left.dead} dead-lettered`);
-    result.ok = result.errors.length === 0 && result.alerts.length === news + bills;
+    result.ok = result.errors.length === 0 && result.alerts.length === news + bills + states;
   } catch (error) {
     result.errors.push(error instanceof Error ? error.message : String(error));
   } finally {
     await app?.close();
     await feeds?.close();
     await congress?.close();
+    await legiscan?.close();
     rmSync(result.storeDir, { recursive: true, force: true });
   }
   result.elapsedMs = Date.now() - started;
   say();
   say(
     bold(`${result.ok ? 'Done' : 'Finished with problems'} in ${(result.elapsedMs / 1000).toFixed(1)} s:`) +
-      ` ${result.polls} polls, ${result.alerts.length} alerts to ${DEMO_CHANNEL} (${news} news, ${bills} on H.R.5515),` +
+      ` ${result.polls} polls, ${result.alerts.length} alerts to ${DEMO_CHANNEL} (${news} news, ${bills} on H.R.5515, ${states} on ${STATE_BILL}),` +
       ` ${result.quiet.length} ordinary items stayed quiet, ${result.duplicates.length} duplicate${result.duplicates.length === 1 ? '' : 's'} held back, ${result.errors.length} errors.`,
   );
   for (const error of result.errors.slice(errorsSaid)) say(`  ! ${error}`);

@@ -28,7 +28,9 @@ describe('npm run demo', () => {
     expect(result.ok).toBe(true);
     expect(result.elapsedMs).toBeLessThan(30_000);
     expect(existsSync(result.storeDir)).toBe(false);
-    expect(output).toMatch(/\nDone in \d+\.\d s: 6 polls, 9 alerts to security-team \(4 news, 5 on H\.R\.5515\)/);
+    expect(output).toMatch(
+      /\nDone in \d+\.\d s: 6 polls, 14 alerts to security-team \(4 news, 5 on H\.R\.5515, 5 on AR HB1044 \(2012\)\)/,
+    );
   });
 
   it("prints the console channel's alert blocks for the ban news, once each", () => {
@@ -55,6 +57,23 @@ describe('npm run demo', () => {
     ]);
     expect(bill[0]).toMatch(/^── ALERT /);
     expect(bill.slice(1).every((block) => block.startsWith('── UPDATE H.R.5515 (115th)'))).toBe(true);
+  });
+
+  it('follows a state bill beside the federal one, found by search, to enacted, crediting LegiScan', () => {
+    const bill = alertsAbout('AR HB1044 (2012)');
+    expect(bill.map((block) => block.split('\n')[1]?.trim().split(':')[0])).toEqual([
+      'Now tracking Arkansas HB1044 (2012), reported by committee',
+      'Arkansas HB1044 (2012) passed the House',
+      'Arkansas HB1044 (2012) passed both chambers',
+      'Arkansas HB1044 (2012) sent to the Governor',
+      'Arkansas HB1044 (2012) became Arkansas law',
+    ]);
+    expect(bill[0]).toMatch(/^── ALERT · DJI · .* · US-state:AR · reported by committee/);
+    expect(bill.slice(1).every((block) => block.startsWith('── UPDATE AR HB1044 (2012)'))).toBe(true);
+    expect(bill.at(-1)).toContain('— Act 36');
+    expect(bill.every((block) => block.includes('source LegiScan (CC BY 4.0)'))).toBe(true);
+    // Its record is sample data, and the demo says so.
+    expect(output).toContain('a real LegiScan record with its title replaced by a drone-procurement one: sample data');
   });
 
   it('stays quiet on ordinary news, and says so', () => {
