@@ -8,6 +8,7 @@ import type { FeedFetcher } from '../shared/http/feed-fetcher.js';
 import type { Logger } from '../shared/logger.js';
 import { createCongressApi } from '../sources/congress/congress-api.js';
 import { createCongressSource } from '../sources/congress/congress-source.js';
+import { textDiscovery } from '../sources/govinfo/text-discovery-setup.js';
 import { createRequestBudget, type RequestBudget } from '../sources/congress/request-budget.js';
 import { createFederalRegisterSource } from '../sources/federal-register/federal-register-source.js';
 import type { ListSnapshotStore } from '../domain/list-entry.js';
@@ -121,6 +122,7 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
                   return { relevant: verdict.relevant, vendors: verdict.vendors };
                 }
               : undefined,
+            discoverByText: textDiscovery(config, deps),
           },
         );
         return [{ ...source, type: 'congress' }];

@@ -64,7 +64,11 @@ export function effectiveConfigYaml(config: Config): string {
       token: mask(config.discord.token),
       publicKey: mask(config.discord.publicKey),
     },
-    gov: { ...config.gov, congressApiKey: mask(config.gov.congressApiKey) },
+    gov: {
+      ...config.gov,
+      congressApiKey: mask(config.gov.congressApiKey),
+      govinfoApiKey: mask(config.gov.govinfoApiKey),
+    },
   };
   return stringify(scrub(view));
 }

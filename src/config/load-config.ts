@@ -34,7 +34,13 @@ type LegiscanConfig = Extract<SourceConfig, { type: 'legiscan' }>;
  */
 export type SourceSettings =
   | Extract<SourceConfig, { type: 'rss' }>
-  | (Omit<CongressConfig, 'url' | 'apiKey'> & { url: string; apiKey?: string; backfill: 0 })
+  | (Omit<CongressConfig, 'url' | 'apiKey'> & {
+      url: string;
+      apiKey?: string;
+      backfill: 0;
+      /** GovInfo for full-text discovery (GOVINFO_API_KEY, GOVINFO_API_URL). */
+      govinfo: { url: string; apiKey?: string };
+    })
   | (Omit<FederalRegisterConfig, 'url'> & { url: string })
   | (Omit<LegiscanConfig, 'url' | 'apiKey'> & { url: string; apiKey?: string; backfill: 0 })
   | Extract<SourceConfig, { type: 'screening-list' | 'ofac-sdn' | 'fcc-covered-list' }>;
@@ -130,6 +136,7 @@ export function loadConfig(options: LoadOptions): Config {
       platforms.slack?.signingSecret,
       platforms.discord?.token,
       platforms.gov.congressApiKey,
+      platforms.gov.govinfoApiKey,
       platforms.ui?.token,
       platforms.gov.legiscanApiKey,
       ...sources.map((source) => (source.type === 'legiscan' ? source.apiKey : undefined)),
@@ -175,7 +182,8 @@ function resolveSource(source: SourceConfig, gov: GovSettings): SourceSettings {
       const { apiKey, url, ...rest } = source;
       const key = apiKey?.trim() || gov.congressApiKey;
       // Every stage it reports is a change, so there is nothing to backfill.
-      return { ...rest, url: url ?? gov.congressApiUrl, backfill: 0, ...(key ? { apiKey: key } : {}) };
+      const govinfo = { url: gov.govinfoApiUrl, ...(gov.govinfoApiKey ? { apiKey: gov.govinfoApiKey } : {}) };
+      return { ...rest, url: url ?? gov.congressApiUrl, backfill: 0, ...(key ? { apiKey: key } : {}), govinfo };
     }
     case 'legiscan': {
       const { apiKey, url, ...rest } = source;

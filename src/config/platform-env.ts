@@ -24,6 +24,9 @@ export interface DiscordSettings {
 export interface GovSettings {
   congressApiKey?: string;
   congressApiUrl: string;
+  /** GovInfo, for full-text bill discovery; without a key that discovery is off (the rest works). */
+  govinfoApiKey?: string;
+  govinfoApiUrl: string;
   legiscanApiKey?: string;
   legiscanApiUrl: string;
   federalRegisterApiUrl: string;
@@ -117,6 +120,8 @@ export function readPlatformSettings(env: Environment, channels: readonly Channe
     gov: {
       congressApiKey: secret('CONGRESS_API_KEY'),
       congressApiUrl: url('CONGRESS_API_URL') ?? 'https://api.congress.gov/v3',
+      govinfoApiKey: secret('GOVINFO_API_KEY'),
+      govinfoApiUrl: url('GOVINFO_API_URL') ?? 'https://api.govinfo.gov',
       federalRegisterApiUrl: url('FEDERAL_REGISTER_API_URL') ?? 'https://www.federalregister.gov/api/v1',
       legiscanApiKey: secret('LEGISCAN_API_KEY'),
       legiscanApiUrl: url('LEGISCAN_API_URL') ?? 'https://api.legiscan.com/',

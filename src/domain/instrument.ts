@@ -11,6 +11,18 @@ export interface TrackedBill {
   addedAt: string;
   /** Tracked by a workspace or server admin: theirs to untrack (domain/tenancy.ts). Unset: global. */
   scope?: string;
+  /** Found by its text (GovInfo full-text discovery): the section that named a watch term. */
+  matched?: MatchedText;
+}
+
+/** The passage of a bill's text that made discovery track it: "Sec. 632: ... Huawei ...". */
+export interface MatchedText {
+  /** `Sec. 632`; empty when the text has no numbered section around the match. */
+  section: string;
+  excerpt: string;
+  term: string;
+  /** The text version read, e.g. `BILLS-116hr264eh`. */
+  version?: string;
 }
 
 /**

@@ -47,6 +47,7 @@ describe('government sources in the config file', () => {
       url: 'https://api.congress.gov/v3',
       apiKey: 'key-from-the-environment',
       backfill: 0,
+      govinfo: { url: 'https://api.govinfo.gov' },
     });
     expect(config.secrets).toContain('key-from-the-environment');
   });

@@ -1,6 +1,7 @@
 import { stagePhrase } from '../../domain/alert-text.js';
 import { billLabel, billThreadKey, congressGovUrl, formatBillId, type BillId } from '../../domain/bill-id.js';
 import { isBillSetback, isConclusiveStage } from '../../domain/bill-stage.js';
+import type { MatchedText } from '../../domain/instrument.js';
 import type { Item } from '../../domain/item.js';
 import type { BillProgress } from './stage-history.js';
 
@@ -14,6 +15,13 @@ export interface BillItemInput {
   vendors: readonly string[];
   /** The first alert since tracking started: it states the current stage. */
   tracking: boolean;
+  /** The section of its text that full-text discovery found it by. */
+  matched?: MatchedText;
+}
+
+/** `Sec. 632: "...Huawei Technologies Company, ZTE Corporation..."` */
+export function matchedLine(matched: MatchedText): string {
+  return `${matched.section ? `${matched.section}: ` : ''}"${matched.excerpt}"`;
 }
 
 /**
@@ -58,6 +66,7 @@ export function billStageItem(input: BillItemInput): Item {
       ? `banwatch started tracking ${label} (${formatBillId(bill)}); its current stage is ${phrase(progress)}.`
       : undefined,
     `${progress.date}: ${progress.action}`,
+    input.matched ? `Its text names ${input.matched.term} in ${matchedLine(input.matched)}` : undefined,
   ]
     .filter(Boolean)
     .join(' ');

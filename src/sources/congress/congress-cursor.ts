@@ -1,4 +1,5 @@
 import type { Cursor } from '../../domain/source.js';
+import { readTextScan, type TextScan } from '../govinfo/text-discovery.js';
 import { readDiscoveryWindow, type DiscoveryWindow } from './discovery-window.js';
 
 /** What the congress source remembers about one tracked bill between polls. */
@@ -24,6 +25,8 @@ export interface BillState {
 export interface CongressCursor extends Cursor {
   bills: Record<string, BillState>;
   discovery?: DiscoveryWindow;
+  /** Full-text discovery (GovInfo) progress. */
+  textScan?: TextScan;
 }
 
 const text = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
@@ -47,5 +50,6 @@ export function readCongressCursor(cursor: Cursor | undefined, overlapMs: number
     }
   }
   const discovery = readDiscoveryWindow(cursor, overlapMs);
-  return { bills, ...(discovery ? { discovery } : {}) };
+  const textScan = readTextScan(cursor?.textScan);
+  return { bills, ...(discovery ? { discovery } : {}), ...(textScan ? { textScan } : {}) };
 }

@@ -1,6 +1,7 @@
 import { formatBillId, originChamber, parseBillId, type BillId } from '../../domain/bill-id.js';
 import { billStageRank, isBillSetback } from '../../domain/bill-stage.js';
 import type { Clock } from '../../domain/clock.js';
+import type { MatchedText } from '../../domain/instrument.js';
 import type { Item } from '../../domain/item.js';
 import type { TrackedBillStore } from '../../domain/ports.js';
 import type { Cursor, PollResult, Source, SourceFailure } from '../../domain/source.js';
@@ -9,6 +10,7 @@ import type { Logger } from '../../shared/logger.js';
 import { DISCOVERY_OVERLAP_MS, discoverBills, type TitleVerdict } from './bill-discovery.js';
 import { billStageItem } from './bill-items.js';
 import type { CongressApi } from './congress-api.js';
+import type { TextDiscoveryResult, TextScan } from '../govinfo/text-discovery.js';
 import { enactedElsewhere } from './carrier-route.js';
 import { readCongressCursor, type BillState, type CongressCursor } from './congress-cursor.js';
 import { billProgress, type BillProgress } from './stage-history.js';
@@ -39,6 +41,8 @@ export interface CongressSourceDeps {
   tracked?: Pick<TrackedBillStore, 'list' | 'add'>;
   /** Reads a bill title for discovery: relevant or not, and the vendors it names. */
   classifyTitle?: (title: string) => TitleVerdict;
+  /** Full-text discovery (GovInfo), when configured: finds bills by what their text says. */
+  discoverByText?: (scan: TextScan | undefined, signal?: AbortSignal) => Promise<TextDiscoveryResult>;
   logger?: Logger;
 }
 
@@ -46,6 +50,7 @@ interface Watched {
   bill: BillId;
   id: string;
   vendors: string[];
+  matched?: MatchedText;
 }
 
 /**
@@ -59,15 +64,21 @@ interface Watched {
 export function createCongressSource(definition: CongressSourceDefinition, deps: CongressSourceDeps): Source {
   async function watchedBills(): Promise<Watched[]> {
     const byId = new Map<string, Watched>();
-    const add = (id: string, vendors: readonly string[] = []) => {
+    const add = (id: string, vendors: readonly string[] = [], matched?: MatchedText) => {
       const bill = parseBillId(id);
       if (!bill) return;
       const key = formatBillId(bill);
       const known = byId.get(key);
-      byId.set(key, { bill, id: key, vendors: [...new Set([...(known?.vendors ?? []), ...vendors])] });
+      const found = matched ?? known?.matched;
+      byId.set(key, {
+        bill,
+        id: key,
+        vendors: [...new Set([...(known?.vendors ?? []), ...vendors])],
+        ...(found ? { matched: found } : {}),
+      });
     };
     for (const configured of definition.bills) add(configured.id, configured.vendors);
-    for (const stored of (await deps.tracked?.list()) ?? []) add(stored.id, stored.vendors);
+    for (const stored of (await deps.tracked?.list()) ?? []) add(stored.id, stored.vendors, stored.matched);
     return [...byId.values()];
   }
 
@@ -77,6 +88,7 @@ export function createCongressSource(definition: CongressSourceDefinition, deps:
       const next: CongressCursor = {
         bills: {},
         ...(previous.discovery ? { discovery: previous.discovery } : {}),
+        ...(previous.textScan ? { textScan: previous.textScan } : {}),
       };
       if (definition.discover && deps.tracked && deps.classifyTitle) {
         const configured = definition.bills.map((bill) => bill.id);
@@ -97,6 +109,17 @@ export function createCongressSource(definition: CongressSourceDefinition, deps:
         next.discovery = found.window;
         if (found.failure?.kind === 'http-429')
           return { ok: false, failure: found.failure, cursor: { ...previous, discovery: found.window } };
+      }
+      if (definition.discover && deps.discoverByText) {
+        const found = await deps.discoverByText(previous.textScan, signal);
+        next.textScan = found.scan;
+        if (found.failure?.kind === 'http-429')
+          return { ok: false, failure: found.failure, cursor: { ...previous, ...kept(next) } };
+        if (found.failure)
+          deps.logger?.warn(
+            { sourceId: definition.id, kind: found.failure.kind },
+            `congress ${definition.id}: full-text discovery stopped: ${found.failure.message}`,
+          );
       }
       const items: Item[] = [];
       const failures: SourceFailure[] = [];
@@ -191,6 +214,7 @@ export function createCongressSource(definition: CongressSourceDefinition, deps:
       progress,
       vendors: watched.vendors,
       tracking: !known,
+      ...(watched.matched ? { matched: watched.matched } : {}),
     });
     return { ok: true, state, item };
   }
@@ -210,7 +234,10 @@ const CARRIER_CHECK_MS = 86_400_000;
 
 /** Discovery's progress survives a poll whose bills all failed: what it read is not read again. */
 function kept(next: CongressCursor): Partial<CongressCursor> {
-  return next.discovery ? { discovery: next.discovery } : {};
+  return {
+    ...(next.discovery ? { discovery: next.discovery } : {}),
+    ...(next.textScan ? { textScan: next.textScan } : {}),
+  };
 }
 
 /** Bills never read first, then the longest unread: a short budget still reaches every bill in turn. */

@@ -1,0 +1,59 @@
+import type { Clock } from '../../domain/clock.js';
+import type { TrackedBillStore } from '../../domain/ports.js';
+import type { VendorCatalog } from '../../domain/vendor.js';
+import type { Logger } from '../../shared/logger.js';
+import { createGovinfoApi } from './govinfo-api.js';
+import { discoverByText, type TextDiscoveryResult, type TextScan } from './text-discovery.js';
+
+export interface TextDiscoverySettings {
+  id: string;
+  discover: boolean;
+  discoverLookback?: number;
+  govinfo?: { url: string; apiKey?: string };
+}
+
+export interface TextDiscoveryWiring {
+  clock: Clock;
+  logger?: Logger;
+  trackedBills?: TrackedBillStore;
+  catalog?: VendorCatalog;
+  classifier?: { classify(input: { title: string }): { vendors: string[] } };
+}
+
+/**
+ * Full-text discovery for a congress source with `discover: true`: GovInfo searched for the
+ * catalogue's vendor names and aliases. Without GOVINFO_API_KEY it is off, said once here, and
+ * title discovery and stage tracking go on without it.
+ */
+export function textDiscovery(
+  settings: TextDiscoverySettings,
+  deps: TextDiscoveryWiring,
+): ((scan: TextScan | undefined, signal?: AbortSignal) => Promise<TextDiscoveryResult>) | undefined {
+  if (!settings.discover || !deps.trackedBills || !deps.catalog) return undefined;
+  if (!settings.govinfo?.apiKey) {
+    deps.logger?.info(
+      { sourceId: settings.id },
+      `congress source "${settings.id}": full-text discovery is off: set GOVINFO_API_KEY (or GOVINFO_API_KEY_FILE) to an api.data.gov key to find bills by what their text says`,
+    );
+    return undefined;
+  }
+  const api = createGovinfoApi({ baseUrl: settings.govinfo.url, apiKey: settings.govinfo.apiKey });
+  const terms = [...new Set(deps.catalog.all().flatMap((vendor) => [vendor.name, ...vendor.aliases]))];
+  const tracked = deps.trackedBills;
+  const classifier = deps.classifier;
+  return (scan, signal) =>
+    discoverByText(
+      scan,
+      {
+        api,
+        clock: deps.clock,
+        tracked,
+        terms,
+        vendorsIn: (text) => classifier?.classify({ title: text }).vendors ?? [],
+        sourceId: settings.id,
+        ...(deps.logger ? { logger: deps.logger } : {}),
+        ...(settings.discoverLookback ? { lookbackMs: settings.discoverLookback } : {}),
+      },
+      signal,
+    );
+}
