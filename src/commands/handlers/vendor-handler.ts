@@ -39,6 +39,8 @@ export function vendorHandler(deps: VendorDeps): CommandHandler {
       if (query.length > 100) throw new UserError('VENDOR_TOO_LONG', 'A vendor name is at most 100 characters.');
       const vendor = deps.catalog.resolve(query);
       if (!vendor) {
+        const seen = await alertsNaming(deps.alerts, query);
+        if (seen.length > 0) return newVendor(query, seen);
         const listed = await deps.listings?.find([query]);
         if (listed?.matches.length) return listedOnlyReply(query, listed, deps.catalog.suggest(query, 5));
         return unknownVendor(query, deps.catalog.suggest(query, 5));
@@ -120,6 +122,29 @@ function restrictionLine(restriction: Restriction, catalog: VendorCatalog): Repl
   ].filter(Boolean);
   const note = restriction.note ? ` — ${restriction.note}` : '';
   return line(`${parts.join(' · ')}${note}`, restriction.evidence);
+}
+
+/** Recent alerts that named `query` as a vendor new to the catalogue (found from the headline). */
+async function alertsNaming(log: AlertLog, query: string): Promise<Alert[]> {
+  const key = query.toLowerCase();
+  return (await log.recent(500)).filter((a) => a.classification.vendorsNew?.some((v) => v.toLowerCase() === key));
+}
+
+function newVendor(query: string, alerts: Alert[]): Reply {
+  const name = alerts[0]?.classification.vendorsNew?.find((v) => v.toLowerCase() === query.toLowerCase()) ?? query;
+  const count = alerts.length === 1 ? '1 alert' : `${alerts.length} alerts`;
+  return reply(
+    `${name} — not in the catalogue, seen in ${count}`,
+    [
+      {
+        heading: 'Latest alerts',
+        lines: alerts
+          .slice(0, RECENT_ALERTS)
+          .map((a) => line(`${(a.publishedAt ?? a.createdAt).slice(0, 10)} ${a.title} (${a.sourceName})`, a.link)),
+      },
+    ],
+    { data: { query, name, seen: alerts.length, alerts: alerts.slice(0, RECENT_ALERTS) } },
+  );
 }
 
 function unknownVendor(query: string, suggestions: string[]): Reply {
