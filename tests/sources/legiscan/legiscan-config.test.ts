@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSources } from '../../../src/app/build-sources.js';
 import { loadVendorCatalog } from '../../../src/classify/vendor-catalog.js';
+import { effectiveConfigYaml } from '../../../src/config/config-report.js';
 import { DEFAULT_VENDORS_FILE, loadConfig, type SourceSettings } from '../../../src/config/load-config.js';
 import { createFeedFetcher } from '../../../src/shared/http/feed-fetcher.js';
 import { createLogger } from '../../../src/shared/logger.js';
@@ -41,6 +42,8 @@ describe('a legiscan source in the config file', () => {
       backfill: 0,
     });
     expect(config.secrets).toContain('legiscan-key-from-a-file');
+    // `config check` shows it masked, in the source and in the environment's settings alike.
+    expect(effectiveConfigYaml(config)).not.toContain('legiscan-key-from-a-file');
   });
 
   it('says what a wrong entry should look like', () => {
