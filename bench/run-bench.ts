@@ -10,6 +10,7 @@ import { benchLatency } from './latency-bench.js';
 import { benchLists } from './lists-bench.js';
 import { benchPoll, type PollFigures } from './poll-bench.js';
 import { benchSlack } from './slack-bench.js';
+import { benchWeb } from './web-bench.js';
 
 type Figure = Record<string, unknown>;
 
@@ -61,6 +62,7 @@ async function main(): Promise<number> {
   await run(['latency'], async () => [await benchLatency()]);
   await run(['instances'], async () => [await benchInstances()]);
   await run(['lists'], async () => [await benchLists()]);
+  await run(['web'], async () => [await benchWeb()]);
   const names = Object.keys(verdicts);
   print({
     summary: 'targets',

@@ -52,6 +52,8 @@ export interface Outbox {
   reschedule(entry: OutboxEntry, nextAttemptAt: string, error: string, rateLimited?: boolean): Promise<void>;
   deadLetter(entry: OutboxEntry, reason: string, at: string): Promise<void>;
   delivery(key: string): Promise<DeliveryRecord | undefined>;
+  /** The delivery records of many keys in one read, in the keys' order (the dashboard's channel column). */
+  deliveries(keys: readonly string[]): Promise<Array<DeliveryRecord | undefined>>;
   deadLetters(limit?: number): Promise<DeadLetter[]>;
   /**
    * An operator's retry: the dead letter (named by deadLetterKey) goes back to the queue, due

@@ -47,6 +47,7 @@ export function createOutbox(backend: StoreBackend): Outbox {
       await dead.trim(DEAD_LETTERS_KEPT);
     },
     delivery: (key) => deliveries.get<DeliveryRecord>(key),
+    deliveries: (keys) => deliveries.getMany<DeliveryRecord>(keys),
     async deadLetters(limit) {
       return (await dead.list({ limit, newestFirst: true })).map((entry) => entry.value);
     },

@@ -31,7 +31,7 @@ export async function alertChannels(
     if (id) add(id, letter.channelId, 'dead');
   }
   const lookups = alertIds.flatMap((alertId) => channelIds.map((channelId) => ({ alertId, channelId })));
-  const records = await Promise.all(lookups.map((l) => deps.outbox.delivery(outboxKey(l.channelId, l.alertId))));
+  const records = await deps.outbox.deliveries(lookups.map((l) => outboxKey(l.channelId, l.alertId)));
   records.forEach((record, index) => {
     const lookup = lookups[index];
     if (record && lookup) add(lookup.alertId, lookup.channelId, 'delivered');

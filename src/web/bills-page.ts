@@ -3,7 +3,7 @@ import { billThreadKey, parseBillId } from '../domain/bill-id.js';
 import { stageLabel } from '../domain/alert-text.js';
 import type { InstrumentRecord } from '../domain/instrument.js';
 import { html, maybeLink, type SafeHtml } from './html-escape.js';
-import type { WebDeps } from './web-deps.js';
+import { ALERT_WINDOW, type WebDeps } from './web-deps.js';
 
 const billHref = (key: string) => `/ui/bill?key=${encodeURIComponent(key)}`;
 
@@ -81,7 +81,7 @@ export async function billsPage(deps: WebDeps): Promise<SafeHtml> {
 export async function billPage(deps: WebDeps, key: string): Promise<{ title: string; body: SafeHtml } | undefined> {
   const instruments = await deps.instruments.list();
   const record = instruments.find((entry) => entry.key === key);
-  const stages = (await deps.alerts.recent(2_000))
+  const stages = (await deps.alerts.recent(ALERT_WINDOW))
     .filter((alert) => alert.thread?.key === key)
     .sort((a, b) => (a.publishedAt ?? a.createdAt).localeCompare(b.publishedAt ?? b.createdAt));
   if (!record && !stages.length) return undefined;

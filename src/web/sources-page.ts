@@ -21,7 +21,11 @@ export async function sourcesPage(deps: WebDeps): Promise<SafeHtml> {
   const states = await deps.feeds.getMany(sources.map((s) => s.id));
   const today = deps.clock.now().toISOString().slice(0, 10);
   const days = new Map<string, string[]>();
-  for (const alert of alerts) days.set(alert.sourceId, [...(days.get(alert.sourceId) ?? []), alertDay(alert)]);
+  for (const alert of alerts) {
+    const list = days.get(alert.sourceId) ?? [];
+    if (!list.length) days.set(alert.sourceId, list);
+    list.push(alertDay(alert));
+  }
   const rows = sources.map((source) => {
     const state = states.get(source.id);
     const error = state?.lastError;

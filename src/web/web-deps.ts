@@ -13,7 +13,7 @@ import type { VendorCatalog } from '../domain/vendor.js';
 export interface WebDeps {
   sources(): Promise<SourceInfo[]>;
   feeds: Pick<FeedStateStore, 'getMany'>;
-  outbox: Pick<Outbox, 'counts' | 'pending' | 'deadLetters' | 'delivery' | 'retryDead' | 'dropDead'>;
+  outbox: Pick<Outbox, 'counts' | 'pending' | 'deadLetters' | 'deliveries' | 'retryDead' | 'dropDead'>;
   alerts: Pick<AlertLog, 'recent'>;
   instruments: Pick<InstrumentIndex, 'list'>;
   bills: Pick<BillsDeps, 'configured' | 'tracked'>;
@@ -28,8 +28,8 @@ export interface WebDeps {
 }
 
 /**
- * How many of the newest alerts a page reads. The alert log keeps the latest 2,000
- * (store/document-stores.ts); reading at most this many keeps every page's time bounded even on a
- * store that holds far more (the bench fills 100,000).
+ * How many of the newest alerts a page reads: what the alert log keeps (it trims to the latest
+ * 2,000, store/document-stores.ts). Reading no more than that keeps every page's time bounded even
+ * on a store that holds far more (the bench fills 100,000).
  */
-export const ALERT_WINDOW = 5_000;
+export const ALERT_WINDOW = 2_000;
