@@ -29,6 +29,8 @@ export interface BillRow {
   status?: InstrumentRecord;
   /** Tracked by a workspace or server admin: shown only there (domain/tenancy.ts). */
   scope?: string;
+  /** The section of its text full-text discovery found it by. */
+  matched?: TrackedBill['matched'];
 }
 
 /** Config bills first, then those tracked at run time, each once. */
@@ -38,7 +40,13 @@ export async function trackedBillRows(
 ): Promise<BillRow[]> {
   const byKey = new Map(instruments.map((entry) => [entry.key, entry]));
   const rows = new Map<string, BillRow>();
-  const add = (id: string, origin: BillRow['origin'], vendors: readonly string[] = [], scope?: string) => {
+  const add = (
+    id: string,
+    origin: BillRow['origin'],
+    vendors: readonly string[] = [],
+    scope?: string,
+    matched?: TrackedBill['matched'],
+  ) => {
     const bill = parseBillId(id);
     if (!bill || rows.has(id)) return;
     const status = byKey.get(billThreadKey(bill));
@@ -49,16 +57,19 @@ export async function trackedBillRows(
       vendors: [...vendors],
       ...(status ? { status } : {}),
       ...(scope ? { scope } : {}),
+      ...(matched ? { matched } : {}),
     });
   };
   for (const bill of deps.configured()) add(bill.id, 'config', bill.vendors);
-  for (const bill of await deps.tracked.list()) add(bill.id, bill.origin, bill.vendors, bill.scope);
+  for (const bill of await deps.tracked.list()) add(bill.id, bill.origin, bill.vendors, bill.scope, bill.matched);
   return [...rows.values()];
 }
 
 function billLine(row: BillRow): ReplyLine {
-  const origin =
-    row.origin === 'discovery' ? ' (found by discovery)' : row.origin === 'command' ? ' (tracked from chat)' : '';
+  const found = row.matched
+    ? ` (found by its text: ${row.matched.section ? `${row.matched.section}: ` : ''}"${truncate(row.matched.excerpt, 160)}")`
+    : ' (found by discovery)';
+  const origin = row.origin === 'discovery' ? found : row.origin === 'command' ? ' (tracked from chat)' : '';
   const status = row.status;
   if (!status) return line(`${row.label} — waiting for its first poll${origin}`);
   const reference = status.reference ? ` / ${status.reference}` : '';

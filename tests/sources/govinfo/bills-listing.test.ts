@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildCommandRouter } from '../../../src/app/build-commands.js';
+import { loadVendorCatalog } from '../../../src/classify/vendor-catalog.js';
+import { DEFAULT_VENDORS_FILE } from '../../../src/config/load-config.js';
+import type { CommandContext } from '../../../src/commands/command.js';
+import type { CommandRouter } from '../../../src/commands/command-router.js';
+import { replyToText } from '../../../src/commands/reply.js';
+import { channelDirectory } from '../../../src/pipeline/channel-directory.js';
+import { silentLogger } from '../../../src/shared/logger.js';
+import type { Stores } from '../../../src/store/open-stores.js';
+import { mutableClock } from '../../support/mutable-clock.js';
+import { tempStores } from '../../support/temp-stores.js';
+
+/** `bills` shows why a bill found by its text is tracked, and the law that carried a bill's text. */
+const clock = mutableClock('2026-11-01T12:00:00Z');
+const member: CommandContext = { actor: { platform: 'slack', id: 'UMEMBER', isAdmin: false } };
+let stores: Stores;
+let router: CommandRouter;
+
+beforeEach(async () => {
+  stores = await tempStores(clock);
+  router = buildCommandRouter({
+    stores,
+    catalog: loadVendorCatalog(DEFAULT_VENDORS_FILE),
+    channels: channelDirectory([], stores.channels),
+    sources: () => [
+      {
+        id: 'congress',
+        name: 'Congress.gov',
+        intervalMs: 1,
+        backfill: 0,
+        type: 'congress',
+        poll: async () => ({ ok: true as const, items: [], cursor: {} }),
+      },
+    ],
+    clock,
+    logger: silentLogger(),
+    maxAgeDays: 14,
+    configuredBills: () => [],
+  });
+});
+afterEach(async () => {
+  await stores.close();
+});
+
+describe('bills, for bills found by their text or enacted inside another measure', () => {
+  it('shows the matched section and the carrier law', async () => {
+    await stores.trackedBills.add({
+      id: 'hr264-116',
+      origin: 'discovery',
+      addedAt: '2026-11-01T11:00:00.000Z',
+      vendors: ['Huawei', 'ZTE'],
+      matched: {
+        section: 'Sec. 632',
+        term: 'Huawei',
+        excerpt:
+          '...to acquire telecommunications equipment produced by Huawei Technologies Company, ZTE Corporation...',
+      },
+    });
+    await stores.trackedBills.add({ id: 'hr21-117', origin: 'command', addedAt: '2026-11-01T11:00:00.000Z' });
+    await stores.instruments.record({
+      key: 'bill:hr21-117',
+      kind: 'bill',
+      label: 'H.R.21 (117th)',
+      title: 'FedRAMP Authorization Act',
+      reference: 'Public Law 117-263 (as part of H.R.7776 (117th))',
+      stage: 'enacted',
+      date: '2022-12-23',
+      vendors: [],
+      sourceId: 'congress',
+      updatedAt: '2026-11-01T11:00:00.000Z',
+    });
+    const text = replyToText(await router.handle(['bills'], member));
+    expect(text).toContain(
+      'H.R.264 (116th) — waiting for its first poll (found by its text: Sec. 632: "...to acquire telecommunications equipment produced by Huawei Technologies Company, ZTE Corporation...")',
+    );
+    expect(text).toContain(
+      'H.R.21 (117th) / Public Law 117-263 (as part of H.R.7776 (117th)): FedRAMP Authorization Act — enacted (2022-12-23)',
+    );
+  });
+});
