@@ -66,6 +66,8 @@ export interface ListingChange {
   vendors: string[];
   /** Entry names the catalogue does not know. */
   others: string[];
+  /** Those of `others` that are companies (not people, vessels or kinds of equipment): new vendors. */
+  newVendors?: string[];
   count: number;
   action: 'ban' | 'restriction' | 'sanction';
 }

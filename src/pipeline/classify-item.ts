@@ -43,11 +43,16 @@ function listingClassification(listing: ListingChange, base: Classification): Cl
         `not in the vendor catalogue: ${listing.others.slice(0, 10).join('; ')}${listing.others.length > 10 ? ` and ${listing.others.length - 10} more` : ''}`,
       ]
     : [];
+  const fresh = (listing.newVendors ?? []).slice(0, 5);
+  const guessed = new Set(base.vendorsNew ?? []);
   return {
     ...base,
     relevant: true,
     score: 1,
-    vendors: [...new Set([...listing.vendors, ...base.vendors])],
+    // Companies the catalogue lacks are reported as new vendors (a few: the text names the rest).
+    // The classifier's own guesses at unknown names in the title are replaced by the list's.
+    vendors: [...new Set([...listing.vendors, ...base.vendors.filter((v) => !guessed.has(v)), ...fresh])],
+    vendorsNew: fresh.length ? fresh : undefined,
     action: listing.change === 'removed' ? 'lift' : listing.action,
     stage: listing.change === 'removed' ? 'lifted' : 'in-effect',
     jurisdiction: 'US-federal',

@@ -85,6 +85,8 @@ function entry(text: string, dateCell: string): ListEntry | undefined {
     id: rowId(detail, since),
     list: 'FCC Covered List',
     name,
+    // A row about a kind of equipment names no company: it is not a vendor.
+    type: company ? 'company' : 'equipment',
     detail,
     ...(since ? { since } : {}),
   };

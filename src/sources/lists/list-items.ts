@@ -21,16 +21,25 @@ function joinNames(names: readonly string[]): string {
 }
 
 /** Catalogue vendors first (by their canonical name, once each), then the other names as listed. */
-function orderedNames(entries: readonly ListEntry[], match: VendorMatcher): { vendors: string[]; others: string[] } {
+const NOT_VENDORS = new Set(['individual', 'vessel', 'aircraft', 'equipment']);
+
+function orderedNames(
+  entries: readonly ListEntry[],
+  match: VendorMatcher,
+): { vendors: string[]; others: string[]; newVendors: string[] } {
   const vendors: string[] = [];
   const others: string[] = [];
+  const newVendors: string[] = [];
   for (const entry of entries) {
     const vendor = match([entry.name, ...(entry.aliases ?? [])]);
     if (vendor) {
       if (!vendors.includes(vendor)) vendors.push(vendor);
-    } else if (!others.includes(entry.name)) others.push(entry.name);
+    } else if (!others.includes(entry.name)) {
+      others.push(entry.name);
+      if (!NOT_VENDORS.has((entry.type ?? '').toLowerCase())) newVendors.push(entry.name);
+    }
   }
-  return { vendors, others };
+  return { vendors, others, newVendors };
 }
 
 function publication(citation: string | undefined, since: string | undefined): string {
@@ -53,7 +62,7 @@ function groupItem(
 ): Item {
   const citation = change === 'added' ? entries[0]?.citation : undefined;
   const since = change === 'added' ? entries.map((e) => e.since ?? '').sort()[0] || undefined : undefined;
-  const { vendors, others } = orderedNames(entries, match);
+  const { vendors, others, newVendors } = orderedNames(entries, match);
   const names = [...vendors, ...others];
   const verb = change === 'added' ? 'added to' : change === 'removed' ? 'removed from' : 'updated on';
   const noun = change === 'added' ? 'additions' : change === 'removed' ? 'removals' : 'updated entries';
@@ -78,6 +87,7 @@ function groupItem(
     change,
     vendors,
     others,
+    ...(newVendors.length ? { newVendors } : {}),
     count,
     action,
     ...(citation ? { citation } : {}),

@@ -48,8 +48,14 @@ describe('ofac-sdn source (real SDN.XML and sdn.csv on 127.0.0.1)', () => {
       'BANCO NACIONAL DE CUBA and HERRERA BUITRAGO, Helmer added to the SDN',
       'COTEI removed from the SDN',
     ]);
-    const [alert] = await h.alerts();
-    expect(alert?.classification.action === 'sanction' || alert?.classification.action === 'lift').toBe(true);
+    const added = (await h.alerts()).find((a) => a.title.includes('added'));
+    expect(added?.classification.action).toBe('sanction');
+    // The bank is a new vendor (an entity the catalogue lacks); a person is not.
+    expect(added?.classification.vendorsNew).toEqual(['BANCO NACIONAL DE CUBA']);
+    expect(added?.classification.reasons).toEqual([
+      '2 added to the SDN, by the list itself',
+      'not in the vendor catalogue: BANCO NACIONAL DE CUBA; HERRERA BUITRAGO, Helmer',
+    ]);
     await h.restart();
     await h.poll();
     expect(await h.alerts()).toHaveLength(2);
