@@ -1,4 +1,5 @@
 import type { App } from '../main.js';
+import { errorMessage } from '../shared/errors.js';
 import type { CliIo } from './cli-io.js';
 
 function count(n: number, noun: string): string {
@@ -20,10 +21,27 @@ async function waitOutRateLimits(app: App): Promise<void> {
 }
 
 /**
+ * Why the store did not keep everything this run wrote (a full disk), or undefined. Items whose
+ * writes were lost were never marked done, so the next run processes them again.
+ */
+async function storeTrouble(app: App, failedBefore: number): Promise<string | undefined> {
+  const failed = (app.stores.backend.failedWrites?.() ?? 0) - failedBefore;
+  try {
+    await app.stores.backend.flush();
+    await app.stores.backend.ping();
+  } catch (error) {
+    return errorMessage(error);
+  }
+  return failed > 0 ? `${count(failed, 'write')} to the store failed` : undefined;
+}
+
+/**
  * `poll --once`: every source once, then deliver. A failing source is reported, not fatal:
- * the exit status is 0 as long as the run itself worked.
+ * the exit status is 0 as long as the run itself worked. A store that failed to write (a full
+ * disk) is a failed run: exit 1, and nothing that was not stored is marked done.
  */
 export async function pollOnceCommand(app: App, io: CliIo): Promise<number> {
+  const failedBefore = app.stores.backend.failedWrites?.() ?? 0;
   const results = await app.engine.pollAll();
   await waitOutRateLimits(app);
   for (const result of results) {
@@ -52,5 +70,10 @@ export async function pollOnceCommand(app: App, io: CliIo): Promise<number> {
   }
   const counts = await app.stores.outbox.counts();
   io.stderr.write(`outbox: ${counts.pending} waiting, ${counts.dead} dead-lettered\n`);
-  return 0;
+  const trouble = await storeTrouble(app, failedBefore);
+  if (trouble === undefined) return 0;
+  io.stderr.write(
+    `store: FAILED (STORE_UNAVAILABLE) ${trouble}; what was not stored is not marked done, so run poll --once again once the store can write\n`,
+  );
+  return 1;
 }

@@ -27,6 +27,7 @@ export const ERROR_CODES = {
     ...REFUSED,
     meaning: "only banwatch's operators (config `admins`, the CLI) may change this; nothing was changed",
   },
+  NO_DEAD_LETTER: { ...REFUSED, meaning: 'no dead letter matches that id or channel' },
   NOT_ALLOWED_TENANT: { ...REFUSED, meaning: 'this Slack workspace or Discord server may not use this banwatch' },
   NOT_YOURS: { ...REFUSED, meaning: 'it belongs to another workspace or server, or to the whole install' },
   UNKNOWN_VENDOR: { ...REFUSED, meaning: 'the vendor is not in the catalogue' },
@@ -56,9 +57,19 @@ export const ERROR_CODES = {
     ...FAULT,
     meaning: 'the store (SQLite, Redis or PostgreSQL) cannot be reached or failed a write',
   },
+  STORE_CORRUPT: {
+    ...FAULT,
+    meaning:
+      'the SQLite file failed its integrity check at start-up; it was left untouched and the message says how to recover',
+  },
   LIST_FORMAT: { ...FAULT, meaning: 'an official list file was not in the format banwatch reads' },
   BODY_TOO_LARGE: { ...FAULT, meaning: 'a response was larger than banwatch reads' },
   SLACK_AUTH: { ...FAULT, meaning: 'Slack refused the bot token' },
+  DELIVERY_PAUSED: {
+    ...FAULT,
+    meaning:
+      "a platform refused banwatch's credentials: that channel's alerts are kept, and go out once they are accepted",
+  },
   DISCORD_PUBLIC_KEY: { ...FAULT, meaning: 'DISCORD_PUBLIC_KEY is not a valid Ed25519 public key' },
   DISCORD_GATEWAY: { ...FAULT, meaning: 'the Discord gateway could not be joined' },
   INTERNAL: { ...FAULT, meaning: 'a bug: the message names a reference to find in the log' },

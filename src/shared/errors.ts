@@ -35,8 +35,13 @@ export class ConfigError extends BanwatchError {
 
 /** A store (SQLite, Redis, PostgreSQL) that cannot be reached or answered with an error. */
 export class StoreError extends BanwatchError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('STORE_UNAVAILABLE', message, options);
+  /** `STORE_CORRUPT`: the store answered, and what it holds failed its integrity check. */
+  constructor(message: string, options?: { cause?: unknown; code?: 'STORE_UNAVAILABLE' | 'STORE_CORRUPT' }) {
+    super(
+      options?.code ?? 'STORE_UNAVAILABLE',
+      message,
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = 'StoreError';
   }
 }

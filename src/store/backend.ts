@@ -22,6 +22,11 @@ export interface StoreBackend {
    * milliseconds apart; Redis and PostgreSQL writes are durable when they resolve.
    */
   flush(): Promise<void>;
+  /**
+   * Writes that failed since the store was opened (SQLite: a full disk); `poll --once` exits 1
+   * when any did. Backends whose writes reject the caller directly need not count.
+   */
+  failedWrites?(): number;
   /** Removes expired claims and documents (SQL backends only keep what a sweep removes). */
   sweep(): Promise<void>;
   close(): Promise<void>;

@@ -5,7 +5,7 @@ import type { ClaimSpace, KeyValueSpace, OrderedSpace, StoreBackend } from '../b
 import { keyvSpace } from '../keyv-space.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { sqliteClaims } from './sqlite-claims.js';
-import { openSqliteDatabase } from './sqlite-database.js';
+import { openSqliteDatabase, type SqliteDatabaseOptions } from './sqlite-database.js';
 import { SqliteKeyvAdapter } from './sqlite-keyv-adapter.js';
 import { sqliteOrdered } from './sqlite-ordered.js';
 
@@ -20,6 +20,7 @@ CREATE TABLE IF NOT EXISTS entries (
   UNIQUE (ns, key)
 );
 CREATE INDEX IF NOT EXISTS entries_ns_seq ON entries (ns, seq);
+CREATE TABLE IF NOT EXISTS store_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL);
 `;
 
 const SWEEP_SLICE = 2_000;
@@ -41,10 +42,14 @@ const tableFor = (namespace: string) => `kv_${namespace}`.replace(/[^a-zA-Z0-9_]
  * documents go through a small adapter of ours; claims and ordered spaces use two tables of
  * their own, because they need `INSERT ... ON CONFLICT` and ordering that keyv does not offer.
  */
-export async function openSqliteBackend(url: string, clock: Clock): Promise<StoreBackend> {
+export async function openSqliteBackend(
+  url: string,
+  clock: Clock,
+  options: SqliteDatabaseOptions = {},
+): Promise<StoreBackend> {
   const file = sqlitePathFromUrl(url);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = openSqliteDatabase(file);
+  const db = openSqliteDatabase(file, options);
   db.exec(SCHEMA);
   // Checkpoints run in a thread of their own; if it stops, SQLite's own come back.
   const checkpointer =
@@ -76,7 +81,10 @@ export async function openSqliteBackend(url: string, clock: Clock): Promise<Stor
     },
     async ping() {
       db.get('SELECT 1');
+      // A store that cannot write (disk full) is not ready, though it still answers reads.
+      await db.probe();
     },
+    failedWrites: () => db.health().failedWrites,
     flush: () => db.flush(),
     async sweep() {
       const now = clock.now().getTime();

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { StoreError } from '../../shared/errors.js';
+import { checkIntegrity } from './sqlite-integrity.js';
 
 /**
  * One better-sqlite3 connection for the whole store, with its prepared statements cached by
@@ -28,7 +29,24 @@ export interface SqliteDatabase {
   /** Resolves once every write made so far is committed; rejects with the commit's error. */
   flush(): Promise<void>;
   exec(sql: string): void;
+  /**
+   * Writes lost since the database was opened (a failed commit, or a write refused while writes
+   * are held after one), and the last such failure while it is not yet followed by a commit.
+   */
+  health(): { failedWrites: number; problem?: string };
+  /** Rejects while writes fail; once they may be tried again, proves it with a tiny commit. */
+  probe(): Promise<void>;
   close(): void;
+}
+
+export interface SqliteDatabaseOptions {
+  /**
+   * After a lost group of writes, how long every write is refused before writing is tried
+   * again. A poll whose earlier writes were lost must not save its later ones (a cursor that
+   * says items were handed over when their claims are gone), so the hold outlasts any poll's
+   * remaining writes (which follow each other within a poll's ingest, seconds at most).
+   */
+  holdWritesMs?: number;
 }
 
 export type Run = (sql: string, params?: readonly unknown[]) => { changes: number };
@@ -60,11 +78,26 @@ interface Group {
   hurried: boolean;
 }
 
-export function openSqliteDatabase(file: string): SqliteDatabase {
+const HOLD_WRITES_MS = 30_000;
+
+/** Errors after which SQLite may have rolled back the whole transaction, not just the statement. */
+const TRANSACTION_ERRORS = /^SQLITE_(FULL|IOERR|NOMEM|CORRUPT|CANTOPEN|READONLY)/;
+
+function sqliteCode(error: unknown): string {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_')) return code;
+  }
+  return '';
+}
+
+export function openSqliteDatabase(file: string, options: SqliteDatabaseOptions = {}): SqliteDatabase {
   const db = attempt(file, () => new Database(file, { timeout: BUSY_TIMEOUT_MS }));
   // WAL lets readers go on while one writes; NORMAL sync is durable across process crashes
   // (only an OS crash can lose the last transactions).
   try {
+    // Before anything writes to the file (the journal mode is written into its header).
+    if (file !== ':memory:') checkIntegrity(db, file);
     attempt(file, () => {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
@@ -101,6 +134,21 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
   };
 
   let group: Group | undefined;
+  const holdMs = options.holdWritesMs ?? HOLD_WRITES_MS;
+  let failedWrites = 0;
+  /** The last lost write, until a commit succeeds after it. */
+  let problem: Error | undefined;
+  let heldUntil = 0;
+  /**
+   * A group was lost. Counted always; when the cause is the disk or the file (not a constraint, a
+   * bug), writes are also held for a while and the failure told until a commit works again.
+   */
+  const lost = (error: unknown) => {
+    failedWrites++;
+    if (!TRANSACTION_ERRORS.test(sqliteCode(error))) return;
+    problem = asError(file, error);
+    heldUntil = Date.now() + holdMs;
+  };
   /** A commit failed, losing its group's writes, and nobody waited for it: the next write or flush reports it. */
   let failure: Error | undefined;
   const takeFailure = () => {
@@ -115,8 +163,10 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
     clearTimeout(current.timer);
     try {
       attempt(file, () => control('COMMIT'));
+      problem = undefined;
       for (const waiter of current.waiters) waiter.resolve();
     } catch (error) {
+      lost(error);
       // The commit may run from a timer: nothing here may throw, or the process would go down.
       try {
         if (db.open && db.inTransaction) control('ROLLBACK');
@@ -127,6 +177,23 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
       if (current.waiters.length) for (const waiter of current.waiters) waiter.reject(error);
       else failure = asError(file, error);
     }
+  };
+  /**
+   * A statement failed in a way that may have taken the whole transaction with it (disk full,
+   * I/O): the group is given up as a failed commit would be, rolled back if SQLite has not, and
+   * its waiters told. Its writes are lost together and in order, as in a crash.
+   */
+  const loseGroup = (error: unknown) => {
+    const current = group;
+    group = undefined;
+    if (current) clearTimeout(current.timer);
+    try {
+      if (db.open && db.inTransaction) control('ROLLBACK');
+    } catch {
+      // SQLite rolls back a transaction it cannot finish itself.
+    }
+    lost(error);
+    for (const waiter of current?.waiters ?? []) waiter.reject(asError(file, error));
   };
   const open = (): Group => {
     if (group) return group;
@@ -152,11 +219,24 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
       try {
         const failed = takeFailure();
         if (failed !== undefined) throw failed;
+        if (problem && Date.now() < heldUntil) {
+          failedWrites++;
+          throw new StoreError(`SQLite store ${file}: writes are held after a failed write (${problem.message})`);
+        }
         open();
         return Promise.resolve(attempt(file, () => atomically(work)));
       } catch (error) {
+        if (TRANSACTION_ERRORS.test(sqliteCode(error))) loseGroup(error);
         return Promise.reject(asError(file, error));
       }
+    },
+    health: () => ({ failedWrites, ...(problem ? { problem: problem.message } : {}) }),
+    async probe() {
+      if (problem && Date.now() < heldUntil) throw problem;
+      if (!problem) return;
+      // A write that needs new space in the WAL: it commits only once the disk has room again.
+      await this.write((run) => run('INSERT OR REPLACE INTO store_probe (id, at) VALUES (1, ?)', [Date.now()]));
+      await this.flush();
     },
     flush(): Promise<void> {
       const failed = takeFailure();
