@@ -17,7 +17,18 @@ import { createLogger } from './shared/logger.js';
 import { exportOpml, importOpml } from './cli/feeds-command.js';
 import { effectiveConfigYaml } from './config/config-report.js';
 
-const ROUTER_COMMANDS = new Set(['vendor', 'watch', 'status', 'bills', 'track', 'untrack', 'feeds', 'why', 'lists']);
+const ROUTER_COMMANDS = new Set([
+  'vendor',
+  'watch',
+  'status',
+  'bills',
+  'track',
+  'untrack',
+  'feeds',
+  'why',
+  'lists',
+  'deadletters',
+]);
 /** The team's labelled dev set beside the repository when present, else the copy in tests/fixtures. */
 const SHARED_EVAL_FILE = resolve(PACKAGE_ROOT, '..', 'shared', 'eval', 'dev-headlines.jsonl');
 const DEFAULT_EVAL_FILE = existsSync(SHARED_EVAL_FILE)

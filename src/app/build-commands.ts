@@ -6,6 +6,7 @@ import { billsHandler, type ConfiguredBill, stateOfRecord } from '../commands/ha
 import { trackHandler, untrackHandler } from '../commands/handlers/track-handler.js';
 import type { InstrumentTracker } from '../commands/handlers/vendor-handler.js';
 import type { InstrumentIndex } from '../domain/ports.js';
+import { deadLettersHandler } from '../commands/handlers/deadletters-handler.js';
 import { statusHandler, type StatusDeps } from '../commands/handlers/status-handler.js';
 import type { AllowedTenants } from '../domain/tenancy.js';
 import { subscribeHandler, unsubscribeHandler } from '../commands/handlers/subscribe-handler.js';
@@ -109,7 +110,7 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
         clock: deps.clock,
         storeKind: deps.stores.backend.kind,
         channels: () => deps.channels.all(),
-        ...(deps.pausedDeliveries ? { pausedDeliveries: deps.pausedDeliveries } : {}),
+        pausedDeliveries: deps.pausedDeliveries ?? (() => deps.stores.pauses.list()),
       }),
       whyHandler({
         traces: deps.stores.traces,
@@ -118,6 +119,7 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
         maxAgeDays: deps.maxAgeDays,
       }),
       ...(deps.feeds ? [feedsHandler(feedsDeps(deps, deps.feeds))] : []),
+      deadLettersHandler({ outbox: deps.stores.outbox, clock: deps.clock }),
     ],
     deps.logger,
     () => deps.stores.flush(),

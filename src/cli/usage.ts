@@ -12,6 +12,8 @@ Commands:
   watch add|remove|mute|list [TERM] --channel ID [--all]
                                the terms a channel watches or mutes
   status [--json]              sources, their last poll and errors; outbox and dead letters
+  deadletters list|retry|drop [ID|--channel ID|--all]
+                               alerts delivery gave up on: list them, queue them again, or drop them
   bills [--json]               tracked bills and rules: stage, last action and date
   track BILL [VENDOR...]       follow a bill on Congress.gov, e.g. track hr5515-115
   untrack BILL                 stop following a bill

@@ -8,7 +8,7 @@ export interface Metrics {
   pollFinished(sourceId: string, outcome: 'ok' | 'not-modified' | 'failed' | 'paused', failureKind?: FailureKind): void;
   itemsSeen(sourceId: string, count: number): void;
   alertQueued(action: string, channels: number): void;
-  delivery(platform: string, outcome: 'delivered' | 'retry' | 'rejected'): void;
+  delivery(platform: string, outcome: 'delivered' | 'retry' | 'rejected' | 'unauthorized'): void;
   classifySeconds(seconds: number): void;
 }
 

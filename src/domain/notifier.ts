@@ -9,7 +9,9 @@ import type { Channel } from './channel.js';
 export type DeliveryOutcome =
   | { status: 'delivered'; ref?: MessageRef }
   | { status: 'retry'; reason: string; retryAfterMs?: number }
-  | { status: 'rejected'; reason: string };
+  | { status: 'rejected'; reason: string }
+  /** The platform refused banwatch's credentials (Slack invalid_auth, Discord 401): pause the channel, keep the alert. */
+  | { status: 'unauthorized'; reason: string };
 
 /** A platform-neutral notice (a paused feed, a subscription confirmation) sent to a channel. */
 export interface Notice {

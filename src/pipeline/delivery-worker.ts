@@ -1,6 +1,7 @@
 import type { MessageRef } from '../domain/alert.js';
 import type { Channel } from '../domain/channel.js';
 import type { Clock } from '../domain/clock.js';
+import { PROBE_EVERY_MS, type DeliveryPause, type DeliveryPauses } from '../domain/delivery-pause.js';
 import type { Leases } from '../domain/lease.js';
 import type { Metrics } from '../domain/metrics.js';
 import type { DeliveryOutcome, Notifier } from '../domain/notifier.js';
@@ -21,6 +22,8 @@ export interface DeliveryDeps {
   /** Channel lookup over the config file and runtime subscriptions. */
   channel(channelId: string): Promise<Channel | undefined>;
   maxAttempts: number;
+  /** Channels paused because their platform refused banwatch's credentials (absent: such failures wait a probe interval). */
+  pauses?: DeliveryPauses;
   /** Try entries waiting out a backoff now (a one-shot run); Retry-After waits are still kept. */
   retryNow?: boolean;
   metrics?: Metrics;
@@ -127,6 +130,11 @@ async function deliverChannelEntries(
   held: () => boolean = () => true,
 ): Promise<void> {
   const channel = await deps.channel(channelId);
+  const pause = await deps.pauses?.get(channelId);
+  if (pause && !probeDue(pause, deps)) {
+    report.waiting += entries.length;
+    return;
+  }
   let posted = false;
   for (const [index, entry] of entries.entries()) {
     // Stopping, or the channel's lease was lost (another instance may be on it now).
@@ -165,7 +173,14 @@ async function deliverChannelEntries(
     posted = true;
     deps.metrics?.delivery(channel.type, outcome.status);
     const log = { channelId, itemId: itemIdOf(entry), attempts: entry.attempts + 1 };
+    if (outcome.status === 'unauthorized') {
+      await pauseChannel(channelId, entry, outcome.reason, pause, deps);
+      report.retried++;
+      report.waiting += entries.length - index;
+      return;
+    }
     if (outcome.status === 'delivered') {
+      if (pause && index === 0) await resumeChannel(channelId, pause, deps);
       await recordThread(entry, channel, outcome.ref, deps);
       await deps.outbox.markDelivered(entry, { at: deps.clock.now().toISOString(), ref: outcome.ref });
       await deps.flush?.();
@@ -191,6 +206,49 @@ async function deliverChannelEntries(
     report.waiting += entries.length - index;
     return;
   }
+}
+
+/** Channels this process has probed since it started: a restart (with a fixed token) probes at once. */
+const probedSince = new WeakMap<DeliveryPauses, Set<string>>();
+
+function probeDue(pause: DeliveryPause, deps: DeliveryDeps): boolean {
+  if (!deps.pauses) return true;
+  const probed = probedSince.get(deps.pauses) ?? new Set<string>();
+  probedSince.set(deps.pauses, probed);
+  if (probed.has(pause.channelId) && Date.parse(pause.nextProbeAt) > deps.clock.now().getTime()) return false;
+  probed.add(pause.channelId);
+  return true;
+}
+
+/**
+ * Credentials refused: the channel pauses instead of dead-lettering — its alerts stay queued,
+ * operators hear of it once (an error log with DELIVERY_PAUSED, and `status`), and a probe every
+ * PROBE_EVERY_MS (and at each start) tries again.
+ */
+async function pauseChannel(
+  channelId: string,
+  entry: OutboxEntry,
+  reason: string,
+  pause: DeliveryPause | undefined,
+  deps: DeliveryDeps,
+): Promise<void> {
+  const now = deps.clock.now();
+  const nextProbeAt = new Date(now.getTime() + PROBE_EVERY_MS).toISOString();
+  if (!deps.pauses) {
+    await deps.outbox.reschedule(entry, nextProbeAt, reason);
+    return;
+  }
+  await deps.pauses.put({ channelId, reason, since: pause?.since ?? now.toISOString(), nextProbeAt });
+  if (!pause)
+    deps.logger.error(
+      { channelId, reason, code: 'DELIVERY_PAUSED' },
+      `delivery to ${channelId} paused: the platform refused banwatch's credentials (${reason}); its alerts are kept and go out once they are accepted again`,
+    );
+}
+
+async function resumeChannel(channelId: string, pause: DeliveryPause, deps: DeliveryDeps): Promise<void> {
+  await deps.pauses?.remove(channelId);
+  deps.logger.warn({ channelId, pausedSince: pause.since }, `delivery to ${channelId} resumed: credentials accepted`);
 }
 
 async function attempt(

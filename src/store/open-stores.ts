@@ -29,6 +29,8 @@ import { createLeases } from './lease-store.js';
 import { createTraceStore } from './trace-store.js';
 import { createItemLedger, createStoryLedger } from './ledger-stores.js';
 import { createOutbox } from './outbox-store.js';
+import { createDeliveryPauses } from './delivery-pause-store.js';
+import type { DeliveryPauses } from '../domain/delivery-pause.js';
 import { openSqliteBackend } from './sqlite/sqlite-backend.js';
 
 /** Every store banwatch uses, over one backend. */
@@ -52,6 +54,8 @@ export interface Stores {
   traces: TraceStore;
   /** Who polls a source or works a channel right now, across instances. */
   leases: Leases;
+  /** Channels whose delivery is paused because their platform refused banwatch's credentials. */
+  pauses: DeliveryPauses;
   /** Resolves once every write so far is durable (see StoreBackend.flush). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -74,6 +78,7 @@ export function storesOver(backend: StoreBackend): Stores {
     runtimeFeeds: createFeedRegistry(backend),
     traces: createTraceStore(backend, items),
     leases: createLeases(backend),
+    pauses: createDeliveryPauses(backend),
     flush: () => backend.flush(),
     close: () => backend.close(),
   };

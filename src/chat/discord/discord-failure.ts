@@ -30,6 +30,8 @@ export function sortDiscordFailure(error: unknown): Exclude<DeliveryOutcome, { s
     const known = code !== undefined ? PERMANENT_CODES[code] : undefined;
     const reason = `Discord ${error.status}${code !== undefined ? ` ${code}` : ''}: ${known ?? oneLine(error.message)}`;
     if (error.status === 429) return { status: 'retry', reason };
+    // The bot token was refused: the channel pauses until it is fixed, its alerts kept.
+    if (error.status === 401) return { status: 'unauthorized', reason };
     if (error.status === 408 || error.status >= 500) return { status: 'retry', reason };
     return { status: 'rejected', reason };
   }
@@ -41,7 +43,7 @@ export function sortDiscordFailure(error: unknown): Exclude<DeliveryOutcome, { s
   // After a 401 the client forgets the token and refuses every later call with this message.
   if (/expected token to be set/i.test((error as Error | undefined)?.message ?? '')) {
     return {
-      status: 'rejected',
+      status: 'unauthorized',
       reason: 'Discord rejected the bot token (401); set a valid DISCORD_TOKEN and restart',
     };
   }

@@ -16,6 +16,9 @@ const TRANSIENT = new Set([
   'message_limit_exceeded',
 ]);
 
+/** The bot token was refused: nothing will go out until an operator fixes it, so the channel pauses (no dead letter). */
+const CREDENTIALS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+
 /** Errors that come from the thread, not the message: the alert can still go out on its own. */
 export const THREAD_ERRORS = new Set([
   'thread_not_found',
@@ -58,6 +61,7 @@ export function deliveryFailure(error: unknown): Exclude<DeliveryOutcome, { stat
     }
     case ErrorCode.PlatformError: {
       const code = slackErrorCode(error) ?? 'unknown_error';
+      if (CREDENTIALS.has(code)) return { status: 'unauthorized', reason: code };
       return TRANSIENT.has(code) ? { status: 'retry', reason: code } : { status: 'rejected', reason: code };
     }
     case ErrorCode.HTTPError: {

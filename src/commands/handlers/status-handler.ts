@@ -2,6 +2,7 @@ import type { Clock } from '../../domain/clock.js';
 import type { FeedState } from '../../domain/feed-state.js';
 import type { FeedStateStore, Outbox } from '../../domain/ports.js';
 import type { Channel } from '../../domain/channel.js';
+import type { DeliveryPause as FullPause } from '../../domain/delivery-pause.js';
 import { canSeeScoped, visibleChannels } from '../../domain/tenancy.js';
 import { maskUrlsIn } from '../../shared/mask-url.js';
 import { principalOf, type CommandHandler } from '../command.js';
@@ -17,11 +18,7 @@ export interface SourceInfo {
 }
 
 /** A channel whose delivery is paused because the platform refused banwatch's credentials. */
-export interface DeliveryPause {
-  channelId: string;
-  reason: string;
-  since: string;
-}
+export type DeliveryPause = Pick<FullPause, 'channelId' | 'reason' | 'since'>;
 
 export interface StatusDeps {
   sources(): Promise<SourceInfo[]>;

@@ -155,9 +155,14 @@ describe('discord notifier', () => {
     expect(outcome).toEqual({ status: 'rejected', reason: `Discord ${status} ${code}: ${name}` });
   });
 
-  it.each([401, 403, 404])('dead-letters a plain HTTP %i, and the next alert still goes out', async (status) => {
+  it.each([
+    [401, 'unauthorized'],
+    [403, 'rejected'],
+    [404, 'rejected'],
+  ])('sorts a plain HTTP %i as %s, and the next alert still goes out', async (status, outcome) => {
+    // A 401 is the bot token refused: the channel pauses instead of dead-lettering (issue 20 E).
     api.script({ method: 'POST', path: /\/messages$/, status });
-    expect((await notifier.send(sampleAlert(), channel())).status).toBe('rejected');
+    expect((await notifier.send(sampleAlert(), channel())).status).toBe(outcome);
     expect((await notifier.send(sampleAlert(), channel())).status).toBe('delivered');
   });
 

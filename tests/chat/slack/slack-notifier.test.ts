@@ -158,7 +158,7 @@ describe('Slack notifier: failures sorted for the outbox', () => {
     expect(slack.calls.map((c) => c.method)).toEqual(['chat.postMessage', 'conversations.join', 'chat.postMessage']);
   });
 
-  it.each(['channel_not_found', 'is_archived', 'invalid_auth', 'account_inactive', 'token_revoked', 'missing_scope'])(
+  it.each(['channel_not_found', 'is_archived', 'missing_scope'])(
     'rejects %s with that reason (dead letter)',
     async (error) => {
       slack.script('chat.postMessage', { error });
@@ -166,6 +166,13 @@ describe('Slack notifier: failures sorted for the outbox', () => {
       expect(slack.calls).toHaveLength(1);
     },
   );
+
+  // A refused token pauses the channel instead of dead-lettering (issue 20 E).
+  it.each(['invalid_auth', 'account_inactive', 'token_revoked'])('sorts %s as unauthorized', async (error) => {
+    slack.script('chat.postMessage', { error });
+    expect(await notifier.send(sampleAlert(), channel())).toEqual({ status: 'unauthorized', reason: error });
+    expect(slack.calls).toHaveLength(1);
+  });
 
   it('returns a rate limit as a retry with Retry-After, without waiting or retrying itself', async () => {
     slack.script('chat.postMessage', { status: 429, retryAfter: 7 });
