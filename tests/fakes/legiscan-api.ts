@@ -69,7 +69,9 @@ function matches(query: string, text: string): boolean {
   );
 }
 
-export async function startFakeLegiscanApi(options: { apiKey: string }): Promise<FakeLegiscanApi> {
+/** `pageSize`: search hits per page (LegiScan's is 50). */
+export async function startFakeLegiscanApi(options: { apiKey: string; pageSize?: number }): Promise<FakeLegiscanApi> {
+  const pageSize = options.pageSize ?? 50;
   const bills = new Map<number, LegiscanRecord>();
   const requests: FakeLegiscanApi['requests'] = [];
   const server: Server = createServer((req, res) => {
@@ -111,8 +113,11 @@ export async function startFakeLegiscanApi(options: { apiKey: string }): Promise
           last_action: bill.history.at(-1)?.action,
           title: bill.title,
         }));
-      const summary = { page: '1 of 1', count: hits.length, page_current: 1, page_total: 1 };
-      return send({ status: 'OK', searchresult: { summary, ...numbered(hits) } });
+      const pages = Math.max(1, Math.ceil(hits.length / pageSize));
+      const page = Math.min(Math.max(1, Number(query.get('page') ?? 1)), pages);
+      const summary = { page: `${page} of ${pages}`, count: hits.length, page_current: page, page_total: pages };
+      const shown = hits.slice((page - 1) * pageSize, page * pageSize);
+      return send({ status: 'OK', searchresult: { summary, ...numbered(shown) } });
     }
     return error(`Unknown operation ${op}`);
   });

@@ -22,6 +22,8 @@ export interface SearchPlan {
 
 /** Current sessions only: a bill of an earlier session is tracked by naming it in `bills`. */
 const CURRENT_SESSIONS = 2;
+/** LegiScan pages 50 hits, most relevant first; past two pages a query is too broad to follow anyway. */
+const PAGES_PER_SEARCH = 2;
 
 /**
  * Resolves configured bills to LegiScan ids (once: the id is kept) and runs the searches,
@@ -54,12 +56,16 @@ export async function searchBills(
   const targets = plan.states.length ? plan.states : ['ALL'];
   for (const query of plan.queries) {
     for (const state of targets) {
-      const result = await deps.api.search({ state, query, year: CURRENT_SESSIONS }, deps.allowance, signal);
-      if (!result.ok) return { hashes, failure: result.failure };
-      for (const hit of result.value.hits) {
-        if (!wanted(hit.state)) continue;
-        hashes.set(hit.bill_id, hit.change_hash);
-        consider(hit, next, plan, deps);
+      for (let page = 1, pages = 1; page <= Math.min(pages, PAGES_PER_SEARCH); page++) {
+        const asked = { state, query, year: CURRENT_SESSIONS, page };
+        const result = await deps.api.search(asked, deps.allowance, signal);
+        if (!result.ok) return { hashes, failure: result.failure };
+        pages = result.value.pages;
+        for (const hit of result.value.hits) {
+          if (!wanted(hit.state)) continue;
+          hashes.set(hit.bill_id, hit.change_hash);
+          consider(hit, next, plan, deps);
+        }
       }
     }
   }

@@ -184,6 +184,27 @@ describe('legiscan source: configured bills and the monthly allowance', () => {
     expect(result.items.map((item) => item.title.slice(0, 40))).toEqual(['Now tracking Arkansas HB1044 (2012), bec']);
   });
 
+  it('reads a second page of hits, and no further', async () => {
+    const paged = await startFakeLegiscanApi({ apiKey: KEY, pageSize: 1 });
+    try {
+      // Both titles hold "For": the unrelated bill comes first, the drone bill on page 2.
+      paged.bill(readLegiscanFixture('getbill-AK-2011-HB1.json'));
+      paged.bill(billAsOf(droneBill(), '2012-02-21'));
+      const states = createLegiscanSource(
+        { id: 'paged', intervalMs: 21_600_000, states: [], queries: ['For'], bills: [] },
+        { api: createLegiscanApi({ baseUrl: paged.url, apiKey: KEY, fetcher }), clock },
+      );
+      const result = ok(await states.poll(undefined));
+      expect(paged.requests.filter((r) => r.op === 'getSearch').map((r) => r.query.get('page') ?? '1')).toEqual([
+        '1',
+        '2',
+      ]);
+      expect(result.items.map((item) => item.thread?.key)).toEqual(['bill:us-ar-hb1044-957']);
+    } finally {
+      await paged.close();
+    }
+  });
+
   it('a refused key is a failure that never shows the key', async () => {
     const states = createLegiscanSource(
       { id: 'bad', intervalMs: 60_000, states: ['AR'], queries: ['drone'], bills: [] },
