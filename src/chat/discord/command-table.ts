@@ -103,6 +103,13 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
   },
   {
     command: 'banwatch',
+    name: 'lists',
+    description: 'Official restriction lists: size, last change and last poll',
+    args: () => ['lists'],
+    ephemeral: true,
+  },
+  {
+    command: 'banwatch',
     name: 'why',
     description: 'Why an item was or was not posted in this channel',
     options: [

@@ -39,6 +39,7 @@ describe('command definitions', () => {
       { vendor: ['name'] },
       'bills',
       'status',
+      'lists',
       { why: ['item'] },
       { help: ['command'] },
     ]);
@@ -96,6 +97,7 @@ describe('command definitions', () => {
       ['vendor', 'Hikvision, DJI'],
       ['bills'],
       ['status'],
+      ['lists'],
       ['why', 'Hikvision, DJI'],
       ['help', 'Hikvision, DJI'],
       ['watch', 'add', 'Hikvision, DJI', '--all'],
