@@ -127,7 +127,7 @@ describe('integrity check at start-up', () => {
   });
 });
 
-describe.runIf(MOUNTABLE)('a full disk (a real tmpfs)', () => {
+describe.runIf(MOUNTABLE)('a full disk (a real tmpfs; skipped where mounting one is not permitted)', () => {
   let disk: string;
   let feeds: FeedServer;
   let hooks: WebhookServer;
