@@ -7,7 +7,15 @@ import type { ChannelTrace, ItemTrace, TraceStore } from '../domain/item-trace.j
 import type { Metrics } from '../domain/metrics.js';
 import { storyKeys } from '../domain/item-identity.js';
 import { outboxKey, type OutboxEntry } from '../domain/outbox.js';
-import type { AlertLog, InstrumentIndex, ItemLedger, Outbox, StoryLedger, WatchTermStore } from '../domain/ports.js';
+import type {
+  AlertLog,
+  InstrumentIndex,
+  ItemLedger,
+  Outbox,
+  StoryLedger,
+  TrackedBillStore,
+  WatchTermStore,
+} from '../domain/ports.js';
 import { prepareText, type WatchTerm } from '../domain/watch-term.js';
 import type { Logger } from '../shared/logger.js';
 import { classifyItem } from './classify-item.js';
@@ -30,6 +38,8 @@ export interface IngestDeps {
   /** Where what happened to each item is kept, for `why`. */
   traces?: TraceStore;
   metrics?: Metrics;
+  /** Bills tracked at run time: one tracked from a workspace or server posts only to that tenant's channels. */
+  trackedBills?: Pick<TrackedBillStore, 'list'>;
 }
 
 export interface IngestSource {
@@ -130,8 +140,9 @@ async function routeAndQueue(
   const results: ChannelTrace[] = [];
   let logged: Alert | undefined;
 
+  const scope = source.scope ?? (await billScope(item, deps));
   for (const channel of channels) {
-    if (!mayReceive(source.scope, channel)) {
+    if (!mayReceive(scope, channel)) {
       results.push({
         channelId: channel.id,
         outcome: 'skipped',
@@ -235,4 +246,11 @@ function newest(items: readonly Item[], count: number): Item[] {
     ? [...items].sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
     : [...items];
   return ordered.slice(0, count);
+}
+
+/** The tenant a bill's stage belongs to, when a workspace or server (not an operator) tracked it. */
+async function billScope(item: Item, deps: IngestDeps): Promise<string | undefined> {
+  const key = item.thread?.key;
+  if (!key?.startsWith('bill:') || !deps.trackedBills) return undefined;
+  return (await deps.trackedBills.list()).find((bill) => `bill:${bill.id}` === key)?.scope;
 }
