@@ -176,6 +176,8 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
                 terms: config.terms,
                 agencies: config.agencies,
                 baseUrl: config.url,
+                vendorNames: config.vendorNames ? (deps.catalog?.all() ?? []).map((vendor) => vendor.name) : [],
+                presidential: config.presidential,
               },
               { fetcher: deps.trustedFetcher, clock: deps.clock, logger: deps.logger },
             ),

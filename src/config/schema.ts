@@ -131,6 +131,10 @@ const federalRegisterSource = z.strictObject({
     )
     .max(50)
     .default([]),
+  /** Also search the catalogue's vendor names (a few per request) within the agencies. */
+  vendorNames: z.boolean({ error: 'expected true or false' }).default(true),
+  /** Also search presidential documents (executive orders, proclamations) for the terms. */
+  presidential: z.boolean({ error: 'expected true or false' }).default(true),
 });
 
 /** Official restriction lists (src/sources/lists/): `url` defaults to the official download. */

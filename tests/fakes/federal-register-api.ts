@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 /**
  * A real HTTP server on 127.0.0.1 that plays the Federal Register API v1 `documents.json`
  * search for tests (FEDERAL_REGISTER_API_URL points at `url`). Documents the test publishes are
- * searched like the real API does: `conditions[term]` (a quoted phrase, matched in the title,
- * abstract, action or a hidden full text), `conditions[agencies][]` (any of the slugs),
+ * searched like the real API does: `conditions[term]` (a quoted phrase, or phrases joined by
+ * ` | `, matched in the title, abstract, action or a hidden full text), `conditions[agencies][]`
+ * (any of the slugs), `conditions[type][]=PRESDOCU` (presidential documents only),
  * `order=newest`, `per_page`, and only the `fields[]` asked for come back. With no match the
  * answer has no `results` key, as the real one.
  */
@@ -42,16 +43,23 @@ export async function startFakeFederalRegister(): Promise<FakeFederalRegister> {
         next.status === 429 ? { 'retry-after': String(next.retryAfter ?? 1) } : {},
       );
     if (url.pathname !== '/api/v1/documents.json') return send(404, { status: 404, message: 'Not found' });
-    const term = (url.searchParams.get('conditions[term]') ?? '').replace(/^"|"$/g, '').toLowerCase();
+    // `"DJI" | "Autel Robotics"`: any of the phrases (the real search's OR).
+    const terms = (url.searchParams.get('conditions[term]') ?? '')
+      .split(/\s+\|\s+/)
+      .map((term) => term.replace(/^"|"$/g, '').toLowerCase());
     const agencies = url.searchParams.getAll('conditions[agencies][]');
+    const types = url.searchParams.getAll('conditions[type][]');
     const fields = url.searchParams.getAll('fields[]');
     const perPage = Number(url.searchParams.get('per_page') ?? 20);
     const matching = docs
-      .filter(
-        ({ doc, fullText }) =>
-          !term ||
-          [doc.title, doc.abstract, doc.action, fullText].some((text) => textOf(text).toLowerCase().includes(term)),
+      .filter(({ doc, fullText }) =>
+        terms.some(
+          (term) =>
+            !term ||
+            [doc.title, doc.abstract, doc.action, fullText].some((text) => textOf(text).toLowerCase().includes(term)),
+        ),
       )
+      .filter(({ doc }) => !types.includes('PRESDOCU') || doc.type === 'Presidential Document')
       .filter(
         ({ doc }) =>
           !agencies.length ||
@@ -66,7 +74,7 @@ export async function startFakeFederalRegister(): Promise<FakeFederalRegister> {
       .map((doc) => (fields.length ? Object.fromEntries(fields.filter((f) => f in doc).map((f) => [f, doc[f]])) : doc));
     const page = {
       count: matching.length,
-      description: `Documents matching ${term}`,
+      description: `Documents matching ${terms.join(' | ')}`,
       total_pages: Math.ceil(matching.length / perPage),
     };
     return send(200, results.length ? { ...page, results } : page);

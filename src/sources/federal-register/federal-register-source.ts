@@ -24,6 +24,33 @@ export interface FederalRegisterSourceDefinition {
   baseUrl: string;
   /** Newest documents read per term and poll. */
   perPage?: number;
+  /** The catalogue's vendor names, searched a few at a time (`"DJI" | "Autel"`) within the agencies. */
+  vendorNames?: readonly string[];
+  /** Also search presidential documents (executive orders, proclamations) for the terms, from any agency. */
+  presidential?: boolean;
+}
+
+/** One `documents.json` search: a term (or an OR of names), limited to agencies or to presidential documents. */
+interface Search {
+  term: string;
+  label: string;
+  presidential?: boolean;
+}
+
+const NAMES_PER_SEARCH = 8;
+
+function searches(definition: FederalRegisterSourceDefinition): Search[] {
+  const quote = (term: string) => (/\s/.test(term) && !/^".*"$/.test(term) ? `"${term}"` : term);
+  const list: Search[] = definition.terms.map((term) => ({ term: quote(term), label: `term "${term}"` }));
+  const names = [...new Set(definition.vendorNames ?? [])].filter((name) => name.trim().length >= 3);
+  for (let i = 0; i < names.length; i += NAMES_PER_SEARCH) {
+    const group = names.slice(i, i + NAMES_PER_SEARCH);
+    list.push({ term: group.map((name) => `"${name.replace(/"/g, '')}"`).join(' | '), label: `vendors ${group[0]}…` });
+  }
+  if (definition.presidential)
+    for (const term of definition.terms)
+      list.push({ term: quote(term), label: `presidential documents, term "${term}"`, presidential: true });
+  return list;
 }
 
 export interface FederalRegisterSourceDeps {
@@ -46,10 +73,11 @@ export function createFederalRegisterSource(
 ): Source {
   const base = definition.baseUrl.replace(/\/+$/, '');
 
-  function searchUrl(term: string): string {
+  function searchUrl(search: Search): string {
     const query = new URLSearchParams();
-    query.set('conditions[term]', /\s/.test(term) && !/^".*"$/.test(term) ? `"${term}"` : term);
-    for (const agency of definition.agencies) query.append('conditions[agencies][]', agency);
+    query.set('conditions[term]', search.term);
+    if (search.presidential) query.append('conditions[type][]', 'PRESDOCU');
+    else for (const agency of definition.agencies) query.append('conditions[agencies][]', agency);
     query.set('order', 'newest');
     query.set('per_page', String(definition.perPage ?? 100));
     for (const field of FR_FIELDS) query.append('fields[]', field);
@@ -57,17 +85,17 @@ export function createFederalRegisterSource(
   }
 
   async function search(
-    term: string,
+    asked: Search,
     signal?: AbortSignal,
   ): Promise<{ ok: true; docs: FrDocument[] } | { ok: false; failure: SourceFailure }> {
-    const outcome = await deps.fetcher.fetch(searchUrl(term), signal ? { signal } : {});
+    const outcome = await deps.fetcher.fetch(searchUrl(asked), signal ? { signal } : {});
     if (!outcome.ok)
       return {
         ok: false,
-        failure: { ...outcome.failure, message: `Federal Register, term "${term}": ${outcome.failure.message}` },
+        failure: { ...outcome.failure, message: `Federal Register, ${asked.label}: ${outcome.failure.message}` },
       };
     if (outcome.notModified) return { ok: true, docs: [] };
-    const answer = readJsonAnswer(outcome.body, frSearch, `Federal Register, term "${term}"`);
+    const answer = readJsonAnswer(outcome.body, frSearch, `Federal Register, ${asked.label}`);
     if (!answer.ok) return answer;
     const docs = (answer.value.results ?? []).flatMap((raw) => {
       const doc = frDocument.safeParse(raw);
@@ -81,8 +109,9 @@ export function createFederalRegisterSource(
     try {
       const docs = new Map<string, FrDocument>();
       const failures: SourceFailure[] = [];
-      for (const term of definition.terms) {
-        const result = await search(term, signal);
+      const asked = searches(definition);
+      for (const one of asked) {
+        const result = await search(one, signal);
         if (!result.ok) {
           if (result.failure.kind === 'http-429') return { ok: false, failure: result.failure, cursor: previous };
           failures.push(result.failure);
@@ -92,8 +121,7 @@ export function createFederalRegisterSource(
       }
       // All terms failing is one failure of the poll (logged once by the poller); only a partial
       // failure needs its own line, since the poll itself then succeeds.
-      if (failures.length === definition.terms.length && failures[0])
-        return { ok: false, failure: failures[0], cursor: previous };
+      if (failures.length === asked.length && failures[0]) return { ok: false, failure: failures[0], cursor: previous };
       for (const failure of failures)
         deps.logger?.warn({ sourceId: definition.id, kind: failure.kind }, failure.message);
       const today = deps.clock.now().toISOString().slice(0, 10);
@@ -122,7 +150,8 @@ export function createFederalRegisterSource(
         a.document_number.localeCompare(b.document_number),
     );
     for (const doc of ordered) {
-      if (!fromAgencies(doc, definition.agencies)) continue;
+      // Presidential documents come from the President, not the configured agencies.
+      if (doc.type?.toLowerCase() !== 'presidential document' && !fromAgencies(doc, definition.agencies)) continue;
       const known = next.docs[doc.document_number] !== undefined;
       next.docs[doc.document_number] = today;
       if (known) continue;

@@ -203,6 +203,36 @@ describe('federal-register source', () => {
     expect(Object.keys(result.cursor.docs as object).sort()).toEqual(['2024-01952', '2024-15931']);
   });
 
+  it('searches the catalogue vendor names a few at a time, and presidential documents from any agency', async () => {
+    // FR Doc 2019-17201 (the FAR Section 889 interim rule) names the five vendors in its text.
+    fr.publish(govJson<Record<string, unknown>>('constructed/fr-2019-17201.json'), {
+      fullText: 'Huawei Technologies Company, ZTE Corporation, Hytera Communications Corporation, Hangzhou Hikvision',
+    });
+    clock.set('2019-08-13T12:00:00Z');
+    const definition = {
+      id: 'fr',
+      intervalMs: 3_600_000,
+      backfill: 0,
+      terms: ['Covered List'],
+      agencies: ['general-services-administration'],
+      baseUrl: fr.url,
+      vendorNames: ['Hikvision', 'Dahua'],
+      presidential: true,
+    };
+    const result = ok(await createFederalRegisterSource(definition, { fetcher, clock }).poll(undefined));
+    expect(result.items.map((i) => i.key)).toEqual([
+      'rule:9000-AN83:interim:2019-17201',
+      'rule:9000-AN83:effective:2019-17201',
+    ]);
+    expect(fr.requests.map((r) => [r.query.get('conditions[term]'), r.query.getAll('conditions[type][]')])).toEqual([
+      ['"Covered List"', []],
+      ['"Hikvision" | "Dahua"', []],
+      ['"Covered List"', ['PRESDOCU']],
+    ]);
+    expect(fr.requests[2]?.query.getAll('conditions[agencies][]')).toEqual([]);
+    clock.set('2024-01-23T12:00:00Z');
+  });
+
   it('fails the poll when every term fails, and backs off on 429 with Retry-After', async () => {
     fr.script({ status: 503 });
     expect(await source().poll(undefined)).toMatchObject({ ok: false, failure: { kind: 'http-5xx' } });
