@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { buildCommandRouter, feedsDeps } from './app/build-commands.js';
 import { buildNotifiers } from './app/build-notifiers.js';
 import { buildPlatforms } from './app/build-platforms.js';
-import { buildWebRoutes } from './app/build-web.js';
+import { buildWebRoutes, dashboardAddress } from './app/build-web.js';
 import { buildSources } from './app/build-sources.js';
 import type { QueuedDelivery } from './runtime/bullmq-delivery.js';
 import { feedProbe } from './app/feed-probe.js';
@@ -237,7 +237,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // Other instances (and the CLI) add feeds too: pick them up within half a minute.
       refresher = setInterval(() => void sourceSet.refresh().catch(() => undefined), 30_000);
       refresher.unref();
-      const dashboardUrl = http && web.length ? `http://localhost:${http.port}/ui` : undefined;
+      const dashboardUrl = http && web.length ? dashboardAddress(config.host, http.port) : undefined;
       return { httpPort: http?.port, ...(dashboardUrl ? { dashboardUrl } : {}) };
     },
     async close() {

@@ -47,6 +47,12 @@ export function webDeps(deps: WebBuildDeps): WebDeps {
   };
 }
 
+/** Where an operator opens the dashboard: the address the server is bound to, or localhost when bound to all. */
+export function dashboardAddress(host: string | undefined, port: number): string {
+  const shown = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}/ui`;
+}
+
 /** The /ui routes when UI_TOKEN is set; none otherwise, so the shared server answers /ui with 404. */
 export function buildWebRoutes(token: string | undefined, deps: WebBuildDeps): WebRoute[] {
   return token ? webRoutes(webDeps(deps), token) : [];

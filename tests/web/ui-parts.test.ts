@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { dashboardAddress } from '../../src/app/build-web.js';
 import { alertsCsv, csvCell } from '../../src/web/alerts-csv.js';
 import { escapeHtml, html, safeHref } from '../../src/web/html-escape.js';
 import { isHttps, sessionCookie, uiSessions } from '../../src/web/ui-session.js';
@@ -98,5 +99,14 @@ describe('charts', () => {
       { day: '2026-12-04', count: 0 },
       { day: '2026-12-05', count: 2 },
     ]);
+  });
+});
+
+describe('the printed address', () => {
+  it('names the bound address, or localhost when the server listens on every interface', () => {
+    expect(dashboardAddress('127.0.0.1', 3000)).toBe('http://127.0.0.1:3000/ui');
+    expect(dashboardAddress('0.0.0.0', 8080)).toBe('http://localhost:8080/ui');
+    expect(dashboardAddress('::', 8080)).toBe('http://localhost:8080/ui');
+    expect(dashboardAddress('::1', 3000)).toBe('http://[::1]:3000/ui');
   });
 });
