@@ -35,6 +35,8 @@ export interface ListHarness {
   alerts(): Promise<Alert[]>;
   restart(): Promise<void>;
   stores(): Stores;
+  /** The source itself, to poll it outside the engine (as a crash before the cursor is saved leaves it). */
+  source(): TypedSource;
   requests(): number;
   close(): Promise<void>;
 }
@@ -83,6 +85,7 @@ export async function listHarness(
       build();
     },
     stores: () => stores,
+    source: () => source,
     requests: () => server.requestsTo(path).length,
     async close() {
       await stores.close();

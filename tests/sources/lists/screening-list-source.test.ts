@@ -112,3 +112,23 @@ describe('a modified entry', () => {
     );
   });
 });
+
+describe('a crash after the items, before the cursor is saved', () => {
+  it('finds the same items under the same keys again, so the ledger lets nothing through twice', async () => {
+    const h = (harness = await listHarness({ id: 'csl', type: 'screening-list' }));
+    h.serve({ body: withoutLines(CSL, [DAHUA, HIKVISION]), contentType: 'text/csv' });
+    await h.poll();
+    const saved = (await h.stores().feeds.get('csl'))?.cursor;
+    h.serve({ body: withoutLines(CSL, [DJI]), contentType: 'text/csv' });
+    const first = await h.source().poll(saved);
+    await h.restart();
+    const again = await h.source().poll(saved);
+    const keys = (result: typeof first) => (result.ok ? result.items.map((item) => item.key).sort() : []);
+    expect(keys(first)).toHaveLength(2);
+    expect(keys(again)).toEqual(keys(first));
+    // The engine's poll then queues them once.
+    await h.poll();
+    await h.poll();
+    expect(await h.alerts()).toHaveLength(2);
+  });
+});
