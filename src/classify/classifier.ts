@@ -32,6 +32,13 @@ export function createClassifier(catalog: LoadedCatalog, lexicon: Lexicon = defa
   };
 }
 
+/** A comma or "and" right after token `end - 1`: a vendor may be the first of a list of names. */
+function listContinues(reading: Reading, end: number): boolean {
+  if (reading.tokens.words[end] === 'and') return true;
+  const from = reading.tokens.ends[end - 1];
+  return from !== undefined && reading.text.charCodeAt(from) === 44; /* , */
+}
+
 /**
  * Names outside the catalogue, read only when a government acts (or a list is named): a name in
  * a headline with no action is never a target, and most headlines have none, so most pay nothing.
@@ -45,7 +52,7 @@ function addOpenNames(catalog: LoadedCatalog, title: Reading, words: OpenNameWor
     hasAtom(title, 'name-descriptor') ||
     hasAtom(title, 'name-list-verb') ||
     title.origins.length > 0 ||
-    title.vendors.length > 0;
+    title.vendors.some((v) => listContinues(title, v.end));
   if (!shaped) return;
   const found = findOpenNames(title, words);
   if (found.length === 0) return;

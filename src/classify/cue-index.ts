@@ -152,22 +152,29 @@ function isLowerCaseUs(hit: Hit, text: string, starts: readonly number[]): boole
 
 /** Where each helper set occurs: per token for one-word helpers, plus multi-word helper hits. */
 class AtomTable {
-  private readonly multi: Hit[];
+  /** Multi-word helper hits by set name, so a lookup walks only its own set's hits. */
+  private readonly multi = new Map<string, Hit[]>();
   readonly seen = new Set<string>();
   constructor(
     private readonly perToken: ReadonlyArray<readonly string[] | undefined>,
     hits: readonly Hit[],
   ) {
-    this.multi = hits.filter((h) => h.payload.type === 'atom');
     for (const atoms of perToken) if (atoms) for (const atom of atoms) this.seen.add(atom);
-    for (const hit of this.multi) if (hit.payload.type === 'atom') this.seen.add(hit.payload.atom);
+    for (const hit of hits) {
+      if (hit.payload.type !== 'atom') continue;
+      const atom = hit.payload.atom;
+      this.seen.add(atom);
+      const list = this.multi.get(atom);
+      if (list) list.push(hit);
+      else this.multi.set(atom, [hit]);
+    }
   }
 
   /** End of the `atom` phrase starting at `token`, or -1. */
   endAt(atom: string, token: number): number {
     if (this.perToken[token]?.includes(atom)) return token + 1;
-    for (const hit of this.multi)
-      if (hit.start === token && hit.payload.type === 'atom' && hit.payload.atom === atom) return hit.end;
+    const multi = this.multi.get(atom);
+    if (multi) for (const hit of multi) if (hit.start === token) return hit.end;
     return -1;
   }
 
@@ -177,6 +184,7 @@ class AtomTable {
 }
 
 function addPairs(pairs: readonly PairRuleDef[], hits: Hit[], table: AtomTable, length: number): void {
+  const negated = table.present('negation');
   for (const rule of pairs) {
     if (!table.present(rule.first) || !table.present(rule.second)) continue;
     pairs: for (let i = 0; i < length; i++) {
@@ -184,7 +192,7 @@ function addPairs(pairs: readonly PairRuleDef[], hits: Hit[], table: AtomTable, 
       if (firstEnd < 0) continue;
       for (let j = firstEnd; j <= firstEnd + rule.within && j < length; j++) {
         // "court will not block" is the opposite of "court blocks".
-        if (table.endAt('negation', j) >= 0) continue pairs;
+        if (negated && table.endAt('negation', j) >= 0) continue pairs;
         const secondEnd = table.endAt(rule.second, j);
         if (secondEnd < 0) continue;
         hits.push({
