@@ -86,14 +86,14 @@ export function createLegiscanSource(definition: LegiscanSourceDefinition, deps:
     try {
       const items: Item[] = [];
       const failures: SourceFailure[] = [];
-      // Close to the month's limit, searches wait: the bills already followed keep being read.
-      const searched = allowance.spreading
-        ? { hashes: new Map<number, string>() }
-        : await searchBills(plan, next, { ...deps, allowance }, signal);
-      if (searched.failure) {
-        if (searched.failure.kind === 'http-429' && !allowance.exhausted)
+      // Close to the month's limit, searches for new bills wait; configured bills are still looked up.
+      const asked = allowance.spreading ? { ...plan, queries: [] } : plan;
+      const searched = await searchBills(asked, next, { ...deps, allowance }, signal);
+      // A refusal of this poll's share is not LegiScan failing; a real 429 backs the source off.
+      if (searched.failure && !allowance.exhausted) {
+        if (searched.failure.kind === 'http-429')
           return { ok: false, failure: searched.failure, cursor: { ...previous, usage: allowance.usage() } };
-        if (!allowance.exhausted) failures.push(searched.failure);
+        failures.push(searched.failure);
       }
       const outcome = await pollBills(watched(next), searched.hashes, next, allowance, items, failures, signal);
       if (outcome === 'failed' && !items.length && failures[0])
@@ -131,9 +131,10 @@ export function createLegiscanSource(definition: LegiscanSourceDefinition, deps:
     );
     for (const session of sessions) {
       const master = await deps.api.masterList(session, allowance, signal);
+      // This poll's share is spent: the rest wait (a warning, not a failure that would pause the source).
+      if (!master.ok && master.budget) break;
       if (!master.ok) {
         failures.push(master.failure);
-        if (master.budget) return 'failed';
         continue;
       }
       for (const entry of master.value) if (!hashes.has(entry.bill_id)) hashes.set(entry.bill_id, entry.change_hash);
@@ -144,10 +145,10 @@ export function createLegiscanSource(definition: LegiscanSourceDefinition, deps:
       const hash = hashes.get(bill.id);
       if (known && (hash === undefined || hash === known.changeHash)) continue;
       const record = await deps.api.bill(bill.id, allowance, signal);
+      if (!record.ok && record.budget) break;
       if (!record.ok) {
         failures.push(record.failure);
         deps.logger?.warn({ itemId: `legiscan:${bill.id}` }, `legiscan ${definition.id}: ${record.failure.message}`);
-        if (record.budget) break;
         continue;
       }
       read++;

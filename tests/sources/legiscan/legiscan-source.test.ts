@@ -175,6 +175,20 @@ describe('legiscan source: configured bills and the monthly allowance', () => {
     expect(result.cursor.usage).toEqual({ month: '2012-02', requests: 99, limit: 100 });
   });
 
+  it('a poll whose share runs out part way keeps what it read and is not a failure', async () => {
+    // 85 of 100 used: 15 left; at 6h from 2012-02-22 18:00 there are 25 polls left, so this poll may make 1.
+    clock.set('2012-02-22T18:00:00Z');
+    const states = source({ queries: [], bills: [{ state: 'AK', number: 'HB1', year: 2011 }], monthlyLimit: 100 });
+    const result = await states.poll({ usage: { month: '2012-02', requests: 85, limit: 100 } });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.items).toEqual([]);
+      expect(result.warning).toContain("this poll's share of the month's LegiScan queries is used (86 of 100");
+      // The configured bill was found (one search) and waits for the next poll to be read.
+      expect(result.cursor.resolved).toEqual({ 'AK HB1 2011': 230084 });
+    }
+  });
+
   it('a new month starts from zero', async () => {
     clock.set('2012-03-01T00:30:00Z');
     const states = source({ queries: ['"drones made by foreign adversaries"'] });
