@@ -4,6 +4,7 @@ import { buildNotifiers } from './app/build-notifiers.js';
 import { buildPlatforms } from './app/build-platforms.js';
 import { buildWebRoutes, dashboardAddress } from './app/build-web.js';
 import { buildSources } from './app/build-sources.js';
+import { switchedOffSources } from './app/switched-off-sources.js';
 import type { QueuedDelivery } from './runtime/bullmq-delivery.js';
 import { feedProbe } from './app/feed-probe.js';
 import { healthRoutes } from './runtime/health-routes.js';
@@ -136,6 +137,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     logger,
     configuredBills: () => configuredBills,
+    switchedOff: () => switchedOffSources(config.sources),
     maxAgeDays: config.maxAgeDays,
     feeds,
     allowed: config.allowed,

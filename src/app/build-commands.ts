@@ -7,7 +7,7 @@ import { trackHandler, untrackHandler } from '../commands/handlers/track-handler
 import type { InstrumentTracker } from '../commands/handlers/vendor-handler.js';
 import type { InstrumentIndex } from '../domain/ports.js';
 import { deadLettersHandler } from '../commands/handlers/deadletters-handler.js';
-import { statusHandler, type StatusDeps } from '../commands/handlers/status-handler.js';
+import { statusHandler, type SourceInfo, type StatusDeps } from '../commands/handlers/status-handler.js';
 import type { AllowedTenants } from '../domain/tenancy.js';
 import { subscribeHandler, unsubscribeHandler } from '../commands/handlers/subscribe-handler.js';
 import { vendorHandler } from '../commands/handlers/vendor-handler.js';
@@ -35,6 +35,8 @@ export interface CommandDeps {
   logger: Logger;
   /** Bills named by the config file's congress sources (always tracked; `untrack` refuses them). */
   configuredBills?: () => readonly ConfiguredBill[];
+  /** Government sources the config names but that do not run (no key), for `status`. */
+  switchedOff?: () => readonly SourceInfo[];
   /** `allowed.slackTeams` / `allowed.discordGuilds`: the workspaces and servers that may use the bot. */
   allowed?: AllowedTenants;
   /** Channels whose delivery is paused because their platform refused banwatch's credentials. */
@@ -98,13 +100,16 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
       unsubscribeHandler(subscription),
       statusHandler({
         sources: async () =>
-          deps.sources().map((s) => ({
-            id: s.id,
-            name: s.name,
-            type: sourceType(s),
-            intervalMs: s.intervalMs,
-            ...(s.scope ? { scope: s.scope } : {}),
-          })),
+          deps
+            .sources()
+            .map((s) => ({
+              id: s.id,
+              name: s.name,
+              type: sourceType(s),
+              intervalMs: s.intervalMs,
+              ...(s.scope ? { scope: s.scope } : {}),
+            }))
+            .concat(deps.switchedOff?.() ?? []),
         feeds: deps.stores.feeds,
         outbox: deps.stores.outbox,
         clock: deps.clock,

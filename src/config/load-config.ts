@@ -137,9 +137,10 @@ export function loadConfig(options: LoadOptions): Config {
       platforms.discord?.token,
       platforms.gov.congressApiKey,
       platforms.gov.govinfoApiKey,
-      platforms.ui?.token,
+      http.metricsToken,
       platforms.gov.legiscanApiKey,
       ...sources.map((source) => (source.type === 'legiscan' ? source.apiKey : undefined)),
+      platforms.ui?.token,
     ].filter((value): value is string => Boolean(value)),
   ];
   return {
@@ -164,9 +165,9 @@ export function loadConfig(options: LoadOptions): Config {
     },
     logLevel,
     port,
-    slack: platforms.slack,
     host: http.host,
     ...(http.metricsToken ? { metricsToken: http.metricsToken } : {}),
+    slack: platforms.slack,
     discord: platforms.discord,
     gov: platforms.gov,
     ...(platforms.ui ? { ui: platforms.ui } : {}),

@@ -122,9 +122,9 @@ export function readPlatformSettings(env: Environment, channels: readonly Channe
       congressApiUrl: url('CONGRESS_API_URL') ?? 'https://api.congress.gov/v3',
       govinfoApiKey: secret('GOVINFO_API_KEY'),
       govinfoApiUrl: url('GOVINFO_API_URL') ?? 'https://api.govinfo.gov',
-      federalRegisterApiUrl: url('FEDERAL_REGISTER_API_URL') ?? 'https://www.federalregister.gov/api/v1',
       legiscanApiKey: secret('LEGISCAN_API_KEY'),
       legiscanApiUrl: url('LEGISCAN_API_URL') ?? 'https://api.legiscan.com/',
+      federalRegisterApiUrl: url('FEDERAL_REGISTER_API_URL') ?? 'https://www.federalregister.gov/api/v1',
     },
     problems,
   };

@@ -46,7 +46,7 @@ export interface Source {
    * only recording what exists.
    */
   readonly deltas?: boolean;
-  poll(cursor: Cursor | undefined, signal?: AbortSignal): Promise<PollResult>;
   /** A feed added by a workspace or server admin: its items go only to that tenant's channels (domain/tenancy.ts). */
   readonly scope?: string;
+  poll(cursor: Cursor | undefined, signal?: AbortSignal): Promise<PollResult>;
 }

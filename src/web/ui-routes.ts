@@ -103,6 +103,7 @@ export function webRoutes(deps: WebDeps, token: string): WebRoute[] {
       path: '/ui/sign-out',
       handle: (req, res) => redirect(res, '/ui/sign-in', { 'set-cookie': clearedCookie(isHttps(req)) }),
     },
+    { method: 'GET', path: '/ui/', handle: (_req, res) => redirect(res, '/ui') },
     page('/ui', async () => frame('/ui', 'Overview', await overviewPage(deps))),
     page('/ui/sources', async () => frame('/ui/sources', 'Sources', await sourcesPage(deps))),
     page('/ui/bills', async () => frame('/ui/bills', 'Bills and rules', await billsPage(deps))),

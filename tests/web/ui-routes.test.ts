@@ -69,7 +69,7 @@ async function signIn(): Promise<{ cookie: string; csrf: string }> {
 
 describe('the dashboard routes', () => {
   it('answers 404 on every /ui path when UI_TOKEN is not set', async () => {
-    for (const path of ['/ui', '/ui/sign-in', '/ui/alerts', '/ui/style.css']) {
+    for (const path of ['/ui', '/ui/', '/ui/sign-in', '/ui/alerts', '/ui/style.css']) {
       expect((await fetch(url(without, path))).status, path).toBe(404);
     }
   });

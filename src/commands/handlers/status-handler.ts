@@ -15,6 +15,8 @@ export interface SourceInfo {
   intervalMs: number;
   /** A feed added by a workspace or server admin: shown only there. */
   scope?: string;
+  /** Configured but not running, and why (a government source without its key). */
+  off?: string;
 }
 
 /** A channel whose delivery is paused because the platform refused banwatch's credentials. */
@@ -98,6 +100,7 @@ export function statusHandler(deps: StatusDeps): CommandHandler {
 }
 
 function sourceLine(source: SourceInfo, state: FeedState | undefined, now: Date): ReplyLine {
+  if (source.off) return line(`${source.id} (${source.type}): switched off — ${source.off}`);
   if (!state) return line(`${source.id} (${source.type}): not polled yet`);
   const parts = [`${source.id} (${source.type})`];
   if (state.pausedAt) parts.push(`PAUSED since ${state.pausedAt.slice(0, 16)}`);

@@ -75,6 +75,8 @@ describe('a state drone-procurement bill from search to law', () => {
     );
     expect(text).toContain('LegiScan (CC BY 4.0)');
     expect(text).toContain('DJI');
+    // The state as jurisdiction: the item carries it, and its title names the state for the classifier.
+    expect(text).toContain('US-state:AR');
     expect(posted[0]?.thread_ts).toBeUndefined();
     expect(legiscan.requests.every((r) => r.query.get('key') === KEY)).toBe(true);
   });
@@ -133,5 +135,14 @@ describe('a state drone-procurement bill from search to law', () => {
     expect(run.stdout).toMatch(
       new RegExp(`states \\(legiscan\\).* ${legiscan.requests.length} of 30,000 queries in \\d{4}-\\d{2}`),
     );
+  });
+
+  it('the key stays out of logs and status when LegiScan cannot be reached', async () => {
+    const down = { ...env(), LEGISCAN_API_URL: 'http://127.0.0.1:9/', LOG_LEVEL: 'trace' };
+    const poll = await runCli(['poll', '--once', '--config', config], down);
+    const status = await runCli(['status', '--config', config], down);
+    console.log(poll.stdout, poll.stderr.slice(0, 1500));
+    expect(poll.stderr + poll.stdout).toMatch(/states/);
+    for (const text of [poll.stdout, poll.stderr, status.stdout, status.stderr]) expect(text).not.toContain(KEY);
   });
 });
