@@ -14,7 +14,7 @@ Commands:
   status [--json]              sources, their last poll and errors; outbox and dead letters
   deadletters list|retry|drop [ID|--channel ID|--all]
                                alerts delivery gave up on: list them, queue them again, or drop them
-  bills [--json]               tracked bills and rules: stage, last action and date
+  bills [--state XX] [--json]  tracked bills and rules (state bills too): stage, last action and date
   track BILL [VENDOR...]       follow a bill on Congress.gov, e.g. track hr5515-115
   untrack BILL                 stop following a bill
   discord register [--guild ID]
