@@ -40,8 +40,13 @@ export function vendorHandler(deps: VendorDeps): CommandHandler {
       const vendor = deps.catalog.resolve(query);
       if (!vendor) {
         const seen = await alertsNaming(deps.alerts, query);
-        if (seen.length > 0) return newVendor(query, seen);
         const listed = await deps.listings?.find([query]);
+        if (seen.length > 0) {
+          const answer = newVendor(query, seen);
+          // A name new to the catalogue may be new from a list: say which, and since when.
+          if (listed?.matches.length) answer.sections.unshift(listSection(listed));
+          return answer;
+        }
         if (listed?.matches.length) return listedOnlyReply(query, listed, deps.catalog.suggest(query, 5));
         return unknownVendor(query, deps.catalog.suggest(query, 5));
       }

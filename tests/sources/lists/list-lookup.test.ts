@@ -94,3 +94,26 @@ describe('vendor lookups answer from the lists', () => {
     );
   });
 });
+
+describe('a vendor new from a list', () => {
+  it('answers with the alerts that named it and the list it is on', async () => {
+    const h = (harness = await listHarness({ id: 'sdn', type: 'ofac-sdn' }));
+    const xml = listFixture('ofac-sdn-2019-03-11-excerpt.xml');
+    h.serve({
+      body: xml.replace(/\s*<sdnEntry>\s*<uid>306<\/uid>[\s\S]*?<\/sdnEntry>/, ''),
+      contentType: 'application/xml',
+    });
+    await h.poll();
+    h.serve({ body: xml, contentType: 'application/xml' });
+    await h.poll();
+    const listings = listLookup(createListSnapshotStore(h.stores().backend));
+    const answer = await vendorHandler({ catalog, alerts: h.stores().alerts, listings }).run(
+      ['Banco', 'Nacional', 'de', 'Cuba'],
+      cli,
+    );
+    expect(answer.title).toBe('BANCO NACIONAL DE CUBA — not in the catalogue, seen in 1 alert');
+    expect(text(answer)).toContain('SDN, CUBA — BANCO NACIONAL DE CUBA');
+    // The SDN gives no date per entry: the alert is dated when banwatch saw the change.
+    expect(text(answer)).toContain('2026-11-02 BANCO NACIONAL DE CUBA added to the SDN (OFAC SDN List)');
+  });
+});
