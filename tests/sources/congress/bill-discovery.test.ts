@@ -51,12 +51,12 @@ function store(crashAt?: number) {
 }
 
 /** A fresh process: new API client and source over the same store and fake Congress.gov. */
-function start(tracked: ReturnType<typeof store>) {
+function start(tracked: ReturnType<typeof store>, limit?: number) {
   const congress = createCongressApi({
     baseUrl: api.url,
     apiKey: KEY,
     fetcher,
-    budget: createRequestBudget({ clock }),
+    budget: createRequestBudget({ clock, ...(limit ? { limit } : {}) }),
   });
   return createCongressSource(
     { id: 'congress', intervalMs: 1_800_000, bills: [], discover: true },
@@ -133,5 +133,40 @@ describe('bill discovery over every update since its cursor', () => {
     // No page was asked past the window's end, and the 20-bill and 1,000-update caps are gone.
     const scans = api.requests.filter((r) => r.path === '/v3/bill');
     expect(scans.every((r) => r.query.get('toDateTime') === '2026-12-01T12:00:00Z')).toBe(true);
+  });
+
+  it('a scan cut short by the request budget keeps its place: the next poll reads on, nothing is skipped', async () => {
+    clock.set('2026-12-01T12:00:00Z');
+    const real = govJson<{ bills: Array<Record<string, unknown>> }>('congress-gov-api/bill.json').bills;
+    api.list(
+      Array.from({ length: 600 }, (_, index) => ({
+        congress: 150,
+        number: String(5_000 + index),
+        type: 'HR',
+        title: index === 550 ? RELEVANT : String(real[index % real.length]?.title),
+        updateDate: `2026-11-2${Math.floor(index / 300)}T0${index % 10}:00:00Z`,
+      })),
+    );
+    api.bill('hr5550-150', { congress: 150, number: '5550', type: 'HR', title: RELEVANT }, []);
+    const tracked = store();
+    // One request an hour: the first page is read, the second is refused by the budget.
+    const source = start(tracked, 1);
+    const first = await source.poll(undefined);
+    expect(first).toMatchObject({ ok: false, failure: { kind: 'http-429' } });
+    const kept = first.cursor?.discovery as { from: string; skip: number; to: string };
+    expect(kept.to).toBe('2026-12-01T12:00:00Z');
+    expect(kept.from > '2026-11-20T00:00:00Z').toBe(true);
+    expect(tracked.bills).toEqual([]);
+    let cursor = first.cursor as Cursor;
+    for (let poll = 0; poll < 6 && (cursor.discovery as { to?: string }).to; poll++) {
+      clock.advance(3_600_000);
+      const next = await source.poll(cursor);
+      cursor = next.cursor as Cursor;
+    }
+    expect(cursor.discovery).toEqual({ from: '2026-12-01T11:55:00Z', skip: 0 });
+    expect(tracked.bills.map((bill) => bill.id)).toEqual(['hr5550-150']);
+    // Every page was asked once, after the page before it.
+    const offsets = api.requests.filter((r) => r.path === '/v3/bill' && r.status === 200);
+    expect(offsets.length).toBeGreaterThanOrEqual(3);
   });
 });
