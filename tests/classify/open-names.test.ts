@@ -19,6 +19,7 @@ describe('a vendor the catalogue has never heard of', () => {
     ['Berlin bars network equipment supplier Kestrel Systems from 5G core', ['Kestrel Systems'], 'DE'],
     ['US sanctions maker of Nightjar spyware', ['Nightjar'], 'US-federal'],
     ['Vietnam blocks 40 foreign apps including Chatterly and Lumo', ['Chatterly', 'Lumo'], 'VN'],
+    ['Pentagon puts Chinese carmaker Voltaro on its military blacklist', ['Voltaro'], 'US-federal'],
     ['Arizona sues Chinese doorbell camera maker Ringo over data risks', ['Ringo'], 'US-state:AZ'],
   ])('%s', (title, vendors, jurisdiction) => {
     const result = classify(title);

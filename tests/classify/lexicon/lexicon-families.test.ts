@@ -41,6 +41,8 @@ describe('paraphrased actions', () => {
     ['Canada orders Chinese drone maker to divest its local unit', { action: 'ban', jurisdiction: 'CA' }],
     ['Dutch cyber agency warns against using Kaspersky software', { stage: 'proposed', jurisdiction: 'NL' }],
     ['Finnish ministry warns agencies against installing Telegram', { action: 'restriction', jurisdiction: 'FI' }],
+    ['Belgian government takes control of Chinese-owned chip designer', { action: 'restriction', jurisdiction: 'BE' }],
+    ['FCC bars Chinese test labs from certifying routers', { action: 'ban', jurisdiction: 'US-federal' }],
   ]);
   notRelevant(['Meta ordered to sell Giphy by UK regulator', 'Board vetoes merger of two regional grocers']);
 });
