@@ -159,6 +159,9 @@ describe('list sources: backfill, a changed format, a suspect confirmed by a 304
       kind: 'parse',
       message: 'the page has no covered-list table',
     });
+    // A page cut off inside the table is no table either: nothing is taken from it.
+    h.serve({ body: FCC_PAGE.slice(0, FCC_PAGE.indexOf('Pacific Networks')), contentType: 'text/html' });
+    expect((await h.poll()).status).toBe('failed');
     h.serve({ body: FCC_PAGE, contentType: 'text/html' });
     expect((await h.poll()).status).toBe('not-modified');
     expect(await h.alerts()).toEqual([]);
