@@ -107,6 +107,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     trackedBills: stores.trackedBills,
     catalog,
     readBytes: reader?.readBytes,
+    budgetSlots: stores.backend.claims('request-budgets'),
   });
   const configUrls = new Map(
     config.sources.flatMap((source) => (source.type === 'rss' ? [[source.id, source.url] as const] : [])),

@@ -10,6 +10,7 @@ import { createCongressApi } from '../sources/congress/congress-api.js';
 import { createCongressSource } from '../sources/congress/congress-source.js';
 import { textDiscovery } from '../sources/govinfo/text-discovery-setup.js';
 import { createRequestBudget, type RequestBudget } from '../sources/congress/request-budget.js';
+import { createSharedBudget, type BudgetSlots } from '../sources/congress/shared-budget.js';
 import { createFederalRegisterSource } from '../sources/federal-register/federal-register-source.js';
 import type { ListSnapshotStore } from '../domain/list-entry.js';
 import type { ListDownloader } from '../sources/lists/list-download.js';
@@ -38,6 +39,8 @@ export interface SourceDeps {
   catalog?: VendorCatalog;
   /** Congress.gov allowance per key and hour (tests lower it). */
   congressRequestsPerHour?: number;
+  /** The store's claims, so instances on one store share each key's hourly allowance. */
+  budgetSlots?: BudgetSlots;
   /** Parses feeds (in worker threads under `banwatch run`). */
   readBytes?: FeedBytesReader;
   /** Official restriction lists: streaming downloads and their snapshots (list sources are left out without them). */
@@ -89,8 +92,12 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
           );
           return [];
         }
+        const limit = deps.congressRequestsPerHour;
         const budget =
-          budgets.get(config.apiKey) ?? createRequestBudget({ clock: deps.clock, limit: deps.congressRequestsPerHour });
+          budgets.get(config.apiKey) ??
+          (deps.budgetSlots
+            ? createSharedBudget({ slots: deps.budgetSlots, apiKey: config.apiKey, clock: deps.clock, limit })
+            : createRequestBudget({ clock: deps.clock, limit }));
         budgets.set(config.apiKey, budget);
         const api = createCongressApi({
           baseUrl: config.url,

@@ -68,7 +68,7 @@ export function createCongressApi(options: CongressApiOptions): CongressApi {
     what: string,
     signal?: AbortSignal,
   ): Promise<ApiResult<z.output<S>>> {
-    if (!options.budget.take()) {
+    if (!(await options.budget.take())) {
       const wait = options.budget.waitMs();
       return {
         ok: false,

@@ -5,8 +5,8 @@ export const CONGRESS_REQUESTS_PER_HOUR = 5_000;
 
 /** A sliding-window request allowance, shared by every source that uses the same API key. */
 export interface RequestBudget {
-  /** Uses one request; false when the window is full (nothing is used then). */
-  take(): boolean;
+  /** Uses one request; false when the window is full (nothing is used then). Shared budgets ask the store. */
+  take(): boolean | Promise<boolean>;
   /** Milliseconds until the next request is allowed (0 when one is). */
   waitMs(): number;
 }
