@@ -25,7 +25,8 @@ export function classifyItem(item: Item, classifier: Classifier): Classification
     score: Math.max(base.score, 0.9),
     vendors,
     action: base.action === 'none' ? 'restriction' : base.action,
-    jurisdiction: base.jurisdiction === 'none' ? 'US-federal' : base.jurisdiction,
+    // The source knows where the bill is (a state legislature); the text's reading is only a fallback.
+    jurisdiction: thread.jurisdiction ?? (base.jurisdiction === 'none' ? 'US-federal' : base.jurisdiction),
     reasons: [tracked, ...own, ...found],
   };
 }
