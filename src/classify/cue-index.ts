@@ -21,7 +21,7 @@ export type Cue =
   | { type: 'trap'; trap: GlobalTrap }
   | { type: 'stage'; stage: Stage; prio: number }
   | { type: 'place'; code: string | null; strong: boolean; actor: boolean; reverse: boolean; upperOnly: boolean }
-  | { type: 'atom'; atom: string };
+  | { type: 'atom'; atom: string; id: number };
 
 export type Hit = TrieMatch<Cue>;
 
@@ -51,18 +51,20 @@ function layerOf(cue: Cue): Layer {
 export interface ScanResult {
   hits: Hit[];
   /**
-   * The one-word helper sets of each token. One-word helpers ("the", "from", "to") are not
-   * scanned as phrases: they are so common that a hit object for each would cost more than
+   * The one-word helper sets of each token, by set id. One-word helpers ("the", "from", "to") are
+   * not scanned as phrases: they are so common that a hit object for each would cost more than
    * this table.
    */
-  tokenAtoms: ReadonlyArray<readonly string[] | undefined>;
-  /** Every helper set that occurs, one-word or not. */
-  atomsPresent: ReadonlySet<string>;
+  tokenAtoms: ReadonlyArray<readonly number[] | undefined>;
+  /** 1 at the id of every helper set that occurs, one-word or not. */
+  atomsPresent: Uint8Array;
 }
 
 export interface CueIndex {
   /** Every cue of `words`; `text` and `starts` let case-sensitive cues ("US") check the original. */
   scan(words: readonly string[], text: string, starts: readonly number[]): ScanResult;
+  /** The id of a helper set, -1 for a name no lexicon file defines. */
+  atomId(name: string): number;
   /** How many phrases were compiled, for diagnostics. */
   readonly size: number;
 }
@@ -108,7 +110,16 @@ export function buildCueIndex(catalog: LoadedCatalog, lexicon: Lexicon = default
       });
     }
   }
-  const wordAtoms = new Map<string, string[]>();
+  const atomIds = new Map<string, number>();
+  const idOf = (name: string): number => {
+    let id = atomIds.get(name);
+    if (id === undefined) {
+      id = atomIds.size;
+      atomIds.set(name, id);
+    }
+    return id;
+  };
+  const wordAtoms = new Map<string, number[]>();
   // Open-name words are helpers too, so a headline without any is known not to need the name search.
   const helpers: Array<[string, readonly string[]]> = [
     ...Object.entries(lexicon.helpers),
@@ -116,28 +127,33 @@ export function buildCueIndex(catalog: LoadedCatalog, lexicon: Lexicon = default
     ['name-list-verb', [...lexicon.openNames.addVerbs]],
   ];
   for (const [atom, words] of helpers) {
+    const id = idOf(atom);
     for (const word of words) {
       const tokens = phraseTokens(word);
       if (tokens.length > 1) {
-        trie.add(tokens, { type: 'atom', atom });
+        trie.add(tokens, { type: 'atom', atom, id });
         continue;
       }
       const key = tokens[0];
       if (key === undefined) continue;
       const list = wordAtoms.get(key);
-      if (!list) wordAtoms.set(key, [atom]);
-      else if (!list.includes(atom)) list.push(atom);
+      if (!list) wordAtoms.set(key, [id]);
+      else if (!list.includes(id)) list.push(id);
     }
   }
+  const pairs = lexicon.pairs.map((rule) => ({ rule, first: idOf(rule.first), second: idOf(rule.second) }));
+  const negation = idOf('negation');
+  const count = atomIds.size;
 
   return {
     size: trie.size,
+    atomId: (name) => atomIds.get(name) ?? -1,
     scan(words, text, starts) {
       const hits = trie.scan(words);
       for (let i = hits.length - 1; i >= 0; i--) if (isLowerCaseUs(hits[i] as Hit, text, starts)) hits.splice(i, 1);
       const tokenAtoms = words.map((w) => wordAtoms.get(w));
-      const table = new AtomTable(tokenAtoms, hits);
-      addPairs(lexicon.pairs, hits, table, words.length);
+      const table = new AtomTable(tokenAtoms, hits, count);
+      addPairs(pairs, negation, hits, table, words.length);
       return { hits: keepLongest(hits), tokenAtoms, atomsPresent: table.seen };
     },
   };
@@ -152,48 +168,54 @@ function isLowerCaseUs(hit: Hit, text: string, starts: readonly number[]): boole
 
 /** Where each helper set occurs: per token for one-word helpers, plus multi-word helper hits. */
 class AtomTable {
-  /** Multi-word helper hits by set name, so a lookup walks only its own set's hits. */
-  private readonly multi = new Map<string, Hit[]>();
-  readonly seen = new Set<string>();
+  /** Multi-word helper hits by set id, so a lookup walks only its own set's hits. */
+  private readonly multi: Array<Hit[] | undefined> = [];
+  readonly seen: Uint8Array;
   constructor(
-    private readonly perToken: ReadonlyArray<readonly string[] | undefined>,
+    private readonly perToken: ReadonlyArray<readonly number[] | undefined>,
     hits: readonly Hit[],
+    count: number,
   ) {
-    for (const atoms of perToken) if (atoms) for (const atom of atoms) this.seen.add(atom);
+    this.seen = new Uint8Array(count);
+    for (const ids of perToken) if (ids) for (const id of ids) this.seen[id] = 1;
     for (const hit of hits) {
       if (hit.payload.type !== 'atom') continue;
-      const atom = hit.payload.atom;
-      this.seen.add(atom);
-      const list = this.multi.get(atom);
-      if (list) list.push(hit);
-      else this.multi.set(atom, [hit]);
+      const id = hit.payload.id;
+      this.seen[id] = 1;
+      (this.multi[id] ??= []).push(hit);
     }
   }
 
-  /** End of the `atom` phrase starting at `token`, or -1. */
-  endAt(atom: string, token: number): number {
-    if (this.perToken[token]?.includes(atom)) return token + 1;
-    const multi = this.multi.get(atom);
+  /** End of the phrase of set `id` starting at `token`, or -1. */
+  endAt(id: number, token: number): number {
+    if (this.perToken[token]?.includes(id)) return token + 1;
+    const multi = this.multi[id];
     if (multi) for (const hit of multi) if (hit.start === token) return hit.end;
     return -1;
   }
 
-  present(atom: string): boolean {
-    return this.seen.has(atom);
+  present(id: number): boolean {
+    return this.seen[id] === 1;
   }
 }
 
-function addPairs(pairs: readonly PairRuleDef[], hits: Hit[], table: AtomTable, length: number): void {
-  const negated = table.present('negation');
-  for (const rule of pairs) {
-    if (!table.present(rule.first) || !table.present(rule.second)) continue;
+function addPairs(
+  pairs: ReadonlyArray<{ rule: PairRuleDef; first: number; second: number }>,
+  negation: number,
+  hits: Hit[],
+  table: AtomTable,
+  length: number,
+): void {
+  const negated = table.present(negation);
+  for (const { rule, first, second } of pairs) {
+    if (!table.present(first) || !table.present(second)) continue;
     pairs: for (let i = 0; i < length; i++) {
-      const firstEnd = table.endAt(rule.first, i);
+      const firstEnd = table.endAt(first, i);
       if (firstEnd < 0) continue;
       for (let j = firstEnd; j <= firstEnd + rule.within && j < length; j++) {
         // "court will not block" is the opposite of "court blocks".
-        if (negated && table.endAt('negation', j) >= 0) continue pairs;
-        const secondEnd = table.endAt(rule.second, j);
+        if (negated && table.endAt(negation, j) >= 0) continue pairs;
+        const secondEnd = table.endAt(second, j);
         if (secondEnd < 0) continue;
         hits.push({
           start: i,

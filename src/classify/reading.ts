@@ -62,9 +62,11 @@ export interface Reading {
   /** Multi-word helper phrases found, by set name (one-word helpers: see atomAt). */
   atoms: Map<string, Span[]>;
   /** The one-word helper sets of each token. */
-  tokenAtoms: ReadonlyArray<readonly string[] | undefined>;
+  tokenAtoms: ReadonlyArray<readonly number[] | undefined>;
   /** Every helper set present. */
-  atomsPresent: ReadonlySet<string>;
+  atomsPresent: Uint8Array;
+  /** The id of a helper set (see CueIndex.atomId). */
+  atomId: (name: string) => number;
   /** Context words of weak vendor names (match.context), with the catalog pattern they serve. */
   contexts: Array<Span & { vendor: number }>;
 }
@@ -153,6 +155,7 @@ export function readText(
     contexts: [],
     tokenAtoms: scan.tokenAtoms,
     atomsPresent: scan.atomsPresent,
+    atomId: index.atomId,
   };
   for (const hit of scan.hits) sortInto(reading, hit, vendorName);
   return reading;
@@ -166,7 +169,8 @@ export function quote(reading: Reading, span: Span): string {
 }
 
 function wordHas(reading: Reading, atom: string, token: number): boolean {
-  return reading.tokenAtoms[token]?.includes(atom) ?? false;
+  const id = reading.atomId(atom);
+  return id >= 0 && (reading.tokenAtoms[token]?.includes(id) ?? false);
 }
 
 /** The helper phrase of set `atom` that starts at token `start`, if any. */
@@ -184,16 +188,18 @@ export function atomEndingAt(reading: Reading, atom: string, end: number): Span 
 /** Every phrase of set `atom`, in text order. */
 export function atomSpans(reading: Reading, atom: string): Span[] {
   const spans: Span[] = [];
-  if (!reading.atomsPresent.has(atom)) return spans;
+  const id = reading.atomId(atom);
+  if (id < 0 || reading.atomsPresent[id] !== 1) return spans;
   for (let i = 0; i < reading.tokens.words.length; i++)
-    if (wordHas(reading, atom, i)) spans.push({ start: i, end: i + 1 });
+    if (reading.tokenAtoms[i]?.includes(id)) spans.push({ start: i, end: i + 1 });
   const multi = reading.atoms.get(atom);
   if (multi) spans.push(...multi);
   return spans.sort((a, b) => a.start - b.start);
 }
 
 export function hasAtom(reading: Reading, atom: string): boolean {
-  return reading.atomsPresent.has(atom);
+  const id = reading.atomId(atom);
+  return id >= 0 && reading.atomsPresent[id] === 1;
 }
 
 /** Counting action cues: not background, not a platform's own moderation. */
