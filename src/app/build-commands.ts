@@ -5,7 +5,8 @@ import { CommandRouter } from '../commands/command-router.js';
 import { billsHandler, type ConfiguredBill, stateOfRecord } from '../commands/handlers/bills-handler.js';
 import { trackHandler, untrackHandler } from '../commands/handlers/track-handler.js';
 import type { InstrumentTracker } from '../commands/handlers/vendor-handler.js';
-import type { InstrumentIndex } from '../domain/ports.js';
+import type { TrackedBill } from '../domain/instrument.js';
+import type { InstrumentIndex, TrackedBillStore } from '../domain/ports.js';
 import { deadLettersHandler } from '../commands/handlers/deadletters-handler.js';
 import { statusHandler, type SourceInfo, type StatusDeps } from '../commands/handlers/status-handler.js';
 import type { AllowedTenants } from '../domain/tenancy.js';
@@ -43,16 +44,25 @@ export interface CommandDeps {
   pausedDeliveries?: StatusDeps['pausedDeliveries'];
 }
 
-/** The vendor lookup's view of the instrument index: tracked bills and rules that name a vendor. */
-export function instrumentTracker(instruments: Pick<InstrumentIndex, 'list'>): InstrumentTracker {
+/**
+ * The vendor lookup's view of the instrument index: tracked bills and rules that name a vendor,
+ * with the section of its text a bill was found by (full-text discovery), when it was.
+ */
+export function instrumentTracker(
+  instruments: Pick<InstrumentIndex, 'list'>,
+  tracked?: Pick<TrackedBillStore, 'list'>,
+): InstrumentTracker {
   return {
     async forVendor(vendor) {
       const wanted = vendor.toLowerCase();
+      const found = new Map(
+        ((await tracked?.list()) ?? []).flatMap((bill) => (bill.matched ? [[`bill:${bill.id}`, bill.matched]] : [])),
+      );
       return (await instruments.list())
         .filter((entry) => entry.vendors.some((name) => name.toLowerCase() === wanted))
         .map((entry) => ({
           label: entry.reference ? `${entry.label} / ${entry.reference}` : entry.label,
-          title: entry.title,
+          title: matchedTitle(entry.title, found.get(entry.key)),
           stage: entry.stage,
           date: entry.date,
           ...(entry.url ? { url: entry.url } : {}),
@@ -60,6 +70,12 @@ export function instrumentTracker(instruments: Pick<InstrumentIndex, 'list'>): I
         }));
     },
   };
+}
+
+function matchedTitle(title: string, matched: TrackedBill['matched']): string {
+  if (!matched) return title;
+  const excerpt = matched.excerpt.length > 160 ? `${matched.excerpt.slice(0, 159)}…` : matched.excerpt;
+  return `${title} — found by its text: ${matched.section ? `${matched.section}: ` : ''}"${excerpt}"`;
 }
 
 export function buildCommandRouter(deps: CommandDeps): CommandRouter {
@@ -83,7 +99,7 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
       vendorHandler({
         catalog: deps.catalog,
         alerts: deps.stores.alerts,
-        tracker: instrumentTracker(deps.stores.instruments),
+        tracker: instrumentTracker(deps.stores.instruments, deps.stores.trackedBills),
         listings,
       }),
       listsHandler({ lookup: listings, sources: listSources, clock: deps.clock }),

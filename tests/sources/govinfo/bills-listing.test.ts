@@ -78,4 +78,33 @@ describe('bills, for bills found by their text or enacted inside another measure
       'H.R.21 (117th) / Public Law 117-263 (as part of H.R.7776 (117th)): FedRAMP Authorization Act — enacted (2022-12-23)',
     );
   });
+
+  it('vendor NAME shows the section a bill was found by', async () => {
+    await stores.trackedBills.add({
+      id: 'hr264-116',
+      origin: 'discovery',
+      addedAt: '2026-11-01T11:00:00.000Z',
+      vendors: ['Huawei', 'ZTE'],
+      matched: {
+        section: 'Sec. 632',
+        term: 'Huawei',
+        excerpt: '...equipment produced by Huawei Technologies Company...',
+      },
+    });
+    // As the congress source records it once polled (the engrossed text is the House's passage).
+    await stores.instruments.record({
+      key: 'bill:hr264-116',
+      kind: 'bill',
+      label: 'H.R.264 (116th)',
+      title:
+        'Making appropriations for financial services and general government for the fiscal year ending September 30, 2019, and for other purposes.',
+      stage: 'passed-one-chamber',
+      date: '2019-01-09',
+      vendors: ['Huawei', 'ZTE'],
+      sourceId: 'congress',
+      updatedAt: '2026-11-01T11:00:00.000Z',
+    });
+    const text = replyToText(await router.handle(['vendor', 'Huawei'], member));
+    expect(text).toContain('found by its text: Sec. 632: "...equipment produced by Huawei Technologies Company..."');
+  });
 });
