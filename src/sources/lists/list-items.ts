@@ -49,8 +49,10 @@ function publication(citation: string | undefined, since: string | undefined): s
 
 /**
  * One item per list and publication: "Entity List: 42 additions, including Huawei, ZTE and
- * Hikvision, and 39 more (84 FR 22961, effective 2019-05-16)". The key is a digest of the ids, so
- * the same change found again after a crash is the same item; every name goes in the summary.
+ * Hikvision, and 39 more (84 FR 22961, effective 2019-05-16)". The key is a digest of the ids and
+ * of the snapshot compared against (`basis`): the same change found again after a crash (the
+ * cursor, and so the basis, not yet moved) is the same item, while an entry removed and later
+ * added again is a new one. Every name goes in the summary.
  */
 function groupItem(
   sourceId: string,
@@ -59,6 +61,7 @@ function groupItem(
   entries: ListEntry[],
   action: ListingChange['action'],
   match: VendorMatcher,
+  basis: string,
 ): Item {
   const citation = change === 'added' ? entries[0]?.citation : undefined;
   const since = change === 'added' ? entries.map((e) => e.since ?? '').sort()[0] || undefined : undefined;
@@ -94,7 +97,7 @@ function groupItem(
   };
   return {
     sourceId,
-    key: `${slug(list)}:${change}:${digest(ids.join('\n'))}`,
+    key: `${slug(list)}:${change}:${digest(`${basis}\n${ids.join('\n')}`)}`,
     title,
     summary,
     kind: 'rule',
@@ -110,6 +113,8 @@ export function changeItems(
   diff: { added: readonly ListEntry[]; removed: readonly ListEntry[]; modified?: readonly ListEntry[] },
   action: (list: string) => ListingChange['action'],
   match: VendorMatcher,
+  /** The content hash of the snapshot compared against (empty for a backfill). */
+  basis = '',
 ): Item[] {
   const groups = new Map<string, { change: ListingChange['change']; list: string; entries: ListEntry[] }>();
   const add = (change: ListingChange['change'], entry: ListEntry, extra: string) => {
@@ -124,5 +129,7 @@ export function changeItems(
   // Only a catalogue vendor's entry can be named by a channel's vendor filter; the rest is recorded.
   for (const entry of diff.modified ?? [])
     if (match([entry.name, ...(entry.aliases ?? [])])) add('modified', entry, '');
-  return [...groups.values()].map((g) => groupItem(sourceId, g.change, g.list, g.entries, action(g.list), match));
+  return [...groups.values()].map((g) =>
+    groupItem(sourceId, g.change, g.list, g.entries, action(g.list), match, basis),
+  );
 }

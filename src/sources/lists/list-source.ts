@@ -72,7 +72,9 @@ export function createListSource(definition: ListSourceDefinition, deps: ListSou
     let diff: ListDiff | undefined;
     if (base) {
       diff = diffEntries(base.entries, next.entries);
-      items = changeItems(definition.id, diff, definition.action, match);
+      // The basis names this very snapshot (hash and when it was taken): the same file seen
+      // again later is a new basis, while a poll repeated after a crash keeps the old one.
+      items = changeItems(definition.id, diff, definition.action, match, `${base.hash}@${base.takenAt}`);
       if (diff.modified.length)
         deps.logger?.info(
           { sourceId: definition.id, modified: diff.modified.length },

@@ -30,7 +30,8 @@ const everything: Channel[] = [{ id: 'all', type: 'console', origin: 'config' }]
 export interface ListHarness {
   server: FeedServer;
   serve(route: FeedRoute): void;
-  poll(): Promise<PollSummary>;
+  /** Moves the clock on (6 h by default, the default interval), then polls. */
+  poll(afterMs?: number): Promise<PollSummary>;
   /** Alerts queued so far, oldest first. */
   alerts(): Promise<Alert[]>;
   restart(): Promise<void>;
@@ -70,8 +71,8 @@ export async function listHarness(
   return {
     server,
     serve: (route) => void server.route(path, route),
-    async poll() {
-      clock.advance(6 * 3_600_000);
+    async poll(afterMs = 6 * 3_600_000) {
+      clock.advance(afterMs);
       const deps = { ...stores, classifier, clock, logger: silentLogger(), maxAgeMs: 14 * 86_400_000 };
       return pollSource(source, channels, deps);
     },

@@ -132,3 +132,19 @@ describe('a crash after the items, before the cursor is saved', () => {
     expect(await h.alerts()).toHaveLength(2);
   });
 });
+
+describe('an entry removed and added back', () => {
+  it('is told each time it happens (a week apart: the same title within 72 h is one story)', async () => {
+    const h = (harness = await listHarness({ id: 'csl', type: 'screening-list' }));
+    const without = withoutLines(CSL, [DJI]);
+    for (const body of [CSL, without, CSL, without]) {
+      h.serve({ body, contentType: 'text/csv' });
+      await h.poll(7 * 86_400_000);
+    }
+    expect((await h.alerts()).map((a) => a.title)).toEqual([
+      'DJI removed from the Entity List',
+      'DJI added to the Entity List (85 FR 83420, effective 2020-12-18)',
+      'DJI removed from the Entity List',
+    ]);
+  });
+});
