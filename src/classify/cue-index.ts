@@ -64,7 +64,7 @@ export interface CueIndex {
   /** Every cue of `words`; `text` and `starts` let case-sensitive cues ("US") check the original. */
   scan(words: readonly string[], text: string, starts: readonly number[]): ScanResult;
   /** The id of a helper set, -1 for a name no lexicon file defines. */
-  atomId(name: string): number;
+  readonly atomId: (name: string) => number;
   /** How many phrases were compiled, for diagnostics. */
   readonly size: number;
 }
