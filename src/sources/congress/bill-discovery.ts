@@ -29,7 +29,8 @@ export interface DiscoveryDeps {
 export const DEFAULT_DISCOVERY_LOOKBACK_MS = 30 * 86_400_000;
 /** Each window starts a little before the last one ended: updates indexed late are still seen. */
 export const DISCOVERY_OVERLAP_MS = 5 * 60_000;
-const DEFAULT_MAX_PAGES = 4;
+// 20 pages of 250: 5,000 updates a poll, a few requests of the 5,000-an-hour allowance.
+const DEFAULT_MAX_PAGES = 20;
 
 export interface DiscoveryResult {
   /** Where the next scan resumes: after what was read, never after what was not. */

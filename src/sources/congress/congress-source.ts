@@ -30,7 +30,7 @@ export interface CongressSourceDefinition {
   discover: boolean;
   /** How far back the first discovery scan looks (default 30 days). */
   discoverLookbackMs?: number;
-  /** Pages of updates one poll's discovery reads at most (default 4); the next poll resumes. */
+  /** Pages of updates one poll's discovery reads at most (default 20); the next poll resumes. */
   discoverPagesPerPoll?: number;
 }
 

@@ -59,7 +59,8 @@ function start(tracked: ReturnType<typeof store>, limit?: number) {
     budget: createRequestBudget({ clock, ...(limit ? { limit } : {}) }),
   });
   return createCongressSource(
-    { id: 'congress', intervalMs: 1_800_000, bills: [], discover: true },
+    // Four pages a poll, so that 2,500 updates take several polls.
+    { id: 'congress', intervalMs: 1_800_000, bills: [], discover: true, discoverPagesPerPoll: 4 },
     {
       api: congress,
       clock,
