@@ -83,6 +83,15 @@ describe("C: chat reads show only the caller's own channels", () => {
     expect(homeFeeds.text).toContain('official');
     expect(homeFeeds.text).not.toContain(id);
     expect((await bot.ask(stranger, { admin: true, group: 'feeds', subcommand: 'list' })).text).toContain(id);
+    // Adding the same address from the home server does not name the stranger's feed either.
+    const again = await bot.ask(homeAdmin, {
+      admin: true,
+      group: 'feeds',
+      subcommand: 'add',
+      options: { url: bot.feeds.url('/theirs.xml') },
+    });
+    expect(again.title).toMatch(/already polled for another workspace or server/);
+    expect(again.text).not.toContain(id);
     expect((await bot.ask(homeAdmin, { subcommand: 'bills' })).text).not.toContain('S.1 ');
     expect((await bot.ask(stranger, { subcommand: 'bills' })).text).toContain('S.1 ');
   });

@@ -80,6 +80,10 @@ export function feedsHandler(deps: FeedsDeps): CommandHandler {
               'NOT_OPERATOR',
               "Only banwatch's operators can add feeds from here. Nothing was changed.",
             );
+          // Another tenant's feed of the same address: say so without naming it.
+          const taken = (await deps.known()).find((f) => sameFeedUrl(f.url, checked.url));
+          if (taken && !canSeeScoped(who, taken.scope))
+            throw new UserError('DUPLICATE_FEED', 'That feed is already polled for another workspace or server.');
           const added = await addFeed(deps, rest[0] as string, {
             addedBy: context.actor.name ?? context.actor.id,
             trusted,
