@@ -184,7 +184,8 @@ async function routeAndQueue(
     await deps.outbox.enqueue(entries);
     deps.metrics?.alertQueued(classification.action, entries.length);
   }
-  if (logged || classification.relevant) {
+  // The alert log is read by everyone's vendor lookups: a feed scoped to one tenant stays out of it.
+  if (!scope && (logged || classification.relevant)) {
     await deps.alerts.record(logged ?? toAlert(alertId, source, item, classification, 'relevant', now));
   }
   const instrument = deps.instruments ? instrumentRecord(source.id, item, classification, now) : undefined;

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rssDocument } from '../fakes/feed-server.js';
-import { operator, SECURITY, startTenantBot, stranger, STRANGER_CHANNEL, type TenantBot } from './tenant-bot.js';
+import {
+  homeMember,
+  operator,
+  SECURITY,
+  startTenantBot,
+  stranger,
+  STRANGER_CHANNEL,
+  type TenantBot,
+} from './tenant-bot.js';
 
 /**
  * Finding A: a stranger's Discord server (a Manage Server member there) could change global
@@ -48,6 +56,10 @@ describe('A: global state belongs to the operators', () => {
     const why = await bot.ask(operator, { subcommand: 'why', options: { item: phish.link } });
     expect(why.text).toMatch(/discord-sec: not posted: the feed belongs to another workspace or server/);
     expect(bot.discord.messages(SECURITY).some((m) => JSON.stringify(m.body).includes(phish.link))).toBe(false);
+    // Nor does it show up in the home server's vendor lookup (the latest alerts).
+    const lookup = await bot.ask(homeMember, { subcommand: 'vendor', options: { name: 'hikvision' } });
+    expect(lookup.title).toMatch(/^Hikvision/);
+    expect(lookup.text).not.toContain('phish.example');
   }, 60_000);
 
   it("refuses a stranger removing or resuming the operator's feed", async () => {
