@@ -104,7 +104,8 @@ export function decideRelevance({ title, summary, government, findings }: Releva
   const legislated = title.stages.some((s) => s.stage === 'enacted' || s.stage === 'passed-chamber');
   const blocked = isTrapped(findings);
 
-  if (vendorClass) reasons.push(`vendor class "${quote(title, vendorClass)}" (no vendor named)`);
+  if (vendorClass && targets.length === 0)
+    reasons.push(`vendor class "${quote(title, vendorClass)}" (no vendor named)`);
   reasons.push(...cueReasons(title, usable));
 
   let basis: Basis | undefined;
