@@ -123,10 +123,19 @@ describe('banwatch on hostile XML', () => {
     expect(result.ok && result.items[0]?.title).toBe('a\ufffdb\ufffdc\ufffdd\ufffde');
   });
 
-  it('survives nesting 50,000 elements deep', async () => {
+  it('refuses nesting 50,000 elements deep as a parse failure of that feed (issue 20: depth is bounded)', async () => {
     const doc = `<rss version="2.0"><channel><item><guid>1</guid><title>deep${'<b>'.repeat(50_000)}x${'</b>'.repeat(50_000)}</title></item></channel></rss>`;
     const result = await readFeed(doc, OPTIONS);
-    expect(result.ok).toBe(true);
+    expect(result).toEqual({
+      ok: false,
+      failure: { kind: 'parse', message: 'the feed nests elements more than 100 deep' },
+    });
+  });
+
+  it('still reads markup nested as deep as real feeds go', async () => {
+    const doc = `<rss version="2.0"><channel><item><guid>1</guid><title>deep${'<b>'.repeat(90)}x${'</b>'.repeat(90)}</title></item></channel></rss>`;
+    const result = await readFeed(doc, OPTIONS);
+    expect(result.ok && result.items.map((item) => item.key)).toHaveLength(1);
   });
 
   it('stays linear on pathological markup (ampersands, unclosed comments, tag soup)', async () => {

@@ -157,8 +157,9 @@ describe('createRssSource', () => {
       'HTML page',
     ],
     ['an empty 200', { body: '' }, 'empty'],
-    ['malformed XML', { body: '<rss version="2.0"><channel><item><title>x</item></channel></rss>' }, 'not well-formed'],
-    ['a cut-off feed', { body: doc.slice(0, doc.length - 40) }, 'cut off'],
+    // Malformed feeds are read leniently (tests/security/malformed-feeds.test.ts); these hold nothing to recover.
+    ['malformed XML', { body: '<rss version="2.0"><channel><title>x</titl></channel></rss>' }, 'not well-formed'],
+    ['a cut-off feed', { body: doc.slice(0, doc.indexOf('<item>')) }, 'cut off'],
     ['something that is not a feed', { body: '<?xml version="1.0"?><note>hi</note>' }, '<note>'],
   ])('reports %s as a parse failure and keeps the old cursor', async (_name, route, words) => {
     server.route('/bad.xml', route);
