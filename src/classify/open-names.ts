@@ -178,6 +178,31 @@ function coordinated(shape: NameShape, after: number): Span[] {
   }
 }
 
+/** Names joined by commas and "and" before `start`, leftwards ("Alpha, Beta and Gamma among ..."). */
+function coordinatedBack(shape: NameShape, start: number): Span[] {
+  const out: Span[] = [];
+  let at = start;
+  for (;;) {
+    const end =
+      shape.words[at - 1] === 'and' && shape.joined(at - 1) ? at - 1 : shape.listSeparator(at) === at ? at : -1;
+    if (end <= 0) return out;
+    const name = shape.backward(end);
+    if (!name) return out;
+    out.push(name);
+    at = name.start;
+  }
+}
+
+/** "Alpha, Beta and Gamma among firms hit by ...": the names come before "among" and a kind of firm. */
+function byAmong(shape: NameShape, lex: OpenNameWords, found: Span[]): void {
+  for (let v = 1; v < shape.words.length; v++) {
+    if (shape.words[v] !== 'among' || !shape.joined(v)) continue;
+    const kind = shape.words.slice(v + 1, v + 4).some((w) => lex.groupWords.has(w));
+    const last = kind ? shape.backward(v) : undefined;
+    if (last) found.push(last, ...coordinatedBack(shape, last.start));
+  }
+}
+
 function byDescriptor(shape: NameShape, lex: OpenNameWords, listed: boolean, found: Span[]): void {
   for (let d = 0; d < shape.words.length; d++) {
     const word = shape.words[d] as string;
@@ -244,6 +269,7 @@ export function findOpenNames(reading: Reading, lex: OpenNameWords): OpenName[] 
   byDescriptor(shape, lex, listed, spans);
   byList(shape, lex, listed, spans);
   byOrigin(shape, reading, listed, spans);
+  byAmong(shape, lex, spans);
   // A name joined to a vendor already found is one too ("bans DeepSeek and Zenbot").
   const found = spans.length;
   for (const v of reading.vendors) spans.push(...coordinated(shape, v.end));

@@ -20,6 +20,7 @@ describe('a vendor the catalogue has never heard of', () => {
     ['US sanctions maker of Nightjar spyware', ['Nightjar'], 'US-federal'],
     ['Vietnam blocks 40 foreign apps including Chatterly and Lumo', ['Chatterly', 'Lumo'], 'VN'],
     ['Pentagon puts Chinese carmaker Voltaro on its military blacklist', ['Voltaro'], 'US-federal'],
+    ['Zenbot, Quantix and Lumo among firms added to US trade blacklist', ['Zenbot', 'Quantix', 'Lumo'], 'US-federal'],
     ['Arizona sues Chinese doorbell camera maker Ringo over data risks', ['Ringo'], 'US-state:AZ'],
   ])('%s', (title, vendors, jurisdiction) => {
     const result = classify(title);

@@ -91,6 +91,7 @@ export function loadLexicon(dir: string): Lexicon {
       suffixes: lower(open.suffixes),
       addVerbs: lower(open.addVerbs),
       listWords: open.listWords,
+      groupWords: lower(open.groupWords),
       stopWords: lower(open.stopWords),
     },
   };

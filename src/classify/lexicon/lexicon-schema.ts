@@ -66,6 +66,7 @@ export const openNamesFileSchema = z.strictObject({
   suffixes: words,
   addVerbs: words,
   listWords: words,
+  groupWords: words,
   stopWords: words,
 });
 

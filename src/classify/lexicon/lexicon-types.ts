@@ -85,6 +85,8 @@ export interface OpenNameWords {
   suffixes: ReadonlySet<string>;
   addVerbs: ReadonlySet<string>;
   listWords: readonly string[];
+  /** Plural kinds of organisation a list of names belongs to ("... among firms"). */
+  groupWords: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
 }
 
