@@ -50,7 +50,7 @@ describe('banwatch discord', () => {
     const definitions = puts[0]?.body as Definition[];
     expect(definitions.map((d) => d.name)).toEqual(['banwatch', 'banwatch-admin']);
     expect(definitions[0]?.default_member_permissions).toBeUndefined();
-    expect(definitions[0]?.options.map((o) => o.name)).toEqual(['vendor', 'bills', 'status', 'why', 'help']);
+    expect(definitions[0]?.options.map((o) => o.name)).toEqual(['vendor', 'bills', 'status', 'lists', 'why', 'help']);
     expect(definitions[1]?.default_member_permissions).toBe('32');
     expect(definitions[1]?.options.map((o) => o.name)).toEqual([
       'watch',
