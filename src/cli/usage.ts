@@ -6,7 +6,7 @@ Commands:
   run                          poll every source on its schedule and deliver alerts (Ctrl-C stops)
   poll --once                  poll every source once, deliver, and exit
   classify                     JSON lines in (title, summary), one classification per line out
-  eval [FILE]                  precision, recall and per-field accuracy on labelled headlines
+  eval [FILE...]               precision, recall and per-field accuracy on labelled headlines
   vendor NAME [--json]         where a vendor stands: restrictions, official lists and latest alerts
   lists [--json]               official restriction lists: size, last change and last poll
   watch add|remove|mute|list [TERM] --channel ID [--all]
