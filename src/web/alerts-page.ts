@@ -1,3 +1,4 @@
+import { dataTable } from './data-table.js';
 import type { Alert } from '../domain/alert.js';
 import { actionLabel, alertStage } from '../domain/alert-text.js';
 import { ACTIONS } from '../domain/classification.js';
@@ -107,23 +108,7 @@ export async function alertsPage(deps: WebDeps, filter: AlertFilter, page: numbe
       <strong>${found.alerts.length}</strong> alerts match.
       <a href="/ui/alerts.csv${query ? `?${query}` : ''}" download>Export these as CSV</a>
     </p>
-    <div class="table-wrap">
-      <table class="stack">
-        <thead>
-          <tr>
-            <th scope="col">Created (UTC)</th>
-            <th scope="col">Title</th>
-            <th scope="col">Vendors</th>
-            <th scope="col">Action</th>
-            <th scope="col">Source</th>
-            <th scope="col">Channels</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-    </div>
+    ${dataTable({ headers: ['Created (UTC)', 'Title', 'Vendors', 'Action', 'Source', 'Channels'], rows })}
     ${
       pages > 1
         ? html`<nav aria-label="Pages">

@@ -1,3 +1,4 @@
+import { dataTable } from './data-table.js';
 import { trackedBillRows } from '../commands/handlers/bills-handler.js';
 import { billThreadKey, parseBillId } from '../domain/bill-id.js';
 import { stageLabel } from '../domain/alert-text.js';
@@ -21,26 +22,7 @@ function instrumentRow(record: InstrumentRecord): SafeHtml {
 }
 
 function table(caption: string, rows: SafeHtml[], empty: string): SafeHtml {
-  if (!rows.length) return html`<p class="muted">${empty}</p>`;
-  return html`<div class="table-wrap">
-    <table class="stack">
-      <caption class="muted">
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Bill or rule</th>
-          <th scope="col">Title</th>
-          <th scope="col">Stage</th>
-          <th scope="col">Date</th>
-          <th scope="col">Vendors</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-  </div>`;
+  return dataTable({ caption, headers: ['Bill or rule', 'Title', 'Stage', 'Date', 'Vendors'], rows, empty });
 }
 
 /** Bills and rules: federal bills (config and tracked), state and other bills, rules; each links to its timeline. */

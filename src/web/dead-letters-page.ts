@@ -1,3 +1,4 @@
+import { dataTable } from './data-table.js';
 import { alertSubject } from '../domain/alert-text.js';
 import { deadLetterKey, type DeadLetter } from '../domain/outbox.js';
 import { maskUrlsIn } from '../shared/mask-url.js';
@@ -49,24 +50,5 @@ export async function deadLettersPage(deps: WebDeps, csrf: string, notice?: stri
       waiting in the outbox. Retry puts a message back in the outbox to be sent on the next delivery tick; drop removes
       it for good.
     </p>
-    ${
-      rows.length
-        ? html`<div class="table-wrap">
-            <table class="stack">
-              <thead>
-                <tr>
-                  <th scope="col">Died (UTC)</th>
-                  <th scope="col">Channel</th>
-                  <th scope="col">Message</th>
-                  <th scope="col">Error</th>
-                  <th scope="col">Action</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${rows}
-              </tbody>
-            </table>
-          </div>`
-        : html`<p class="muted">No dead letters.</p>`
-    }`;
+    ${dataTable({ headers: ['Died (UTC)', 'Channel', 'Message', 'Error', 'Action'], rows, empty: 'No dead letters.' })}`;
 }

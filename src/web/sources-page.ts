@@ -1,3 +1,4 @@
+import { dataTable } from './data-table.js';
 import type { FeedState } from '../domain/feed-state.js';
 import { maskUrlsIn } from '../shared/mask-url.js';
 import { alertDay } from './alert-filter.js';
@@ -48,26 +49,11 @@ export async function sourcesPage(deps: WebDeps): Promise<SafeHtml> {
       </td>
     </tr>`;
   });
+  const headers = ['Source', 'Health', 'Last success', 'Last error', 'Next poll', 'Items seen'];
   return html`<p>${sources.length} sources. Times are UTC.</p>
-    <div class="table-wrap">
-      <table class="stack">
-        <caption class="muted">
-          Feeds, lists and government sources
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Source</th>
-            <th scope="col">Health</th>
-            <th scope="col">Last success</th>
-            <th scope="col">Last error</th>
-            <th scope="col">Next poll</th>
-            <th scope="col">Items seen</th>
-            <th scope="col">Alerts, ${SPARK_DAYS} days</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-    </div>`;
+    ${dataTable({
+      caption: 'Feeds, lists and government sources',
+      headers: [...headers, `Alerts, ${SPARK_DAYS} days`],
+      rows,
+    })}`;
 }
