@@ -13,8 +13,9 @@ export const ACCEPT_ENCODING = 'gzip, deflate, br';
  */
 export const MAX_CONTENT_CODINGS = 3;
 
-function decoderFor(coding: string): Transform | undefined {
-  switch (coding) {
+/** The stream that undoes one content coding (`gzip`, `deflate`, `br`); undefined for any other. */
+export function decoderFor(coding: string): Transform | undefined {
+  switch (coding.trim().toLowerCase()) {
     case 'gzip':
     case 'x-gzip':
       return createGunzip();
@@ -33,7 +34,8 @@ export function abandon(stream: Readable): void {
   stream.destroy();
 }
 
-function isZlibError(error: unknown): boolean {
+/** A zlib failure: the body claimed a coding it was not in (a broken or lying server). */
+export function isZlibError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('Z_');
 }

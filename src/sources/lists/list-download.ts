@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Readable, Transform } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 import type { Clock } from '../../domain/clock.js';
 import type { SourceFailure } from '../../domain/source.js';
 import { errorMessage } from '../../shared/errors.js';
-import { ACCEPT_ENCODING, abandon } from '../../shared/http/body-reader.js';
+import { ACCEPT_ENCODING, abandon, decoderFor, isZlibError } from '../../shared/http/body-reader.js';
 import { failureFromError, failureFromStatus, tooLargeFailure } from '../../shared/http/fetch-failure.js';
 import { ListFormatError } from './list-format-error.js';
 
@@ -36,20 +35,6 @@ export interface ListDownloader {
 }
 
 class TooLarge extends Error {}
-
-function decoderFor(coding: string | undefined): Transform | undefined {
-  switch ((coding ?? '').trim().toLowerCase()) {
-    case 'gzip':
-    case 'x-gzip':
-      return createGunzip();
-    case 'deflate':
-      return createInflate();
-    case 'br':
-      return createBrotliDecompress();
-    default:
-      return undefined;
-  }
-}
 
 /**
  * Streams a list file to its reader while hashing it: the body is never held whole (the shared
@@ -120,7 +105,7 @@ export function createListDownloader(
           return { kind: 'failed', failure: tooLargeFailure(maxBytes, announced) };
         }
         const encoding = response.headers['content-encoding'];
-        const decoder = decoderFor(typeof encoding === 'string' ? encoding : undefined);
+        const decoder = typeof encoding === 'string' ? decoderFor(encoding) : undefined;
         const bytes: Readable = decoder ? response.body.pipe(decoder) : response.body;
         const hash = createHash('sha256');
         async function* text(): AsyncGenerator<string> {
@@ -161,7 +146,7 @@ export function createListDownloader(
           kind: 'failed',
           failure: { kind: 'timeout', message: `${current.host} did not send the list within ${timeoutMs / 1000} s` },
         };
-      if ((error as { code?: unknown } | null)?.code?.toString().startsWith('Z_'))
+      if (isZlibError(error))
         return { kind: 'failed', failure: { kind: 'parse', message: `the body could not be decompressed` } };
       const failure = failureFromError(error, current.host, timeoutMs);
       return { kind: 'failed', failure: { ...failure, message: failure.message || errorMessage(error) } };
