@@ -53,6 +53,18 @@ const actionFor =
   (list: string): ListingChange['action'] =>
     fixed ?? (/sdn|sanction|cmic|evaders|capta|palestinian/i.test(list) ? 'sanction' : 'restriction');
 
+/** What every list source takes from its config: the official download and name unless the config says otherwise. */
+function definitionBasics(config: ListSourceConfig, type: keyof typeof OFFICIAL_LIST_URLS, name: string) {
+  return {
+    id: config.id,
+    name: config.name ?? name,
+    url: config.url ?? OFFICIAL_LIST_URLS[type],
+    intervalMs: config.intervalMs,
+    backfill: config.backfill,
+    maxRemovalShare: config.maxRemovalShare ?? DEFAULT_MAX_REMOVAL_SHARE,
+  };
+}
+
 /** The Consolidated Screening List (CSV or JSON, told apart by content); `lists` keeps only some. */
 export function createScreeningListSource(
   config: ListSourceConfig & { lists?: readonly string[] },
@@ -61,12 +73,7 @@ export function createScreeningListSource(
   const lists = config.lists ?? [];
   return createListSource(
     {
-      id: config.id,
-      name: config.name ?? 'Consolidated Screening List',
-      url: config.url ?? OFFICIAL_LIST_URLS['screening-list'],
-      intervalMs: config.intervalMs,
-      backfill: config.backfill,
-      maxRemovalShare: config.maxRemovalShare ?? DEFAULT_MAX_REMOVAL_SHARE,
+      ...definitionBasics(config, 'screening-list', 'Consolidated Screening List'),
       read: sniffing((start) =>
         start.startsWith('{') || start.startsWith('[')
           ? (text) => readScreeningJson(text, lists)
@@ -83,12 +90,7 @@ export function createSdnSource(config: ListSourceConfig & { programs?: readonly
   const programs = config.programs ?? [];
   return createListSource(
     {
-      id: config.id,
-      name: config.name ?? 'OFAC SDN List',
-      url: config.url ?? OFFICIAL_LIST_URLS['ofac-sdn'],
-      intervalMs: config.intervalMs,
-      backfill: config.backfill,
-      maxRemovalShare: config.maxRemovalShare ?? DEFAULT_MAX_REMOVAL_SHARE,
+      ...definitionBasics(config, 'ofac-sdn', 'OFAC SDN List'),
       read: sniffing((start) =>
         start.startsWith('<') ? (text) => readSdnXml(text, programs) : (text) => readSdnCsv(text, programs),
       ),
@@ -102,12 +104,7 @@ export function createSdnSource(config: ListSourceConfig & { programs?: readonly
 export function createFccCoveredListSource(config: ListSourceConfig, deps: ListSourceDeps): Source {
   return createListSource(
     {
-      id: config.id,
-      name: config.name ?? 'FCC Covered List',
-      url: config.url ?? OFFICIAL_LIST_URLS['fcc-covered-list'],
-      intervalMs: config.intervalMs,
-      backfill: config.backfill,
-      maxRemovalShare: config.maxRemovalShare ?? DEFAULT_MAX_REMOVAL_SHARE,
+      ...definitionBasics(config, 'fcc-covered-list', 'FCC Covered List'),
       read: (text): AsyncIterable<ListEntry> => readFccTable(text),
       action: actionFor('ban'),
     },
