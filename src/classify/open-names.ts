@@ -3,146 +3,19 @@
  * vendor is the alert a channel most needs, so a capitalised name counts as a vendor when the
  * sentence puts it where a target goes: after or before a descriptor ("AI app Zenbot", "Vantora
  * spyware maker"), in a list being added ("adds Alpha and Beta to the Entity List"), after a
- * foreign origin next to a list or sanction ("China's Quantix"), or joined to a vendor already
+ * foreign origin next to a list or sanction ("China's Quantix"), right after a government's
+ * action and before a product noun ("bans Unitree robot dogs"), or joined to a vendor already
  * found ("bans DeepSeek and Zenbot"). The words behind each shape are data
  * (config/lexicon/open-names.yaml).
  */
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
-import { countingActions, type Reading, type Span } from './reading.js';
+import { MAX_NAME, NameShape } from './name-shape.js';
+import { countingActions, type ActionMention, type Reading, type Span } from './reading.js';
 import { RANK } from './lexicon/lexicon-types.js';
 
 export interface OpenName extends Span {
   /** The name as the headline writes it. */
   name: string;
-}
-
-/** Longest name taken, in words: longer runs are title-case sentences, not names. */
-const MAX_NAME = 4;
-
-class NameShape {
-  readonly words: readonly string[];
-  private readonly covered: Uint8Array;
-  private titleCase: boolean | undefined;
-
-  constructor(
-    private readonly reading: Reading,
-    private readonly lex: OpenNameWords,
-  ) {
-    this.words = reading.tokens.words;
-    this.covered = new Uint8Array(this.words.length);
-    // 1: a descriptor or kind of vendor (may still end a name: "Zenith Technologies"); 2: a cue.
-    this.cover(reading.products, 1);
-    for (const spans of [reading.origins, reading.stages, reading.places, reading.traps, reading.motives])
-      this.cover(spans, 2);
-    for (const a of reading.actions) {
-      // A pair ("adds ... to the list") holds the names between its two ends.
-      if (a.pair) {
-        this.cover([{ start: a.start, end: a.start + 1 }], 2);
-        this.cover([{ start: a.end - 1, end: a.end }], 2);
-      } else this.cover([a], 2);
-    }
-    this.cover(reading.vendors, 3);
-  }
-
-  private cover(spans: readonly Span[], mark: number): void {
-    for (const s of spans)
-      for (let i = s.start; i < s.end; i++) if ((this.covered[i] ?? 0) < mark) this.covered[i] = mark;
-  }
-
-  original(i: number): string {
-    const { starts, ends } = this.reading.tokens;
-    return this.reading.text.slice(starts[i] ?? 0, ends[i] ?? 0);
-  }
-
-  private capitalised(i: number): boolean {
-    const code = this.reading.text.charCodeAt(this.reading.tokens.starts[i] ?? 0);
-    if (code < 128) return code >= 65 && code <= 90;
-    const first = this.reading.text[this.reading.tokens.starts[i] ?? 0] ?? '';
-    return first !== first.toLowerCase();
-  }
-
-  /** Only spaces, hyphens, dots or an ampersand between token i-1 and token i. */
-  joined(i: number): boolean {
-    const from = this.reading.tokens.ends[i - 1];
-    const to = this.reading.tokens.starts[i];
-    if (from === undefined || to === undefined) return false;
-    for (let at = from; at < to; at++) {
-      const code = this.reading.text.charCodeAt(at);
-      // space, &, -, .
-      if (code !== 32 && code !== 38 && code !== 45 && code !== 46) return false;
-    }
-    return true;
-  }
-
-  /** The separator before token i: a comma, "and", "&", or nothing. */
-  listSeparator(i: number): number {
-    const from = this.reading.tokens.ends[i - 1];
-    const to = this.reading.tokens.starts[i];
-    if (from !== undefined && to !== undefined && /^\s*,\s*$/.test(this.reading.text.slice(from, to))) return i;
-    if (this.words[i] === 'and' && this.joined(i)) return i + 1;
-    return -1;
-  }
-
-  nameToken(i: number): boolean {
-    const word = this.words[i] ?? '';
-    return (
-      (this.covered[i] ?? 0) === 0 &&
-      word.length >= 2 &&
-      !this.lex.stopWords.has(word) &&
-      !this.lex.techWords.has(word) &&
-      !this.lex.descriptors.has(word) &&
-      /\p{L}/u.test(word) &&
-      this.capitalised(i)
-    );
-  }
-
-  private suffixAt(i: number): boolean {
-    return (this.covered[i] ?? 0) <= 1 && this.lex.suffixes.has(this.words[i] ?? '') && this.capitalised(i);
-  }
-
-  isVendor(i: number): boolean {
-    return this.covered[i] === 3;
-  }
-
-  forward(i: number): Span | undefined {
-    if (!this.nameToken(i)) return undefined;
-    let end = i + 1;
-    while (
-      end < this.words.length &&
-      end - i < MAX_NAME &&
-      this.joined(end) &&
-      (this.nameToken(end) || this.suffixAt(end))
-    )
-      end++;
-    return { start: i, end };
-  }
-
-  backward(end: number): Span | undefined {
-    let start = end;
-    while (start > 0 && end - start < MAX_NAME && (start === end || this.joined(start))) {
-      if (this.nameToken(start - 1) || (start < end && this.suffixAt(start - 1))) start--;
-      else if (start === end && this.suffixAt(start - 1)) start--;
-      else break;
-    }
-    while (start < end && !this.nameToken(start)) start++;
-    return start < end ? { start, end } : undefined;
-  }
-
-  tech(from: number, to: number): boolean {
-    for (let i = Math.max(0, from); i < to; i++) if (this.lex.techWords.has(this.words[i] ?? '')) return true;
-    return false;
-  }
-
-  nonTech(from: number, to: number): boolean {
-    for (let i = Math.max(0, from); i < to; i++) if (this.lex.nonTech.has(this.words[i] ?? '')) return true;
-    return false;
-  }
-
-  /** Title case capitalises every word, so a capital says nothing there. */
-  get sentenceCase(): boolean {
-    this.titleCase ??= !this.words.some((w, i) => w.length > 3 && !this.capitalised(i) && /^\p{L}/u.test(w));
-    return !this.titleCase;
-  }
 }
 
 /** A list, a sanction or an instrument is named: the strongest sign that organisations are the target. */
@@ -261,6 +134,48 @@ function byOrigin(shape: NameShape, reading: Reading, listed: boolean, found: Sp
   }
 }
 
+/** Action kinds that restrict: a name right after one of them is its object. */
+const RESTRICTIVE = new Set(['ban', 'restriction', 'sanction']);
+
+/** Where the object of a government's restrictive action starts, or -1 ("bans X", "ban on X"). */
+function objectStart(reading: Reading, a: ActionMention): number {
+  if (a.status !== 'counts' || a.pair || a.instrument || !RESTRICTIVE.has(a.kind)) return -1;
+  if (!reading.places.some((p) => p.actor && !p.reverse && p.end <= a.start)) return -1;
+  return reading.tokens.words[a.end] === 'on' ? a.end + 1 : a.end;
+}
+
+/**
+ * Cheap test before the shape is built: a product noun a few words after a government's
+ * restrictive action, where "bans Unitree robot dogs" would put it.
+ */
+export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
+  for (const a of reading.actions) {
+    const start = objectStart(reading, a);
+    if (start < 0) continue;
+    for (let i = start + 1; i <= start + MAX_NAME && i < reading.tokens.words.length; i++)
+      if (lex.objectNouns.has(reading.tokens.words[i] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * "Pentagon bans Unitree robot dogs", "Japan's ban on Halvex routers": a name right after a
+ * government's restrictive action and right before a product or trade noun is the target. In
+ * title case a capital says nothing, so only an acronym ("ASML") is taken there.
+ */
+function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+  for (const a of reading.actions) {
+    const start = objectStart(reading, a);
+    if (start < 0 || start >= shape.words.length || !shape.joined(start)) continue;
+    const name = shape.forward(start);
+    if (!name || /\d/.test(shape.words[start] ?? '')) continue;
+    if (!shape.joined(name.end) || !lex.objectNouns.has(shape.words[name.end] ?? '')) continue;
+    if (shape.nonTech(name.end, name.end + 3)) continue;
+    if (!shape.sentenceCase && !shape.acronym(name)) continue;
+    found.push(name);
+  }
+}
+
 /** Every open-world name in the reading that is not a catalogue vendor, in text order, each once. */
 export function findOpenNames(reading: Reading, lex: OpenNameWords): OpenName[] {
   const shape = new NameShape(reading, lex);
@@ -270,6 +185,7 @@ export function findOpenNames(reading: Reading, lex: OpenNameWords): OpenName[] 
   byList(shape, lex, listed, spans);
   byOrigin(shape, reading, listed, spans);
   byAmong(shape, lex, spans);
+  byObject(shape, reading, lex, spans);
   // A name joined to a vendor already found is one too ("bans DeepSeek and Zenbot").
   const found = spans.length;
   for (const v of reading.vendors) spans.push(...coordinated(shape, v.end));

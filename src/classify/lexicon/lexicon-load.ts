@@ -90,6 +90,7 @@ export function loadLexicon(dir: string): Lexicon {
       nonTech: lower(open.nonTech),
       suffixes: lower(open.suffixes),
       addVerbs: lower(open.addVerbs),
+      objectNouns: lower(open.objectNouns),
       listWords: open.listWords,
       groupWords: lower(open.groupWords),
       stopWords: lower(open.stopWords),

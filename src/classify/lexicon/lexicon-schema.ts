@@ -65,6 +65,7 @@ export const openNamesFileSchema = z.strictObject({
   nonTech: words,
   suffixes: words,
   addVerbs: words,
+  objectNouns: words,
   listWords: words,
   groupWords: words,
   stopWords: words,

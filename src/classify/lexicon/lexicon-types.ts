@@ -84,6 +84,8 @@ export interface OpenNameWords {
   nonTech: ReadonlySet<string>;
   suffixes: ReadonlySet<string>;
   addVerbs: ReadonlySet<string>;
+  /** Product and trade nouns after the object of a government's action ("bans Unitree robot dogs"). */
+  objectNouns: ReadonlySet<string>;
   listWords: readonly string[];
   /** Plural kinds of organisation a list of names belongs to ("... among firms"). */
   groupWords: ReadonlySet<string>;

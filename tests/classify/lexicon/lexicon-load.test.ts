@@ -56,6 +56,18 @@ describe('extending the lexicon without code', () => {
       jurisdiction: 'XF',
     });
   });
+
+  it('takes a new product noun after the object of an action', () => {
+    const dir = copyLexicon((d) =>
+      rewrite(d, 'open-names.yaml', (t) => t.replace('objectNouns: [', 'objectNouns: ["thermostats", ')),
+    );
+    const title = 'Ohio bans Brenlow thermostats in state buildings';
+    expect(createClassifier(catalog).classify({ title }).relevant).toBe(false);
+    expect(createClassifier(catalog, loadLexicon(dir)).classify({ title })).toMatchObject({
+      relevant: true,
+      vendors: ['Brenlow'],
+    });
+  });
 });
 
 describe('mistakes in a lexicon file', () => {

@@ -1,0 +1,66 @@
+/**
+ * A vendor outside the catalogue as the object of a government's action (issue 16): a name right
+ * after "bans", "restricts", "sanctions" or "ban on", and right before a product or trade noun.
+ * The names are invented, so no catalogue entry helps.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify, hasReason } from './default-classifier.js';
+
+describe('a new vendor named as the object of a government action', () => {
+  it.each([
+    ['Army bans Brightwing drones from training ranges', ['Brightwing'], 'ban', 'US-federal'],
+    ['Germany restricts Valtrion exports to Russia', ['Valtrion'], 'restriction', 'DE'],
+    ['Pentagon bars Corvalis robot dogs from its depots', ['Corvalis'], 'ban', 'US-federal'],
+    ['Ohio bans Tessaline cameras on state property', ['Tessaline'], 'ban', 'US-state:OH'],
+    ['Japan imposes restrictions on Norvik chips', ['Norvik'], 'restriction', 'JP'],
+    ['Australia weighs ban on Quillon routers', ['Quillon'], 'ban', 'AU'],
+    ['Canada Restricts KTX Modems in Federal Offices', ['KTX'], 'restriction', 'CA'],
+  ])('%s', (title, vendors, action, jurisdiction) => {
+    const result = classify(title);
+    expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, action, jurisdiction });
+    expect(hasReason(result, `new vendor "${vendors[0] ?? ''}" (not in the catalogue`)).toBe(true);
+  });
+
+  it('takes the whole name up to the product noun', () => {
+    expect(classify('Texas bans Harbor Point Systems batteries in state vehicles').vendors).toEqual([
+      'Harbor Point Systems',
+    ]);
+  });
+});
+
+describe('look-alikes that name no new vendor', () => {
+  it.each([
+    // A company acting on its own store or product is not a government.
+    ['Apple bans Fablewood Games app from its App Store'],
+    ['Microsoft restricts Copilot exports'],
+    ['Samsung restricts Galaxy exports to Iran'],
+    // A government acting, but no name before the product noun.
+    ['Police ban drones at city parade'],
+    ['Police Ban Drones At City Parade'],
+    // A name, but not before a product or trade noun, or a non-technology trade.
+    ['Ohio bans Marlowe from state contracts'],
+    ['US sanctions Petrovan oil exports'],
+    ['Canada bans Halloway seafood imports'],
+  ])('%s', (title) => {
+    const result = classify(title);
+    expect(result.relevant).toBe(false);
+    expect(result.vendorsNew).toBeUndefined();
+  });
+
+  it.each([
+    // A place, a demonym or an agency in the object's place is not a vendor.
+    ['Army bans Ukraine drones from exercises'],
+    ['India bans Pakistani apps on official phones'],
+    ['Pentagon bans FBI phones at briefings'],
+    // A platform, a model number, a month: not vendors.
+    ['Florida bans Android apps on state phones'],
+    ['US restricts H20 chip exports to China'],
+    ['Pentagon bans Monday drone flights'],
+  ])('%s', (title) => {
+    expect(classify(title).vendorsNew).toBeUndefined();
+  });
+
+  it('does not take an ordinary capitalised word in a title-case headline', () => {
+    expect(classify('Navy Bans Rugged Tablets On Ships').vendorsNew).toBeUndefined();
+  });
+});
