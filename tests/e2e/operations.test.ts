@@ -53,12 +53,17 @@ describe('health and metrics', () => {
     try {
       const base = `http://127.0.0.1:${await run.port()}`;
       expect(await (await fetch(`${base}/healthz`)).text()).toBe('ok\n');
-      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      // Waits for the first poll to show in the metrics, however long a loaded machine takes to get there.
+      const okPolls = /^banwatch_polls_total\{source="ops",outcome="ok"\} (\d+)/m;
+      let before = '';
+      for (let i = 0; i < 300 && !(metric(before, okPolls) >= 1); i++) {
+        if (i) await new Promise((resolve) => setTimeout(resolve, 100));
+        before = await (await fetch(`${base}/metrics`)).text();
+      }
       const ready = await fetch(`${base}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toEqual({ ready: true, problems: [] });
-      const before = await (await fetch(`${base}/metrics`)).text();
-      const polls = metric(before, /^banwatch_polls_total\{source="ops",outcome="ok"\} (\d+)/m);
+      const polls = metric(before, okPolls);
       expect(polls).toBeGreaterThanOrEqual(1);
       expect(before).toMatch(/^banwatch_process_resident_memory_bytes \d+/m);
       expect(before).toMatch(/^banwatch_outbox_depth\{state="pending"\} 0/m);
