@@ -145,3 +145,50 @@ describe('sqlite grouped writes', () => {
     other.close();
   }, 15_000);
 });
+
+describe('sqlite grouped writes when SQLite ends the transaction itself (disk full)', () => {
+  it('gives up the whole group with the real error, holds writes, and is not ready until space returns', async () => {
+    const file = join(dir, 'full.sqlite');
+    const db = openSqliteDatabase(file, { holdWritesMs: 50 });
+    opened.push(db);
+    db.exec('CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY, v TEXT)');
+    // As the backend creates it: the probe's one-row table.
+    db.exec('CREATE TABLE IF NOT EXISTS store_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL)');
+    const other = new Database(file);
+    const pages = (db.get<{ page_count: number }>('PRAGMA page_count')?.page_count ?? 0) + 8;
+    // A disk that fills up: SQLite answers SQLITE_FULL and rolls the whole transaction back.
+    db.exec(`PRAGMA max_page_count = ${pages}`);
+    const big = 'x'.repeat(2_000);
+    const accepted: string[] = [];
+    let refusal: Error | undefined;
+    for (let i = 0; i < 200 && !refusal; i++) {
+      await db
+        .write((run) => run('INSERT INTO t (k, v) VALUES (?, ?)', [`k${i}`, big]))
+        .then(
+          () => accepted.push(`k${i}`),
+          (error: Error) => (refusal = error),
+        );
+    }
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(refusal?.message).toMatch(/full/i);
+    expect(refusal?.message).not.toMatch(/savepoint/i);
+    expect(db.health()).toMatchObject({ problem: expect.stringMatching(/full/i) as string });
+    // The group went as a whole, in order, as in a crash: nothing of it is committed...
+    await expect(db.flush()).resolves.toBeUndefined();
+    expect(rows(other)).toEqual([]);
+    // ...and nothing written after the loss may land before writing is tried again.
+    await expect(db.write((run) => run('INSERT INTO t (k, v) VALUES (?, ?)', ['late', 'v']))).rejects.toThrow(
+      /held after a failed write/,
+    );
+    await expect(db.probe()).rejects.toThrow(/full/i);
+    // Space returns: after the hold, the probe commits and writes go on.
+    db.exec('PRAGMA max_page_count = 1000000');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await db.probe();
+    expect(db.health().problem).toBeUndefined();
+    await db.write((run) => run('INSERT INTO t (k, v) VALUES (?, ?)', ['after', 'v']));
+    await db.flush();
+    expect(rows(other)).toEqual(['after']);
+    other.close();
+  });
+});

@@ -127,8 +127,16 @@ export function openSqliteDatabase(file: string, options: SqliteDatabaseOptions 
       control('RELEASE work');
       return result;
     } catch (error) {
-      control('ROLLBACK TO work');
-      control('RELEASE work');
+      // On some errors (SQLITE_FULL, I/O) SQLite has already rolled the whole transaction back:
+      // there is no savepoint left, and the error to report is the one the work met.
+      if (db.inTransaction) {
+        try {
+          control('ROLLBACK TO work');
+          control('RELEASE work');
+        } catch {
+          // The transaction is beyond saving; `write` gives the group up on the original error.
+        }
+      }
       throw error;
     }
   };
@@ -226,7 +234,9 @@ export function openSqliteDatabase(file: string, options: SqliteDatabaseOptions 
         open();
         return Promise.resolve(attempt(file, () => atomically(work)));
       } catch (error) {
-        if (TRANSACTION_ERRORS.test(sqliteCode(error))) loseGroup(error);
+        // A group whose transaction SQLite ended is lost whatever the code said: the next write
+        // must open a new group, never run outside one.
+        if (TRANSACTION_ERRORS.test(sqliteCode(error)) || (group && !db.inTransaction)) loseGroup(error);
         return Promise.reject(asError(file, error));
       }
     },
