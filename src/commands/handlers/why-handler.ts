@@ -4,6 +4,7 @@ import { outboxKey } from '../../domain/outbox.js';
 import type { Outbox } from '../../domain/ports.js';
 import { visibleChannels } from '../../domain/tenancy.js';
 import { UserError } from '../../shared/errors.js';
+import { maskUrlsIn } from '../../shared/mask-url.js';
 import { principalOf, type CommandHandler } from '../command.js';
 import { line, reply, type ReplyLine } from '../reply.js';
 
@@ -109,7 +110,7 @@ async function explain(
     );
   const waiting = (await deps.outbox.pending()).find((entry) => entry.key === key);
   if (waiting) {
-    const last = waiting.lastError ? `; last error: ${waiting.lastError}` : '';
+    const last = waiting.lastError ? `; last error: ${maskUrlsIn(waiting.lastError)}` : '';
     return answer(
       'in-outbox',
       `in the outbox: ${waiting.attempts} attempts so far, next at ${waiting.nextAttemptAt.slice(0, 16).replace('T', ' ')} UTC${last}`,
@@ -119,7 +120,7 @@ async function explain(
   if (dead)
     return answer(
       'dead-lettered',
-      `dead-lettered at ${dead.deadAt.slice(0, 16).replace('T', ' ')} UTC: ${dead.reason}`,
+      `dead-lettered at ${dead.deadAt.slice(0, 16).replace('T', ' ')} UTC: ${maskUrlsIn(dead.reason)}`,
     );
   return answer('unknown', 'queued, but no delivery record is left (older than 90 days)');
 }
