@@ -130,7 +130,12 @@ async function deliverChannelEntries(
   held: () => boolean = () => true,
 ): Promise<void> {
   const channel = await deps.channel(channelId);
-  const pause = await deps.pauses?.get(channelId);
+  let pause = await deps.pauses?.get(channelId);
+  if (pause && !channel) {
+    // Removed while paused: its entries are dead-lettered below, and no pause stays in `status`.
+    await deps.pauses?.remove(channelId);
+    pause = undefined;
+  }
   if (pause && !probeDue(pause, deps)) {
     report.waiting += entries.length;
     return;

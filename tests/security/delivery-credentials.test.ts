@@ -114,6 +114,16 @@ describe('E: refused credentials pause a channel instead of dead-lettering', () 
     expect(slack.posts('C0SEC').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('forgets the pause of a channel removed while paused, dead-lettering what it had queued', async () => {
+    await queue(slackChannel, 4);
+    await deliverDue(deps(slackNotifier('xoxb-revoked-token'), slackChannel));
+    expect((await stores.pauses.list()).map((p) => p.channelId)).toEqual(['security']);
+    const gone = { ...deps(slackNotifier(TOKEN), slackChannel), channel: () => Promise.resolve(undefined) };
+    const report = await deliverDue(gone);
+    expect(report.dead).toBe(1);
+    expect(await stores.pauses.list()).toEqual([]);
+  });
+
   it('pauses a Discord channel on 401 too', async () => {
     await queue(discordChannel, 3);
     const rest = createDiscordRest({ token: 'discord-wrong-token', apiUrl: discord.apiUrl, timeoutMs: 1_000 });
