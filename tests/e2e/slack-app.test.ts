@@ -52,9 +52,9 @@ const banStory: RssItemSpec = {
   description: 'The Federal Communications Commission voted to bar new authorizations. <!channel>',
 };
 const unitreeStory: RssItemSpec = {
-  // A ban whose target the classifier does not pick out alone (it finds names added to a list):
-  // only a channel's watch term makes Unitree a vendor here.
-  title: 'Pentagon bans Unitree robot dogs from its bases',
+  // A ban whose target the classifier does not pick out alone (it finds names added to a list, or
+  // named right after the ban): only a channel's watch term makes Unitree a vendor here.
+  title: 'Pentagon bans robot dogs made by Unitree',
   link: 'https://news.example/unitree-entity-list',
   guid: 'unitree1',
   pubDate: hoursAgo(0.5),
@@ -180,7 +180,7 @@ describe('banwatch with the Slack app', () => {
       () => slack.posts('C0SEC0001').find((p) => String(p.text).includes('Unitree')),
       20_000,
     );
-    expect(blockText(post, 1)).toContain('Pentagon bans Unitree robot dogs from its bases');
+    expect(blockText(post, 1)).toContain('Pentagon bans robot dogs made by Unitree');
     expect(blockText(post, 0)).toBe('Unitree · Ban');
     // The other channel has no such term: whatever it gets does not name Unitree as a vendor.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
