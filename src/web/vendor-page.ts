@@ -1,3 +1,4 @@
+import { dataTable } from './data-table.js';
 import { actionLabel, stageLabel } from '../domain/alert-text.js';
 import { html, maybeLink, type SafeHtml } from './html-escape.js';
 import { shortTime } from './ui-layout.js';
@@ -39,22 +40,7 @@ export async function vendorPage(deps: WebDeps, name: string): Promise<{ title: 
               ${vendor.country}${vendor.aliases.length ? html` · also known as ${vendor.aliases.join(', ')}` : ''}
             </p>
             <h2>Restrictions (${vendor.restrictions.length})</h2>
-            <div class="table-wrap">
-              <table class="stack">
-                <thead>
-                  <tr>
-                    <th scope="col">Instrument</th>
-                    <th scope="col">Jurisdiction</th>
-                    <th scope="col">Date</th>
-                    <th scope="col">Stage</th>
-                    <th scope="col">Note</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${restrictions}
-                </tbody>
-              </table>
-            </div>`
+            ${dataTable({ headers: ['Instrument', 'Jurisdiction', 'Date', 'Stage', 'Note'], rows: restrictions ?? [] })}`
         : html`<p>Not in the vendor catalogue: a name the classifier found in alerts.</p>`
     }
     <h2>On official lists</h2>

@@ -1,3 +1,4 @@
+import { dataTable } from './data-table.js';
 import { html, type SafeHtml } from './html-escape.js';
 import { ALERT_WINDOW, type WebDeps } from './web-deps.js';
 
@@ -36,41 +37,10 @@ export async function vendorsPage(deps: WebDeps): Promise<SafeHtml> {
     );
   return html`<section aria-labelledby="h-catalogue">
       <h2 id="h-catalogue">Catalogue (${catalogued.length})</h2>
-      <div class="table-wrap">
-        <table class="stack">
-          <thead>
-            <tr>
-              <th scope="col">Vendor</th>
-              <th scope="col">Country</th>
-              <th scope="col">Category</th>
-              <th scope="col">Restrictions</th>
-              <th scope="col">Alerts</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${catalogued}
-          </tbody>
-        </table>
-      </div>
+      ${dataTable({ headers: ['Vendor', 'Country', 'Category', 'Restrictions', 'Alerts'], rows: catalogued })}
     </section>
     <section aria-labelledby="h-new">
       <h2 id="h-new">New names, outside the catalogue (${newRows.length})</h2>
-      ${
-        newRows.length
-          ? html`<div class="table-wrap">
-              <table class="stack">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Alerts</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${newRows}
-                </tbody>
-              </table>
-            </div>`
-          : html`<p class="muted">None found yet.</p>`
-      }
+      ${dataTable({ headers: ['Name', 'Alerts'], rows: newRows, empty: 'None found yet.' })}
     </section>`;
 }
