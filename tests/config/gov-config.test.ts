@@ -1,3 +1,4 @@
+import { lineLogger } from '../support/line-logger.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,6 @@ import {
   type SourceSettings,
 } from '../../src/config/load-config.js';
 import { createFeedFetcher } from '../../src/shared/http/feed-fetcher.js';
-import { createLogger } from '../../src/shared/logger.js';
 import { configFiles } from '../support/config-files.js';
 import { mutableClock } from '../support/mutable-clock.js';
 
@@ -120,11 +120,7 @@ describe('government sources in the config file', () => {
 
 describe('building government sources', () => {
   it('leaves a congress source without a key out, with one clear log line, and builds it with one', async () => {
-    const lines: string[] = [];
-    const logger = createLogger({
-      level: 'info',
-      destination: { write: (line: string) => (lines.push(line), true) } as unknown as NodeJS.WritableStream,
-    });
+    const { logger, lines } = lineLogger();
     const clock = mutableClock();
     const fetcher = createFeedFetcher({ clock });
     const catalog = loadVendorCatalog(DEFAULT_VENDORS_FILE);

@@ -1,3 +1,4 @@
+import { lineLogger } from '../../support/line-logger.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,6 @@ import { loadVendorCatalog } from '../../../src/classify/vendor-catalog.js';
 import { effectiveConfigYaml } from '../../../src/config/config-report.js';
 import { DEFAULT_VENDORS_FILE, loadConfig, type SourceSettings } from '../../../src/config/load-config.js';
 import { createFeedFetcher } from '../../../src/shared/http/feed-fetcher.js';
-import { createLogger } from '../../../src/shared/logger.js';
 import { configFiles } from '../../support/config-files.js';
 import { mutableClock } from '../../support/mutable-clock.js';
 
@@ -58,11 +58,7 @@ describe('a legiscan source in the config file', () => {
 
 describe('building a legiscan source', () => {
   it('is off with one log line without a key, and built (named for its attribution) with one', async () => {
-    const lines: string[] = [];
-    const logger = createLogger({
-      level: 'info',
-      destination: { write: (line: string) => (lines.push(line), true) } as unknown as NodeJS.WritableStream,
-    });
+    const { logger, lines } = lineLogger();
     const clock = mutableClock();
     const fetcher = createFeedFetcher({ clock });
     const catalog = loadVendorCatalog(DEFAULT_VENDORS_FILE);
