@@ -10,6 +10,7 @@ import { feedProbe } from './app/feed-probe.js';
 import { healthRoutes } from './runtime/health-routes.js';
 import { startHttpServer, type RunningHttpServer } from './runtime/http-server.js';
 import { lazyFeedReader } from './runtime/lazy-feed-reader.js';
+import { leaseLeadership } from './runtime/lease-leadership.js';
 import { listVendorMatcher } from './app/list-vendor-matcher.js';
 import { createPromMetrics } from './runtime/prom-metrics.js';
 import { createSourceSet, type SourceSet } from './app/source-set.js';
@@ -21,6 +22,7 @@ import type { FeedsDeps } from './commands/handlers/feeds-handler.js';
 import type { Config } from './config/load-config.js';
 import type { Classifier } from './domain/classification.js';
 import { systemClock, type Clock } from './domain/clock.js';
+import { soleLeadership } from './domain/leadership.js';
 import type { Source } from './domain/source.js';
 import type { VendorCatalog } from './domain/vendor.js';
 import { channelDirectory, type ChannelDirectory } from './pipeline/channel-directory.js';
@@ -143,8 +145,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     feeds,
     allowed: config.allowed,
   });
+  // Leases coordinate several processes on a shared store; the embedded SQLite store has one.
+  const shared = stores.backend.kind !== 'sqlite';
   const platforms = await buildPlatforms(config, {
     router,
+    leadership: shared ? leaseLeadership({ leases: stores.leases, owner: instanceId, clock, logger }) : soleLeadership,
     clock,
     logger,
     channelFor: async (type, id) => (await channels.forPlatform(type, id))?.id,
@@ -158,8 +163,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     extra,
   });
   const metrics = createPromMetrics(() => stores.outbox.counts());
-  // Leases coordinate several processes on a shared store; the embedded SQLite store has one.
-  const shared = stores.backend.kind !== 'sqlite';
   let closing = false;
   const deliveryDeps = {
     stopping: () => closing,

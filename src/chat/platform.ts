@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CommandRouter } from '../commands/command-router.js';
 import type { Clock } from '../domain/clock.js';
+import type { Leadership } from '../domain/leadership.js';
 import type { Notifier } from '../domain/notifier.js';
 import type { Logger } from '../shared/logger.js';
 
@@ -33,4 +34,9 @@ export interface ChatPlatformDeps {
   completeVendor(prefix: string, limit: number): string[];
   logger: Logger;
   clock: Clock;
+  /**
+   * Who holds the connections that receive commands (the Discord gateway, the Slack socket):
+   * one instance among several on a shared store. Without it this process holds them.
+   */
+  leadership?: Leadership;
 }

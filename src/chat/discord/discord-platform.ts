@@ -1,5 +1,6 @@
 import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
+import { soleLeadership, type LeadershipTerm } from '../../domain/leadership.js';
 import type { ChatPlatform } from '../platform.js';
 import { sortDiscordFailure } from './discord-failure.js';
 import { createDiscordJsGateway, type DiscordGateway } from './discord-gateway.js';
@@ -9,6 +10,9 @@ import { type DiscordOptions, type DiscordPlatformDeps, INTERACTIONS_PATH } from
 import { createInteractionHandler, type InteractionResponse } from './interaction-handler.js';
 import { interactionsRoute } from './interactions-route.js';
 import { asInteraction } from './raw-interaction.js';
+
+/** The leadership role of the instance connected to the gateway. */
+export const GATEWAY_ROLE = 'chat-gateway:discord';
 
 /** Clients and timings a test (or another host) may supply instead of the defaults. */
 export interface DiscordPlatformClients {
@@ -45,6 +49,8 @@ export function createDiscordPlatform(
     : [];
   const gateway = settings.publicKey ? undefined : (clients.gateway ?? createDiscordJsGateway(settings, deps.logger));
 
+  let term: LeadershipTerm | undefined;
+
   /** On the gateway, the first response is a REST callback instead of the HTTP answer. */
   const callback = (interactionId: string, token: string) => async (response: InteractionResponse) => {
     try {
@@ -63,12 +69,19 @@ export function createDiscordPlatform(
         deps.logger.info({ path: INTERACTIONS_PATH }, 'discord: commands arrive at the interactions endpoint');
         return;
       }
-      await gateway.start((payload) => {
+      const onInteraction = (payload: unknown) => {
         const interaction = asInteraction(payload);
         if (interaction) track(handle(interaction, callback(interaction.id, interaction.token)));
+      };
+      // Each gateway connection receives every interaction: with several instances only the
+      // holder of this role connects, or each command would be answered once per instance.
+      term = await (deps.leadership ?? soleLeadership).hold(GATEWAY_ROLE, {
+        lead: () => gateway.start(onInteraction),
+        lose: () => gateway.stop(),
       });
     },
     async stop() {
+      await term?.release();
       await gateway?.stop();
       await Promise.allSettled([...pending]);
       if (!clients.rest) closeDiscordRest(rest);

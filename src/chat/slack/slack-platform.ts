@@ -1,14 +1,18 @@
 import { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { BanwatchError, errorMessage } from '../../shared/errors.js';
+import { soleLeadership, type LeadershipTerm } from '../../domain/leadership.js';
 import type { ChatPlatform, ChatPlatformDeps } from '../platform.js';
 import { boltLogger } from './bolt-logger.js';
 import { createSlackWebClient, slackClientOptions } from './slack-client.js';
 import { createAdminCheck } from './slack-admins.js';
-import { createSlackConnection } from './slack-connection.js';
+import { createSlackConnection, type SlackConnection } from './slack-connection.js';
 import { slackErrorCode } from './slack-failure.js';
 import { createSlackNotifier } from './slack-notifier.js';
 import { slashCommandListener } from './slash-command.js';
+
+/** The leadership role of the instance connected over Socket Mode. */
+export const SOCKET_ROLE = 'chat-gateway:slack';
 
 /** What the environment gives the Slack app (same shape as the config's SlackSettings). */
 export interface SlackPlatformSettings {
@@ -37,40 +41,69 @@ export interface SlackPlatformDeps extends ChatPlatformDeps {
 export function createSlackPlatform(settings: SlackPlatformSettings, deps: SlackPlatformDeps): ChatPlatform {
   const logger = deps.logger.child({ platform: 'slack' });
   const client = deps.client ?? createSlackWebClient(settings.botToken, settings.apiUrl, logger);
-  const connection = createSlackConnection(settings, { clock: deps.clock, logger });
+  const connect = () => createSlackConnection(settings, { clock: deps.clock, logger });
+  // HTTP mode serves /slack/events from the start; Socket Mode opens a socket per leadership term.
+  const http = settings.appToken ? undefined : connect();
   const admins = createAdminCheck({ client, admins: deps.admins, clock: deps.clock, logger });
   const listener = slashCommandListener({ router: deps.router, admins, channelFor: deps.channelFor, logger });
-  let app: App | undefined;
+  let socket: SlackConnection | undefined;
+  let term: LeadershipTerm | undefined;
+
+  async function startApp(connection: SlackConnection, identity: Identity): Promise<void> {
+    // Built only now, with the bot's ids known, so Bolt makes no auth.test of its own.
+    const app = new App({
+      token: settings.botToken,
+      botId: identity.botId,
+      botUserId: identity.userId,
+      tokenVerificationEnabled: false,
+      receiver: connection.receiver,
+      logger: boltLogger(logger, 'bolt'),
+      clientOptions: slackClientOptions(settings.apiUrl, logger, { retryConfig: { retries: 2 } }),
+      convoStore: false,
+    });
+    app.error(async (error) => {
+      logger.error({ err: error }, `Slack listener failed: ${errorMessage(error)}`);
+    });
+    app.command(/^\/.+/, listener);
+    await app.start();
+    logger.info(
+      { team: identity.team, bot: identity.user, mode: connection.mode },
+      `Slack connected (${connection.mode === 'socket' ? 'Socket Mode' : 'HTTP'})`,
+    );
+  }
 
   return {
     name: 'slack',
     notifier: createSlackNotifier({ client, logger }),
-    routes: connection.routes,
+    routes: http?.routes ?? [],
     async start() {
       const identity = await whoAmI(client);
-      // Built only now, with the bot's ids known, so Bolt makes no auth.test of its own.
-      app = new App({
-        token: settings.botToken,
-        botId: identity.botId,
-        botUserId: identity.userId,
-        tokenVerificationEnabled: false,
-        receiver: connection.receiver,
-        logger: boltLogger(logger, 'bolt'),
-        clientOptions: slackClientOptions(settings.apiUrl, logger, { retryConfig: { retries: 2 } }),
-        convoStore: false,
+      if (http) return startApp(http, identity);
+      // Slack hands each event to one of an app's open sockets, so a second instance's socket would
+      // not answer twice, but it would split commands across instances that may be shutting down;
+      // one holder keeps the behaviour of one process and matches the Discord gateway.
+      term = await (deps.leadership ?? soleLeadership).hold(SOCKET_ROLE, {
+        async lead() {
+          const connection = connect();
+          socket = connection;
+          try {
+            await startApp(connection, identity);
+          } catch (error) {
+            socket = undefined;
+            await connection.close();
+            throw error;
+          }
+        },
+        async lose() {
+          const connection = socket;
+          socket = undefined;
+          await connection?.close();
+        },
       });
-      app.error(async (error) => {
-        logger.error({ err: error }, `Slack listener failed: ${errorMessage(error)}`);
-      });
-      app.command(/^\/.+/, listener);
-      await app.start();
-      logger.info(
-        { team: identity.team, bot: identity.user, mode: connection.mode },
-        `Slack connected (${connection.mode === 'socket' ? 'Socket Mode' : 'HTTP'})`,
-      );
     },
     async stop() {
-      await connection.close();
+      await term?.release();
+      await http?.close();
     },
   };
 }
