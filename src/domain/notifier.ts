@@ -7,7 +7,11 @@ import type { Channel } from './channel.js';
  * said so), `rejected` moves the alert to the dead-letter list with `reason`.
  */
 export type DeliveryOutcome =
-  | { status: 'delivered'; ref?: MessageRef }
+  /**
+   * `newThread`: this message opened a new thread for its story because the one remembered was
+   * gone (a deleted or locked Discord forum post), so later stages follow `ref` instead.
+   */
+  | { status: 'delivered'; ref?: MessageRef; newThread?: boolean }
   | { status: 'retry'; reason: string; retryAfterMs?: number }
   | { status: 'rejected'; reason: string }
   /** The platform refused banwatch's credentials (Slack invalid_auth, Discord 401): pause the channel, keep the alert. */

@@ -1,4 +1,3 @@
-import type { MessageRef } from '../domain/alert.js';
 import type { Channel } from '../domain/channel.js';
 import type { Clock } from '../domain/clock.js';
 import { PROBE_EVERY_MS, type DeliveryPause, type DeliveryPauses } from '../domain/delivery-pause.js';
@@ -186,7 +185,7 @@ async function deliverChannelEntries(
     }
     if (outcome.status === 'delivered') {
       if (pause && index === 0) await resumeChannel(channelId, pause, deps);
-      await recordThread(entry, channel, outcome.ref, deps);
+      await recordThread(entry, channel, outcome, deps);
       await deps.outbox.markDelivered(entry, { at: deps.clock.now().toISOString(), ref: outcome.ref });
       await deps.flush?.();
       deps.logger.info(log, 'alert delivered');
@@ -276,13 +275,16 @@ async function attempt(
 async function recordThread(
   entry: OutboxEntry,
   channel: Channel,
-  ref: MessageRef | undefined,
+  outcome: Extract<DeliveryOutcome, { status: 'delivered' }>,
   deps: DeliveryDeps,
 ): Promise<void> {
+  const ref = outcome.ref;
   if (entry.payload.type !== 'alert' || !ref) return;
   const thread = entry.payload.alert.thread;
   if (!thread) return;
-  if (!(await deps.threads.get(channel.id, thread.key))) await deps.threads.set(channel.id, thread.key, ref);
+  // The first message of a story is kept; a replacement thread (the old one was deleted) takes its place.
+  if (outcome.newThread || !(await deps.threads.get(channel.id, thread.key)))
+    await deps.threads.set(channel.id, thread.key, ref);
 }
 
 function itemIdOf(entry: OutboxEntry): string {

@@ -61,7 +61,9 @@ export function leaseLeadership(options: LeaseLeadershipOptions): Leadership {
       const lose = async (reason: string): Promise<void> => {
         held = false;
         logger.warn(`gave up ${role}: ${reason}`);
-        await duties.lose().catch((error: unknown) => logger.warn({ err: error }, `disconnecting: ${errorMessage(error)}`));
+        await duties
+          .lose()
+          .catch((error: unknown) => logger.warn({ err: error }, `disconnecting: ${errorMessage(error)}`));
       };
       const queue = (work: () => Promise<void>): Promise<void> => {
         const run = transitions.then(work);

@@ -69,7 +69,11 @@ async function commandOnce(tag: string): Promise<void> {
     options: [{ name: 'name', type: 3, value: 'hikvision' }],
   });
   discord.gateway.dispatch('INTERACTION_CREATE', interaction);
-  await until(() => slackAnswers(tag).length > 0 && discordAnswers(interaction).length > 0, 10_000, `answers to ${tag}`);
+  await until(
+    () => slackAnswers(tag).length > 0 && discordAnswers(interaction).length > 0,
+    10_000,
+    `answers to ${tag}`,
+  );
   // A second instance would answer in the same few milliseconds; give it ample time to show up.
   await sleep(1_000);
   expect(slackAnswers(tag)).toHaveLength(1);

@@ -8,7 +8,15 @@
  *   api.messages('123456789012345678')       // what a channel really received
  *   await api.waitFor(() => api.calls('PATCH').length > 0);
  *
- * Routes (under /api/v10): POST /channels/:id/messages; PUT /applications/:app/commands and
+ * Channels are text channels (type 0) unless set with `api.channel(id, {type: 15})`: forum (15)
+ * and media (16) channels refuse messages (40058) and open posts with POST /channels/:id/threads
+ * (recorded by `api.threads()`; the post becomes a thread channel whose first message has its
+ * id); a tag is required when the forum's flags say so (40067). Threads (10-12) take messages;
+ * an archived one refuses them (50083) until PATCH /channels/:id {archived: false}, which a
+ * locked one refuses (50013); `api.deleteChannel(id)` makes a channel Unknown (10003).
+ *
+ * Routes (under /api/v10): GET and PATCH /channels/:id; POST /channels/:id/messages and
+ * /channels/:id/threads; PUT /applications/:app/commands and
  * /applications/:app/guilds/:guild/commands; POST /interactions/:id/:token/callback; POST
  * /webhooks/:app/:token; PATCH and DELETE /webhooks/:app/:token/messages/@original; GET
  * /gateway/bot. Bot routes need `Authorization: Bot <token>`; interaction routes need none.
@@ -46,6 +54,25 @@ export interface ScriptedFailure {
   delayMs?: number;
 }
 
+export interface FakeChannel {
+  type: number;
+  /** Channel flags; 16 (REQUIRE_TAG) makes a forum refuse posts without a tag. */
+  flags?: number;
+  available_tags?: Array<{ id: string; name: string; moderated: boolean }>;
+  /** Threads: archived refuses messages; locked refuses reopening. */
+  archived?: boolean;
+  locked?: boolean;
+  parentId?: string;
+}
+
+export interface FakeThreadCreation {
+  id: string;
+  forumId: string;
+  name: string;
+  appliedTags?: string[];
+  message: Record<string, unknown>;
+}
+
 export interface FakeGateway {
   /** The IDENTIFY payloads received (intents, token). */
   readonly identifies: Array<{ token?: string; intents?: number }>;
@@ -60,6 +87,13 @@ export interface FakeDiscordApi {
   readonly calls: (method?: string, path?: RegExp) => DiscordCall[];
   /** Messages created in a channel (accepted POSTs only). */
   messages(channelId?: string): Array<{ id: string; channelId: string; body: Record<string, unknown> }>;
+  /** Sets a channel's type and state (unknown channels are text channels). */
+  channel(id: string, spec: FakeChannel): void;
+  /** A channel's current state, with the threads the fake created. */
+  channelState(id: string): FakeChannel | undefined;
+  deleteChannel(id: string): void;
+  /** Forum posts opened (accepted POST /channels/:id/threads only). */
+  threads(forumId?: string): FakeThreadCreation[];
   /** Answers for the next matching requests, in order, each used once. */
   script(...failures: ScriptedFailure[]): void;
   /** Waits until `check` is true (polling), or fails after `timeoutMs`. */
@@ -77,6 +111,10 @@ export async function startFakeDiscordApi(options: { token: string; applicationI
   const calls: DiscordCall[] = [];
   const scripted: ScriptedFailure[] = [];
   const created: Array<{ id: string; channelId: string; body: Record<string, unknown> }> = [];
+  const channels = new Map<string, FakeChannel>();
+  const deleted = new Set<string>();
+  const threads: FakeThreadCreation[] = [];
+  const FORUMS = new Set([15, 16]);
   const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {
@@ -149,8 +187,58 @@ export async function startFakeDiscordApi(options: { token: string; applicationI
       return send(res, call, 401, { message: '401: Unauthorized', code: 0 });
 
     let m: RegExpExecArray | null;
+    const error = (status: number, code: number, message: string) => send(res, call, status, { message, code });
+    if ((m = /^\/channels\/(\d+)(\/|$)/.exec(route)) && deleted.has(m[1] as string))
+      return error(404, 10003, 'Unknown Channel');
+    if (method === 'GET' && (m = /^\/channels\/(\d+)$/.exec(route))) {
+      const id = m[1] as string;
+      const channel = channels.get(id) ?? { type: 0 };
+      return send(res, call, 200, {
+        id,
+        type: channel.type,
+        guild_id: '500000000000000001',
+        flags: channel.flags ?? 0,
+        ...(FORUMS.has(channel.type) ? { available_tags: channel.available_tags ?? [] } : {}),
+        ...(channel.parentId ? { parent_id: channel.parentId } : {}),
+        ...(channel.type >= 10 && channel.type <= 12
+          ? { thread_metadata: { archived: Boolean(channel.archived), locked: Boolean(channel.locked) } }
+          : {}),
+      });
+    }
+    if (method === 'PATCH' && (m = /^\/channels\/(\d+)$/.exec(route))) {
+      const channel = channels.get(m[1] as string);
+      const patch = body as { archived?: boolean };
+      if (!channel) return error(400, 50035, 'Invalid Form Body');
+      if (patch.archived === false && channel.locked) return error(403, 50013, 'Missing Permissions');
+      if (patch.archived !== undefined) channel.archived = patch.archived;
+      return send(res, call, 200, { id: m[1], type: channel.type });
+    }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/threads$/.exec(route))) {
+      const forumId = m[1] as string;
+      const forum = channels.get(forumId) ?? { type: 0 };
+      const post = body as { name?: string; message?: Record<string, unknown>; applied_tags?: string[] };
+      if (!FORUMS.has(forum.type) || !post.message) return error(400, 50035, 'Invalid Form Body');
+      if (!post.name || [...post.name].length > 100) return error(400, 50035, 'Invalid Form Body (name)');
+      if ((forum.flags ?? 0) & 16 && !post.applied_tags?.length)
+        return error(400, 40067, 'A tag is required to create a forum post in this channel');
+      const id = snowflake();
+      channels.set(id, { type: 11, parentId: forumId });
+      threads.push({ id, forumId, name: post.name, appliedTags: post.applied_tags, message: post.message });
+      created.push({ id, channelId: id, body: post.message });
+      return send(res, call, 201, {
+        id,
+        type: 11,
+        parent_id: forumId,
+        name: post.name,
+        applied_tags: post.applied_tags ?? [],
+        message: { id, channel_id: id, ...post.message },
+      });
+    }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(route))) {
       const channelId = m[1] as string;
+      const target = channels.get(channelId);
+      if (target && FORUMS.has(target.type)) return error(400, 40058, 'Cannot send a message in a forum channel');
+      if (target?.archived) return error(400, 50083, 'Thread is archived');
       const message = { id: snowflake(), channel_id: channelId, ...(body as object) };
       created.push({ id: message.id, channelId, body: body as Record<string, unknown> });
       return send(res, call, 200, message);
@@ -199,6 +287,10 @@ export async function startFakeDiscordApi(options: { token: string; applicationI
     apiUrl: `http://127.0.0.1:${port}/api`,
     calls: (method, path) => calls.filter((c) => (!method || c.method === method) && (!path || path.test(c.route))),
     messages: (channelId) => created.filter((m) => channelId === undefined || m.channelId === channelId),
+    channel: (id, spec) => void channels.set(id, { ...spec }),
+    channelState: (id) => channels.get(id),
+    deleteChannel: (id) => void deleted.add(id),
+    threads: (forumId) => threads.filter((t) => forumId === undefined || t.forumId === forumId),
     script: (...failures) => scripted.push(...failures),
     async waitFor(check, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
@@ -211,6 +303,9 @@ export async function startFakeDiscordApi(options: { token: string; applicationI
     reset() {
       calls.length = 0;
       created.length = 0;
+      threads.length = 0;
+      channels.clear();
+      deleted.clear();
       scripted.length = 0;
     },
     close: async () => {

@@ -1,0 +1,79 @@
+import { DiscordAPIError, type REST } from '@discordjs/rest';
+import {
+  type APIMessage,
+  type APIThreadChannel,
+  RESTJSONErrorCodes,
+  type RESTPostAPIChannelMessageResult,
+  Routes,
+} from 'discord-api-types/v10';
+import type { Alert } from '../../domain/alert.js';
+import { truncate } from '../../domain/alert-text.js';
+import type { DiscordMessage } from './alert-embed.js';
+import { sortDiscordFailure } from './discord-failure.js';
+import { neutralizeMentions } from './discord-text.js';
+
+/** Discord's limit for a thread's (a forum post's) name. */
+export const POST_NAME_MAX = 100;
+
+/** What a new forum post is called: the bill or rule for a story, the headline for news. */
+export function postName(alert: Pick<Alert, 'title' | 'thread'>): string {
+  const thread = alert.thread;
+  const text = thread ? `${thread.label}: ${thread.title ?? alert.title}` : alert.title;
+  const name = neutralizeMentions(text).replace(/\s+/g, ' ').trim();
+  return truncate(name || 'banwatch alert', POST_NAME_MAX);
+}
+
+/** Opens a post in a forum (or media) channel with `message` as its first message. */
+export async function openPost(
+  rest: REST,
+  forumId: string,
+  post: { name: string; tag?: string; message: DiscordMessage },
+): Promise<{ id: string; channel: string }> {
+  const thread = (await rest.post(Routes.threads(forumId), {
+    body: {
+      name: post.name,
+      message: post.message,
+      ...(post.tag ? { applied_tags: [post.tag] } : {}),
+    },
+  })) as APIThreadChannel & { message?: APIMessage };
+  // A post's first message has the post's id; Discord returns it as `message` too.
+  return { id: thread.message?.id ?? thread.id, channel: thread.id };
+}
+
+/**
+ * Posts into a thread. An archived thread (50083) is reopened (PATCH archived: false, which
+ * Send Messages in Threads allows unless it is locked) and the message sent once more. Returns
+ * `closed` when the thread is gone or cannot be reopened: deleted (10003), locked (160005), or
+ * the reopening was refused. Other failures are thrown for sortDiscordFailure.
+ */
+export async function postInThread(
+  rest: REST,
+  threadId: string,
+  message: DiscordMessage,
+): Promise<RESTPostAPIChannelMessageResult | 'closed'> {
+  const send = () =>
+    rest.post(Routes.channelMessages(threadId), { body: message }) as Promise<RESTPostAPIChannelMessageResult>;
+  try {
+    return await send();
+  } catch (error) {
+    const code = codeOf(error);
+    if (code === RESTJSONErrorCodes.UnknownChannel || code === RESTJSONErrorCodes.ThreadLocked) return 'closed';
+    if (code !== RESTJSONErrorCodes.InvalidActionOnArchivedThread) throw error;
+  }
+  try {
+    await rest.patch(Routes.channel(threadId), { body: { archived: false } });
+  } catch (error) {
+    if (sortDiscordFailure(error).status === 'rejected') return 'closed';
+    throw error;
+  }
+  try {
+    return await send();
+  } catch (error) {
+    if (codeOf(error) === RESTJSONErrorCodes.InvalidActionOnArchivedThread) return 'closed';
+    throw error;
+  }
+}
+
+function codeOf(error: unknown): number | undefined {
+  return error instanceof DiscordAPIError && typeof error.code === 'number' ? error.code : undefined;
+}
