@@ -102,12 +102,17 @@ describe.skipIf(!redis)('two instances on Redis with Socket Mode and the gateway
         () => sockets.connections === 1 && discord.gateway.connections === 1,
         30_000,
         'the first instance connecting',
-        first.output,
+        () => first.output(),
       );
       const second = startBanwatch(['run', '--config', config], env);
       instances.push(second);
       // The second instance has checked its Slack token and started its platforms...
-      await until(() => slack.callsTo('auth.test').length === 2, 30_000, 'the second instance starting', second.output);
+      await until(
+        () => slack.callsTo('auth.test').length === 2,
+        30_000,
+        'the second instance starting',
+        () => second.output(),
+      );
       // ...and keeps trying for the roles every two seconds: it must not connect.
       await sleep(4_000);
       expect(second.child.exitCode).toBeNull();
@@ -123,7 +128,7 @@ describe.skipIf(!redis)('two instances on Redis with Socket Mode and the gateway
         () => sockets.connections === 2 && discord.gateway.connections === 1 && discord.gateway.identifies.length === 2,
         20_000,
         'the second instance taking over',
-        second.output,
+        () => second.output(),
       );
       // The lease (6 s) lapses and a standby poll (every 2 s) takes it: well under 15 s.
       expect(Date.now() - killedAt).toBeLessThan(15_000);
