@@ -26,8 +26,8 @@ export interface LeaseLeadershipOptions {
  * says the lease was taken, or when renewals have failed for two thirds of the lease time (the
  * store is away, so another instance may take it as soon as it lapses): two instances are then
  * never connected for longer than the store's own view allows. A connection that fails to start
- * gives the lease back, so another instance can try, and this one waits a lease time before
- * trying again.
+ * gives the lease back, so another instance can try; after losing the role or failing to take it
+ * up, an instance waits a lease time before trying again.
  */
 export function leaseLeadership(options: LeaseLeadershipOptions): Leadership {
   const leaseMs = options.leaseMs ?? LEADER_LEASE_MS;
@@ -60,6 +60,8 @@ export function leaseLeadership(options: LeaseLeadershipOptions): Leadership {
       };
       const lose = async (reason: string): Promise<void> => {
         held = false;
+        // Our own claim may still stand in the store: taking it back at once would flap.
+        notBefore = now() + leaseMs;
         logger.warn(`gave up ${role}: ${reason}`);
         await duties
           .lose()
