@@ -47,6 +47,13 @@ export interface Outbox {
   enqueue(entries: readonly OutboxEntry[]): Promise<number>;
   /** Entries waiting, oldest first. */
   pending(limit?: number): Promise<OutboxEntry[]>;
+  /** One channel's entries, oldest first, read through the store's index (not a scan of all). */
+  pendingFor(channelId: string, limit?: number): Promise<OutboxEntry[]>;
+  /**
+   * Channels whose oldest entry is due at or before `beforeMs` (epoch ms; Infinity: all with
+   * entries), with that due time. Entries behind a channel's oldest wait for it.
+   */
+  dueChannels(beforeMs: number): Promise<Map<string, number>>;
   /** Records the delivery, then removes the entry (a crash between the two repeats nothing). */
   markDelivered(entry: OutboxEntry, record: DeliveryRecord): Promise<void>;
   reschedule(entry: OutboxEntry, nextAttemptAt: string, error: string, rateLimited?: boolean): Promise<void>;

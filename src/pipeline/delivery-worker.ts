@@ -54,10 +54,11 @@ export interface DeliveryReport {
  */
 export async function deliverDue(deps: DeliveryDeps): Promise<DeliveryReport> {
   const report = emptyReport();
-  const byChannel = groupByChannel(await deps.outbox.pending());
-  await Promise.all(
-    [...byChannel.entries()].map(([channelId, entries]) => deliverChannel(channelId, entries, deps, report)),
-  );
+  // Only channels whose oldest entry is due, through the store's index: a channel waiting out
+  // a Retry-After costs nothing here however much it has queued. A one-shot run (retryNow)
+  // also takes those waiting out a backoff; their head's Retry-After is still kept below.
+  const due = await deps.outbox.dueChannels(deps.retryNow ? Infinity : deps.clock.now().getTime());
+  await Promise.all([...due.keys()].map((channelId) => deliverChannel(channelId, deps, report)));
   return report;
 }
 
@@ -70,9 +71,8 @@ export async function deliverDue(deps: DeliveryDeps): Promise<DeliveryReport> {
 export async function deliverOneChannel(channelId: string, deps: DeliveryDeps, rounds = 20): Promise<DeliveryReport> {
   const report = emptyReport();
   for (let round = 0; round < rounds; round++) {
-    const entries = groupByChannel(await deps.outbox.pending()).get(channelId) ?? [];
     const before = report.delivered + report.retried + report.dead;
-    await deliverChannel(channelId, entries, deps, report);
+    await deliverChannel(channelId, deps, report);
     // Done when nothing went out this pass, or what is left must wait (rate limit, outage, lease).
     if (report.delivered + report.retried + report.dead === before || report.waiting > 0) break;
   }
@@ -80,45 +80,38 @@ export async function deliverOneChannel(channelId: string, deps: DeliveryDeps, r
 }
 
 /** Channels with entries waiting, each with the time its head entry is due (epoch ms). */
-export async function channelsWithWork(outbox: Outbox): Promise<Map<string, number>> {
-  const due = new Map<string, number>();
-  for (const [channelId, entries] of groupByChannel(await outbox.pending())) {
-    const head = entries[0];
-    if (head) due.set(channelId, Date.parse(head.nextAttemptAt));
-  }
-  return due;
+export function channelsWithWork(outbox: Outbox): Promise<Map<string, number>> {
+  return outbox.dueChannels(Infinity);
 }
 
 function emptyReport(): DeliveryReport {
   return { delivered: 0, retried: 0, dead: 0, waiting: 0 };
 }
 
-function groupByChannel(entries: readonly OutboxEntry[]): Map<string, OutboxEntry[]> {
-  const byChannel = new Map<string, OutboxEntry[]>();
-  for (const entry of entries) {
-    const list = byChannel.get(entry.channelId) ?? [];
-    list.push(entry);
-    byChannel.set(entry.channelId, list);
-  }
-  return byChannel;
-}
+/** Entries read per pass over a channel: a backlog is worked in slices, never read whole. */
+export const CHANNEL_BATCH = 100;
 
-async function deliverChannel(
-  channelId: string,
-  entries: OutboxEntry[],
-  deps: DeliveryDeps,
-  report: DeliveryReport,
-): Promise<void> {
-  if (!entries.length) return;
+async function deliverChannel(channelId: string, deps: DeliveryDeps, report: DeliveryReport): Promise<void> {
   const { leases, instanceId = 'local' } = deps;
-  if (!leases) return deliverChannelEntries(channelId, entries, deps, report);
+  const work = async (held?: () => boolean) => {
+    // Under a lease this read comes after taking it: the previous holder may have delivered some.
+    for (;;) {
+      const entries = await deps.outbox.pendingFor(channelId, CHANNEL_BATCH);
+      if (!entries.length) return;
+      const before = report.waiting;
+      const settled = report.delivered + report.retried + report.dead;
+      await deliverChannelEntries(channelId, entries, deps, report, held);
+      // A full slice all sent: the next slice; anything left waiting ends the channel's turn.
+      const sent = report.delivered + report.retried + report.dead - settled;
+      if (entries.length < CHANNEL_BATCH || report.waiting > before || sent < entries.length) return;
+    }
+  };
+  if (!leases) return work();
   const done = await withLease(leases, `deliver:${channelId}`, instanceId, async (held) => {
-    // Re-read under the lease: the previous holder may have delivered some of these.
-    const fresh = groupByChannel(await deps.outbox.pending()).get(channelId) ?? [];
-    await deliverChannelEntries(channelId, fresh, deps, report, held);
+    await work(held);
     return true;
   });
-  if (!done) report.waiting += entries.length;
+  if (!done) report.waiting += 1;
 }
 
 async function deliverChannelEntries(

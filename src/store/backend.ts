@@ -6,7 +6,9 @@
  * Three shapes of data cover everything banwatch keeps:
  * - key-value documents with optional expiry (keyv);
  * - claims: atomic set-if-absent, which keyv cannot express, on the backend's own operation;
- * - ordered spaces: entries kept in insertion order under unique keys (outbox, dead letters).
+ * - ordered spaces: entries kept in insertion order under unique keys (dead letters, registries);
+ * - queues: ordered entries in groups with a due time, indexed so that "which groups are due"
+ *   and "a group's entries, oldest first" cost O(log n) in the entries, not a scan (the outbox).
  */
 export interface StoreBackend {
   /** Short name for status and logs: `sqlite`, `redis`, `postgres`. */
@@ -15,6 +17,7 @@ export interface StoreBackend {
   keyValue(namespace: string): KeyValueSpace;
   claims(namespace: string): ClaimSpace;
   ordered<T>(namespace: string): OrderedSpace<T>;
+  queue<T>(namespace: string): QueueSpace<T>;
   /** Resolves when the store answers; rejects with a StoreError otherwise. */
   ping(): Promise<void>;
   /**
@@ -72,4 +75,32 @@ export interface OrderedSpace<T> {
   count(): Promise<number>;
   /** Keeps only the newest `max` entries. */
   trim(max: number): Promise<void>;
+}
+
+export interface QueuedEntry<T> {
+  key: string;
+  /** Entries of a group keep their insertion order (the outbox: a channel). */
+  group: string;
+  /** Epoch ms at which the entry may be worked. */
+  dueAt: number;
+  value: T;
+}
+
+export interface QueueSpace<T> {
+  /** Appends at the end of its group unless the key exists; false when it did. */
+  append(entry: QueuedEntry<T>): Promise<boolean>;
+  /** Replaces the value and due time of an existing entry, keeping its place; false when it is gone. */
+  update(entry: QueuedEntry<T>): Promise<boolean>;
+  remove(group: string, key: string): Promise<boolean>;
+  get(key: string): Promise<T | undefined>;
+  /** One group's entries, oldest first. */
+  inGroup(group: string, limit?: number): Promise<Array<QueuedEntry<T>>>;
+  /**
+   * Groups whose oldest entry is due at or before `beforeMs`, with that entry's due time,
+   * earliest first. Only a group's oldest entry counts: the ones behind it wait for it.
+   */
+  dueGroups(beforeMs: number, limit?: number): Promise<Array<{ group: string; dueAt: number }>>;
+  /** Every entry, oldest first (status and the dashboard; not the delivery path). */
+  list(limit?: number): Promise<T[]>;
+  count(): Promise<number>;
 }

@@ -78,6 +78,74 @@ export function backendContract(
       expect((await space.list()).map((e) => e.value.n)).toEqual([17, 18, 19]);
     });
 
+    it('keeps queued entries in order per group, idempotently, with each group due by its oldest entry', async () => {
+      const queue = backend.queue<{ n: number }>('contract_queue');
+      const put = (group: string, n: number, dueAt: number) =>
+        queue.append({ key: `${group}${n}`, group, dueAt, value: { n } });
+      expect(await put('a', 1, 500)).toBe(true);
+      expect(await put('b', 1, 100)).toBe(true);
+      expect(await put('a', 2, 50)).toBe(true);
+      expect(await put('a', 1, 0)).toBe(false);
+      expect((await queue.inGroup('a')).map((e) => [e.key, e.dueAt, e.value.n])).toEqual([
+        ['a1', 500, 1],
+        ['a2', 50, 2],
+      ]);
+      expect(await queue.inGroup('a', 1)).toEqual([{ key: 'a1', group: 'a', dueAt: 500, value: { n: 1 } }]);
+      // A group is due by its oldest entry: a2 (due at 50) waits behind a1 (due at 500).
+      expect(await queue.dueGroups(200)).toEqual([{ group: 'b', dueAt: 100 }]);
+      expect(await queue.dueGroups(Infinity)).toEqual([
+        { group: 'b', dueAt: 100 },
+        { group: 'a', dueAt: 500 },
+      ]);
+      expect(await queue.dueGroups(Infinity, 1)).toEqual([{ group: 'b', dueAt: 100 }]);
+      // Rescheduling the head moves its group; rescheduling one behind it does not.
+      expect(await queue.update({ key: 'a1', group: 'a', dueAt: 20, value: { n: 10 } })).toBe(true);
+      expect(await queue.update({ key: 'a2', group: 'a', dueAt: 9_000, value: { n: 2 } })).toBe(true);
+      expect(await queue.update({ key: 'gone', group: 'a', dueAt: 0, value: { n: 0 } })).toBe(false);
+      expect(await queue.dueGroups(200)).toEqual([
+        { group: 'a', dueAt: 20 },
+        { group: 'b', dueAt: 100 },
+      ]);
+      expect((await queue.inGroup('a')).map((e) => e.key)).toEqual(['a1', 'a2']);
+      // Removing the head makes the next entry the head; an empty group is gone.
+      expect(await queue.remove('a', 'a1')).toBe(true);
+      expect(await queue.remove('a', 'a1')).toBe(false);
+      expect(await queue.dueGroups(Infinity)).toEqual([
+        { group: 'b', dueAt: 100 },
+        { group: 'a', dueAt: 9_000 },
+      ]);
+      expect(await queue.remove('b', 'b1')).toBe(true);
+      expect(await queue.dueGroups(Infinity)).toEqual([{ group: 'a', dueAt: 9_000 }]);
+      expect(await queue.get('a2')).toEqual({ n: 2 });
+      expect(await queue.get('b1')).toBeUndefined();
+      await put('c', 1, 0);
+      expect(await queue.list()).toEqual([{ n: 2 }, { n: 1 }]);
+      expect(await queue.list(1)).toEqual([{ n: 2 }]);
+      expect(await queue.count()).toBe(2);
+      expect(await backend.queue('contract_queue_other').count()).toBe(0);
+    });
+
+    it('answers which groups are due from the heads alone, however long a group waiting behind its head is', async () => {
+      const queue = backend.queue<{ n: number }>('contract_queue_long');
+      // One group with a long backlog whose head waits out a Retry-After, among groups due now.
+      const backlog = 2_000;
+      await queue.append({ key: 'slow-0', group: 'slow', dueAt: 10_000, value: { n: 0 } });
+      // In order (concurrent appends may land in any order), in parallel slices for speed.
+      for (let i = 1; i <= 3; i++) await queue.append({ key: `slow-${i}`, group: 'slow', dueAt: 1, value: { n: i } });
+      await Promise.all(
+        Array.from({ length: backlog - 3 }, (_, i) =>
+          queue.append({ key: `slow-${i + 4}`, group: 'slow', dueAt: 1, value: { n: i + 4 } }),
+        ),
+      );
+      for (const group of ['g1', 'g2', 'g3'])
+        await queue.append({ key: `${group}-0`, group, dueAt: 5, value: { n: 0 } });
+      expect(await queue.dueGroups(9_999)).toEqual(['g1', 'g2', 'g3'].map((group) => ({ group, dueAt: 5 })));
+      expect(await queue.dueGroups(10_000)).toHaveLength(4);
+      // A group's slice is its oldest entries, in order.
+      expect((await queue.inGroup('slow', 3)).map((e) => e.key)).toEqual(['slow-0', 'slow-1', 'slow-2']);
+      expect(await queue.count()).toBe(backlog + 4);
+    });
+
     it('answers ping', async () => {
       await expect(backend.ping()).resolves.toBeUndefined();
     });

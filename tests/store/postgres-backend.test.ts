@@ -3,6 +3,7 @@ import { openPostgresBackend } from '../../src/store/postgres/postgres-backend.j
 import { mutableClock } from '../support/mutable-clock.js';
 import { isolatedStoreUrl, serviceUrl } from '../support/service-urls.js';
 import { backendContract } from './backend-contract.js';
+import { outboxIndexContract } from './outbox-index-contract.js';
 import { storesContract } from './stores-contract.js';
 
 const base = serviceUrl('DATABASE_URL');
@@ -13,6 +14,11 @@ if (base) {
     mutableClock(),
   );
   storesContract(
+    'postgres',
+    (clock) => openPostgresBackend(isolatedStoreUrl('DATABASE_URL', base), clock),
+    mutableClock(),
+  );
+  outboxIndexContract(
     'postgres',
     (clock) => openPostgresBackend(isolatedStoreUrl('DATABASE_URL', base), clock),
     mutableClock(),

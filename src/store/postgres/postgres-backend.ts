@@ -2,11 +2,12 @@ import KeyvPostgres from '@keyv/postgres';
 import pg from 'pg';
 import type { Clock } from '../../domain/clock.js';
 import { StoreError } from '../../shared/errors.js';
-import type { ClaimSpace, KeyValueSpace, OrderedSpace, StoreBackend } from '../backend.js';
+import type { ClaimSpace, KeyValueSpace, OrderedSpace, QueueSpace, StoreBackend } from '../backend.js';
 import { keyvSpace } from '../keyv-space.js';
 import { redactUrl, splitStoreUrl } from '../store-url.js';
 import { postgresClaims } from './postgres-claims.js';
 import { postgresOrdered } from './postgres-ordered.js';
+import { postgresQueue, postgresQueueSchema } from './postgres-queue.js';
 
 /** Short timeouts: an unreachable database fails the call promptly instead of queueing it. */
 const POOL_OPTIONS = { connectionTimeoutMillis: 5_000, query_timeout: 15_000, max: 10 };
@@ -30,7 +31,8 @@ export async function openPostgresBackend(storeUrl: string, clock: Clock): Promi
       CREATE INDEX IF NOT EXISTS banwatch_claims_expires ON ${q}.banwatch_claims (expires);
       CREATE TABLE IF NOT EXISTS ${q}.banwatch_entries (
         seq BIGSERIAL PRIMARY KEY, ns TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, UNIQUE (ns, key));
-      CREATE INDEX IF NOT EXISTS banwatch_entries_ns_seq ON ${q}.banwatch_entries (ns, seq);`);
+      CREATE INDEX IF NOT EXISTS banwatch_entries_ns_seq ON ${q}.banwatch_entries (ns, seq);
+      ${postgresQueueSchema(`${q}.banwatch_queue`, 'banwatch_queue_group')}`);
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw new StoreError(`PostgreSQL store ${redactUrl(url)} is unreachable: ${(error as Error).message}`, {
@@ -64,6 +66,9 @@ export async function openPostgresBackend(storeUrl: string, clock: Clock): Promi
     },
     ordered<T>(namespace: string): OrderedSpace<T> {
       return postgresOrdered<T>(query, `${q}.banwatch_entries`, namespace);
+    },
+    queue<T>(namespace: string): QueueSpace<T> {
+      return postgresQueue<T>(query, `${q}.banwatch_queue`, namespace);
     },
     ping: async () => void (await query('ping', 'SELECT 1')),
     // Each statement commits on its own before it resolves.

@@ -1,11 +1,12 @@
 import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
 import type { Clock } from '../../domain/clock.js';
 import { StoreError } from '../../shared/errors.js';
-import type { ClaimSpace, KeyValueSpace, OrderedSpace, StoreBackend } from '../backend.js';
+import type { ClaimSpace, KeyValueSpace, OrderedSpace, QueueSpace, StoreBackend } from '../backend.js';
 import { keyvSpace } from '../keyv-space.js';
 import { redactUrl, splitStoreUrl } from '../store-url.js';
 import { redisClaims } from './redis-claims.js';
 import { redisOrdered } from './redis-ordered.js';
+import { redisQueue } from './redis-queue.js';
 
 /**
  * Redis: keyv documents through @keyv/redis (one adapter per namespace over one client),
@@ -74,6 +75,9 @@ export async function openRedisBackend(
     },
     ordered<T>(namespace: string): OrderedSpace<T> {
       return redisOrdered<T>(client, `${prefix}:ordered:${namespace}`, guard);
+    },
+    queue<T>(namespace: string): QueueSpace<T> {
+      return redisQueue<T>(client, `${prefix}:queue:${namespace}`, guard);
     },
     ping: () => guard('ping', async () => void (await client.ping())),
     // A command has been applied by the server when it resolves; nothing waits on this side.

@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Clock } from '../../domain/clock.js';
-import type { ClaimSpace, KeyValueSpace, OrderedSpace, StoreBackend } from '../backend.js';
+import type { ClaimSpace, KeyValueSpace, OrderedSpace, QueueSpace, StoreBackend } from '../backend.js';
 import { keyvSpace } from '../keyv-space.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { sqliteClaims } from './sqlite-claims.js';
 import { openSqliteDatabase, type SqliteDatabaseOptions } from './sqlite-database.js';
 import { SqliteKeyvAdapter } from './sqlite-keyv-adapter.js';
 import { sqliteOrdered } from './sqlite-ordered.js';
+import { QUEUE_SCHEMA, sqliteQueue } from './sqlite-queue.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS claims (
@@ -51,6 +52,7 @@ export async function openSqliteBackend(
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = openSqliteDatabase(file, options);
   db.exec(SCHEMA);
+  db.exec(QUEUE_SCHEMA);
   // Checkpoints run in a thread of their own; if it stops, SQLite's own come back.
   const checkpointer =
     file === ':memory:'
@@ -60,6 +62,7 @@ export async function openSqliteBackend(
   const spaces = new Map<string, KeyValueSpace>();
   const claims = new Map<string, ClaimSpace>();
   const ordered = new Map<string, OrderedSpace<unknown>>();
+  const queues = new Map<string, QueueSpace<unknown>>();
 
   return {
     kind: 'sqlite',
@@ -78,6 +81,11 @@ export async function openSqliteBackend(
       let space = ordered.get(namespace);
       if (!space) ordered.set(namespace, (space = sqliteOrdered<unknown>(db, namespace)));
       return space as OrderedSpace<T>;
+    },
+    queue<T>(namespace: string) {
+      let space = queues.get(namespace);
+      if (!space) queues.set(namespace, (space = sqliteQueue<unknown>(db, namespace)));
+      return space as QueueSpace<T>;
     },
     async ping() {
       db.get('SELECT 1');
