@@ -91,7 +91,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const instanceId = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const catalog = loadVendorCatalog(config.vendorsFile);
   const classifier = createClassifier(catalog);
-  const stores = await openStores(config.store, clock);
+  const stores = await openStores(config.store, clock, {
+    itemsMs: config.items.rememberDays * 86_400_000,
+    storiesMs: config.retention.storiesMs,
+    tracesMs: config.retention.tracesMs,
+    deliveriesMs: config.retention.deliveriesMs,
+  });
   const fetcher = options.fetcher ?? createFeedFetcher({ clock });
   const guardedFetcher = createFeedFetcher({ clock, allowPrivateNetworks: config.feeds.allowPrivateNetworks });
   const reader = options.parseInThread ? undefined : lazyFeedReader(config.feeds.parserThreads);

@@ -49,6 +49,8 @@ export function effectiveConfigYaml(config: Config): string {
     admins: config.admins,
     delivery: config.delivery,
     feeds: config.feeds,
+    items: config.items,
+    retention: config.retention,
     logLevel: config.logLevel ?? '(per command)',
     port: config.port ?? '(off unless a chat app needs it)',
     host: config.host,

@@ -16,7 +16,7 @@ import {
   type SlackSettings,
   type UiSettings,
 } from './platform-env.js';
-import { configSchema, type SourceConfig, storeUrl } from './schema.js';
+import { configSchema, REMEMBER_MARGIN_DAYS, type SourceConfig, storeUrl } from './schema.js';
 
 /** The repository (or installed package) root, where config/ lives. */
 export const PACKAGE_ROOT = packageRoot(import.meta.url);
@@ -59,6 +59,10 @@ export interface Config {
   delivery: { intervalMs: number; maxAttempts: number; channelGapMs: number };
   /** Failing feeds and feeds added at run time. */
   feeds: { pauseAfter: number; allowPrivateNetworks: boolean; intervalMs: number; parserThreads?: number };
+  /** How long an item is remembered once seen (never less than maxAgeDays). */
+  items: { rememberDays: number };
+  /** How long stories (same-link claims), poll traces and delivery records are kept. */
+  retention: { storiesMs: number; tracesMs: number; deliveriesMs: number };
   /** LOG_LEVEL when set; each command has its own default otherwise. */
   logLevel?: string;
   port?: number;
@@ -162,6 +166,12 @@ export function loadConfig(options: LoadOptions): Config {
       allowPrivateNetworks: data.feeds.allowPrivateNetworks,
       intervalMs: data.feeds.interval,
       ...(data.feeds.parserThreads !== undefined ? { parserThreads: data.feeds.parserThreads } : {}),
+    },
+    items: { rememberDays: data.items.rememberDays ?? data.maxAgeDays + REMEMBER_MARGIN_DAYS },
+    retention: {
+      storiesMs: data.retention.stories,
+      tracesMs: data.retention.traces,
+      deliveriesMs: data.retention.deliveries,
     },
     logLevel,
     port,

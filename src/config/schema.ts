@@ -245,12 +245,29 @@ const feedsSchema = z.strictObject({
   parserThreads: z.number({ error: 'expected a number of threads' }).int().min(1).max(16).optional(),
 });
 
+/** Unset `items.rememberDays`: maxAgeDays and this margin (clock skew, items dated a little ahead). */
+export const REMEMBER_MARGIN_DAYS = 2;
+const DAY_MS = 86_400_000;
+
+const itemsSchema = z.strictObject({
+  // Unset: maxAgeDays + REMEMBER_MARGIN_DAYS. Never below maxAgeDays (checked below).
+  rememberDays: z.number({ error: 'expected a number of days' }).int().min(1).max(3650).optional(),
+});
+
+const retentionSchema = z.strictObject({
+  stories: duration.refine((ms) => ms >= DAY_MS, { error: 'expected at least 1d' }).default(30 * DAY_MS),
+  traces: duration.refine((ms) => ms >= DAY_MS, { error: 'expected at least 1d' }).default(30 * DAY_MS),
+  deliveries: duration.refine((ms) => ms >= DAY_MS, { error: 'expected at least 1d' }).default(90 * DAY_MS),
+});
+
 /** The keys of each nested section, for "did you mean" hints. */
 export const sectionKeys: Record<string, string[]> = {
   admins: Object.keys(adminsSchema.shape),
   allowed: Object.keys(allowedSchema.shape),
   delivery: Object.keys(deliverySchema.shape),
   feeds: Object.keys(feedsSchema.shape),
+  items: Object.keys(itemsSchema.shape),
+  retention: Object.keys(retentionSchema.shape),
 };
 
 export const configSchema = z
@@ -265,8 +282,17 @@ export const configSchema = z
     allowed: allowedSchema.prefault({}),
     delivery: deliverySchema.prefault({}),
     feeds: feedsSchema.prefault({}),
+    items: itemsSchema.prefault({}),
+    retention: retentionSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
+    const remember = config.items.rememberDays;
+    if (remember !== undefined && remember < config.maxAgeDays)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['items', 'rememberDays'],
+        message: `must be at least maxAgeDays (${config.maxAgeDays}): an item forgotten while it is young enough to alert would be alerted again`,
+      });
     const seen = new Map<string, number>();
     config.sources.forEach((source, index) => {
       const first = seen.get(source.id);

@@ -12,13 +12,16 @@ import type { WatchTerm } from './watch-term.js';
 
 /** Which items of a source have been seen. Claims are atomic, so two pollers never both win. */
 export interface ItemLedger {
+  /** How long a settled item is remembered (items.rememberDays); never less than the age limit. */
+  readonly rememberMs: number;
   /** Claims the keys; returns those still to process (new, or left unfinished by a crash). */
   claim(sourceId: string, keys: readonly string[]): Promise<Set<string>>;
   /**
    * Marks keys done: they are never processed again. `traceRef` (from TraceStore.record) names
    * the poll trace that explains them, so `why` finds an item's trace through the ledger.
+   * `keepLonger`: keys the age limit does not cover (undated, exempt, dated ahead), kept longer.
    */
-  settle(sourceId: string, keys: readonly string[], traceRef?: string): Promise<void>;
+  settle(sourceId: string, keys: readonly string[], traceRef?: string, keepLonger?: readonly string[]): Promise<void>;
   status(sourceId: string, key: string): Promise<'unknown' | 'pending' | 'done'>;
   /** The trace reference the item was settled with, if it was. */
   traceOf(sourceId: string, key: string): Promise<string | undefined>;

@@ -115,8 +115,19 @@ export async function ingest(
     source.id,
     fresh.map((item) => item.key),
     traceRef,
+    fresh.filter((item) => !forgettable(item, now, deps)).map((item) => item.key),
   );
   return report;
+}
+
+/**
+ * True when the item's claim may expire after items.rememberDays: by then the item is older
+ * than maxAgeDays, so seen again it is never alerted. Not so for an undated or exempt item, or
+ * one dated so far ahead that it would still be young enough when its claim ran out.
+ */
+function forgettable(item: Item, now: Date, deps: IngestDeps): boolean {
+  if (item.exemptFromAgeLimit || !item.publishedAt) return false;
+  return item.publishedAt.getTime() + deps.maxAgeMs <= now.getTime() + deps.items.rememberMs;
 }
 
 async function routeAndQueue(

@@ -61,22 +61,30 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-export function storesOver(backend: StoreBackend): Stores {
-  const items = createItemLedger(backend);
+/** How long what grows with history is kept (config: items.rememberDays, retention.*). */
+export interface StoreRetention {
+  itemsMs?: number;
+  storiesMs?: number;
+  tracesMs?: number;
+  deliveriesMs?: number;
+}
+
+export function storesOver(backend: StoreBackend, retention: StoreRetention = {}): Stores {
+  const items = createItemLedger(backend, retention.itemsMs);
   return {
     backend,
     items,
-    stories: createStoryLedger(backend),
+    stories: createStoryLedger(backend, retention.storiesMs),
     feeds: createFeedStateStore(backend),
     watch: createWatchTermStore(backend),
-    outbox: createOutbox(backend),
+    outbox: createOutbox(backend, { deliveryRetentionMs: retention.deliveriesMs }),
     alerts: createAlertLog(backend),
     threads: createThreadStore(backend),
     channels: createChannelRegistry(backend),
     trackedBills: createTrackedBillStore(backend),
     instruments: createInstrumentIndex(backend),
     runtimeFeeds: createFeedRegistry(backend),
-    traces: createTraceStore(backend, items),
+    traces: createTraceStore(backend, items, retention.tracesMs),
     leases: createLeases(backend),
     pauses: createDeliveryPauses(backend),
     flush: () => backend.flush(),
@@ -104,6 +112,6 @@ export async function openBackend(url: string, clock: Clock): Promise<StoreBacke
   }
 }
 
-export async function openStores(url: string, clock: Clock): Promise<Stores> {
-  return storesOver(await openBackend(url, clock));
+export async function openStores(url: string, clock: Clock, retention: StoreRetention = {}): Promise<Stores> {
+  return storesOver(await openBackend(url, clock), retention);
 }

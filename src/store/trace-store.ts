@@ -4,7 +4,8 @@ import type { PollTrace, TraceStore } from '../domain/item-trace.js';
 import type { ItemLedger } from '../domain/ports.js';
 import type { StoreBackend } from './backend.js';
 
-const TRACE_TTL = 30 * 86_400_000;
+/** `retention.traces` when unset. */
+export const DEFAULT_TRACE_TTL = 30 * 86_400_000;
 
 /**
  * Traces are written once per poll: the poll's document and a link index pointing at it (one
@@ -16,7 +17,11 @@ const TRACE_TTL = 30 * 86_400_000;
  * 180 days, so it is kept short, and with the item's source it is the document's id. (Earlier
  * versions named documents by the ISO time; their link and item indexes still hold those ids.)
  */
-export function createTraceStore(backend: StoreBackend, items: Pick<ItemLedger, 'traceOf'>): TraceStore {
+export function createTraceStore(
+  backend: StoreBackend,
+  items: Pick<ItemLedger, 'traceOf'>,
+  traceMs = DEFAULT_TRACE_TTL,
+): TraceStore {
   const documents = backend.keyValue('traces');
   const byLink = backend.claims('trace-links');
   // Read only: the item index traces had before the ledger named them (kept 30 days, then gone).
@@ -38,8 +43,8 @@ export function createTraceStore(backend: StoreBackend, items: Pick<ItemLedger, 
       // Both writes go together (one commit on SQLite, one round trip's wait elsewhere); an
       // index written without its document only makes `find` answer "not found".
       await Promise.all([
-        documents.set(id, trace, TRACE_TTL),
-        links.length ? byLink.put(links.map(linkKey), id, TRACE_TTL) : undefined,
+        documents.set(id, trace, traceMs),
+        links.length ? byLink.put(links.map(linkKey), id, traceMs) : undefined,
       ]);
       return ref;
     },

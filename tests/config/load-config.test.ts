@@ -109,6 +109,37 @@ describe('loadConfig', () => {
     );
   });
 
+  it('remembers items maxAgeDays and a margin by default, and refuses to forget them sooner than maxAgeDays', () => {
+    const load = (text: string) => loadConfig({ file: file(text), env: {} });
+    expect(load('sources: []\n').items).toEqual({ rememberDays: 16 });
+    expect(load('maxAgeDays: 30\n').items).toEqual({ rememberDays: 32 });
+    expect(load('maxAgeDays: 30\nitems: {rememberDays: 30}\n').items).toEqual({ rememberDays: 30 });
+    expect(problems('maxAgeDays: 30\nitems: {rememberDays: 29}\n')).toEqual([
+      'items.rememberDays: must be at least maxAgeDays (30): an item forgotten while it is young enough to alert would be alerted again',
+    ]);
+    expect(problems('items: {rememberDay: 20}\n')).toEqual([
+      'items.rememberDay: unknown key (did you mean `rememberDays`?)',
+    ]);
+  });
+
+  it('keeps stories, traces and delivery records for the retention durations, with defaults', () => {
+    const load = (text: string) => loadConfig({ file: file(text), env: {} }).retention;
+    expect(load('sources: []\n')).toEqual({
+      storiesMs: 30 * 86_400_000,
+      tracesMs: 30 * 86_400_000,
+      deliveriesMs: 90 * 86_400_000,
+    });
+    expect(load('retention: {stories: 90d, traces: 7d}\n')).toEqual({
+      storiesMs: 90 * 86_400_000,
+      tracesMs: 7 * 86_400_000,
+      deliveriesMs: 90 * 86_400_000,
+    });
+    expect(problems('retention: {traces: 1h}\n')).toEqual(['retention.traces: expected at least 1d']);
+    expect(problems('retention: {deliveries: forever}\n')).toEqual([
+      'retention.deliveries: expected a duration like 10m',
+    ]);
+  });
+
   it('takes the number of parser threads, leaves it unset by default and refuses nonsense', () => {
     expect(loadConfig({ file: file('feeds: {parserThreads: 1}\n'), env: {} }).feeds.parserThreads).toBe(1);
     expect(loadConfig({ file: file('feeds: {pauseAfter: 3}\n'), env: {} }).feeds.parserThreads).toBeUndefined();
