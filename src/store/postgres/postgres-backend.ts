@@ -9,6 +9,10 @@ import { postgresClaims } from './postgres-claims.js';
 import { postgresOrdered } from './postgres-ordered.js';
 import { postgresQueue, postgresQueueSchema } from './postgres-queue.js';
 
+/** Rows removed per statement by the sweep, and statements per table per sweep (1 M rows). */
+const SWEEP_SLICE = 2_000;
+const SWEEP_MAX_SLICES = 500;
+
 /** Short timeouts: an unreachable database fails the call promptly instead of queueing it. */
 const POOL_OPTIONS = { connectionTimeoutMillis: 5_000, query_timeout: 15_000, max: 10 };
 
@@ -73,8 +77,27 @@ export async function openPostgresBackend(storeUrl: string, clock: Clock): Promi
     ping: async () => void (await query('ping', 'SELECT 1')),
     // Each statement commits on its own before it resolves.
     flush: async () => undefined,
-    sweep: async () =>
-      void (await query('sweep', `DELETE FROM ${q}.banwatch_claims WHERE expires <= $1`, [clock.now().getTime()])),
+    async sweep() {
+      const now = clock.now().getTime();
+      // In slices, so no statement holds locks on millions of rows; what a run leaves, the
+      // next (an hour later) takes. keyv documents are only dropped by keyv when read again.
+      const slices = async (sql: string) => {
+        for (let slice = 0; slice < SWEEP_MAX_SLICES; slice++)
+          if (((await query('sweep', sql, [now, SWEEP_SLICE])).rowCount ?? 0) < SWEEP_SLICE) return;
+      };
+      await slices(
+        `DELETE FROM ${q}.banwatch_claims WHERE (ns, key) IN (SELECT ns, key FROM ${q}.banwatch_claims WHERE expires <= $1 LIMIT $2)`,
+      );
+      for (const namespace of spaces.keys()) {
+        // Named as @keyv/postgres names it (unquoted), and only once it has created the table.
+        const table = `${schema}.kv_${namespace}`;
+        const exists = await query<{ t: string | null }>('sweep', 'SELECT to_regclass($1) AS t', [table]);
+        if (!exists.rows[0]?.t) continue;
+        await slices(
+          `DELETE FROM ${table} WHERE key IN (SELECT key FROM ${table} WHERE value LIKE '%"expires":%' AND (value::jsonb->>'expires') ~ '^[0-9]+$' AND (value::jsonb->>'expires')::bigint <= $1 LIMIT $2)`,
+        );
+      }
+    },
     async close() {
       // @keyv/postgres keeps one module-wide pool for all its adapters; ending it once is enough.
       await adapters[0]?.disconnect().catch(() => undefined);

@@ -25,6 +25,8 @@ CREATE TABLE IF NOT EXISTS store_probe (id INTEGER PRIMARY KEY, at INTEGER NOT N
 `;
 
 const SWEEP_SLICE = 2_000;
+/** Slices per table per sweep (1 M rows): what a run leaves, the next (an hour later) takes. */
+const SWEEP_MAX_SLICES = 500;
 /** SQLite's default: checkpoint on commit once the WAL holds this many pages. */
 const AUTO_CHECKPOINT_PAGES = 1_000;
 const SWEEP_CLAIMS = 'DELETE FROM claims WHERE (ns, key) IN (SELECT ns, key FROM claims WHERE expires <= ? LIMIT ?)';
@@ -99,11 +101,11 @@ export async function openSqliteBackend(
       // In slices, each committed before the next (which also yields the event loop): the
       // connection is synchronous, so one DELETE over a large table would hold the event loop
       // (and slash commands) for as long as it ran.
-      let removed: number;
-      do {
-        ({ changes: removed } = await db.write((run) => run(SWEEP_CLAIMS, [now, SWEEP_SLICE])));
+      for (let slice = 0; slice < SWEEP_MAX_SLICES; slice++) {
+        const { changes: removed } = await db.write((run) => run(SWEEP_CLAIMS, [now, SWEEP_SLICE]));
         await db.flush();
-      } while (removed >= SWEEP_SLICE);
+        if (removed < SWEEP_SLICE) break;
+      }
       // keyv keeps a document's expiry inside its JSON and only drops it when it is read again.
       for (const namespace of spaces.keys()) {
         const table = tableFor(namespace);
