@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/shared/errors.js';
-import { GROUP_WINDOW_MS, openSqliteDatabase, type SqliteDatabase } from '../../src/store/sqlite/sqlite-database.js';
+import {
+  GROUP_WINDOW_MS,
+  LOCK_WAIT_MS,
+  openSqliteDatabase,
+  type SqliteDatabase,
+} from '../../src/store/sqlite/sqlite-database.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'banwatch-sqlite-db-'));
 let opened: SqliteDatabase[] = [];
@@ -134,16 +139,43 @@ describe('sqlite grouped writes', () => {
     const { db, other } = open('busy.sqlite');
     other.exec('BEGIN IMMEDIATE');
     const started = Date.now();
+    // The wait is on timers: the event loop goes on turning (slash commands are answered).
+    let ticks = 0;
+    let longestBlockMs = 0;
+    let last = Date.now();
+    const ticker = setInterval(() => {
+      ticks++;
+      longestBlockMs = Math.max(longestBlockMs, Date.now() - last);
+      last = Date.now();
+    }, 10);
     await expect(db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['a', '1']))).rejects.toThrow(
       /database is locked/,
     );
-    expect(Date.now() - started).toBeGreaterThanOrEqual(4_000);
+    clearInterval(ticker);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(LOCK_WAIT_MS);
+    expect(ticks).toBeGreaterThan(100);
+    expect(longestBlockMs).toBeLessThan(1_000);
     other.exec('ROLLBACK');
     await db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['b', '2']));
     await db.flush();
     expect(rows(other)).toEqual(['b']);
     other.close();
   }, 15_000);
+});
+
+describe('sqlite writes waiting for the write lock', () => {
+  it('applies writes queued while another process held the lock, in their order, once it is released', async () => {
+    const { db, other } = open('wait.sqlite');
+    other.exec('BEGIN IMMEDIATE');
+    const first = db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['a', '1']));
+    const second = db.write((run) => run('INSERT OR REPLACE INTO t VALUES (?, ?)', ['a', '2']));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    other.exec('ROLLBACK');
+    await Promise.all([first, second]);
+    await db.flush();
+    expect(db.get<{ v: string }>('SELECT v FROM t WHERE k = ?', ['a'])?.v).toBe('2');
+    other.close();
+  });
 });
 
 describe('sqlite grouped writes when SQLite ends the transaction itself (disk full)', () => {

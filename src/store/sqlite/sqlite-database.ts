@@ -52,11 +52,17 @@ export interface SqliteDatabaseOptions {
 export type Run = (sql: string, params?: readonly unknown[]) => { changes: number };
 
 /**
- * How long a statement waits for another process's write lock (a CLI command next to `run`).
- * The wait blocks this thread, so it stays short; this process holds the lock for a group's
- * window (`GROUP_WINDOW_MS`) at a time.
+ * How long a statement may block this thread waiting for another connection (a reader in WAL
+ * mode only meets one during recovery). Kept tiny: the event loop answers slash commands.
  */
-const BUSY_TIMEOUT_MS = 5_000;
+const BUSY_TIMEOUT_MS = 20;
+/**
+ * How long a write waits for another process's write lock (a CLI command next to `run`): in
+ * steps of `LOCK_RETRY_MS`, on timers, so the event loop goes on meanwhile. This process holds
+ * the lock for a group's window (`GROUP_WINDOW_MS`) at a time.
+ */
+export const LOCK_WAIT_MS = 5_000;
+const LOCK_RETRY_MS = 25;
 /** Keys per `IN (...)` list: far below SQLite's 32,766 parameters. */
 const IN_SLICE = 100;
 /**
@@ -68,6 +74,13 @@ export const GROUP_WINDOW_MS = 25;
 
 interface Waiter {
   resolve(): void;
+  reject(error: unknown): void;
+}
+
+/** A write waiting for the write lock, applied in its turn once the lock is had. */
+interface Queued {
+  work: (run: Run) => unknown;
+  resolve(value: unknown): void;
   reject(error: unknown): void;
 }
 
@@ -211,6 +224,69 @@ export function openSqliteDatabase(file: string, options: SqliteDatabaseOptions 
     return group;
   };
 
+  /** Runs a write inside the open group; a failure that ended the transaction loses the group. */
+  const apply = <T>(work: (run: Run) => T): T => {
+    try {
+      return attempt(file, () => {
+        open();
+        return atomically(work);
+      });
+    } catch (error) {
+      // A group whose transaction SQLite ended is lost whatever the code said: the next write
+      // must open a new group, never run outside one.
+      if (TRANSACTION_ERRORS.test(sqliteCode(error)) || (group && !db.inTransaction)) loseGroup(error);
+      throw error;
+    }
+  };
+  /** Opens the group; false when another connection holds the write lock (SQLITE_BUSY). */
+  const tryOpen = (): boolean => {
+    try {
+      open();
+      return true;
+    } catch (error) {
+      if (sqliteCode(error) === 'SQLITE_BUSY') return false;
+      throw error;
+    }
+  };
+  let lockWait: { since: number; queue: Queued[]; timer?: NodeJS.Timeout } | undefined;
+  const queueForLock = <T>(work: (run: Run) => T) =>
+    new Promise<T>((resolve, reject) =>
+      lockWait?.queue.push({ work, resolve: resolve as (value: unknown) => void, reject }),
+    );
+  const retryLock = () => {
+    const waiting = lockWait;
+    if (!waiting) return;
+    let opened: boolean;
+    try {
+      opened = db.open && tryOpen();
+    } catch (error) {
+      opened = false;
+      waiting.since = -Infinity;
+      waiting.queue.forEach((queued) => queued.reject(asError(file, error)));
+      waiting.queue = [];
+    }
+    if (!opened && Date.now() - waiting.since < LOCK_WAIT_MS) {
+      waiting.timer = setTimeout(retryLock, LOCK_RETRY_MS);
+      return;
+    }
+    lockWait = undefined;
+    for (const queued of waiting.queue) {
+      if (!opened) {
+        queued.reject(
+          new StoreError(
+            `SQLite store ${file}: database is locked (another process held the write lock for ${LOCK_WAIT_MS / 1000} s)`,
+          ),
+        );
+        continue;
+      }
+      try {
+        queued.resolve(apply(queued.work));
+      } catch (error) {
+        queued.reject(asError(file, error));
+      }
+    }
+  };
+
   return {
     all: <T>(sql: string, params: readonly unknown[] = []) => attempt(file, () => prepared(sql).all(...params) as T[]),
     get: <T>(sql: string, params: readonly unknown[] = []) =>
@@ -231,12 +307,15 @@ export function openSqliteDatabase(file: string, options: SqliteDatabaseOptions 
           failedWrites++;
           throw new StoreError(`SQLite store ${file}: writes are held after a failed write (${problem.message})`);
         }
-        open();
-        return Promise.resolve(attempt(file, () => atomically(work)));
+        // Behind writes waiting for the lock: in their order, never before them.
+        if (lockWait) return queueForLock(work);
+        if (!tryOpen()) {
+          lockWait = { since: Date.now(), queue: [] };
+          lockWait.timer = setTimeout(retryLock, LOCK_RETRY_MS);
+          return queueForLock(work);
+        }
+        return Promise.resolve(apply(work));
       } catch (error) {
-        // A group whose transaction SQLite ended is lost whatever the code said: the next write
-        // must open a new group, never run outside one.
-        if (TRANSACTION_ERRORS.test(sqliteCode(error)) || (group && !db.inTransaction)) loseGroup(error);
         return Promise.reject(asError(file, error));
       }
     },
@@ -261,6 +340,9 @@ export function openSqliteDatabase(file: string, options: SqliteDatabaseOptions 
     },
     exec: (sql) => attempt(file, () => void db.exec(sql)),
     close: () => {
+      if (lockWait?.timer) clearTimeout(lockWait.timer);
+      for (const queued of lockWait?.queue ?? []) queued.reject(new StoreError(`SQLite store ${file}: closed`));
+      lockWait = undefined;
       if (group) commit();
       statements.clear();
       if (db.open) attempt(file, () => db.close());
