@@ -9,6 +9,7 @@ import type { Logger } from '../shared/logger.js';
 import { createCongressApi } from '../sources/congress/congress-api.js';
 import { createCongressSource } from '../sources/congress/congress-source.js';
 import { textDiscovery } from '../sources/govinfo/text-discovery-setup.js';
+import { GOVINFO_REQUESTS_PER_HOUR } from '../sources/govinfo/govinfo-api.js';
 import { createRequestBudget, type RequestBudget } from '../sources/congress/request-budget.js';
 import { createSharedBudget, type BudgetSlots } from '../sources/congress/shared-budget.js';
 import { createFederalRegisterSource } from '../sources/federal-register/federal-register-source.js';
@@ -61,6 +62,18 @@ export type TypedSource = Source & { type: SourceSettings['type'] };
  */
 export function buildSources(configs: readonly SourceSettings[], deps: SourceDeps): TypedSource[] {
   const budgets = new Map<string, RequestBudget>();
+  const govinfoBudgets = new Map<string, RequestBudget>();
+  // One allowance per GovInfo key, in the store when there is one (every instance shares it).
+  const govinfoBudget = (apiKey: string): RequestBudget => {
+    const limit = GOVINFO_REQUESTS_PER_HOUR;
+    const budget =
+      govinfoBudgets.get(apiKey) ??
+      (deps.budgetSlots
+        ? createSharedBudget({ slots: deps.budgetSlots, apiKey, clock: deps.clock, limit, scope: 'govinfo' })
+        : createRequestBudget({ clock: deps.clock, limit }));
+    govinfoBudgets.set(apiKey, budget);
+    return budget;
+  };
   const canonical = (names: readonly string[] = []) => names.map((name) => deps.catalog?.resolve(name)?.name ?? name);
   return configs.flatMap((config): TypedSource[] => {
     switch (config.type) {
@@ -129,7 +142,7 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
                   return { relevant: verdict.relevant, vendors: verdict.vendors };
                 }
               : undefined,
-            discoverByText: textDiscovery(config, deps),
+            discoverByText: textDiscovery(config, { ...deps, govinfoBudget }),
           },
         );
         return [{ ...source, type: 'congress' }];

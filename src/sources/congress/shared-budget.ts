@@ -24,10 +24,16 @@ export function createSharedBudget(options: {
   apiKey: string;
   clock: Clock;
   limit?: number;
+  /** Keeps another API's allowance for the same key apart (GovInfo and Congress.gov keys are both api.data.gov keys). */
+  scope?: string;
 }): RequestBudget {
   const limit = options.limit ?? CONGRESS_REQUESTS_PER_HOUR;
-  const id = createHash('sha256').update(options.apiKey).digest('hex').slice(0, 16);
+  const id = createHash('sha256')
+    .update(options.scope ? `${options.scope}:${options.apiKey}` : options.apiKey)
+    .digest('hex')
+    .slice(0, 16);
   const me = randomUUID();
+  let requests = 0;
   // The lowest slot not known to be taken, per hour: skips what this instance already saw used.
   let hint = { hour: -1, next: 0 };
   const hourOf = () => Math.floor(options.clock.now().getTime() / HOUR_MS);
@@ -35,11 +41,13 @@ export function createSharedBudget(options: {
     async take() {
       const hour = hourOf();
       if (hint.hour !== hour) hint = { hour, next: 0 };
-      while (hint.next < limit) {
-        const key = `${id}:${hour}:${hint.next}`;
-        const held = await options.slots.claim([key], me, 2 * HOUR_MS);
-        hint.next++;
-        if (held.get(key) === me) return true;
+      // Each request claims with a value of its own: two requests of this instance under way at
+      // once must not both count one slot as theirs. The slot is reserved before the wait too.
+      const mine = `${me}:${requests++}`;
+      while (hint.hour === hour && hint.next < limit) {
+        const key = `${id}:${hour}:${hint.next++}`;
+        const held = await options.slots.claim([key], mine, 2 * HOUR_MS);
+        if (held.get(key) === mine) return true;
       }
       return false;
     },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { SourceFailure } from '../../domain/source.js';
 import { errorMessage } from '../../shared/errors.js';
+import type { RequestBudget } from '../congress/request-budget.js';
 import { readJsonAnswer } from '../json-answer.js';
 import { searchAnswer } from './govinfo-schema.js';
 
@@ -26,7 +27,12 @@ export interface GovinfoApiOptions {
   /** Largest answer read (bill texts of an NDAA run to several MB). */
   maxBytes?: number;
   pageSize?: number;
+  /** Requests allowed per key (shared by instances on a shared store); every call takes one. */
+  budget?: RequestBudget;
 }
+
+/** api.data.gov's default allowance for a key, which GovInfo keys are. */
+export const GOVINFO_REQUESTS_PER_HOUR = 1_000;
 
 /**
  * GovInfo over Node's fetch: the search is a POST, which the feed fetcher does not make, and
@@ -39,6 +45,15 @@ export function createGovinfoApi(options: GovinfoApiOptions): GovinfoApi {
   const hide = (text: string) => text.split(options.apiKey).join('***');
 
   async function call(path: string, init: RequestInit, what: string, signal?: AbortSignal) {
+    if (options.budget && !(await options.budget.take()))
+      return {
+        ok: false as const,
+        failure: {
+          kind: 'http-429' as const,
+          message: `GovInfo, ${what}: the request budget for this hour is used up`,
+          retryAfterMs: options.budget.waitMs(),
+        },
+      };
     const url = `${base}${path}${path.includes('?') ? '&' : '?'}api_key=${encodeURIComponent(options.apiKey)}`;
     const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
     try {

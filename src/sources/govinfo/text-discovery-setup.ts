@@ -2,6 +2,7 @@ import type { Clock } from '../../domain/clock.js';
 import type { TrackedBillStore } from '../../domain/ports.js';
 import type { VendorCatalog } from '../../domain/vendor.js';
 import type { Logger } from '../../shared/logger.js';
+import type { RequestBudget } from '../congress/request-budget.js';
 import { createGovinfoApi } from './govinfo-api.js';
 import { discoverByText, type TextDiscoveryResult, type TextScan } from './text-discovery.js';
 
@@ -18,6 +19,8 @@ export interface TextDiscoveryWiring {
   trackedBills?: TrackedBillStore;
   catalog?: VendorCatalog;
   classifier?: { classify(input: { title: string }): { vendors: string[] } };
+  /** The GovInfo key's hourly allowance (shared in the store when it is shared), by key. */
+  govinfoBudget?: (apiKey: string) => RequestBudget;
 }
 
 /**
@@ -37,7 +40,9 @@ export function textDiscovery(
     );
     return undefined;
   }
-  const api = createGovinfoApi({ baseUrl: settings.govinfo.url, apiKey: settings.govinfo.apiKey });
+  const apiKey = settings.govinfo.apiKey;
+  const budget = deps.govinfoBudget?.(apiKey);
+  const api = createGovinfoApi({ baseUrl: settings.govinfo.url, apiKey, ...(budget ? { budget } : {}) });
   const terms = [...new Set(deps.catalog.all().flatMap((vendor) => [vendor.name, ...vendor.aliases]))];
   const tracked = deps.trackedBills;
   const classifier = deps.classifier;

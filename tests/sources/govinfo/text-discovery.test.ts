@@ -6,6 +6,7 @@ import { loadVendorCatalog } from '../../../src/classify/vendor-catalog.js';
 import { DEFAULT_VENDORS_FILE } from '../../../src/config/load-config.js';
 import type { TrackedBill } from '../../../src/domain/instrument.js';
 import { billStageItem } from '../../../src/sources/congress/bill-items.js';
+import { createRequestBudget } from '../../../src/sources/congress/request-budget.js';
 import { createGovinfoApi } from '../../../src/sources/govinfo/govinfo-api.js';
 import { billIdOfPackage } from '../../../src/sources/govinfo/govinfo-schema.js';
 import { matchedSection } from '../../../src/sources/govinfo/section-match.js';
@@ -123,5 +124,15 @@ describe('full-text discovery (GovInfo)', () => {
     const answer = await api.search('collection:(BILLS) AND ("Huawei")', '*');
     expect(answer).toMatchObject({ ok: false, failure: { kind: 'http-4xx' } });
     expect(JSON.stringify(answer)).not.toContain('wrong-key-123456');
+  });
+
+  it("takes each request from the key's hourly budget, and sends none once it is spent", async () => {
+    const budget = createRequestBudget({ clock, limit: 1 });
+    const api = createGovinfoApi({ baseUrl: govinfo.url, apiKey: KEY, budget });
+    const sent = govinfo.requests.length;
+    expect(await api.search('collection:(BILLS) AND ("Huawei")', '*')).toMatchObject({ ok: true });
+    const refused = await api.search('collection:(BILLS) AND ("ZTE")', '*');
+    expect(refused).toMatchObject({ ok: false, failure: { kind: 'http-429', retryAfterMs: 3_600_000 } });
+    expect(govinfo.requests.length - sent).toBe(1);
   });
 });
