@@ -99,7 +99,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const fetcher = options.fetcher ?? createFeedFetcher({ clock });
   const guardedFetcher = createFeedFetcher({ clock, allowPrivateNetworks: config.feeds.allowPrivateNetworks });
-  const reader = options.parseInThread ? undefined : lazyFeedReader(config.feeds.parserThreads);
+  const reader = options.parseInThread ? undefined : lazyFeedReader(config.feeds.parserThreads, logger);
   const lists = {
     downloader: createListDownloader({ clock }),
     store: createListSnapshotStore(stores.backend),

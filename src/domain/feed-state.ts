@@ -13,6 +13,8 @@ export interface FeedState {
   failures: number;
   /** Earliest time of the next poll (set by backoff or by an upstream's Retry-After). */
   nextPollAt?: string;
+  /** Polls in a row whose body stopped the parser (a hung or dead thread); a few pause the feed. */
+  parserStops?: number;
   /** Set when the feed was paused after repeated failures, until someone resumes it. */
   pausedAt?: string;
   itemsSeen: number;

@@ -19,6 +19,8 @@ export interface SourceFailure {
   message: string;
   /** How long the upstream asked us to wait (429/503 Retry-After), in milliseconds. */
   retryAfterMs?: number;
+  /** The body stopped the parser: its thread hung past the time limit or died on it, and was replaced. */
+  stoppedParser?: boolean;
 }
 
 /** Opaque per-source state that a source hands back after each poll (ETag, last update, ...). */

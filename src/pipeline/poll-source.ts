@@ -21,6 +21,11 @@ export interface PollDeps extends IngestDeps {
 }
 
 export const DEFAULT_PAUSE_AFTER = 10;
+/**
+ * Polls in a row whose body stopped a parser thread (hung past the limit, or killed it) before
+ * the feed is paused: each costs a thread and its restart, so such a feed is not tried ten times.
+ */
+export const PAUSE_AFTER_PARSER_STOPS = 3;
 
 /**
  * When the next poll after a successful one is due: an interval after the scheduler's tick (the
@@ -80,8 +85,13 @@ export async function pollSource(
     const nextPollAt = new Date(
       now.getTime() + backoffDelay(failures, source.intervalMs, result.failure),
     ).toISOString();
-    const pause = failures >= (deps.pauseAfterFailures ?? DEFAULT_PAUSE_AFTER);
-    const lastError = { kind: result.failure.kind, message: result.failure.message, at: now.toISOString() };
+    const parserStops = result.failure.stoppedParser ? (state.parserStops ?? 0) + 1 : 0;
+    const stopsParser = parserStops >= PAUSE_AFTER_PARSER_STOPS;
+    const pause = failures >= (deps.pauseAfterFailures ?? DEFAULT_PAUSE_AFTER) || stopsParser;
+    const message = stopsParser
+      ? `${result.failure.message} (${parserStops} polls in a row: this feed's body stops the parser)`
+      : result.failure.message;
+    const lastError = { kind: result.failure.kind, message, at: now.toISOString() };
     deps.metrics?.pollFinished(source.id, 'failed', result.failure.kind);
     await deps.feeds.put({
       ...state,
@@ -90,6 +100,7 @@ export async function pollSource(
       lastError,
       failures,
       nextPollAt,
+      parserStops: parserStops || undefined,
       ...(pause ? { pausedAt: now.toISOString() } : {}),
     });
     if (pause) {
@@ -109,6 +120,7 @@ export async function pollSource(
     lastPollAt: startedAt.toISOString(),
     lastSuccessAt: now.toISOString(),
     failures: 0,
+    parserStops: undefined,
     nextPollAt: nextPollDue(startedAt, now, source.intervalMs).toISOString(),
   };
   if (result.notModified) {

@@ -1,16 +1,32 @@
 import type { FeedBytesReader } from '../sources/rss/feed-read.js';
-import { createFeedReaderPool, type FeedReaderPool } from '../sources/rss/feed-reader-pool.js';
+import {
+  createFeedReaderPool,
+  type FeedReaderPool,
+  type FeedReaderPoolOptions,
+} from '../sources/rss/feed-reader-pool.js';
+import type { Logger } from '../shared/logger.js';
 
 /**
  * Feed parsing in worker threads, started on the first feed that needs parsing: commands that
  * never poll (`vendor`, `status`) start no thread.
  */
-export function lazyFeedReader(threads?: number): { readBytes: FeedBytesReader; close(): Promise<void> } {
+export function lazyFeedReader(
+  threads?: number,
+  logger?: Logger,
+  options: FeedReaderPoolOptions = {},
+): { readBytes: FeedBytesReader; close(): Promise<void> } {
   let pool: FeedReaderPool | undefined;
+  const onRespawn: FeedReaderPoolOptions['onRespawn'] = (event) => {
+    options.onRespawn?.(event);
+    logger?.warn(
+      { reason: event.reason, restarts: event.restarts, delayMs: event.delayMs },
+      `a feed parser thread was replaced (${event.reason}); the new one starts in ${event.delayMs} ms`,
+    );
+  };
   return {
-    readBytes: (body, contentType, options) => {
-      pool ??= createFeedReaderPool(threads);
-      return pool.readBytes(body, contentType, options);
+    readBytes: (body, contentType, readOptions) => {
+      pool ??= createFeedReaderPool(threads, { ...options, onRespawn });
+      return pool.readBytes(body, contentType, readOptions);
     },
     close: async () => {
       await pool?.close();

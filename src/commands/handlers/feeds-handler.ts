@@ -131,6 +131,7 @@ export function feedsHandler(deps: FeedsDeps): CommandHandler {
             ...state,
             pausedAt: undefined,
             failures: 0,
+            parserStops: undefined,
             nextPollAt: deps.clock.now().toISOString(),
           });
           return reply(`Feed "${id}" resumed`, [{ lines: [line('It is polled again at the next tick.')] }], {

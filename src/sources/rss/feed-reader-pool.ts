@@ -16,6 +16,9 @@ export interface FeedTask {
   options: FeedReadOptions;
 }
 
+/** What a worker posts: `ready` once it listens, then one answer per task. */
+export type WorkerMessage = { ready: true } | { id: number; result: FeedReadResult };
+
 interface Pending {
   task: FeedTask;
   resolve(result: FeedReadResult): void;
@@ -41,6 +44,8 @@ const PARSER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 1
 
 interface Slot {
   worker: Worker;
+  /** The thread has loaded its module and listens: a slow start is not charged to a feed's time limit. */
+  ready: boolean;
   busy?: Pending;
   /** The busy task's time limit. */
   timer?: NodeJS.Timeout;
@@ -113,9 +118,15 @@ export function createFeedReaderPool(
   const spawn = (): Slot => {
     const slot: Slot = {
       worker: startWorker(module.callerUrl, module.name, { resourceLimits: PARSER_LIMITS }),
+      ready: false,
     };
     slot.worker.unref();
-    slot.worker.on('message', (message: { id: number; result: FeedReadResult }) => {
+    slot.worker.on('message', (message: WorkerMessage) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        pump();
+        return;
+      }
       if (slot.busy?.task.id !== message.id) return;
       restarts = 0;
       answer(slot, message.result);
@@ -125,7 +136,10 @@ export function createFeedReaderPool(
     const fail = (reason: string) => {
       if (gone) return;
       gone = true;
-      answer(slot, { ok: false, failure: { kind: 'parse', message: `the feed parser stopped: ${reason}` } });
+      answer(slot, {
+        ok: false,
+        failure: { kind: 'parse', message: `the feed parser stopped: ${reason}`, stoppedParser: true },
+      });
       const index = slots.indexOf(slot);
       if (index >= 0) slots.splice(index, 1);
       void slot.worker.terminate();
@@ -149,7 +163,7 @@ export function createFeedReaderPool(
 
   const pump = () => {
     for (const slot of slots) {
-      if (slot.busy) continue;
+      if (slot.busy || !slot.ready) continue;
       const task = queue.shift();
       if (!task) return;
       slot.busy = task;

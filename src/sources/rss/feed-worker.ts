@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { readFeedBytes } from './feed-read.js';
-import type { FeedTask } from './feed-reader-pool.js';
+import type { FeedTask, WorkerMessage } from './feed-reader-pool.js';
 
 /**
  * Worker-thread entry: reads a feed's body (decoded here) into Items off
@@ -9,6 +9,8 @@ import type { FeedTask } from './feed-reader-pool.js';
  */
 parentPort?.on('message', (task: FeedTask) => {
   void readFeedBytes(task.body, task.contentType, task.options).then((result) =>
-    parentPort?.postMessage({ id: task.id, result }),
+    parentPort?.postMessage({ id: task.id, result } satisfies WorkerMessage),
   );
 });
+// Tasks are sent from now on: the pool's time limit counts from here, not from the thread's start.
+parentPort?.postMessage({ ready: true } satisfies WorkerMessage);
