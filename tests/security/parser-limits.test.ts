@@ -137,6 +137,7 @@ describe('parser threads that hang or die', () => {
       expect(failure(result)).toEqual({
         kind: 'parse',
         message: 'the feed parser stopped: it took more than 1 s on one feed and was replaced',
+        stoppedParser: true,
       });
       expect(respawns).toEqual([
         { reason: 'it took more than 1 s on one feed and was replaced', restarts: 1, delayMs: 100 },

@@ -6,3 +6,5 @@ parentPort?.on('message', () => {
     // Spins until the pool ends this thread.
   }
 });
+// As the real worker does: tasks come once the thread listens.
+parentPort?.postMessage({ ready: true });
