@@ -47,7 +47,12 @@ export function redisQueue<T>(client: RedisClientType, base: string, guard: Guar
   const keysFor = (group: string) => [values, dues, groupKey(group), heads, `${base}:seq`, all];
   const run = (script: string, group: string, args: string[]) =>
     client.eval(script, { keys: keysFor(group), arguments: args });
-  const write = (entry: QueuedEntry<T>) => [entry.key, JSON.stringify(entry.value), String(bound(entry.dueAt)), entry.group];
+  const write = (entry: QueuedEntry<T>) => [
+    entry.key,
+    JSON.stringify(entry.value),
+    String(bound(entry.dueAt)),
+    entry.group,
+  ];
   return {
     append: (entry) => guard('append', async () => Number(await run(APPEND, entry.group, write(entry))) === 1),
     update: (entry) => guard('update', async () => Number(await run(UPDATE, entry.group, write(entry))) === 1),

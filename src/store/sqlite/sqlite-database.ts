@@ -250,9 +250,7 @@ export function openSqliteDatabase(file: string, options: SqliteDatabaseOptions 
   };
   let lockWait: { since: number; queue: Queued[]; timer?: NodeJS.Timeout } | undefined;
   const queueForLock = <T>(work: (run: Run) => T) =>
-    new Promise<T>((resolve, reject) =>
-      lockWait?.queue.push({ work, resolve: resolve as (value: unknown) => void, reject }),
-    );
+    new Promise<T>((resolve, reject) => lockWait?.queue.push({ work, resolve, reject }));
   const retryLock = () => {
     const waiting = lockWait;
     if (!waiting) return;

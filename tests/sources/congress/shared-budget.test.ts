@@ -52,7 +52,7 @@ describe.skipIf(!redisBase)('a request budget shared through Redis', () => {
       const one = budget(first);
       const two = budget(second);
       // Both instances at once: exactly the limit is granted between them.
-      const taken = await Promise.all([one, two, one, two, one, two, one, two].map((b) => b.take()));
+      const taken = await Promise.all([one, two, one, two, one, two, one, two].map(async (b) => b.take()));
       expect(taken.filter(Boolean)).toHaveLength(4);
       expect(await two.take()).toBe(false);
       expect(await one.take()).toBe(false);
