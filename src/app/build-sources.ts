@@ -15,6 +15,8 @@ import { createSharedBudget, type BudgetSlots } from '../sources/congress/shared
 import { createFederalRegisterSource } from '../sources/federal-register/federal-register-source.js';
 import type { ListSnapshotStore } from '../domain/list-entry.js';
 import type { ListDownloader } from '../sources/lists/list-download.js';
+import { entriesAddedBy } from '../sources/lists/list-citations.js';
+import type { EntityListLookup } from '../sources/federal-register/entity-list-rule.js';
 import {
   createFccCoveredListSource,
   createScreeningListSource,
@@ -199,7 +201,12 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
                 vendorNames: config.vendorNames ? (deps.catalog?.all() ?? []).map((vendor) => vendor.name) : [],
                 presidential: config.presidential,
               },
-              { fetcher: deps.trustedFetcher, clock: deps.clock, logger: deps.logger },
+              {
+                fetcher: deps.trustedFetcher,
+                clock: deps.clock,
+                logger: deps.logger,
+                ...(deps.lists ? { entityList: entityListLookup(deps.lists) } : {}),
+              },
             ),
             type: 'federal-register',
           },
@@ -227,4 +234,16 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
       }
     }
   });
+}
+
+/**
+ * Whom an Entity List rule adds, from the latest screening-list snapshots: the entries whose
+ * Federal Register citation falls on the rule's pages (the CSL carries it for every entry).
+ */
+function entityListLookup(lists: NonNullable<SourceDeps['lists']>): EntityListLookup {
+  return async (pages) => {
+    const entries = entriesAddedBy(await lists.store.latest(), pages);
+    const vendors = entries.flatMap((entry) => lists.matchVendor?.([entry.name, ...(entry.aliases ?? [])]) ?? []);
+    return { vendors: [...new Set(vendors)], names: entries.map((entry) => entry.name) };
+  };
 }

@@ -8,6 +8,7 @@ import type { FeedFetcher } from '../../shared/http/feed-fetcher.js';
 import type { Logger } from '../../shared/logger.js';
 import { pruneDocs, readFederalRegisterCursor, type FederalRegisterCursor } from './fr-cursor.js';
 import { documentStage, fromAgencies, isRuleStage, rulemakingOf } from './fr-documents.js';
+import { entityListAdditionPages, withEntityListNames, type EntityListLookup } from './entity-list-rule.js';
 import { documentItem, effectiveItem } from './fr-items.js';
 import { FR_FIELDS, frDocument, frSearch, type FrDocument } from './fr-schema.js';
 
@@ -57,6 +58,8 @@ export interface FederalRegisterSourceDeps {
   fetcher: Pick<FeedFetcher, 'fetch'>;
   clock: Clock;
   logger?: Logger;
+  /** Whom an Entity List rule adds, from the screening-list source's entries citing its pages. */
+  entityList?: EntityListLookup;
 }
 
 /**
@@ -125,7 +128,10 @@ export function createFederalRegisterSource(
       for (const failure of failures)
         deps.logger?.warn({ sourceId: definition.id, kind: failure.kind }, failure.message);
       const today = deps.clock.now().toISOString().slice(0, 10);
-      const { items, next } = step(previous, [...docs.values()], today);
+      const named = await entityListNames(
+        [...docs.values()].filter((doc) => previous.docs[doc.document_number] === undefined),
+      );
+      const { items, next } = step(previous, [...docs.values()], today, named);
       return { ok: true, items, cursor: { docs: pruneDocs(next.docs, today), pending: next.pending } };
     } catch (error) {
       return {
@@ -136,11 +142,35 @@ export function createFederalRegisterSource(
     }
   }
 
+  /**
+   * Entity List rules read for whom they add. A failed lookup costs the names, never the alert:
+   * the rule is news on the day it is published, whatever the list holds.
+   */
+  async function entityListNames(fresh: FrDocument[]): Promise<Map<string, (item: Item) => Item>> {
+    const named = new Map<string, (item: Item) => Item>();
+    if (!deps.entityList) return named;
+    for (const doc of fresh) {
+      const pages = entityListAdditionPages(doc);
+      if (!pages) continue;
+      try {
+        const added = await deps.entityList(pages);
+        named.set(doc.document_number, (item) => withEntityListNames(item, pages, added));
+      } catch (error) {
+        deps.logger?.warn(
+          { sourceId: definition.id },
+          `Federal Register: the Entity List additions of FR Doc ${doc.document_number} could not be read: ${errorMessage(error)}`,
+        );
+      }
+    }
+    return named;
+  }
+
   /** Documents oldest first, so a proposed and a final rule seen together are told in order. */
   function step(
     previous: FederalRegisterCursor,
     found: FrDocument[],
     today: string,
+    named: Map<string, (item: Item) => Item>,
   ): { items: Item[]; next: FederalRegisterCursor } {
     const next: FederalRegisterCursor = { docs: { ...previous.docs }, pending: { ...previous.pending } };
     const items: Item[] = [];
@@ -161,7 +191,8 @@ export function createFederalRegisterSource(
       // up to that stage were reported then, and are not reported again.
       const legacy = previous.legacy?.[rulemaking.key];
       if (legacy && (!isRuleStage(stage) || ruleStageRank(stage) <= ruleStageRank(legacy.stage))) continue;
-      items.push(documentItem(definition.id, doc, stage, rulemaking));
+      const item = documentItem(definition.id, doc, stage, rulemaking);
+      items.push(named.get(doc.document_number)?.(item) ?? item);
       if ((stage === 'interim' || stage === 'final') && doc.effective_on)
         next.pending[doc.document_number] = {
           thread: rulemaking.key,

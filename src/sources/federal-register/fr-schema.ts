@@ -18,6 +18,9 @@ export const frDocument = z.object({
   docket_ids: z.array(z.string()).nullish(),
   html_url: z.string().nullish(),
   citation: z.string().nullish(),
+  volume: z.number().nullish(),
+  start_page: z.number().nullish(),
+  end_page: z.number().nullish(),
   agencies: z.array(agency).nullish(),
 });
 export type FrDocument = z.output<typeof frDocument>;
@@ -41,5 +44,8 @@ export const FR_FIELDS = [
   'document_number',
   'html_url',
   'citation',
+  'volume',
+  'start_page',
+  'end_page',
   'agencies',
 ] as const;
