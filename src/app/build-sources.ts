@@ -8,7 +8,7 @@ import type { FeedFetcher } from '../shared/http/feed-fetcher.js';
 import type { Logger } from '../shared/logger.js';
 import { createCongressApi } from '../sources/congress/congress-api.js';
 import { createCongressSource } from '../sources/congress/congress-source.js';
-import { textDiscovery } from '../sources/govinfo/text-discovery-setup.js';
+import { enactedText, textDiscovery } from '../sources/govinfo/text-discovery-setup.js';
 import { GOVINFO_REQUESTS_PER_HOUR } from '../sources/govinfo/govinfo-api.js';
 import { createRequestBudget, type RequestBudget } from '../sources/congress/request-budget.js';
 import { createSharedBudget, type BudgetSlots } from '../sources/congress/shared-budget.js';
@@ -145,6 +145,7 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
                 }
               : undefined,
             discoverByText: textDiscovery(config, { ...deps, govinfoBudget }),
+            enactedText: enactedText(config, { govinfoBudget }),
           },
         );
         return [{ ...source, type: 'congress' }];

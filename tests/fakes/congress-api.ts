@@ -23,6 +23,8 @@ export interface FakeCongressApi {
   /** GET /v3/bill/{congress}/{type}/{number}/relatedbills answers `relatedBills` (404 until set, as for an unknown bill). */
   related(id: string, relatedBills: unknown[]): void;
   list(bills: Array<Record<string, unknown>>): void;
+  /** GET /v3/law/{congress} answers these entries (`{bills[], pagination}`; none until set). */
+  laws(congress: number, entries: Array<Record<string, unknown>>): void;
   /** Answers for the next requests, in order (a 429 always carries Retry-After). */
   script(...answers: Array<{ status: number; retryAfter?: number; body?: unknown }>): void;
   close(): Promise<void>;
@@ -41,6 +43,7 @@ const updatedAt = (bill: Record<string, unknown>): string => {
 export async function startFakeCongressApi(options: { apiKey: string }): Promise<FakeCongressApi> {
   const bills = new Map<string, { record: Record<string, unknown>; actions: unknown[] }>();
   const relations = new Map<string, unknown[]>();
+  const lawLists = new Map<number, Array<Record<string, unknown>>>();
   let listed: Array<Record<string, unknown>> = [];
   const scripted: Array<{ status: number; retryAfter?: number; body?: unknown }> = [];
   const requests: FakeCongressApi['requests'] = [];
@@ -73,6 +76,11 @@ export async function startFakeCongressApi(options: { apiKey: string }): Promise
     if (url.searchParams.get('api_key') !== options.apiKey)
       return send(403, { error: { code: 'API_KEY_INVALID', message: 'An invalid api_key was supplied.' } });
     if (url.searchParams.get('format') !== 'json') return send(400, { error: 'format=json expected by this fake' });
+    const lawMatch = /^\/v3\/law\/(\d+)$/.exec(url.pathname);
+    if (lawMatch) {
+      const { slice, pagination } = page(lawLists.get(Number(lawMatch[1])) ?? [], url.searchParams);
+      return send(200, { bills: slice, pagination, request: { congress: lawMatch[1], format: 'json' } });
+    }
     const relatedMatch = /^\/v3\/bill\/(\d+)\/([a-z]+)\/(\d+)\/relatedbills$/.exec(url.pathname);
     if (relatedMatch) {
       const related = relations.get(`${relatedMatch[2]}${relatedMatch[3]}-${relatedMatch[1]}`);
@@ -119,6 +127,7 @@ export async function startFakeCongressApi(options: { apiKey: string }): Promise
     bill: (id, record, actions) => bills.set(id, { record, actions }),
     remove: (id) => bills.delete(id),
     related: (id, relatedBills) => relations.set(id, relatedBills),
+    laws: (congress, entries) => lawLists.set(congress, entries),
     list: (items) => {
       listed = items;
     },

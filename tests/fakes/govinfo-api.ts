@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 /**
  * A real HTTP server on 127.0.0.1 that plays the GovInfo API for tests: `POST /search` (JSON
  * body `{query, pageSize, offsetMark, sorts}`) answers the packages whose text contains one of
- * the query's quoted terms, newest `lastModified` first, in the recorded shape
+ * the query's quoted terms (within `congress:N` and `billversion:X` when the query names them), newest `lastModified` first, in the recorded shape
  * `{results[], offsetMark, count}`; `GET /packages/{id}/xml` answers the package's text. Like
  * the real API it wants the key as `api_key` (403 otherwise).
  */
@@ -47,6 +47,13 @@ export async function startFakeGovinfo(options: { apiKey: string }): Promise<Fak
       const matching = packages
         .filter((entry) => /collection:\(BILLS\)/.test(query) && String(entry.result.packageId).startsWith('BILLS-'))
         .filter((entry) => terms.some((term) => entry.xml.toLowerCase().includes(term)))
+        // `congress:117` and `billversion:enr` narrow by the package id, as GovInfo's fields do.
+        .filter((entry) => {
+          const [, congress, version] = /^BILLS-(\d+)[a-z]+\d+([a-z]+)$/.exec(String(entry.result.packageId)) ?? [];
+          const wantCongress = /\bcongress:(\d+)/.exec(query)?.[1];
+          const wantVersion = /\bbillversion:([a-z]+)/.exec(query)?.[1];
+          return (!wantCongress || wantCongress === congress) && (!wantVersion || wantVersion === version);
+        })
         .sort((a, b) => b.result.lastModified.localeCompare(a.result.lastModified));
       const size = Number(body?.pageSize ?? 100);
       const mark = typeof body?.offsetMark === 'string' ? body.offsetMark : '*';

@@ -8,9 +8,11 @@ import {
   actionsResponse,
   billListResponse,
   billResponse,
+  lawListResponse,
   relatedBillsResponse,
   toBillAction,
   type CongressBill,
+  type LawEntry,
   type ListedBill,
   type RelatedBill,
 } from './congress-schema.js';
@@ -27,6 +29,8 @@ export interface CongressApi {
   actions(bill: BillId, signal?: AbortSignal): Promise<ApiResult<BillAction[]>>;
   /** The bills Congress.gov relates to this one (identical, text incorporated, ...); none when it has none. */
   relatedBills(bill: BillId, signal?: AbortSignal): Promise<ApiResult<RelatedBill[]>>;
+  /** The bills of a Congress that became law (`/law/{congress}`), every page up to a bound. */
+  laws(congress: number, signal?: AbortSignal): Promise<ApiResult<LawEntry[]>>;
   /**
    * One page of the bills updated in `[from, to]`, oldest update first, after the first `skip`;
    * `complete` when no page follows it.
@@ -119,6 +123,25 @@ export function createCongressApi(options: CongressApiOptions): CongressApi {
       const result = await get(`${billPath(bill)}/relatedbills`, params, relatedBillsResponse, what, signal);
       if (!result.ok) return result.notFound ? { ok: true, value: [] } : result;
       return { ok: true, value: result.value.relatedBills };
+    },
+    async laws(congress, signal) {
+      const laws: LawEntry[] = [];
+      // A Congress passes a few hundred laws (the 117th: 362 public, 0 private): two pages.
+      for (let page = 0; page < 6; page++) {
+        const params = { limit: String(pageSize), offset: String(page * pageSize) };
+        const result = await get(
+          `/law/${congress}`,
+          params,
+          lawListResponse,
+          `the laws of the ${congress}th Congress`,
+          signal,
+        );
+        if (!result.ok) return result.notFound ? { ok: true, value: laws } : result;
+        laws.push(...result.value.bills);
+        const total = result.value.pagination?.count ?? laws.length;
+        if (result.value.bills.length < pageSize || laws.length >= total) break;
+      }
+      return { ok: true, value: laws };
     },
     async updatedBills(window, signal) {
       const params = {

@@ -57,6 +57,22 @@ export type RelatedBill = z.output<typeof relatedBill>;
 
 export const relatedBillsResponse = z.object({ relatedBills: z.array(relatedBill), pagination });
 
+/**
+ * One entry of `/law/{congress}`: a bill that became law, with its law numbers (the item shape
+ * of the OpenAPI file's `Law`; the list wraps them in `bills`, as `/bill` does).
+ */
+const lawEntry = z.object({
+  congress: z.union([z.number(), z.string()]),
+  number: z.union([z.string(), z.number()]),
+  type: z.string(),
+  title: z.string().nullish(),
+  latestAction,
+  laws: z.array(z.object({ number: z.string().nullish(), type: z.string().nullish() })).nullish(),
+});
+export type LawEntry = z.output<typeof lawEntry>;
+
+export const lawListResponse = z.object({ bills: z.array(lawEntry), pagination });
+
 const RECORDED_BY: Record<string, BillAction['recordedBy']> = {
   'library of congress': 'library-of-congress',
   'house floor actions': 'house',

@@ -11,7 +11,9 @@ import { DISCOVERY_OVERLAP_MS, discoverBills, type TitleVerdict } from './bill-d
 import { billStageItem } from './bill-items.js';
 import type { CongressApi } from './congress-api.js';
 import type { TextDiscoveryResult, TextScan } from '../govinfo/text-discovery.js';
+import type { EnactedTextSearch } from '../govinfo/enacted-text.js';
 import { enactedElsewhere } from './carrier-route.js';
+import { enactedByLaw } from './law-route.js';
 import { readCongressCursor, type BillState, type CongressCursor } from './congress-cursor.js';
 import { billProgress, type BillProgress } from './stage-history.js';
 
@@ -43,6 +45,8 @@ export interface CongressSourceDeps {
   classifyTitle?: (title: string) => TitleVerdict;
   /** Full-text discovery (GovInfo), when configured: finds bills by what their text says. */
   discoverByText?: (scan: TextScan | undefined, signal?: AbortSignal) => Promise<TextDiscoveryResult>;
+  /** Enrolled texts that cite a short title (GovInfo), for the laws route; without it only related bills are read. */
+  enactedText?: EnactedTextSearch;
   logger?: Logger;
 }
 
@@ -195,7 +199,9 @@ export function createCongressSource(definition: CongressSourceDefinition, deps:
     if (checked.carrierCheckedAt) {
       const carried = await enactedElsewhere(deps.api, watched.bill, signal);
       if (!carried.ok) return carried;
-      if (carried.value) progress = carried.value;
+      const byLaw = carried.value ? undefined : await lawRoute(watched.bill, record.value.title, signal);
+      if (byLaw && !byLaw.ok) return byLaw;
+      if (carried.value ?? byLaw?.value) progress = carried.value ?? byLaw?.value;
     }
     if (!progress) return { ok: true, state: { ...(known as BillState), ...checked } };
     const state: BillState = {
@@ -217,6 +223,29 @@ export function createCongressSource(definition: CongressSourceDefinition, deps:
       ...(watched.matched ? { matched: watched.matched } : {}),
     });
     return { ok: true, state, item };
+  }
+
+  /**
+   * The laws route. GovInfo failing costs only this check (logged, tried again tomorrow), not
+   * the bill's own stages; Congress.gov failing fails the bill as any of its reads does.
+   */
+  async function lawRoute(bill: BillId, title: string | null | undefined, signal?: AbortSignal) {
+    if (!deps.enactedText) return undefined;
+    const search = deps.enactedText;
+    let govinfoFailure: SourceFailure | undefined;
+    const guarded: EnactedTextSearch = async (...args) => {
+      const answer = await search(...args);
+      if (answer.ok) return answer;
+      govinfoFailure = answer.failure;
+      return { ok: true, value: [] };
+    };
+    const result = await enactedByLaw(deps.api, guarded, bill, title, signal);
+    if (govinfoFailure)
+      deps.logger?.warn(
+        { sourceId: definition.id, itemId: `bill:${formatBillId(bill)}`, kind: govinfoFailure.kind },
+        `congress ${definition.id}: the enacted texts of the ${bill.congress}th Congress could not be searched: ${govinfoFailure.message}`,
+      );
+    return result;
   }
 
   return {

@@ -19,6 +19,21 @@ function plain(xml: string): string {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** `Sec. 632` from the section's `<num>` (USLM) or `<enum>` (bill DTD); '' when unnumbered. */
+function sectionLabel(chunk: string): string {
+  const number = /<(?:num|enum)\b[^>]*>([\s\S]*?)<\/(?:num|enum)>/.exec(chunk)?.[1];
+  const label = number ? plain(number).replace(/\.$/, '').trim() : '';
+  if (!label) return '';
+  return /^sec/i.test(label) ? label.replace(/^sec(?:tion)?\.?\s*/i, 'Sec. ') : `Sec. ${label}`;
+}
+
+/** 120 characters either side of a hit, marked where cut. */
+function excerptAround(text: string, index: number, length: number): string {
+  const start = Math.max(0, index - 120);
+  const end = Math.min(text.length, index + length + 120);
+  return `${start > 0 ? '...' : ''}${text.slice(start, end).trim()}${end < text.length ? '...' : ''}`;
+}
+
 /**
  * Finds the first section of a bill text (GPO's USLM `<section><num>` or the bill DTD's
  * `<section><enum>`) whose words name one of `terms`, whole words, any case. Sections are read
@@ -35,17 +50,30 @@ export function matchedSection(xml: string, terms: readonly string[]): MatchedSe
     for (const { term, pattern } of patterns) {
       const hit = pattern.exec(text);
       if (!hit) continue;
-      const number = /<(?:num|enum)\b[^>]*>([\s\S]*?)<\/(?:num|enum)>/.exec(chunk)?.[1];
-      const label = number ? plain(number).replace(/\.$/, '').trim() : '';
-      const section = !label
-        ? ''
-        : /^sec/i.test(label)
-          ? label.replace(/^sec(?:tion)?\.?\s*/i, 'Sec. ')
-          : `Sec. ${label}`;
-      const start = Math.max(0, hit.index - 120);
-      const end = Math.min(text.length, hit.index + hit[0].length + 120);
-      const excerpt = `${start > 0 ? '...' : ''}${text.slice(start, end).trim()}${end < text.length ? '...' : ''}`;
-      return { section, excerpt, term };
+      return { section: sectionLabel(chunk), excerpt: excerptAround(text, hit.index, hit[0].length), term };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The section of an enacted text that gives a measure its short title ("This subtitle may be
+ * cited as the “FedRAMP Authorization Act”"): the evidence that a bill's text was enacted as
+ * part of this one. A mention elsewhere ("as amended by the ... Act") is not.
+ */
+export function shortTitleSection(xml: string, shortTitle: string): MatchedSection | undefined {
+  const title = escape(shortTitle.trim()).replace(/\s+/g, '\\s+');
+  const cited = new RegExp(`may be cited as (?:the )?["“”'‘’\\s]*${title}(?![\\w])`, 'i');
+  for (const chunk of xml.split(/(?=<section\b)/)) {
+    // What follows a section's end (a title's own short-title line) belongs to no section.
+    const end = chunk.indexOf('</section>');
+    const parts = end < 0 ? [chunk] : [chunk.slice(0, end), chunk.slice(end)];
+    for (const [index, part] of parts.entries()) {
+      const text = plain(part);
+      const hit = cited.exec(text);
+      if (!hit) continue;
+      const section = index === 0 ? sectionLabel(part) : '';
+      return { section, excerpt: excerptAround(text, hit.index, hit[0].length), term: shortTitle };
     }
   }
   return undefined;

@@ -3,6 +3,7 @@ import type { TrackedBillStore } from '../../domain/ports.js';
 import type { VendorCatalog } from '../../domain/vendor.js';
 import type { Logger } from '../../shared/logger.js';
 import type { RequestBudget } from '../congress/request-budget.js';
+import { enactedTextSearch, type EnactedTextSearch } from './enacted-text.js';
 import { createGovinfoApi } from './govinfo-api.js';
 import { discoverByText, type TextDiscoveryResult, type TextScan } from './text-discovery.js';
 
@@ -61,4 +62,19 @@ export function textDiscovery(
       },
       signal,
     );
+}
+
+/**
+ * The enacted-text search of the laws route, for every tracked bill (discovery or not): off
+ * without GOVINFO_API_KEY, when only related bills show a carrier.
+ */
+export function enactedText(
+  settings: Pick<TextDiscoverySettings, 'govinfo'>,
+  deps: Pick<TextDiscoveryWiring, 'govinfoBudget'> = {},
+): EnactedTextSearch | undefined {
+  const apiKey = settings.govinfo?.apiKey;
+  if (!settings.govinfo || !apiKey) return undefined;
+  // The same key's allowance as full-text discovery: one budget per key, whatever asks.
+  const budget = deps.govinfoBudget?.(apiKey);
+  return enactedTextSearch(createGovinfoApi({ baseUrl: settings.govinfo.url, apiKey, ...(budget ? { budget } : {}) }));
 }

@@ -285,6 +285,7 @@ describe('congress source', () => {
       actions: async () => ({ ok: false, failure: { kind: 'network', message: 'unused' } }),
       updatedBills: async () => ({ ok: true, value: { bills: listed, complete: true } }),
       relatedBills: async () => ({ ok: true, value: [] }),
+      laws: async () => ({ ok: true, value: [] }),
     };
     const tracked = memoryTracked([{ id: 'hr2881-116', origin: 'command', addedAt: 'earlier' }]);
     const result = await discoverBills(undefined, ['hr5515-115'], {
