@@ -12,6 +12,8 @@ import { startHttpServer, type RunningHttpServer } from './runtime/http-server.j
 import { lazyFeedReader } from './runtime/lazy-feed-reader.js';
 import { leaseLeadership } from './runtime/lease-leadership.js';
 import { listVendorMatcher } from './app/list-vendor-matcher.js';
+import { instrumentTerms, watchTermProvider } from './app/govinfo-terms.js';
+import { defaultLexicon } from './classify/lexicon/lexicon-load.js';
 import { createPromMetrics } from './runtime/prom-metrics.js';
 import { createSourceSet, type SourceSet } from './app/source-set.js';
 import type { ChatPlatform } from './chat/platform.js';
@@ -113,6 +115,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     classifier,
     trackedBills: stores.trackedBills,
     catalog,
+    instruments: instrumentTerms(defaultLexicon()),
+    watchTerms: watchTermProvider(channelDirectory(config.channels, stores.channels), stores.watch),
     readBytes: reader?.readBytes,
     budgetSlots: stores.backend.claims('request-budgets'),
   });

@@ -46,6 +46,9 @@ export interface SourceDeps {
   budgetSlots?: BudgetSlots;
   /** Parses feeds (in worker threads under `banwatch run`). */
   readBytes?: FeedBytesReader;
+  /** Full-text discovery's other terms: the lexicon's instruments and the channels' watch terms. */
+  instruments?: readonly string[];
+  watchTerms?: () => Promise<readonly string[]>;
   /** Official restriction lists: streaming downloads and their snapshots (list sources are left out without them). */
   lists?: {
     downloader: ListDownloader;

@@ -1,6 +1,7 @@
 import type { Clock } from '../../domain/clock.js';
 import type { TrackedBillStore } from '../../domain/ports.js';
 import type { VendorCatalog } from '../../domain/vendor.js';
+import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { RequestBudget } from '../congress/request-budget.js';
 import { enactedTextSearch, type EnactedTextSearch } from './enacted-text.js';
@@ -22,11 +23,18 @@ export interface TextDiscoveryWiring {
   classifier?: { classify(input: { title: string }): { vendors: string[] } };
   /** The GovInfo key's hourly allowance (shared in the store when it is shared), by key. */
   govinfoBudget?: (apiKey: string) => RequestBudget;
+  /** The lexicon's instruments (Covered List, Section 889, ...), searched after the vendor names. */
+  instruments?: readonly string[];
+  /** The channels' watch terms, read at each scan (the registry lives outside the sources). */
+  watchTerms?: () => Promise<readonly string[]>;
 }
+
+/** Watch terms searched at most: 100 a channel are allowed, and each query costs a request. */
+const MAX_WATCH_TERMS = 120;
 
 /**
  * Full-text discovery for a congress source with `discover: true`: GovInfo searched for the
- * catalogue's vendor names and aliases. Without GOVINFO_API_KEY it is off, said once here, and
+ * catalogue's vendor names and aliases, the lexicon's instruments and the channels' watch terms. Without GOVINFO_API_KEY it is off, said once here, and
  * title discovery and stage tracking go on without it.
  */
 export function textDiscovery(
@@ -44,17 +52,40 @@ export function textDiscovery(
   const apiKey = settings.govinfo.apiKey;
   const budget = deps.govinfoBudget?.(apiKey);
   const api = createGovinfoApi({ baseUrl: settings.govinfo.url, apiKey, ...(budget ? { budget } : {}) });
-  const terms = [...new Set(deps.catalog.all().flatMap((vendor) => [vendor.name, ...vendor.aliases]))];
+  // Fixed terms first and in a fixed order, so a scan resuming at a query group finds the same
+  // group; watch terms, which change at run time, come last, sorted.
+  const fixed = [
+    ...new Set([
+      ...deps.catalog.all().flatMap((vendor) => [vendor.name, ...vendor.aliases]),
+      ...(deps.instruments ?? []),
+    ]),
+  ];
   const tracked = deps.trackedBills;
   const classifier = deps.classifier;
-  return (scan, signal) =>
-    discoverByText(
+  const readWatchTerms = async (): Promise<readonly string[]> => {
+    try {
+      return (await deps.watchTerms?.()) ?? [];
+    } catch (error) {
+      deps.logger?.warn(
+        { sourceId: settings.id },
+        `congress ${settings.id}: full-text discovery goes on without the watch terms: ${errorMessage(error)}`,
+      );
+      return [];
+    }
+  };
+  return async (scan, signal) => {
+    const known = new Set(fixed.map((term) => term.toLowerCase()));
+    const watched = [...new Set(await readWatchTerms())]
+      .filter((term) => !known.has(term.toLowerCase()))
+      .sort()
+      .slice(0, MAX_WATCH_TERMS);
+    return discoverByText(
       scan,
       {
         api,
         clock: deps.clock,
         tracked,
-        terms,
+        terms: [...fixed, ...watched],
         vendorsIn: (text) => classifier?.classify({ title: text }).vendors ?? [],
         sourceId: settings.id,
         ...(deps.logger ? { logger: deps.logger } : {}),
@@ -62,6 +93,7 @@ export function textDiscovery(
       },
       signal,
     );
+  };
 }
 
 /**
