@@ -34,6 +34,7 @@ const STAGE_LABELS: Record<string, string> = {
   effective: 'in effect',
   notice: 'notice',
   'presidential-document': 'presidential document',
+  'public-inspection': 'on public inspection',
 };
 
 /** Chamber-aware wording for a stage a chamber reached: `passed the House`, `passed the Senate`. */

@@ -26,8 +26,11 @@ export type BillStage = BillLadderStage | BillSetback;
 export const RULE_STAGES = ['proposed', 'interim', 'final', 'effective'] as const;
 export type RuleStage = (typeof RULE_STAGES)[number];
 
-/** Federal Register documents in a rulemaking's thread that do not move its stage. */
-export type RuleNote = 'notice' | 'presidential-document';
+/**
+ * Federal Register documents in a rulemaking's thread that do not move its stage; a document
+ * on public inspection (filed, to be published the next day or so) is one until it is published.
+ */
+export type RuleNote = 'notice' | 'presidential-document' | 'public-inspection';
 
 /** What a thread's item reports and the `bills` record keeps: a bill or rule stage, or a rule note. */
 export type InstrumentStage = BillStage | RuleStage | RuleNote;

@@ -17,8 +17,13 @@ import { LIST_FIXTURES } from '../sources/lists/list-fixtures.js';
  * 54002), through the whole app: its title and abstract name no company, so the Federal Register
  * source reads whom it adds from the screening-list source's real CSL rows citing its pages.
  * The alert names them, and a channel filtered on Hikvision gets it while one on DJI does not.
+ * Two days before, the rule is on public inspection: an alert a day early, in the thread the
+ * published rule then continues (the public-inspection answer is constructed, see SOURCES.txt).
  */
 const rule = govJson<Record<string, unknown>>('constructed/fr-2019-22210.json');
+const onInspection = govJson<{ results: Array<Record<string, unknown>> }>(
+  'constructed/public-inspection-current-2019-10-07.json',
+).results;
 const csl = readFileSync(join(LIST_FIXTURES, 'csl-consolidated-2022-05-excerpt.csv'), 'utf8');
 let fr: FakeFederalRegister;
 let lists: FeedServer;
@@ -48,6 +53,7 @@ beforeAll(async () => {
       '    agencies: [industry-and-security-bureau]',
       '    vendorNames: false',
       'channels:',
+      `  - {id: rules, type: discord-webhook, url: "${hooks.url('/rules')}"}`,
       `  - {id: cameras, type: discord-webhook, url: "${hooks.url('/cameras')}", vendors: [Hikvision]}`,
       `  - {id: drones, type: discord-webhook, url: "${hooks.url('/drones')}", vendors: [DJI]}`,
     ].join('\n'),
@@ -83,14 +89,43 @@ describe('an Entity List rule names the vendors it adds', () => {
     expect(hooks.posts).toHaveLength(0);
   });
 
+  it('posts the rule on public inspection a day early, once, to the channel that takes every rule', async () => {
+    for (const doc of onInspection) fr.inspect(doc);
+    clock.set('2019-10-07T22:00:00Z');
+    let app = await pollOnce();
+    await app.close();
+    clock.set('2019-10-08T09:00:00Z');
+    app = await pollOnce();
+    await app.close();
+    const rules = posted('/rules');
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toContain('On public inspection: Addition of Certain Entities to the Entity List');
+    expect(rules[0]).toContain('to be published in the Federal Register on 2019-10-09');
+    // The NOAA rule on inspection the same day is from no configured agency.
+    expect(rules[0]).not.toContain('Fisheries');
+    // Nothing names a vendor yet: the channels filtered on vendors wait for the published rule.
+    expect(posted('/cameras')).toHaveLength(0);
+  });
+
   it('posts the rule to the channel watching Hikvision, naming it, Dahua and the entries the CSL cites on its pages', async () => {
+    fr.clear();
     fr.publish(rule);
     clock.set('2019-10-09T15:00:00Z');
     const app = await pollOnce();
+    const thread = await app.stores.threads.get('rules', 'fr:2019-22210');
     await app.close();
+    // The published rule continues the thread the inspection opened, as an update.
+    const rules = posted('/rules');
+    // Three posts: on inspection, then the final rule and its first day in effect, both as updates.
+    expect(rules).toHaveLength(3);
+    expect(rules.filter((post) => post.includes('Update on FR Doc 2019-22210: final rule'))).toHaveLength(1);
+    expect(rules.filter((post) => post.includes('Update on FR Doc 2019-22210: in effect'))).toHaveLength(1);
+    expect(thread).toBeDefined();
     const cameras = posted('/cameras');
-    expect(cameras.length).toBeGreaterThanOrEqual(1);
-    const alert = cameras[0] as string;
+    const alert = cameras.find((post) => post.includes('Final rule')) ?? '';
+    // The day in effect names the same vendors, so the Hikvision channel gets it too.
+    expect(cameras).toHaveLength(2);
+    expect(cameras.find((post) => post.includes('In effect from 2019-10-09'))).toContain('Dahua, Hikvision');
     expect(alert).toContain('Final rule: Addition of Certain Entities to the Entity List (adds Dahua, Hikvision)');
     expect(alert).toContain('Hangzhou Hikvision Digital Technology Co., Ltd.');
     expect(alert).toContain('Changji Hui Autonomous Prefecture Public Security Bureau');

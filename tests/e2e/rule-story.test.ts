@@ -76,14 +76,17 @@ describe('FR Doc 2019-17201, the FAR interim rule for Section 889', () => {
     await app.close();
     // The three configured terms, the catalogue's vendor names a few at a time, and the terms
     // again among presidential documents.
-    const presidential = fr.requests.filter((r) => r.query.getAll('conditions[type][]').includes('PRESDOCU'));
+    const searches = fr.requests.filter((r) => r.path === '/api/v1/documents.json');
+    const presidential = searches.filter((r) => r.query.getAll('conditions[type][]').includes('PRESDOCU'));
     const configured = ['"Covered List"', '"Section 889"', '"Entity List"'];
-    const vendors = fr.requests.filter(
+    const vendors = searches.filter(
       (r) => !presidential.includes(r) && !configured.includes(r.query.get('conditions[term]') ?? ''),
     );
     expect(presidential).toHaveLength(3);
     expect(vendors.length).toBeGreaterThan(1);
-    expect(fr.requests).toHaveLength(3 + vendors.length + presidential.length);
+    // And once the documents on public inspection.
+    expect(fr.requests).toHaveLength(3 + vendors.length + presidential.length + 1);
+    expect(fr.requests.at(-1)?.path).toBe('/api/v1/public-inspection-documents/current.json');
     const query = fr.requests[0]?.query;
     expect(query?.get('conditions[term]')).toBe('"Covered List"');
     expect(query?.getAll('conditions[agencies][]')).toContain('federal-acquisition-regulation-system');

@@ -8,13 +8,16 @@ import type { AddressInfo } from 'node:net';
  * ` | `, matched in the title, abstract, action or a hidden full text), `conditions[agencies][]`
  * (any of the slugs), `conditions[type][]=PRESDOCU` (presidential documents only),
  * `order=newest`, `per_page`, and only the `fields[]` asked for come back. With no match the
- * answer has no `results` key, as the real one.
+ * answer has no `results` key, as the real one. `public-inspection-documents/current.json`
+ * lists the documents the test put on inspection.
  */
 export interface FakeFederalRegister {
   /** `http://127.0.0.1:PORT/api/v1` */
   readonly url: string;
   readonly requests: Array<{ path: string; query: URLSearchParams; status: number }>;
   publish(doc: Record<string, unknown>, options?: { fullText?: string }): void;
+  /** Puts a document on public inspection (`public-inspection-documents/current.json`); `clear` takes it off. */
+  inspect(doc: Record<string, unknown>): void;
   clear(): void;
   script(...answers: Array<{ status: number; retryAfter?: number }>): void;
   close(): Promise<void>;
@@ -25,6 +28,7 @@ const textOf = (value: unknown): string => (typeof value === 'string' ? value : 
 
 export async function startFakeFederalRegister(): Promise<FakeFederalRegister> {
   const docs: Array<{ doc: Record<string, unknown>; fullText: string }> = [];
+  const inspected: Array<Record<string, unknown>> = [];
   const scripted: Array<{ status: number; retryAfter?: number }> = [];
   const requests: FakeFederalRegister['requests'] = [];
   const server: Server = createServer((req, res) => {
@@ -42,6 +46,9 @@ export async function startFakeFederalRegister(): Promise<FakeFederalRegister> {
         { errors: [`HTTP ${next.status}`] },
         next.status === 429 ? { 'retry-after': String(next.retryAfter ?? 1) } : {},
       );
+    // Today's list, whole (the real one has no paging): documents filed, not yet published.
+    if (url.pathname === '/api/v1/public-inspection-documents/current.json')
+      return send(200, { count: inspected.length, results: inspected });
     if (url.pathname !== '/api/v1/documents.json') return send(404, { status: 404, message: 'Not found' });
     // `"DJI" | "Autel Robotics"`: any of the phrases (the real search's OR).
     const terms = (url.searchParams.get('conditions[term]') ?? '')
@@ -85,8 +92,10 @@ export async function startFakeFederalRegister(): Promise<FakeFederalRegister> {
     url: `http://127.0.0.1:${port}/api/v1`,
     requests,
     publish: (doc, options = {}) => docs.push({ doc, fullText: options.fullText ?? '' }),
+    inspect: (doc) => inspected.push(doc),
     clear: () => {
       docs.length = 0;
+      inspected.length = 0;
     },
     script: (...answers) => scripted.push(...answers),
     close: () =>

@@ -6,11 +6,13 @@ import type { Cursor, PollResult, Source, SourceFailure } from '../../domain/sou
 import { errorMessage } from '../../shared/errors.js';
 import type { FeedFetcher } from '../../shared/http/feed-fetcher.js';
 import type { Logger } from '../../shared/logger.js';
-import { pruneDocs, readFederalRegisterCursor, type FederalRegisterCursor } from './fr-cursor.js';
+import { pruneDocs, pruneInspected, readFederalRegisterCursor, type FederalRegisterCursor } from './fr-cursor.js';
 import { documentStage, fromAgencies, isRuleStage, rulemakingOf } from './fr-documents.js';
 import { entityListAdditionPages, withEntityListNames, type EntityListLookup } from './entity-list-rule.js';
 import { documentItem, effectiveItem } from './fr-items.js';
+import { fetchInspection, inspectionStep } from './fr-public-inspection.js';
 import { FR_FIELDS, frDocument, frSearch, type FrDocument } from './fr-schema.js';
+import { searches, type Search } from './fr-searches.js';
 
 export interface FederalRegisterSourceDefinition {
   id: string;
@@ -29,29 +31,6 @@ export interface FederalRegisterSourceDefinition {
   vendorNames?: readonly string[];
   /** Also search presidential documents (executive orders, proclamations) for the terms, from any agency. */
   presidential?: boolean;
-}
-
-/** One `documents.json` search: a term (or an OR of names), limited to agencies or to presidential documents. */
-interface Search {
-  term: string;
-  label: string;
-  presidential?: boolean;
-}
-
-const NAMES_PER_SEARCH = 8;
-
-function searches(definition: FederalRegisterSourceDefinition): Search[] {
-  const quote = (term: string) => (/\s/.test(term) && !/^".*"$/.test(term) ? `"${term}"` : term);
-  const list: Search[] = definition.terms.map((term) => ({ term: quote(term), label: `term "${term}"` }));
-  const names = [...new Set(definition.vendorNames ?? [])].filter((name) => name.trim().length >= 3);
-  for (let i = 0; i < names.length; i += NAMES_PER_SEARCH) {
-    const group = names.slice(i, i + NAMES_PER_SEARCH);
-    list.push({ term: group.map((name) => `"${name.replace(/"/g, '')}"`).join(' | '), label: `vendors ${group[0]}…` });
-  }
-  if (definition.presidential)
-    for (const term of definition.terms)
-      list.push({ term: quote(term), label: `presidential documents, term "${term}"`, presidential: true });
-  return list;
 }
 
 export interface FederalRegisterSourceDeps {
@@ -127,12 +106,23 @@ export function createFederalRegisterSource(
       if (failures.length === asked.length && failures[0]) return { ok: false, failure: failures[0], cursor: previous };
       for (const failure of failures)
         deps.logger?.warn({ sourceId: definition.id, kind: failure.kind }, failure.message);
+      const inspection = await fetchInspection(deps.fetcher, base, signal);
+      if (!inspection.ok) {
+        if (inspection.failure.kind === 'http-429') return { ok: false, failure: inspection.failure, cursor: previous };
+        deps.logger?.warn({ sourceId: definition.id, kind: inspection.failure.kind }, inspection.failure.message);
+      }
       const today = deps.clock.now().toISOString().slice(0, 10);
       const named = await entityListNames(
         [...docs.values()].filter((doc) => previous.docs[doc.document_number] === undefined),
       );
       const { items, next } = step(previous, [...docs.values()], today, named);
-      return { ok: true, items, cursor: { docs: pruneDocs(next.docs, today), pending: next.pending } };
+      if (inspection.ok) items.push(...inspectionStep(definition.id, inspection.docs, inspectionFilter, next, today));
+      const inspected = pruneInspected(next.inspected, today);
+      return {
+        ok: true,
+        items,
+        cursor: { docs: pruneDocs(next.docs, today), pending: next.pending, ...(inspected ? { inspected } : {}) },
+      };
     } catch (error) {
       return {
         ok: false,
@@ -141,6 +131,14 @@ export function createFederalRegisterSource(
       };
     }
   }
+
+  const inspectionFilter = {
+    phrases: [...definition.terms.map((term) => term.replace(/^"|"$/g, '')), ...(definition.vendorNames ?? [])]
+      .map((phrase) => phrase.trim().toLowerCase())
+      .filter((phrase) => phrase.length >= 3),
+    agencies: definition.agencies,
+    presidential: definition.presidential ?? false,
+  };
 
   /**
    * Entity List rules read for whom they add. A failed lookup costs the names, never the alert:
@@ -172,7 +170,11 @@ export function createFederalRegisterSource(
     today: string,
     named: Map<string, (item: Item) => Item>,
   ): { items: Item[]; next: FederalRegisterCursor } {
-    const next: FederalRegisterCursor = { docs: { ...previous.docs }, pending: { ...previous.pending } };
+    const next: FederalRegisterCursor = {
+      docs: { ...previous.docs },
+      pending: { ...previous.pending },
+      ...(previous.inspected ? { inspected: { ...previous.inspected } } : {}),
+    };
     const items: Item[] = [];
     const ordered = found.sort(
       (a, b) =>
@@ -186,13 +188,16 @@ export function createFederalRegisterSource(
       next.docs[doc.document_number] = today;
       if (known) continue;
       const stage = documentStage(doc);
-      const rulemaking = rulemakingOf(doc, stage);
+      // A document seen on public inspection continues the thread that opened.
+      const opened = next.inspected?.[doc.document_number];
+      const rulemaking = opened ? { key: opened.key, label: opened.label } : rulemakingOf(doc, stage);
       // Before documents were items, a rulemaking kept only its furthest stage: its documents
       // up to that stage were reported then, and are not reported again.
       const legacy = previous.legacy?.[rulemaking.key];
       if (legacy && (!isRuleStage(stage) || ruleStageRank(stage) <= ruleStageRank(legacy.stage))) continue;
-      const item = documentItem(definition.id, doc, stage, rulemaking);
-      items.push(named.get(doc.document_number)?.(item) ?? item);
+      const plain = documentItem(definition.id, doc, stage, rulemaking);
+      const item = named.get(doc.document_number)?.(plain) ?? plain;
+      items.push(item);
       if ((stage === 'interim' || stage === 'final') && doc.effective_on)
         next.pending[doc.document_number] = {
           thread: rulemaking.key,
@@ -201,6 +206,7 @@ export function createFederalRegisterSource(
           title: (doc.title ?? '').trim() || `FR Doc ${doc.document_number}`,
           effectiveOn: doc.effective_on.slice(0, 10),
           key: `${rulemaking.key}:effective:${doc.document_number}`,
+          ...(item.thread?.vendors?.length ? { vendors: item.thread.vendors } : {}),
           ...(doc.html_url ? { url: doc.html_url } : {}),
         };
     }

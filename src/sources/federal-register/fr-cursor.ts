@@ -12,6 +12,8 @@ export interface PendingEffective {
   effectiveOn: string;
   /** The item key to use (rules alerted before documents were items keep theirs). */
   key: string;
+  /** The vendors the rule's own alert named (an Entity List rule's), so its day in effect reaches the same channels. */
+  vendors?: string[];
 }
 
 /**
@@ -22,6 +24,8 @@ export interface PendingEffective {
 export interface FederalRegisterCursor extends Cursor {
   docs: Record<string, string>;
   pending: Record<string, PendingEffective>;
+  /** Documents reported on public inspection, with the thread each opened (the published one continues it). */
+  inspected?: Record<string, { key: string; label: string; seen: string }>;
   /** Rulemakings as the earlier cursor kept them (one stage per RIN or docket), read once to migrate. */
   legacy?: Record<string, { stage: string; seen: string }>;
 }
@@ -48,7 +52,14 @@ export function readFederalRegisterCursor(cursor: Cursor | undefined): FederalRe
       effectiveOn: entry.effectiveOn,
       key: entry.key,
       ...(text(entry.url) ? { url: entry.url } : {}),
+      ...(Array.isArray(entry.vendors) && entry.vendors.every(text) ? { vendors: entry.vendors } : {}),
     };
+  }
+  const inspected: NonNullable<FederalRegisterCursor['inspected']> = {};
+  for (const [doc, value] of Object.entries(record(cursor?.inspected))) {
+    const entry = record(value);
+    if (text(entry.key) && text(entry.label) && text(entry.seen))
+      inspected[doc] = { key: entry.key, label: entry.label, seen: entry.seen };
   }
   const legacy: NonNullable<FederalRegisterCursor['legacy']> = {};
   for (const [key, value] of Object.entries(record(cursor?.rules))) {
@@ -67,7 +78,12 @@ export function readFederalRegisterCursor(cursor: Cursor | undefined): FederalRe
         ...(text(rule.url) ? { url: rule.url } : {}),
       };
   }
-  return { docs, pending, ...(Object.keys(legacy).length ? { legacy } : {}) };
+  return {
+    docs,
+    pending,
+    ...(Object.keys(inspected).length ? { inspected } : {}),
+    ...(Object.keys(legacy).length ? { legacy } : {}),
+  };
 }
 
 const KEEP_DAYS = 3 * 365;
@@ -84,4 +100,14 @@ export function pruneDocs(docs: Record<string, string>, today: string): Record<s
     .sort(([, a], [, b]) => b.localeCompare(a))
     .slice(0, MAX_DOCS);
   return Object.fromEntries(kept);
+}
+
+/** A document stays on inspection a day or two; one never published is forgotten after 30 days. */
+export function pruneInspected(
+  inspected: FederalRegisterCursor['inspected'],
+  today: string,
+): FederalRegisterCursor['inspected'] {
+  const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
+  const kept = Object.entries(inspected ?? {}).filter(([, entry]) => entry.seen >= cutoff);
+  return kept.length ? Object.fromEntries(kept) : undefined;
 }

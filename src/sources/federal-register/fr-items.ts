@@ -11,6 +11,7 @@ const HEADS: Record<DocumentStage, string> = {
   final: 'Final rule',
   notice: 'Notice',
   'presidential-document': 'Presidential document',
+  'public-inspection': 'On public inspection',
 };
 
 function day(text: string | null | undefined): Date | undefined {
@@ -79,6 +80,7 @@ export function effectiveItem(sourceId: string, doc: string, rule: PendingEffect
       conclusive: true,
       title: rule.title,
       reference: `FR Doc ${doc}`,
+      ...(rule.vendors?.length ? { vendors: rule.vendors } : {}),
     },
   };
 }
