@@ -4,6 +4,7 @@ import { classifyCommand } from './cli/classify-command.js';
 import { parseGlobalOptions } from './cli/cli-args.js';
 import type { CliIo } from './cli/cli-io.js';
 import { evalCommand } from './cli/eval-command.js';
+import { historyCommand } from './cli/history-command.js';
 import { pollOnceCommand } from './cli/poll-command.js';
 import { routerCommand } from './cli/router-command.js';
 import { runCommand } from './cli/run-command.js';
@@ -16,6 +17,9 @@ import { BanwatchError, errorMessage, UserError } from './shared/errors.js';
 import { createLogger } from './shared/logger.js';
 import { exportOpml, importOpml } from './cli/feeds-command.js';
 import { effectiveConfigYaml } from './config/config-report.js';
+import { loadVendorCatalog } from './classify/vendor-catalog.js';
+import { systemClock } from './domain/clock.js';
+import { openStores, type Stores } from './store/open-stores.js';
 
 const ROUTER_COMMANDS = new Set([
   'vendor',
@@ -68,6 +72,12 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
           if (!args.includes('--once'))
             throw new UserError('USAGE', '`banwatch poll` needs --once (use `banwatch run` to keep polling)');
           return pollOnceCommand(app, io);
+        });
+      case 'history':
+        return await withStores(config, (stores) => {
+          const catalog = loadVendorCatalog(config.vendorsFile);
+          const canonicalVendor = (name: string) => catalog.resolve(name)?.name;
+          return historyCommand(args, io, { history: stores.history, canonicalVendor }, globals);
         });
       case 'feeds':
         if (args[0] === 'import' || args[0] === 'export') {
@@ -123,6 +133,16 @@ async function withApp(
     return await run(app, logger);
   } finally {
     await app.close();
+  }
+}
+
+/** A command that reads the store alone: no sources, platforms or scheduler are set up. */
+async function withStores(config: Config, run: (stores: Stores) => Promise<number>): Promise<number> {
+  const stores = await openStores(config.store, systemClock);
+  try {
+    return await run(stores);
+  } finally {
+    await stores.close();
   }
 }
 

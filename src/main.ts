@@ -29,6 +29,7 @@ import type { Source } from './domain/source.js';
 import type { VendorCatalog } from './domain/vendor.js';
 import { channelDirectory, type ChannelDirectory } from './pipeline/channel-directory.js';
 import { deliverOneChannel } from './pipeline/delivery-worker.js';
+import { DigestScheduler } from './pipeline/digest-scheduler.js';
 import { Engine } from './pipeline/engine.js';
 import { createFeedFetcher, type FeedFetcher } from './shared/http/feed-fetcher.js';
 import { validateFeedUrl } from './shared/http/feed-url.js';
@@ -187,6 +188,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     channel: (id: string) => channels.get(id),
   };
   let queue: QueuedDelivery | undefined;
+  const digestScheduler = new DigestScheduler({
+    inbox: stores.digests,
+    outbox: stores.outbox,
+    clock,
+    logger,
+    channels: () => channels.all(),
+    instanceId,
+  });
   const engine = new Engine(() => sourceSet.all(), {
     ...deliveryDeps,
     classifier,
@@ -194,7 +203,18 @@ export async function createApp(options: AppOptions): Promise<App> {
     maxAgeMs: config.maxAgeDays * 86_400_000,
     pauseAfterFailures: config.feeds.pauseAfter,
     deliveryTick: everySeconds(config.delivery.intervalMs),
-    sweep: () => stores.backend.sweep(),
+    digestScheduler,
+    async sweep() {
+      await stores.backend.sweep();
+      // Delivery history is pruned here (hourly): one short read when nothing is old enough.
+      const cutoff = new Date(clock.now().getTime() - config.history.retainDays * 86_400_000);
+      const pruned = await stores.history.prune(cutoff);
+      if (pruned)
+        logger.info(
+          { pruned },
+          `delivery history: ${pruned} record(s) older than ${config.history.retainDays} days removed`,
+        );
+    },
     // Several instances on Redis hand deliveries to a shared queue; set in start().
     get deliveryQueue() {
       return queue;

@@ -15,6 +15,8 @@ Commands:
   deadletters list|retry|drop [ID|--channel ID|--all]
                                alerts delivery gave up on: list them, queue them again, or drop them
   bills [--state XX] [--json]  tracked bills and rules (state bills too): stage, last action and date
+  history [--vendor NAME] [--since DATE] [--channel ID] [--csv|--json]
+                               every delivered alert with where and when it went (CSV unless --json)
   track BILL [VENDOR...]       follow a bill on Congress.gov, e.g. track hr5515-115
   untrack BILL                 stop following a bill
   discord register [--guild ID]

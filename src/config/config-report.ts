@@ -48,6 +48,7 @@ export function effectiveConfigYaml(config: Config): string {
     channels: config.channels.map((channel) => ({ ...channel, ...(channel.url ? { url: maskUrl(channel.url) } : {}) })),
     admins: config.admins,
     delivery: config.delivery,
+    history: config.history,
     feeds: config.feeds,
     items: config.items,
     retention: config.retention,

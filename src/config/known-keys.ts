@@ -1,4 +1,4 @@
-import { billEntryKeys, channelSchema, configSchema, sectionKeys, sourceKeysByType } from './schema.js';
+import { billEntryKeys, channelSchema, configSchema, digestKeys, sectionKeys, sourceKeysByType } from './schema.js';
 
 const top = Object.keys(configSchema.shape);
 const allSourceKeys = [...new Set(Object.values(sourceKeysByType).flat())];
@@ -21,6 +21,7 @@ export function knownKeysAt(path: readonly PropertyKey[], document?: unknown): s
     if (field === 'bills' && path.length === 4) return billEntryKeys;
     return sourceKeysByType[sourceType(document, index) ?? ''] ?? allSourceKeys;
   }
-  if (head === 'channels' && typeof index === 'number') return channelKeys;
+  if (head === 'channels' && typeof index === 'number')
+    return field === 'digest' && path.length === 4 ? digestKeys : channelKeys;
   return sectionKeys[String(head)] ?? [];
 }

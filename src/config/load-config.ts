@@ -57,6 +57,8 @@ export interface Config {
   /** The Slack workspaces and Discord servers that may use the bot (unset lists: any). */
   allowed: { slackTeams?: string[]; discordGuilds?: string[] };
   delivery: { intervalMs: number; maxAttempts: number; channelGapMs: number };
+  /** How long delivered alerts are kept for `banwatch history`. */
+  history: { retainDays: number };
   /** Failing feeds and feeds added at run time. */
   feeds: { pauseAfter: number; allowPrivateNetworks: boolean; intervalMs: number; parserThreads?: number };
   /** How long an item is remembered once seen (never less than maxAgeDays). */
@@ -161,6 +163,7 @@ export function loadConfig(options: LoadOptions): Config {
       maxAttempts: data.delivery.maxAttempts,
       channelGapMs: data.delivery.channelGap,
     },
+    history: data.history,
     feeds: {
       pauseAfter: data.feeds.pauseAfter,
       allowPrivateNetworks: data.feeds.allowPrivateNetworks,

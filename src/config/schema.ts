@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatBillId, parseBillId } from '../domain/bill-id.js';
 import { CHANNEL_TYPES } from '../domain/channel.js';
+import { DIGEST_DAYS, isTimeZone } from '../domain/digest-schedule.js';
 import { parseDuration } from './duration.js';
 
 const id = z
@@ -194,6 +195,25 @@ export const sourceSchema = z.discriminatedUnion('type', sourceTypes, {
 
 export const billEntryKeys = Object.keys(billObject.shape);
 
+/** `digest: {every: daily, at: "08:30", timezone: Europe/Berlin}`: alerts collected and posted once a day or week. */
+const digestSchema = z.strictObject({
+  every: z.enum(['daily', 'weekly'], { error: 'expected daily or weekly' }),
+  at: z
+    .string({ error: 'expected a local time like "08:30" (quote it in YAML)' })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a local time like "08:30" (24 h, quoted)' })
+    .default('08:00'),
+  timezone: z
+    .string({ error: 'expected an IANA time zone like Europe/Berlin' })
+    .refine(isTimeZone, { error: 'expected an IANA time zone like Europe/Berlin or UTC' })
+    .default('UTC'),
+  day: z.enum(DIGEST_DAYS, { error: `expected a weekday: ${DIGEST_DAYS.join(', ')}` }).default('monday'),
+  mode: z
+    .enum(['instead', 'besides'], { error: 'expected instead (digest only) or besides (live alerts too)' })
+    .default('instead'),
+});
+
+export const digestKeys = Object.keys(digestSchema.shape);
+
 export const channelSchema = z
   .strictObject({
     id,
@@ -206,6 +226,7 @@ export const channelSchema = z
     vendors: vendorList.optional(),
     minScore: z.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).optional(),
     sources: z.array(id).optional(),
+    digest: digestSchema.optional(),
   })
   .superRefine((channel, ctx) => {
     const isWebhook = channel.type === 'slack-webhook' || channel.type === 'discord-webhook';
@@ -235,6 +256,11 @@ const deliverySchema = z.strictObject({
   interval: duration.default(5_000),
   maxAttempts: z.number().int().min(1).max(1000).default(50),
   channelGap: pause.default(1_000),
+});
+
+/** The audit trail of deliveries (`banwatch history`). */
+const historySchema = z.strictObject({
+  retainDays: z.number({ error: 'expected a number of days' }).int().min(1).max(36_500).default(730),
 });
 
 const feedsSchema = z.strictObject({
@@ -268,6 +294,7 @@ export const sectionKeys: Record<string, string[]> = {
   feeds: Object.keys(feedsSchema.shape),
   items: Object.keys(itemsSchema.shape),
   retention: Object.keys(retentionSchema.shape),
+  history: Object.keys(historySchema.shape),
 };
 
 export const configSchema = z
@@ -284,6 +311,7 @@ export const configSchema = z
     feeds: feedsSchema.prefault({}),
     items: itemsSchema.prefault({}),
     retention: retentionSchema.prefault({}),
+    history: historySchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const remember = config.items.rememberDays;

@@ -1,3 +1,5 @@
+import type { DigestSchedule } from './digest-schedule.js';
+
 /** The platforms a channel can live on. Each has a notifier under src/chat/. */
 export const CHANNEL_TYPES = ['console', 'slack-webhook', 'discord-webhook', 'slack', 'discord'] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
@@ -23,4 +25,6 @@ export interface Channel {
   origin: 'config' | 'runtime';
   /** The workspace or server it was subscribed from (`slack:T…`, `discord:G…`; domain/tenancy.ts). */
   tenant?: string;
+  /** Alerts collected for a daily or weekly digest (config channels only); `mode` says whether live alerts go too. */
+  digest?: DigestSchedule;
 }

@@ -1,5 +1,6 @@
 import type { Alert, MessageRef } from './alert.js';
 import type { Channel } from './channel.js';
+import type { Digest } from './digest.js';
 
 /**
  * The result of one delivery attempt, sorted so that the outbox knows what to do next:
@@ -31,4 +32,6 @@ export interface Notifier {
   send(alert: Alert, channel: Channel, replyTo?: MessageRef): Promise<DeliveryOutcome>;
   /** Post an operational notice (not an alert). */
   notify(notice: Notice, channel: Channel): Promise<DeliveryOutcome>;
+  /** Post a digest: one message, its alerts grouped by vendor and stage. */
+  digest(digest: Digest, channel: Channel): Promise<DeliveryOutcome>;
 }

@@ -1,7 +1,9 @@
 import type { Alert, MessageRef } from './alert.js';
+import type { Digest } from './digest.js';
 import type { Notice } from './notifier.js';
 
-export type OutboxPayload = { type: 'alert'; alert: Alert } | { type: 'notice'; notice: Notice };
+export type OutboxPayload =
+  { type: 'alert'; alert: Alert } | { type: 'notice'; notice: Notice } | { type: 'digest'; digest: Digest };
 
 /** One message waiting for one channel. Leaves the outbox only when the platform accepted it. */
 export interface OutboxEntry {
@@ -32,7 +34,8 @@ export function outboxKey(channelId: string, payloadId: string): string {
 }
 
 export function payloadId(payload: OutboxPayload): string {
-  return payload.type === 'alert' ? payload.alert.id : payload.notice.id;
+  if (payload.type === 'alert') return payload.alert.id;
+  return payload.type === 'notice' ? payload.notice.id : payload.digest.id;
 }
 
 /** A dead letter's own key: the same entry may die more than once (after a retry), so its time is part of it. */

@@ -1,5 +1,6 @@
 import type { Channel } from '../domain/channel.js';
 import type { Clock } from '../domain/clock.js';
+import type { DeliveryHistory } from '../domain/delivery-history.js';
 import { PROBE_EVERY_MS, type DeliveryPause, type DeliveryPauses } from '../domain/delivery-pause.js';
 import type { Leases } from '../domain/lease.js';
 import type { Metrics } from '../domain/metrics.js';
@@ -9,6 +10,7 @@ import type { Outbox, ThreadStore } from '../domain/ports.js';
 import { errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { deliveryRetryDelay } from './backoff.js';
+import { historyRecords } from './history-records.js';
 import { withLease } from './with-lease.js';
 
 export interface DeliveryDeps {
@@ -38,6 +40,8 @@ export interface DeliveryDeps {
    * what it rests on (the entry, the item's claims) is flushed before it, and its record after.
    */
   flush?(): Promise<void>;
+  /** The audit trail: every delivered alert, live or in a digest, with where and when it went. */
+  history?: Pick<DeliveryHistory, 'record'>;
 }
 
 export interface DeliveryReport {
@@ -179,7 +183,10 @@ async function deliverChannelEntries(
     if (outcome.status === 'delivered') {
       if (pause && index === 0) await resumeChannel(channelId, pause, deps);
       await recordThread(entry, channel, outcome, deps);
-      await deps.outbox.markDelivered(entry, { at: deps.clock.now().toISOString(), ref: outcome.ref });
+      const at = deps.clock.now().toISOString();
+      // Before the delivery record: recording history again after a crash is a no-op, missing it is not.
+      await deps.history?.record(historyRecords(entry, channel, at, outcome.ref));
+      await deps.outbox.markDelivered(entry, { at, ref: outcome.ref });
       await deps.flush?.();
       deps.logger.info(log, 'alert delivered');
       report.delivered++;
@@ -256,6 +263,7 @@ async function attempt(
 ): Promise<DeliveryOutcome> {
   try {
     if (entry.payload.type === 'notice') return await notifier.notify(entry.payload.notice, channel);
+    if (entry.payload.type === 'digest') return await notifier.digest(entry.payload.digest, channel);
     const thread = entry.payload.alert.thread;
     const replyTo = thread ? await deps.threads.get(channel.id, thread.key) : undefined;
     return await notifier.send(entry.payload.alert, channel, replyTo);
@@ -281,5 +289,6 @@ async function recordThread(
 }
 
 function itemIdOf(entry: OutboxEntry): string {
-  return entry.payload.type === 'alert' ? entry.payload.alert.itemKey : entry.payload.notice.id;
+  if (entry.payload.type === 'alert') return entry.payload.alert.itemKey;
+  return entry.payload.type === 'notice' ? entry.payload.notice.id : entry.payload.digest.id;
 }

@@ -32,6 +32,8 @@ export interface EngineDeps extends PollDeps {
   /** Several instances: scheduled deliveries go through this queue. */
   deliveryQueue?: DeliveryQueue;
   channelGapMs?: number;
+  /** Digest channels: a tick every minute queues the digests that are due (digest-scheduler.ts). */
+  digestScheduler?: { tick(): Promise<number> };
 }
 
 /** Hands channels with work to a shared queue (BullMQ) instead of working the outbox here. */
@@ -253,6 +255,13 @@ export class Engine {
         this.deps.deliveryTick ?? '*/5 * * * * *',
         guard('delivery', () => this.scheduledDelivery()),
         { name: 'banwatch-delivery', noOverlap: true },
+      ),
+      cron.schedule(
+        '7 * * * * *',
+        guard('digests', async () => {
+          if (((await this.deps.digestScheduler?.tick()) ?? 0) > 0) await this.scheduledDelivery();
+        }),
+        { name: 'banwatch-digests', noOverlap: true },
       ),
       cron.schedule(
         '17 * * * *',

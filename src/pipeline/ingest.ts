@@ -2,6 +2,7 @@ import type { Alert } from '../domain/alert.js';
 import type { Channel } from '../domain/channel.js';
 import type { Classification, Classifier } from '../domain/classification.js';
 import type { Clock } from '../domain/clock.js';
+import type { DigestInbox } from '../domain/digest.js';
 import type { Item } from '../domain/item.js';
 import type { ChannelTrace, ItemTrace, TraceStore } from '../domain/item-trace.js';
 import type { Metrics } from '../domain/metrics.js';
@@ -40,6 +41,8 @@ export interface IngestDeps {
   metrics?: Metrics;
   /** Bills tracked at run time: one tracked from a workspace or server posts only to that tenant's channels. */
   trackedBills?: Pick<TrackedBillStore, 'list'>;
+  /** Where digest channels collect their alerts; without it, digest channels get them live. */
+  digests?: Pick<DigestInbox, 'collect'>;
 }
 
 export interface IngestSource {
@@ -177,6 +180,19 @@ async function routeAndQueue(
     }
     const alert = toAlert(alertId, source, item, decision.classification, decision.matchedBy, now);
     logged ??= alert;
+    const digest = deps.digests ? channel.digest : undefined;
+    if (digest) {
+      // Collected before the item settles, like a queued alert: a crash collects it again, once.
+      await deps.digests?.collect(channel.id, alert, now.toISOString());
+      if (digest.mode === 'instead') {
+        results.push({
+          channelId: channel.id,
+          outcome: 'queued',
+          reason: `${decision.matchedBy}; for the ${digest.every} digest`,
+        });
+        continue;
+      }
+    }
     entries.push({
       key: outboxKey(channel.id, alertId),
       channelId: channel.id,

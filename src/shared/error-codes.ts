@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   TOO_MANY_WORDS: { ...TYPED_WRONG, meaning: 'more words than the command reads' },
   TOO_LONG: { ...TYPED_WRONG, meaning: 'the command text is longer than banwatch reads' },
   NO_VENDOR: { ...TYPED_WRONG, meaning: 'the command needs a vendor name' },
+  BAD_DATE: { ...TYPED_WRONG, meaning: 'a date that is not YYYY-MM-DD or an ISO 8601 time (e.g. `history --since`)' },
   // A refusal: the command was understood, and banwatch will not do it.
   UNKNOWN_CALLER: { ...REFUSED, meaning: 'the platform did not say who ran the command, so nothing was done' },
   NOT_ADMIN: { ...REFUSED, meaning: 'only admins may run this; nothing was changed' },

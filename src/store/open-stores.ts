@@ -32,6 +32,10 @@ import { createOutbox } from './outbox-store.js';
 import { createDeliveryPauses } from './delivery-pause-store.js';
 import type { DeliveryPauses } from '../domain/delivery-pause.js';
 import { openSqliteBackend } from './sqlite/sqlite-backend.js';
+import type { DigestInbox } from '../domain/digest.js';
+import type { DeliveryHistory } from '../domain/delivery-history.js';
+import { createDigestInbox } from './digest-store.js';
+import { createDeliveryHistory } from './history-store.js';
 
 /** Every store banwatch uses, over one backend. */
 export interface Stores {
@@ -56,6 +60,10 @@ export interface Stores {
   leases: Leases;
   /** Channels whose delivery is paused because their platform refused banwatch's credentials. */
   pauses: DeliveryPauses;
+  /** Alerts digest channels collected for their next digest, and which periods went out. */
+  digests: DigestInbox;
+  /** Every delivered alert, with where and when it went (`banwatch history`). */
+  history: DeliveryHistory;
   /** Resolves once every write so far is durable (see StoreBackend.flush). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -87,6 +95,8 @@ export function storesOver(backend: StoreBackend, retention: StoreRetention = {}
     traces: createTraceStore(backend, items, retention.tracesMs),
     leases: createLeases(backend),
     pauses: createDeliveryPauses(backend),
+    digests: createDigestInbox(backend),
+    history: createDeliveryHistory(backend),
     flush: () => backend.flush(),
     close: () => backend.close(),
   };

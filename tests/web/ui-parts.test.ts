@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { dashboardAddress } from '../../src/app/build-web.js';
-import { alertsCsv, csvCell } from '../../src/web/alerts-csv.js';
+import { alertsCsv } from '../../src/web/alerts-csv.js';
+import { csvCell } from '../../src/shared/csv.js';
 import { escapeHtml, html, safeHref } from '../../src/web/html-escape.js';
 import { isHttps, sessionCookie, uiSessions } from '../../src/web/ui-session.js';
 import { perDay } from '../../src/web/svg-charts.js';

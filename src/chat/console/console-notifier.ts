@@ -9,6 +9,7 @@ import {
   truncate,
 } from '../../domain/alert-text.js';
 import type { Notifier } from '../../domain/notifier.js';
+import { formatConsoleDigest } from './console-digest.js';
 
 /** One readable block per alert on a terminal; feed text is stripped of control characters. */
 export function formatConsoleAlert(alert: Alert, channelId: string, update: boolean): string {
@@ -34,6 +35,10 @@ export function createConsoleNotifier(out: NodeJS.WritableStream): Notifier {
         `── NOTICE · ${plainText(notice.title)} · to ${channel.id}\n   ${truncate(plainText(notice.text), 1_000)}\n`,
       );
       return { status: 'delivered' };
+    },
+    async digest(digest, channel) {
+      out.write(formatConsoleDigest(digest, channel.id));
+      return { status: 'delivered', ref: { platform: 'console', id: digest.id } };
     },
   };
 }

@@ -2,9 +2,11 @@ import { DiscordAPIError, type REST } from '@discordjs/rest';
 import { type RESTPostAPIChannelMessageResult, Routes } from 'discord-api-types/v10';
 import type { MessageRef } from '../../domain/alert.js';
 import type { Channel } from '../../domain/channel.js';
+import { digestTitle } from '../../domain/digest.js';
 import type { DeliveryOutcome, Notifier } from '../../domain/notifier.js';
 import { alertEmbed, type DiscordMessage, noticeEmbed } from './alert-embed.js';
 import { type ChannelShape, channelShapes } from './discord-channel-kind.js';
+import { digestEmbed } from './digest-embed.js';
 import { sortDiscordFailure } from './discord-failure.js';
 import { openPost, postInThread, postName } from './discord-threads.js';
 
@@ -98,6 +100,10 @@ export function createDiscordNotifier(rest: REST, options: { token?: string } = 
     },
     notify(notice, channel) {
       return deliver(channel, noticeEmbed(notice), { name: postName({ title: notice.title }) });
+    },
+    digest(digest, channel) {
+      // In a forum channel each digest opens a post of its own, named after it.
+      return deliver(channel, digestEmbed(digest), { name: postName({ title: digestTitle(digest) }) });
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Notifier } from '../../domain/notifier.js';
 import { type PostOptions, postJson } from '../webhook/post-json.js';
 import { alertEmbed, noticeEmbed } from './alert-embed.js';
+import { digestEmbed } from './digest-embed.js';
 
 /** `wait=true` makes Discord answer with the created message, whose id we keep. */
 function withWait(url: string): string {
@@ -29,6 +30,13 @@ export function createDiscordWebhookNotifier(options: PostOptions = {}): Notifie
     async notify(notice, channel) {
       if (!channel.url) return { status: 'rejected', reason: 'discord-webhook channel has no url' };
       return (await postJson(withWait(channel.url), noticeEmbed(notice), options)).outcome;
+    },
+    async digest(digest, channel) {
+      if (!channel.url) return { status: 'rejected', reason: 'discord-webhook channel has no url' };
+      const { outcome, body } = await postJson(withWait(channel.url), digestEmbed(digest), options);
+      if (outcome.status !== 'delivered') return outcome;
+      const id = (body as { id?: unknown } | undefined)?.id;
+      return { status: 'delivered', ref: { platform: 'discord-webhook', id: typeof id === 'string' ? id : digest.id } };
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Channel } from '../../domain/channel.js';
 import type { DeliveryOutcome, Notifier } from '../../domain/notifier.js';
 import type { Logger } from '../../shared/logger.js';
 import { alertBlocks, noticeBlocks, type SlackMessage } from './alert-blocks.js';
+import { digestBlocks } from './digest-blocks.js';
 import { deliveryFailure, slackErrorCode, THREAD_ERRORS } from './slack-failure.js';
 
 export interface SlackNotifierDeps {
@@ -93,6 +94,10 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
     async notify(notice, channel) {
       if (!channel.channel) return { status: 'rejected', reason: 'slack channel has no channel id' };
       return post(message(channel.channel, noticeBlocks(notice)));
+    },
+    async digest(digest, channel) {
+      if (!channel.channel) return { status: 'rejected', reason: 'slack channel has no channel id' };
+      return post(message(channel.channel, digestBlocks(digest)));
     },
   };
 }
