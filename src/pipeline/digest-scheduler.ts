@@ -15,9 +15,10 @@ export interface DigestDeps {
   channels(): Promise<Channel[]>;
   /** This process, as the owner of a period's claim. */
   instanceId: string;
+  /** How long a period's claim holds if its instance dies while building it (default two minutes). */
+  buildClaimMs?: number;
 }
 
-/** How long a period's claim holds if its instance dies while building the digest. */
 const BUILD_CLAIM_MS = 120_000;
 
 /**
@@ -57,7 +58,7 @@ export class DigestScheduler {
     const slot = digestSlot(now, schedule);
     if (this.done.get(channel.id) === slot.period) return false;
     const { inbox } = this.deps;
-    const claim = await inbox.claim(channel.id, slot.period, this.deps.instanceId, BUILD_CLAIM_MS);
+    const claim = await inbox.claim(channel.id, slot.period, this.deps.instanceId, this.deps.buildClaimMs ?? BUILD_CLAIM_MS);
     if (claim === 'held') return false;
     if (claim === 'done') {
       this.done.set(channel.id, slot.period);
