@@ -98,7 +98,14 @@ function schedulerSuite(name: string, open: (clock: MutableClock) => Promise<Sto
       try {
         // Nothing arrives between the 29th's digest and the 30th's: that period sends nothing.
         const quiet = (at: Date) => at >= new Date('2026-03-29T06:30Z') && at < new Date('2026-03-30T06:30Z');
-        const run = await stepDays(stores, clock, berlinDigest('/spring'), '2026-03-27T00:00Z', '2026-04-01T00:00Z', quiet);
+        const run = await stepDays(
+          stores,
+          clock,
+          berlinDigest('/spring'),
+          '2026-03-27T00:00Z',
+          '2026-04-01T00:00Z',
+          quiet,
+        );
         expect(run.sentAt).toEqual([
           '2026-03-27T07:30:00.000Z',
           '2026-03-28T07:30:00.000Z',
@@ -129,7 +136,12 @@ function schedulerSuite(name: string, open: (clock: MutableClock) => Promise<Sto
           '2026-10-25T07:30:00.000Z',
           '2026-10-26T07:30:00.000Z',
         ]);
-        expect(run.titles.map((title) => title.split(': ')[1])).toEqual(['2 alerts', '4 alerts', '4 alerts', '4 alerts']);
+        expect(run.titles.map((title) => title.split(': ')[1])).toEqual([
+          '2 alerts',
+          '4 alerts',
+          '4 alerts',
+          '4 alerts',
+        ]);
       } finally {
         await stores.close();
       }

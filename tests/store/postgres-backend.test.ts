@@ -4,6 +4,7 @@ import { mutableClock } from '../support/mutable-clock.js';
 import { isolatedStoreUrl, serviceUrl } from '../support/service-urls.js';
 import { backendContract } from './backend-contract.js';
 import { outboxIndexContract } from './outbox-index-contract.js';
+import { digestHistoryContract } from './digest-history-contract.js';
 import { storesContract } from './stores-contract.js';
 
 const base = serviceUrl('DATABASE_URL');
@@ -19,6 +20,11 @@ if (base) {
     mutableClock(),
   );
   outboxIndexContract(
+    'postgres',
+    (clock) => openPostgresBackend(isolatedStoreUrl('DATABASE_URL', base), clock),
+    mutableClock(),
+  );
+  digestHistoryContract(
     'postgres',
     (clock) => openPostgresBackend(isolatedStoreUrl('DATABASE_URL', base), clock),
     mutableClock(),

@@ -8,6 +8,7 @@ import { openSqliteBackend } from '../../src/store/sqlite/sqlite-backend.js';
 import { mutableClock } from '../support/mutable-clock.js';
 import { backendContract } from './backend-contract.js';
 import { outboxIndexContract } from './outbox-index-contract.js';
+import { digestHistoryContract } from './digest-history-contract.js';
 import { storesContract } from './stores-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'banwatch-sqlite-'));
@@ -15,6 +16,7 @@ const clock = mutableClock();
 backendContract('sqlite', (c) => openSqliteBackend(`sqlite://${join(dir, 'contract.sqlite')}`, c), clock);
 storesContract('sqlite', (c) => openSqliteBackend(`sqlite://${join(dir, 'stores.sqlite')}`, c), clock);
 outboxIndexContract('sqlite', (c) => openSqliteBackend(`sqlite://${join(dir, 'outbox.sqlite')}`, c), clock);
+digestHistoryContract('sqlite', (c) => openSqliteBackend(`sqlite://${join(dir, 'digests.sqlite')}`, c), clock);
 
 describe('sqlite sweep', () => {
   it('removes expired keyv documents, which keyv itself only drops when they are read again', async () => {
