@@ -58,7 +58,12 @@ export class DigestScheduler {
     const slot = digestSlot(now, schedule);
     if (this.done.get(channel.id) === slot.period) return false;
     const { inbox } = this.deps;
-    const claim = await inbox.claim(channel.id, slot.period, this.deps.instanceId, this.deps.buildClaimMs ?? BUILD_CLAIM_MS);
+    const claim = await inbox.claim(
+      channel.id,
+      slot.period,
+      this.deps.instanceId,
+      this.deps.buildClaimMs ?? BUILD_CLAIM_MS,
+    );
     if (claim === 'held') return false;
     if (claim === 'done') {
       this.done.set(channel.id, slot.period);

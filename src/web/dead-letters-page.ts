@@ -11,7 +11,8 @@ const SHOWN = 200;
 function what(letter: DeadLetter): SafeHtml {
   const payload = letter.payload;
   if (payload.type === 'notice') return html`notice: ${payload.notice.text}`;
-  if (payload.type === 'digest') return html`${payload.digest.every} digest ${payload.digest.date}: ${payload.digest.alerts.length} alert(s)`;
+  if (payload.type === 'digest')
+    return html`${payload.digest.every} digest ${payload.digest.date}: ${payload.digest.alerts.length} alert(s)`;
   return html`${alertSubject(payload.alert)}<br />${maybeLink(payload.alert.title, payload.alert.link)}`;
 }
 

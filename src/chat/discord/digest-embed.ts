@@ -13,6 +13,8 @@ import { DISCORD_LIMITS as L, escapeDiscord, fitEmbed, linkTarget } from './disc
 /** Discord allows 25 fields; one is kept for the vendors left out. */
 const MAX_VENDORS = 24;
 const FIELD_BUDGET = L.fieldValue - 40;
+/** What the fields may hold together: the 6,000-character embed total less title, footer and names. */
+const FIELDS_TOTAL = 5_000;
 
 function line(item: DigestLine): string {
   const title = escapeDiscord(item.title, 180);
@@ -24,12 +26,14 @@ function line(item: DigestLine): string {
 /**
  * A digest as one embed: the period and count as title, one field per vendor holding its
  * alerts under their stages. Long digests show a few lines per stage and count the rest; a
- * field that would pass 1,024 characters stops early and counts what it left out, and the
- * whole is cut to Discord's 6,000-character embed total.
+ * field that would pass its share of the 6,000-character embed total (at most 1,024) stops
+ * early and counts what it left out.
  */
 export function digestEmbed(digest: Digest): DiscordMessage {
   const limits = digestLimits(digest);
   const layout = layoutDigest(digest, { ...limits, maxVendors: Math.min(limits.maxVendors, MAX_VENDORS) });
+  // Shared out before writing, so that fitEmbed never has to cut a field mid-line.
+  const budget = Math.min(FIELD_BUDGET, Math.floor(FIELDS_TOTAL / Math.max(1, layout.groups.length)));
   const fields = layout.groups.map((group) => {
     const parts: string[] = [];
     let length = 0;
@@ -37,7 +41,7 @@ export function digestEmbed(digest: Digest): DiscordMessage {
     for (const stage of group.stages) {
       const lines = [`*${escapeDiscord(stageLabel(stage.stage), 100)}* (${stage.total})`, ...stage.lines.map(line)];
       for (const [index, text] of lines.entries()) {
-        if (left || length + text.length + 1 > FIELD_BUDGET) {
+        if (left || length + text.length + 1 > budget) {
           left += index === 0 ? 0 : 1;
           continue;
         }
