@@ -51,6 +51,8 @@ export interface App {
   platforms: ChatPlatform[];
   sourceSet: SourceSet;
   clock: Clock;
+  /** Queues the digests that are due (the engine ticks it every minute). */
+  digestScheduler: DigestScheduler;
   /** The feeds handler's dependencies, for the CLI's OPML import. */
   feedsDeps: FeedsDeps;
   sources(): Source[];
@@ -233,6 +235,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     platforms,
     sourceSet,
     clock,
+    digestScheduler,
     feedsDeps: feedsDeps({ stores, clock }, feeds),
     sources: () => sourceSet.all(),
     async start() {

@@ -4,6 +4,7 @@
  * when piped), so the terminal shows the story and the alerts.
  */
 import { createLogger } from '../../src/shared/logger.js';
+import { runDigestDemo } from './demo-digest.js';
 import { runDemo } from './demo-story.js';
 
 // `npm run demo | head` closes the pipe early: finish quietly and still remove the temp store.
@@ -18,4 +19,5 @@ const logger =
     : undefined;
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const result = await runDemo({ out: process.stdout, logger, pauseMs: 400, color });
-process.exitCode = result.ok ? 0 : 1;
+const digest = await runDigestDemo({ out: process.stdout, logger, color });
+process.exitCode = result.ok && digest.ok ? 0 : 1;
