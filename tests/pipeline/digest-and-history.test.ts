@@ -7,6 +7,7 @@ import type { Channel } from '../../src/domain/channel.js';
 import type { DigestSchedule } from '../../src/domain/digest-schedule.js';
 import type { Item } from '../../src/domain/item.js';
 import { deliverDue } from '../../src/pipeline/delivery-worker.js';
+import { whyHandler, type WhyAnswer } from '../../src/commands/handlers/why-handler.js';
 import { DigestScheduler } from '../../src/pipeline/digest-scheduler.js';
 import { historyRecords } from '../../src/pipeline/history-records.js';
 import { sampleAlert } from '../support/sample-alert.js';
@@ -124,6 +125,19 @@ describe('digest channels in the pipeline', () => {
     expect(digest.embeds[0]?.fields.map((f) => f.name).sort()).toEqual(['Hikvision — 1 alert', 'Huawei — 1 alert']);
     expect((hooks.delivered('/both')[2]?.body as { text: string }).text).toBe('Daily digest, 2026-06-01: 2 alerts');
     expect(await stores.digests.collected('only-digest')).toEqual([]);
+    // `why` says where the item went in each channel.
+    const why = await whyHandler({ ...stores, channels: async () => channels, maxAgeDays: 14 }).run(['wire:g:1'], {
+      actor: { platform: 'cli', id: 'cli', isAdmin: true },
+    });
+    const answers = (why.data as { channels: WhyAnswer[] }).channels;
+    expect(answers.map((a) => [a.channelId, a.outcome])).toEqual([
+      ['live', 'delivered'],
+      ['only-digest', 'in-digest'],
+      ['both', 'delivered'],
+    ]);
+    expect(answers[1]?.text).toBe(
+      "collected for the channel's digest (relevant; for the daily digest); `history` shows when it went",
+    );
     // A second scheduler (a restart) in the same period sends nothing more.
     expect(await scheduler().tick()).toBe(0);
     await deliverDue(deliveryDeps());

@@ -27,6 +27,7 @@ export interface WhyAnswer {
     | 'muted'
     | 'duplicate'
     | 'in-outbox'
+    | 'in-digest'
     | 'dead-lettered'
     | 'delivered'
     | 'unknown';
@@ -122,6 +123,9 @@ async function explain(
       'dead-lettered',
       `dead-lettered at ${dead.deadAt.slice(0, 16).replace('T', ' ')} UTC: ${maskUrlsIn(dead.reason)}`,
     );
+  // Collected instead of queued (ingest's reason names the digest): it goes out with the channel's digest.
+  if (/for the (daily|weekly) digest$/.test(trace.reason))
+    return answer('in-digest', `collected for the channel's digest (${trace.reason}); \`history\` shows when it went`);
   return answer('unknown', 'queued, but no delivery record is left (older than 90 days)');
 }
 
