@@ -9,6 +9,7 @@ import { ConfigError, errorMessage } from '../shared/errors.js';
 import { catalogFileSchema, formatIssues, type CatalogFile, type VendorEntry } from './catalog-schema.js';
 import { suggestNames, type SuggestCandidate } from './name-suggest.js';
 import { phraseTokens } from './headline-tokens.js';
+import { cachedYamlParse } from '../shared/yaml-cache.js';
 
 /** The match names of one vendor, as written in the file (lower case). */
 export interface VendorPatterns {
@@ -53,7 +54,7 @@ export function loadVendorCatalog(file: string): LoadedCatalog {
 export function parseVendorCatalog(text: string, source: string): LoadedCatalog {
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = cachedYamlParse(text, (yaml) => parseYaml(yaml));
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : '';
     const first = errorMessage(error).split('\n')[0] ?? '';

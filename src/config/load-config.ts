@@ -7,6 +7,7 @@ import type { Environment } from './env.js';
 import { formatIssues } from './format-issues.js';
 import { interpolate } from './interpolate.js';
 import { packageRoot } from '../shared/package-root.js';
+import { cachedYamlParse } from '../shared/yaml-cache.js';
 import { knownKeysAt } from './known-keys.js';
 import { readHttpSettings } from './http-env.js';
 import {
@@ -101,11 +102,14 @@ function configFilePath(options: LoadOptions): string {
 export function loadConfig(options: LoadOptions): Config {
   const file = configFilePath(options);
   if (!existsSync(file)) throw new ConfigError([`${file}: config file not found`]);
-  const document = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true, uniqueKeys: true });
-  if (document.errors.length) {
-    throw new ConfigError(document.errors.map((error) => `${file}: ${error.message.split('\n')[0]}`));
-  }
-  const raw: unknown = document.toJS() ?? {};
+  // Only a file that parsed without errors is cached; the value is interpolated and checked below each time.
+  const raw = cachedYamlParse(readFileSync(file, 'utf8'), (text) => {
+    const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+    if (document.errors.length) {
+      throw new ConfigError(document.errors.map((error) => `${file}: ${error.message.split('\n')[0]}`));
+    }
+    return (document.toJS() as unknown) ?? {};
+  });
   const { value, problems, substituted } = interpolate(raw, options.env);
   const parsed = configSchema.safeParse(value);
   const envProblems: string[] = [];

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { Stage } from '../../domain/classification.js';
 import { ConfigError, errorMessage } from '../../shared/errors.js';
 import { packageRoot } from '../../shared/package-root.js';
+import { cachedYamlParse } from '../../shared/yaml-cache.js';
 import { formatIssues } from '../catalog-schema.js';
 import {
   actionsFileSchema,
@@ -25,7 +26,7 @@ function readChecked<T>(dir: string, name: string, schema: z.ZodType<T>): T {
   const file = join(dir, name);
   let data: unknown;
   try {
-    data = parseYaml(readFileSync(file, 'utf8'));
+    data = cachedYamlParse(readFileSync(file, 'utf8'), (yaml) => parseYaml(yaml));
   } catch (error) {
     throw new ConfigError([`${file}: ${errorMessage(error).split('\n')[0] ?? ''}`]);
   }
