@@ -5,10 +5,12 @@
  * Exit status 1 only when a figure could not be measured; a missed target is a result.
  */
 import { benchClassify } from './classify-bench.js';
+import { benchColdPoll } from './cold-poll-bench.js';
 import { benchInstances } from './instances-bench.js';
 import { benchLatency } from './latency-bench.js';
 import { benchLists } from './lists-bench.js';
 import { benchPoll, type PollFigures } from './poll-bench.js';
+import { benchScale, scaleOptions } from './scale-bench.js';
 import { benchSlack } from './slack-bench.js';
 import { benchWeb } from './web-bench.js';
 
@@ -57,6 +59,7 @@ async function main(): Promise<number> {
     const figures: Record<keyof PollFigures, Figure> = await benchPoll();
     return Object.values(figures);
   });
+  await run(['coldPoll', 'coldUnchanged'], benchColdPoll);
   await run(['classify'], async () => [await benchClassify()]);
   await run(['slack'], async () => [await slackFigure()]);
   await run(['latency'], async () => [await benchLatency()]);
@@ -75,5 +78,16 @@ async function main(): Promise<number> {
   return errors ? 1 : 0;
 }
 
+/** `npm run bench -- --scale [--feeds N --channels N --instances N --interval S --minutes M --changed SHARE]`. */
+async function scale(): Promise<number> {
+  try {
+    print(await benchScale(scaleOptions(process.argv.slice(2))));
+    return 0;
+  } catch (error) {
+    print({ figure: 'scale', error: error instanceof Error ? error.message : String(error), ok: false });
+    return 1;
+  }
+}
+
 // Explicit exit: a handle some library keeps open must not keep the bench alive once it is done.
-process.exit(await main());
+process.exit(process.argv.includes('--scale') ? await scale() : await main());

@@ -42,6 +42,9 @@ export interface DeliveryQueue {
   schedule(work: Map<string, number>): Promise<void>;
 }
 
+/** How often the scheduler reads every source's state, not only those it expects due. */
+const FULL_READ_MS = 30_000;
+
 /** A shuffled copy, so instances sharing a store do not all take due sources in one order. */
 function shuffled<T>(items: readonly T[]): T[] {
   const copy = [...items];
@@ -61,6 +64,9 @@ function shuffled<T>(items: readonly T[]): T[] {
 export class Engine {
   private readonly inFlight = new Map<string, Promise<PollSummary>>();
   private readonly firstSeen = new Map<string, number>();
+  /** Each source's next poll as last read from the store; unknown means read it. */
+  private readonly knownNext = new Map<string, number>();
+  private lastFullRead = Number.NEGATIVE_INFINITY;
   private tasks: ScheduledTask[] = [];
   private delivering: Promise<DeliveryReport> | undefined;
   private deliverAgain = false;
@@ -110,11 +116,21 @@ export class Engine {
    */
   async pollDue(): Promise<void> {
     const now = this.deps.clock.now().getTime();
-    const sources = this.sources().filter((source) => !this.inFlight.has(source.id));
+    const idle = this.sources().filter((source) => !this.inFlight.has(source.id));
+    // Only the states that may be due are read: at 100,000 feeds, reading every state each second
+    // was most of an instance's work (issue 24). A state another instance or a command changed
+    // (a resume) is seen at the next full read at the latest.
+    const fullRead = now - this.lastFullRead >= FULL_READ_MS || now < this.lastFullRead;
+    if (fullRead) this.lastFullRead = now;
+    const sources = fullRead ? idle : idle.filter((source) => (this.knownNext.get(source.id) ?? 0) <= now);
     if (!sources.length) return;
     const states = await this.deps.feeds.getMany(sources.map((s) => s.id));
     const due = sources.filter((source) => {
-      const next = states.get(source.id)?.nextPollAt;
+      const state = states.get(source.id);
+      const next = state?.nextPollAt;
+      // A paused feed is read every tick, so a resume takes effect at once.
+      if (next && !state.pausedAt) this.knownNext.set(source.id, Date.parse(next));
+      else this.knownNext.delete(source.id);
       if (next) return Date.parse(next) <= now;
       if (!this.firstSeen.has(source.id))
         this.firstSeen.set(source.id, now + Math.random() * Math.min(source.intervalMs * 0.1, 30_000));
