@@ -4,7 +4,7 @@ import type { Classification, Classifier } from '../domain/classification.js';
 import type { Clock } from '../domain/clock.js';
 import type { DigestInbox } from '../domain/digest.js';
 import type { Item } from '../domain/item.js';
-import type { ChannelTrace, ItemTrace, TraceStore } from '../domain/item-trace.js';
+import { compactTrace, type ChannelTrace, type ItemTrace, type TraceStore } from '../domain/item-trace.js';
 import type { Metrics } from '../domain/metrics.js';
 import { storyKeys } from '../domain/item-identity.js';
 import { outboxKey, type OutboxEntry } from '../domain/outbox.js';
@@ -113,7 +113,11 @@ export async function ingest(
   }
   // The trace is written before the claims settle, which point at it: an item marked done can
   // always be explained.
-  const traceRef = await deps.traces?.record({ sourceId: source.id, at: now.toISOString(), items: report.outcomes });
+  const traceRef = await deps.traces?.record({
+    sourceId: source.id,
+    at: now.toISOString(),
+    items: report.outcomes.map(compactTrace),
+  });
   await deps.items.settle(
     source.id,
     fresh.map((item) => item.key),

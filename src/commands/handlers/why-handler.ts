@@ -97,7 +97,9 @@ async function explain(
     );
   if (item.outcome === 'too-old')
     return answer('too-old', `too old: published more than ${deps.maxAgeDays} days before banwatch saw it`);
-  const trace = item.channels?.find((c) => c.channelId === channelId);
+  const trace =
+    item.channels?.find((c) => c.channelId === channelId) ??
+    (item.othersSkipped ? { channelId, outcome: 'skipped' as const, reason: item.othersSkipped } : undefined);
   if (!trace) return answer('unknown', 'this channel did not receive alerts yet when the item was seen');
   if (trace.outcome === 'duplicate-story') return answer('duplicate', `not posted: ${trace.reason}`);
   if (trace.outcome === 'skipped') return skipped(trace, item, answer);
