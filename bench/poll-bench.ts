@@ -23,7 +23,8 @@ import { round, rssSampler, silentLogger, tempConfig, timed, untilIdle, withLoop
 import { parseBaselineInChild } from './parse-baseline.js';
 
 const FEEDS = Number(process.env.BENCH_FEEDS ?? 2_000);
-const RATIO_TARGET = 1.5;
+// Issue 24: the warm changed-poll cycle at most 1.15x a bare parse (issue 8 asked 1.5).
+const RATIO_TARGET = 1.15;
 const UNCHANGED_TARGET = 0.2;
 const LOOP_P99_TARGET_MS = 50;
 const RSS_TARGET_MB = 300;

@@ -121,7 +121,14 @@ export async function pollSource(
     lastSuccessAt: now.toISOString(),
     failures: 0,
     parserStops: undefined,
-    nextPollAt: nextPollDue(startedAt, now, source.intervalMs).toISOString(),
+    // After a feed's first poll its next one comes a random half to whole interval on: feeds
+    // first polled together (a fleet started at once) would otherwise stay bunched at every
+    // interval, and a burst of 100,000 polls is late where the same polls spread are not.
+    nextPollAt: nextPollDue(
+      startedAt,
+      now,
+      state.initialized ? source.intervalMs : source.intervalMs * (0.5 + Math.random() / 2),
+    ).toISOString(),
   };
   if (result.notModified) {
     deps.metrics?.pollFinished(source.id, 'not-modified');
