@@ -27,6 +27,8 @@ export interface ScaleOptions {
   minutes: number;
   /** Share of the feeds that publish a story per interval. */
   changedShare: number;
+  /** The second phase kills one instance (not with one instance, nor with --no-kill). */
+  kill: boolean;
 }
 
 export function scaleOptions(argv: readonly string[]): ScaleOptions {
@@ -44,6 +46,7 @@ export function scaleOptions(argv: readonly string[]): ScaleOptions {
     intervalS: flag('interval', 300),
     minutes: flag('minutes', 2),
     changedShare: flag('changed', 0.05),
+    kill: !argv.includes('--no-kill'),
   };
 }
 
@@ -241,8 +244,9 @@ export async function benchScale(options: ScaleOptions): Promise<Record<string, 
         feedHostCpuSeconds: round(after.cpuSeconds - before.cpuSeconds, 1),
       };
     };
-    const steady = await phase('three instances', false);
-    const killed = await phase('one instance killed', true);
+    const steady = await phase(`${options.instances} instances`, false);
+    const kill = options.kill && options.instances > 1;
+    const killed = await phase(kill ? 'one instance killed' : 'the same instances', kill);
     await host.call({ cmd: 'publishing', on: false });
     // Drain: every story published should reach its channel.
     const final = await host.call<HostStats>({ cmd: 'stats', intervalMs });
