@@ -11,12 +11,14 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBanwatch, type BanwatchProcess } from '../scripts/faults/banwatch-process.js';
+import { createClassifier } from '../src/classify/classifier.js';
+import { loadVendorCatalog } from '../src/classify/vendor-catalog.js';
 import { packageRoot } from '../src/shared/package-root.js';
 import { startWebhookServer } from '../tests/fakes/webhook-server.js';
 import { compiledApp } from './compiled-app.js';
 import { percentile, round, silentLogger, siblingScript, sleep, tempConfig, until } from './measure.js';
 import { benchPrefix, deletePrefix, REDIS_URL } from './redis-keys.js';
-import type { ExpectedStory, ScaleHostCommand, ScaleHostOptions } from './scale-feed-host.js';
+import type { ExpectedStory, ScaleHostOptions } from './scale-feed-host.js';
 import { redisMemory } from './scale-redis-memory.js';
 
 export interface ScaleOptions {
@@ -82,7 +84,7 @@ function startHost(): Promise<{ child: ChildProcess; origin: string; call<T>(com
     new Promise<T>((resolve) => {
       const id = next++;
       waiting.set(id, (value) => resolve(value as T));
-      child.send({ ...command, id } as ScaleHostCommand);
+      child.send({ ...command, id });
     });
   return new Promise((resolve) =>
     waiting.set(0, (value) => resolve({ child, origin: (value as { origin: string }).origin, call })),
@@ -112,17 +114,7 @@ const pct = (values: number[], p: number) =>
   );
 
 /** Ban headlines the classifier reads as relevant with the vendor named, so the expected routing holds. */
-async function checkedTemplates(): Promise<{ templates: string[]; vendors: string[] }> {
-  const { createClassifier, loadVendorCatalog } = await import(
-    `${packageRoot(import.meta.url)}/dist/classify/classifier.js`
-  ).then(async (classifier: typeof import('../src/classify/classifier.js')) => ({
-    createClassifier: classifier.createClassifier,
-    loadVendorCatalog: (
-      (await import(
-        `${packageRoot(import.meta.url)}/dist/classify/vendor-catalog.js`
-      )) as typeof import('../src/classify/vendor-catalog.js')
-    ).loadVendorCatalog,
-  }));
+function checkedTemplates(): { templates: string[]; vendors: string[] } {
   const classifier = createClassifier(loadVendorCatalog(join(packageRoot(import.meta.url), 'config', 'vendors.yaml')));
   const reads = (title: string, vendor: string) => {
     const c = classifier.classify({ title });
@@ -140,14 +132,13 @@ async function checkedTemplates(): Promise<{ templates: string[]; vendors: strin
 
 export async function benchScale(options: ScaleOptions): Promise<Record<string, unknown>> {
   const started = Date.now();
-  const { templates, vendors } = await checkedTemplates();
+  const { templates, vendors } = checkedTemplates();
   const feedsPerChannel = Math.max(1, Math.ceil(options.feeds / options.channels));
   const intervalMs = options.intervalS * 1_000;
   const host = await startHost();
   const hooks = await startWebhookServer();
   const prefix = benchPrefix('scale');
   const cacheBefore = new Set(existingCache());
-  const channelOf = (feed: number) => Math.floor(feed / feedsPerChannel);
   const temp = tempConfig('scale', () => [
     `store: ${REDIS_URL}?prefix=${prefix}`,
     'delivery: {interval: 1s}',
