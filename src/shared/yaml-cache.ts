@@ -17,6 +17,8 @@ import { packageRoot } from './package-root.js';
 /** Bumped when the cached form changes, so older entries are not read. */
 const FORMAT = 'v1';
 const CACHE_DIR = join(packageRoot(import.meta.url), 'dist', '.yaml-cache');
+/** A smaller text parses in milliseconds: caching it would only fill the directory (tests write many small configs). */
+const MIN_BYTES = 4_096;
 
 /** Only plain JSON values survive the round trip unchanged; anything else is not cached. */
 function isPlainJson(value: unknown): boolean {
@@ -30,6 +32,7 @@ function isPlainJson(value: unknown): boolean {
 
 /** `parse(text)`, or the value an earlier process got from the same text. `parse` may throw. */
 export function cachedYamlParse(text: string, parse: (text: string) => unknown, dir = CACHE_DIR): unknown {
+  if (text.length < MIN_BYTES) return parse(text);
   const key = createHash('sha256').update(FORMAT).update('\0').update(text).digest('hex');
   const file = join(dir, `${key}.json`);
   try {
