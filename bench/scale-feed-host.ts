@@ -118,7 +118,7 @@ const server = createServer((request, response) => {
     full++;
     response.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(body(feed));
   };
-  if (kind(feed) === 'slow') setTimeout(answer, (options).slowMs);
+  if (kind(feed) === 'slow') setTimeout(answer, options.slowMs);
   else answer();
 });
 
