@@ -39,6 +39,18 @@ export function nextPollDue(startedAt: Date, endedAt: Date, intervalMs: number):
   return new Date(Math.max(fromTick, endedAt.getTime() + intervalMs / 2));
 }
 
+/**
+ * After a feed's first poll (one that recorded what it holds) its next one comes a random half
+ * to whole interval on: feeds first polled together (a fleet started at once) would otherwise
+ * stay bunched at every interval, and a burst of 100,000 polls is late where the same polls
+ * spread are not (issue 24). Intervals under a minute are kept: there a second's tick is
+ * already a large part of the interval, and nobody runs a large fleet that often.
+ */
+function firstInterval(state: FeedState, notModified: boolean, intervalMs: number): number {
+  if (state.initialized || notModified || intervalMs < 60_000) return intervalMs;
+  return intervalMs * (0.5 + Math.random() / 2);
+}
+
 export type PollSummary =
   | { sourceId: string; status: 'ok'; report: IngestReport; firstPoll: boolean; warning?: string }
   | { sourceId: string; status: 'not-modified' }
@@ -121,13 +133,10 @@ export async function pollSource(
     lastSuccessAt: now.toISOString(),
     failures: 0,
     parserStops: undefined,
-    // After a feed's first poll its next one comes a random half to whole interval on: feeds
-    // first polled together (a fleet started at once) would otherwise stay bunched at every
-    // interval, and a burst of 100,000 polls is late where the same polls spread are not.
     nextPollAt: nextPollDue(
       startedAt,
       now,
-      state.initialized ? source.intervalMs : source.intervalMs * (0.5 + Math.random() / 2),
+      firstInterval(state, result.notModified === true, source.intervalMs),
     ).toISOString(),
   };
   if (result.notModified) {
