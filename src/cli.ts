@@ -7,6 +7,7 @@ import { evalCommand } from './cli/eval-command.js';
 import { historyCommand } from './cli/history-command.js';
 import { pollOnceCommand } from './cli/poll-command.js';
 import { routerCommand } from './cli/router-command.js';
+import { watchCommand } from './cli/watch-command.js';
 import { runCommand } from './cli/run-command.js';
 import { USAGE } from './cli/usage.js';
 import { readEnvironment, type Environment } from './config/env.js';
@@ -94,6 +95,8 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
           );
         }
         return await withApp(config, io, 'warn', (app) => routerCommand(app.router, [command, ...args], io, globals));
+      case 'watch':
+        return await withApp(config, io, 'warn', (app) => watchCommand(app.router, args, io, globals));
       default:
         if (ROUTER_COMMANDS.has(command)) {
           return await withApp(config, io, 'warn', (app) => routerCommand(app.router, [command, ...args], io, globals));

@@ -154,6 +154,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     configuredBills: () => configuredBills,
     switchedOff: () => switchedOffSources(config.sources),
     maxAgeDays: config.maxAgeDays,
+    maxTermsPerChannel: config.watch.maxTermsPerChannel,
     feeds,
     allowed: config.allowed,
   });

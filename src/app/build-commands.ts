@@ -17,6 +17,9 @@ import { feedsHandler, type FeedsDeps } from '../commands/handlers/feeds-handler
 import { whyHandler } from '../commands/handlers/why-handler.js';
 import { listLookup } from '../commands/handlers/list-lookup.js';
 import { listsHandler } from '../commands/handlers/lists-handler.js';
+import { inventoryMatcher } from '../commands/handlers/inventory-matcher.js';
+import { listNameIndex } from '../commands/handlers/list-name-index.js';
+import { listVendorMatcher } from './list-vendor-matcher.js';
 import { createListSnapshotStore } from '../store/list-snapshot-store.js';
 import type { FeedRegistry } from '../domain/runtime-feed.js';
 import type { ChannelDirectory } from '../pipeline/channel-directory.js';
@@ -40,6 +43,8 @@ export interface CommandDeps {
   switchedOff?: () => readonly SourceInfo[];
   /** `allowed.slackTeams` / `allowed.discordGuilds`: the workspaces and servers that may use the bot. */
   allowed?: AllowedTenants;
+  /** Watch terms one channel may hold (config `watch.maxTermsPerChannel`; 1,000 when absent). */
+  maxTermsPerChannel?: number;
   /** Channels whose delivery is paused because their platform refused banwatch's credentials. */
   pausedDeliveries?: StatusDeps['pausedDeliveries'];
 }
@@ -88,7 +93,14 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
     clock: deps.clock,
     congressActive: () => deps.sources().some((source) => sourceType(source) === 'congress'),
   };
-  const listings = listLookup(createListSnapshotStore(deps.stores.backend));
+  const snapshots = createListSnapshotStore(deps.stores.backend);
+  const listings = listLookup(snapshots);
+  const catalogueVendor = listVendorMatcher(deps.catalog);
+  // One index of the official lists per import: thousands of rows, not thousands of full lookups.
+  const inventory = {
+    matcher: async () =>
+      inventoryMatcher({ catalog: deps.catalog, catalogueVendor, lists: listNameIndex(await snapshots.latest()) }),
+  };
   const listSources = async () =>
     deps
       .sources()
@@ -111,6 +123,8 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
         clock: deps.clock,
         channelExists: async (id) => Boolean(await deps.channels.get(id)),
         channel: (id) => deps.channels.get(id),
+        ...(deps.maxTermsPerChannel ? { maxTerms: deps.maxTermsPerChannel } : {}),
+        inventory,
       }),
       subscribeHandler(subscription),
       unsubscribeHandler(subscription),

@@ -2,29 +2,7 @@
  * "Did you mean" for vendor lookups: ranks known names by how few edits turn the typed name
  * into them (a swap of two neighbouring letters counts as one edit, the commonest typo).
  */
-
-/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let prevPrev: number[] = new Array<number>(b.length + 1).fill(0);
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let row: number[] = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, (prevPrev[j - 2] as number) + 1);
-      }
-      row[j] = best;
-    }
-    [prevPrev, prev, row] = [prev, row, prevPrev];
-  }
-  return prev[b.length] as number;
-}
+import { editDistance } from '../shared/suggest.js';
 
 export interface SuggestCandidate {
   /** The name as shown to people. */

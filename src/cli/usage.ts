@@ -11,6 +11,10 @@ Commands:
   lists [--json]               official restriction lists: size, last change and last poll
   watch add|remove|mute|list [TERM] --channel ID [--all]
                                the terms a channel watches or mutes
+  watch import FILE.csv --channel ID
+                               watch a supplier list (name, aliases columns) and report matches
+  watch export --channel ID [--csv]
+                               the channel's watched terms as name,aliases rows
   status [--json]              sources, their last poll and errors; outbox and dead letters
   deadletters list|retry|drop [ID|--channel ID|--all]
                                alerts delivery gave up on: list them, queue them again, or drop them

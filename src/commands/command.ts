@@ -29,6 +29,15 @@ export interface CommandContext {
   place?: { type: ChannelType; channel: string; name?: string };
   /** The request asked for machine-readable output (CLI --json). */
   json?: boolean;
+  /** A file sent with the command (the CLI's FILE, a chat attachment), read and size-checked by the surface. */
+  upload?: Upload;
+}
+
+/** A small text file handed to a command (`watch import`). */
+export interface Upload {
+  /** The file's name as given, for messages. */
+  name: string;
+  text: string;
 }
 
 export interface CommandHandler {

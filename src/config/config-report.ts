@@ -52,6 +52,7 @@ export function effectiveConfigYaml(config: Config): string {
     feeds: config.feeds,
     items: config.items,
     retention: config.retention,
+    watch: config.watch,
     logLevel: config.logLevel ?? '(per command)',
     port: config.port ?? '(off unless a chat app needs it)',
     host: config.host,

@@ -66,6 +66,8 @@ export interface Config {
   items: { rememberDays: number };
   /** How long stories (same-link claims), poll traces and delivery records are kept. */
   retention: { storiesMs: number; tracesMs: number; deliveriesMs: number };
+  /** Watch terms: `maxTermsPerChannel` caps `watch add` and `watch import`. */
+  watch: { maxTermsPerChannel: number };
   /** LOG_LEVEL when set; each command has its own default otherwise. */
   logLevel?: string;
   port?: number;
@@ -180,6 +182,7 @@ export function loadConfig(options: LoadOptions): Config {
       tracesMs: data.retention.traces,
       deliveriesMs: data.retention.deliveries,
     },
+    watch: { maxTermsPerChannel: data.watch.maxTermsPerChannel },
     logLevel,
     port,
     host: http.host,

@@ -286,6 +286,11 @@ const retentionSchema = z.strictObject({
   deliveries: duration.refine((ms) => ms >= DAY_MS, { error: 'expected at least 1d' }).default(90 * DAY_MS),
 });
 
+const watchSchema = z.strictObject({
+  // Watch terms per channel (`watch add`, `watch import`); the router reads each channel's terms per item.
+  maxTermsPerChannel: z.number({ error: 'expected a number of terms' }).int().min(1).max(20_000).default(1_000),
+});
+
 /** The keys of each nested section, for "did you mean" hints. */
 export const sectionKeys: Record<string, string[]> = {
   admins: Object.keys(adminsSchema.shape),
@@ -295,6 +300,7 @@ export const sectionKeys: Record<string, string[]> = {
   items: Object.keys(itemsSchema.shape),
   retention: Object.keys(retentionSchema.shape),
   history: Object.keys(historySchema.shape),
+  watch: Object.keys(watchSchema.shape),
 };
 
 export const configSchema = z
@@ -312,6 +318,7 @@ export const configSchema = z
     items: itemsSchema.prefault({}),
     retention: retentionSchema.prefault({}),
     history: historySchema.prefault({}),
+    watch: watchSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const remember = config.items.rememberDays;

@@ -11,12 +11,22 @@ export type WatchMode = 'vendor' | 'all' | 'mute';
 export interface WatchTerm {
   term: string;
   mode: WatchMode;
+  /** Other names of the same thing (a supplier list's aliases): a mention of any counts as the term. */
+  aliases?: string[];
   addedBy?: string;
   addedAt: string;
 }
 
 export const MAX_TERM_LENGTH = 100;
-export const MAX_TERMS_PER_CHANNEL = 100;
+/** The per-channel cap when the config sets none (`watch.maxTermsPerChannel`). */
+export const DEFAULT_MAX_TERMS_PER_CHANNEL = 1_000;
+/** Aliases one term may carry: enough for a supplier's names and brands, not a second list. */
+export const MAX_ALIASES_PER_TERM = 20;
+
+/** The term and its aliases: every name a mention of the term may use. */
+export function termNames(term: Pick<WatchTerm, 'term' | 'aliases'>): string[] {
+  return term.aliases?.length ? [term.term, ...term.aliases] : [term.term];
+}
 
 // Control characters (C0, DEL, C1) and bidi overrides/isolates that could disguise a term.
 // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose

@@ -1,7 +1,7 @@
 import type { Channel } from '../domain/channel.js';
 import type { Classification, Classifier } from '../domain/classification.js';
 import type { Item } from '../domain/item.js';
-import { mentions, prepareText, type WatchTerm } from '../domain/watch-term.js';
+import { mentions, prepareText, termNames, type WatchTerm } from '../domain/watch-term.js';
 
 export type RouteDecision =
   { deliver: true; matchedBy: string; classification: Classification } | { deliver: false; reason: string };
@@ -25,7 +25,9 @@ export function routeItem(
   /** The item's text prepared for term matching; only asked for when the channel has watch terms. */
   prepared: () => string = () => prepareText(`${item.title} ${item.summary ?? ''}`),
 ): RouteDecision {
-  const mentioned = terms.length ? terms.filter((term) => mentions(prepared(), term.term)) : [];
+  // A term counts as mentioned when it or one of its aliases is.
+  const named = (term: WatchTerm) => termNames(term).filter((name) => mentions(prepared(), name));
+  const mentioned = terms.length ? terms.filter((term) => named(term).length > 0) : [];
   const mute = mentioned.find((term) => term.mode === 'mute');
   if (mute) return { deliver: false, reason: `muted by watch term "${mute.term}"` };
   if (channel.sources && !channel.sources.includes(item.sourceId)) {
@@ -34,7 +36,7 @@ export function routeItem(
   const all = mentioned.find((term) => term.mode === 'all');
   if (all) return { deliver: true, matchedBy: `watch term "${all.term}" (--all)`, classification };
 
-  const vendorTerms = mentioned.filter((term) => term.mode === 'vendor').map((term) => term.term);
+  const vendorTerms = mentioned.filter((term) => term.mode === 'vendor').flatMap(named);
   if (vendorTerms.length) {
     const widened = classifier.classify({ title: item.title, summary: item.summary }, { extraVendors: vendorTerms });
     if (widened.relevant) {

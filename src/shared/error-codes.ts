@@ -41,6 +41,14 @@ export const ERROR_CODES = {
   BAD_TERM: { ...REFUSED, meaning: 'a watch term that cannot be used (empty, control characters, too long)' },
   NO_SUCH_TERM: { ...REFUSED, meaning: 'the channel does not watch that term' },
   TOO_MANY_TERMS: { ...REFUSED, meaning: 'the channel already watches the most terms allowed' },
+  BAD_CSV: {
+    ...REFUSED,
+    meaning: 'an uploaded CSV file is malformed, too large or has no name column; the line is given',
+  },
+  NO_UPLOAD: {
+    ...REFUSED,
+    meaning: 'the platform cannot hand banwatch this file (use the CLI or a Discord attachment)',
+  },
   NO_PLACE: { ...REFUSED, meaning: 'no such place to filter on' },
   BAD_FEED_URL: { ...REFUSED, meaning: 'not a feed URL banwatch may fetch (scheme, credentials or a private address)' },
   FEED_UNREACHABLE: { ...REFUSED, meaning: 'the feed could not be fetched or read, so it was not added' },

@@ -1,12 +1,13 @@
 import type { Clock } from '../../domain/clock.js';
 import type { WatchTermStore } from '../../domain/ports.js';
-import { checkTerm, MAX_TERMS_PER_CHANNEL, type WatchMode, type WatchTerm } from '../../domain/watch-term.js';
+import { checkTerm, DEFAULT_MAX_TERMS_PER_CHANNEL, type WatchMode, type WatchTerm } from '../../domain/watch-term.js';
 import type { Channel } from '../../domain/channel.js';
 import { canManageChannel, canSeeChannel } from '../../domain/tenancy.js';
 import { UserError } from '../../shared/errors.js';
 import { principalOf, type CommandHandler } from '../command.js';
 import { line, reply } from '../reply.js';
 import { takeFlags } from '../tokenize.js';
+import { exportInventory, importInventory, type InventoryDeps } from './watch-inventory.js';
 
 export interface WatchDeps {
   watch: WatchTermStore;
@@ -15,7 +16,14 @@ export interface WatchDeps {
   channelExists(channelId: string): Promise<boolean>;
   /** The channel itself, so the tenancy rules can say whose it is. */
   channel?(channelId: string): Promise<Channel | undefined>;
+  /** Terms one channel may hold (config `watch.maxTermsPerChannel`). */
+  maxTerms?: number;
+  /** Matching for `watch import`; without it the import is refused. */
+  inventory?: InventoryDeps;
 }
+
+/** Verbs that only read the channel's terms, so members may run them. */
+const READ_VERBS = new Set(['list', 'export']);
 
 const MODE_TEXT: Record<WatchMode, string> = {
   vendor: 'counts as a vendor name (a mention plus a ban cue alerts)',
@@ -28,8 +36,15 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
   return {
     name: 'watch',
     summary: 'choose the terms this channel watches or mutes',
-    usage: ['watch add TERM [--all]', 'watch mute TERM', 'watch remove TERM', 'watch list'],
-    requiresAdmin: (args) => (args[0] ?? '').toLowerCase() !== 'list',
+    usage: [
+      'watch add TERM [--all]',
+      'watch mute TERM',
+      'watch remove TERM',
+      'watch list',
+      'watch import FILE.csv (a name column, optional aliases)',
+      'watch export [--csv]',
+    ],
+    requiresAdmin: (args) => !READ_VERBS.has((args[0] ?? '').toLowerCase()),
     async run(args, context) {
       const [verb = '', ...rest] = args;
       const channelId = context.channelId;
@@ -48,10 +63,9 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
       const channel = await deps.channel?.(channelId);
       if (channel) {
         const who = principalOf(context.actor);
-        const allowed =
-          action === 'list'
-            ? canSeeChannel(who, channel, context.place)
-            : canManageChannel(who, channel, context.place);
+        const allowed = READ_VERBS.has(action)
+          ? canSeeChannel(who, channel, context.place)
+          : canManageChannel(who, channel, context.place);
         if (!allowed)
           throw new UserError(
             'NOT_YOURS',
@@ -59,11 +73,26 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
           );
       }
       const terms = await deps.watch.list(channelId);
+      const cap = deps.maxTerms ?? DEFAULT_MAX_TERMS_PER_CHANNEL;
       switch (action) {
+        case 'import':
+          if (!deps.inventory) throw new UserError('NO_UPLOAD', 'This banwatch cannot import supplier lists.');
+          return importInventory(
+            { ...deps.inventory, cap, now: () => deps.clock.now() },
+            channelId,
+            terms,
+            context,
+            (next) => deps.watch.replace(channelId, next),
+          );
+        case 'export':
+          takeFlags(rest, ['csv']);
+          return exportInventory(channelId, terms);
         case 'list':
           return reply(
             terms.length ? `Watch terms of ${channelId}` : `${channelId} has no watch terms`,
-            terms.length ? [{ lines: terms.map((t) => line(`"${t.term}" — ${MODE_TEXT[t.mode]}`)) }] : [],
+            terms.length
+              ? [{ lines: terms.map((t) => line(`"${t.term}"${aliasText(t)} — ${MODE_TEXT[t.mode]}`)) }]
+              : [],
             { data: { channelId, terms } },
           );
         case 'add':
@@ -72,13 +101,17 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
           const mode: WatchMode = action === 'mute' ? 'mute' : flags.has('all') ? 'all' : 'vendor';
           const term = parseTerm(words);
           const others = terms.filter((t) => t.term.toLowerCase() !== term.toLowerCase());
-          if (others.length >= MAX_TERMS_PER_CHANNEL) {
-            throw new UserError(
-              'TOO_MANY_TERMS',
-              `A channel can watch at most ${MAX_TERMS_PER_CHANNEL} terms; remove one first.`,
-            );
+          if (others.length >= cap) {
+            throw new UserError('TOO_MANY_TERMS', `A channel can watch at most ${cap} terms; remove one first.`);
           }
-          const entry: WatchTerm = { term, mode, addedBy: context.actor.id, addedAt: deps.clock.now().toISOString() };
+          const aliases = terms.find((t) => t.term.toLowerCase() === term.toLowerCase())?.aliases;
+          const entry: WatchTerm = {
+            term,
+            mode,
+            ...(aliases ? { aliases } : {}),
+            addedBy: context.actor.id,
+            addedAt: deps.clock.now().toISOString(),
+          };
           await deps.watch.replace(channelId, [...others, entry]);
           return reply(
             `Watch term "${term}" ${mode === 'mute' ? 'muted' : 'added'} in ${channelId}`,
@@ -108,6 +141,10 @@ export function watchHandler(deps: WatchDeps): CommandHandler {
       }
     },
   };
+}
+
+function aliasText(term: WatchTerm): string {
+  return term.aliases?.length ? ` (also ${term.aliases.map((alias) => `"${alias}"`).join(', ')})` : '';
 }
 
 function parseTerm(words: readonly string[]): string {

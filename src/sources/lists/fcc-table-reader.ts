@@ -1,5 +1,5 @@
 import type { ListEntry } from '../../domain/list-entry.js';
-import { readCsvRecords } from './csv-record-reader.js';
+import { readCsvRecords } from '../../shared/csv-record-reader.js';
 import { ListFormatError } from './list-format-error.js';
 
 const MONTHS = [

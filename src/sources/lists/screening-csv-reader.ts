@@ -1,6 +1,6 @@
 import { digest } from '../../domain/hash.js';
 import type { ListEntry } from '../../domain/list-entry.js';
-import { readCsvRecords, splitMulti } from './csv-record-reader.js';
+import { readCsvRecords, splitMulti } from '../../shared/csv-record-reader.js';
 import { firstCitation, listSelected, shortListName } from './list-names.js';
 import { ListFormatError } from './list-format-error.js';
 

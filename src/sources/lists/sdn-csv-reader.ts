@@ -1,5 +1,5 @@
 import type { ListEntry } from '../../domain/list-entry.js';
-import { readCsvRecords } from './csv-record-reader.js';
+import { readCsvRecords } from '../../shared/csv-record-reader.js';
 import { ListFormatError } from './list-format-error.js';
 
 /** OFAC writes `-0-` (often with a trailing space) for an empty field. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords } from '../../../src/sources/lists/csv-record-reader.js';
+import { readCsvRecords } from '../../../src/shared/csv-record-reader.js';
 import { readFccTable } from '../../../src/sources/lists/fcc-table-reader.js';
 import { ListFormatError } from '../../../src/sources/lists/list-format-error.js';
 import { readScreeningCsv } from '../../../src/sources/lists/screening-csv-reader.js';
