@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { buildCommandRouter, feedsDeps } from './app/build-commands.js';
+import { tenantOverview } from './commands/tenant-overview.js';
 import { buildNotifiers } from './app/build-notifiers.js';
 import { buildPlatforms } from './app/build-platforms.js';
 import { buildWebRoutes, dashboardAddress } from './app/build-web.js';
@@ -167,6 +168,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     channelFor: async (type, id) => (await channels.forPlatform(type, id))?.id,
     completeVendor: (prefix, limit) => completeVendor(catalog, prefix, limit),
+    overview: tenantOverview({
+      channels: () => channels.all(),
+      watch: stores.watch,
+      alerts: stores.alerts,
+      outbox: stores.outbox,
+    }),
   });
   const extra = Object.fromEntries(platforms.map((platform) => [platform.name, platform.notifier]));
   const notifierFor = buildNotifiers({

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CommandRouter } from '../commands/command-router.js';
+import type { TenantOverviewReader } from '../commands/tenant-overview.js';
 import type { Clock } from '../domain/clock.js';
 import type { Leadership } from '../domain/leadership.js';
 import type { Notifier } from '../domain/notifier.js';
@@ -32,6 +33,8 @@ export interface ChatPlatformDeps {
   channelFor: (type: 'slack' | 'discord', platformChannelId: string) => Promise<string | undefined>;
   /** Vendor names (canonical, aliases, brands) starting with or close to `prefix`, for autocomplete. */
   completeVendor(prefix: string, limit: number): string[];
+  /** A workspace's or server's channels, recent alerts and vendors (Slack's Home tab); absent: no Home tab. */
+  overview?: TenantOverviewReader;
   logger: Logger;
   clock: Clock;
   /**

@@ -66,6 +66,22 @@ function ownsChannel(who: Principal, channel: Channel, place: Place | undefined)
   return Boolean(place && channel.type === place.type && channel.channel === place.channel);
 }
 
+/** The workspace a chat app's own token belongs to (Slack's auth.test team), when known. */
+export interface InstallTenants {
+  slack?: string;
+}
+
+/**
+ * The tenant a channel belongs to: the one it was subscribed from; a config channel of the Slack
+ * app belongs to the workspace of the bot's token (the only one it can post to). Webhook, console
+ * and config Discord channels belong to no tenant: only operators see them.
+ */
+export function channelTenant(channel: Channel, install?: InstallTenants): string | undefined {
+  if (channel.tenant !== undefined) return channel.tenant;
+  if (channel.origin === 'config' && channel.type === 'slack' && install?.slack) return install.slack;
+  return undefined;
+}
+
 export function canSeeChannel(who: Principal, channel: Channel, place?: Place): boolean {
   return who.operator || ownsChannel(who, channel, place);
 }

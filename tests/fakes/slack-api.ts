@@ -10,16 +10,16 @@
  *   slack.posts('C0SEC')        // messages chat.postMessage accepted, with blocks parsed
  *   slack.responses             // what was posted to response_url (slack.responseUrl())
  *
- * Methods: auth.test, users.info, chat.postMessage, conversations.join and
+ * Methods: auth.test, users.info, chat.postMessage, conversations.join, views.publish (a Home
+ * tab: `type: home`, at most 100 blocks within Slack's text limits; `slack.homeViews(user)`) and
  * apps.connections.open (answering with `socketUrl` for Socket Mode). Every call is recorded
  * with its form or JSON body and the token it carried. A wrong token gets `invalid_auth`, a
  * channel the bot is not in `not_in_channel` until conversations.join (public channels only),
  * and a 429 always carries Retry-After, as Slack does.
  */
-import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { withinBlockLimits } from './slack-block-limits.js';
+import { homeViewProblem, type HomeViewBody, withinBlockLimits } from './slack-block-limits.js';
 
 /** A Block Kit text object. */
 export interface SlackText {
@@ -114,6 +114,8 @@ export interface FakeSlackApi {
   callsTo(method: string): RecordedCall[];
   /** Bodies of the messages chat.postMessage accepted, optionally only in one channel. */
   posts(channel?: string): SlackBody[];
+  /** Home tab views views.publish accepted, oldest first, optionally only for one user. */
+  homeViews(user?: string): HomeViewBody[];
   readonly responses: RecordedResponse[];
   /** A response_url on this server; what is posted to it lands in `responses`. */
   responseUrl(id?: string): string;
@@ -128,7 +130,7 @@ export interface FakeSlackApi {
 }
 
 const BOOLEAN_FIELDS = new Set(['unfurl_links', 'unfurl_media', 'reply_broadcast', 'mrkdwn', 'as_user']);
-const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'view']);
 
 function decodeForm(text: string): SlackBody {
   const body: SlackBody = {};
@@ -221,6 +223,10 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
         ts += 1;
         return ok({ channel: channelId, ts: `${ts}.000100`, message: { text: body.text, ts: `${ts}.000100` } });
       }
+      case 'views.publish': {
+        const problem = homeViewProblem(body.view, typeof body.user_id === 'string' && users.has(body.user_id));
+        return problem ? fail(problem) : ok({ view: { id: `V${++ts}`, ...(body.view as object) } });
+      }
       case 'apps.connections.open':
         return api.socketUrl ? ok({ url: api.socketUrl }) : fail('internal_error');
       default:
@@ -302,6 +308,12 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
             (channel === undefined || c.body.channel === channel),
         )
         .map((c) => c.body),
+    homeViews: (user) =>
+      api
+        .callsTo('views.publish')
+        .flatMap((c) =>
+          c.outcome === 'ok' && (!user || c.body.user_id === user) ? [c.body.view as HomeViewBody] : [],
+        ),
     responses,
     responseUrl: (id) => `${origin}/respond/${id ?? `r${++responseIds}`}`,
     user: (id, user) => void users.set(id, user),
@@ -341,56 +353,4 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
   return api;
 }
 
-/** Slack's slash-command form fields, with defaults for what a test does not care about. */
-export function slashCommandForm(fields: {
-  text: string;
-  user_id: string;
-  channel_id: string;
-  response_url: string;
-  user_name?: string;
-  channel_name?: string;
-  command?: string;
-}): string {
-  return new URLSearchParams({
-    token: 'deprecated-verification-token',
-    team_id: 'T0TEST',
-    team_domain: 'banwatch-test',
-    channel_name: fields.channel_name ?? 'security',
-    user_name: fields.user_name ?? fields.user_id.toLowerCase(),
-    command: fields.command ?? '/banwatch',
-    api_app_id: 'A0TEST',
-    trigger_id: '1.2.3',
-    ...fields,
-  }).toString();
-}
-
-export interface SignedPostResult {
-  status: number;
-  body: string;
-  /** Milliseconds from sending to the complete answer (the ack). */
-  ms: number;
-}
-
-/**
- * POSTs a form body the way Slack does: `x-slack-request-timestamp` and `x-slack-signature`
- * (`v0=` HMAC-SHA256 of `v0:TIMESTAMP:BODY`), computed here independently of banwatch's code.
- * `timestamp` (seconds) and `signature` override what is sent, to test refusals.
- */
-export async function signedPost(
-  url: string,
-  secret: string,
-  body: string,
-  options: { timestamp?: number; signature?: string | null; contentType?: string } = {},
-): Promise<SignedPostResult> {
-  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  const headers: Record<string, string> = {
-    'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
-    'x-slack-request-timestamp': timestamp,
-  };
-  if (options.signature !== null) headers['x-slack-signature'] = options.signature ?? signature;
-  const started = performance.now();
-  const response = await fetch(url, { method: 'POST', headers, body });
-  const text = await response.text();
-  return { status: response.status, body: text, ms: performance.now() - started };
-}
+export { signedPost, slashCommandForm, type SignedPostResult } from './slack-requests.js';

@@ -2,14 +2,28 @@ import type { SlackBlock } from './slack-api.js';
 
 /**
  * Slack's Block Kit limits, which it enforces by refusing the whole message (`invalid_blocks`):
- * 50 blocks, a header's text 150 characters, a section's 3,000, a context element's 2,000.
+ * 50 blocks in a message (100 in a Home tab view), a header's text 150 characters, a section's 3,000, a context element's 2,000.
  */
-export function withinBlockLimits(blocks: readonly SlackBlock[]): boolean {
-  if (blocks.length > 50) return false;
+export function withinBlockLimits(blocks: readonly SlackBlock[], maxBlocks = 50): boolean {
+  if (blocks.length > maxBlocks) return false;
   return blocks.every((block) => {
     if (block.type === 'header') return (block.text?.text.length ?? 0) <= 150;
     if (block.type === 'section') return (block.text?.text.length ?? 0) <= 3_000;
     if (block.type === 'context') return (block.elements ?? []).every((element) => element.text.length <= 2_000);
     return true;
   });
+}
+
+/** A Home tab view as views.publish received it. */
+export interface HomeViewBody {
+  type: string;
+  blocks: SlackBlock[];
+}
+
+/** Why views.publish would refuse a Home tab view (the user unknown, not a home view, over the limits), or nothing. */
+export function homeViewProblem(view: unknown, userKnown: boolean): string | undefined {
+  if (!userKnown) return 'user_not_found';
+  const home = view as { type?: string; blocks?: SlackBlock[] } | undefined;
+  if (home?.type !== 'home' || !Array.isArray(home.blocks)) return 'invalid_arguments';
+  return withinBlockLimits(home.blocks, 100) ? undefined : 'invalid_blocks';
 }

@@ -10,6 +10,8 @@ import { createSlackConnection, type SlackConnection } from './slack-connection.
 import { slackErrorCode } from './slack-failure.js';
 import { createSlackNotifier } from './slack-notifier.js';
 import { slashCommandListener } from './slash-command.js';
+import { appHomeListener } from './app-home.js';
+import { tenantKey } from '../../domain/tenancy.js';
 
 /** The leadership role of the instance connected over Socket Mode. */
 export const SOCKET_ROLE = 'chat-gateway:slack';
@@ -65,6 +67,16 @@ export function createSlackPlatform(settings: SlackPlatformSettings, deps: Slack
       logger.error({ err: error }, `Slack listener failed: ${errorMessage(error)}`);
     });
     app.command(/^\/.+/, listener);
+    if (deps.overview)
+      app.event(
+        'app_home_opened',
+        appHomeListener({
+          client,
+          overview: deps.overview,
+          installTenant: () => (identity.teamId ? tenantKey('slack', identity.teamId) : undefined),
+          logger,
+        }),
+      );
     await app.start();
     logger.info(
       { team: identity.team, bot: identity.user, mode: connection.mode },
@@ -113,6 +125,7 @@ interface Identity {
   botId: string;
   user?: string;
   team?: string;
+  teamId?: string;
 }
 
 async function whoAmI(client: Pick<WebClient, 'auth'>): Promise<Identity> {
@@ -123,7 +136,13 @@ async function whoAmI(client: Pick<WebClient, 'auth'>): Promise<Identity> {
         'SLACK_AUTH',
         'SLACK_BOT_TOKEN is not a bot token (auth.test returned no bot id); use the xoxb- token',
       );
-    return { userId: result.user_id, botId: result.bot_id, user: result.user, team: result.team };
+    return {
+      userId: result.user_id,
+      botId: result.bot_id,
+      user: result.user,
+      team: result.team,
+      ...(result.team_id ? { teamId: result.team_id } : {}),
+    };
   } catch (error) {
     if (error instanceof BanwatchError) throw error;
     const code = slackErrorCode(error);

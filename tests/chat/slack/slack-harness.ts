@@ -4,6 +4,7 @@ import { startHttpServer, type RunningHttpServer } from '../../../src/runtime/ht
 import type { ChatPlatform } from '../../../src/chat/platform.js';
 import { createSlackPlatform, type SlackPlatformSettings } from '../../../src/chat/slack/slack-platform.js';
 import { loadVendorCatalog } from '../../../src/classify/vendor-catalog.js';
+import { tenantOverview } from '../../../src/commands/tenant-overview.js';
 import type { Channel } from '../../../src/domain/channel.js';
 import { channelDirectory, type ChannelDirectory } from '../../../src/pipeline/channel-directory.js';
 import { silentLogger, type Logger } from '../../../src/shared/logger.js';
@@ -45,6 +46,12 @@ export async function startSlackHarness(
     admins: options.admins ?? [],
     channelFor: async (type, id) => (await channels.forPlatform(type, id))?.id,
     completeVendor: () => [],
+    overview: tenantOverview({
+      channels: () => channels.all(),
+      watch: stores.watch,
+      alerts: stores.alerts,
+      outbox: stores.outbox,
+    }),
   });
   await platform.start();
   let http: RunningHttpServer | undefined;
