@@ -27,6 +27,8 @@ export interface SubcommandSpec {
   args(values: OptionValues): string[];
   /** Lookups answer only the asker; admin changes are confirmed to the channel. */
   ephemeral: boolean;
+  /** The option holding a file the command reads (`watch import`): the adapter fetches it and hands it over. */
+  attachment?: string;
   /** Suggestions for the focused option with `autocomplete: true`. */
   complete?(value: string, deps: CompletionDeps): string[];
 }
@@ -183,6 +185,31 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     name: 'list',
     description: 'The terms this channel watches or mutes',
     args: () => ['watch', 'list'],
+    ephemeral: true,
+  },
+  {
+    command: 'banwatch-admin',
+    group: 'watch',
+    name: 'import',
+    description: 'Watch a supplier list: a CSV with a name column and optional aliases',
+    options: [
+      {
+        type: ApplicationCommandOptionType.Attachment,
+        name: 'file',
+        description: 'The CSV file (name,aliases; at most 5 MB)',
+        required: true,
+      },
+    ],
+    args: () => ['watch', 'import'],
+    attachment: 'file',
+    ephemeral: false,
+  },
+  {
+    command: 'banwatch-admin',
+    group: 'watch',
+    name: 'export',
+    description: "This channel's watched terms as name,aliases rows",
+    args: () => ['watch', 'export'],
     ephemeral: true,
   },
   {

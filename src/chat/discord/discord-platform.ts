@@ -10,6 +10,7 @@ import { type DiscordOptions, type DiscordPlatformDeps, INTERACTIONS_PATH } from
 import { createInteractionHandler, type InteractionResponse } from './interaction-handler.js';
 import { interactionsRoute } from './interactions-route.js';
 import { asInteraction } from './raw-interaction.js';
+import { attachmentReader } from './attachment-fetch.js';
 
 /** The leadership role of the instance connected to the gateway. */
 export const GATEWAY_ROLE = 'chat-gateway:discord';
@@ -20,6 +21,8 @@ export interface DiscordPlatformClients {
   gateway?: DiscordGateway;
   /** See DEFER_AFTER_MS; 0 defers every command. */
   deferAfterMs?: number;
+  /** Reads attached files (default: from Discord's CDN only, see attachment-fetch.ts). */
+  attachments?: ReturnType<typeof attachmentReader>;
 }
 
 /**
@@ -38,11 +41,13 @@ export function createDiscordPlatform(
     pending.add(work);
     void work.finally(() => pending.delete(work));
   };
+  const attachments = clients.attachments ?? attachmentReader();
   const handle = createInteractionHandler({
     ...deps,
     rest,
     applicationId: settings.applicationId,
     deferAfterMs: clients.deferAfterMs,
+    readAttachment: attachments.read,
   });
   const routes = settings.publicKey
     ? [interactionsRoute({ publicKey: settings.publicKey, clock: deps.clock, logger: deps.logger, handle, track })]
@@ -85,6 +90,7 @@ export function createDiscordPlatform(
       await gateway?.stop();
       await Promise.allSettled([...pending]);
       if (!clients.rest) closeDiscordRest(rest);
+      if (!clients.attachments) await attachments.close();
     },
   };
 }

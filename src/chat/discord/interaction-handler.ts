@@ -4,7 +4,8 @@ import type { CommandContext } from '../../commands/command.js';
 import { line, reply, type Reply } from '../../commands/reply.js';
 import { truncate } from '../../domain/alert-text.js';
 import { tenantKey } from '../../domain/tenancy.js';
-import { errorMessage } from '../../shared/errors.js';
+import { errorMessage, isUserError, UserError } from '../../shared/errors.js';
+import type { AttachmentReader } from './attachment-fetch.js';
 import type { ChatPlatformDeps } from '../platform.js';
 import { COMMANDS, MAX_CHOICES } from './command-table.js';
 import { sortDiscordFailure } from './discord-failure.js';
@@ -26,6 +27,8 @@ export interface InteractionDeps extends Pick<ChatPlatformDeps, 'router' | 'chan
   rest: REST;
   applicationId: string;
   admins?: readonly string[];
+  /** Reads a file attached to a command (`watch import`); absent: such commands are refused. */
+  readAttachment?: AttachmentReader;
   /** Answer directly when the command is done by then; otherwise defer and edit the answer in. */
   deferAfterMs?: number;
 }
@@ -94,10 +97,13 @@ export function createInteractionHandler(
             ...(interaction.channel?.name ? { name: interaction.channel.name } : {}),
           }
         : undefined,
+      ...(invocation.spec?.attachment ? { upload: await upload(interaction, invocation) } : {}),
     });
     const work = context()
       .then((ctx) => deps.router.handle(invocation.args, ctx))
       .catch((error: unknown) => {
+        // A file that cannot be read is the asker's to fix, not a bug.
+        if (isUserError(error)) return reply(error.message, [], { code: error.code });
         deps.logger.error({ err: error }, `discord command failed: ${errorMessage(error)}`);
         return reply(
           'Something went wrong',
@@ -116,6 +122,15 @@ export function createInteractionHandler(
       data: deferredEphemeral ? { flags: MessageFlags.Ephemeral } : {},
     });
     await complete(interaction, await work, deferredEphemeral, invocation);
+  }
+
+  /** The file named by the invocation's attachment option, fetched (only admins get this far). */
+  async function upload(interaction: RawInteraction, invocation: Invocation) {
+    const id = invocation.values.get(invocation.spec?.attachment ?? '');
+    const attachment = typeof id === 'string' ? interaction.data?.resolved?.attachments?.[id] : undefined;
+    if (!attachment || !deps.readAttachment)
+      throw new UserError('NO_UPLOAD', 'banwatch did not receive the attached file; attach the CSV again.');
+    return deps.readAttachment(attachment);
   }
 
   /** Edits the deferred answer in; a public "thinking…" that ends in a refusal becomes an ephemeral follow-up. */

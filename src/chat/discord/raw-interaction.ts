@@ -1,4 +1,5 @@
 import { InteractionType } from 'discord-api-types/v10';
+import type { RawAttachment } from './attachment-fetch.js';
 
 /**
  * The parts of an interaction payload banwatch reads, as Discord sends it over HTTP and the
@@ -9,7 +10,7 @@ export interface RawInteraction {
   type: InteractionType;
   token: string;
   application_id?: string;
-  data?: { name?: string; options?: RawOption[] };
+  data?: { name?: string; options?: RawOption[]; resolved?: { attachments?: Record<string, RawAttachment> } };
   guild_id?: string;
   channel_id?: string;
   channel?: { id?: string; name?: string };

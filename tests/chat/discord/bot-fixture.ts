@@ -7,6 +7,9 @@ import { statusHandler } from '../../../src/commands/handlers/status-handler.js'
 import { subscribeHandler, unsubscribeHandler } from '../../../src/commands/handlers/subscribe-handler.js';
 import { vendorHandler } from '../../../src/commands/handlers/vendor-handler.js';
 import { watchHandler } from '../../../src/commands/handlers/watch-handler.js';
+import { inventoryMatcher } from '../../../src/commands/handlers/inventory-matcher.js';
+import { listNameIndex } from '../../../src/commands/handlers/list-name-index.js';
+import { listVendorMatcher } from '../../../src/app/list-vendor-matcher.js';
 import type { Channel } from '../../../src/domain/channel.js';
 import type { VendorCatalog, VendorRecord } from '../../../src/domain/vendor.js';
 import { channelDirectory } from '../../../src/pipeline/channel-directory.js';
@@ -118,7 +121,20 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
   const router = new CommandRouter(
     [
       vendorHandler({ catalog: testCatalog, alerts: stores.alerts }),
-      watchHandler({ watch: stores.watch, clock, channelExists: async (id) => Boolean(await channels.get(id)) }),
+      watchHandler({
+        watch: stores.watch,
+        clock,
+        channelExists: async (id) => Boolean(await channels.get(id)),
+        channel: (id) => channels.get(id),
+        inventory: {
+          matcher: async () =>
+            inventoryMatcher({
+              catalog: testCatalog,
+              catalogueVendor: listVendorMatcher(testCatalog),
+              lists: listNameIndex([]),
+            }),
+        },
+      }),
       subscribeHandler(subscription),
       unsubscribeHandler(subscription),
       statusHandler({

@@ -44,7 +44,16 @@ describe('command definitions', () => {
       { help: ['command'] },
     ]);
     expect(shape(byName('banwatch-admin')?.options ?? [])).toEqual([
-      { watch: [{ add: ['term', 'all'] }, { mute: ['term'] }, { remove: ['term'] }, 'list'] },
+      {
+        watch: [
+          { add: ['term', 'all'] },
+          { mute: ['term'] },
+          { remove: ['term'] },
+          'list',
+          { import: ['file'] },
+          'export',
+        ],
+      },
       { subscribe: ['vendors'] },
       'unsubscribe',
       { track: ['bill', 'vendors'] },
@@ -104,6 +113,8 @@ describe('command definitions', () => {
       ['watch', 'mute', 'Hikvision, DJI'],
       ['watch', 'remove', 'Hikvision, DJI'],
       ['watch', 'list'],
+      ['watch', 'import'],
+      ['watch', 'export'],
       ['subscribe', 'Hikvision', 'DJI'],
       ['unsubscribe'],
       ['track', 'Hikvision, DJI', 'Hikvision', 'DJI'],
