@@ -7,6 +7,7 @@
 import { benchClassify } from './classify-bench.js';
 import { benchColdPoll } from './cold-poll-bench.js';
 import { benchInstances } from './instances-bench.js';
+import { benchInventory } from './inventory-bench.js';
 import { benchLatency } from './latency-bench.js';
 import { benchLists } from './lists-bench.js';
 import { benchPoll, type PollFigures } from './poll-bench.js';
@@ -65,6 +66,7 @@ async function main(): Promise<number> {
   await run(['latency'], async () => [await benchLatency()]);
   await run(['instances'], async () => [await benchInstances()]);
   await run(['lists'], async () => [await benchLists()]);
+  await run(['inventory'], async () => [await benchInventory()]);
   await run(['web'], async () => [await benchWeb()]);
   const names = Object.keys(verdicts);
   print({
