@@ -60,7 +60,14 @@ describe('banwatch discord', () => {
       'untrack',
       'feeds',
     ]);
-    expect(definitions[1]?.options[0]?.options?.map((o) => o.name)).toEqual(['add', 'mute', 'remove', 'list']);
+    expect(definitions[1]?.options[0]?.options?.map((o) => o.name)).toEqual([
+      'add',
+      'mute',
+      'remove',
+      'list',
+      'import',
+      'export',
+    ]);
     expect(result.stdout).toContain('Registered /banwatch and /banwatch-admin globally');
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
   });
