@@ -227,11 +227,14 @@ describe('watch import: a 5,000-row supplier list', () => {
     const built = buildInventory(1_500);
     const r = router(6_000);
     await importCsv(r, 'suppliers', built.csv);
+    // A name a spreadsheet would run as a formula is written as text and read back as it was.
+    await r.handle(['watch', 'add', '=Formula Parts'], { ...cli, channelId: 'suppliers' });
     const exported = ((await r.handle(['watch', 'export'], { ...cli, channelId: 'suppliers' })).data as { csv: string })
       .csv;
-    expect(exported.split('\n')[0]).toBe('name,aliases');
+    expect(exported.split('\r\n')[0]).toBe('\uFEFFname,aliases');
+    expect(exported).toContain(`"'=Formula Parts"`);
     const again = (await importCsv(r, 'copy', exported)).data as InventoryReport;
-    expect(again.added).toBe(built.distinct);
+    expect(again.added).toBe(built.distinct + 1);
     expect(again.duplicates).toEqual([]);
     const shape = async (id: string) =>
       (await stores.watch.list(id)).map((t) => ({ term: t.term, mode: t.mode, aliases: t.aliases ?? [] }));

@@ -35,7 +35,9 @@ describe('banwatch watch import / export', () => {
     expect(run.stdout).toContain('1 left out: the channel reached its cap of 3 terms (watch.maxTermsPerChannel)');
     const exported = await cli('watch', 'export', '--csv', '--channel', 'team');
     expect(exported.status).toBe(0);
-    expect(exported.stdout).toBe('name,aliases\nHikvision,EZVIZ\nHikvison,\nAcme Widgets,Acme; AcmeCo\n');
+    expect(exported.stdout).toBe(
+      '\uFEFFname,aliases\r\n"Hikvision","EZVIZ"\r\n"Hikvison",""\r\n"Acme Widgets","Acme; AcmeCo"\r\n',
+    );
   });
 
   it('refuses a malformed file with its line and exit status 1, and a missing file with 2', async () => {

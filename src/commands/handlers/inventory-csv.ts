@@ -1,5 +1,6 @@
 import { checkTerm, MAX_ALIASES_PER_TERM, type WatchTerm } from '../../domain/watch-term.js';
 import { CsvSyntaxError, readCsvRows } from '../../shared/csv-record-reader.js';
+import { csvDocument } from '../../shared/csv.js';
 import { UserError } from '../../shared/errors.js';
 import type { Upload } from '../command.js';
 
@@ -28,7 +29,7 @@ const NAME_HEADERS = ['name', 'vendor', 'supplier', 'company', 'vendor name', 's
 const ALIAS_HEADERS = ['aliases', 'alias', 'other names', 'aka'];
 export const ALIAS_SEPARATOR = /[;|]/;
 
-/** A cell as text: trimmed, and without the apostrophe a spreadsheet (or our export) puts before =, +, - or @. */
+/** A cell as text: trimmed, and without the apostrophe a spreadsheet (or shared/csv.ts) puts before =, +, - or @. */
 function asText(cell: string): string {
   const text = cell.trim();
   return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
@@ -101,20 +102,10 @@ function rowProblem(name: string, aliases: string[]): string | undefined {
   return undefined;
 }
 
-/** The channel's watch terms as a supplier list: `name,aliases`, aliases joined with `; `. */
+/** The channel's watch terms as a supplier list: `name,aliases`, aliases joined with `; ` (mutes are not suppliers). */
 export function inventoryCsv(terms: readonly WatchTerm[]): string {
-  const lines = ['name,aliases'];
-  for (const term of terms) {
-    if (term.mode === 'mute') continue;
-    lines.push(`${csvField(term.term)},${csvField((term.aliases ?? []).join('; '))}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function csvField(value: string): string {
-  // A leading =, +, - or @ would be a formula to a spreadsheet: quoted and prefixed, it stays text.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const rows = terms.filter((term) => term.mode !== 'mute').map((term) => [term.term, (term.aliases ?? []).join('; ')]);
+  return csvDocument(['name', 'aliases'], rows);
 }
 
 async function* once(text: string): AsyncGenerator<string> {

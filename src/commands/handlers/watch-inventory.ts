@@ -94,7 +94,10 @@ function group<T>(heading: string, rows: readonly T[], text: (row: T) => string)
 /** `watch export`: the channel's watched terms as `name,aliases` rows (mutes are not suppliers). */
 export function exportInventory(channelId: string, terms: readonly WatchTerm[]): Reply {
   const csv = inventoryCsv(terms);
-  const rows = csv.trimEnd().split('\n');
+  const rows = csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split(/\r?\n/);
   const shown = rows.slice(0, 1 + SHOWN * 2).map((row) => line(row));
   if (rows.length > shown.length) shown.push(line(`and ${rows.length - shown.length} more rows (CLI: --csv)`));
   return reply(`Supplier list of ${channelId}: ${rows.length - 1} terms`, [{ lines: shown }], {
