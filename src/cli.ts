@@ -21,6 +21,7 @@ import { effectiveConfigYaml } from './config/config-report.js';
 import { loadVendorCatalog } from './classify/vendor-catalog.js';
 import { systemClock } from './domain/clock.js';
 import { openStores, type Stores } from './store/open-stores.js';
+import { feedbackCommand } from './cli/feedback-command.js';
 
 const ROUTER_COMMANDS = new Set([
   'vendor',
@@ -33,6 +34,7 @@ const ROUTER_COMMANDS = new Set([
   'why',
   'lists',
   'deadletters',
+  'mentions',
 ]);
 /** The team's labelled dev set beside the repository when present, else the copy in tests/fixtures. */
 const SHARED_EVAL_FILE = resolve(PACKAGE_ROOT, '..', 'shared', 'eval', 'dev-headlines.jsonl');
@@ -80,6 +82,13 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
           const canonicalVendor = (name: string) => catalog.resolve(name)?.name;
           return historyCommand(args, io, { history: stores.history, canonicalVendor }, globals);
         });
+      case 'feedback':
+        return await withStores(config, (stores) =>
+          feedbackCommand(args, io, {
+            verdicts: stores.triage,
+            ...(globals.channel ? { channel: globals.channel } : {}),
+          }),
+        );
       case 'feeds':
         if (args[0] === 'import' || args[0] === 'export') {
           const [action, file, ...extra] = args;

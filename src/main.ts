@@ -6,6 +6,8 @@ import { buildPlatforms } from './app/build-platforms.js';
 import { buildWebRoutes, dashboardAddress } from './app/build-web.js';
 import { buildSources } from './app/build-sources.js';
 import { switchedOffSources } from './app/switched-off-sources.js';
+import { withMentionRules } from './app/mention-channels.js';
+import { createTriageService } from './commands/triage-service.js';
 import type { QueuedDelivery } from './runtime/bullmq-delivery.js';
 import { feedProbe } from './app/feed-probe.js';
 import { healthRoutes } from './runtime/health-routes.js';
@@ -161,11 +163,21 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   // Leases coordinate several processes on a shared store; the embedded SQLite store has one.
   const shared = stores.backend.kind !== 'sqlite';
+  const triage = createTriageService({
+    verdicts: stores.triage,
+    watch: stores.watch,
+    alerts: stores.alerts,
+    channel: (id) => channels.get(id),
+    clock,
+    suggestMuteAfter: config.triage.suggestMuteAfter,
+    flush: () => stores.flush(),
+  });
   const platforms = await buildPlatforms(config, {
     router,
     leadership: shared ? leaseLeadership({ leases: stores.leases, owner: instanceId, clock, logger }) : soleLeadership,
     clock,
     logger,
+    triage,
     channelFor: async (type, id) => (await channels.forPlatform(type, id))?.id,
     completeVendor: (prefix, limit) => completeVendor(catalog, prefix, limit),
     overview: tenantOverview({
@@ -195,7 +207,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     instanceId,
     maxAttempts: config.delivery.maxAttempts,
     channelGapMs: config.delivery.channelGapMs,
-    channel: (id: string) => channels.get(id),
+    channel: withMentionRules((id: string) => channels.get(id), stores.mentionRules),
   };
   let queue: QueuedDelivery | undefined;
   const digestScheduler = new DigestScheduler({

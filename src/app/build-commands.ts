@@ -13,6 +13,7 @@ import type { AllowedTenants } from '../domain/tenancy.js';
 import { subscribeHandler, unsubscribeHandler } from '../commands/handlers/subscribe-handler.js';
 import { vendorHandler } from '../commands/handlers/vendor-handler.js';
 import { watchHandler } from '../commands/handlers/watch-handler.js';
+import { mentionsHandler } from '../commands/handlers/mentions-handler.js';
 import { feedsHandler, type FeedsDeps } from '../commands/handlers/feeds-handler.js';
 import { whyHandler } from '../commands/handlers/why-handler.js';
 import { listLookup } from '../commands/handlers/list-lookup.js';
@@ -125,6 +126,12 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
         channel: (id) => deps.channels.get(id),
         ...(deps.maxTermsPerChannel ? { maxTerms: deps.maxTermsPerChannel } : {}),
         inventory,
+      }),
+      mentionsHandler({
+        rules: deps.stores.mentionRules,
+        channel: (id) => deps.channels.get(id),
+        catalog: deps.catalog,
+        clock: deps.clock,
       }),
       subscribeHandler(subscription),
       unsubscribeHandler(subscription),

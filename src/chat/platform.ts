@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CommandRouter } from '../commands/command-router.js';
 import type { TenantOverviewReader } from '../commands/tenant-overview.js';
+import type { TriageService } from '../commands/triage-service.js';
 import type { Clock } from '../domain/clock.js';
 import type { Leadership } from '../domain/leadership.js';
 import type { Notifier } from '../domain/notifier.js';
@@ -42,4 +43,6 @@ export interface ChatPlatformDeps {
    * one instance among several on a shared store. Without it this process holds them.
    */
   leadership?: Leadership;
+  /** Applies presses of the alert buttons (acknowledge, not relevant, mute); no buttons work without it. */
+  triage?: TriageService;
 }

@@ -15,6 +15,10 @@ Commands:
                                watch a supplier list (name, aliases columns) and report matches
   watch export --channel ID [--csv]
                                the channel's watched terms as name,aliases rows
+  mentions add|remove|list [vendor:NAME stage:STAGE ping:TARGET | N] --channel ID
+                               who a channel's alerts ping (nobody by default)
+  feedback export [--channel ID] [--since DATE]
+                               "Not relevant" presses as JSONL eval rows (label not-relevant)
   status [--json]              sources, their last poll and errors; outbox and dead letters
   deadletters list|retry|drop [ID|--channel ID|--all]
                                alerts delivery gave up on: list them, queue them again, or drop them

@@ -68,6 +68,8 @@ export interface Config {
   retention: { storiesMs: number; tracesMs: number; deliveriesMs: number };
   /** Watch terms: `maxTermsPerChannel` caps `watch add` and `watch import`. */
   watch: { maxTermsPerChannel: number };
+  /** Alert buttons: "Not relevant" presses on one vendor in one channel before a mute is suggested. */
+  triage: { suggestMuteAfter: number };
   /** LOG_LEVEL when set; each command has its own default otherwise. */
   logLevel?: string;
   port?: number;
@@ -183,6 +185,7 @@ export function loadConfig(options: LoadOptions): Config {
       deliveriesMs: data.retention.deliveries,
     },
     watch: { maxTermsPerChannel: data.watch.maxTermsPerChannel },
+    triage: { suggestMuteAfter: data.triage.suggestMuteAfter },
     logLevel,
     port,
     host: http.host,

@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { formatBillId, parseBillId } from '../domain/bill-id.js';
 import { CHANNEL_TYPES } from '../domain/channel.js';
 import { DIGEST_DAYS, isTimeZone } from '../domain/digest-schedule.js';
+import {
+  isMentionStage,
+  MAX_MENTION_RULES,
+  MAX_PINGS_PER_RULE,
+  MENTION_STAGES,
+  parsePingTarget,
+  pingPlatform,
+  type MentionRule,
+} from '../domain/mention-rule.js';
 import { parseDuration } from './duration.js';
 
 const id = z
@@ -213,6 +222,38 @@ const digestSchema = z.strictObject({
 });
 
 export const digestKeys = Object.keys(digestSchema.shape);
+// `mentions: [{when: {vendors: [Hikvision], stage: [enacted]}, ping: ["<!subteam^S123>"]}]`: opt-in pings.
+const pingTarget = z.string().transform((raw, ctx) => {
+  const checked = parsePingTarget(raw);
+  if (checked.ok) return checked.target;
+  ctx.addIssue({ code: 'custom', message: checked.reason });
+  return z.NEVER;
+});
+const mentionRuleSchema = z
+  .strictObject({
+    when: z.strictObject({
+      vendors: vendorList.min(1).optional(),
+      stage: z
+        .array(
+          z.string().refine(isMentionStage, { error: `expected a stage: ${MENTION_STAGES.join(', ')}` }),
+          { error: 'expected a list of stages' },
+        )
+        .min(1)
+        .optional(),
+    }),
+    ping: z.array(pingTarget, { error: 'expected a list of ping targets' }).min(1).max(MAX_PINGS_PER_RULE),
+  })
+  .superRefine((rule, ctx) => {
+    if (!rule.when.vendors && !rule.when.stage)
+      ctx.addIssue({ code: 'custom', path: ['when'], message: 'name vendors, stage or both (a rule never matches everything)' });
+  })
+  .transform(
+    (rule): MentionRule => ({
+      ...(rule.when.vendors ? { vendors: rule.when.vendors } : {}),
+      ...(rule.when.stage ? { stages: rule.when.stage } : {}),
+      ping: rule.ping,
+    }),
+  );
 
 export const channelSchema = z
   .strictObject({
@@ -227,8 +268,22 @@ export const channelSchema = z
     minScore: z.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).optional(),
     sources: z.array(id).optional(),
     digest: digestSchema.optional(),
+    mentions: z.array(mentionRuleSchema, { error: 'expected a list of mention rules' }).max(MAX_MENTION_RULES).optional(),
   })
   .superRefine((channel, ctx) => {
+    channel.mentions?.forEach((rule, index) => {
+      rule.ping.forEach((target, at) => {
+        if (pingPlatform(target) !== channel.type)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['mentions', index, 'ping', at],
+            message:
+              channel.type === 'slack' || channel.type === 'discord'
+                ? `a ${channel.type} channel pings only ${channel.type === 'slack' ? 'Slack groups and users (<!subteam^S…>, <@U…>)' : 'Discord roles and users (role:ID, user:ID)'}`
+                : 'only slack and discord channels can ping (webhooks cannot)',
+          });
+      });
+    });
     const isWebhook = channel.type === 'slack-webhook' || channel.type === 'discord-webhook';
     if (isWebhook && !channel.url)
       ctx.addIssue({ code: 'custom', path: ['url'], message: `required for type ${channel.type}` });
@@ -250,6 +305,11 @@ const allowedSchema = z.strictObject({
     .array(z.string().regex(/^[TE][A-Z0-9]{2,}$/, { error: 'expected a Slack team id like T0123ABCD' }))
     .optional(),
   discordGuilds: z.array(z.string().regex(/^\d{15,22}$/, { error: 'expected a Discord server (guild) id' })).optional(),
+});
+
+const triageSchema = z.strictObject({
+  // "Not relevant" presses on one vendor in one channel before banwatch suggests muting it there.
+  suggestMuteAfter: z.number({ error: 'expected a number of presses' }).int().min(1).max(1000).default(3),
 });
 
 const deliverySchema = z.strictObject({
@@ -301,6 +361,7 @@ export const sectionKeys: Record<string, string[]> = {
   retention: Object.keys(retentionSchema.shape),
   history: Object.keys(historySchema.shape),
   watch: Object.keys(watchSchema.shape),
+  triage: Object.keys(triageSchema.shape),
 };
 
 export const configSchema = z
@@ -319,6 +380,7 @@ export const configSchema = z
     retention: retentionSchema.prefault({}),
     history: historySchema.prefault({}),
     watch: watchSchema.prefault({}),
+    triage: triageSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const remember = config.items.rememberDays;

@@ -1,4 +1,5 @@
 import type { DigestSchedule } from './digest-schedule.js';
+import type { MentionRule } from './mention-rule.js';
 
 /** The platforms a channel can live on. Each has a notifier under src/chat/. */
 export const CHANNEL_TYPES = ['console', 'slack-webhook', 'discord-webhook', 'slack', 'discord'] as const;
@@ -27,4 +28,6 @@ export interface Channel {
   tenant?: string;
   /** Alerts collected for a daily or weekly digest (config channels only); `mode` says whether live alerts go too. */
   digest?: DigestSchedule;
+  /** Opt-in pings (config `mentions`, plus rules set with `mentions add`): alerts ping nobody otherwise. */
+  mentions?: MentionRule[];
 }

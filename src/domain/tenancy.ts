@@ -115,3 +115,14 @@ export function tenantAllowed(allowed: AllowedTenants | undefined, who: Principa
   const [platform, id] = (who.tenant ?? '').split(':');
   return platform === who.platform && id !== undefined && list.includes(id);
 }
+
+/**
+ * Pressing an alert's buttons (acknowledge, not relevant): the message must be in this channel,
+ * and the presser a member of the workspace or server the channel belongs to; operators anywhere.
+ */
+export function canTriage(who: Principal, channel: Channel, place: Place | undefined): boolean {
+  if (who.operator) return true;
+  if (!place || channel.type !== place.type || channel.channel !== place.channel) return false;
+  if (who.tenant === undefined) return false;
+  return channel.tenant === undefined || channel.tenant === who.tenant;
+}

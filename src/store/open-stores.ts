@@ -36,6 +36,8 @@ import type { DigestInbox } from '../domain/digest.js';
 import type { DeliveryHistory } from '../domain/delivery-history.js';
 import { createDigestInbox } from './digest-store.js';
 import { createDeliveryHistory } from './history-store.js';
+import { createMentionRuleStore, createTriageStore } from './triage-stores.js';
+import type { MentionRuleStore, TriageStore } from '../domain/triage.js';
 
 /** Every store banwatch uses, over one backend. */
 export interface Stores {
@@ -64,6 +66,10 @@ export interface Stores {
   digests: DigestInbox;
   /** Every delivered alert, with where and when it went (`banwatch history`). */
   history: DeliveryHistory;
+  /** Triage verdicts pressed on alerts (acknowledge, not relevant, mute). */
+  triage: TriageStore;
+  /** Mention rules set from chat (`mentions add`). */
+  mentionRules: MentionRuleStore;
   /** Resolves once every write so far is durable (see StoreBackend.flush). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -97,6 +103,8 @@ export function storesOver(backend: StoreBackend, retention: StoreRetention = {}
     pauses: createDeliveryPauses(backend),
     digests: createDigestInbox(backend),
     history: createDeliveryHistory(backend),
+    triage: createTriageStore(backend),
+    mentionRules: createMentionRuleStore(backend),
     flush: () => backend.flush(),
     close: () => backend.close(),
   };

@@ -17,6 +17,8 @@ import {
   neutralizeMentions,
   safeUrl,
 } from './discord-text.js';
+import type { PingTarget } from '../../domain/mention-rule.js';
+import { pingParts, triageRow, type ActionRow } from './triage-components.js';
 
 const COLOURS: Record<Action, number> = {
   ban: 0xd93025,
@@ -31,7 +33,10 @@ const COLOURS: Record<Action, number> = {
 export interface DiscordMessage {
   content?: string;
   embeds: DiscordEmbed[];
-  allowed_mentions: { parse: [] };
+  /** Never parsed from the text; only the roles and users of a matching mention rule are listed. */
+  allowed_mentions: { parse: []; roles?: string[]; users?: string[] };
+  /** The triage buttons (alerts posted by the bot only). */
+  components?: ActionRow[];
   /** 64: only the person who ran the command sees it (interaction answers only). */
   flags?: number;
   message_reference?: { message_id: string; fail_if_not_exists: boolean };
@@ -42,7 +47,10 @@ export interface DiscordMessage {
  * jurisdiction and source, the reasons, and a timestamp. Each part is cut to its Discord
  * limit and the whole to the 6,000-character embed total.
  */
-export function alertEmbed(alert: Alert, options: { update?: boolean } = {}): DiscordMessage {
+export function alertEmbed(
+  alert: Alert,
+  options: { update?: boolean; pings?: readonly PingTarget[]; triageRef?: string } = {},
+): DiscordMessage {
   const c = alert.classification;
   const description = alert.summary ? escapeDiscord(alert.summary, 1_500) : undefined;
   const update = options.update && alert.thread ? `Update on ${alert.thread.label}: ${alertStage(alert)}` : undefined;
@@ -65,10 +73,14 @@ export function alertEmbed(alert: Alert, options: { update?: boolean } = {}): Di
     ],
     timestamp: alert.publishedAt ?? alert.createdAt,
   };
+  const ping = pingParts(options.pings ?? []);
+  const text = update ? escapeDiscord(update, L.content - (ping.content?.length ?? 0) - 1) : undefined;
+  const content = [ping.content, text].filter(Boolean).join(' ');
   return {
-    content: update ? escapeDiscord(update, L.content) : undefined,
+    content: content || undefined,
     embeds: [fitEmbed(embed)],
-    allowed_mentions: { parse: [] },
+    allowed_mentions: ping.allowed,
+    ...(options.triageRef ? { components: [triageRow(options.triageRef)] } : {}),
   };
 }
 

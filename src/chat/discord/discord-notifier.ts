@@ -4,6 +4,8 @@ import type { MessageRef } from '../../domain/alert.js';
 import type { Channel } from '../../domain/channel.js';
 import { digestTitle } from '../../domain/digest.js';
 import type { DeliveryOutcome, Notifier } from '../../domain/notifier.js';
+import { pingsFor } from '../../domain/mention-rule.js';
+import { triageRef } from '../../domain/triage.js';
 import { alertEmbed, type DiscordMessage, noticeEmbed } from './alert-embed.js';
 import { type ChannelShape, channelShapes } from './discord-channel-kind.js';
 import { digestEmbed } from './digest-embed.js';
@@ -96,7 +98,12 @@ export function createDiscordNotifier(rest: REST, options: { token?: string } = 
 
   return {
     send(alert, channel, replyTo) {
-      return deliver(channel, alertEmbed(alert, { update: Boolean(replyTo) }), { name: postName(alert), replyTo });
+      const message = alertEmbed(alert, {
+        update: Boolean(replyTo),
+        pings: pingsFor(channel.mentions, alert, 'discord'),
+        triageRef: triageRef(alert),
+      });
+      return deliver(channel, message, { name: postName(alert), replyTo });
     },
     notify(notice, channel) {
       return deliver(channel, noticeEmbed(notice), { name: postName({ title: notice.title }) });

@@ -8,6 +8,7 @@ import { errorMessage, isUserError, UserError } from '../../shared/errors.js';
 import type { AttachmentReader } from './attachment-fetch.js';
 import type { ChatPlatformDeps } from '../platform.js';
 import { COMMANDS, MAX_CHOICES } from './command-table.js';
+import { handleComponent } from './component-handler.js';
 import { sortDiscordFailure } from './discord-failure.js';
 import { isDiscordAdmin } from './discord-permissions.js';
 import { type Invocation, readInvocation } from './interaction-args.js';
@@ -23,7 +24,8 @@ export interface InteractionResponse {
 /** Sends the one initial response: the HTTP answer, or a REST callback on the gateway. */
 export type Respond = (response: InteractionResponse) => Promise<void>;
 
-export interface InteractionDeps extends Pick<ChatPlatformDeps, 'router' | 'channelFor' | 'completeVendor' | 'logger'> {
+export interface InteractionDeps
+  extends Pick<ChatPlatformDeps, 'router' | 'channelFor' | 'completeVendor' | 'logger' | 'triage'> {
   rest: REST;
   applicationId: string;
   admins?: readonly string[];
@@ -186,6 +188,9 @@ export function createInteractionHandler(
           return;
         case InteractionType.ApplicationCommand:
           await command(interaction, respond);
+          return;
+        case InteractionType.MessageComponent:
+          await handleComponent(interaction, respond, deps);
           return;
         default:
           await respond(message(reply('banwatch has no buttons or forms', [], { code: 'USAGE' })));

@@ -10,7 +10,16 @@ export interface RawInteraction {
   type: InteractionType;
   token: string;
   application_id?: string;
-  data?: { name?: string; options?: RawOption[]; resolved?: { attachments?: Record<string, RawAttachment> } };
+  /** A command's name and options (with attachments), or a pressed button's custom_id. */
+  data?: {
+    name?: string;
+    options?: RawOption[];
+    resolved?: { attachments?: Record<string, RawAttachment> };
+    custom_id?: string;
+    component_type?: number;
+  };
+  /** The message a pressed button is on. */
+  message?: { id: string; channel_id?: string; embeds?: unknown[] };
   guild_id?: string;
   channel_id?: string;
   channel?: { id?: string; name?: string };

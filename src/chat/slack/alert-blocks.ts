@@ -8,7 +8,9 @@ import {
   truncate,
 } from '../../domain/alert-text.js';
 import type { Notice } from '../../domain/notifier.js';
+import type { PingTarget } from '../../domain/mention-rule.js';
 import { escapedWithin, mrkdwnLink, slackPlain } from './slack-text.js';
+import { pingMrkdwn, triageActions } from './triage-blocks.js';
 
 /** Slack's limits: header 150, section text 3,000, context element 2,000, fallback ~4,000. */
 const HEADER_MAX = 150;
@@ -25,7 +27,15 @@ export interface SlackMessage {
  * date, stage and jurisdiction, and the classifier's reasons in one context line. Every piece
  * of feed text goes through the escaper; `text` is the plain fallback for notifications.
  */
-export function alertBlocks(alert: Alert, options: { update?: boolean } = {}): SlackMessage {
+export interface AlertBlockOptions {
+  update?: boolean;
+  /** Who this alert pings (the channel's matching mention rules); nobody when empty. */
+  pings?: readonly PingTarget[];
+  /** The alert's reference for its triage buttons; no buttons when unset (webhooks cannot receive presses). */
+  triageRef?: string;
+}
+
+export function alertBlocks(alert: Alert, options: AlertBlockOptions = {}): SlackMessage {
   const subject = alertSubject(alert);
   const prefix = options.update && alert.thread ? `Update: ${alert.thread.label} ${alertStage(alert)}` : undefined;
   const header = slackPlain(prefix ?? subject, HEADER_MAX);
@@ -38,10 +48,14 @@ export function alertBlocks(alert: Alert, options: { update?: boolean } = {}): S
     `*Stage:* ${part(alertStage(alert))} · *Jurisdiction:* ${part(alertJurisdiction(alert))}`,
   ];
   if (prefix) facts.unshift(`*${part(subject)}*`);
+  // The ping is its own block and leads the fallback (which drives notifications); nothing else can ping.
+  const ping = pingMrkdwn(options.pings ?? []);
+  const fallback = escapedWithin(`${prefix ?? subject}: ${alert.title}`, 3_000 - ping.length - 1);
   return {
-    // The fallback is parsed for mentions too (it drives notifications): escaped like the blocks.
-    text: escapedWithin(`${prefix ?? subject}: ${alert.title}`, 3_000),
+    // The fallback is parsed for mentions too: escaped like the blocks.
+    text: ping ? `${ping} ${fallback}` : fallback,
     blocks: [
+      ...(ping ? [{ type: 'section', block_id: 'bw_ping', text: { type: 'mrkdwn', text: ping } }] : []),
       { type: 'header', text: { type: 'plain_text', text: header, emoji: false } },
       { type: 'section', text: { type: 'mrkdwn', text: `*${title}*` } },
       { type: 'context', elements: facts.map((fact) => ({ type: 'mrkdwn', text: fact })) },
@@ -49,6 +63,7 @@ export function alertBlocks(alert: Alert, options: { update?: boolean } = {}): S
         type: 'context',
         elements: [{ type: 'mrkdwn', text: `Why: ${escapedWithin(alertReasons(alert), CONTEXT_MAX - 5)}` }],
       },
+      ...(options.triageRef ? [triageActions(options.triageRef)] : []),
     ],
   };
 }

@@ -2,6 +2,8 @@ import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
 import type { Alert, MessageRef } from '../../domain/alert.js';
 import type { Channel } from '../../domain/channel.js';
 import type { DeliveryOutcome, Notifier } from '../../domain/notifier.js';
+import { pingsFor } from '../../domain/mention-rule.js';
+import { triageRef } from '../../domain/triage.js';
 import type { Logger } from '../../shared/logger.js';
 import { alertBlocks, noticeBlocks, type SlackMessage } from './alert-blocks.js';
 import { digestBlocks } from './digest-blocks.js';
@@ -86,7 +88,12 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
         replyTo?.platform === 'slack' && replyTo.id && (replyTo.channel ?? channel.channel) === channel.channel
           ? replyTo.id
           : undefined;
-      const args = message(channel.channel, alertBlocks(alert, { update: Boolean(replyTo) }));
+      const content = alertBlocks(alert, {
+        update: Boolean(replyTo),
+        pings: pingsFor(channel.mentions, alert, 'slack'),
+        triageRef: triageRef(alert),
+      });
+      const args = message(channel.channel, content);
       if (thread)
         Object.assign(args, { thread_ts: thread, ...(alert.thread?.conclusive ? { reply_broadcast: true } : {}) });
       return post(args);

@@ -11,6 +11,8 @@ import { slackErrorCode } from './slack-failure.js';
 import { createSlackNotifier } from './slack-notifier.js';
 import { slashCommandListener } from './slash-command.js';
 import { appHomeListener } from './app-home.js';
+import { TRIAGE_ACTION_PREFIX } from './triage-blocks.js';
+import { triageActionListener } from './triage-action.js';
 import { tenantKey } from '../../domain/tenancy.js';
 
 /** The leadership role of the instance connected over Socket Mode. */
@@ -67,6 +69,11 @@ export function createSlackPlatform(settings: SlackPlatformSettings, deps: Slack
       logger.error({ err: error }, `Slack listener failed: ${errorMessage(error)}`);
     });
     app.command(/^\/.+/, listener);
+    if (deps.triage)
+      app.action(
+        new RegExp(`^${TRIAGE_ACTION_PREFIX}`),
+        triageActionListener({ triage: deps.triage, admins, client, channelFor: deps.channelFor, logger }),
+      );
     if (deps.overview)
       app.event(
         'app_home_opened',
