@@ -137,7 +137,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     readBytes: reader?.readBytes,
   });
   await sourceSet.refresh();
-  const channels = channelDirectory(config.channels, stores.channels);
+  const channels = withMentionRules(channelDirectory(config.channels, stores.channels), stores.mentionRules);
   const configuredBills = config.sources.flatMap((source) => (source.type === 'congress' ? source.bills : []));
   const feeds = {
     known: () => sourceSet.feeds(),
@@ -207,7 +207,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     instanceId,
     maxAttempts: config.delivery.maxAttempts,
     channelGapMs: config.delivery.channelGapMs,
-    channel: withMentionRules((id: string) => channels.get(id), stores.mentionRules),
+    channel: (id: string) => channels.get(id),
   };
   let queue: QueuedDelivery | undefined;
   const digestScheduler = new DigestScheduler({

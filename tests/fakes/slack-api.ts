@@ -10,7 +10,7 @@
  *   slack.posts('C0SEC')        // messages chat.postMessage accepted, with blocks parsed
  *   slack.responses             // what was posted to response_url (slack.responseUrl())
  *
- * Methods: auth.test, users.info, chat.postMessage, conversations.join, views.publish (a Home
+ * Methods: auth.test, users.info, chat.postMessage, chat.update (of a message it accepted), conversations.join, views.publish (a Home
  * tab: `type: home`, at most 100 blocks within Slack's text limits; `slack.homeViews(user)`) and
  * apps.connections.open (answering with `socketUrl` for Socket Mode). Every call is recorded
  * with its form or JSON body and the token it carried. A wrong token gets `invalid_auth`, a
@@ -116,6 +116,10 @@ export interface FakeSlackApi {
   posts(channel?: string): SlackBody[];
   /** Home tab views views.publish accepted, oldest first, optionally only for one user. */
   homeViews(user?: string): HomeViewBody[];
+  /** Bodies of the chat.update calls it accepted, optionally only in one channel. */
+  updates(channel?: string): SlackBody[];
+  /** The `ts` chat.postMessage gave each accepted post, in order (the n-th post has the n-th ts). */
+  postedTs(channel?: string): string[];
   readonly responses: RecordedResponse[];
   /** A response_url on this server; what is posted to it lands in `responses`. */
   responseUrl(id?: string): string;
@@ -156,6 +160,7 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
   const channels = new Map<string, FakeChannel>();
   const waiters = new Set<() => void>();
   let ts = 1_700_000_000;
+  const posted: Array<{ channel: string; ts: string }> = [];
   const notify = () => {
     for (const waiter of [...waiters]) waiter();
   };
@@ -221,11 +226,17 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
         if (!body.text && !body.blocks) return fail('no_text');
         if (body.blocks && !withinBlockLimits(body.blocks)) return fail('invalid_blocks');
         ts += 1;
+        posted.push({ channel: channelId, ts: `${ts}.000100` });
         return ok({ channel: channelId, ts: `${ts}.000100`, message: { text: body.text, ts: `${ts}.000100` } });
       }
       case 'views.publish': {
         const problem = homeViewProblem(body.view, typeof body.user_id === 'string' && users.has(body.user_id));
         return problem ? fail(problem) : ok({ view: { id: `V${++ts}`, ...(body.view as object) } });
+      }
+      case 'chat.update': {
+        if (!posted.some((m) => m.channel === channelId && m.ts === body.ts)) return fail('message_not_found');
+        if (body.blocks && !withinBlockLimits(body.blocks)) return fail('invalid_blocks');
+        return ok({ channel: channelId, ts: body.ts, text: body.text });
       }
       case 'apps.connections.open':
         return api.socketUrl ? ok({ url: api.socketUrl }) : fail('internal_error');
@@ -314,6 +325,14 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
         .flatMap((c) =>
           c.outcome === 'ok' && (!user || c.body.user_id === user) ? [c.body.view as HomeViewBody] : [],
         ),
+    updates: (channel) =>
+      calls
+        .filter(
+          (c) =>
+            c.method === 'chat.update' && c.outcome === 'ok' && (channel === undefined || c.body.channel === channel),
+        )
+        .map((c) => c.body),
+    postedTs: (channel) => posted.filter((m) => channel === undefined || m.channel === channel).map((m) => m.ts),
     responses,
     responseUrl: (id) => `${origin}/respond/${id ?? `r${++responseIds}`}`,
     user: (id, user) => void users.set(id, user),
@@ -354,3 +373,101 @@ export async function startFakeSlackApi(options: { botToken?: string; appToken?:
 }
 
 export { signedPost, slashCommandForm, type SignedPostResult } from './slack-requests.js';
+/** Slack's slash-command form fields, with defaults for what a test does not care about. */
+export function slashCommandForm(fields: {
+  text: string;
+  user_id: string;
+  channel_id: string;
+  response_url: string;
+  user_name?: string;
+  channel_name?: string;
+  command?: string;
+}): string {
+  return new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: 'T0TEST',
+    team_domain: 'banwatch-test',
+    channel_name: fields.channel_name ?? 'security',
+    user_name: fields.user_name ?? fields.user_id.toLowerCase(),
+    command: fields.command ?? '/banwatch',
+    api_app_id: 'A0TEST',
+    trigger_id: '1.2.3',
+    ...fields,
+  }).toString();
+}
+
+export interface SignedPostResult {
+  status: number;
+  body: string;
+  /** Milliseconds from sending to the complete answer (the ack). */
+  ms: number;
+}
+
+/**
+ * POSTs a form body the way Slack does: `x-slack-request-timestamp` and `x-slack-signature`
+ * (`v0=` HMAC-SHA256 of `v0:TIMESTAMP:BODY`), computed here independently of banwatch's code.
+ * `timestamp` (seconds) and `signature` override what is sent, to test refusals.
+ */
+export async function signedPost(
+  url: string,
+  secret: string,
+  body: string,
+  options: { timestamp?: number; signature?: string | null; contentType?: string } = {},
+): Promise<SignedPostResult> {
+  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  const headers: Record<string, string> = {
+    'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': timestamp,
+  };
+  if (options.signature !== null) headers['x-slack-signature'] = options.signature ?? signature;
+  const started = performance.now();
+  const response = await fetch(url, { method: 'POST', headers, body });
+  const text = await response.text();
+  return { status: response.status, body: text, ms: performance.now() - started };
+}
+
+/**
+ * A `block_actions` payload as Slack sends it when someone presses a button on a message the bot
+ * posted: the message's own blocks and text come back, with the pressed button's ids.
+ */
+export function blockActionForm(fields: {
+  message: SlackBody;
+  ts: string;
+  actionId: string;
+  user_id: string;
+  user_name?: string;
+  channel_id: string;
+  response_url: string;
+  team_id?: string;
+  user_team_id?: string;
+}): string {
+  const button = (fields.message.blocks ?? [])
+    .flatMap((block) => (block.type === 'actions' ? ((block.elements ?? []) as unknown as Array<Record<string, unknown>>) : []))
+    .find((element) => element.action_id === fields.actionId);
+  if (!button) throw new Error(`fake Slack: no button ${fields.actionId} on ${JSON.stringify(fields.message.blocks)}`);
+  const team = fields.team_id ?? 'T0TEST';
+  const payload = {
+    type: 'block_actions',
+    team: { id: team, domain: 'banwatch-test' },
+    user: { id: fields.user_id, username: fields.user_name ?? fields.user_id.toLowerCase(), name: fields.user_name ?? fields.user_id.toLowerCase(), team_id: fields.user_team_id ?? team },
+    api_app_id: 'A0TEST',
+    token: 'deprecated-verification-token',
+    container: { type: 'message', message_ts: fields.ts, channel_id: fields.channel_id, is_ephemeral: false },
+    trigger_id: '1.2.3',
+    channel: { id: fields.channel_id, name: 'security' },
+    message: { type: 'message', user: 'UBOT', bot_id: 'BBOT', ts: fields.ts, text: fields.message.text, blocks: fields.message.blocks },
+    response_url: fields.response_url,
+    actions: [
+      {
+        type: 'button',
+        block_id: 'bw_triage_actions',
+        action_id: button.action_id,
+        text: button.text,
+        value: button.value,
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

@@ -2,7 +2,8 @@ import type { SlackBlock } from './slack-api.js';
 
 /**
  * Slack's Block Kit limits, which it enforces by refusing the whole message (`invalid_blocks`):
- * 50 blocks in a message (100 in a Home tab view), a header's text 150 characters, a section's 3,000, a context element's 2,000.
+ * 50 blocks in a message (100 in a Home tab view), a header's text 150 characters, a section's 3,000,
+ * a context element's 2,000, buttons' ids, values and labels.
  */
 export function withinBlockLimits(blocks: readonly SlackBlock[], maxBlocks = 50): boolean {
   if (blocks.length > maxBlocks) return false;
@@ -10,6 +11,16 @@ export function withinBlockLimits(blocks: readonly SlackBlock[], maxBlocks = 50)
     if (block.type === 'header') return (block.text?.text.length ?? 0) <= 150;
     if (block.type === 'section') return (block.text?.text.length ?? 0) <= 3_000;
     if (block.type === 'context') return (block.elements ?? []).every((element) => element.text.length <= 2_000);
+    // Buttons: at most 25 per actions block, action_id 255, value 2,000, label 75 characters.
+    if (block.type === 'actions') {
+      const elements = (block.elements ?? []) as unknown as Array<{ action_id?: string; value?: string; text?: { text: string } }>;
+      return (
+        elements.length <= 25 &&
+        elements.every(
+          (e) => (e.action_id ?? '').length <= 255 && (e.value ?? '').length <= 2_000 && (e.text?.text.length ?? 0) <= 75,
+        )
+      );
+    }
     return true;
   });
 }

@@ -42,7 +42,8 @@ export function mentionsHandler(deps: MentionsDeps): CommandHandler {
       const action = verb.toLowerCase();
       const channel = await channelOf(context, action === 'list', deps);
       const stored = await deps.rules.list(channel.id);
-      const configured = channel.mentions ?? [];
+      // The directory lists config rules first, then the stored ones (which carry addedAt).
+      const configured = (channel.mentions ?? []).filter((rule) => !rule.addedAt);
       switch (action) {
         case 'list': {
           const lines = [
