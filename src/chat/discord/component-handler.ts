@@ -64,7 +64,7 @@ export async function handleComponent(interaction: RawInteraction, respond: Resp
   );
   if (outcome.status !== 'applied') {
     const note = outcome.note ?? 'Nothing changed.';
-    await respond(ephemeral(outcome.code ? `${note} (${outcome.code})` : note));
+    await respond(ephemeral(note, outcome.code));
     return;
   }
   const embeds = (interaction.message?.embeds ?? []) as DiscordEmbed[];
@@ -84,9 +84,11 @@ export async function handleComponent(interaction: RawInteraction, respond: Resp
   }
 }
 
-function ephemeral(text: string): InteractionResponse {
+/** `code` is one of banwatch's own error codes: shown as it is, after the escaped words. */
+function ephemeral(text: string, code?: string): InteractionResponse {
+  const content = `${escapeDiscord(text, 1_800)}${code ? ` (${code})` : ''}`;
   return {
     type: InteractionResponseType.ChannelMessageWithSource,
-    data: { content: escapeDiscord(text, 1_900), flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+    data: { content, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
   };
 }

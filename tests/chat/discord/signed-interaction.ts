@@ -29,10 +29,11 @@ export interface PostOptions {
 
 /** An interaction response as the route answers one, with the fields the tests read. */
 export interface InteractionResponse {
-  /** 1 PONG, 4 a message, 5 a deferral, 8 autocomplete choices. */
+  /** 1 PONG, 4 a message, 5 a deferral, 7 an update of the pressed message, 8 autocomplete choices. */
   type: number;
   /** Absent on a PONG. */
   data?: {
+    content?: string;
     flags?: number;
     allowed_mentions?: unknown;
     embeds?: unknown[];
@@ -149,3 +150,33 @@ export const pingInteraction = () => ({
   token: 'ping-token',
   version: 1,
 });
+
+export interface ComponentSpec {
+  customId: string;
+  /** The message the button is on, as Discord sends it back (id, embeds, components). */
+  message: { id: string; channel_id?: string; embeds?: unknown[]; components?: unknown[] };
+  channelId?: string;
+  guildId?: string;
+  userId?: string;
+  permissions?: string;
+  /** Pressed in a DM: `user` instead of `member`, no guild. */
+  dm?: boolean;
+}
+
+/** A button press (interaction type 3, a MESSAGE_COMPONENT) as Discord sends it. */
+export function componentInteraction(spec: ComponentSpec): Record<string, unknown> {
+  const base = commandInteraction({
+    command: 'unused',
+    channelId: spec.channelId,
+    guildId: spec.guildId,
+    userId: spec.userId,
+    permissions: spec.permissions,
+    dm: spec.dm,
+  });
+  return {
+    ...base,
+    type: 3,
+    data: { custom_id: spec.customId, component_type: 2 },
+    message: { type: 0, channel_id: spec.channelId ?? '123456789012345678', content: '', ...spec.message },
+  };
+}
