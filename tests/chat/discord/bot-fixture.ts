@@ -3,6 +3,7 @@ import { createDiscordPlatform, type DiscordPlatformClients } from '../../../src
 import type { ChatPlatform } from '../../../src/chat/platform.js';
 import type { CommandHandler } from '../../../src/commands/command.js';
 import { CommandRouter } from '../../../src/commands/command-router.js';
+import { createTriageService } from '../../../src/commands/triage-service.js';
 import { statusHandler } from '../../../src/commands/handlers/status-handler.js';
 import { subscribeHandler, unsubscribeHandler } from '../../../src/commands/handlers/subscribe-handler.js';
 import { vendorHandler } from '../../../src/commands/handlers/vendor-handler.js';
@@ -148,6 +149,14 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
     ],
     logger,
   );
+  const triage = createTriageService({
+    verdicts: stores.triage,
+    watch: stores.watch,
+    alerts: stores.alerts,
+    channel: (id) => channels.get(id),
+    clock,
+    suggestMuteAfter: 3,
+  });
   const platform = createDiscordPlatform(
     {
       token: TOKEN,
@@ -159,6 +168,7 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
       router,
       clock: { now: () => new Date() },
       logger,
+      triage,
       admins: options.admins ?? [],
       channelFor: async (type, id) => (await channels.forPlatform(type, id))?.id,
       completeVendor: (prefix, limit) =>

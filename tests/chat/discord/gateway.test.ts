@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordJsGateway } from '../../../src/chat/discord/discord-gateway.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { embedOf, startBot, TOKEN, type Bot } from './bot-fixture.js';
-import { commandInteraction, MANAGE_GUILD, PLAIN_MEMBER } from './signed-interaction.js';
+import { triageRef } from '../../../src/domain/triage.js';
+import { commandInteraction, componentInteraction, MANAGE_GUILD, PLAIN_MEMBER } from './signed-interaction.js';
 
 /**
  * GIVEN no public key THEN commands arrive over the gateway: the real discord.js client logs in
@@ -60,6 +61,35 @@ describe('the gateway', () => {
       'Watch term "unitree" added in discord-sec',
     );
     expect(await bot.stores.watch.list('discord-sec')).toHaveLength(1);
+  });
+
+  it('applies an alert button pressed over the gateway once: an update (type 7), then "already recorded"', async () => {
+    const alert = {
+      id: 'news:gw-1',
+      sourceId: 'news',
+      sourceName: 'News',
+      itemKey: 'gw-1',
+      title: 'FCC bans Hikvision cameras',
+      classification: { relevant: true, score: 0.9, vendors: ['Hikvision'], action: 'ban' as const, stage: 'rule' as const, jurisdiction: 'US-federal', reasons: [] },
+      createdAt: new Date().toISOString(),
+      matchedBy: 'relevant',
+    };
+    await bot.stores.alerts.record(alert);
+    const press = () =>
+      componentInteraction({
+        customId: `bw:ack:${triageRef(alert)}`,
+        message: { id: '900000000000000001', embeds: [{ title: 'FCC bans Hikvision cameras' }] },
+      });
+    bot.api.reset();
+    bot.api.gateway.dispatch('INTERACTION_CREATE', press());
+    await bot.api.waitFor(() => callbacks().length === 1);
+    const update = callbacks()[0]?.body as { type: number; data: { embeds: Array<{ description?: string }> } };
+    expect(update.type).toBe(7);
+    expect(update.data.embeds[1]?.description).toMatch(/^Acknowledged by Alice at /);
+    bot.api.gateway.dispatch('INTERACTION_CREATE', press());
+    await bot.api.waitFor(() => callbacks().length === 2);
+    expect(callbacks()[1]?.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(await bot.stores.triage.list('ack')).toHaveLength(1);
   });
 });
 
