@@ -7,7 +7,7 @@ import { buildWebRoutes, dashboardAddress } from './app/build-web.js';
 import { buildSources } from './app/build-sources.js';
 import { switchedOffSources } from './app/switched-off-sources.js';
 import { withMentionRules } from './app/mention-channels.js';
-import { createTriageService } from './commands/triage-service.js';
+import { createTriageService, type TriageService } from './commands/triage-service.js';
 import type { QueuedDelivery } from './runtime/bullmq-delivery.js';
 import { feedProbe } from './app/feed-probe.js';
 import { healthRoutes } from './runtime/health-routes.js';
@@ -58,6 +58,8 @@ export interface App {
   digestScheduler: DigestScheduler;
   /** The feeds handler's dependencies, for the CLI's OPML import. */
   feedsDeps: FeedsDeps;
+  /** Applies presses of the alert buttons (what the Slack and Discord adapters call). */
+  triage: TriageService;
   sources(): Source[];
   /** Connects the chat platforms, opens the HTTP server when needed, and starts scheduling. */
   start(): Promise<{ httpPort?: number; dashboardUrl?: string }>;
@@ -257,6 +259,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     digestScheduler,
     feedsDeps: feedsDeps({ stores, clock }, feeds),
+    triage,
     sources: () => sourceSet.all(),
     async start() {
       if (stores.backend.kind === 'redis') {

@@ -8,6 +8,7 @@ import { BILL_DAYS, type CongressStandIn, startCongressStandIn } from './bill-ti
 import { DEMO_CHANNEL, DEMO_CONGRESS_KEY, DEMO_LEGISCAN_KEY, writeDemoConfig } from './demo-config.js';
 import { alertBlocks, digest } from './demo-report.js';
 import { SAMPLE_FEEDS, type SampleFeedServer, startSampleFeeds } from './sample-feeds.js';
+import { showTriage } from './triage-demo.js';
 import {
   type LegiscanStandIn,
   STATE_BILL,
@@ -178,6 +179,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       result.errors.push(...polled.errors);
       errorsSaid = result.errors.length;
     }
+    result.errors.push(...(await showTriage(app, DEMO_CHANNEL, say, dim)));
     const left = await app.stores.outbox.counts();
     if (left.pending || left.dead) result.errors.push(`outbox: ${left.pending} waiting, ${left.dead} dead-lettered`);
     result.ok = result.errors.length === 0 && result.alerts.length === news + bills + states;

@@ -23,6 +23,12 @@ beforeAll(async () => {
 const alertsAbout = (text: string) => result.alerts.filter((block) => block.includes(text));
 
 describe('npm run demo', () => {
+  it('presses the triage buttons on a news alert: recorded once, then exported as an eval row', () => {
+    expect(output).toMatch(/Acknowledge \(Dana\) +-> applied: Acknowledged by Dana at /);
+    expect(output).toMatch(/Acknowledge again \(Sam\) +-> unchanged: Already recorded/);
+    expect(output).toMatch(/banwatch feedback export writes: \{"title":.*"relevant":false.*"label":"not-relevant"/);
+  });
+
   it('finishes by itself, without errors, well within a minute, and removes its store', () => {
     expect(result.errors).toEqual([]);
     expect(result.ok).toBe(true);
