@@ -7,7 +7,12 @@ import { triageRef } from '../../src/domain/triage.js';
  * relevant and Mute vendor here. The console channel has no buttons, so the demo presses them
  * through the same triage service the Slack and Discord adapters call, as an operator would.
  */
-export async function showTriage(app: App, channelId: string, say: (line?: string) => void, dim: (text: string) => string): Promise<string[]> {
+export async function showTriage(
+  app: App,
+  channelId: string,
+  say: (line?: string) => void,
+  dim: (text: string) => string,
+): Promise<string[]> {
   const errors: string[] = [];
   const [alert] = (await app.stores.alerts.recent(50)).filter((a) => !a.thread && a.classification.vendors.length);
   if (!alert) return ['triage: no alert to press'];

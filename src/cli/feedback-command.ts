@@ -14,7 +14,8 @@ export async function feedbackCommand(
   deps: { verdicts: TriageStore; channel?: string },
 ): Promise<number> {
   const [action, ...rest] = args;
-  if (action !== 'export') throw new UserError('USAGE', 'usage: banwatch feedback export [--channel ID] [--since DATE]');
+  if (action !== 'export')
+    throw new UserError('USAGE', 'usage: banwatch feedback export [--channel ID] [--since DATE]');
   const since = readSince(rest);
   const rows = (await deps.verdicts.list('not-relevant')).filter(
     (v) => (!deps.channel || v.channelId === deps.channel) && (since === undefined || Date.parse(v.at) >= since),
@@ -30,7 +31,10 @@ function readSince(args: readonly string[]): number | undefined {
     const arg = args[i] as string;
     const value = arg === '--since' ? args[++i] : arg.startsWith('--since=') ? arg.slice(8) : undefined;
     if (value === undefined)
-      throw new UserError('USAGE', `unexpected "${arg.slice(0, 40)}"; usage: banwatch feedback export [--channel ID] [--since DATE]`);
+      throw new UserError(
+        'USAGE',
+        `unexpected "${arg.slice(0, 40)}"; usage: banwatch feedback export [--channel ID] [--since DATE]`,
+      );
     since = Date.parse(value);
     if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(since))
       throw new UserError('USAGE', `--since wants a date like 2026-01-31, not "${value.slice(0, 40)}"`);

@@ -234,10 +234,9 @@ const mentionRuleSchema = z
     when: z.strictObject({
       vendors: vendorList.min(1).optional(),
       stage: z
-        .array(
-          z.string().refine(isMentionStage, { error: `expected a stage: ${MENTION_STAGES.join(', ')}` }),
-          { error: 'expected a list of stages' },
-        )
+        .array(z.string().refine(isMentionStage, { error: `expected a stage: ${MENTION_STAGES.join(', ')}` }), {
+          error: 'expected a list of stages',
+        })
         .min(1)
         .optional(),
     }),
@@ -245,15 +244,17 @@ const mentionRuleSchema = z
   })
   .superRefine((rule, ctx) => {
     if (!rule.when.vendors && !rule.when.stage)
-      ctx.addIssue({ code: 'custom', path: ['when'], message: 'name vendors, stage or both (a rule never matches everything)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['when'],
+        message: 'name vendors, stage or both (a rule never matches everything)',
+      });
   })
-  .transform(
-    (rule): MentionRule => ({
-      ...(rule.when.vendors ? { vendors: rule.when.vendors } : {}),
-      ...(rule.when.stage ? { stages: rule.when.stage } : {}),
-      ping: rule.ping,
-    }),
-  );
+  .transform((rule): MentionRule => ({
+    ...(rule.when.vendors ? { vendors: rule.when.vendors } : {}),
+    ...(rule.when.stage ? { stages: rule.when.stage } : {}),
+    ping: rule.ping,
+  }));
 
 export const channelSchema = z
   .strictObject({
@@ -268,7 +269,10 @@ export const channelSchema = z
     minScore: z.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).optional(),
     sources: z.array(id).optional(),
     digest: digestSchema.optional(),
-    mentions: z.array(mentionRuleSchema, { error: 'expected a list of mention rules' }).max(MAX_MENTION_RULES).optional(),
+    mentions: z
+      .array(mentionRuleSchema, { error: 'expected a list of mention rules' })
+      .max(MAX_MENTION_RULES)
+      .optional(),
   })
   .superRefine((channel, ctx) => {
     channel.mentions?.forEach((rule, index) => {

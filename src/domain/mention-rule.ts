@@ -33,12 +33,7 @@ export interface MentionRule {
  * final, effective, vetoed, ...). An alert matches a stage by either.
  */
 export const MENTION_STAGES: readonly string[] = [
-  ...new Set<string>([
-    ...STAGES.filter((s) => s !== 'none'),
-    ...BILL_STAGES,
-    ...BILL_SETBACKS,
-    ...RULE_STAGES,
-  ]),
+  ...new Set<string>([...STAGES.filter((s) => s !== 'none'), ...BILL_STAGES, ...BILL_SETBACKS, ...RULE_STAGES]),
 ];
 
 export const MAX_MENTION_RULES = 20;

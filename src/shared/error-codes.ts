@@ -61,12 +61,15 @@ export const ERROR_CODES = {
   ALREADY_TRACKED: { ...REFUSED, meaning: 'the bill is already tracked' },
   NOT_TRACKED: { ...REFUSED, meaning: 'the bill is not tracked' },
   CONFIG_BILL: { ...REFUSED, meaning: 'the bill comes from the config file; change it there' },
-  BAD_PING: { ...REFUSED, meaning: 'a mention rule names no usable ping target (an id, not a name; this platform\'s)' },
+  BAD_PING: { ...REFUSED, meaning: "a mention rule names no usable ping target (an id, not a name; this platform's)" },
   BAD_STAGE: { ...REFUSED, meaning: 'a mention rule names a stage banwatch does not know' },
   NO_SUCH_RULE: { ...REFUSED, meaning: 'the channel has no mention rule with that number' },
   TOO_MANY_RULES: { ...REFUSED, meaning: 'the channel already has the most mention rules allowed' },
   UNKNOWN_ALERT: { ...REFUSED, meaning: 'the pressed alert is too old or unknown to banwatch; nothing was recorded' },
-  NOT_MEMBER: { ...REFUSED, meaning: 'only members of the workspace or server the channel belongs to may press its buttons' },
+  NOT_MEMBER: {
+    ...REFUSED,
+    meaning: 'only members of the workspace or server the channel belongs to may press its buttons',
+  },
   // A fault: banwatch could not do its work. Logged with the code.
   STORE_UNAVAILABLE: {
     ...FAULT,

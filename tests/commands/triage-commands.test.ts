@@ -41,9 +41,15 @@ const admin = (tenant: string, channelId: string, place: string): CommandContext
 
 describe('mentions commands', () => {
   it("lets a workspace admin set rules on its own channel and refuses another workspace's", async () => {
-    const added = await router.handle(['mentions', 'add', 'vendor:Hikvision', 'stage:enacted', 'ping:<!subteam^S0PROC001>'], admin('slack:T1', 'mine', 'C0MINE001'));
+    const added = await router.handle(
+      ['mentions', 'add', 'vendor:Hikvision', 'stage:enacted', 'ping:<!subteam^S0PROC001>'],
+      admin('slack:T1', 'mine', 'C0MINE001'),
+    );
     expect(added.code).toBeUndefined();
-    const foreign = await router.handle(['mentions', 'add', 'vendor:DJI', 'ping:<@U0A1>'], admin('slack:T1', 'theirs', 'C0MINE001'));
+    const foreign = await router.handle(
+      ['mentions', 'add', 'vendor:DJI', 'ping:<@U0A1>'],
+      admin('slack:T1', 'theirs', 'C0MINE001'),
+    );
     expect(foreign.code).toBe('NOT_YOURS');
     expect(await stores.mentionRules.list('theirs')).toEqual([]);
     const listed = await router.handle(['mentions', 'list'], admin('slack:T1', 'mine', 'C0MINE001'));
@@ -52,7 +58,9 @@ describe('mentions commands', () => {
 
   it('refuses a Discord target on a Slack channel, an unknown stage, and removes by number', async () => {
     const ctx = admin('slack:T1', 'mine', 'C0MINE001');
-    expect((await router.handle(['mentions', 'add', 'vendor:DJI', 'ping:role:700000000000000001'], ctx)).code).toBe('BAD_PING');
+    expect((await router.handle(['mentions', 'add', 'vendor:DJI', 'ping:role:700000000000000001'], ctx)).code).toBe(
+      'BAD_PING',
+    );
     expect((await router.handle(['mentions', 'add', 'stage:signed', 'ping:<@U0A1>'], ctx)).code).toBe('BAD_STAGE');
     expect((await router.handle(['mentions', 'remove', '2'], ctx)).code).toBe('NO_SUCH_RULE');
     expect((await router.handle(['mentions', 'remove', '1'], ctx)).code).toBeUndefined();
@@ -63,12 +71,29 @@ describe('mentions commands', () => {
 describe('triage presses', () => {
   const alert = sampleAlert();
   const service = () =>
-    createTriageService({ verdicts: stores.triage, watch: stores.watch, alerts: stores.alerts, channel, clock, suggestMuteAfter: 3 });
-  const member = (tenant: string, user = 'UMEMBER') => ({ platform: 'slack' as const, id: user, isAdmin: false, tenant });
+    createTriageService({
+      verdicts: stores.triage,
+      watch: stores.watch,
+      alerts: stores.alerts,
+      channel,
+      clock,
+      suggestMuteAfter: 3,
+    });
+  const member = (tenant: string, user = 'UMEMBER') => ({
+    platform: 'slack' as const,
+    id: user,
+    isAdmin: false,
+    tenant,
+  });
 
   it('records once: two racing presses store one verdict and the loser changes nothing', async () => {
     await stores.alerts.record(alert);
-    const press = { action: 'ack' as const, ref: triageRef(alert), channelId: 'mine', place: { type: 'slack' as const, channel: 'C0MINE001' } };
+    const press = {
+      action: 'ack' as const,
+      ref: triageRef(alert),
+      channelId: 'mine',
+      place: { type: 'slack' as const, channel: 'C0MINE001' },
+    };
     const [a, b] = await Promise.all([
       service().press({ ...press, actor: member('slack:T1', 'U1') }),
       service().press({ ...press, actor: member('slack:T1', 'U2') }),
@@ -77,17 +102,35 @@ describe('triage presses', () => {
     expect(await stores.triage.list('ack')).toHaveLength(1);
   });
 
-  it("refuses a member of another workspace, and a press on a message outside the channel", async () => {
+  it('refuses a member of another workspace, and a press on a message outside the channel', async () => {
     const ref = triageRef(alert);
-    const stranger = await service().press({ action: 'not-relevant', ref, actor: member('slack:T2'), channelId: 'mine', place: { type: 'slack', channel: 'C0MINE001' } });
+    const stranger = await service().press({
+      action: 'not-relevant',
+      ref,
+      actor: member('slack:T2'),
+      channelId: 'mine',
+      place: { type: 'slack', channel: 'C0MINE001' },
+    });
     expect(stranger).toMatchObject({ status: 'refused', code: 'NOT_MEMBER' });
-    const elsewhere = await service().press({ action: 'not-relevant', ref, actor: member('slack:T1'), channelId: 'mine', place: { type: 'slack', channel: 'C0OTHER01' } });
+    const elsewhere = await service().press({
+      action: 'not-relevant',
+      ref,
+      actor: member('slack:T1'),
+      channelId: 'mine',
+      place: { type: 'slack', channel: 'C0OTHER01' },
+    });
     expect(elsewhere.code).toBe('NOT_MEMBER');
     expect(await stores.triage.list('not-relevant')).toEqual([]);
   });
 
   it('refuses an alert it does not know, recording nothing', async () => {
-    const unknown = await service().press({ action: 'ack', ref: '00000000deadbeef', actor: member('slack:T1'), channelId: 'mine', place: { type: 'slack', channel: 'C0MINE001' } });
+    const unknown = await service().press({
+      action: 'ack',
+      ref: '00000000deadbeef',
+      actor: member('slack:T1'),
+      channelId: 'mine',
+      place: { type: 'slack', channel: 'C0MINE001' },
+    });
     expect(unknown.code).toBe('UNKNOWN_ALERT');
   });
 });

@@ -10,7 +10,9 @@ const slackChannel = (mentions: string) =>
 describe('channel mentions and triage settings', () => {
   it('loads a rule into vendors, stages and checked targets; triage.suggestMuteAfter defaults to 3', () => {
     const config = loadConfig({
-      file: file(slackChannel('[{when: {vendors: [Hikvision], stage: [enacted, in-effect]}, ping: ["<!subteam^S0PROC001>"]}]')),
+      file: file(
+        slackChannel('[{when: {vendors: [Hikvision], stage: [enacted, in-effect]}, ping: ["<!subteam^S0PROC001>"]}]'),
+      ),
       env,
     });
     expect(config.channels[0]?.mentions).toEqual([

@@ -4,7 +4,10 @@ import { sampleAlert } from '../support/sample-alert.js';
 
 describe('ping targets', () => {
   it('reads Slack groups and users and Discord roles and users by id', () => {
-    expect(parsePingTarget('<!subteam^S0PROC001>')).toEqual({ ok: true, target: { kind: 'slack-group', id: 'S0PROC001' } });
+    expect(parsePingTarget('<!subteam^S0PROC001>')).toEqual({
+      ok: true,
+      target: { kind: 'slack-group', id: 'S0PROC001' },
+    });
     expect(parsePingTarget('<!subteam^S0PROC001|@procurement>')).toMatchObject({ target: { kind: 'slack-group' } });
     expect(parsePingTarget('<@U0ALICE01>')).toEqual({ ok: true, target: { kind: 'slack-user', id: 'U0ALICE01' } });
     expect(parsePingTarget('role:700000000000000001')).toMatchObject({ target: { kind: 'discord-role' } });
@@ -14,7 +17,15 @@ describe('ping targets', () => {
   });
 
   it('refuses names, broadcasts and anything else with the form to use', () => {
-    for (const raw of ['@procurement', '<!channel>', '<!here>', '@everyone', '<!subteam^S1 evil>', 'role:abc', 'procurement']) {
+    for (const raw of [
+      '@procurement',
+      '<!channel>',
+      '<!here>',
+      '@everyone',
+      '<!subteam^S1 evil>',
+      'role:abc',
+      'procurement',
+    ]) {
       const checked = parsePingTarget(raw);
       expect(checked.ok, raw).toBe(false);
       if (!checked.ok) expect(checked.reason).toContain('<!subteam^S…>');
@@ -23,7 +34,11 @@ describe('ping targets', () => {
 });
 
 describe('pingsFor', () => {
-  const group: MentionRule = { vendors: ['hikvision'], stages: ['enacted', 'rule'], ping: [{ kind: 'slack-group', id: 'S1' }] };
+  const group: MentionRule = {
+    vendors: ['hikvision'],
+    stages: ['enacted', 'rule'],
+    ping: [{ kind: 'slack-group', id: 'S1' }],
+  };
   const role: MentionRule = { vendors: ['Hikvision'], ping: [{ kind: 'discord-role', id: '700000000000000001' }] };
 
   it('pings nobody without rules, and nobody when no rule matches', () => {
@@ -43,8 +58,10 @@ describe('pingsFor', () => {
     expect(pingsFor([group], enacted, 'slack')).toHaveLength(1);
   });
 
-  it("gives each platform only its own targets, once each", () => {
-    expect(pingsFor([group, role, group], sampleAlert(), 'discord')).toEqual([{ kind: 'discord-role', id: '700000000000000001' }]);
+  it('gives each platform only its own targets, once each', () => {
+    expect(pingsFor([group, role, group], sampleAlert(), 'discord')).toEqual([
+      { kind: 'discord-role', id: '700000000000000001' },
+    ]);
     expect(pingsFor([group, role, group], sampleAlert(), 'slack')).toEqual([{ kind: 'slack-group', id: 'S1' }]);
   });
 });

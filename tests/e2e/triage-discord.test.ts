@@ -87,13 +87,19 @@ afterAll(async () => {
 
 const posted = () => discord.messages(SECURITY)[0] as { id: string; body: Record<string, unknown> };
 const customIds = (body: Record<string, unknown>) =>
-  ((body.components as Array<{ components: Array<{ custom_id: string }> }>)[0]?.components ?? []).map((c) => c.custom_id);
+  ((body.components as Array<{ components: Array<{ custom_id: string }> }>)[0]?.components ?? []).map(
+    (c) => c.custom_id,
+  );
 function pressOf(action: string, extra: Partial<Parameters<typeof componentInteraction>[0]> = {}) {
   const message = posted();
   const customId = customIds(message.body).find((id) => id.startsWith(`bw:${action}:`)) as string;
   return componentInteraction({
     customId,
-    message: { id: message.id, embeds: message.body.embeds as unknown[], components: message.body.components as unknown[] },
+    message: {
+      id: message.id,
+      embeds: message.body.embeds as unknown[],
+      components: message.body.components as unknown[],
+    },
     channelId: SECURITY,
     ...extra,
   });
@@ -121,7 +127,9 @@ describe('triage buttons on Discord', () => {
     const first = await postInteraction(endpoint, pressOf('ack'), { keys });
     expect(first.status).toBe(200);
     expect(first.json?.type).toBe(7);
-    expect(JSON.stringify(first.json?.data?.embeds)).toMatch(/Acknowledged by Alice at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    expect(JSON.stringify(first.json?.data?.embeds)).toMatch(
+      /Acknowledged by Alice at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/,
+    );
     expect(first.json?.data?.allowed_mentions).toEqual({ parse: [] });
     const again = await postInteraction(endpoint, pressOf('ack', { userId: '300000000000000002' }), { keys });
     expect(again.json).toMatchObject({ type: 4, data: { flags: 64 } });
@@ -135,7 +143,7 @@ describe('triage buttons on Discord', () => {
     expect(await app.stores.triage.list('not-relevant')).toEqual([]);
   });
 
-  it('refuses a press from outside a server, and a member\'s mute; mutes for a Manage Server member', async () => {
+  it("refuses a press from outside a server, and a member's mute; mutes for a Manage Server member", async () => {
     const dm = await postInteraction(endpoint, pressOf('not-relevant', { dm: true }), { keys });
     expect(dm.json?.data?.content).toContain('NOT_MEMBER');
     const member = await postInteraction(endpoint, pressOf('mute'), { keys });

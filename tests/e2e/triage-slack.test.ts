@@ -8,8 +8,8 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { createApp, type App } from '../../src/main.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { rssDocument, startFeedServer, type FeedServer, type RssItemSpec } from '../fakes/feed-server.js';
+import { blockActionForm } from '../fakes/slack-interactions.js';
 import {
-  blockActionForm,
   blocksOf,
   signedPost,
   slashCommandForm,
@@ -127,7 +127,10 @@ async function command(text: string, user: string) {
 describe('mentions on Slack', () => {
   it('pings exactly the configured group for a matching alert, and feed text pings nobody', async () => {
     serve([hostile, drones]);
-    const hik = await slack.waitFor(() => slack.posts('C0SEC0001').find((p) => String(p.text).includes('Hikvision')), 20_000);
+    const hik = await slack.waitFor(
+      () => slack.posts('C0SEC0001').find((p) => String(p.text).includes('Hikvision')),
+      20_000,
+    );
     expect(String(hik.text).startsWith('<!subteam^S0PROC001> ')).toBe(true);
     expect(blocksOf(hik)[0]).toMatchObject({ type: 'section', text: { type: 'mrkdwn', text: '<!subteam^S0PROC001>' } });
     // The group twice (fallback and block), nothing else: the feed's @everyone, <!channel>,
@@ -150,9 +153,17 @@ describe('mentions on Slack', () => {
     expect(added).toMatchObject({ response_type: 'in_channel', text: 'Mention rule 1 added in security' });
     expect(JSON.stringify(await command('mentions list', 'UMEMBER'))).toContain('vendor DJI');
     serve([
-      { ...drones, title: 'Commerce Department adds DJI subsidiaries to Entity List', guid: 'dji2', link: 'https://news.example/dji2' },
+      {
+        ...drones,
+        title: 'Commerce Department adds DJI subsidiaries to Entity List',
+        guid: 'dji2',
+        link: 'https://news.example/dji2',
+      },
     ]);
-    const post = await slack.waitFor(() => slack.posts('C0SEC0001').find((p) => String(p.text).includes('subsidiaries')), 20_000);
+    const post = await slack.waitFor(
+      () => slack.posts('C0SEC0001').find((p) => String(p.text).includes('subsidiaries')),
+      20_000,
+    );
     expect(pingsIn(post)).toEqual(['<!subteam^S0DRONE01>', '<!subteam^S0DRONE01>']);
   });
 });
@@ -209,7 +220,10 @@ describe('triage buttons on Slack', () => {
 
   it('suggests a mute after the configured number of "Not relevant" presses on one vendor', async () => {
     serve([moreHik(1)]);
-    const post = await slack.waitFor(() => slack.posts('C0SEC0001').find((p) => String(p.text).includes('part 1')), 20_000);
+    const post = await slack.waitFor(
+      () => slack.posts('C0SEC0001').find((p) => String(p.text).includes('part 1')),
+      20_000,
+    );
     const ts = slack.postedTs('C0SEC0001')[slack.posts('C0SEC0001').indexOf(post)] as string;
     const { id } = await press(post, ts, 'not-relevant', 'UMEMBER');
     const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === id));
@@ -217,16 +231,20 @@ describe('triage buttons on Slack', () => {
     expect(answer.body.text).toContain('2 alerts about Hikvision were marked not relevant');
   });
 
-  it('refuses a member\'s mute and mutes the vendor for an admin', async () => {
+  it("refuses a member's mute and mutes the vendor for an admin", async () => {
     const { post, ts } = hikPost();
     const member = await press(post, ts, 'mute', 'UMEMBER');
-    expect((await slack.waitFor(() => slack.responses.find((r) => r.id === member.id))).body.text).toContain('NOT_ADMIN');
+    expect((await slack.waitFor(() => slack.responses.find((r) => r.id === member.id))).body.text).toContain(
+      'NOT_ADMIN',
+    );
     expect(await app.stores.watch.list('security')).toEqual([]);
     await press(post, ts, 'mute', 'UADMIN');
     await expect
       .poll(async () => (await app.stores.watch.list('security')).map((t) => [t.term, t.mode]))
       .toEqual([['Hikvision', 'mute']]);
-    await slack.waitFor(() => JSON.stringify(slack.updates('C0SEC0001').at(-1)?.blocks).includes('Hikvision muted here by ada'));
+    await slack.waitFor(() =>
+      JSON.stringify(slack.updates('C0SEC0001').at(-1)?.blocks).includes('Hikvision muted here by ada'),
+    );
   });
 
   it('refuses a press on a message in a channel banwatch does not post to', async () => {
@@ -237,12 +255,23 @@ describe('triage buttons on Slack', () => {
 
   it('exports the "Not relevant" verdicts as eval rows labelled not-relevant', async () => {
     let out = '';
-    const io = { stdin: process.stdin, stdout: { write: (s: string) => ((out += s), true) }, stderr: { write: () => true } };
-    expect(await feedbackCommand(['export'], io as never, { verdicts: app.stores.triage, channel: 'security' })).toBe(0);
+    const io = {
+      stdin: process.stdin,
+      stdout: { write: (s: string) => ((out += s), true) },
+      stderr: { write: () => true },
+    };
+    expect(await feedbackCommand(['export'], io as never, { verdicts: app.stores.triage, channel: 'security' })).toBe(
+      0,
+    );
     const rows = parseEvalJsonl(out);
     expect(rows.map((r) => r.title)).toEqual([hostile.title, moreHik(1).title]);
     expect(rows.every((r) => !r.relevant && r.stage === 'none')).toBe(true);
-    expect(out.split('\n').filter(Boolean).map((l) => JSON.parse(l).label)).toEqual(['not-relevant', 'not-relevant']);
+    expect(
+      out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { label: string }).label),
+    ).toEqual(['not-relevant', 'not-relevant']);
     out = '';
     await feedbackCommand(['export', '--since', '2999-01-01'], io as never, { verdicts: app.stores.triage });
     expect(out).toBe('');

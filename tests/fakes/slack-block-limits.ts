@@ -13,11 +13,16 @@ export function withinBlockLimits(blocks: readonly SlackBlock[], maxBlocks = 50)
     if (block.type === 'context') return (block.elements ?? []).every((element) => element.text.length <= 2_000);
     // Buttons: at most 25 per actions block, action_id 255, value 2,000, label 75 characters.
     if (block.type === 'actions') {
-      const elements = (block.elements ?? []) as unknown as Array<{ action_id?: string; value?: string; text?: { text: string } }>;
+      const elements = (block.elements ?? []) as unknown as Array<{
+        action_id?: string;
+        value?: string;
+        text?: { text: string };
+      }>;
       return (
         elements.length <= 25 &&
         elements.every(
-          (e) => (e.action_id ?? '').length <= 255 && (e.value ?? '').length <= 2_000 && (e.text?.text.length ?? 0) <= 75,
+          (e) =>
+            (e.action_id ?? '').length <= 255 && (e.value ?? '').length <= 2_000 && (e.text?.text.length ?? 0) <= 75,
         )
       );
     }

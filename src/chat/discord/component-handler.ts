@@ -29,7 +29,11 @@ export interface ComponentDeps {
  * verdict updates the message in place (type 7), a refusal or repeat answers the presser alone
  * (ephemeral), and a mute suggestion follows the update as an ephemeral follow-up.
  */
-export async function handleComponent(interaction: RawInteraction, respond: Respond, deps: ComponentDeps): Promise<void> {
+export async function handleComponent(
+  interaction: RawInteraction,
+  respond: Respond,
+  deps: ComponentDeps,
+): Promise<void> {
   const pressed = readTriageId(interaction.data?.custom_id);
   const user = interactionUser(interaction);
   const platformChannel = interactionChannel(interaction);
@@ -59,7 +63,13 @@ export async function handleComponent(interaction: RawInteraction, respond: Resp
     outcome = { status: 'refused', lines: [], note: 'banwatch could not record this just now. Try again shortly.' };
   }
   deps.logger.info(
-    { guildId: interaction.guild_id, channel: platformChannel, userId: user.id, action: pressed.action, status: outcome.status },
+    {
+      guildId: interaction.guild_id,
+      channel: platformChannel,
+      userId: user.id,
+      action: pressed.action,
+      status: outcome.status,
+    },
     'Discord triage press',
   );
   if (outcome.status !== 'applied') {
@@ -75,7 +85,11 @@ export async function handleComponent(interaction: RawInteraction, respond: Resp
   if (outcome.note) {
     try {
       await deps.rest.post(Routes.webhook(deps.applicationId, interaction.token), {
-        body: { content: escapeDiscord(outcome.note, 1_900), flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+        body: {
+          content: escapeDiscord(outcome.note, 1_900),
+          flags: MessageFlags.Ephemeral,
+          allowed_mentions: { parse: [] },
+        },
         auth: false,
       });
     } catch (error) {

@@ -24,8 +24,10 @@ export interface InteractionResponse {
 /** Sends the one initial response: the HTTP answer, or a REST callback on the gateway. */
 export type Respond = (response: InteractionResponse) => Promise<void>;
 
-export interface InteractionDeps
-  extends Pick<ChatPlatformDeps, 'router' | 'channelFor' | 'completeVendor' | 'logger' | 'triage'> {
+export interface InteractionDeps extends Pick<
+  ChatPlatformDeps,
+  'router' | 'channelFor' | 'completeVendor' | 'logger' | 'triage'
+> {
   rest: REST;
   applicationId: string;
   admins?: readonly string[];

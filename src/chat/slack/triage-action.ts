@@ -27,7 +27,7 @@ export function triageActionListener(deps: TriageActionDeps) {
   return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) return;
-    const press = body as BlockAction;
+    const press: BlockAction = body;
     const kind = triageActionOf(action.action_id);
     const platformChannel = press.channel?.id;
     const message = press.message;

@@ -63,10 +63,14 @@ export function mentionsHandler(deps: MentionsDeps): CommandHandler {
           rule.addedBy = context.actor.id;
           rule.addedAt = deps.clock.now().toISOString();
           await deps.rules.replace(channel.id, [...stored, rule]);
-          return reply(`Mention rule ${stored.length + 1} added in ${channel.id}`, [{ lines: [line(describeRule(rule))] }], {
-            visibility: 'channel',
-            data: { channelId: channel.id, rule },
-          });
+          return reply(
+            `Mention rule ${stored.length + 1} added in ${channel.id}`,
+            [{ lines: [line(describeRule(rule))] }],
+            {
+              visibility: 'channel',
+              data: { channelId: channel.id, rule },
+            },
+          );
         }
         case 'remove': {
           const n = Number(rest[0]);
@@ -125,12 +129,21 @@ function parseRule(words: readonly string[], channel: Channel, deps: MentionsDep
     const key = at > 0 ? word.slice(0, at).toLowerCase() : '';
     const value = word.slice(at + 1);
     if (key === 'vendor' || key === 'vendors') {
-      for (const name of value.split(',').map((v) => v.trim()).filter(Boolean))
+      for (const name of value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean))
         vendors.push(deps.catalog.resolve(name)?.name ?? name.slice(0, 100));
     } else if (key === 'stage' || key === 'stages') {
-      for (const stage of value.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean)) {
+      for (const stage of value
+        .split(',')
+        .map((v) => v.trim().toLowerCase())
+        .filter(Boolean)) {
         if (!isMentionStage(stage))
-          throw new UserError('BAD_STAGE', `Unknown stage "${stage.slice(0, 40)}"; stages: ${MENTION_STAGES.join(', ')}.`);
+          throw new UserError(
+            'BAD_STAGE',
+            `Unknown stage "${stage.slice(0, 40)}"; stages: ${MENTION_STAGES.join(', ')}.`,
+          );
         stages.push(stage);
       }
     } else if (key === 'ping') {
@@ -145,11 +158,15 @@ function parseRule(words: readonly string[], channel: Channel, deps: MentionsDep
       ping.push(checked.target);
     }
   }
-  if (!ping.length) throw new UserError('BAD_PING', 'Say whom to ping, e.g. `ping:<!subteam^S0123>` or `ping:role:ID`.');
+  if (!ping.length)
+    throw new UserError('BAD_PING', 'Say whom to ping, e.g. `ping:<!subteam^S0123>` or `ping:role:ID`.');
   if (ping.length > MAX_PINGS_PER_RULE)
     throw new UserError('BAD_PING', `A rule pings at most ${MAX_PINGS_PER_RULE} groups or people.`);
   if (!vendors.length && !stages.length)
-    throw new UserError('USAGE', 'Say when to ping: vendor:NAME, stage:STAGE or both (a rule never matches everything).');
+    throw new UserError(
+      'USAGE',
+      'Say when to ping: vendor:NAME, stage:STAGE or both (a rule never matches everything).',
+    );
   const platform = channel.type === 'slack' || channel.type === 'discord' ? channel.type : undefined;
   const foreign = ping.find((target) => pingPlatform(target) !== platform);
   if (foreign)

@@ -70,7 +70,15 @@ describe('the gateway', () => {
       sourceName: 'News',
       itemKey: 'gw-1',
       title: 'FCC bans Hikvision cameras',
-      classification: { relevant: true, score: 0.9, vendors: ['Hikvision'], action: 'ban' as const, stage: 'rule' as const, jurisdiction: 'US-federal', reasons: [] },
+      classification: {
+        relevant: true,
+        score: 0.9,
+        vendors: ['Hikvision'],
+        action: 'ban' as const,
+        stage: 'rule' as const,
+        jurisdiction: 'US-federal',
+        reasons: [],
+      },
       createdAt: new Date().toISOString(),
       matchedBy: 'relevant',
     };

@@ -46,7 +46,7 @@ describe('Slack notifier: alerts as Block Kit', () => {
     expect(body).toMatchObject({ channel: 'C0SEC', unfurl_links: false, unfurl_media: false });
     expect(body.text).toBe('Hikvision, Dahua · Ban: FCC bans new Hikvision and Dahua equipment authorizations');
     const blocks = blocksOf(body);
-    expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'context', 'context']);
+    expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'context', 'context', 'actions']);
     expect(blocks[0]?.text).toEqual({ type: 'plain_text', text: 'Hikvision, Dahua · Ban', emoji: false });
     expect(blockText(body, 1)).toBe(
       '*<https://therecord.media/fcc-bans-hikvision-dahua|FCC bans new Hikvision and Dahua equipment authorizations>*',
