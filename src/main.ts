@@ -173,6 +173,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     suggestMuteAfter: config.triage.suggestMuteAfter,
     flush: () => stores.flush(),
+    allowed: config.allowed,
   });
   const platforms = await buildPlatforms(config, {
     router,

@@ -2,7 +2,7 @@ import type { Alert } from '../domain/alert.js';
 import type { Channel } from '../domain/channel.js';
 import type { Clock } from '../domain/clock.js';
 import type { AlertLog, WatchTermStore } from '../domain/ports.js';
-import { canManageChannel, canTriage } from '../domain/tenancy.js';
+import { canManageChannel, canTriage, tenantAllowed, type AllowedTenants } from '../domain/tenancy.js';
 import { triageRef, type TriageAction, type TriageStore, type TriageVerdict } from '../domain/triage.js';
 import { checkTerm, MAX_TERMS_PER_CHANNEL } from '../domain/watch-term.js';
 import type { ErrorCode } from '../shared/error-codes.js';
@@ -41,6 +41,8 @@ export interface TriageDeps {
   suggestMuteAfter: number;
   /** Makes the verdict durable before the message says it was recorded. */
   flush?(): Promise<void>;
+  /** `allowed.slackTeams` / `allowed.discordGuilds`: presses from other tenants are refused like commands. */
+  allowed?: AllowedTenants;
 }
 
 /** How far back a press may reach: the alert log keeps this many. */
@@ -56,6 +58,8 @@ export function createTriageService(deps: TriageDeps) {
   async function press(input: TriagePress): Promise<TriageOutcome> {
     const channel = input.channelId ? await deps.channel(input.channelId) : undefined;
     const who = principalOf(input.actor);
+    if (!tenantAllowed(deps.allowed, { ...who, platform: input.actor.platform }))
+      return refused('NOT_ALLOWED_TENANT', 'banwatch is not enabled for this workspace or server.');
     if (!channel || !canTriage(who, channel, input.place))
       return refused('NOT_MEMBER', 'Only members of the workspace or server this channel belongs to can do this.');
     const existing = await deps.verdicts.forAlert(channel.id, input.ref);

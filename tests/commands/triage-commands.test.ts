@@ -123,6 +123,26 @@ describe('triage presses', () => {
     expect(await stores.triage.list('not-relevant')).toEqual([]);
   });
 
+  it('refuses presses from a workspace the install does not allow', async () => {
+    const limited = createTriageService({
+      verdicts: stores.triage,
+      watch: stores.watch,
+      alerts: stores.alerts,
+      channel,
+      clock,
+      suggestMuteAfter: 3,
+      allowed: { slackTeams: ['T2'] },
+    });
+    const press = await limited.press({
+      action: 'not-relevant',
+      ref: triageRef(alert),
+      actor: member('slack:T1'),
+      channelId: 'mine',
+      place: { type: 'slack', channel: 'C0MINE001' },
+    });
+    expect(press.code).toBe('NOT_ALLOWED_TENANT');
+  });
+
   it('refuses an alert it does not know, recording nothing', async () => {
     const unknown = await service().press({
       action: 'ack',
