@@ -8,7 +8,7 @@ interface PostedMessage {
  * A `block_actions` payload as Slack sends it when someone presses a button on a message the bot
  * posted: the message's own blocks and text come back, with the pressed button's ids.
  */
-export function blockActionForm(fields: {
+export function blockActionPayload(fields: {
   message: PostedMessage;
   ts: string;
   actionId: string;
@@ -18,7 +18,7 @@ export function blockActionForm(fields: {
   response_url: string;
   team_id?: string;
   user_team_id?: string;
-}): string {
+}): Record<string, unknown> {
   const button = (fields.message.blocks ?? [])
     .flatMap((block) => (block.type === 'actions' ? ((block.elements ?? []) as Array<Record<string, unknown>>) : []))
     .find((element) => element.action_id === fields.actionId);
@@ -58,5 +58,10 @@ export function blockActionForm(fields: {
       },
     ],
   };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  return payload;
+}
+
+/** The same press as the form Slack POSTs to a request URL (`payload=` JSON). */
+export function blockActionForm(fields: Parameters<typeof blockActionPayload>[0]): string {
+  return new URLSearchParams({ payload: JSON.stringify(blockActionPayload(fields)) }).toString();
 }

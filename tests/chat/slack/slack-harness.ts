@@ -3,6 +3,7 @@ import { buildCommandRouter } from '../../../src/app/build-commands.js';
 import { startHttpServer, type RunningHttpServer } from '../../../src/runtime/http-server.js';
 import type { ChatPlatform } from '../../../src/chat/platform.js';
 import { createSlackPlatform, type SlackPlatformSettings } from '../../../src/chat/slack/slack-platform.js';
+import { createTriageService } from '../../../src/commands/triage-service.js';
 import { loadVendorCatalog } from '../../../src/classify/vendor-catalog.js';
 import { tenantOverview } from '../../../src/commands/tenant-overview.js';
 import type { Channel } from '../../../src/domain/channel.js';
@@ -39,8 +40,17 @@ export async function startSlackHarness(
   const channels = channelDirectory(options.configured ?? [], stores.channels);
   const logger = options.logger ?? silentLogger();
   const router = buildCommandRouter({ stores, catalog, channels, sources: () => [], clock, logger, maxAgeDays: 14 });
+  const triage = createTriageService({
+    verdicts: stores.triage,
+    watch: stores.watch,
+    alerts: stores.alerts,
+    channel: (id) => channels.get(id),
+    clock,
+    suggestMuteAfter: 3,
+  });
   const platform = createSlackPlatform(settings, {
     router,
+    triage,
     clock,
     logger,
     admins: options.admins ?? [],

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackPlatform } from '../../../src/chat/slack/slack-platform.js';
 import { silentLogger } from '../../../src/shared/logger.js';
-import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.js';
+import { startFakeSlackApi, type FakeSlackApi, type SlackBody } from '../../fakes/slack-api.js';
+import { blockActionPayload } from '../../fakes/slack-interactions.js';
+import { sampleAlert } from '../../support/sample-alert.js';
 import { startFakeSocketServer, type FakeSocketServer } from '../../fakes/slack-socket-server.js';
 import { mutableClock } from '../../support/mutable-clock.js';
 import { startSlackHarness, type SlackHarness } from './slack-harness.js';
@@ -75,6 +77,30 @@ describe('Socket Mode', () => {
     const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === 'sm2'));
     expect(answer.body).toMatchObject({ response_type: 'in_channel', text: 'Watch term "Unitree" added in security' });
     expect((await app.stores.watch.list('security')).map((t) => t.term)).toEqual(['Unitree']);
+  });
+
+  it('applies an alert button pressed over the socket once, shown with chat.update', async () => {
+    const alert = sampleAlert();
+    await app.stores.alerts.record(alert);
+    const channel = { id: 'security', type: 'slack' as const, channel: 'C0SEC', origin: 'config' as const };
+    expect((await app.platform.notifier.send(alert, channel)).status).toBe('delivered');
+    const message = slack.posts('C0SEC').at(-1) as SlackBody;
+    const press = (id: string) =>
+      blockActionPayload({
+        message,
+        ts: slack.postedTs('C0SEC').at(-1) as string,
+        actionId: 'bw_triage:ack',
+        user_id: 'UMEMBER',
+        channel_id: 'C0SEC',
+        response_url: slack.responseUrl(id),
+      });
+    await sockets.deliver('interactive', press('sm-press1'));
+    const update = await slack.waitFor(() => slack.updates('C0SEC')[0]);
+    expect(JSON.stringify(update.blocks)).toContain('Acknowledged by umember at');
+    await sockets.deliver('interactive', press('sm-press2'));
+    await slack.waitFor(() => slack.responses.find((r) => r.id === 'sm-press2'));
+    expect(slack.updates('C0SEC')).toHaveLength(1);
+    expect(await app.stores.triage.list('ack')).toHaveLength(1);
   });
 
   it('closes the socket on stop', async () => {
