@@ -54,6 +54,7 @@ describe('banwatch discord', () => {
     expect(definitions[1]?.default_member_permissions).toBe('32');
     expect(definitions[1]?.options.map((o) => o.name)).toEqual([
       'watch',
+      'mentions',
       'subscribe',
       'unsubscribe',
       'track',

@@ -88,7 +88,7 @@ describe('banwatch run with Slack', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       feeds.route('/feed.xml', { body: rssDocument({ items: [ban, old] }) });
       const post = await slack.waitFor(() => slack.posts('C0123ABCD')[0], 20_000);
-      expect(blocksOf(post).map((b) => b.type)).toEqual(['header', 'section', 'context', 'context']);
+      expect(blocksOf(post).map((b) => b.type)).toEqual(['header', 'section', 'context', 'context', 'actions']);
       expect(blockText(post, 1)).toBe(
         '*<https://news.example/huawei|US bans Huawei and ZTE equipment from federal networks>*',
       );
