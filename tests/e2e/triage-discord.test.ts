@@ -137,14 +137,22 @@ describe('triage buttons on Discord', () => {
     expect(await app.stores.triage.list('ack')).toHaveLength(1);
   });
 
+  it('counts a press in a thread (a forum post) of the channel as a press in the channel', async () => {
+    const press = pressOf('not-relevant', { channelId: '823456789012345678' });
+    (press.channel as Record<string, unknown>).parent_id = SECURITY;
+    const answer = await postInteraction(endpoint, press, { keys });
+    expect(answer.json?.type).toBe(7);
+    expect((await app.stores.triage.list('not-relevant')).map((v) => v.channelId)).toEqual(['security']);
+  });
+
   it('refuses an unsigned press and one signed with another key, recording nothing', async () => {
     expect((await postInteraction(endpoint, pressOf('not-relevant'))).status).toBe(401);
     expect((await postInteraction(endpoint, pressOf('not-relevant'), { keys: testKeys() })).status).toBe(401);
-    expect(await app.stores.triage.list('not-relevant')).toEqual([]);
+    expect(await app.stores.triage.list('not-relevant')).toHaveLength(1);
   });
 
   it("refuses a press from outside a server, and a member's mute; mutes for a Manage Server member", async () => {
-    const dm = await postInteraction(endpoint, pressOf('not-relevant', { dm: true }), { keys });
+    const dm = await postInteraction(endpoint, pressOf('ack', { dm: true }), { keys });
     expect(dm.json?.data?.content).toContain('NOT_MEMBER');
     const member = await postInteraction(endpoint, pressOf('mute'), { keys });
     expect(member.json?.data?.content).toContain('NOT_ADMIN');

@@ -41,6 +41,7 @@ export async function handleComponent(
     await respond(ephemeral('banwatch does not know this button.'));
     return;
   }
+  const where = await channelOf(platformChannel, interaction.channel?.parent_id ?? undefined, deps);
   let outcome: TriageOutcome;
   try {
     outcome = await deps.triage.press({
@@ -55,8 +56,8 @@ export async function handleComponent(
         ...(interaction.guild_id && interaction.member ? { tenant: tenantKey('discord', interaction.guild_id) } : {}),
         name: interaction.member?.nick ?? user.global_name ?? user.username,
       },
-      channelId: await deps.channelFor('discord', platformChannel),
-      place: { type: 'discord', channel: platformChannel },
+      channelId: where.channelId,
+      place: { type: 'discord', channel: where.platformChannel },
     });
   } catch (error) {
     deps.logger.error({ err: error }, `Discord triage press failed: ${errorMessage(error)}`);
@@ -105,4 +106,19 @@ function ephemeral(text: string, code?: string): InteractionResponse {
     type: InteractionResponseType.ChannelMessageWithSource,
     data: { content, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
   };
+}
+
+/**
+ * The banwatch channel a pressed message is in: its own channel, or, for a message in a thread
+ * or forum post banwatch opened, the channel that thread belongs to.
+ */
+async function channelOf(
+  platformChannel: string,
+  parent: string | undefined,
+  deps: Pick<ComponentDeps, 'channelFor'>,
+): Promise<{ channelId?: string; platformChannel: string }> {
+  const own = await deps.channelFor('discord', platformChannel);
+  if (own || !parent) return { channelId: own, platformChannel };
+  const viaParent = await deps.channelFor('discord', parent);
+  return viaParent ? { channelId: viaParent, platformChannel: parent } : { platformChannel };
 }

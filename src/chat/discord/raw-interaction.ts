@@ -22,7 +22,8 @@ export interface RawInteraction {
   message?: { id: string; channel_id?: string; embeds?: unknown[] };
   guild_id?: string;
   channel_id?: string;
-  channel?: { id?: string; name?: string };
+  /** `parent_id`: the channel a thread (or forum post) belongs to. */
+  channel?: { id?: string; name?: string; parent_id?: string | null };
   /** Present in servers; `permissions` is what the member may do in this channel. */
   member?: { permissions?: string; nick?: string | null; user?: RawUser };
   /** Present in DMs. */
