@@ -2,15 +2,8 @@ import { z } from 'zod';
 import { formatBillId, parseBillId } from '../domain/bill-id.js';
 import { CHANNEL_TYPES } from '../domain/channel.js';
 import { DIGEST_DAYS, isTimeZone } from '../domain/digest-schedule.js';
-import {
-  isMentionStage,
-  MAX_MENTION_RULES,
-  MAX_PINGS_PER_RULE,
-  MENTION_STAGES,
-  parsePingTarget,
-  pingPlatform,
-  type MentionRule,
-} from '../domain/mention-rule.js';
+import { MAX_MENTION_RULES } from '../domain/mention-rule.js';
+import { checkMentionPlatforms, mentionRuleSchema } from './mention-schema.js';
 import { parseDuration } from './duration.js';
 
 const id = z
@@ -222,40 +215,6 @@ const digestSchema = z.strictObject({
 });
 
 export const digestKeys = Object.keys(digestSchema.shape);
-// `mentions: [{when: {vendors: [Hikvision], stage: [enacted]}, ping: ["<!subteam^S123>"]}]`: opt-in pings.
-const pingTarget = z.string().transform((raw, ctx) => {
-  const checked = parsePingTarget(raw);
-  if (checked.ok) return checked.target;
-  ctx.addIssue({ code: 'custom', message: checked.reason });
-  return z.NEVER;
-});
-const mentionRuleSchema = z
-  .strictObject({
-    when: z.strictObject({
-      vendors: vendorList.min(1).optional(),
-      stage: z
-        .array(z.string().refine(isMentionStage, { error: `expected a stage: ${MENTION_STAGES.join(', ')}` }), {
-          error: 'expected a list of stages',
-        })
-        .min(1)
-        .optional(),
-    }),
-    ping: z.array(pingTarget, { error: 'expected a list of ping targets' }).min(1).max(MAX_PINGS_PER_RULE),
-  })
-  .superRefine((rule, ctx) => {
-    if (!rule.when.vendors && !rule.when.stage)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['when'],
-        message: 'name vendors, stage or both (a rule never matches everything)',
-      });
-  })
-  .transform((rule): MentionRule => ({
-    ...(rule.when.vendors ? { vendors: rule.when.vendors } : {}),
-    ...(rule.when.stage ? { stages: rule.when.stage } : {}),
-    ping: rule.ping,
-  }));
-
 export const channelSchema = z
   .strictObject({
     id,
@@ -275,19 +234,7 @@ export const channelSchema = z
       .optional(),
   })
   .superRefine((channel, ctx) => {
-    channel.mentions?.forEach((rule, index) => {
-      rule.ping.forEach((target, at) => {
-        if (pingPlatform(target) !== channel.type)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['mentions', index, 'ping', at],
-            message:
-              channel.type === 'slack' || channel.type === 'discord'
-                ? `a ${channel.type} channel pings only ${channel.type === 'slack' ? 'Slack groups and users (<!subteam^S…>, <@U…>)' : 'Discord roles and users (role:ID, user:ID)'}`
-                : 'only slack and discord channels can ping (webhooks cannot)',
-          });
-      });
-    });
+    checkMentionPlatforms(channel, ctx);
     const isWebhook = channel.type === 'slack-webhook' || channel.type === 'discord-webhook';
     if (isWebhook && !channel.url)
       ctx.addIssue({ code: 'custom', path: ['url'], message: `required for type ${channel.type}` });
