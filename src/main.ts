@@ -174,6 +174,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     suggestMuteAfter: config.triage.suggestMuteAfter,
     flush: () => stores.flush(),
     allowed: config.allowed,
+    maxTerms: config.watch.maxTermsPerChannel,
   });
   const platforms = await buildPlatforms(config, {
     router,

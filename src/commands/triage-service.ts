@@ -4,7 +4,7 @@ import type { Clock } from '../domain/clock.js';
 import type { AlertLog, WatchTermStore } from '../domain/ports.js';
 import { canManageChannel, canTriage, tenantAllowed, type AllowedTenants } from '../domain/tenancy.js';
 import { triageRef, type TriageAction, type TriageStore, type TriageVerdict } from '../domain/triage.js';
-import { checkTerm, MAX_TERMS_PER_CHANNEL } from '../domain/watch-term.js';
+import { checkTerm, DEFAULT_MAX_TERMS_PER_CHANNEL } from '../domain/watch-term.js';
 import type { ErrorCode } from '../shared/error-codes.js';
 import { principalOf, type Actor } from './command.js';
 
@@ -43,6 +43,8 @@ export interface TriageDeps {
   flush?(): Promise<void>;
   /** `allowed.slackTeams` / `allowed.discordGuilds`: presses from other tenants are refused like commands. */
   allowed?: AllowedTenants;
+  /** Watch terms one channel may hold (config `watch.maxTermsPerChannel`): a mute stops there. */
+  maxTerms?: number;
 }
 
 /** How far back a press may reach: the alert log keeps this many. */
@@ -116,7 +118,7 @@ export function createTriageService(deps: TriageDeps) {
       if (kept.some((t) => same(t) && t.mode === 'mute')) continue;
       const index = kept.findIndex(same);
       if (index >= 0) kept.splice(index, 1);
-      if (kept.length >= MAX_TERMS_PER_CHANNEL) break;
+      if (kept.length >= (deps.maxTerms ?? DEFAULT_MAX_TERMS_PER_CHANNEL)) break;
       kept.push({ term: checked.term, mode: 'mute', addedBy: by, addedAt: at });
       muted.push(checked.term);
     }
