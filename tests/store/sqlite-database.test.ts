@@ -82,6 +82,21 @@ describe('sqlite grouped writes', () => {
     other.close();
   });
 
+  it('applies a single statement without a savepoint: a failing one undoes itself alone, the group lands', async () => {
+    const { db, other } = open('one.sqlite');
+    const good = db.writeOne('INSERT INTO t VALUES (?, ?)', ['a', '1']);
+    // Many rows in one statement, the last a duplicate: SQLite undoes the whole statement.
+    const bad = db.writeOne('INSERT INTO t VALUES (?, ?), (?, ?)', ['b', '2', 'a', 'duplicate']);
+    const after = db.writeOne('INSERT INTO t VALUES (?, ?)', ['c', '3']);
+    await expect(bad).rejects.toThrow(/UNIQUE constraint failed/);
+    await expect(good).resolves.toEqual({ changes: 1 });
+    await expect(after).resolves.toEqual({ changes: 1 });
+    expect(rows(other)).toEqual([]);
+    await db.flush();
+    expect(rows(other)).toEqual(['a', 'c']);
+    other.close();
+  });
+
   it('commits what is pending when closed, so nothing written is lost at shutdown', async () => {
     const file = join(dir, 'close.sqlite');
     const db = openSqliteDatabase(file);
@@ -169,11 +184,12 @@ describe('sqlite writes waiting for the write lock', () => {
     other.exec('BEGIN IMMEDIATE');
     const first = db.write((run) => run('INSERT INTO t VALUES (?, ?)', ['a', '1']));
     const second = db.write((run) => run('INSERT OR REPLACE INTO t VALUES (?, ?)', ['a', '2']));
+    const third = db.writeOne('INSERT OR REPLACE INTO t VALUES (?, ?)', ['a', '3']);
     await new Promise((resolve) => setTimeout(resolve, 300));
     other.exec('ROLLBACK');
-    await Promise.all([first, second]);
+    await Promise.all([first, second, third]);
     await db.flush();
-    expect(db.get<{ v: string }>('SELECT v FROM t WHERE k = ?', ['a'])?.v).toBe('2');
+    expect(db.get<{ v: string }>('SELECT v FROM t WHERE k = ?', ['a'])?.v).toBe('3');
     other.close();
   });
 });

@@ -102,7 +102,7 @@ export async function openSqliteBackend(
       // connection is synchronous, so one DELETE over a large table would hold the event loop
       // (and slash commands) for as long as it ran.
       for (let slice = 0; slice < SWEEP_MAX_SLICES; slice++) {
-        const { changes: removed } = await db.write((run) => run(SWEEP_CLAIMS, [now, SWEEP_SLICE]));
+        const { changes: removed } = await db.writeOne(SWEEP_CLAIMS, [now, SWEEP_SLICE]);
         await db.flush();
         if (removed < SWEEP_SLICE) break;
       }

@@ -36,30 +36,27 @@ export function sqliteClaims(db: SqliteDatabase, ns: string, clock: Clock): Clai
     async put(keys, value, ttlMs) {
       const unique = [...new Set(keys)];
       const expires = clock.now().getTime() + ttlMs;
-      await db.write((run) => {
-        for (const key of unique) run(PUT, [ns, key, value, expires]);
-      });
+      if (unique.length === 1) await db.writeOne(PUT, [ns, unique[0], value, expires]);
+      else
+        await db.write((run) => {
+          for (const key of unique) run(PUT, [ns, key, value, expires]);
+        });
     },
     async get(key) {
       return read(key, clock.now().getTime());
     },
     async release(key, value) {
-      return db.write(
-        (run) => run('DELETE FROM claims WHERE ns = ? AND key = ? AND value = ?', [ns, key, value]).changes > 0,
+      return (
+        (await db.writeOne('DELETE FROM claims WHERE ns = ? AND key = ? AND value = ?', [ns, key, value])).changes > 0
       );
     },
     async extend(key, value, ttlMs) {
       const now = clock.now().getTime();
-      return db.write(
-        (run) =>
-          run('UPDATE claims SET expires = ? WHERE ns = ? AND key = ? AND value = ? AND expires > ?', [
-            now + ttlMs,
-            ns,
-            key,
-            value,
-            now,
-          ]).changes > 0,
+      const { changes } = await db.writeOne(
+        'UPDATE claims SET expires = ? WHERE ns = ? AND key = ? AND value = ? AND expires > ?',
+        [now + ttlMs, ns, key, value, now],
       );
+      return changes > 0;
     },
   };
 }

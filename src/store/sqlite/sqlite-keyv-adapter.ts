@@ -37,16 +37,14 @@ export class SqliteKeyvAdapter extends EventEmitter implements KeyvStoreAdapter 
   }
 
   async set(key: string, value: unknown): Promise<void> {
-    await this.db.write((run) =>
-      run(
-        `INSERT INTO ${this.opts.table} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-        [key, value],
-      ),
+    await this.db.writeOne(
+      `INSERT INTO ${this.opts.table} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      [key, value],
     );
   }
 
   async delete(key: string): Promise<boolean> {
-    return this.db.write((run) => run(`DELETE FROM ${this.opts.table} WHERE key = ?`, [key]).changes > 0);
+    return (await this.db.writeOne(`DELETE FROM ${this.opts.table} WHERE key = ?`, [key])).changes > 0;
   }
 
   async deleteMany(keys: string[]): Promise<boolean> {

@@ -6,23 +6,22 @@ export function sqliteOrdered<T>(db: SqliteDatabase, ns: string): OrderedSpace<T
     rows.map((row) => ({ key: row.key, value: JSON.parse(row.value) as T }));
   return {
     async append(key, value) {
-      return db.write(
-        (run) =>
-          run('INSERT INTO entries (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO NOTHING', [
-            ns,
-            key,
-            JSON.stringify(value),
-          ]).changes > 0,
+      const { changes } = await db.writeOne(
+        'INSERT INTO entries (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO NOTHING',
+        [ns, key, JSON.stringify(value)],
       );
+      return changes > 0;
     },
     async update(key, value) {
-      return db.write(
-        (run) =>
-          run('UPDATE entries SET value = ? WHERE ns = ? AND key = ?', [JSON.stringify(value), ns, key]).changes > 0,
-      );
+      const { changes } = await db.writeOne('UPDATE entries SET value = ? WHERE ns = ? AND key = ?', [
+        JSON.stringify(value),
+        ns,
+        key,
+      ]);
+      return changes > 0;
     },
     async remove(key) {
-      return db.write((run) => run('DELETE FROM entries WHERE ns = ? AND key = ?', [ns, key]).changes > 0);
+      return (await db.writeOne('DELETE FROM entries WHERE ns = ? AND key = ?', [ns, key])).changes > 0;
     },
     async get(key) {
       const row = db.get<{ value: string }>('SELECT value FROM entries WHERE ns = ? AND key = ?', [ns, key]);

@@ -45,27 +45,25 @@ export function sqliteQueue<T>(db: SqliteDatabase, ns: string): QueueSpace<T> {
   });
   return {
     append: (entry) =>
-      db.write(
-        (run) =>
-          run(
-            'INSERT INTO queue_entries (ns, key, grp, due, value) VALUES (?, ?, ?, ?, ?) ON CONFLICT (ns, key) DO NOTHING',
-            [ns, entry.key, entry.group, bound(entry.dueAt), JSON.stringify(entry.value)],
-          ).changes > 0,
-      ),
+      db
+        .writeOne(
+          'INSERT INTO queue_entries (ns, key, grp, due, value) VALUES (?, ?, ?, ?, ?) ON CONFLICT (ns, key) DO NOTHING',
+          [ns, entry.key, entry.group, bound(entry.dueAt), JSON.stringify(entry.value)],
+        )
+        .then(({ changes }) => changes > 0),
     update: (entry) =>
-      db.write(
-        (run) =>
-          run('UPDATE queue_entries SET due = ?, value = ? WHERE ns = ? AND key = ?', [
-            bound(entry.dueAt),
-            JSON.stringify(entry.value),
-            ns,
-            entry.key,
-          ]).changes > 0,
-      ),
+      db
+        .writeOne('UPDATE queue_entries SET due = ?, value = ? WHERE ns = ? AND key = ?', [
+          bound(entry.dueAt),
+          JSON.stringify(entry.value),
+          ns,
+          entry.key,
+        ])
+        .then(({ changes }) => changes > 0),
     remove: (group, key) =>
-      db.write(
-        (run) => run('DELETE FROM queue_entries WHERE ns = ? AND grp = ? AND key = ?', [ns, group, key]).changes > 0,
-      ),
+      db
+        .writeOne('DELETE FROM queue_entries WHERE ns = ? AND grp = ? AND key = ?', [ns, group, key])
+        .then(({ changes }) => changes > 0),
     async get(key) {
       const row = db.get<{ value: string }>('SELECT value FROM queue_entries WHERE ns = ? AND key = ?', [ns, key]);
       return row ? (JSON.parse(row.value) as T) : undefined;
