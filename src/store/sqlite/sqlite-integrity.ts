@@ -1,29 +1,73 @@
 import type Database from 'better-sqlite3';
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { StoreError } from '../../shared/errors.js';
+import { corrupt, recoveryAdvice, sqliteCode } from './sqlite-errors.js';
 
 /** Problems quoted in the message; quick_check lists up to 100. */
 const QUOTED = 3;
 
-/** What a person does with a corrupt store: the file is left exactly as it was found. */
-export function recoveryAdvice(file: string): string {
-  return (
-    `banwatch has not changed the file. To recover: stop banwatch, copy ${file} (and any -wal and -shm ` +
-    `files beside it) somewhere safe, then either restore a backup or rebuild it with the sqlite3 tool ` +
-    `(sqlite3 ${file} .recover | sqlite3 recovered.sqlite) and point store.url at the rebuilt file. ` +
-    `Starting with a new file also works: feeds are first-polled again and post nothing old.`
-  );
+/** Beside the store, written when banwatch closes it: what the file looked like then. */
+export const closedMarkFile = (file: string): string => `${file}-closed`;
+/** The whole file is read at least this often, whatever the mark says (a disk can rot unseen). */
+export const FULL_CHECK_EVERY_MS = 86_400_000;
+
+interface ClosedMark {
+  size: string;
+  mtimeNs: string;
+  ino: string;
+  /** When the whole file last passed quick_check. */
+  checkedAt: number;
 }
 
-function corrupt(file: string, problem: string, cause?: unknown): StoreError {
-  return new StoreError(`SQLite store ${file} is corrupt (${problem}). ${recoveryAdvice(file)}`, {
-    code: 'STORE_CORRUPT',
-    ...(cause === undefined ? {} : { cause }),
-  });
+function fileIdentity(file: string): Omit<ClosedMark, 'checkedAt'> {
+  const stat = statSync(file, { bigint: true });
+  return { size: String(stat.size), mtimeNs: String(stat.mtimeNs), ino: String(stat.ino) };
 }
 
-function sqliteCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
+function readMark(file: string): ClosedMark | undefined {
+  try {
+    return JSON.parse(readFileSync(closedMarkFile(file), 'utf8')) as ClosedMark;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * When the whole file passed its last check, if it is exactly as banwatch closed it since: the
+ * same inode, size and modification time as the mark banwatch wrote after closing it, no WAL
+ * left over (a crash, or another process still writing), and checked within a day. Otherwise
+ * undefined, and the file is read whole again.
+ */
+export function lastCheckStillHolds(file: string, now: number): number | undefined {
+  const mark = readMark(file);
+  if (!mark || now - mark.checkedAt >= FULL_CHECK_EVERY_MS || now < mark.checkedAt) return undefined;
+  if (existsSync(`${file}-wal`)) return undefined;
+  try {
+    const seen = fileIdentity(file);
+    return seen.size === mark.size && seen.mtimeNs === mark.mtimeNs && seen.ino === mark.ino
+      ? mark.checkedAt
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Before the first write: a process that dies leaves no mark, so the next open checks the whole file. */
+export function clearClosedMark(file: string): void {
+  rmSync(closedMarkFile(file), { force: true });
+}
+
+/** After the last connection closed: the file as banwatch leaves it, and when it was last checked whole. */
+export function writeClosedMark(file: string, checkedAt: number): void {
+  try {
+    // File times tick coarsely (a few ms): a change made just after this could keep the time
+    // banwatch left. Set a second back, any later change is seen, however soon it comes.
+    const stat = statSync(file);
+    utimesSync(file, stat.atime, new Date(Date.now() - 1_000));
+    writeFileSync(closedMarkFile(file), `${JSON.stringify({ ...fileIdentity(file), checkedAt })}\n`);
+  } catch {
+    // Without a mark the next open checks the whole file: slower, never less safe.
+  }
 }
 
 /**
@@ -33,10 +77,12 @@ function sqliteCode(error: unknown): string | undefined {
  * bad disk does). A file that fails, or is not a database at all, is reported with how to
  * recover and is never written to: no schema, no journal mode, nothing.
  */
-export function checkIntegrity(db: Database.Database, file: string): void {
+export function checkIntegrity(db: Database.Database, file: string, whole = true): void {
   let rows: Array<{ quick_check: string }>;
   try {
-    rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+    // Not whole: the file is as banwatch closed it after a recent whole check, and only its
+    // header is read (a file that is not a database fails here too).
+    rows = whole ? (db.pragma('quick_check') as Array<{ quick_check: string }>) : (db.pragma('schema_version'), []);
   } catch (error) {
     const code = sqliteCode(error);
     if (code === 'SQLITE_NOTADB') {
