@@ -16,6 +16,7 @@ import { createApp } from './main.js';
 import { exitStatus } from './shared/error-codes.js';
 import { BanwatchError, errorMessage, UserError } from './shared/errors.js';
 import { createLogger } from './shared/logger.js';
+import { tuneJitForOneShot } from './shared/one-shot-jit.js';
 import { exportOpml, importOpml } from './cli/feeds-command.js';
 import { effectiveConfigYaml } from './config/config-report.js';
 import { loadVendorCatalog } from './classify/vendor-catalog.js';
@@ -47,6 +48,12 @@ export interface MainOptions {
   env?: Environment;
   /** Where SIGINT/SIGTERM come from (tests pass an emitter). */
   signals?: NodeJS.EventEmitter;
+  /**
+   * This process runs the one command and exits (bin/banwatch.js): commands other than `run`
+   * tune V8 for a short life (shared/one-shot-jit.ts). Tests calling main() in their own
+   * process leave it unset.
+   */
+  ownProcess?: boolean;
 }
 
 /** The banwatch command. Returns the exit status: 0 done, 1 failed, 2 bad configuration or usage. */
@@ -59,6 +66,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       io.stdout.write(USAGE);
       return 0;
     }
+    if (options.ownProcess && command !== 'run') tuneJitForOneShot();
     if (command === 'config') return configCommand(args, globals.config, options.env ?? readEnvironment(), io);
     const config = loadConfig({ file: globals.config, env: options.env ?? readEnvironment() });
     switch (command) {
@@ -69,13 +77,14 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       case 'eval':
         return await evalCommand(args, io, { vendorsFile: config.vendorsFile, defaultEvalFile: DEFAULT_EVAL_FILE });
       case 'run':
-      case 'poll':
-        return await withApp(config, io, 'info', async (app, logger) => {
-          if (command === 'run') return runCommand(app, io, logger, options.signals);
-          if (!args.includes('--once'))
-            throw new UserError('USAGE', '`banwatch poll` needs --once (use `banwatch run` to keep polling)');
-          return pollOnceCommand(app, io);
+        return await withApp(config, io, 'info', (app, logger) => runCommand(app, io, logger, options.signals), {
+          oneShot: false,
         });
+      case 'poll':
+        if (!args.includes('--once'))
+          throw new UserError('USAGE', '`banwatch poll` needs --once (use `banwatch run` to keep polling)');
+        // The command reports each feed itself: the log adds only warnings and errors.
+        return await withApp(config, io, 'warn', (app) => pollOnceCommand(app, io));
       case 'history':
         return await withStores(config, (stores) => {
           const catalog = loadVendorCatalog(config.vendorsFile);
@@ -131,6 +140,7 @@ async function withApp(
   io: CliIo,
   level: string,
   run: (app: Awaited<ReturnType<typeof createApp>>, logger: ReturnType<typeof createLogger>) => Promise<number>,
+  { oneShot = true }: { oneShot?: boolean } = {},
 ): Promise<number> {
   // Logs go to stderr: readable on a terminal, one JSON line per event otherwise.
   const pretty = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
@@ -140,7 +150,7 @@ async function withApp(
     destination: io.stderr,
     pretty,
   });
-  const app = await createApp({ config, logger, stdout: io.stdout });
+  const app = await createApp({ config, logger, stdout: io.stdout, oneShot });
   try {
     return await run(app, logger);
   } finally {

@@ -17,7 +17,6 @@ import { leaseLeadership } from './runtime/lease-leadership.js';
 import { listVendorMatcher } from './app/list-vendor-matcher.js';
 import { instrumentTerms, watchTermProvider } from './app/govinfo-terms.js';
 import { defaultLexicon } from './classify/lexicon/lexicon-load.js';
-import { createPromMetrics } from './runtime/prom-metrics.js';
 import { createSourceSet, type SourceSet } from './app/source-set.js';
 import type { ChatPlatform } from './chat/platform.js';
 import { createClassifier } from './classify/classifier.js';
@@ -26,6 +25,7 @@ import type { CommandRouter } from './commands/command-router.js';
 import type { FeedsDeps } from './commands/handlers/feeds-handler.js';
 import type { Config } from './config/load-config.js';
 import type { Classifier } from './domain/classification.js';
+import { noMetrics } from './domain/metrics.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { soleLeadership } from './domain/leadership.js';
 import type { Source } from './domain/source.js';
@@ -41,6 +41,7 @@ import { createListSnapshotStore } from './store/list-snapshot-store.js';
 import { openStores, type Stores } from './store/open-stores.js';
 import { createListDownloader } from './sources/lists/list-download.js';
 import { splitStoreUrl } from './store/store-url.js';
+import { BanwatchError } from './shared/errors.js';
 
 /** Everything `banwatch` runs, wired once. The only place that knows concrete implementations (with src/app/). */
 export interface App {
@@ -79,6 +80,11 @@ export interface AppOptions {
   parseInThread?: boolean;
   /** How long a webhook may take to answer (tests of platforms that hang). */
   webhookTimeoutMs?: number;
+  /**
+   * A command that does its work and exits (`poll --once`, `feeds`, `watch`...): no Prometheus
+   * metrics, since nothing scrapes them, and prom-client is never loaded. Such an app cannot `start()`.
+   */
+  oneShot?: boolean;
 }
 
 /** Names for autocomplete: those starting with the prefix first, then close misspellings. */
@@ -198,7 +204,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     timeoutMs: options.webhookTimeoutMs,
     extra,
   });
-  const metrics = createPromMetrics(() => stores.outbox.counts());
+  const prom = options.oneShot
+    ? undefined
+    : (await import('./runtime/prom-metrics.js')).createPromMetrics(() => stores.outbox.counts());
+  const metrics = prom ?? noMetrics;
   let closing = false;
   const deliveryDeps = {
     stopping: () => closing,
@@ -264,6 +273,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     triage,
     sources: () => sourceSet.all(),
     async start() {
+      if (!prom) throw new BanwatchError('INTERNAL', 'a one-shot app (created with oneShot) cannot start');
       if (stores.backend.kind === 'redis') {
         const { url, value: prefix = 'banwatch' } = splitStoreUrl(config.store, 'prefix');
         const { startQueuedDelivery } = await import('./runtime/bullmq-delivery.js');
@@ -281,7 +291,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         sources: () => sourceSet.all(),
         feeds: stores.feeds,
         clock,
-        registry: metrics.registry,
+        registry: prom.registry,
         ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
       });
       // The dashboard (UI_TOKEN set) renders from the same stores the commands read.

@@ -1,4 +1,5 @@
 import type { App } from '../main.js';
+import type { PollSummary } from '../pipeline/poll-source.js';
 import { errorMessage } from '../shared/errors.js';
 import type { CliIo } from './cli-io.js';
 
@@ -35,6 +36,23 @@ async function storeTrouble(app: App, failedBefore: number): Promise<string | un
   return failed > 0 ? `${count(failed, 'write')} to the store failed` : undefined;
 }
 
+/** The run in one line, for a cron log that lists 2,000 feeds above it. */
+function summaryLine(results: readonly PollSummary[]): string {
+  const tally = (status: PollSummary['status']) => results.filter((result) => result.status === status).length;
+  const reports = results.flatMap((result) => (result.status === 'ok' ? [result.report] : []));
+  const withNew = reports.filter((report) => report.fresh > 0).length;
+  const items = reports.reduce((sum, report) => sum + report.fresh, 0);
+  const alerts = reports.reduce((sum, report) => sum + report.queued, 0);
+  const parts = [
+    `${withNew} with new items (${count(items, 'item')}, ${count(alerts, 'alert')} queued)`,
+    `${tally('not-modified')} not modified`,
+    `${tally('failed')} failed`,
+  ];
+  if (tally('paused')) parts.push(`${tally('paused')} paused`);
+  if (tally('elsewhere')) parts.push(`${tally('elsewhere')} polled by another instance`);
+  return `polled ${count(results.length, 'source')}: ${parts.join(', ')}`;
+}
+
 /**
  * `poll --once`: every source once, then deliver. A failing source is reported, not fatal:
  * the exit status is 0 as long as the run itself worked. A store that failed to write (a full
@@ -68,6 +86,7 @@ export async function pollOnceCommand(app: App, io: CliIo): Promise<number> {
         break;
     }
   }
+  io.stderr.write(`${summaryLine(results)}\n`);
   const counts = await app.stores.outbox.counts();
   io.stderr.write(`outbox: ${counts.pending} waiting, ${counts.dead} dead-lettered\n`);
   const trouble = await storeTrouble(app, failedBefore);

@@ -78,6 +78,11 @@ describe('from a feed to the channels', () => {
     const run = await poll();
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('feed-a: first poll, recorded 2 existing items');
+    expect(run.stderr).toContain(
+      'polled 2 sources: 2 with new items (3 items, 0 alerts queued), 0 not modified, 0 failed',
+    );
+    // The command reports each feed itself: no log line repeats it.
+    expect(run.stderr).not.toContain('"level"');
     expect(hooks.posts).toHaveLength(0);
   });
 

@@ -64,4 +64,21 @@ describe('engine.pollAll', () => {
     expect(hooks.delivered('/sec')).toHaveLength(1);
     expect(JSON.stringify(hooks.delivered('/sec')[0])).toContain('FCC bans new Hikvision');
   });
+
+  it('works as a one-shot app (no Prometheus metrics, nothing started) and refuses to start as a bot', async () => {
+    const oneShot = await createApp({
+      config: app.config,
+      logger: silentLogger(),
+      stdout: process.stdout,
+      oneShot: true,
+    });
+    try {
+      feeds.route('/news.xml', { body: rssDocument({ items: [ban, old] }) });
+      const [summary] = await oneShot.engine.pollAll({ deliver: false });
+      expect(summary).toMatchObject({ status: 'ok' });
+      await expect(oneShot.start()).rejects.toMatchObject({ code: 'INTERNAL' });
+    } finally {
+      await oneShot.close();
+    }
+  });
 });
