@@ -10,4 +10,4 @@ if (!existsSync(fileURLToPath(cli))) {
   process.exit(2);
 }
 const { main } = await import(cli.href);
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2), { ownProcess: true });

@@ -1,6 +1,13 @@
+import { createRequire } from 'node:module';
 import { pino, type Logger as PinoLogger } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import { maskUrlsIn } from './mask-url.js';
+
+/**
+ * pino-pretty (and its ~40 modules) only for a terminal: loaded when first asked for, so a
+ * command logging JSON to a file or pipe (cron, a container) does not load it at start-up.
+ */
+const loadPretty = (): typeof PinoPretty => createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
 
 export type Logger = PinoLogger;
 
@@ -22,7 +29,13 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 6);
   const destination = options.destination ?? process.stdout;
   const out: NodeJS.WritableStream = options.pretty
-    ? pretty({ destination, sync: true, colorize: true, ignore: 'pid,hostname,app', translateTime: 'SYS:HH:MM:ss' })
+    ? loadPretty()({
+        destination,
+        sync: true,
+        colorize: true,
+        ignore: 'pid,hostname,app',
+        translateTime: 'SYS:HH:MM:ss',
+      })
     : destination;
   // Every line: credentials and secret parameters of any URL in it are masked too (shared/mask-url.ts).
   const stream = {
