@@ -11,6 +11,7 @@ import { errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { deliveryRetryDelay } from './backoff.js';
 import { historyRecords } from './history-records.js';
+import type { IngestReport } from './ingest.js';
 import { withLease } from './with-lease.js';
 
 export interface DeliveryDeps {
@@ -83,9 +84,22 @@ export async function deliverOneChannel(channelId: string, deps: DeliveryDeps, r
   return report;
 }
 
-/** Channels with entries waiting, each with the time its head entry is due (epoch ms). */
-export function channelsWithWork(outbox: Outbox): Promise<Map<string, number>> {
-  return outbox.dueChannels(Infinity);
+/** The channels a poll queued alerts for (its report's outcomes). */
+export function queuedChannels(report: IngestReport): string[] {
+  const ids = new Set<string>();
+  for (const outcome of report.outcomes)
+    for (const channel of outcome.channels) if (channel.outcome === 'queued') ids.add(channel.channelId);
+  return [...ids];
+}
+
+/** Of these channels, those with entries waiting, each with when its head entry is due (epoch ms; unreadable: at once). */
+export async function headsOf(outbox: Outbox, channels: readonly string[]): Promise<Map<string, number>> {
+  const heads = new Map<string, number>();
+  for (const channelId of channels) {
+    const [head] = await outbox.pendingFor(channelId, 1);
+    if (head) heads.set(channelId, Date.parse(head.nextAttemptAt) || 0);
+  }
+  return heads;
 }
 
 function emptyReport(): DeliveryReport {

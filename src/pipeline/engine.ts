@@ -6,7 +6,7 @@ import type { FeedStateStore, Outbox, ThreadStore } from '../domain/ports.js';
 import type { Source } from '../domain/source.js';
 import { errorMessage } from '../shared/errors.js';
 import type { ChannelDirectory } from './channel-directory.js';
-import { channelsWithWork, deliverDue, type DeliveryReport } from './delivery-worker.js';
+import { deliverDue, headsOf, queuedChannels, type DeliveryReport } from './delivery-worker.js';
 import { mapLimited } from './limit.js';
 import { type PollDeps, pollSource, type PollSummary } from './poll-source.js';
 import { withLease } from './with-lease.js';
@@ -38,7 +38,10 @@ export interface EngineDeps extends PollDeps {
 
 /** Hands channels with work to a shared queue (BullMQ) instead of working the outbox here. */
 export interface DeliveryQueue {
-  /** Channel id -> when its head entry is due (epoch ms). */
+  /**
+   * Channel id -> when its head entry is due (epoch ms). A channel asked for again with the same
+   * head need not get another job: the one asked for works everything behind that head.
+   */
   schedule(work: Map<string, number>): Promise<void>;
 }
 
@@ -149,7 +152,7 @@ export class Engine {
       if (this.inFlight.has(source.id)) continue;
       void this.pollOne(source, this.channelsNow, true).then((summary) => {
         if (summary.status === 'ok' && summary.report.queued > 0) {
-          this.scheduledDelivery().catch((error: unknown) =>
+          this.scheduledDelivery(queuedChannels(summary.report)).catch((error: unknown) =>
             this.deps.logger.error({ err: error }, `delivery not scheduled: ${errorMessage(error)}`),
           );
         }
@@ -206,14 +209,22 @@ export class Engine {
     return summary ?? { sourceId: source.id, status: 'elsewhere' };
   }
 
-  /** The scheduled path: through the shared queue when there is one, else here. */
-  private async scheduledDelivery(): Promise<void> {
+  /**
+   * The scheduled path: through the shared queue when there is one, else here. A poll that
+   * queued alerts names its channels; the tick takes every channel whose head entry is due.
+   * Only due work is handed over, each channel with its head's due time: reading every channel
+   * with work and asking for a job for each after every poll that queued anything made the
+   * fleet's Redis re-add thousands of existing jobs a second at 10,000 channels (issue 24's
+   * scale run, where deliveries fell behind).
+   */
+  private async scheduledDelivery(channels?: readonly string[]): Promise<void> {
     const queue = this.deps.deliveryQueue;
     if (!queue) {
       await this.deliver();
       return;
     }
-    const work = await channelsWithWork(this.deps.outbox);
+    const now = this.deps.clock.now().getTime();
+    const work = channels ? await headsOf(this.deps.outbox, channels) : await this.deps.outbox.dueChannels(now);
     if (work.size) await queue.schedule(work);
   }
 

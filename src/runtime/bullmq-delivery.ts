@@ -15,6 +15,10 @@ export interface QueuedDelivery extends DeliveryQueue {
  * channel's lease, pacing posts; a job that throws (store trouble) is retried with backoff,
  * and a job whose instance died is picked up again by BullMQ's stalled-job check.
  */
+/** How long a channel's job is taken to cover its unchanged head (BullMQ's stalled check takes ~20 s). */
+export const ASK_AGAIN_MS = 60_000;
+const MEMO_LIMIT = 20_000;
+
 /** One job per channel with deliveries due; the worker delivers that channel's outbox in order. */
 interface DeliveryJob {
   channelId: string;
@@ -65,15 +69,33 @@ export function startQueuedDelivery(
     logger.warn({ channelId: job?.data.channelId, err: error }, `delivery job failed: ${errorMessage(error)}`),
   );
   worker.on('error', (error) => logger.warn({ err: error }, `delivery worker: ${errorMessage(error)}`));
+  // The head each channel last got a job for here. While a channel's head stays the same its
+  // job (waiting, or working through the channel) covers everything behind it, so the tick does
+  // not ask again: BullMQ would ignore the duplicate, but each ask is a script run on Redis, and
+  // during a burst to 10,000 channels every instance asked for every channel every tick. Asked
+  // again after a while anyway, in case a job went missing.
+  const asked = new Map<string, { dueAt: number; at: number }>();
   return {
     async schedule(work) {
       const now = Date.now();
+      const fresh = [...work.entries()].filter(([channelId, dueAt]) => {
+        const last = asked.get(channelId);
+        return !last || last.dueAt !== dueAt || now - last.at >= ASK_AGAIN_MS;
+      });
+      for (const [channelId, dueAt] of fresh) asked.set(channelId, { dueAt, at: now });
+      // Heads long gone are forgotten, so the memo holds only channels with recent work.
+      if (asked.size > MEMO_LIMIT)
+        for (const [channelId, last] of asked) if (now - last.at >= ASK_AGAIN_MS) asked.delete(channelId);
       await Promise.all(
-        [...work.entries()].map(([channelId, dueAt]) => {
+        fresh.map(([channelId, dueAt]) => {
           const delay = Math.max(0, dueAt - now);
           // A job due later gets its own id, so it does not block the immediate one.
           const jobId = delay > 0 ? `ch-${channelId}-at-${dueAt}` : `ch-${channelId}`;
-          return queue.add('deliver', { channelId }, { jobId, delay });
+          // Not added (Redis away): asked again at the next tick.
+          return queue.add('deliver', { channelId }, { jobId, delay }).catch((error: unknown) => {
+            asked.delete(channelId);
+            throw error;
+          });
         }),
       );
     },

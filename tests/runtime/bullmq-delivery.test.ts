@@ -39,6 +39,33 @@ describe.skipIf(!redis)('queued delivery on BullMQ', () => {
     }
   });
 
+  it('asks for no second job while a channel keeps the same head, and for one as soon as the head changes', async () => {
+    const runs: string[] = [];
+    const queue = startQueuedDelivery(
+      redis as string,
+      `bwtest-${Date.now().toString(36)}-memo`,
+      async (channelId) => void runs.push(channelId),
+      silentLogger(),
+    );
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+    try {
+      const head = Date.now() - 1_000;
+      await queue.schedule(new Map([['team', head]]));
+      await settle();
+      expect(runs).toEqual(['team']);
+      // The job ran and is gone; the same head again (a tick while the head waits, say a
+      // lease held elsewhere) adds nothing, though BullMQ would have taken a new job.
+      await queue.schedule(new Map([['team', head]]));
+      await settle();
+      expect(runs).toEqual(['team']);
+      await queue.schedule(new Map([['team', head + 1]]));
+      await settle();
+      expect(runs).toEqual(['team', 'team']);
+    } finally {
+      await queue.close();
+    }
+  });
+
   it("takes over a channel whose job's instance was killed mid-job, within about 20 s", async () => {
     const prefix = `bwtest-${Date.now().toString(36)}-kill`;
     const child = spawn(
