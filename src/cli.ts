@@ -79,12 +79,13 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       case 'run':
         return await withApp(config, io, 'info', (app, logger) => runCommand(app, io, logger, options.signals), {
           oneShot: false,
+          pollsSoon: true,
         });
       case 'poll':
         if (!args.includes('--once'))
           throw new UserError('USAGE', '`banwatch poll` needs --once (use `banwatch run` to keep polling)');
         // The command reports each feed itself: the log adds only warnings and errors.
-        return await withApp(config, io, 'warn', (app) => pollOnceCommand(app, io));
+        return await withApp(config, io, 'warn', (app) => pollOnceCommand(app, io), { pollsSoon: true });
       case 'history':
         return await withStores(config, (stores) => {
           const catalog = loadVendorCatalog(config.vendorsFile);
@@ -140,7 +141,7 @@ async function withApp(
   io: CliIo,
   level: string,
   run: (app: Awaited<ReturnType<typeof createApp>>, logger: ReturnType<typeof createLogger>) => Promise<number>,
-  { oneShot = true }: { oneShot?: boolean } = {},
+  { oneShot = true, pollsSoon = false }: { oneShot?: boolean; pollsSoon?: boolean } = {},
 ): Promise<number> {
   // Logs go to stderr: readable on a terminal, one JSON line per event otherwise.
   const pretty = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
@@ -150,7 +151,7 @@ async function withApp(
     destination: io.stderr,
     pretty,
   });
-  const app = await createApp({ config, logger, stdout: io.stdout, oneShot });
+  const app = await createApp({ config, logger, stdout: io.stdout, oneShot, pollsSoon });
   try {
     return await run(app, logger);
   } finally {

@@ -85,6 +85,8 @@ export interface AppOptions {
    * metrics, since nothing scrapes them, and prom-client is never loaded. Such an app cannot `start()`.
    */
   oneShot?: boolean;
+  /** The app will poll (`run`, `poll --once`): parser threads start now rather than at the first feed. */
+  pollsSoon?: boolean;
 }
 
 /** Names for autocomplete: those starting with the prefix first, then close misspellings. */
@@ -105,6 +107,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   const instanceId = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const reader = options.parseInThread ? undefined : lazyFeedReader(config.feeds.parserThreads, logger);
+  if (options.pollsSoon) reader?.warm();
   const catalog = loadVendorCatalog(config.vendorsFile);
   const classifier = createClassifier(catalog);
   const stores = await openStores(config.store, clock, {
@@ -112,10 +116,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     storiesMs: config.retention.storiesMs,
     tracesMs: config.retention.tracesMs,
     deliveriesMs: config.retention.deliveriesMs,
+  }).catch(async (error: unknown) => {
+    // A store that cannot open (corrupt, away) ends the command: a thread started early goes too.
+    await reader?.close();
+    throw error;
   });
   const fetcher = options.fetcher ?? createFeedFetcher({ clock });
   const guardedFetcher = createFeedFetcher({ clock, allowPrivateNetworks: config.feeds.allowPrivateNetworks });
-  const reader = options.parseInThread ? undefined : lazyFeedReader(config.feeds.parserThreads, logger);
   const lists = {
     downloader: createListDownloader({ clock }),
     store: createListSnapshotStore(stores.backend),
