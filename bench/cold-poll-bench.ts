@@ -7,10 +7,13 @@
  *   parseString over the same bodies in one thread (a child process, as in the warm figure);
  * - coldUnchanged: the same command when every feed answers 304, as a share of the changed one.
  *
- * "Process start-up excluded": the command's wall time, spawn to exit, less the median wall time
- * of `node -e 0` (Node's own start and exit, measured in the same run). Module loading, config,
- * opening the store and starting the parser thread are the command's and count. Each figure is the
- * median of ROUNDS rounds, each changed poll next to its own baseline.
+ * "Process start-up excluded": start-up is everything before the command's first feed request
+ * (Node's own start, loading banwatch's modules, reading and validating the configuration,
+ * opening the store), timed from the spawn to the first request the feed host sees (both on
+ * this machine's clock). The polls are timed from that request to the process's exit, so
+ * starting the parser thread, every fetch, parse, classification, store write and delivery,
+ * and closing the store all count. The whole command, start-up included, is printed beside it.
+ * Each figure is the median of ROUNDS rounds, each changed poll next to its own baseline.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
@@ -32,6 +35,8 @@ const BIN = resolve(packageRoot(import.meta.url), 'bin', 'banwatch.js');
 
 interface Run {
   seconds: number;
+  /** Date.now() at the spawn: the feed host's request times are on the same clock. */
+  spawnedAt: number;
   peakRssMb: number;
   exitCode: number | null;
   stderrTail: string;
@@ -54,6 +59,7 @@ function runNode(args: string[], logDir: string): Promise<Run> {
     const log = join(logDir, 'poll.log');
     const fd = openSync(log, 'w');
     const started = performance.now();
+    const spawnedAt = Date.now();
     const child = spawn(process.execPath, args, {
       cwd: packageRoot(import.meta.url),
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
@@ -68,7 +74,13 @@ function runNode(args: string[], logDir: string): Promise<Run> {
     child.once('exit', (exitCode) => {
       const seconds = (performance.now() - started) / 1_000;
       clearInterval(timer);
-      done({ seconds, peakRssMb: round(peak), exitCode, stderrTail: readFileSync(log, 'utf8').slice(-2_000) });
+      done({
+        seconds,
+        spawnedAt,
+        peakRssMb: round(peak),
+        exitCode,
+        stderrTail: readFileSync(log, 'utf8').slice(-2_000),
+      });
     });
   });
 }
@@ -102,47 +114,60 @@ export async function benchColdPoll(): Promise<Record<string, unknown>[]> {
   try {
     await host.publish(FEEDS, 1);
     await poll(); // the first poll records what the feeds hold: set-up, as a new user's first run
-    const startups: number[] = [];
-    const rounds: Array<{ changed: Run; unchanged: Run; bare: number; startup: number }> = [];
+    interface Timed {
+      run: Run;
+      /** Spawn to the first feed request. */
+      startup: number;
+      /** The first feed request to the exit. */
+      polls: number;
+    }
+    /** Runs the command; the host's counts were reset just before, so its first request is this run's. */
+    const timedPoll = async (expectFull: number): Promise<Timed> => {
+      const run = await poll();
+      const stats = await host.stats();
+      if (stats.full !== expectFull) throw new Error(`expected ${expectFull} full answers, the host saw ${stats.full}`);
+      if (stats.firstAt === undefined) throw new Error('the poll made no feed request');
+      const startup = (stats.firstAt - run.spawnedAt) / 1_000;
+      return { run, startup, polls: run.seconds - startup };
+    };
+    const rounds: Array<{ changed: Timed; unchanged: Timed; bare: number }> = [];
     for (let r = 0; r < ROUNDS; r++) {
       await host.publish(FEEDS, 2 + r);
-      const starts: number[] = [];
-      for (let i = 0; i < 3; i++) starts.push((await runNode(['-e', '0'], temp.dir)).seconds);
-      const startup = median(starts);
-      startups.push(startup);
-      const changed = await poll();
-      const unchanged = await poll();
-      const full = (await host.stats()).full;
-      if (full !== FEEDS) throw new Error(`expected ${FEEDS} full answers in the changed poll, saw ${full}`);
+      const changed = await timedPoll(FEEDS);
+      await host.publish(FEEDS, 2 + r); // the same bodies and ETags: the counts start again
+      const unchanged = await timedPoll(0);
       const bare = (await parseBaselineInChild(host.origin, FEEDS)).seconds;
-      rounds.push({ changed, unchanged, bare, startup });
+      rounds.push({ changed, unchanged, bare });
     }
-    const own = (run: Run, startup: number) => Math.max(0, run.seconds - startup);
-    const ratios = rounds.map((r) => own(r.changed, r.startup) / r.bare);
-    const shares = rounds.map((r) => own(r.unchanged, r.startup) / own(r.changed, r.startup));
+    const ratios = rounds.map((r) => r.changed.polls / r.bare);
+    const wholeRatios = rounds.map((r) => r.changed.run.seconds / r.bare);
+    const shares = rounds.map((r) => r.unchanged.polls / r.changed.polls);
     const ratio = median(ratios);
     const share = median(shares);
-    const peak = Math.max(...rounds.map((r) => Math.max(r.changed.peakRssMb, r.unchanged.peakRssMb)));
+    const peak = Math.max(...rounds.map((r) => Math.max(r.changed.run.peakRssMb, r.unchanged.run.peakRssMb)));
     return [
       {
         figure: 'coldPoll',
         feeds: FEEDS,
         rounds: ROUNDS,
-        nodeStartupSeconds: round(median(startups), 3),
-        changedSecondsByRound: rounds.map((r) => round(own(r.changed, r.startup), 2)),
+        startupSecondsByRound: rounds.map((r) => round(r.changed.startup, 2)),
+        changedSecondsByRound: rounds.map((r) => round(r.changed.polls, 2)),
         bareParseSecondsByRound: rounds.map((r) => round(r.bare, 2)),
         ratioByRound: ratios.map((x) => round(x, 2)),
         ratio: round(ratio, 2),
+        wholeCommandRatio: round(median(wholeRatios), 2),
         peakRssMb: peak,
-        target: `median ratio <= ${CHANGED_TARGET}, peak RSS <= ${RSS_TARGET_MB} MB`,
+        target: `median ratio <= ${CHANGED_TARGET} (start-up excluded), peak RSS <= ${RSS_TARGET_MB} MB`,
         ok: ratio <= CHANGED_TARGET && peak <= RSS_TARGET_MB,
       },
       {
         figure: 'coldUnchanged',
-        unchangedSecondsByRound: rounds.map((r) => round(own(r.unchanged, r.startup), 3)),
+        startupSecondsByRound: rounds.map((r) => round(r.unchanged.startup, 2)),
+        unchangedSecondsByRound: rounds.map((r) => round(r.unchanged.polls, 3)),
         shareByRound: shares.map((x) => round(x, 3)),
         share: round(share, 3),
-        target: `median share <= ${UNCHANGED_TARGET}`,
+        wholeCommandShare: round(median(rounds.map((r) => r.unchanged.run.seconds / r.changed.run.seconds)), 3),
+        target: `median share <= ${UNCHANGED_TARGET} (start-up excluded)`,
         ok: share <= UNCHANGED_TARGET,
       },
     ];
