@@ -49,7 +49,8 @@ export const SKIPPED_GROUP_MIN = 50;
 
 /** The trace as stored: the largest group of channels skipped for one reason folded into `othersSkipped`. */
 export function compactTrace(item: ItemTrace): ItemTrace {
-  if (!item.channels || item.channels.length < SKIPPED_GROUP_MIN) return item;
+  // Already folded (the channels whose source filter left the feed out): the rest stay listed.
+  if (item.othersSkipped || !item.channels || item.channels.length < SKIPPED_GROUP_MIN) return item;
   const counts = new Map<string, number>();
   for (const channel of item.channels)
     if (channel.outcome === 'skipped') counts.set(channel.reason, (counts.get(channel.reason) ?? 0) + 1);
