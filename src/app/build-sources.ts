@@ -61,6 +61,15 @@ export interface SourceDeps {
 export type TypedSource = Source & { type: SourceSettings['type'] };
 
 /**
+ * Tags a source just built with its config type. Object.assign on the fresh object rather than a
+ * `{ ...source, type }` copy: V8 (Node 20) gave each of 100,000 spread copies made in one loop a
+ * hidden class of its own, about 300 bytes a feed (issue 24's heap snapshot).
+ */
+export function typed(source: Source, type: SourceSettings['type']): TypedSource {
+  return Object.assign(source, { type });
+}
+
+/**
  * Turns validated source definitions into Source objects. A congress source without an API
  * key is left out with one log line, rather than failing on every poll; sources sharing a key
  * share its request budget.
@@ -79,13 +88,19 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
     govinfoBudgets.set(apiKey, budget);
     return budget;
   };
+  // One dependency object for every feed, not a copy each.
+  const rssDeps = {
+    fetcher: deps.trustedFetcher,
+    clock: deps.clock,
+    ...(deps.readBytes ? { readBytes: deps.readBytes } : {}),
+  };
   const canonical = (names: readonly string[] = []) => names.map((name) => deps.catalog?.resolve(name)?.name ?? name);
   return configs.flatMap((config): TypedSource[] => {
     switch (config.type) {
       case 'rss':
         return [
-          {
-            ...createRssSource(
+          typed(
+            createRssSource(
               {
                 id: config.id,
                 url: config.url,
@@ -93,14 +108,10 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
                 backfill: config.backfill,
                 name: config.name,
               },
-              {
-                fetcher: deps.trustedFetcher,
-                clock: deps.clock,
-                ...(deps.readBytes ? { readBytes: deps.readBytes } : {}),
-              },
+              rssDeps,
             ),
-            type: 'rss',
-          },
+            'rss',
+          ),
         ];
       case 'congress': {
         if (!config.apiKey) {
@@ -151,7 +162,7 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
             enactedText: enactedText(config, { govinfoBudget }),
           },
         );
-        return [{ ...source, type: 'congress' }];
+        return [typed(source, 'congress')];
       }
       case 'legiscan': {
         if (!config.apiKey) {
@@ -188,12 +199,12 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
               : undefined,
           },
         );
-        return [{ ...source, type: 'legiscan' }];
+        return [typed(source, 'legiscan')];
       }
       case 'federal-register':
         return [
-          {
-            ...createFederalRegisterSource(
+          typed(
+            createFederalRegisterSource(
               {
                 id: config.id,
                 name: config.name,
@@ -212,8 +223,8 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
                 ...(deps.lists ? { entityList: entityListLookup(deps.lists) } : {}),
               },
             ),
-            type: 'federal-register',
-          },
+            'federal-register',
+          ),
         ];
       case 'screening-list':
       case 'ofac-sdn':
@@ -234,7 +245,7 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
             : config.type === 'ofac-sdn'
               ? createSdnSource({ ...common, programs: config.programs }, listDeps)
               : createFccCoveredListSource(common, listDeps);
-        return [{ ...source, type: config.type }];
+        return [typed(source, config.type)];
       }
     }
   });

@@ -163,7 +163,8 @@ export function loadConfig(options: LoadOptions): Config {
     vendorsFile: data.vendorsFile ? resolvePath(baseDir, data.vendorsFile) : DEFAULT_VENDORS_FILE,
     maxAgeDays: data.maxAgeDays,
     sources,
-    channels: data.channels.map((channel) => ({ ...channel, origin: 'config' as const })),
+    // Tagged in place: a spread copy of each of 10,000 channels got a hidden class of its own (issue 24).
+    channels: data.channels.map((channel) => Object.assign(channel, { origin: 'config' as const })),
     admins: data.admins,
     allowed: data.allowed,
     delivery: {
