@@ -54,7 +54,7 @@ describe('health and metrics', () => {
       const base = `http://127.0.0.1:${await run.port()}`;
       expect(await (await fetch(`${base}/healthz`)).text()).toBe('ok\n');
       // Waits for the first poll to show in the metrics, however long a loaded machine takes to get there.
-      const okPolls = /^banwatch_polls_total\{source="ops",outcome="ok"\} (\d+)/m;
+      const okPolls = /^banwatch_polls_total\{outcome="ok"\} (\d+)/m;
       let before = '';
       for (let i = 0; i < 300 && !(metric(before, okPolls) >= 1); i++) {
         if (i) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -71,8 +71,8 @@ describe('health and metrics', () => {
       for (let i = 0; i < 200 && !hooks.delivered('/ops').length; i++)
         await new Promise((resolve) => setTimeout(resolve, 100));
       const after = await (await fetch(`${base}/metrics`)).text();
-      expect(metric(after, /^banwatch_polls_total\{source="ops",outcome="ok"\} (\d+)/m)).toBeGreaterThan(polls);
-      expect(metric(after, /^banwatch_items_seen_total\{source="ops"\} (\d+)/m)).toBeGreaterThanOrEqual(2);
+      expect(metric(after, /^banwatch_polls_total\{outcome="ok"\} (\d+)/m)).toBeGreaterThan(polls);
+      expect(metric(after, /^banwatch_items_seen_total (\d+)/m)).toBeGreaterThanOrEqual(2);
       expect(metric(after, /^banwatch_alerts_total\{action="ban"\} (\d+)/m)).toBe(1);
       expect(metric(after, /^banwatch_deliveries_total\{platform="slack-webhook",outcome="delivered"\} (\d+)/m)).toBe(
         1,
