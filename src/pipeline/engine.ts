@@ -47,6 +47,8 @@ export interface DeliveryQueue {
 
 /** How often the scheduler reads every source's state, not only those it expects due. */
 const FULL_READ_MS = 30_000;
+/** How many feed states one store read asks for. */
+const STATE_SLICE = 2_000;
 
 /** A shuffled copy, so instances sharing a store do not all take due sources in one order. */
 function shuffled<T>(items: readonly T[]): T[] {
@@ -127,18 +129,29 @@ export class Engine {
     if (fullRead) this.lastFullRead = now;
     const sources = fullRead ? idle : idle.filter((source) => (this.knownNext.get(source.id) ?? 0) <= now);
     if (!sources.length) return;
-    const states = await this.deps.feeds.getMany(sources.map((s) => s.id));
-    const due = sources.filter((source) => {
-      const state = states.get(source.id);
-      const next = state?.nextPollAt;
-      // A paused feed is read every tick, so a resume takes effect at once.
-      if (next && !state.pausedAt) this.knownNext.set(source.id, Date.parse(next));
-      else this.knownNext.delete(source.id);
-      if (next) return Date.parse(next) <= now;
-      if (!this.firstSeen.has(source.id))
-        this.firstSeen.set(source.id, now + Math.random() * Math.min(source.intervalMs * 0.1, 30_000));
-      return (this.firstSeen.get(source.id) ?? now) <= now;
-    });
+    const due: Source[] = [];
+    // Read in slices: all 100,000 states at once were a reply, its parsed documents and a Map
+    // alive together, tens of MB of heap at every full read (issue 24).
+    for (let start = 0; start < sources.length; start += STATE_SLICE) {
+      const slice = sources.slice(start, start + STATE_SLICE);
+      const states = await this.deps.feeds.getMany(slice.map((s) => s.id));
+      for (const source of slice) {
+        const state = states.get(source.id);
+        const next = state?.nextPollAt;
+        // A paused feed is read every tick, so a resume takes effect at once.
+        if (next && !state.pausedAt) this.knownNext.set(source.id, Date.parse(next));
+        else this.knownNext.delete(source.id);
+        if (next) {
+          // Its first sight is over: the stored due time rules from now on.
+          this.firstSeen.delete(source.id);
+          if (Date.parse(next) <= now) due.push(source);
+          continue;
+        }
+        if (!this.firstSeen.has(source.id))
+          this.firstSeen.set(source.id, now + Math.random() * Math.min(source.intervalMs * 0.1, 30_000));
+        if ((this.firstSeen.get(source.id) ?? now) <= now) due.push(source);
+      }
+    }
     if (!due.length) return;
     this.channelsNow = await this.deps.channels.all();
     this.backlog = shuffled(due);
