@@ -121,13 +121,16 @@ export class Engine {
    */
   async pollDue(): Promise<void> {
     const now = this.deps.clock.now().getTime();
-    const idle = this.sources().filter((source) => !this.inFlight.has(source.id));
     // Only the states that may be due are read: at 100,000 feeds, reading every state each second
     // was most of an instance's work (issue 24). A state another instance or a command changed
     // (a resume) is seen at the next full read at the latest.
     const fullRead = now - this.lastFullRead >= FULL_READ_MS || now < this.lastFullRead;
     if (fullRead) this.lastFullRead = now;
-    const sources = fullRead ? idle : idle.filter((source) => (this.knownNext.get(source.id) ?? 0) <= now);
+    // One pass, keeping only the idle sources that may be due: a filtered copy of all 100,000
+    // every second was 800 KB of large-object garbage a tick, piling up between full GCs.
+    const sources = this.sources().filter(
+      (source) => !this.inFlight.has(source.id) && (fullRead || (this.knownNext.get(source.id) ?? 0) <= now),
+    );
     if (!sources.length) return;
     const due: Source[] = [];
     // Read in slices: all 100,000 states at once were a reply, its parsed documents and a Map
