@@ -40,9 +40,17 @@ export function interpolate(value: unknown, env: Environment, path: PropertyKey[
         return '';
       });
     }
-    if (Array.isArray(node)) return node.map((child, index) => visit(child, [...at, index]));
+    // A node with nothing to fill in is returned as it is, not copied: a 100,000-feed file was
+    // otherwise held twice over while the schema read it (issue 24).
+    if (Array.isArray(node)) {
+      const children = node.map((child, index) => visit(child, [...at, index]));
+      return children.every((child, index) => child === node[index]) ? node : children;
+    }
     if (node && typeof node === 'object') {
-      return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, visit(child, [...at, key])]));
+      const entries = Object.entries(node).map(([key, child]) => [key, visit(child, [...at, key])] as const);
+      return entries.every(([key, child]) => child === (node as Record<string, unknown>)[key])
+        ? node
+        : Object.fromEntries(entries);
     }
     return node;
   };
