@@ -141,9 +141,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     readBytes: reader?.readBytes,
     budgetSlots: stores.backend.claims('request-budgets'),
   });
-  const configUrls = new Map(
-    config.sources.flatMap((source) => (source.type === 'rss' ? [[source.id, source.url] as const] : [])),
-  );
+  // Built when `feeds list` asks, not kept: a 100,000-entry Map is 3.5 MB (issue 24).
+  const configUrls = () =>
+    new Map(config.sources.flatMap((source) => (source.type === 'rss' ? [[source.id, source.url] as const] : [])));
   const sourceSet = createSourceSet(configured, configUrls, {
     registry: stores.runtimeFeeds,
     trustedFetcher: fetcher,

@@ -33,7 +33,8 @@ export interface SourceSetDeps {
  */
 export function createSourceSet(
   configured: readonly TypedSource[],
-  configUrls: ReadonlyMap<string, string>,
+  /** The config file's feed URLs by source id, asked for only when the feeds are listed. */
+  configUrls: () => ReadonlyMap<string, string>,
   deps: SourceSetDeps,
 ): SourceSet {
   let runtime: Array<{ feed: RuntimeFeed; source: TypedSource }> = [];
@@ -42,7 +43,6 @@ export function createSourceSet(
   const readBytes = deps.readBytes ? { readBytes: deps.readBytes } : {};
   const trustedDeps = { fetcher: deps.trustedFetcher, clock: deps.clock, ...readBytes };
   const guardedDeps = { fetcher: deps.guardedFetcher, clock: deps.clock, ...readBytes };
-  const configuredIds = new Set(configured.map((s) => s.id));
   const build = (feed: RuntimeFeed): TypedSource => {
     const source = typed(
       createRssSource(
@@ -56,7 +56,10 @@ export function createSourceSet(
   return {
     all: () => current,
     async refresh() {
-      const feeds = (await deps.registry.list()).filter((feed) => !configuredIds.has(feed.id));
+      const listed = await deps.registry.list();
+      // Built only when there are runtime feeds to tell apart: 100,000 ids every 30 s for nothing otherwise.
+      const configuredIds = listed.length ? new Set(configured.map((s) => s.id)) : undefined;
+      const feeds = listed.filter((feed) => !configuredIds?.has(feed.id));
       runtime = feeds.map((feed) => {
         const kept = runtime.find(
           (entry) =>
@@ -71,10 +74,11 @@ export function createSourceSet(
     },
     async feeds() {
       await this.refresh();
+      const urls = configUrls();
       return [
         ...configured
-          .filter((s) => configUrls.has(s.id))
-          .map((s) => ({ id: s.id, url: configUrls.get(s.id) as string, origin: 'config' as const })),
+          .filter((s) => urls.has(s.id))
+          .map((s) => ({ id: s.id, url: urls.get(s.id) as string, origin: 'config' as const })),
         ...runtime.map((entry) => ({
           id: entry.feed.id,
           url: entry.feed.url,
