@@ -92,14 +92,21 @@ export function queuedChannels(report: IngestReport): string[] {
   return [...ids];
 }
 
+/** Channels past which one read of the outbox's index beats a read per channel (a ban every channel takes). */
+export const HEAD_READS_MAX = 50;
+
 /** Of these channels, those with entries waiting, each with when its head entry is due (epoch ms; unreadable: at once). */
 export async function headsOf(outbox: Outbox, channels: readonly string[]): Promise<Map<string, number>> {
-  const heads = new Map<string, number>();
-  for (const channelId of channels) {
-    const [head] = await outbox.pendingFor(channelId, 1);
-    if (head) heads.set(channelId, Date.parse(head.nextAttemptAt) || 0);
+  if (channels.length > HEAD_READS_MAX) {
+    const wanted = new Set(channels);
+    return new Map([...(await outbox.dueChannels(Infinity))].filter(([channelId]) => wanted.has(channelId)));
   }
-  return heads;
+  const heads = await Promise.all(
+    channels.map(async (channelId) => [channelId, (await outbox.pendingFor(channelId, 1))[0]] as const),
+  );
+  return new Map(
+    heads.flatMap(([channelId, head]) => (head ? [[channelId, Date.parse(head.nextAttemptAt) || 0]] : [])),
+  );
 }
 
 function emptyReport(): DeliveryReport {

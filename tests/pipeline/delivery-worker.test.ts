@@ -2,7 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildNotifiers } from '../../src/app/build-notifiers.js';
 import type { Channel } from '../../src/domain/channel.js';
 import { outboxKey, type OutboxEntry } from '../../src/domain/outbox.js';
-import { deliverDue, deliverOneChannel, type DeliveryDeps } from '../../src/pipeline/delivery-worker.js';
+import {
+  deliverDue,
+  deliverOneChannel,
+  HEAD_READS_MAX,
+  headsOf,
+  type DeliveryDeps,
+} from '../../src/pipeline/delivery-worker.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import type { Stores } from '../../src/store/open-stores.js';
 import { startWebhookServer, type WebhookServer } from '../fakes/webhook-server.js';
@@ -173,5 +179,22 @@ describe('deliverOneChannel', () => {
     expect(await deliverOneChannel('a', during)).toEqual({ delivered: 2, retried: 0, dead: 0, waiting: 0 });
     expect(titles('/a')).toEqual(['Alert number 1', 'Alert number 2']);
     expect(titles('/b')).toEqual([]);
+  });
+});
+
+describe('headsOf (what a poll hands the shared delivery queue)', () => {
+  it('gives each named channel with work its head entry due time, by one read each or one index read for many', async () => {
+    const now = clock.now().getTime();
+    const later = { ...entry('b', 2), nextAttemptAt: new Date(now + 300_000).toISOString() };
+    await stores.outbox.enqueue([entry('a', 1), entry('a', 3), later]);
+    const expected = new Map([
+      ['a', now],
+      ['b', now + 300_000],
+    ]);
+    expect(await headsOf(stores.outbox, ['a', 'b', 'no-work'])).toEqual(expected);
+    // Past HEAD_READS_MAX channels (a ban every channel takes): the same answer from the index.
+    const many = ['a', 'b', ...Array.from({ length: HEAD_READS_MAX }, (_, i) => `idle-${i}`)];
+    expect(await headsOf(stores.outbox, many)).toEqual(expected);
+    expect(await headsOf(stores.outbox, many.slice(2))).toEqual(new Map());
   });
 });
