@@ -2,6 +2,16 @@ import type { App } from '../main.js';
 import type { Logger } from '../shared/logger.js';
 import type { CliIo } from './cli-io.js';
 
+/** Names shown in the banner per list: a fleet's 100,000 feeds would otherwise be one 2 MB line. */
+export const BANNER_NAMES = 10;
+
+/** The first `max` entries, then how many more (`a, b, and 98 more`), or `none` when empty. */
+export function namedList(entries: readonly string[], none: string, max = BANNER_NAMES): string {
+  if (!entries.length) return none;
+  const shown = entries.slice(0, max).join(', ');
+  return entries.length > max ? `${shown}, and ${entries.length - max} more` : shown;
+}
+
 /** Says what it polls and where alerts go, in words, before the JSON log lines start. */
 function banner(app: App, io: CliIo, httpPort?: number, dashboardUrl?: string): void {
   const sources = app.sources();
@@ -11,8 +21,14 @@ function banner(app: App, io: CliIo, httpPort?: number, dashboardUrl?: string): 
   io.stderr.write(
     [
       `banwatch is running (store: ${app.stores.backend.kind}, ${app.config.store.replace(/\/\/[^@/]*@/, '//***@')})`,
-      `polling ${sources.length} source${sources.length === 1 ? '' : 's'}: ${sources.map((s) => `${s.id} every ${every(s.intervalMs)}`).join(', ') || 'none configured'}`,
-      `alerts go to: ${channels.map((c) => `${c.id} (${c.type})`).join(', ') || 'no channel configured'}`,
+      `polling ${sources.length} source${sources.length === 1 ? '' : 's'}: ${namedList(
+        sources.map((s) => `${s.id} every ${every(s.intervalMs)}`),
+        'none configured',
+      )}`,
+      `alerts go to: ${namedList(
+        channels.map((c) => `${c.id} (${c.type})`),
+        'no channel configured',
+      )}`,
       ...(app.platforms.length ? [`chat: ${app.platforms.map((p) => p.name).join(', ')} connected`] : []),
       ...(httpPort !== undefined ? [`HTTP on port ${httpPort}`] : []),
       ...(dashboardUrl ? [`dashboard: ${dashboardUrl} (sign in with UI_TOKEN)`] : []),
