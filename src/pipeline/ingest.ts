@@ -21,7 +21,7 @@ import { prepareText, type WatchTerm } from '../domain/watch-term.js';
 import type { Logger } from '../shared/logger.js';
 import { classifyItem } from './classify-item.js';
 import { instrumentRecord } from './instrument-record.js';
-import { routeItem } from './router.js';
+import { notAmongSources, routeItem } from './router.js';
 import { mayReceive } from '../domain/tenancy.js';
 
 export interface IngestDeps {
@@ -93,8 +93,7 @@ export async function ingest(
   // channels of ten feeds each, reading and matching every channel's terms for every new item
   // was most of a poll's work (issue 24's scale run).
   const takers = channels.filter((channel) => !channel.sources || channel.sources.includes(source.id));
-  const othersSkipped =
-    takers.length < channels.length ? `source ${source.id} is not among the channel's sources` : undefined;
+  const othersSkipped = takers.length < channels.length ? notAmongSources(source.id) : undefined;
   const terms = await deps.watch.listMany(takers.map((channel) => channel.id));
   const now = deps.clock.now();
 

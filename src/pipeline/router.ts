@@ -6,6 +6,11 @@ import { mentions, prepareText, termNames, type WatchTerm } from '../domain/watc
 export type RouteDecision =
   { deliver: true; matchedBy: string; classification: Classification } | { deliver: false; reason: string };
 
+/** Why a channel whose source filter leaves a feed out gets none of its items (routing and ingest's shortcut). */
+export function notAmongSources(sourceId: string): string {
+  return `source ${sourceId} is not among the channel's sources`;
+}
+
 /**
  * Decides whether one channel gets one item, in this order:
  * 1. a mute term mentioned in the item: never (a mute always wins);
@@ -31,7 +36,7 @@ export function routeItem(
   const mute = mentioned.find((term) => term.mode === 'mute');
   if (mute) return { deliver: false, reason: `muted by watch term "${mute.term}"` };
   if (channel.sources && !channel.sources.includes(item.sourceId)) {
-    return { deliver: false, reason: `source ${item.sourceId} is not among the channel's sources` };
+    return { deliver: false, reason: notAmongSources(item.sourceId) };
   }
   const all = mentioned.find((term) => term.mode === 'all');
   if (all) return { deliver: true, matchedBy: `watch term "${all.term}" (--all)`, classification };

@@ -8,13 +8,6 @@ export interface QueuedDelivery extends DeliveryQueue {
   close(): Promise<void>;
 }
 
-/**
- * Deliveries across instances through BullMQ on the store's Redis: one job per channel with
- * work (its id is the channel, so a channel is queued once however many instances ask), run by
- * whichever instance's worker is free. The job works that channel's outbox in order under the
- * channel's lease, pacing posts; a job that throws (store trouble) is retried with backoff,
- * and a job whose instance died is picked up again by BullMQ's stalled-job check.
- */
 /** How long a channel's job is taken to cover its unchanged head (BullMQ's stalled check takes ~20 s). */
 export const ASK_AGAIN_MS = 60_000;
 const MEMO_LIMIT = 20_000;
@@ -24,6 +17,13 @@ interface DeliveryJob {
   channelId: string;
 }
 
+/**
+ * Deliveries across instances through BullMQ on the store's Redis: one job per channel with
+ * work (its id is the channel, so a channel is queued once however many instances ask), run by
+ * whichever instance's worker is free. The job works that channel's outbox in order under the
+ * channel's lease, pacing posts; a job that throws (store trouble) is retried with backoff,
+ * and a job whose instance died is picked up again by BullMQ's stalled-job check.
+ */
 export function startQueuedDelivery(
   redisUrl: string,
   prefix: string,
