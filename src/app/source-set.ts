@@ -26,6 +26,18 @@ export interface SourceSetDeps {
   readBytes?: FeedBytesReader;
 }
 
+/** A runtime feed whose source can be kept: nothing the source was built from has changed. */
+function sameDefinition(a: RuntimeFeed, b: RuntimeFeed): boolean {
+  return (
+    a.id === b.id &&
+    a.url === b.url &&
+    a.intervalMs === b.intervalMs &&
+    a.title === b.title &&
+    a.trusted === b.trusted &&
+    a.scope === b.scope
+  );
+}
+
 /**
  * The config file's sources plus the feeds added at run time. Runtime feeds are rebuilt only
  * when their definition changes, so a refresh keeps each source object (and nothing else holds
@@ -38,7 +50,10 @@ export function createSourceSet(
   deps: SourceSetDeps,
 ): SourceSet {
   let runtime: Array<{ feed: RuntimeFeed; source: TypedSource }> = [];
+  let runtimeById = new Map<string, { feed: RuntimeFeed; source: TypedSource }>();
   let current: Source[] = [...configured];
+  /** The config file's sources by id, built when a title is first asked for (OPML export asks for every feed's). */
+  let configuredById: Map<string, TypedSource> | undefined;
   // Shared by every runtime feed; built without spreads, which cost a hidden class per copy at scale (build-sources.ts).
   const readBytes = deps.readBytes ? { readBytes: deps.readBytes } : {};
   const trustedDeps = { fetcher: deps.trustedFetcher, clock: deps.clock, ...readBytes };
@@ -60,17 +75,20 @@ export function createSourceSet(
       // Built only when there are runtime feeds to tell apart: 100,000 ids every 30 s for nothing otherwise.
       const configuredIds = listed.length ? new Set(configured.map((s) => s.id)) : undefined;
       const feeds = listed.filter((feed) => !configuredIds?.has(feed.id));
-      runtime = feeds.map((feed) => {
-        const kept = runtime.find(
-          (entry) =>
-            entry.feed.id === feed.id &&
-            entry.feed.url === feed.url &&
-            entry.feed.trusted === feed.trusted &&
-            entry.feed.scope === feed.scope,
-        );
-        return kept ?? { feed, source: build(feed) };
+      // By id: a search of the previous list per feed made a refresh quadratic in the runtime feeds.
+      const previous = runtime;
+      let changed = feeds.length !== previous.length;
+      runtime = feeds.map((feed, at) => {
+        const kept = runtimeById.get(feed.id);
+        const same = kept !== undefined && sameDefinition(kept.feed, feed);
+        if (!same || previous[at] !== kept) changed = true;
+        return same ? kept : { feed, source: build(feed) };
       });
-      current = [...configured, ...runtime.map((entry) => entry.source)];
+      // The list the engine iterates is replaced only when a feed came, went or changed.
+      if (changed) {
+        current = [...configured, ...runtime.map((entry) => entry.source)];
+        runtimeById = new Map(runtime.map((entry) => [entry.feed.id, entry]));
+      }
     },
     async feeds() {
       await this.refresh();
@@ -87,7 +105,9 @@ export function createSourceSet(
         })),
       ];
     },
-    titleOf: (id) =>
-      runtime.find((entry) => entry.feed.id === id)?.feed.title ?? configured.find((s) => s.id === id)?.name,
+    titleOf(id) {
+      configuredById ??= new Map(configured.map((source) => [source.id, source]));
+      return runtimeById.get(id)?.feed.title ?? configuredById.get(id)?.name;
+    },
   };
 }
