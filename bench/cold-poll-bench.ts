@@ -5,7 +5,10 @@
  *
  * - coldPoll: a changed poll (every feed has 5 new items and a new ETag) against rss-parser's bare
  *   parseString over the same bodies in one thread (a child process, as in the warm figure);
- * - coldUnchanged: the same command when every feed answers 304, as a share of the changed one.
+ * - coldUnchanged: the same command when every feed answers 304, as a share of the changed one,
+ *   beside its floor: a fresh process that only makes the same conditional GETs
+ *   (conditional-get-floor.ts), timed the same way. On this 2-core VM that floor alone is about
+ *   a tenth of the changed poll, so the gap above it is what banwatch's own work costs.
  *
  * "Process start-up excluded": start-up is everything before the command's first feed request
  * (Node's own start, loading banwatch's modules, reading and validating the configuration,
@@ -24,6 +27,7 @@ import { startWebhookServer } from '../tests/fakes/webhook-server.js';
 import { feedPath } from './bench-feeds.js';
 import { startFeedHost } from './feed-host-client.js';
 import { percentile, round, tempConfig } from './measure.js';
+import { conditionalGetFloorArgs } from './conditional-get-floor.js';
 import { parseBaselineInChild } from './parse-baseline.js';
 
 const FEEDS = Number(process.env.BENCH_FEEDS ?? 2_000);
@@ -105,12 +109,13 @@ export async function benchColdPoll(): Promise<Record<string, unknown>[]> {
       (_, feed) => `  - {id: f${feed}, type: rss, url: "${host.origin}${feedPath(feed)}", interval: 10m}`,
     ),
   ]);
-  const poll = async () => {
-    const prof = process.env.BENCH_COLD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_COLD_PROF}`] : [];
-    const run = await runNode([...prof, BIN, 'poll', '--once', '--config', temp.file], temp.dir);
-    if (run.exitCode !== 0) throw new Error(`poll --once exited ${run.exitCode}: ${run.stderrTail.slice(-400)}`);
+  const prof = process.env.BENCH_COLD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_COLD_PROF}`] : [];
+  const exitsCleanly = async (args: string[], what: string) => {
+    const run = await runNode(args, temp.dir);
+    if (run.exitCode !== 0) throw new Error(`${what} exited ${run.exitCode}: ${run.stderrTail.slice(-400)}`);
     return run;
   };
+  const poll = () => exitsCleanly([...prof, BIN, 'poll', '--once', '--config', temp.file], 'poll --once');
   try {
     await host.publish(FEEDS, 1);
     await poll(); // the first poll records what the feeds hold: set-up, as a new user's first run
@@ -122,22 +127,27 @@ export async function benchColdPoll(): Promise<Record<string, unknown>[]> {
       polls: number;
     }
     /** Runs the command; the host's counts were reset just before, so its first request is this run's. */
-    const timedPoll = async (expectFull: number): Promise<Timed> => {
-      const run = await poll();
+    const timedPoll = async (expectFull: number, command = poll): Promise<Timed> => {
+      const run = await command();
       const stats = await host.stats();
       if (stats.full !== expectFull) throw new Error(`expected ${expectFull} full answers, the host saw ${stats.full}`);
       if (stats.firstAt === undefined) throw new Error('the poll made no feed request');
       const startup = (stats.firstAt - run.spawnedAt) / 1_000;
       return { run, startup, polls: run.seconds - startup };
     };
-    const rounds: Array<{ changed: Timed; unchanged: Timed; bare: number }> = [];
+    const rounds: Array<{ changed: Timed; unchanged: Timed; floor: Timed; bare: number }> = [];
     for (let r = 0; r < ROUNDS; r++) {
-      await host.publish(FEEDS, 2 + r);
+      const version = 2 + r;
+      await host.publish(FEEDS, version);
       const changed = await timedPoll(FEEDS);
-      await host.publish(FEEDS, 2 + r); // the same bodies and ETags: the counts start again
+      await host.publish(FEEDS, version); // the same bodies and ETags: the counts start again
       const unchanged = await timedPoll(0);
+      await host.publish(FEEDS, version);
+      const floor = await timedPoll(0, () =>
+        exitsCleanly(conditionalGetFloorArgs(host.origin, FEEDS, version), 'the conditional GET floor'),
+      );
       const bare = (await parseBaselineInChild(host.origin, FEEDS)).seconds;
-      rounds.push({ changed, unchanged, bare });
+      rounds.push({ changed, unchanged, floor, bare });
     }
     const ratios = rounds.map((r) => r.changed.polls / r.bare);
     const wholeRatios = rounds.map((r) => r.changed.run.seconds / r.bare);
@@ -167,6 +177,8 @@ export async function benchColdPoll(): Promise<Record<string, unknown>[]> {
         shareByRound: shares.map((x) => round(x, 3)),
         share: round(share, 3),
         wholeCommandShare: round(median(rounds.map((r) => r.unchanged.run.seconds / r.changed.run.seconds)), 3),
+        floorSecondsByRound: rounds.map((r) => round(r.floor.polls, 3)),
+        floorShare: round(median(rounds.map((r) => r.floor.polls / r.changed.polls)), 3),
         target: `median share <= ${UNCHANGED_TARGET} (start-up excluded)`,
         ok: share <= UNCHANGED_TARGET,
       },
