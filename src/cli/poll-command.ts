@@ -54,7 +54,8 @@ function summaryLine(results: readonly PollSummary[]): string {
 }
 
 /**
- * `poll --once`: every source once, then deliver. A failing source is reported, not fatal:
+ * `poll --once`: every source once, then deliver. A line for each source with news, trouble or
+ * a pause, then the summary. A failing source is reported, not fatal:
  * the exit status is 0 as long as the run itself worked. A store that failed to write (a full
  * disk) is a failed run: exit 1, and nothing that was not stored is marked done.
  */
@@ -73,7 +74,7 @@ export async function pollOnceCommand(app: App, io: CliIo): Promise<number> {
         if (result.warning) io.stderr.write(`${result.sourceId}: WARNING ${result.warning}\n`);
         break;
       case 'not-modified':
-        io.stderr.write(`${result.sourceId}: not modified\n`);
+        // Counted in the summary only: at 2,000 feeds, a line each buried the few that had news.
         break;
       case 'paused':
         io.stderr.write(`${result.sourceId}: paused (resume with \`banwatch feeds resume ${result.sourceId}\`)\n`);

@@ -86,6 +86,16 @@ describe('from a feed to the channels', () => {
     expect(hooks.posts).toHaveLength(0);
   });
 
+  it('counts unchanged feeds in the summary without a line each', async () => {
+    const run = await poll();
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(
+      'polled 2 sources: 0 with new items (0 items, 0 alerts queued), 2 not modified, 0 failed',
+    );
+    expect(run.stderr).not.toMatch(/^feed-[ab]:/m);
+    expect(hooks.posts).toHaveLength(0);
+  });
+
   it('posts a new ban item once to each matching channel, even when two feeds carry it', async () => {
     const sameStoryInB: RssItemSpec = {
       ...banStory,
