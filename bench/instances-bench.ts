@@ -61,6 +61,8 @@ async function backlogRun(instances: number, host: FeedHost, hooks: WebhookServe
     config: temp.config,
     logger: silentLogger(),
     stdout: { write: () => true } as unknown as NodeJS.WritableStream,
+    // Only sets the store up; the measured instances are the child processes.
+    oneShot: true,
   });
   const children: BanwatchProcess[] = [];
   try {

@@ -162,6 +162,8 @@ export async function benchScale(options: ScaleOptions): Promise<Record<string, 
     config: temp.config,
     logger: silentLogger(),
     stdout: { write: () => true } as unknown as NodeJS.WritableStream,
+    // Only sets the store up; the measured instances are the child processes.
+    oneShot: true,
   });
   const children: BanwatchProcess[] = [];
   try {

@@ -79,7 +79,7 @@ export async function pollSource(
 ): Promise<PollSummary> {
   const state = (await deps.feeds.get(source.id)) ?? emptyFeedState(source.id);
   if (state.pausedAt) {
-    deps.metrics?.pollFinished(source.id, 'paused');
+    deps.metrics?.pollFinished('paused');
     return { sourceId: source.id, status: 'paused' };
   }
   const startedAt = deps.clock.now();
@@ -104,7 +104,7 @@ export async function pollSource(
       ? `${result.failure.message} (${parserStops} polls in a row: this feed's body stops the parser)`
       : result.failure.message;
     const lastError = { kind: result.failure.kind, message, at: now.toISOString() };
-    deps.metrics?.pollFinished(source.id, 'failed', result.failure.kind);
+    deps.metrics?.pollFinished('failed', result.failure.kind);
     await deps.feeds.put({
       ...state,
       cursor: result.cursor ?? state.cursor,
@@ -140,15 +140,15 @@ export async function pollSource(
     ).toISOString(),
   };
   if (result.notModified) {
-    deps.metrics?.pollFinished(source.id, 'not-modified');
+    deps.metrics?.pollFinished('not-modified');
     await deps.feeds.put(next);
     return { sourceId: source.id, status: 'not-modified' };
   }
   // A source whose items are already changes (a bill's new stage) alerts on its first poll too.
   const firstPoll = !state.initialized && !source.deltas;
   const report = await ingest(source, !state.initialized, result.items, channels, deps);
-  deps.metrics?.pollFinished(source.id, 'ok');
-  deps.metrics?.itemsSeen(source.id, report.fresh);
+  deps.metrics?.pollFinished('ok');
+  deps.metrics?.itemsSeen(report.fresh);
   await deps.feeds.put({ ...next, initialized: true, itemsSeen: state.itemsSeen + report.fresh });
   if (firstPoll) {
     deps.logger.info(

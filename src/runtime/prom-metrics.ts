@@ -83,11 +83,11 @@ export function createPromMetrics(outboxDepth: () => Promise<{ pending: number; 
   });
   return {
     registry,
-    pollFinished(_source, outcome, kind) {
+    pollFinished(outcome, kind) {
       polls.inc({ outcome });
       if (kind) fetchErrors.inc({ kind });
     },
-    itemsSeen: (_source, count) => items.inc(count),
+    itemsSeen: (count) => items.inc(count),
     alertQueued(action, channels) {
       alerts.inc({ action });
       queued.inc(channels);
