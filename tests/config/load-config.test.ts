@@ -168,7 +168,16 @@ describe('loadConfig', () => {
   });
 
   it('reports YAML syntax errors and a missing file', () => {
-    expect(problems('sources: [\n')[0]).toMatch(/c\d+\.yaml: /);
+    expect(problems('sources: [\n')[0]).toMatch(/c\d+\.yaml: not valid YAML at line 2, column 1: unexpected end/);
+    expect(problems('sources: []\nsources: []\n')).toEqual([
+      expect.stringMatching(/c\d+\.yaml: not valid YAML at line 2, column 1: duplicated mapping key$/),
+    ]);
+    // The 1.2 core schema: an unquoted date is the text it reads, not a Date.
+    const dated = loadConfig({
+      file: file('sources: [{id: 2026-12-01, type: rss, url: "https://a.example/f"}]\n'),
+      env: {},
+    });
+    expect(dated.sources[0]?.id).toBe('2026-12-01');
     expect(() => loadConfig({ file: join(dir, 'nope.yaml'), env: {} })).toThrow(/config file not found/);
   });
 
