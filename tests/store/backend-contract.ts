@@ -45,6 +45,25 @@ export function backendContract(
       results.forEach((owners, i) => expect(owners.get(`own-${i}`)).toBe(`worker-${i}`));
     });
 
+    it('claims and puts hundreds of keys at once, keeping the ones already held', async () => {
+      const claims = backend.claims('contract_many');
+      const first = Array.from({ length: 250 }, (_, i) => `item-${i}`);
+      const owners = await claims.claim(first, 'a', 60_000);
+      expect(first.every((key) => owners.get(key) === 'a')).toBe(true);
+      const more = [...first, ...Array.from({ length: 10 }, (_, i) => `new-${i}`)];
+      const again = await claims.claim(more, 'b', 60_000);
+      expect(more.map((key) => again.get(key))).toEqual([
+        ...first.map(() => 'a'),
+        ...Array.from({ length: 10 }, () => 'b'),
+      ]);
+      await claims.put(more, 'done', 60_000);
+      expect(await Promise.all([claims.get('item-0'), claims.get('item-249'), claims.get('new-9')])).toEqual([
+        'done',
+        'done',
+        'done',
+      ]);
+    });
+
     it('lets an expired claim be taken over, and put overwrites', async () => {
       const claims = backend.claims('contract_ttl');
       expect((await claims.claim(['k'], 'first', 300)).get('k')).toBe('first');

@@ -61,6 +61,28 @@ describe('sqlite file', () => {
     }
   });
 
+  it('lets two processes claim the same key at once, one winning and the other reading its hold', async () => {
+    const file = `sqlite://${join(dir, 'two-claimers.sqlite')}`;
+    const one = await openSqliteBackend(file, clock);
+    const two = await openSqliteBackend(file, clock);
+    try {
+      // Both read the key free; the second's statement waits for the first's write lock, then
+      // finds the key taken and takes only its own.
+      const [first, second] = await Promise.all([
+        one.claims('items').claim(['shared', 'mine-1'], 'one', 60_000),
+        two.claims('items').claim(['shared', 'mine-2'], 'two', 60_000),
+      ]);
+      expect(first.get('shared')).toBe('one');
+      expect(second.get('shared')).toBe('one');
+      expect(second.get('mine-2')).toBe('two');
+      await two.flush();
+      expect(await one.claims('items').get('mine-2')).toBe('two');
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
   it('reads documents in the table layout earlier versions (@keyv/sqlite) wrote', async () => {
     const file = join(dir, 'earlier.sqlite');
     const earlier = new Database(file);
