@@ -186,7 +186,13 @@ export function feedsDeps(
       return removed;
     },
   };
-  return { ...feeds, registry: refreshing, feeds: deps.stores.feeds, clock: deps.clock };
+  return {
+    ...feeds,
+    registry: refreshing,
+    batch: { registry: deps.stores.runtimeFeeds, refresh: () => feeds.refresh() },
+    feeds: deps.stores.feeds,
+    clock: deps.clock,
+  };
 }
 
 const LIST_SOURCE_TYPES = ['screening-list', 'ofac-sdn', 'fcc-covered-list'];

@@ -101,6 +101,7 @@ export function createSourceSet(
           id: entry.feed.id,
           url: entry.feed.url,
           origin: 'runtime' as const,
+          trusted: entry.feed.trusted,
           ...(entry.feed.scope ? { scope: entry.feed.scope } : {}),
         })),
       ];

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { feedIndex } from '../commands/handlers/feed-index.js';
 import { addFeed, type FeedsDeps } from '../commands/handlers/feeds-handler.js';
 import { isUserError } from '../shared/errors.js';
-import { readOpml } from '../sources/opml/opml-read.js';
+import { MAX_OPML_FEEDS, readOpml } from '../sources/opml/opml-read.js';
 import { writeOpml } from '../sources/opml/opml-write.js';
 import type { CliIo } from './cli-io.js';
 
@@ -26,14 +27,18 @@ export async function importOpml(file: string, deps: FeedsDeps, io: CliIo): Prom
   }
   let added = 0;
   const skipped: string[] = [];
+  // Read once for the whole list, and kept up to date as feeds are added; the polled set is
+  // refreshed once at the end rather than after every feed.
+  const index = feedIndex(await deps.known());
+  const storing = deps.batch ? { ...deps, registry: deps.batch.registry } : deps;
   for (const feed of opml.feeds) {
     try {
-      const stored = await addFeed(deps, feed.url, {
-        addedBy: 'opml import',
-        trusted: true,
-        title: feed.title,
-        probe: false,
-      });
+      const stored = await addFeed(
+        storing,
+        feed.url,
+        { addedBy: 'opml import', trusted: true, title: feed.title, probe: false },
+        index,
+      );
       io.stdout.write(`added ${stored.id}  ${stored.url}\n`);
       added++;
     } catch (error) {
@@ -41,9 +46,14 @@ export async function importOpml(file: string, deps: FeedsDeps, io: CliIo): Prom
       skipped.push(`${feed.url}: ${error.message}`);
     }
   }
+  await deps.batch?.refresh();
   for (const reason of skipped) io.stdout.write(`skipped ${reason}\n`);
   io.stdout.write(`${added} added, ${skipped.length} skipped (of ${opml.feeds.length} feeds in ${file})\n`);
-  return 0;
+  if (!opml.beyondLimit) return 0;
+  io.stderr.write(
+    `banwatch: ${file} lists ${opml.beyondLimit} more feed(s) after the first ${MAX_OPML_FEEDS}, not read: split the file and import the rest\n`,
+  );
+  return 1;
 }
 
 /** `feeds export`: every polled feed as OPML 2.0 on stdout. */

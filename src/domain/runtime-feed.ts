@@ -23,9 +23,9 @@ export interface FeedRegistry {
   remove(id: string): Promise<boolean>;
 }
 
-/** The same feed, whatever tracking parameters, scheme or trailing slash it was given with. */
-export function sameFeedUrl(a: string, b: string): boolean {
-  return (normalizeLink(a) ?? a) === (normalizeLink(b) ?? b);
+/** One key for a feed's address, whatever tracking parameters, scheme or trailing slash it was given with. */
+export function feedUrlKey(url: string): string {
+  return normalizeLink(url) ?? url;
 }
 
 /** A readable, unique id for a feed URL: `securityweek-com`, then `securityweek-com-2`, ... */

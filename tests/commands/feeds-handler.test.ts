@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/command.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { MAX_CHAT_FEEDS } from '../../src/commands/handlers/feed-index.js';
 import { createApp, type App } from '../../src/main.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { rssDocument, startFeedServer, type FeedServer } from '../fakes/feed-server.js';
@@ -78,5 +79,28 @@ describe('feeds from chat', () => {
     expect((await run(['feeds', 'remove', 'configured'], cli)).title).toMatch(/set in the config file/);
     expect((await run(['feeds', 'remove', '127-0-0-1'], cli)).title).toBe('Feed "127-0-0-1" removed');
     expect(app.sources().map((s) => s.id)).toEqual(['configured']);
+  });
+
+  it('stops a workspace at 1,000 feeds added from chat, but not the operator on the host', async () => {
+    for (let n = 0; n < MAX_CHAT_FEEDS; n++)
+      await app.stores.runtimeFeeds.put({
+        id: `chat-${n}`,
+        url: `https://news${n}.example/feed`,
+        intervalMs: 600_000,
+        addedBy: 'U1',
+        addedAt: '2026-12-01T00:00:00.000Z',
+        trusted: false,
+        scope: 'slack:T1',
+      });
+    const tenantAdmin = (tenant: string): CommandContext => ({
+      actor: { platform: 'slack', id: 'U9', isAdmin: true, tenant },
+    });
+    const refused = await run(['feeds', 'add', 'https://one-more.example/feed'], tenantAdmin('slack:T1'));
+    expect(refused.refused).toBe(true);
+    expect(refused.title).toMatch(/This workspace or server has added 1000 feeds/);
+    feeds.route('/operator.xml', { body: rssDocument({ items: [] }) });
+    const operator = await run(['feeds', 'add', feeds.url('/operator.xml')], cli);
+    expect(operator.refused).toBeFalsy();
+    expect(app.sources()).toHaveLength(MAX_CHAT_FEEDS + 2);
   });
 });

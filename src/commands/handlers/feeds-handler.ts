@@ -1,10 +1,11 @@
 import type { Clock } from '../../domain/clock.js';
 import type { FeedStateStore } from '../../domain/ports.js';
-import { feedIdFor, sameFeedUrl, type FeedRegistry, type RuntimeFeed } from '../../domain/runtime-feed.js';
+import type { FeedRegistry, RuntimeFeed } from '../../domain/runtime-feed.js';
 import { canAddScoped, canChangeScoped, canSeeScoped, scopeForNew } from '../../domain/tenancy.js';
 import { UserError } from '../../shared/errors.js';
 import { maskUrl } from '../../shared/mask-url.js';
 import { principalOf, type CommandHandler } from '../command.js';
+import { feedIndex, MAX_CHAT_FEEDS, type FeedIndex } from './feed-index.js';
 import { line, reply } from '../reply.js';
 
 export interface FeedInfo {
@@ -13,6 +14,8 @@ export interface FeedInfo {
   origin: 'config' | 'runtime';
   /** Added by a workspace or server admin: theirs alone (domain/tenancy.ts). */
   scope?: string;
+  /** A runtime feed added on the host (true) or from chat (false). */
+  trusted?: boolean;
 }
 
 export type FeedProbe = (
@@ -21,7 +24,13 @@ export type FeedProbe = (
 ) => Promise<{ ok: true; title?: string } | { ok: false; message: string }>;
 
 export interface FeedsDeps {
+  /** Stores the feeds; each change also refreshes the set of sources being polled. */
   registry: FeedRegistry;
+  /**
+   * For a batch (OPML import): the registry without that refresh, and the refresh to run once at
+   * the end. A refresh reads every runtime feed, so one per imported feed made an import quadratic.
+   */
+  batch?: { registry: FeedRegistry; refresh(): Promise<void> };
   feeds: FeedStateStore;
   /** Every feed banwatch polls: config file and runtime. */
   known(): Promise<FeedInfo[]>;
@@ -32,8 +41,6 @@ export interface FeedsDeps {
   clock: Clock;
   defaultIntervalMs: number;
 }
-
-export const MAX_RUNTIME_FEEDS = 1_000;
 
 /** `feeds list|add|remove|resume`: the feeds banwatch polls. */
 export function feedsHandler(deps: FeedsDeps): CommandHandler {
@@ -81,15 +88,18 @@ export function feedsHandler(deps: FeedsDeps): CommandHandler {
               "Only banwatch's operators can add feeds from here. Nothing was changed.",
             );
           // Another tenant's feed of the same address: say so without naming it.
-          const taken = (await deps.known()).find((f) => sameFeedUrl(f.url, checked.url));
+          const all = await deps.known();
+          const index = feedIndex(all);
+          const takenId = index.idAt(checked.url);
+          const taken = takenId === undefined ? undefined : all.find((f) => f.id === takenId);
           if (taken && !canSeeScoped(who, taken.scope))
             throw new UserError('DUPLICATE_FEED', 'That feed is already polled for another workspace or server.');
-          const added = await addFeed(deps, rest[0] as string, {
-            addedBy: context.actor.name ?? context.actor.id,
-            trusted,
-            probe: true,
-            scope: scopeForNew(who),
-          });
+          const added = await addFeed(
+            deps,
+            rest[0] as string,
+            { addedBy: context.actor.name ?? context.actor.id, trusted, probe: true, scope: scopeForNew(who) },
+            index,
+          );
           const shown = maskUrl(added.url);
           return reply(
             `Feed "${added.id}" added`,
@@ -159,21 +169,31 @@ export interface AddFeedOptions {
   scope?: string;
 }
 
-/** Validates, de-duplicates and (optionally) probes a feed URL, then stores it. Shared by `feeds add` and OPML import. */
-export async function addFeed(deps: FeedsDeps, rawUrl: string, options: AddFeedOptions): Promise<RuntimeFeed> {
+/**
+ * Validates, de-duplicates and (optionally) probes a feed URL, then stores it. Shared by `feeds add`
+ * and OPML import; an import passes one `index` for all its feeds (built from `known()` otherwise).
+ */
+export async function addFeed(
+  deps: FeedsDeps,
+  rawUrl: string,
+  options: AddFeedOptions,
+  index?: FeedIndex,
+): Promise<RuntimeFeed> {
   const { trusted, addedBy } = options;
   const checked = deps.checkUrl(rawUrl, trusted);
   if (!checked.ok) throw new UserError('BAD_FEED_URL', `Cannot add that feed: ${checked.message}.`);
-  const all = await deps.known();
-  const existing = all.find((f) => sameFeedUrl(f.url, checked.url));
-  if (existing) throw new UserError('DUPLICATE_FEED', `That feed is already polled as "${existing.id}".`);
-  const runtime = all.filter((f) => f.origin === 'runtime').length;
-  if (runtime >= MAX_RUNTIME_FEEDS)
-    throw new UserError('TOO_MANY_FEEDS', `banwatch polls at most ${MAX_RUNTIME_FEEDS} feeds added at run time.`);
+  const known = index ?? feedIndex(await deps.known());
+  const existing = known.idAt(checked.url);
+  if (existing) throw new UserError('DUPLICATE_FEED', `That feed is already polled as "${existing}".`);
+  if (!trusted && known.fromChat(options.scope) >= MAX_CHAT_FEEDS)
+    throw new UserError(
+      'TOO_MANY_FEEDS',
+      `${options.scope ? 'This workspace or server has' : 'Chat has'} added ${MAX_CHAT_FEEDS} feeds, the most banwatch takes from chat; remove one first, or ask banwatch's operator to add it on the host.`,
+    );
   const probe = options.probe ? await deps.probe(checked.url, trusted) : { ok: true as const, title: undefined };
   if (!probe.ok) throw new UserError('FEED_UNREACHABLE', `Cannot add that feed: ${probe.message}.`);
   const feed: RuntimeFeed = {
-    id: feedIdFor(checked.url, new Set(all.map((f) => f.id))),
+    id: known.freeId(checked.url),
     url: checked.url,
     title: options.title ?? probe.title,
     intervalMs: deps.defaultIntervalMs,
@@ -183,6 +203,7 @@ export async function addFeed(deps: FeedsDeps, rawUrl: string, options: AddFeedO
     ...(options.scope ? { scope: options.scope } : {}),
   };
   await deps.registry.put(feed);
+  known.add(feed);
   return feed;
 }
 

@@ -8,9 +8,18 @@ export interface OpmlFeed {
   folders: string[];
 }
 
-export type OpmlReadResult = { ok: true; title?: string; feeds: OpmlFeed[] } | { ok: false; message: string };
+export type OpmlReadResult =
+  | {
+      ok: true;
+      title?: string;
+      feeds: OpmlFeed[];
+      /** Feeds past `MAX_OPML_FEEDS`, counted and not read: the caller says so, nothing is dropped silently. */
+      beyondLimit: number;
+    }
+  | { ok: false; message: string };
 
-const MAX_FEEDS = 10_000;
+/** Feeds read from one file: issue 24's 100,000-feed install in one import, a bound on a hostile file's memory. */
+export const MAX_OPML_FEEDS = 100_000;
 /**
  * Outlines open at once. Readers export a folder level or two; a file nested deeper is not a
  * subscription list anyone made by hand, and refusing it keeps the reading linear.
@@ -43,6 +52,7 @@ export async function readOpml(text: string): Promise<OpmlReadResult> {
   let title: string | undefined;
   let inTitle = false;
   let root: string | undefined;
+  let beyondLimit = 0;
 
   // saxes keeps one handler per event.
   parser.on('opentag', (tag: SaxesTagPlain) => {
@@ -52,11 +62,12 @@ export async function readOpml(text: string): Promise<OpmlReadResult> {
     const entry: Open = { name: tag.name };
     if (tag.name === 'body' && parent === 'opml') sawBody = true;
     inTitle = tag.name === 'title' && parent === 'head' && open.length === 2;
-    if (tag.name === 'outline' && sawBody && feeds.length < MAX_FEEDS) {
+    if (tag.name === 'outline' && sawBody) {
       const attrs = lowerKeys(tag.attributes);
       const label = (attrs.title ?? attrs.text)?.trim() || undefined;
       const url = attrs.xmlurl?.trim();
-      if (url) feeds.push({ url, title: label, folders: [...folders] });
+      if (url && feeds.length >= MAX_OPML_FEEDS) beyondLimit++;
+      else if (url) feeds.push({ url, title: label, folders: [...folders] });
       else if (label) entry.folder = label;
     }
     if (entry.folder !== undefined) folders.push(entry.folder);
@@ -78,7 +89,7 @@ export async function readOpml(text: string): Promise<OpmlReadResult> {
     return { ok: false, message: `not well-formed XML: ${(error as Error).message.split('\n')[0]}` };
   }
   if (root !== 'opml' || !sawBody) return { ok: false, message: 'not an OPML file (no <opml><body>)' };
-  return { ok: true, title: title?.trim() || undefined, feeds };
+  return { ok: true, title: title?.trim() || undefined, feeds, beyondLimit };
 }
 
 function lowerKeys(record: Record<string, string>): Record<string, string> {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readOpml } from '../../../src/sources/opml/opml-read.js';
+import { MAX_OPML_FEEDS, readOpml } from '../../../src/sources/opml/opml-read.js';
 import { writeOpml } from '../../../src/sources/opml/opml-write.js';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', '..', 'fixtures', 'opml', name), 'utf8');
@@ -28,7 +28,18 @@ describe('readOpml', () => {
       ok: true,
       title: undefined,
       feeds: [{ url: 'https://x.org/deep.xml', title: 'Deep', folders: ['A', 'B'] }],
+      beyondLimit: 0,
     });
+  });
+
+  it('reads up to its limit and counts the feeds past it rather than dropping them unsaid', async () => {
+    const count = MAX_OPML_FEEDS + 3;
+    const outlines = Array.from({ length: count }, (_, i) => `<outline xmlUrl="https://s${i}.example/f"/>`).join('');
+    const result = await readOpml(`<opml version="2.0"><body>${outlines}</body></opml>`);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.feeds).toHaveLength(MAX_OPML_FEEDS);
+    expect(result.feeds.at(-1)?.url).toBe(`https://s${MAX_OPML_FEEDS - 1}.example/f`);
+    expect(result.beyondLimit).toBe(3);
   });
 
   it('refuses what is not OPML, and never expands entities', async () => {
