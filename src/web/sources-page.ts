@@ -8,6 +8,11 @@ import { shortTime } from './ui-layout.js';
 import { ALERT_WINDOW, type WebDeps } from './web-deps.js';
 
 const SPARK_DAYS = 30;
+/**
+ * Sources to a page. The page read every source's state and drew a row for each: at 100,000
+ * feeds tens of MB of HTML and seconds of the event loop that answers slash commands (issue 24).
+ */
+export const SOURCES_PAGE_SIZE = 200;
 
 function health(state: FeedState | undefined): SafeHtml {
   if (!state) return html`<span class="muted">not polled yet</span>`;
@@ -16,9 +21,15 @@ function health(state: FeedState | undefined): SafeHtml {
   return html`<span class="ok">healthy</span>`;
 }
 
-/** Sources: each feed, list and government source with its last success, error, next poll and alerts. */
-export async function sourcesPage(deps: WebDeps): Promise<SafeHtml> {
-  const [sources, alerts] = await Promise.all([deps.sources(), deps.alerts.recent(ALERT_WINDOW)]);
+/**
+ * Sources: each feed, list and government source with its last success, error, next poll and
+ * alerts, `SOURCES_PAGE_SIZE` to a page in the order they are configured.
+ */
+export async function sourcesPage(deps: WebDeps, page = 1): Promise<SafeHtml> {
+  const [all, alerts] = await Promise.all([deps.sources(), deps.alerts.recent(ALERT_WINDOW)]);
+  const pages = Math.max(1, Math.ceil(all.length / SOURCES_PAGE_SIZE));
+  const number = Math.min(Math.max(1, page), pages);
+  const sources = all.slice((number - 1) * SOURCES_PAGE_SIZE, number * SOURCES_PAGE_SIZE);
   const states = await deps.feeds.getMany(sources.map((s) => s.id));
   const today = deps.clock.now().toISOString().slice(0, 10);
   const days = new Map<string, string[]>();
@@ -50,10 +61,23 @@ export async function sourcesPage(deps: WebDeps): Promise<SafeHtml> {
     </tr>`;
   });
   const headers = ['Source', 'Health', 'Last success', 'Last error', 'Next poll', 'Items seen'];
-  return html`<p>${sources.length} sources. Times are UTC.</p>
+  const first = (number - 1) * SOURCES_PAGE_SIZE + 1;
+  return html`<p>
+      ${all.length} sources${pages > 1 ? html`, ${first}-${first + sources.length - 1} shown` : ''}. Times are UTC.
+    </p>
     ${dataTable({
       caption: 'Feeds, lists and government sources',
       headers: [...headers, `Alerts, ${SPARK_DAYS} days`],
       rows,
-    })}`;
+    })}
+    ${
+      pages > 1
+        ? html`<nav aria-label="Pages">
+            <p>
+              Page ${number} of ${pages}.
+              ${number > 1 ? html`<a href="/ui/sources?page=${number - 1}" rel="prev">Previous</a> ` : ''}${number < pages ? html`<a href="/ui/sources?page=${number + 1}" rel="next">Next</a>` : ''}
+            </p>
+          </nav>`
+        : ''
+    }`;
 }

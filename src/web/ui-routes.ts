@@ -105,7 +105,10 @@ export function webRoutes(deps: WebDeps, token: string): WebRoute[] {
     },
     { method: 'GET', path: '/ui/', handle: (_req, res) => redirect(res, '/ui') },
     page('/ui', async () => frame('/ui', 'Overview', await overviewPage(deps))),
-    page('/ui/sources', async () => frame('/ui/sources', 'Sources', await sourcesPage(deps))),
+    page('/ui/sources', async (req) => {
+      const number = Number.parseInt(queryOf(req).get('page') ?? '1', 10) || 1;
+      return frame('/ui/sources', 'Sources', await sourcesPage(deps, number));
+    }),
     page('/ui/bills', async () => frame('/ui/bills', 'Bills and rules', await billsPage(deps))),
     page('/ui/bill', async (req) => {
       const found = await billPage(deps, queryOf(req).get('key') ?? '');

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typed, type TypedSource } from '../../src/app/build-sources.js';
 import { buildWebRoutes } from '../../src/app/build-web.js';
 import { loadVendorCatalog } from '../../src/classify/vendor-catalog.js';
 import { DEFAULT_VENDORS_FILE, loadConfig } from '../../src/config/load-config.js';
@@ -9,6 +10,7 @@ import { deadLetterKey, type OutboxEntry } from '../../src/domain/outbox.js';
 import { channelDirectory } from '../../src/pipeline/channel-directory.js';
 import { startHttpServer, type RunningHttpServer } from '../../src/runtime/http-server.js';
 import { createLogger } from '../../src/shared/logger.js';
+import { createRssSource } from '../../src/sources/rss/rss-source.js';
 import { openStores, type Stores } from '../../src/store/open-stores.js';
 import { mutableClock } from '../support/mutable-clock.js';
 
@@ -24,6 +26,8 @@ let dir: string;
 let stores: Stores;
 let withToken: RunningHttpServer;
 let without: RunningHttpServer;
+/** The sources the pages list; empty but for the paging test. */
+let listed: TypedSource[] = [];
 
 const entry = (n: number): OutboxEntry => ({
   key: `ops|alert-${n}`,
@@ -41,7 +45,7 @@ beforeAll(async () => {
     stores,
     catalog: loadVendorCatalog(DEFAULT_VENDORS_FILE),
     channels: channelDirectory([], stores.channels),
-    sources: () => [],
+    sources: () => listed,
     configuredBills: () => [],
     clock,
   };
@@ -68,6 +72,38 @@ async function signIn(): Promise<{ cookie: string; csrf: string }> {
 }
 
 describe('the dashboard routes', () => {
+  it('lists sources 200 to a page, with links between the pages', async () => {
+    const fetcher = { fetch: () => Promise.reject(new Error('never polled here')) };
+    listed = Array.from({ length: 450 }, (_, n) =>
+      typed(
+        createRssSource(
+          { id: `feed-${n}`, url: `https://news${n}.example/feed`, intervalMs: 600_000, backfill: 0 },
+          { fetcher, clock },
+        ),
+        'rss',
+      ),
+    );
+    try {
+      const { cookie } = await signIn();
+      const get = async (path: string) => (await fetch(url(withToken, path), { headers: { cookie } })).text();
+      const rows = (page: string) => [...page.matchAll(/<tr id="source-(feed-\d+)"/g)].map((m) => m[1]);
+      const first = await get('/ui/sources');
+      expect(rows(first)).toHaveLength(200);
+      expect(rows(first)[0]).toBe('feed-0');
+      expect(first).toContain('450 sources, 1-200 shown');
+      expect(first).toContain('Page 1 of 3');
+      expect(first).toContain('href="/ui/sources?page=2" rel="next"');
+      const last = await get('/ui/sources?page=3');
+      expect(rows(last)).toEqual(Array.from({ length: 50 }, (_, n) => `feed-${400 + n}`));
+      expect(last).toContain('href="/ui/sources?page=2" rel="prev"');
+      expect(last).not.toContain('rel="next"');
+      // A page past the end shows the last one rather than an empty table.
+      expect(rows(await get('/ui/sources?page=99'))).toHaveLength(50);
+    } finally {
+      listed = [];
+    }
+  });
+
   it('answers 404 on every /ui path when UI_TOKEN is not set', async () => {
     for (const path of ['/ui', '/ui/', '/ui/sign-in', '/ui/alerts', '/ui/style.css']) {
       expect((await fetch(url(without, path))).status, path).toBe(404);
