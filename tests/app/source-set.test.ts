@@ -1,10 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { typed } from '../../src/app/build-sources.js';
-import { createSourceSet } from '../../src/app/source-set.js';
+import { createSourceSet, FULL_REFRESH_MS } from '../../src/app/source-set.js';
 import { systemClock } from '../../src/domain/clock.js';
 import type { FeedRegistry, RuntimeFeed } from '../../src/domain/runtime-feed.js';
 import type { FeedFetcher } from '../../src/shared/http/feed-fetcher.js';
 import { createRssSource } from '../../src/sources/rss/rss-source.js';
+import { createFeedRegistry } from '../../src/store/feed-registry-store.js';
+import { openSqliteBackend } from '../../src/store/sqlite/sqlite-backend.js';
+import { mutableClock } from '../support/mutable-clock.js';
 
 /** Issue 24: the set of sources the engine polls, re-read from the runtime feeds every 30 s. */
 const fetcher: Pick<FeedFetcher, 'fetch'> = {
@@ -100,5 +106,44 @@ describe('source set', () => {
     const set = setWith(runtime);
     await set.refresh();
     expect(set.all().map((s) => s.id)).toEqual(['configured', 'r0']);
+  });
+
+  it('reads the stored feeds again only when their version moved, and in full every ten minutes', async () => {
+    const clock = mutableClock('2026-12-07T00:00:00Z');
+    const backend = await openSqliteBackend(
+      `sqlite://${join(mkdtempSync(join(tmpdir(), 'banwatch-set-')), 's.sqlite')}`,
+      clock,
+    );
+    try {
+      const stored = createFeedRegistry(backend);
+      let lists = 0;
+      const counted = { ...stored, list: () => (lists++, stored.list()) };
+      await stored.put(feed('r0'));
+      const set = createSourceSet([], () => new Map(), {
+        registry: counted,
+        trustedFetcher: fetcher,
+        guardedFetcher: fetcher,
+        clock,
+      });
+      await set.refresh();
+      await set.refresh();
+      expect(lists).toBe(1);
+
+      // Another instance adds a feed: the version moves, and the next refresh reads it.
+      await createFeedRegistry(backend).put(feed('r1'));
+      await set.refresh();
+      expect(set.all().map((s) => s.id)).toEqual(['r0', 'r1']);
+      expect(lists).toBe(2);
+
+      // A feed stored without its version (its writer died in between) is read at the next full read.
+      await backend.ordered<RuntimeFeed>('runtime-feeds').append('r2', feed('r2'));
+      await set.refresh();
+      expect(set.all()).toHaveLength(2);
+      clock.advance(FULL_REFRESH_MS);
+      await set.refresh();
+      expect(set.all().map((s) => s.id)).toEqual(['r0', 'r1', 'r2']);
+    } finally {
+      await backend.close();
+    }
   });
 });
