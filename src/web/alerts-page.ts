@@ -1,4 +1,4 @@
-import { dataTable } from './data-table.js';
+import { dataTable, pager } from './data-table.js';
 import type { Alert } from '../domain/alert.js';
 import { actionLabel, alertStage } from '../domain/alert-text.js';
 import { ACTIONS } from '../domain/classification.js';
@@ -109,14 +109,5 @@ export async function alertsPage(deps: WebDeps, filter: AlertFilter, page: numbe
       <a href="/ui/alerts.csv${query ? `?${query}` : ''}" download>Export these as CSV</a>
     </p>
     ${dataTable({ headers: ['Created (UTC)', 'Title', 'Vendors', 'Action', 'Source', 'Channels'], rows })}
-    ${
-      pages > 1
-        ? html`<nav aria-label="Pages">
-            <p>
-              Page ${page} of ${pages}.
-              ${page > 1 ? html`<a href="${link(page - 1)}" rel="prev">Newer</a> ` : ''}${page < pages ? html`<a href="${link(page + 1)}" rel="next">Older</a>` : ''}
-            </p>
-          </nav>`
-        : ''
-    }`;
+    ${pager(page, pages, link, { prev: 'Newer', next: 'Older' })}`;
 }

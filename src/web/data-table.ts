@@ -32,3 +32,19 @@ export function dataTable(options: {
     </table>
   </div>`;
 }
+
+/** Links between the pages of a long listing ("Page 2 of 5. Previous Next"); nothing for one page. */
+export function pager(
+  page: number,
+  pages: number,
+  href: (page: number) => string,
+  words: { prev: string; next: string },
+): SafeHtml | '' {
+  if (pages <= 1) return '';
+  return html`<nav aria-label="Pages">
+    <p>
+      Page ${page} of ${pages}.
+      ${page > 1 ? html`<a href="${href(page - 1)}" rel="prev">${words.prev}</a> ` : ''}${page < pages ? html`<a href="${href(page + 1)}" rel="next">${words.next}</a>` : ''}
+    </p>
+  </nav>`;
+}

@@ -1,4 +1,4 @@
-import { dataTable } from './data-table.js';
+import { dataTable, pager } from './data-table.js';
 import type { FeedState } from '../domain/feed-state.js';
 import { maskUrlsIn } from '../shared/mask-url.js';
 import { alertDay } from './alert-filter.js';
@@ -70,14 +70,5 @@ export async function sourcesPage(deps: WebDeps, page = 1): Promise<SafeHtml> {
       headers: [...headers, `Alerts, ${SPARK_DAYS} days`],
       rows,
     })}
-    ${
-      pages > 1
-        ? html`<nav aria-label="Pages">
-            <p>
-              Page ${number} of ${pages}.
-              ${number > 1 ? html`<a href="/ui/sources?page=${number - 1}" rel="prev">Previous</a> ` : ''}${number < pages ? html`<a href="/ui/sources?page=${number + 1}" rel="next">Next</a>` : ''}
-            </p>
-          </nav>`
-        : ''
-    }`;
+    ${pager(number, pages, (n) => `/ui/sources?page=${n}`, { prev: 'Previous', next: 'Next' })}`;
 }
