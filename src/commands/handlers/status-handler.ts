@@ -34,6 +34,18 @@ export interface StatusDeps {
   pausedDeliveries?(): Promise<DeliveryPause[]>;
 }
 
+/**
+ * Sources listed in a chat answer. Slack takes 50 blocks a message: at thousands of sources the
+ * list filled them and the outbox and dead letters after it were cut off (issue 24).
+ */
+export const CHAT_SOURCE_LINES = 50;
+
+/** Paused first, then failing (most failures first), then the rest as configured. */
+function troubleFirst<T extends { state: FeedState | undefined }>(rows: readonly T[]): T[] {
+  const rank = (r: T) => (r.state?.pausedAt ? 2 : r.state && r.state.failures > 0 ? 1 : 0);
+  return [...rows].sort((a, b) => rank(b) - rank(a) || (b.state?.failures ?? 0) - (a.state?.failures ?? 0));
+}
+
 /** `status`: each source's last success, last error and next poll; outbox and dead letters. */
 export function statusHandler(deps: StatusDeps): CommandHandler {
   return {
@@ -63,10 +75,18 @@ export function statusHandler(deps: StatusDeps): CommandHandler {
       const rows = sources.map((source) => ({ source, state: states.get(source.id) }));
       const failing = rows.filter((r) => r.state && r.state.failures > 0).length;
       const pausedFeeds = rows.filter((r) => r.state?.pausedAt).length;
+      // The CLI lists every source as configured; a chat answer the ones in trouble first, then as many as fit.
+      const shown = context.actor.platform === 'cli' ? rows : troubleFirst(rows).slice(0, CHAT_SOURCE_LINES);
+      const more = rows.length - shown.length;
       const sections = [
         {
           heading: `Sources (${sources.length}, ${failing} failing, ${pausedFeeds} paused)`,
-          lines: rows.map((r) => sourceLine(r.source, r.state, now)),
+          lines: [
+            ...shown.map((r) => sourceLine(r.source, r.state, now)),
+            ...(more
+              ? [line(`… and ${more} more, not listed here (\`banwatch status\` on the host lists every one)`)]
+              : []),
+          ],
         },
         {
           heading: 'Outbox',

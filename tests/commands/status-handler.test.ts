@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/commands/command.js';
+import { CHAT_SOURCE_LINES, statusHandler, type SourceInfo } from '../../src/commands/handlers/status-handler.js';
+import { emptyFeedState, type FeedState } from '../../src/domain/feed-state.js';
+import type { Stores } from '../../src/store/open-stores.js';
+import { mutableClock } from '../support/mutable-clock.js';
+import { tempStores } from '../support/temp-stores.js';
+
+/** Issue 24: `status` at thousands of sources, where a chat message cannot hold them all. */
+const clock = mutableClock('2026-12-07T05:00:00Z');
+const SOURCES = 120;
+const sources: SourceInfo[] = Array.from({ length: SOURCES }, (_, n) => ({
+  id: `feed-${n}`,
+  name: `Feed ${n}`,
+  type: 'rss',
+  intervalMs: 600_000,
+}));
+let stores: Stores;
+
+beforeAll(async () => {
+  stores = await tempStores(clock);
+  const at = clock.now().toISOString();
+  for (const source of sources) await stores.feeds.put({ ...emptyFeedState(source.id), lastSuccessAt: at });
+  const failing = (id: string, failures: number): FeedState => ({
+    ...emptyFeedState(id),
+    failures,
+    lastError: { kind: 'http-5xx' as const, message: 'HTTP 503', at },
+  });
+  await stores.feeds.put(failing('feed-7', 1));
+  await stores.feeds.put(failing('feed-50', 3));
+  await stores.feeds.put({ ...failing('feed-100', 10), pausedAt: at });
+});
+afterAll(async () => {
+  await stores?.close();
+});
+
+async function status(context: CommandContext) {
+  const handler = statusHandler({
+    sources: () => Promise.resolve(sources),
+    feeds: stores.feeds,
+    outbox: stores.outbox,
+    clock,
+    storeKind: 'sqlite',
+  });
+  return handler.run(['status'], context);
+}
+
+describe('status', () => {
+  it('answers chat with the sources in trouble first, as many as fit, and the outbox after them', async () => {
+    const answer = await status({ actor: { platform: 'slack', id: 'U1', isAdmin: true, operator: true } });
+    const [listed, outbox] = answer.sections;
+    expect(listed?.heading).toBe(`Sources (${SOURCES}, 3 failing, 1 paused)`);
+    expect(listed?.lines).toHaveLength(CHAT_SOURCE_LINES + 1);
+    expect(listed?.lines.slice(0, 3).map((l) => l.text.split(' ')[0])).toEqual(['feed-100', 'feed-50', 'feed-7']);
+    expect(listed?.lines.at(-1)?.text).toMatch(/and 70 more, not listed here/);
+    expect(outbox?.heading).toBe('Outbox');
+  });
+
+  it('lists every source in its configured order on the CLI', async () => {
+    const answer = await status({ actor: { platform: 'cli', id: 'cli', isAdmin: true } });
+    const lines = answer.sections[0]?.lines ?? [];
+    expect(lines.map((l) => l.text.split(' ')[0])).toEqual(sources.map((s) => s.id));
+  });
+});
