@@ -31,6 +31,18 @@ export function line(text: string, url?: string): ReplyLine {
   return url ? { text, url } : { text };
 }
 
+/**
+ * Lines a long listing gives a chat answer at most. Slack takes 50 blocks a message: at thousands
+ * of sources a full list filled them and cut off the sections after it (issue 24).
+ */
+export const CHAT_LIST_LINES = 50;
+
+/** Every line for the CLI; for chat the first `CHAT_LIST_LINES`, then one line counting the rest. */
+export function listedFor(cli: boolean, lines: readonly ReplyLine[], rest: (more: number) => string): ReplyLine[] {
+  if (cli || lines.length <= CHAT_LIST_LINES) return [...lines];
+  return [...lines.slice(0, CHAT_LIST_LINES), line(rest(lines.length - CHAT_LIST_LINES))];
+}
+
 export function reply(
   title: string,
   sections: ReplySection[],

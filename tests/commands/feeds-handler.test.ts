@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/command.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { MAX_CHAT_FEEDS } from '../../src/commands/handlers/feed-index.js';
+import { CHAT_LIST_LINES } from '../../src/commands/reply.js';
+import { emptyFeedState } from '../../src/domain/feed-state.js';
 import { createApp, type App } from '../../src/main.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { rssDocument, startFeedServer, type FeedServer } from '../fakes/feed-server.js';
@@ -102,5 +104,15 @@ describe('feeds from chat', () => {
     const operator = await run(['feeds', 'add', feeds.url('/operator.xml')], cli);
     expect(operator.refused).toBeFalsy();
     expect(app.sources()).toHaveLength(MAX_CHAT_FEEDS + 2);
+
+    // Listed in chat: the paused feeds first, then as many as a message holds, and a count of the rest.
+    await app.stores.feeds.put({ ...emptyFeedState('chat-999'), pausedAt: '2026-12-07T00:00:00.000Z' });
+    const inChat = await run(['feeds', 'list'], tenantAdmin('slack:T1'));
+    const chatLines = inChat.sections[0]?.lines ?? [];
+    expect(chatLines).toHaveLength(CHAT_LIST_LINES + 1);
+    expect(chatLines[0]?.text).toMatch(/^chat-999 \(PAUSED\)/);
+    expect(chatLines.at(-1)?.text).toMatch(/and 952 more/);
+    const onHost = await run(['feeds', 'list'], cli);
+    expect(onHost.sections[0]?.lines).toHaveLength(MAX_CHAT_FEEDS + 2);
   });
 });

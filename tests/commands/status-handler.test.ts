@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/command.js';
-import { CHAT_SOURCE_LINES, statusHandler, type SourceInfo } from '../../src/commands/handlers/status-handler.js';
+import { statusHandler, type SourceInfo } from '../../src/commands/handlers/status-handler.js';
+import { CHAT_LIST_LINES } from '../../src/commands/reply.js';
 import { emptyFeedState, type FeedState } from '../../src/domain/feed-state.js';
 import type { Stores } from '../../src/store/open-stores.js';
 import { mutableClock } from '../support/mutable-clock.js';
@@ -50,7 +51,7 @@ describe('status', () => {
     const answer = await status({ actor: { platform: 'slack', id: 'U1', isAdmin: true, operator: true } });
     const [listed, outbox] = answer.sections;
     expect(listed?.heading).toBe(`Sources (${SOURCES}, 3 failing, 1 paused)`);
-    expect(listed?.lines).toHaveLength(CHAT_SOURCE_LINES + 1);
+    expect(listed?.lines).toHaveLength(CHAT_LIST_LINES + 1);
     expect(listed?.lines.slice(0, 3).map((l) => l.text.split(' ')[0])).toEqual(['feed-100', 'feed-50', 'feed-7']);
     expect(listed?.lines.at(-1)?.text).toMatch(/and 70 more, not listed here/);
     expect(outbox?.heading).toBe('Outbox');

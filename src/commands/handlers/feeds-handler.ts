@@ -6,7 +6,7 @@ import { UserError } from '../../shared/errors.js';
 import { maskUrl } from '../../shared/mask-url.js';
 import { principalOf, type CommandHandler } from '../command.js';
 import { feedIndex, MAX_CHAT_FEEDS, type FeedIndex } from './feed-index.js';
-import { line, reply } from '../reply.js';
+import { line, listedFor, reply } from '../reply.js';
 
 export interface FeedInfo {
   id: string;
@@ -60,14 +60,22 @@ export function feedsHandler(deps: FeedsDeps): CommandHandler {
             .filter((f) => canSeeScoped(who, f.scope))
             .map((f) => ({ ...f, url: maskUrl(f.url) }));
           const states = await deps.feeds.getMany(all.map((f) => f.id));
+          const paused = (f: FeedInfo) => Boolean(states.get(f.id)?.pausedAt);
+          // In chat the paused feeds come first, then as many as fit; the CLI lists all as configured.
+          const ordered = trusted ? all : [...all.filter(paused), ...all.filter((f) => !paused(f))];
+          const lines = ordered.map((f) =>
+            line(
+              `${f.id}${paused(f) ? ' (PAUSED)' : ''} — ${f.url}${f.origin === 'runtime' ? ' (added at run time)' : ''}`,
+            ),
+          );
           return reply(
             `${all.length} feeds`,
             [
               {
-                lines: all.map((f) =>
-                  line(
-                    `${f.id}${states.get(f.id)?.pausedAt ? ' (PAUSED)' : ''} — ${f.url}${f.origin === 'runtime' ? ' (added at run time)' : ''}`,
-                  ),
+                lines: listedFor(
+                  trusted,
+                  lines,
+                  (more) => `… and ${more} more (\`banwatch feeds list\` on the host lists every one)`,
                 ),
               },
             ],

@@ -6,7 +6,7 @@ import type { DeliveryPause as FullPause } from '../../domain/delivery-pause.js'
 import { canSeeScoped, visibleChannels } from '../../domain/tenancy.js';
 import { maskUrlsIn } from '../../shared/mask-url.js';
 import { principalOf, type CommandHandler } from '../command.js';
-import { line, reply, type ReplyLine } from '../reply.js';
+import { line, listedFor, reply, type ReplyLine } from '../reply.js';
 
 export interface SourceInfo {
   id: string;
@@ -33,12 +33,6 @@ export interface StatusDeps {
   /** Channels whose delivery is paused (credentials refused). */
   pausedDeliveries?(): Promise<DeliveryPause[]>;
 }
-
-/**
- * Sources listed in a chat answer. Slack takes 50 blocks a message: at thousands of sources the
- * list filled them and the outbox and dead letters after it were cut off (issue 24).
- */
-export const CHAT_SOURCE_LINES = 50;
 
 /** Paused first, then failing (most failures first), then the rest as configured. */
 function troubleFirst<T extends { state: FeedState | undefined }>(rows: readonly T[]): T[] {
@@ -76,17 +70,15 @@ export function statusHandler(deps: StatusDeps): CommandHandler {
       const failing = rows.filter((r) => r.state && r.state.failures > 0).length;
       const pausedFeeds = rows.filter((r) => r.state?.pausedAt).length;
       // The CLI lists every source as configured; a chat answer the ones in trouble first, then as many as fit.
-      const shown = context.actor.platform === 'cli' ? rows : troubleFirst(rows).slice(0, CHAT_SOURCE_LINES);
-      const more = rows.length - shown.length;
+      const cli = context.actor.platform === 'cli';
       const sections = [
         {
           heading: `Sources (${sources.length}, ${failing} failing, ${pausedFeeds} paused)`,
-          lines: [
-            ...shown.map((r) => sourceLine(r.source, r.state, now)),
-            ...(more
-              ? [line(`… and ${more} more, not listed here (\`banwatch status\` on the host lists every one)`)]
-              : []),
-          ],
+          lines: listedFor(
+            cli,
+            (cli ? rows : troubleFirst(rows)).map((r) => sourceLine(r.source, r.state, now)),
+            (more) => `… and ${more} more, not listed here (\`banwatch status\` on the host lists every one)`,
+          ),
         },
         {
           heading: 'Outbox',
