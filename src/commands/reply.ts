@@ -37,10 +37,18 @@ export function line(text: string, url?: string): ReplyLine {
  */
 export const CHAT_LIST_LINES = 50;
 
-/** Every line for the CLI; for chat the first `CHAT_LIST_LINES`, then one line counting the rest. */
-export function listedFor(cli: boolean, lines: readonly ReplyLine[], rest: (more: number) => string): ReplyLine[] {
-  if (cli || lines.length <= CHAT_LIST_LINES) return [...lines];
-  return [...lines.slice(0, CHAT_LIST_LINES), line(rest(lines.length - CHAT_LIST_LINES))];
+/**
+ * A line for every item on the CLI; for chat the first `CHAT_LIST_LINES`, then one line counting
+ * the rest. Only the items shown are rendered: at 100,000 sources the rest would be built to be dropped.
+ */
+export function listedFor<T>(
+  cli: boolean,
+  items: readonly T[],
+  render: (item: T) => ReplyLine,
+  rest: (more: number) => string,
+): ReplyLine[] {
+  if (cli || items.length <= CHAT_LIST_LINES) return items.map(render);
+  return [...items.slice(0, CHAT_LIST_LINES).map(render), line(rest(items.length - CHAT_LIST_LINES))];
 }
 
 export function reply(

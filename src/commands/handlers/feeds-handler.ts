@@ -63,18 +63,18 @@ export function feedsHandler(deps: FeedsDeps): CommandHandler {
           const paused = (f: FeedInfo) => Boolean(states.get(f.id)?.pausedAt);
           // In chat the paused feeds come first, then as many as fit; the CLI lists all as configured.
           const ordered = trusted ? all : [...all.filter(paused), ...all.filter((f) => !paused(f))];
-          const lines = ordered.map((f) =>
+          const render = (f: FeedInfo) =>
             line(
               `${f.id}${paused(f) ? ' (PAUSED)' : ''} — ${f.url}${f.origin === 'runtime' ? ' (added at run time)' : ''}`,
-            ),
-          );
+            );
           return reply(
             `${all.length} feeds`,
             [
               {
                 lines: listedFor(
                   trusted,
-                  lines,
+                  ordered,
+                  render,
                   (more) => `… and ${more} more (\`banwatch feeds list\` on the host lists every one)`,
                 ),
               },

@@ -76,7 +76,8 @@ export function statusHandler(deps: StatusDeps): CommandHandler {
           heading: `Sources (${sources.length}, ${failing} failing, ${pausedFeeds} paused)`,
           lines: listedFor(
             cli,
-            (cli ? rows : troubleFirst(rows)).map((r) => sourceLine(r.source, r.state, now)),
+            cli ? rows : troubleFirst(rows),
+            (r) => sourceLine(r.source, r.state, now),
             (more) => `… and ${more} more, not listed here (\`banwatch status\` on the host lists every one)`,
           ),
         },
