@@ -289,6 +289,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           prefix,
           async (channelId) => void (await deliverOneChannel(channelId, deliveryDeps)),
           logger,
+          { clock },
         );
       }
       for (const platform of platforms) await platform.start();

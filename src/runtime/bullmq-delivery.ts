@@ -1,5 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { systemClock, type Clock } from '../domain/clock.js';
 import type { DeliveryQueue } from '../pipeline/engine.js';
 import { errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
@@ -11,6 +12,13 @@ export interface QueuedDelivery extends DeliveryQueue {
 /** How long a channel's job is taken to cover its unchanged head (BullMQ's stalled check takes ~20 s). */
 export const ASK_AGAIN_MS = 60_000;
 const MEMO_LIMIT = 20_000;
+
+export interface QueuedDeliveryOptions {
+  /** Attempts per job and the first backoff (exponential after it). */
+  retry?: { attempts: number; delayMs: number };
+  /** The app's clock: the due times it is given are on it, and a job's delay is counted from it. */
+  clock?: Clock;
+}
 
 /** One job per channel with deliveries due; the worker delivers that channel's outbox in order. */
 interface DeliveryJob {
@@ -29,8 +37,10 @@ export function startQueuedDelivery(
   prefix: string,
   run: (channelId: string) => Promise<void>,
   logger: Logger,
-  retry: { attempts: number; delayMs: number } = { attempts: 5, delayMs: 2_000 },
+  options: QueuedDeliveryOptions = {},
 ): QueuedDelivery {
+  const retry = options.retry ?? { attempts: 5, delayMs: 2_000 };
+  const clock = options.clock ?? systemClock;
   const workerConnection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   // The producer fails fast while Redis is away; the next tick tries again.
   const queueConnection = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
@@ -77,7 +87,7 @@ export function startQueuedDelivery(
   const asked = new Map<string, { dueAt: number; at: number }>();
   return {
     async schedule(work) {
-      const now = Date.now();
+      const now = clock.now().getTime();
       const fresh = [...work.entries()].filter(([channelId, dueAt]) => {
         const last = asked.get(channelId);
         return !last || last.dueAt !== dueAt || now - last.at >= ASK_AGAIN_MS;

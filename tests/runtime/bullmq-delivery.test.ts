@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startQueuedDelivery } from '../../src/runtime/bullmq-delivery.js';
 import { silentLogger } from '../../src/shared/logger.js';
-import { serviceUrl } from '../support/service-urls.js';
+import { serviceUrl, testTag } from '../support/service-urls.js';
 
 const redis = serviceUrl('REDIS_URL');
 
@@ -13,7 +13,7 @@ describe.skipIf(!redis)('queued delivery on BullMQ', () => {
     let failNext = true;
     const queue = startQueuedDelivery(
       redis as string,
-      `bwtest-${Date.now().toString(36)}`,
+      testTag(),
       async (channelId) => {
         runs.push(channelId);
         if (failNext) {
@@ -22,7 +22,7 @@ describe.skipIf(!redis)('queued delivery on BullMQ', () => {
         }
       },
       silentLogger(),
-      { attempts: 1, delayMs: 10 },
+      { retry: { attempts: 1, delayMs: 10 } },
     );
     const waitFor = async (count: number) => {
       for (let i = 0; i < 100 && runs.length < count; i++) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -43,7 +43,7 @@ describe.skipIf(!redis)('queued delivery on BullMQ', () => {
     const runs: string[] = [];
     const queue = startQueuedDelivery(
       redis as string,
-      `bwtest-${Date.now().toString(36)}-memo`,
+      testTag(),
       async (channelId) => void runs.push(channelId),
       silentLogger(),
     );
@@ -66,8 +66,31 @@ describe.skipIf(!redis)('queued delivery on BullMQ', () => {
     }
   });
 
+  it("counts a job's delay on the app's clock, the one the due times were read on", async () => {
+    const runs: string[] = [];
+    // The app's clock is a day ahead of this machine's: a channel due now by it is due now, not
+    // in a day (counted from the machine's clock, its job would wait 24 hours).
+    const ahead = Date.now() + 86_400_000;
+    const queue = startQueuedDelivery(
+      redis as string,
+      testTag(),
+      async (channelId) => void runs.push(channelId),
+      silentLogger(),
+      {
+        clock: { now: () => new Date(ahead) },
+      },
+    );
+    try {
+      await queue.schedule(new Map([['team', ahead]]));
+      for (let i = 0; i < 40 && !runs.length; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(runs).toEqual(['team']);
+    } finally {
+      await queue.close();
+    }
+  });
+
   it("takes over a channel whose job's instance was killed mid-job, within about 20 s", async () => {
-    const prefix = `bwtest-${Date.now().toString(36)}-kill`;
+    const prefix = testTag();
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', join(__dirname, '..', 'support', 'hanging-delivery-worker.ts'), redis as string, prefix],
