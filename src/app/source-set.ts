@@ -1,4 +1,4 @@
-import type { FeedInfo } from '../commands/handlers/feeds-handler.js';
+import type { FeedInfo } from '../commands/handlers/feed-index.js';
 import type { Clock } from '../domain/clock.js';
 import type { FeedRegistry, RuntimeFeed } from '../domain/runtime-feed.js';
 import type { Source } from '../domain/source.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedIndex } from '../../src/commands/handlers/feed-index.js';
-import type { FeedInfo } from '../../src/commands/handlers/feeds-handler.js';
+import { feedIndex, type FeedInfo } from '../../src/commands/handlers/feed-index.js';
 
 const runtime = (id: string, url: string, extra: Partial<FeedInfo> = {}): FeedInfo => ({
   id,

@@ -1,5 +1,15 @@
 import { feedIdFor, feedUrlKey, type RuntimeFeed } from '../../domain/runtime-feed.js';
-import type { FeedInfo } from './feeds-handler.js';
+
+/** A feed banwatch polls, as the feed commands see it. */
+export interface FeedInfo {
+  id: string;
+  url: string;
+  origin: 'config' | 'runtime';
+  /** Added by a workspace or server admin: theirs alone (domain/tenancy.ts). */
+  scope?: string;
+  /** A runtime feed added on the host (true) or from chat (false). */
+  trusted?: boolean;
+}
 
 /**
  * Feeds added from chat per workspace or server (and per install for chat operators), at most: an

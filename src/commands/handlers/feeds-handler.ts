@@ -5,18 +5,8 @@ import { canAddScoped, canChangeScoped, canSeeScoped, scopeForNew } from '../../
 import { UserError } from '../../shared/errors.js';
 import { maskUrl } from '../../shared/mask-url.js';
 import { principalOf, type CommandHandler } from '../command.js';
-import { feedIndex, MAX_CHAT_FEEDS, type FeedIndex } from './feed-index.js';
+import { feedIndex, MAX_CHAT_FEEDS, type FeedIndex, type FeedInfo } from './feed-index.js';
 import { line, listedFor, reply } from '../reply.js';
-
-export interface FeedInfo {
-  id: string;
-  url: string;
-  origin: 'config' | 'runtime';
-  /** Added by a workspace or server admin: theirs alone (domain/tenancy.ts). */
-  scope?: string;
-  /** A runtime feed added on the host (true) or from chat (false). */
-  trusted?: boolean;
-}
 
 export type FeedProbe = (
   url: string,
