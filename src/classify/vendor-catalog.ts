@@ -3,13 +3,13 @@
  * the classifier compiles. The only I/O of the classify module is `loadVendorCatalog`.
  */
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Instrument, VendorCatalog, VendorRecord } from '../domain/vendor.js';
 import { ConfigError, errorMessage } from '../shared/errors.js';
 import { catalogFileSchema, formatIssues, type CatalogFile, type VendorEntry } from './catalog-schema.js';
 import { suggestNames, type SuggestCandidate } from './name-suggest.js';
 import { phraseTokens } from './headline-tokens.js';
 import { cachedYamlParse } from '../shared/yaml-cache.js';
+import { parseYamlText } from '../shared/yaml-text.js';
 
 /** The match names of one vendor, as written in the file (lower case). */
 export interface VendorPatterns {
@@ -52,14 +52,7 @@ export function loadVendorCatalog(file: string): LoadedCatalog {
 
 /** Parses and checks the YAML text of a vendor catalog; `source` names it in messages. */
 export function parseVendorCatalog(text: string, source: string): LoadedCatalog {
-  let data: unknown;
-  try {
-    data = cachedYamlParse(text, (yaml) => parseYaml(yaml));
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : '';
-    const first = errorMessage(error).split('\n')[0] ?? '';
-    throw new ConfigError([`${source}: not valid YAML${where}: ${first}`]);
-  }
+  const data = cachedYamlParse(text, (yaml) => parseYamlText(source, yaml));
   const parsed = catalogFileSchema.safeParse(data ?? {});
   if (!parsed.success) {
     throw new ConfigError(formatIssues(parsed.error.issues, data).map((p) => `${source}: ${p}`));

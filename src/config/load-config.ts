@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import type { Channel } from '../domain/channel.js';
 import { ConfigError } from '../shared/errors.js';
 import type { Environment } from './env.js';
@@ -8,6 +7,7 @@ import { formatIssues } from './format-issues.js';
 import { interpolate } from './interpolate.js';
 import { packageRoot } from '../shared/package-root.js';
 import { cachedYamlParse } from '../shared/yaml-cache.js';
+import { parseYamlText } from '../shared/yaml-text.js';
 import { knownKeysAt } from './known-keys.js';
 import { readHttpSettings } from './http-env.js';
 import {
@@ -99,23 +99,6 @@ function configFilePath(options: LoadOptions): string {
 }
 
 /**
- * The config file's YAML (1.2 core schema: no dates or other implicit types beyond null, booleans
- * and numbers; a repeated key is an error). js-yaml rather than the `yaml` package used for the
- * small bundled files: a config listing 100,000 feeds (10 MB) took `yaml` 13 s and a 1 GB peak
- * on this machine, js-yaml 0.6 s and 163 MB (issue 24: no wall between 50 and 50,000 feeds).
- */
-function parseConfigYaml(file: string, text: string): unknown {
-  try {
-    return loadYaml(text, { schema: CORE_SCHEMA }) ?? {};
-  } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
-    // js-yaml's message adds a source excerpt over several lines; the report is one line a problem.
-    const at = error.mark ? ` at line ${error.mark.line + 1}, column ${error.mark.column + 1}` : '';
-    throw new ConfigError([`${file}: not valid YAML${at}: ${error.reason}`]);
-  }
-}
-
-/**
  * Reads, interpolates and validates the config file and the environment. Every problem is
  * collected and thrown at once as a ConfigError (`path: message` lines); the CLI prints them
  * and exits with status 2.
@@ -124,7 +107,7 @@ export function loadConfig(options: LoadOptions): Config {
   const file = configFilePath(options);
   if (!existsSync(file)) throw new ConfigError([`${file}: config file not found`]);
   // Only a file that parsed without errors is cached; the value is interpolated and checked below each time.
-  const raw = cachedYamlParse(readFileSync(file, 'utf8'), (text) => parseConfigYaml(file, text));
+  const raw = cachedYamlParse(readFileSync(file, 'utf8'), (text) => parseYamlText(file, text));
   const { value, problems, substituted } = interpolate(raw, options.env);
   const parsed = configSchema.safeParse(value);
   const envProblems: string[] = [];

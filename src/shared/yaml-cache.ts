@@ -14,8 +14,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from './package-root.js';
 
-/** Bumped when the cached form changes, so older entries are not read. */
-const FORMAT = 'v1';
+/** Bumped when the cached form or the parser changes, so older entries are not read. */
+const FORMAT = 'v2';
 const CACHE_DIR = join(packageRoot(import.meta.url), 'dist', '.yaml-cache');
 /** A smaller text parses in milliseconds: caching it would only fill the directory (tests write many small configs). */
 const MIN_BYTES = 4_096;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import { buildCommandRouter } from '../../src/app/build-commands.js';
 import type { CommandContext } from '../../src/commands/command.js';
 import type { CommandRouter } from '../../src/commands/command-router.js';

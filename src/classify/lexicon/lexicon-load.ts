@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { Stage } from '../../domain/classification.js';
-import { ConfigError, errorMessage } from '../../shared/errors.js';
+import { ConfigError } from '../../shared/errors.js';
 import { packageRoot } from '../../shared/package-root.js';
 import { cachedYamlParse } from '../../shared/yaml-cache.js';
+import { parseYamlText } from '../../shared/yaml-text.js';
 import { formatIssues } from '../catalog-schema.js';
 import {
   actionsFileSchema,
@@ -24,12 +24,7 @@ import { RANK, type GlobalTrap, type Lexicon, type PlaceDef } from './lexicon-ty
 
 function readChecked<T>(dir: string, name: string, schema: z.ZodType<T>): T {
   const file = join(dir, name);
-  let data: unknown;
-  try {
-    data = cachedYamlParse(readFileSync(file, 'utf8'), (yaml) => parseYaml(yaml));
-  } catch (error) {
-    throw new ConfigError([`${file}: ${errorMessage(error).split('\n')[0] ?? ''}`]);
-  }
+  const data = cachedYamlParse(readFileSync(file, 'utf8'), (yaml) => parseYamlText(file, yaml));
   const parsed = schema.safeParse(data ?? {});
   if (!parsed.success) throw new ConfigError(formatIssues(parsed.error.issues, data).map((p) => `${file}: ${p}`));
   return parsed.data;
