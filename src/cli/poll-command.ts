@@ -43,29 +43,40 @@ function summaryLine(results: readonly PollSummary[]): string {
   const withNew = reports.filter((report) => report.fresh > 0).length;
   const items = reports.reduce((sum, report) => sum + report.fresh, 0);
   const alerts = reports.reduce((sum, report) => sum + report.queued, 0);
-  const parts = [
-    `${withNew} with new items (${count(items, 'item')}, ${count(alerts, 'alert')} queued)`,
-    `${tally('not-modified')} not modified`,
-    `${tally('failed')} failed`,
-  ];
+  const parts = [`${withNew} with new items (${count(items, 'item')}, ${count(alerts, 'alert')} queued)`];
+  if (reports.length > withNew) parts.push(`${reports.length - withNew} with nothing new`);
+  parts.push(`${tally('not-modified')} not modified`, `${tally('failed')} failed`);
   if (tally('paused')) parts.push(`${tally('paused')} paused`);
   if (tally('elsewhere')) parts.push(`${tally('elsewhere')} polled by another instance`);
   return `polled ${count(results.length, 'source')}: ${parts.join(', ')}`;
 }
 
 /**
- * `poll --once`: every source once, then deliver. A line for each source with news, trouble or
- * a pause, then the summary. A failing source is reported, not fatal:
+ * `poll --once`: every source once, the digests now due, then deliver. A line for each source
+ * with news, trouble or a pause, then the summary. A failing source is reported, not fatal:
  * the exit status is 0 as long as the run itself worked. A store that failed to write (a full
  * disk) is a failed run: exit 1, and nothing that was not stored is marked done.
  */
 export async function pollOnceCommand(app: App, io: CliIo): Promise<number> {
   const failedBefore = app.stores.backend.failedWrites?.() ?? 0;
-  const results = await app.engine.pollAll();
+  const results = await app.engine.pollAll({ deliver: false });
+  // A digest channel's alerts only ever leave in its digest: from cron, each run is the tick
+  // that `run` makes every minute, so a digest goes out with the first run after its firing.
+  let digests = 0;
+  let digestTrouble: string | undefined;
+  try {
+    digests = await app.digestScheduler.tick();
+  } catch (error) {
+    // The store is away: the digests wait for the next run, like the polls reported above.
+    digestTrouble = errorMessage(error);
+  }
+  await app.engine.deliver({ retryNow: true });
   await waitOutRateLimits(app);
   for (const result of results) {
     switch (result.status) {
       case 'ok':
+        // A feed without validators answers 200 with nothing new: counted, like the 304s.
+        if (!result.firstPoll && !result.report.fresh && !result.warning) break;
         io.stderr.write(
           result.firstPoll
             ? `${result.sourceId}: first poll, recorded ${count(result.report.fresh, 'existing item')}\n`
@@ -88,6 +99,8 @@ export async function pollOnceCommand(app: App, io: CliIo): Promise<number> {
     }
   }
   io.stderr.write(`${summaryLine(results)}\n`);
+  if (digests) io.stderr.write(`digests: ${count(digests, 'digest')} due and queued\n`);
+  if (digestTrouble) io.stderr.write(`digests: FAILED ${digestTrouble} (they go out with the next run)\n`);
   const counts = await app.stores.outbox.counts();
   io.stderr.write(`outbox: ${counts.pending} waiting, ${counts.dead} dead-lettered\n`);
   const trouble = await storeTrouble(app, failedBefore);
