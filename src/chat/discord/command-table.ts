@@ -1,5 +1,9 @@
 import { type APIApplicationCommandBasicOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { DEADLETTERS_SUBCOMMANDS } from './deadletters-commands.js';
 import { MENTIONS_SUBCOMMANDS } from './mentions-commands.js';
+import { list, text, type CommandName, type SubcommandSpec } from './subcommand-spec.js';
+
+export type { CommandName, OptionValues, SubcommandSpec } from './subcommand-spec.js';
 
 /**
  * Every Discord subcommand of banwatch, one entry each: its definition (for registration) and
@@ -7,33 +11,6 @@ import { MENTIONS_SUBCOMMANDS } from './mentions-commands.js';
  * `/banwatch-admin` holds changes, is hidden from members without Manage Server, and is checked
  * again on every call. A later command (`track`, `feeds`, `why`) is one more entry here.
  */
-export type CommandName = 'banwatch' | 'banwatch-admin';
-
-/** Option values of one invocation, by option name. */
-export type OptionValues = ReadonlyMap<string, string | number | boolean>;
-
-export interface CompletionDeps {
-  completeVendor(prefix: string, limit: number): string[];
-}
-
-export interface SubcommandSpec {
-  command: CommandName;
-  /** Subcommand group, e.g. `watch` in `/banwatch-admin watch add`. */
-  group?: string;
-  name: string;
-  /** At most 100 characters (Discord's limit). */
-  description: string;
-  options?: APIApplicationCommandBasicOption[];
-  /** The router words for an invocation, e.g. `['watch', 'add', 'dji', '--all']`. */
-  args(values: OptionValues): string[];
-  /** Lookups answer only the asker; admin changes are confirmed to the channel. */
-  ephemeral: boolean;
-  /** The option holding a file the command reads (`watch import`): the adapter fetches it and hands it over. */
-  attachment?: string;
-  /** Suggestions for the focused option with `autocomplete: true`. */
-  complete?(value: string, deps: CompletionDeps): string[];
-}
-
 export const COMMANDS: Record<CommandName, { description: string; admin: boolean }> = {
   banwatch: { description: 'Look up bans and restrictions on technology vendors', admin: false },
   'banwatch-admin': { description: 'Choose what banwatch posts in this channel (Manage Server)', admin: true },
@@ -44,25 +21,10 @@ export const GROUPS: Record<string, string> = {
   watch: 'The terms this channel watches or mutes',
   feeds: 'The feeds banwatch polls',
   mentions: 'Who alerts in this channel ping (nobody by default)',
+  deadletters: "The alerts delivery gave up on, install-wide (banwatch's operators only)",
 };
 
 export const MAX_CHOICES = 25;
-
-/** A string option's value, or nothing when it was left out or blank. */
-function text(values: OptionValues, name: string): string[] {
-  const value = values.get(name);
-  return typeof value === 'string' && value.trim() ? [value.trim()] : [];
-}
-
-/** "hikvision, dahua" -> two words: vendor names may hold spaces, so commas separate them. */
-function list(values: OptionValues, name: string): string[] {
-  return text(values, name).flatMap((value) =>
-    value
-      .split(/[,;\n]/)
-      .map((part) => part.trim())
-      .filter(Boolean),
-  );
-}
 
 const termOption = (description: string): APIApplicationCommandBasicOption => ({
   type: ApplicationCommandOptionType.String,
@@ -336,6 +298,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     args: (v) => ['feeds', 'resume', ...text(v, 'id')],
     ephemeral: false,
   },
+  ...DEADLETTERS_SUBCOMMANDS,
 ];
 
 /** The words `/banwatch help command:` understands: each command's first router word. */

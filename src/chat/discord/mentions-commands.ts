@@ -1,18 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import type { OptionValues, SubcommandSpec } from './command-table.js';
-
-// As command-table.ts reads options; repeated here so the two files import one way only.
-const text = (values: OptionValues, name: string): string[] => {
-  const value = values.get(name);
-  return typeof value === 'string' && value.trim() ? [value.trim()] : [];
-};
-const list = (values: OptionValues, name: string): string[] =>
-  text(values, name).flatMap((value) =>
-    value
-      .split(/[,;\n]/)
-      .map((part) => part.trim())
-      .filter(Boolean),
-  );
+import { list, text, type SubcommandSpec } from './subcommand-spec.js';
 
 /** `/banwatch-admin mentions add|remove|list`: who alerts in this channel ping (the router's `mentions`). */
 export const MENTIONS_SUBCOMMANDS: SubcommandSpec[] = [

@@ -5,6 +5,7 @@ import type { CommandHandler } from '../../../src/commands/command.js';
 import { CommandRouter } from '../../../src/commands/command-router.js';
 import { createTriageService } from '../../../src/commands/triage-service.js';
 import { statusHandler } from '../../../src/commands/handlers/status-handler.js';
+import { deadLettersHandler } from '../../../src/commands/handlers/deadletters-handler.js';
 import { subscribeHandler, unsubscribeHandler } from '../../../src/commands/handlers/subscribe-handler.js';
 import { vendorHandler } from '../../../src/commands/handlers/vendor-handler.js';
 import { watchHandler } from '../../../src/commands/handlers/watch-handler.js';
@@ -138,6 +139,7 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
       }),
       subscribeHandler(subscription),
       unsubscribeHandler(subscription),
+      deadLettersHandler({ outbox: stores.outbox, clock }),
       statusHandler({
         sources: async () => [],
         feeds: stores.feeds,

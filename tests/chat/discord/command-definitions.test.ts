@@ -60,6 +60,7 @@ describe('command definitions', () => {
       { track: ['bill', 'vendors'] },
       { untrack: ['bill'] },
       { feeds: ['list', { add: ['url'] }, { remove: ['id'] }, { resume: ['id'] }] },
+      { deadletters: [{ list: ['channel'] }, { retry: ['id', 'channel', 'all'] }, { drop: ['id', 'channel', 'all'] }] },
     ]);
     const vendor = byName('banwatch')?.options[0]?.options?.[0];
     expect(vendor).toMatchObject({ type: 3, name: 'name', required: true, autocomplete: true });
@@ -127,6 +128,9 @@ describe('command definitions', () => {
       ['feeds', 'add', 'Hikvision, DJI'],
       ['feeds', 'remove', 'Hikvision, DJI'],
       ['feeds', 'resume', 'Hikvision, DJI'],
+      ['deadletters', 'list', '--channel', 'Hikvision, DJI'],
+      ['deadletters', 'retry', 'Hikvision, DJI', '--channel', 'Hikvision, DJI', '--all'],
+      ['deadletters', 'drop', 'Hikvision, DJI', '--channel', 'Hikvision, DJI', '--all'],
     ]);
   });
 

@@ -45,7 +45,7 @@ describe('banwatch discord register', () => {
     ]);
     expect(result.stdout).toContain('Registered /banwatch and /banwatch-admin globally');
     expect(result.stdout).toContain(
-      '/banwatch-admin: watch add|mute|remove|list|import|export, mentions add|remove|list, subscribe, unsubscribe, track, untrack, feeds list|add|remove|resume (Manage Server by default)',
+      '/banwatch-admin: watch add|mute|remove|list|import|export, mentions add|remove|list, subscribe, unsubscribe, track, untrack, feeds list|add|remove|resume, deadletters list|retry|drop (Manage Server by default)',
     );
   });
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandHandler } from '../../../src/commands/command.js';
 import { reply } from '../../../src/commands/reply.js';
+import { outboxKey } from '../../../src/domain/outbox.js';
+import { sampleAlert } from '../../support/sample-alert.js';
 import { CONFIG_CHANNEL, embedOf, startBot, type Bot } from './bot-fixture.js';
 import { commandInteraction, MANAGE_GUILD, PLAIN_MEMBER, postInteraction } from './signed-interaction.js';
 
@@ -306,5 +308,53 @@ describe('always deferred', () => {
     const followUp = deferred.api.calls('POST', /^\/webhooks\//)[0]?.body as { flags: number; embeds: unknown[] };
     expect(followUp.flags).toBe(64);
     expect(embedOf(followUp).title).toContain('does not watch "never-added"');
+  });
+});
+
+describe('/banwatch-admin deadletters (operators only, as on Slack and the CLI)', () => {
+  const deadletters = (subcommand: string, userId: string, options: object[] = []) =>
+    send(
+      commandInteraction({
+        command: 'banwatch-admin',
+        group: 'deadletters',
+        subcommand,
+        userId,
+        permissions: MANAGE_GUILD,
+        options,
+      }),
+    );
+
+  it('lists the dead letters to an operator alone, and retries one by its id', async () => {
+    const now = new Date().toISOString();
+    const alert = sampleAlert({ id: 'src:gone', title: 'Hikvision banned' });
+    const entry = {
+      key: outboxKey('discord-sec', alert.id),
+      channelId: 'discord-sec',
+      payload: { type: 'alert' as const, alert },
+      attempts: 5,
+      createdAt: now,
+      nextAttemptAt: now,
+    };
+    await bot.stores.outbox.enqueue([entry]);
+    await bot.stores.outbox.deadLetter(entry, 'Missing Access', now);
+
+    const list = await deadletters('list', '300000000000000099');
+    expect(list.json.data?.flags).toBe(64);
+    const text = JSON.stringify(list.json.data);
+    expect(text).toContain('1 dead letter');
+    const id = /([0-9a-f]{10}) \S+ discord-sec: Missing Access/.exec(embedOf(list.json.data).description ?? '')?.[1];
+    expect(id).toMatch(/^[0-9a-f]{10}$/);
+
+    const retry = await deadletters('retry', '300000000000000099', [{ name: 'id', type: 3, value: id }]);
+    expect(embedOf(retry.json.data).title).toBe('1 dead letter queued again');
+    expect(await bot.stores.outbox.counts()).toEqual({ pending: 1, dead: 0 });
+  });
+
+  it('refuses a server admin who is not an operator, ephemerally, and changes nothing', async () => {
+    const before = await bot.stores.outbox.counts();
+    const answer = await deadletters('drop', '300000000000000001', [{ name: 'all', type: 5, value: true }]);
+    expect(answer.json.data?.flags).toBe(64);
+    expect(JSON.stringify(answer.json.data)).toContain('NOT_OPERATOR');
+    expect(await bot.stores.outbox.counts()).toEqual(before);
   });
 });
