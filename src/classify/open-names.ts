@@ -8,6 +8,7 @@
  * found ("bans DeepSeek and Zenbot"). The words behind each shape are data
  * (config/lexicon/open-names.yaml).
  */
+import { isCommonWord } from './common-words.js';
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import { MAX_NAME, NameShape } from './name-shape.js';
 import { countingActions, type ActionMention, type Reading, type Span } from './reading.js';
@@ -137,11 +138,14 @@ function byOrigin(shape: NameShape, reading: Reading, listed: boolean, found: Sp
 /** Action kinds that restrict: a name right after one of them is its object. */
 const RESTRICTIVE = new Set(['ban', 'restriction', 'sanction']);
 
+/** Words between an action and its object: "ban on X", "removal of X", "strip out X". */
+const OBJECT_LINKS = new Set(['on', 'of', 'out']);
+
 /** Where the object of a government's restrictive action starts, or -1 ("bans X", "ban on X"). */
 function objectStart(reading: Reading, a: ActionMention): number {
   if (a.status !== 'counts' || a.pair || a.instrument || !RESTRICTIVE.has(a.kind)) return -1;
   if (!reading.places.some((p) => p.actor && !p.reverse && p.end <= a.start)) return -1;
-  return reading.tokens.words[a.end] === 'on' ? a.end + 1 : a.end;
+  return OBJECT_LINKS.has(reading.tokens.words[a.end] ?? '') ? a.end + 1 : a.end;
 }
 
 /**
@@ -161,19 +165,27 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
 /**
  * "Pentagon bans Unitree robot dogs", "Japan's ban on Halvex routers": a name right after a
  * government's restrictive action and right before a product or trade noun is the target. In
- * title case a capital says nothing, so only an acronym ("ASML") is taken there.
+ * title case a capital says nothing: there the name is an acronym ("ASML") or starts at a word
+ * English does not have ("Bans Cheap Unitree Drones" names Unitree, "Bans Smart Cameras" nobody).
  */
 function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   for (const a of reading.actions) {
     const start = objectStart(reading, a);
     if (start < 0 || start >= shape.words.length || !shape.joined(start)) continue;
-    const name = shape.forward(start);
+    let name = shape.forward(start);
     if (!name || /\d/.test(shape.words[start] ?? '')) continue;
     if (!shape.joined(name.end) || !lex.objectNouns.has(shape.words[name.end] ?? '')) continue;
-    if (shape.nonTech(name.end, name.end + 3)) continue;
-    if (!shape.sentenceCase && !shape.acronym(name)) continue;
-    found.push(name);
+    if (shape.nonTech(name.start, name.end + 3)) continue;
+    if (!shape.sentenceCase && !shape.acronym(name)) name = uncommonFrom(shape, name);
+    if (name) found.push(name);
   }
+}
+
+/** The span from its first word that is not common English, or nothing when every word is. */
+function uncommonFrom(shape: NameShape, span: Span): Span | undefined {
+  for (let i = span.start; i < span.end; i++)
+    if (!isCommonWord(shape.words[i] ?? '')) return { start: i, end: span.end };
+  return undefined;
 }
 
 /** Every open-world name in the reading that is not a catalogue vendor, in text order, each once. */

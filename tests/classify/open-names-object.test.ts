@@ -21,6 +21,30 @@ describe('a new vendor named as the object of a government action', () => {
     expect(hasReason(result, `new vendor "${vendors[0] ?? ''}" (not in the catalogue`)).toBe(true);
   });
 
+  // Title case capitalises every word: the name is where English stops ("Cheap" is a word).
+  it.each([
+    ['Australia Bans Zentrix Vision Cameras From Defence Sites', ['Zentrix Vision'], 'ban', 'AU'],
+    ['US Bans Cheap Brightwing Drones', ['Brightwing'], 'ban', 'US-federal'],
+    ['Japan Restricts Norvik Chip Exports', ['Norvik'], 'restriction', 'JP'],
+  ])('in title case: %s', (title, vendors, action, jurisdiction) => {
+    expect(classify(title)).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, action, jurisdiction });
+  });
+
+  // The object after a noun cue and its link word: "removal of X", "strip out X".
+  it.each([
+    ['Australia orders removal of Tessaline cameras from defence sites', ['Tessaline'], 'AU'],
+    ['UK orders telecoms to strip out Quillon Networks equipment by 2027', ['Quillon Networks'], 'UK'],
+    ['Australia Orders Removal Of Tessaline Cameras From Defence Sites', ['Tessaline'], 'AU'],
+  ])('after its link word: %s', (title, vendors, jurisdiction) => {
+    expect(classify(title)).toMatchObject({
+      relevant: true,
+      vendors,
+      vendorsNew: vendors,
+      action: 'ban',
+      jurisdiction,
+    });
+  });
+
   it('takes the whole name up to the product noun', () => {
     expect(classify('Texas bans Harbor Point Systems batteries in state vehicles').vendors).toEqual([
       'Harbor Point Systems',
@@ -60,7 +84,15 @@ describe('look-alikes that name no new vendor', () => {
     expect(classify(title).vendorsNew).toBeUndefined();
   });
 
-  it('does not take an ordinary capitalised word in a title-case headline', () => {
-    expect(classify('Navy Bans Rugged Tablets On Ships').vendorsNew).toBeUndefined();
+  it.each([
+    ['Navy Bans Rugged Tablets On Ships'],
+    ['Pentagon Bans Smart Cameras'],
+    ['Pentagon Bans Wearable Devices'],
+    ['Army Bans Fitness Tracker Apps'],
+    ['Ohio Bans Vaping Devices In Schools'],
+    ['US Bans Disposable Vape Devices'],
+    ['EU Bans Glyphosate Exports'],
+  ])('does not take an ordinary capitalised word in a title-case headline: %s', (title) => {
+    expect(classify(title).vendorsNew).toBeUndefined();
   });
 });
