@@ -312,7 +312,11 @@ describe('always deferred', () => {
 });
 
 describe('/banwatch-admin deadletters (operators only, as on Slack and the CLI)', () => {
-  const deadletters = (subcommand: string, userId: string, options: object[] = []) =>
+  const deadletters = (
+    subcommand: string,
+    userId: string,
+    options: Array<{ name: string; type: number; value: string | boolean }> = [],
+  ) =>
     send(
       commandInteraction({
         command: 'banwatch-admin',
@@ -345,7 +349,7 @@ describe('/banwatch-admin deadletters (operators only, as on Slack and the CLI)'
     const id = /([0-9a-f]{10}) \S+ discord-sec: Missing Access/.exec(embedOf(list.json.data).description ?? '')?.[1];
     expect(id).toMatch(/^[0-9a-f]{10}$/);
 
-    const retry = await deadletters('retry', '300000000000000099', [{ name: 'id', type: 3, value: id }]);
+    const retry = await deadletters('retry', '300000000000000099', [{ name: 'id', type: 3, value: id ?? '' }]);
     expect(embedOf(retry.json.data).title).toBe('1 dead letter queued again');
     expect(await bot.stores.outbox.counts()).toEqual({ pending: 1, dead: 0 });
   });
