@@ -1,42 +1,108 @@
-import type { Notifier } from '../../domain/notifier.js';
+import { RESTJSONErrorCodes } from 'discord-api-types/v10';
+import type { MessageRef } from '../../domain/alert.js';
+import { digestTitle } from '../../domain/digest.js';
+import type { DeliveryOutcome, Notifier } from '../../domain/notifier.js';
 import { type PostOptions, postJson } from '../webhook/post-json.js';
-import { alertEmbed, noticeEmbed } from './alert-embed.js';
+import { alertEmbed, noticeEmbed, type DiscordMessage } from './alert-embed.js';
 import { digestEmbed } from './digest-embed.js';
+import { postName } from './discord-threads.js';
 
-/** `wait=true` makes Discord answer with the created message, whose id we keep. */
-function withWait(url: string): string {
+/** Where a webhook post goes: the webhook's channel, a new forum post, or an existing thread. */
+type Target = { kind: 'channel' } | { kind: 'new-post'; name: string } | { kind: 'thread'; id: string };
+
+/** `wait=true` makes Discord answer with the created message, whose id we keep; `thread_id` posts into a thread. */
+function executeUrl(url: string, threadId?: string): string {
   const parsed = new URL(url);
   parsed.searchParams.set('wait', 'true');
+  if (threadId) parsed.searchParams.set('thread_id', threadId);
   return parsed.toString();
 }
+
+function errorCode(body: unknown): number | undefined {
+  const code = (body as { code?: unknown } | undefined)?.code;
+  return typeof code === 'number' ? code : undefined;
+}
+
+const FORUM_NEEDS_A_TAG =
+  "the forum requires a tag on every post, and a webhook cannot choose one: make the forum's tags optional, or post with the banwatch bot";
 
 /**
  * Discord webhooks: one embed per alert, mentions never parsed. A webhook cannot reply to a
  * message, so a later stage of a bill says "Update on ..." in its content instead.
+ *
+ * A webhook of a forum (or media) channel must open a post per message (`thread_name`) or write
+ * into one (`thread_id`); Discord refuses anything else (code 220001), which made every alert to
+ * such a webhook a dead letter. The first refusal teaches the notifier that the webhook is a
+ * forum's (remembered for the process), and the alert is sent again as a post named like the
+ * bot's forum posts; a bill's later stages go into the post its first stage opened, and a post
+ * since deleted is replaced by a new one.
  */
 export function createDiscordWebhookNotifier(options: PostOptions = {}): Notifier {
+  const forums = new Set<string>();
+
+  const post = async (url: string, message: DiscordMessage, target: Target) => {
+    const body = target.kind === 'new-post' ? { ...message, thread_name: target.name } : message;
+    return postJson(executeUrl(url, target.kind === 'thread' ? target.id : undefined), body, options);
+  };
+
+  /** Posts `message`, as a forum post named `name` when the webhook is a forum's; into `thread` when given. */
+  const deliver = async (
+    url: string,
+    message: DiscordMessage,
+    name: string,
+    fallbackId: string,
+    thread?: string,
+  ): Promise<DeliveryOutcome> => {
+    const forum = forums.has(url);
+    let target: Target =
+      forum && thread ? { kind: 'thread', id: thread } : forum ? { kind: 'new-post', name } : { kind: 'channel' };
+    let { outcome, body } = await post(url, message, target);
+    let newThread = false;
+    if (outcome.status === 'rejected') {
+      const code = errorCode(body);
+      const postGone = target.kind === 'thread' && code === RESTJSONErrorCodes.UnknownChannel;
+      if (code === RESTJSONErrorCodes.WebhooksPostedToForumChannelsMustHaveAThreadNameOrThreadId || postGone) {
+        forums.add(url);
+        newThread = postGone;
+        target = thread && !postGone ? { kind: 'thread', id: thread } : { kind: 'new-post', name };
+        ({ outcome, body } = await post(url, message, target));
+      }
+      if (
+        outcome.status === 'rejected' &&
+        errorCode(body) === RESTJSONErrorCodes.TagRequiredToCreateAForumPostInThisChannel
+      )
+        return { status: 'rejected', reason: `${outcome.reason} (${FORUM_NEEDS_A_TAG})` };
+    }
+    if (outcome.status !== 'delivered') return outcome;
+    const answer = body as { id?: unknown; channel_id?: unknown } | undefined;
+    const ref: MessageRef = {
+      platform: 'discord-webhook',
+      id: typeof answer?.id === 'string' ? answer.id : fallbackId,
+    };
+    // In a forum the message's channel is its post: the thread a later stage is written into.
+    if (target.kind !== 'channel' && typeof answer?.channel_id === 'string') ref.channel = answer.channel_id;
+    return { status: 'delivered', ref, ...(newThread ? { newThread: true } : {}) };
+  };
+
   return {
     async send(alert, channel, replyTo) {
       if (!channel.url) return { status: 'rejected', reason: 'discord-webhook channel has no url' };
-      const { outcome, body } = await postJson(
-        withWait(channel.url),
+      return deliver(
+        channel.url,
         alertEmbed(alert, { update: Boolean(replyTo) }),
-        options,
+        postName(alert),
+        alert.id,
+        replyTo?.channel,
       );
-      if (outcome.status !== 'delivered') return outcome;
-      const id = (body as { id?: unknown } | undefined)?.id;
-      return { status: 'delivered', ref: { platform: 'discord-webhook', id: typeof id === 'string' ? id : alert.id } };
     },
     async notify(notice, channel) {
       if (!channel.url) return { status: 'rejected', reason: 'discord-webhook channel has no url' };
-      return (await postJson(withWait(channel.url), noticeEmbed(notice), options)).outcome;
+      const outcome = await deliver(channel.url, noticeEmbed(notice), postName({ title: notice.title }), notice.id);
+      return outcome.status === 'delivered' ? { status: 'delivered' } : outcome;
     },
     async digest(digest, channel) {
       if (!channel.url) return { status: 'rejected', reason: 'discord-webhook channel has no url' };
-      const { outcome, body } = await postJson(withWait(channel.url), digestEmbed(digest), options);
-      if (outcome.status !== 'delivered') return outcome;
-      const id = (body as { id?: unknown } | undefined)?.id;
-      return { status: 'delivered', ref: { platform: 'discord-webhook', id: typeof id === 'string' ? id : digest.id } };
+      return deliver(channel.url, digestEmbed(digest), postName({ title: digestTitle(digest) }), digest.id);
     },
   };
 }

@@ -3,7 +3,7 @@ import { parseRetryAfter } from '../../shared/http/retry-after.js';
 
 export interface PostResult {
   outcome: DeliveryOutcome;
-  /** The parsed JSON body of a successful answer, when there was one. */
+  /** The parsed JSON body of the answer, when there was one (a refusal's names its error code). */
   body?: unknown;
 }
 
@@ -52,8 +52,8 @@ export async function postJson(url: string, payload: unknown, options: PostOptio
       },
     };
   }
-  if (response.status >= 500 || response.status === 408) return { outcome: { status: 'retry', reason: detail } };
-  return { outcome: { status: 'rejected', reason: detail } };
+  if (response.status >= 500 || response.status === 408) return { outcome: { status: 'retry', reason: detail }, body };
+  return { outcome: { status: 'rejected', reason: detail }, body };
 }
 
 /** Retry-After in seconds or as an HTTP date; Discord also sends `retry_after` (seconds) in the body. */
