@@ -153,6 +153,7 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
         storeKind: deps.stores.backend.kind,
         channels: () => deps.channels.all(),
         pausedDeliveries: deps.pausedDeliveries ?? (() => deps.stores.pauses.list()),
+        digests: deps.stores.digests,
       }),
       whyHandler({
         traces: deps.stores.traces,

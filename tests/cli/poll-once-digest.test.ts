@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollOnceCommand } from '../../src/cli/poll-command.js';
+import { routerCommand } from '../../src/cli/router-command.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createApp, type App } from '../../src/main.js';
 import { silentLogger } from '../../src/shared/logger.js';
@@ -44,8 +45,10 @@ afterAll(async () => {
   await hooks.close();
 });
 
-/** One cron run: a fresh app on the same store, as a new process would be. */
-async function pollOnce(): Promise<{ status: number; stderr: string }> {
+/** One cron run (`poll --once`, or another command): a fresh app on the same store, as a new process would be. */
+async function pollOnce(
+  command: 'poll' | 'status' = 'poll',
+): Promise<{ status: number; stderr: string; stdout: string }> {
   const app = await createApp({
     config: loadConfig({ file: join(dir, 'config.yaml'), env: {} }),
     logger: silentLogger(),
@@ -55,15 +58,19 @@ async function pollOnce(): Promise<{ status: number; stderr: string }> {
   });
   apps.push(app);
   let stderr = '';
+  let stdout = '';
   const io = {
     stdin: new PassThrough(),
-    stdout: new PassThrough(),
+    stdout: { write: (chunk: string) => ((stdout += chunk), true) } as NodeJS.WritableStream,
     stderr: { write: (chunk: string) => ((stderr += chunk), true) } as NodeJS.WritableStream,
   };
-  const status = await pollOnceCommand(app, io);
+  const status =
+    command === 'poll'
+      ? await pollOnceCommand(app, io)
+      : await routerCommand(app.router, ['status'], io, { json: false });
   await app.close();
   apps.pop();
-  return { status, stderr };
+  return { status, stderr, stdout };
 }
 
 const item = (guid: string, title: string) => ({
@@ -91,6 +98,10 @@ describe('poll --once and digest channels', () => {
     expect(before.stderr).not.toContain('digests:');
     expect(hooks.delivered('/live')).toHaveLength(1);
     expect(hooks.delivered('/briefing')).toHaveLength(0);
+    // status says what waits and when it goes.
+    expect((await pollOnce('status')).stdout).toContain(
+      'briefing: daily at 09:00 UTC · 1 alert collected · next 2026-03-02 09:00 UTC',
+    );
 
     clock.set('2026-03-02T09:07:00Z');
     const after = await pollOnce();
@@ -107,5 +118,8 @@ describe('poll --once and digest channels', () => {
     const again = await pollOnce();
     expect(again.stderr).not.toContain('digests:');
     expect(hooks.delivered('/briefing')).toHaveLength(1);
+    expect((await pollOnce('status')).stdout).toContain(
+      'briefing: daily at 09:00 UTC · 0 alerts collected · next 2026-03-03 09:00 UTC',
+    );
   });
 });

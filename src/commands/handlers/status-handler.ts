@@ -7,6 +7,8 @@ import { canSeeScoped, visibleChannels } from '../../domain/tenancy.js';
 import { maskUrlsIn } from '../../shared/mask-url.js';
 import { principalOf, type CommandHandler } from '../command.js';
 import { line, listedFor, reply, type ReplyLine } from '../reply.js';
+import type { DigestInbox } from '../../domain/digest.js';
+import { digestLine, digestStatus } from './status-digests.js';
 
 export interface SourceInfo {
   id: string;
@@ -32,6 +34,8 @@ export interface StatusDeps {
   channels?(): Promise<Channel[]>;
   /** Channels whose delivery is paused (credentials refused). */
   pausedDeliveries?(): Promise<DeliveryPause[]>;
+  /** What digest channels collected (absent: no digest section). */
+  digests?: Pick<DigestInbox, 'collected'>;
 }
 
 /** Paused first, then failing (most failures first), then the rest as configured. */
@@ -52,10 +56,11 @@ export function statusHandler(deps: StatusDeps): CommandHandler {
       const sources = (await deps.sources()).filter((s) => canSeeScoped(who, s.scope));
       const states = await deps.feeds.getMany(sources.map((s) => s.id));
       // A workspace or server sees its own channels' dead letters and pauses; operators see all.
+      const allChannels = deps.channels ? await deps.channels() : [];
       const mine =
         who.operator || !deps.channels
           ? undefined
-          : new Set(visibleChannels(who, await deps.channels(), context.place).map((c) => c.id));
+          : new Set(visibleChannels(who, allChannels, context.place).map((c) => c.id));
       const ours = <T extends { channelId: string }>(rows: T[]): T[] =>
         mine ? rows.filter((r) => mine.has(r.channelId)) : rows;
       const allCounts = await deps.outbox.counts();
@@ -86,6 +91,10 @@ export function statusHandler(deps: StatusDeps): CommandHandler {
           lines: [line(`${counts.pending} waiting, ${counts.dead} dead-lettered (store: ${deps.storeKind})`)],
         },
       ];
+      const digests = deps.digests
+        ? await digestStatus(mine ? allChannels.filter((c) => mine.has(c.id)) : allChannels, deps.digests, now)
+        : [];
+      if (digests.length) sections.push({ heading: 'Digests', lines: digests.map(digestLine) });
       if (paused.length) {
         sections.push({
           heading: 'Delivery paused (credentials refused)',
@@ -106,6 +115,7 @@ export function statusHandler(deps: StatusDeps): CommandHandler {
           outbox: counts,
           deadLetters: dead,
           pausedDeliveries: paused,
+          digests,
         },
       });
     },
