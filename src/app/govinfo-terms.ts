@@ -16,12 +16,16 @@ export function instrumentTerms(lexicon: Lexicon): string[] {
 /**
  * The channels' watch terms (vendor and all modes; muted ones are what a channel does not want),
  * read at each full-text scan, so a term added with `watch` is searched from the next poll on.
+ * Their aliases follow them (a supplier imported with `watch import` may be written in a bill
+ * under its legal name only), after every term: the scan searches a limited number, terms first.
+ * An alias of one or two letters would match half the Congressional Record, so it is left out.
  */
 export function watchTermProvider(channels: ChannelDirectory, store: WatchTermStore): () => Promise<string[]> {
   return async () => {
     const ids = (await channels.all()).map((channel) => channel.id);
     const byChannel = await store.listMany(ids);
     const terms = [...byChannel.values()].flat().filter((term) => term.mode !== 'mute');
-    return [...new Set(terms.map((term) => term.term))];
+    const aliases = terms.flatMap((term) => term.aliases ?? []).filter((alias) => alias.trim().length >= 3);
+    return [...new Set([...terms.map((term) => term.term), ...aliases])];
   };
 }

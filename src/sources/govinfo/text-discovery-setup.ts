@@ -75,10 +75,11 @@ export function textDiscovery(
   };
   return async (scan, signal) => {
     const known = new Set(fixed.map((term) => term.toLowerCase()));
+    // Cut before sorting: the provider lists terms before aliases, and the cut keeps the terms.
     const watched = [...new Set(await readWatchTerms())]
       .filter((term) => !known.has(term.toLowerCase()))
-      .sort()
-      .slice(0, MAX_WATCH_TERMS);
+      .slice(0, MAX_WATCH_TERMS)
+      .sort();
     return discoverByText(
       scan,
       {

@@ -58,23 +58,29 @@ describe('what full-text discovery searches for', () => {
     expect(terms.some((term) => /[^\x20-\x7e]/.test(term))).toBe(false);
   });
 
-  it('reads the channels’ watch terms, not the muted ones', async () => {
+  it('reads the channels’ watch terms and their aliases, not the muted ones', async () => {
     const channels: Channel[] = [
       { id: 'a', type: 'console', origin: 'config' },
       { id: 'b', type: 'console', origin: 'config' },
     ];
     const terms: Record<string, WatchTerm[]> = {
-      a: [{ term: 'ZTE Corporation', mode: 'vendor', addedAt: 'x' }],
+      a: [{ term: 'ZTE Corporation', mode: 'vendor', addedAt: 'x', aliases: ['Zhongxing Telecommunication', 'ZT'] }],
       b: [
-        { term: 'Unitree', mode: 'all', addedAt: 'x' },
-        { term: 'Temu', mode: 'mute', addedAt: 'x' },
+        { term: 'Unitree', mode: 'all', addedAt: 'x', aliases: ['Hangzhou Yushu Technology'] },
+        { term: 'Temu', mode: 'mute', addedAt: 'x', aliases: ['PDD Holdings'] },
       ],
     };
     const store = {
       listMany: async (ids: readonly string[]) => new Map(ids.map((id) => [id, terms[id] ?? []])),
     } as unknown as WatchTermStore;
     const provider = watchTermProvider({ all: async () => channels } as never, store);
-    expect(await provider()).toEqual(['ZTE Corporation', 'Unitree']);
+    // Terms first, then their aliases (not a two-letter one, nor a muted term's).
+    expect(await provider()).toEqual([
+      'ZTE Corporation',
+      'Unitree',
+      'Zhongxing Telecommunication',
+      'Hangzhou Yushu Technology',
+    ]);
   });
 
   it('tracks a bill whose text names only a channel’s watch term, and searches instruments and names too', async () => {
