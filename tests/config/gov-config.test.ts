@@ -119,7 +119,7 @@ describe('government sources in the config file', () => {
 });
 
 describe('building government sources', () => {
-  it('leaves a congress source without a key out, with one clear log line, and builds it with one', async () => {
+  it('leaves the congress and legiscan sources without a key out, one clear log line each, and builds them with one', async () => {
     const { logger, lines } = lineLogger();
     const clock = mutableClock();
     const fetcher = createFeedFetcher({ clock });
@@ -127,27 +127,38 @@ describe('building government sources', () => {
     const without = loadConfig({ file: DEFAULT_CONFIG_FILE, env: {} });
     const sources = buildSources(without.sources, { trustedFetcher: fetcher, clock, logger, catalog });
     expect(sources.map((s) => s.id)).not.toContain('congress');
+    expect(sources.map((s) => s.id)).not.toContain('states');
     expect(sources.find((s) => s.id === 'federal-register')).toMatchObject({
       type: 'federal-register',
       name: 'Federal Register',
       intervalMs: 3_600_000,
     });
-    expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0] as string)).toMatchObject({
-      level: 'info',
-      sourceId: 'congress',
-      msg: expect.stringContaining('congress source "congress" is disabled: set CONGRESS_API_KEY') as string,
-    });
+    expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual([
+      expect.objectContaining({
+        level: 'info',
+        sourceId: 'congress',
+        msg: expect.stringContaining('congress source "congress" is disabled: set CONGRESS_API_KEY') as string,
+      }),
+      expect.objectContaining({
+        level: 'info',
+        sourceId: 'states',
+        msg: expect.stringContaining('legiscan source "states" is disabled: set LEGISCAN_API_KEY') as string,
+      }),
+    ]);
 
-    const withKey = loadConfig({ file: DEFAULT_CONFIG_FILE, env: { CONGRESS_API_KEY: 'a-real-looking-key' } });
+    const withKey = loadConfig({
+      file: DEFAULT_CONFIG_FILE,
+      env: { CONGRESS_API_KEY: 'a-real-looking-key', LEGISCAN_API_KEY: 'another-real-looking-key' },
+    });
     const built = buildSources(withKey.sources, { trustedFetcher: fetcher, clock, logger, catalog });
+    expect(built.find((s) => s.id === 'states')).toMatchObject({ type: 'legiscan', intervalMs: 21_600_000 });
     expect(built.find((s) => s.id === 'congress')).toMatchObject({
       type: 'congress',
       name: 'Congress.gov',
       deltas: true,
       intervalMs: 1_800_000,
     });
-    expect(lines).toHaveLength(1);
+    expect(lines).toHaveLength(2);
     await fetcher.close();
   });
 });
