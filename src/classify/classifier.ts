@@ -6,7 +6,8 @@ import type { Classification, ClassifyInput, ClassifyOptions, Classifier, Stage 
 import { buildCueIndex, type CueIndex } from './cue-index.js';
 import { defaultLexicon } from './lexicon/lexicon-load.js';
 import type { Lexicon, OpenNameWords } from './lexicon/lexicon-types.js';
-import { findOpenNames, objectAhead } from './open-names.js';
+import { findOpenNames } from './open-names.js';
+import { objectAhead } from './open-names-object.js';
 import { htmlToText } from './headline-text.js';
 import { countingActions, hasAtom, quote, readText, type Reading, type VendorMention } from './reading.js';
 import { decideRelevance } from './relevance.js';
@@ -52,7 +53,7 @@ function addOpenNames(catalog: LoadedCatalog, title: Reading, words: OpenNameWor
     hasAtom(title, 'name-descriptor') ||
     hasAtom(title, 'name-list-verb') ||
     title.origins.length > 0 ||
-    objectAhead(title, words) ||
+    objectAhead(title) ||
     title.vendors.some((v) => listContinues(title, v.end));
   if (!shaped) return;
   const found = findOpenNames(title, words);

@@ -3,15 +3,15 @@
  * vendor is the alert a channel most needs, so a capitalised name counts as a vendor when the
  * sentence puts it where a target goes: after or before a descriptor ("AI app Zenbot", "Vantora
  * spyware maker"), in a list being added ("adds Alpha and Beta to the Entity List"), after a
- * foreign origin next to a list or sanction ("China's Quantix"), right after a government's
- * action and before a product noun ("bans Unitree robot dogs"), or joined to a vendor already
- * found ("bans DeepSeek and Zenbot"). The words behind each shape are data
+ * foreign origin next to a list or sanction ("China's Quantix"), as the object of a government's
+ * action (open-names-object.ts: "bans Unitree robot dogs"), or joined to a vendor already found
+ * ("bans DeepSeek and Zenbot"). The words behind each shape are data
  * (config/lexicon/open-names.yaml).
  */
-import { isCommonWord } from './common-words.js';
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
-import { MAX_NAME, NameShape } from './name-shape.js';
-import { countingActions, type ActionMention, type Reading, type Span } from './reading.js';
+import { NameShape } from './name-shape.js';
+import { byObject } from './open-names-object.js';
+import { countingActions, type Reading, type Span } from './reading.js';
 import { RANK } from './lexicon/lexicon-types.js';
 
 export interface OpenName extends Span {
@@ -133,59 +133,6 @@ function byOrigin(shape: NameShape, reading: Reading, listed: boolean, found: Sp
     const name = shape.forward(origin.end);
     if (name) found.push(name);
   }
-}
-
-/** Action kinds that restrict: a name right after one of them is its object. */
-const RESTRICTIVE = new Set(['ban', 'restriction', 'sanction']);
-
-/** Words between an action and its object: "ban on X", "removal of X", "strip out X". */
-const OBJECT_LINKS = new Set(['on', 'of', 'out']);
-
-/** Where the object of a government's restrictive action starts, or -1 ("bans X", "ban on X"). */
-function objectStart(reading: Reading, a: ActionMention): number {
-  if (a.status !== 'counts' || a.pair || a.instrument || !RESTRICTIVE.has(a.kind)) return -1;
-  if (!reading.places.some((p) => p.actor && !p.reverse && p.end <= a.start)) return -1;
-  return OBJECT_LINKS.has(reading.tokens.words[a.end] ?? '') ? a.end + 1 : a.end;
-}
-
-/**
- * Cheap test before the shape is built: a product noun a few words after a government's
- * restrictive action, where "bans Unitree robot dogs" would put it.
- */
-export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
-  for (const a of reading.actions) {
-    const start = objectStart(reading, a);
-    if (start < 0) continue;
-    for (let i = start + 1; i <= start + MAX_NAME && i < reading.tokens.words.length; i++)
-      if (lex.objectNouns.has(reading.tokens.words[i] ?? '')) return true;
-  }
-  return false;
-}
-
-/**
- * "Pentagon bans Unitree robot dogs", "Japan's ban on Halvex routers": a name right after a
- * government's restrictive action and right before a product or trade noun is the target. In
- * title case a capital says nothing: there the name is an acronym ("ASML") or starts at a word
- * English does not have ("Bans Cheap Unitree Drones" names Unitree, "Bans Smart Cameras" nobody).
- */
-function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
-  for (const a of reading.actions) {
-    const start = objectStart(reading, a);
-    if (start < 0 || start >= shape.words.length || !shape.joined(start)) continue;
-    let name = shape.forward(start);
-    if (!name || /\d/.test(shape.words[start] ?? '')) continue;
-    if (!shape.joined(name.end) || !lex.objectNouns.has(shape.words[name.end] ?? '')) continue;
-    if (shape.nonTech(name.start, name.end + 3)) continue;
-    if (!shape.sentenceCase && !shape.acronym(name)) name = uncommonFrom(shape, name);
-    if (name) found.push(name);
-  }
-}
-
-/** The span from its first word that is not common English, or nothing when every word is. */
-function uncommonFrom(shape: NameShape, span: Span): Span | undefined {
-  for (let i = span.start; i < span.end; i++)
-    if (!isCommonWord(shape.words[i] ?? '')) return { start: i, end: span.end };
-  return undefined;
 }
 
 /** Every open-world name in the reading that is not a catalogue vendor, in text order, each once. */

@@ -45,6 +45,29 @@ describe('a new vendor named as the object of a government action', () => {
     });
   });
 
+  // Without a product noun: a technology suffix, cut trade, "from" a technology, or an order to the firm.
+  it.each([
+    [
+      'Treasury sanctions Quillon Networks for supplying drones to Russia',
+      ['Quillon Networks'],
+      'sanction',
+      'US-federal',
+    ],
+    ['Commerce Department bars exports to Valtrion Technologies', ['Valtrion Technologies'], 'ban', 'US-federal'],
+    ['FCC revokes Norvik Telecom license to operate in the US', ['Norvik Telecom'], 'ban', 'US-federal'],
+    ['Sweden excludes Brightwing from 5G rollout', ['Brightwing'], 'ban', 'SE'],
+    ['Canada orders Corvalis to wind down Canadian operations', ['Corvalis'], 'ban', 'CA'],
+    ['Canada Orders Corvalis To Wind Down Canadian Operations', ['Corvalis'], 'ban', 'CA'],
+    [
+      'Treasury Sanctions Quillon Networks For Supplying Drones To Russia',
+      ['Quillon Networks'],
+      'sanction',
+      'US-federal',
+    ],
+  ])('without a product noun: %s', (title, vendors, action, jurisdiction) => {
+    expect(classify(title)).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, action, jurisdiction });
+  });
+
   it('takes the whole name up to the product noun', () => {
     expect(classify('Texas bans Harbor Point Systems batteries in state vehicles').vendors).toEqual([
       'Harbor Point Systems',
@@ -93,6 +116,19 @@ describe('look-alikes that name no new vendor', () => {
     ['US Bans Disposable Vape Devices'],
     ['EU Bans Glyphosate Exports'],
   ])('does not take an ordinary capitalised word in a title-case headline: %s', (title) => {
+    expect(classify(title).vendorsNew).toBeUndefined();
+  });
+
+  it.each([
+    // People barred or ordered, a generic firm barred from a non-technology trade, trade to a country.
+    ['Judge bars Giuliani from practicing law in New York'],
+    ['UK bans Andrew Tate from entering the country'],
+    ['Court orders Smith to pay damages to former employees'],
+    ['Senate bars Smith Holdings from federal contracts'],
+    ['Florida bans Marlowe Capital from state pension investments'],
+    ['Commerce bars exports to Iran'],
+    ['FIFA bans Pogba from football for four years'],
+  ])('names nobody when the object is not a technology firm: %s', (title) => {
     expect(classify(title).vendorsNew).toBeUndefined();
   });
 });

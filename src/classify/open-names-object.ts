@@ -1,0 +1,105 @@
+/**
+ * A vendor outside the catalogue as the object of a government's restrictive action, the shapes
+ * of open-names.ts that need no descriptor or list: "Pentagon bans Unitree robot dogs",
+ * "Treasury sanctions Zentrix Networks for ...", "bars exports to Zentrix", "Sweden excludes
+ * Zentrix from 5G", "Canada orders Zentrix to wind down ...". In title case a capital says
+ * nothing: there the name is an acronym ("ASML") or starts at a word English does not have.
+ */
+import { isCommonWord } from './common-words.js';
+import type { OpenNameWords } from './lexicon/lexicon-types.js';
+import { MAX_NAME, type NameShape } from './name-shape.js';
+import type { ActionMention, Reading, Span } from './reading.js';
+
+/** Action kinds that restrict: a name right after one of them is its object. */
+const RESTRICTIVE = new Set(['ban', 'restriction', 'sanction']);
+/** Words between an action and its object: "ban on X", "removal of X", "strip out X". */
+const OBJECT_LINKS = new Set(['on', 'of', 'out']);
+/** Trade the action cuts, then "to" and the firm it goes to: "bars exports to Zentrix". */
+const TRADE = new Set(['exports', 'export', 'sales', 'shipments', 'supplies', 'supply', 'technology']);
+/** Suffixes any organisation may have ("Wagner Group", "Smith Holdings"): they say firm, not technology. */
+const GENERIC_SUFFIXES = new Set(['group', 'holdings', 'inc', 'ltd', 'corp', 'co', 'international']);
+/** "orders Zentrix to wind down": verbs that make a firm the doer of the government's measure. */
+const ORDERS = new Set(['orders', 'ordered', 'order', 'forces', 'forced', 'tells', 'told', 'directs', 'directed']);
+
+function restrictiveByGovernment(reading: Reading, a: ActionMention): boolean {
+  if (a.status !== 'counts' || a.pair || a.instrument || !RESTRICTIVE.has(a.kind)) return false;
+  return reading.places.some((p) => p.actor && !p.reverse && p.end <= a.start);
+}
+
+/** Where the object of a government's restrictive action starts, or -1 ("bans X", "ban on X"). */
+function objectStart(reading: Reading, a: ActionMention): number {
+  if (!restrictiveByGovernment(reading, a)) return -1;
+  const words = reading.tokens.words;
+  let at = OBJECT_LINKS.has(words[a.end] ?? '') ? a.end + 1 : a.end;
+  if (TRADE.has(words[at] ?? '') && words[at + 1] === 'to') at += 2;
+  return at;
+}
+
+/** Cheap test before the shape is built: a government's restrictive action that may have a named object. */
+export function objectAhead(reading: Reading): boolean {
+  return reading.actions.some(
+    (a) => objectStart(reading, a) >= 0 && objectStart(reading, a) < reading.tokens.words.length,
+  );
+}
+
+/** The span from its first word that is not common English, or nothing when every word is. */
+function uncommonFrom(shape: NameShape, span: Span): Span | undefined {
+  for (let i = span.start; i < span.end; i++)
+    if (!isCommonWord(shape.words[i] ?? '')) return { start: i, end: span.end };
+  return undefined;
+}
+
+/**
+ * The name is a technology firm's: a product noun follows it, it ends with a technology suffix
+ * ("Zentrix Networks"), it is barred "from" a technology ("from 5G"), or trade to it is cut.
+ */
+function firmAfter(shape: NameShape, lex: OpenNameWords, name: Span, traded: boolean): boolean {
+  const next = shape.words[name.end] ?? '';
+  if (shape.joined(name.end) && lex.objectNouns.has(next)) return true;
+  const last = shape.words[name.end - 1] ?? '';
+  if (name.end - name.start >= 2 && lex.suffixes.has(last) && !GENERIC_SUFFIXES.has(last)) return true;
+  if (next === 'from' && (shape.tech(name.end + 1, name.end + 4) || hasObjectNoun(shape, lex, name.end + 1)))
+    return true;
+  return traded;
+}
+
+function hasObjectNoun(shape: NameShape, lex: OpenNameWords, from: number): boolean {
+  for (let i = from; i < Math.min(shape.words.length, from + 3); i++)
+    if (lex.objectNouns.has(shape.words[i] ?? '')) return true;
+  return false;
+}
+
+/** Title case: only an acronym, or the name from its first uncommon word (not a suffix alone). */
+function titleCaseName(shape: NameShape, lex: OpenNameWords, name: Span): Span | undefined {
+  if (shape.sentenceCase || shape.acronym(name)) return name;
+  const rest = uncommonFrom(shape, name);
+  if (!rest || (rest.end - rest.start === 1 && lex.suffixes.has(shape.words[rest.start] ?? ''))) return undefined;
+  return rest;
+}
+
+export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+  for (const a of reading.actions) {
+    const start = objectStart(reading, a);
+    if (start < 0 || start >= shape.words.length || !shape.joined(start)) continue;
+    const name = shape.forward(start);
+    if (!name || /\d/.test(shape.words[start] ?? '')) continue;
+    const traded = start > a.end && shape.words[start - 1] === 'to';
+    if (!firmAfter(shape, lex, name, traded) || shape.nonTech(name.start, name.end + 3)) continue;
+    const taken = titleCaseName(shape, lex, name);
+    if (taken) found.push(taken);
+  }
+  byOrder(shape, reading, lex, found);
+}
+
+/** "Canada orders Zentrix to wind down ...": the firm between "orders" and "to" and the measure. */
+function byOrder(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+  for (const a of reading.actions) {
+    if (!restrictiveByGovernment(reading, a) || shape.words[a.start - 1] !== 'to' || !shape.joined(a.start - 1))
+      continue;
+    const name = shape.backward(a.start - 1);
+    if (!name || name.end - name.start > MAX_NAME || !ORDERS.has(shape.words[name.start - 1] ?? '')) continue;
+    if (shape.nonTech(name.start, a.end + 3)) continue;
+    const taken = titleCaseName(shape, lex, name);
+    if (taken) found.push(taken);
+  }
+}
