@@ -21,9 +21,27 @@ const GENERIC_SUFFIXES = new Set(['group', 'holdings', 'inc', 'ltd', 'corp', 'co
 /** "orders Zentrix to wind down": verbs that make a firm the doer of the government's measure. */
 const ORDERS = new Set(['orders', 'ordered', 'order', 'forces', 'forced', 'tells', 'told', 'directs', 'directed']);
 
+/** Words between a passive measure and the name it befalls: "Zentrix cameras are to be banned". */
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'to', 'get', 'gets', 'got']);
+
+function restrictive(a: ActionMention): boolean {
+  return a.status === 'counts' && !a.pair && !a.instrument && RESTRICTIVE.has(a.kind);
+}
+
 function restrictiveByGovernment(reading: Reading, a: ActionMention): boolean {
-  if (a.status !== 'counts' || a.pair || a.instrument || !RESTRICTIVE.has(a.kind)) return false;
-  return reading.places.some((p) => p.actor && !p.reverse && p.end <= a.start);
+  return restrictive(a) && reading.places.some((p) => p.actor && !p.reverse && p.end <= a.start);
+}
+
+/**
+ * Where the name before a passive measure ends ("Zentrix cameras banned by the Pentagon"), or
+ * -1: a one-word participle, a government named anywhere, and before it only auxiliaries.
+ */
+function passiveEnd(reading: Reading, a: ActionMention): number {
+  if (!restrictive(a) || a.end - a.start !== 1 || !(reading.tokens.words[a.start] ?? '').endsWith('ed')) return -1;
+  if (!reading.places.some((p) => p.actor && !p.reverse)) return -1;
+  let end = a.start;
+  while (end > 0 && AUXILIARIES.has(reading.tokens.words[end - 1] ?? '')) end--;
+  return end;
 }
 
 /** Where the object of a government's restrictive action starts, or -1 ("bans X", "ban on X"). */
@@ -38,7 +56,9 @@ function objectStart(reading: Reading, a: ActionMention): number {
 /** Cheap test before the shape is built: a government's restrictive action that may have a named object. */
 export function objectAhead(reading: Reading): boolean {
   return reading.actions.some(
-    (a) => objectStart(reading, a) >= 0 && objectStart(reading, a) < reading.tokens.words.length,
+    (a) =>
+      (objectStart(reading, a) >= 0 && objectStart(reading, a) < reading.tokens.words.length) ||
+      passiveEnd(reading, a) > 0,
   );
 }
 
@@ -89,6 +109,29 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
     if (taken) found.push(taken);
   }
   byOrder(shape, reading, lex, found);
+  byPassive(shape, reading, lex, found);
+}
+
+/**
+ * "Zentrix cameras banned from UK government sites", "Zentrix Networks barred by Pentagon",
+ * "Zentrix banned from federal contracts under NDAA": the name before a passive measure, when a
+ * product noun or a technology suffix says it is a technology firm's, or a law or list is named.
+ */
+function byPassive(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+  const instrument = reading.actions.some((a) => a.instrument && a.status === 'counts');
+  for (const a of reading.actions) {
+    let end = passiveEnd(reading, a);
+    if (end <= 0) continue;
+    const product = lex.objectNouns.has(shape.words[end - 1] ?? '') && shape.joined(end - 1);
+    if (product) end--;
+    const name = shape.backward(end);
+    if (!name || name.end !== end || /\d/.test(shape.words[name.start] ?? '')) continue;
+    const last = shape.words[name.end - 1] ?? '';
+    const suffixed = name.end - name.start >= 2 && lex.suffixes.has(last) && !GENERIC_SUFFIXES.has(last);
+    if (!(product || suffixed || instrument) || shape.nonTech(name.start, a.end + 3)) continue;
+    const taken = titleCaseName(shape, lex, name);
+    if (taken) found.push(taken);
+  }
 }
 
 /** "Canada orders Zentrix to wind down ...": the firm between "orders" and "to" and the measure. */

@@ -68,6 +68,22 @@ describe('a new vendor named as the object of a government action', () => {
     expect(classify(title)).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, action, jurisdiction });
   });
 
+  // Before a passive measure, with a product noun or a technology suffix.
+  it.each([
+    ['Tessaline cameras banned from UK government sites', ['Tessaline'], 'UK'],
+    ['Quillon Networks barred by Pentagon', ['Quillon Networks'], 'US-federal'],
+    ['Norvik modules are to be banned by Pentagon', ['Norvik'], 'US-federal'],
+    ['Tessaline Cameras Banned From UK Government Sites', ['Tessaline'], 'UK'],
+  ])('before a passive measure: %s', (title, vendors, jurisdiction) => {
+    expect(classify(title)).toMatchObject({
+      relevant: true,
+      vendors,
+      vendorsNew: vendors,
+      action: 'ban',
+      jurisdiction,
+    });
+  });
+
   it('takes the whole name up to the product noun', () => {
     expect(classify('Texas bans Harbor Point Systems batteries in state vehicles').vendors).toEqual([
       'Harbor Point Systems',
@@ -128,6 +144,10 @@ describe('look-alikes that name no new vendor', () => {
     ['Florida bans Marlowe Capital from state pension investments'],
     ['Commerce bars exports to Iran'],
     ['FIFA bans Pogba from football for four years'],
+    ['Pogba banned from football for four years'],
+    ['Smith barred by Pentagon from base access'],
+    ['John Smith banned from federal contracts'],
+    ['Russian Oil Group sanctioned by Treasury'],
   ])('names nobody when the object is not a technology firm: %s', (title) => {
     expect(classify(title).vendorsNew).toBeUndefined();
   });
