@@ -60,6 +60,7 @@ describe('banwatch discord', () => {
       'track',
       'untrack',
       'feeds',
+      'deadletters',
     ]);
     expect(definitions[1]?.options[0]?.options?.map((o) => o.name)).toEqual([
       'add',
