@@ -15,73 +15,31 @@ describe('a new vendor named as the object of a government action', () => {
     ['Japan imposes restrictions on Norvik chips', ['Norvik'], 'restriction', 'JP'],
     ['Australia weighs ban on Quillon routers', ['Quillon'], 'ban', 'AU'],
     ['Canada Restricts KTX Modems in Federal Offices', ['KTX'], 'restriction', 'CA'],
-  ])('%s', (title, vendors, action, jurisdiction) => {
-    const result = classify(title);
-    expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, action, jurisdiction });
-    expect(hasReason(result, `new vendor "${vendors[0] ?? ''}" (not in the catalogue`)).toBe(true);
-  });
-
-  // Title case capitalises every word: the name is where English stops ("Cheap" is a word).
-  it.each([
+    // Title case capitalises every word: the name is where English stops ("Cheap" is a word).
     ['Australia Bans Zentrix Vision Cameras From Defence Sites', ['Zentrix Vision'], 'ban', 'AU'],
     ['US Bans Cheap Brightwing Drones', ['Brightwing'], 'ban', 'US-federal'],
     ['Japan Restricts Norvik Chip Exports', ['Norvik'], 'restriction', 'JP'],
-  ])('in title case: %s', (title, vendors, action, jurisdiction) => {
-    expect(classify(title)).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, action, jurisdiction });
-  });
-
-  // The object after a noun cue and its link word: "removal of X", "strip out X".
-  it.each([
-    ['Australia orders removal of Tessaline cameras from defence sites', ['Tessaline'], 'AU'],
-    ['UK orders telecoms to strip out Quillon Networks equipment by 2027', ['Quillon Networks'], 'UK'],
-    ['Australia Orders Removal Of Tessaline Cameras From Defence Sites', ['Tessaline'], 'AU'],
-  ])('after its link word: %s', (title, vendors, jurisdiction) => {
-    expect(classify(title)).toMatchObject({
-      relevant: true,
-      vendors,
-      vendorsNew: vendors,
-      action: 'ban',
-      jurisdiction,
-    });
-  });
-
-  // Without a product noun: a technology suffix, cut trade, "from" a technology, or an order to the firm.
-  it.each([
-    [
-      'Treasury sanctions Quillon Networks for supplying drones to Russia',
-      ['Quillon Networks'],
-      'sanction',
-      'US-federal',
-    ],
+    // After a noun cue and its link word: "removal of X", "strip out X".
+    ['Australia orders removal of Tessaline cameras from defence sites', ['Tessaline'], 'ban', 'AU'],
+    ['UK orders telecoms to strip out Quillon Networks equipment by 2027', ['Quillon Networks'], 'ban', 'UK'],
+    ['Australia Orders Removal Of Tessaline Cameras From Defence Sites', ['Tessaline'], 'ban', 'AU'],
+    // Without a product noun: a technology suffix, cut trade, "from" a technology, an order to the firm.
+    ['Treasury sanctions Quillon Networks for supplying drones', ['Quillon Networks'], 'sanction', 'US-federal'],
+    ['Treasury Sanctions Quillon Networks For Supplying Drones', ['Quillon Networks'], 'sanction', 'US-federal'],
     ['Commerce Department bars exports to Valtrion Technologies', ['Valtrion Technologies'], 'ban', 'US-federal'],
     ['FCC revokes Norvik Telecom license to operate in the US', ['Norvik Telecom'], 'ban', 'US-federal'],
     ['Sweden excludes Brightwing from 5G rollout', ['Brightwing'], 'ban', 'SE'],
     ['Canada orders Corvalis to wind down Canadian operations', ['Corvalis'], 'ban', 'CA'],
     ['Canada Orders Corvalis To Wind Down Canadian Operations', ['Corvalis'], 'ban', 'CA'],
-    [
-      'Treasury Sanctions Quillon Networks For Supplying Drones To Russia',
-      ['Quillon Networks'],
-      'sanction',
-      'US-federal',
-    ],
-  ])('without a product noun: %s', (title, vendors, action, jurisdiction) => {
-    expect(classify(title)).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, action, jurisdiction });
-  });
-
-  // Before a passive measure, with a product noun or a technology suffix.
-  it.each([
-    ['Tessaline cameras banned from UK government sites', ['Tessaline'], 'UK'],
-    ['Quillon Networks barred by Pentagon', ['Quillon Networks'], 'US-federal'],
-    ['Norvik modules are to be banned by Pentagon', ['Norvik'], 'US-federal'],
-    ['Tessaline Cameras Banned From UK Government Sites', ['Tessaline'], 'UK'],
-  ])('before a passive measure: %s', (title, vendors, jurisdiction) => {
-    expect(classify(title)).toMatchObject({
-      relevant: true,
-      vendors,
-      vendorsNew: vendors,
-      action: 'ban',
-      jurisdiction,
-    });
+    // Before a passive measure, with a product noun or a technology suffix.
+    ['Tessaline cameras banned from UK government sites', ['Tessaline'], 'ban', 'UK'],
+    ['Quillon Networks barred by Pentagon', ['Quillon Networks'], 'ban', 'US-federal'],
+    ['Norvik modules are to be banned by Pentagon', ['Norvik'], 'ban', 'US-federal'],
+    ['Tessaline Cameras Banned From UK Government Sites', ['Tessaline'], 'ban', 'UK'],
+  ])('%s', (title, vendors, action, jurisdiction) => {
+    const result = classify(title);
+    expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, action, jurisdiction });
+    expect(hasReason(result, `new vendor "${vendors[0] ?? ''}" (not in the catalogue`)).toBe(true);
   });
 
   it('takes the whole name up to the product noun', () => {
