@@ -53,13 +53,24 @@ function objectStart(reading: Reading, a: ActionMention): number {
   return at;
 }
 
-/** Cheap test before the shape is built: a government's restrictive action that may have a named object. */
+/** Token i starts with a capital (a name may start or end there). */
+function capitalAt(reading: Reading, i: number): boolean {
+  const first = reading.text[reading.tokens.starts[i] ?? -1] ?? '';
+  return first !== first.toLowerCase();
+}
+
+/**
+ * Cheap test before the shape is built: a government's restrictive action with a capitalised
+ * word where its object would be named (after it, before "to" and it, or before a passive one).
+ */
 export function objectAhead(reading: Reading): boolean {
-  return reading.actions.some(
-    (a) =>
-      (objectStart(reading, a) >= 0 && objectStart(reading, a) < reading.tokens.words.length) ||
-      passiveEnd(reading, a) > 0,
-  );
+  return reading.actions.some((a) => {
+    const start = objectStart(reading, a);
+    if (start >= 0 && capitalAt(reading, start)) return true;
+    if (start >= 0 && reading.tokens.words[a.start - 1] === 'to' && capitalAt(reading, a.start - 2)) return true;
+    const end = passiveEnd(reading, a);
+    return end > 0 && (capitalAt(reading, end - 1) || capitalAt(reading, end - 2));
+  });
 }
 
 /** The span from its first word that is not common English, or nothing when every word is. */
