@@ -79,6 +79,28 @@ describe('architecture', () => {
     expect(violations).toEqual([]);
   });
 
+  it('keeps the webhook notifiers off the bot clients: every command that delivers loads them', () => {
+    // @discordjs/rest alone added 27 MB to each poll --once (issue 24's cold peak RSS).
+    const runtimeImports = (path: string) =>
+      [...readFileSync(path, 'utf8').matchAll(/^\s*(?:import|export)\s(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map(
+        (m) => m[1] as string,
+      );
+    const reached = new Set<string>();
+    const packages = new Set<string>();
+    const walk = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const spec of runtimeImports(file)) {
+        if (spec.startsWith('.')) walk(resolve(dirname(file), spec).replace(/\.js$/, '.ts'));
+        else packages.add(spec);
+      }
+    };
+    walk(join(SRC, 'chat', 'discord', 'discord-webhook-notifier.ts'));
+    walk(join(SRC, 'chat', 'slack', 'slack-webhook-notifier.ts'));
+    expect(reached.size).toBeGreaterThan(3);
+    expect([...packages].filter((p) => /^(@discordjs\/|discord\.js|@slack\/)/.test(p))).toEqual([]);
+  });
+
   it('reads process.env only in src/config', () => {
     const readers = sources.filter((f) => layer(f) !== 'config' && /process\.env/.test(readFileSync(f, 'utf8')));
     expect(readers.map((f) => relative(SRC, f))).toEqual([]);

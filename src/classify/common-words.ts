@@ -6,6 +6,7 @@
  * have: "Bans Acme Vision Cameras" names Acme Vision, "Bans Smart Cameras" names nobody.
  * Read once, the first time a title-case headline needs it (most never do).
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -19,7 +20,10 @@ let words: Set<string> | undefined;
 export function isCommonWord(word: string): boolean {
   if (!words) {
     words = new Set();
-    for (const list of LISTS) for (const entry of require(list) as string[]) words.add(entry.toLowerCase());
+    // Read rather than required: require() would keep every parsed list in its cache.
+    for (const list of LISTS)
+      for (const entry of JSON.parse(readFileSync(require.resolve(list), 'utf8')) as string[])
+        words.add(entry.toLowerCase());
   }
   return words.has(word.toLowerCase());
 }

@@ -6,22 +6,10 @@ import {
   type RESTPostAPIChannelMessageResult,
   Routes,
 } from 'discord-api-types/v10';
-import type { Alert } from '../../domain/alert.js';
-import { truncate } from '../../domain/alert-text.js';
 import type { DiscordMessage } from './alert-embed.js';
 import { sortDiscordFailure } from './discord-failure.js';
-import { neutralizeMentions } from './discord-text.js';
 
-/** Discord's limit for a thread's (a forum post's) name. */
-export const POST_NAME_MAX = 100;
-
-/** What a new forum post is called: the bill or rule for a story, the headline for news. */
-export function postName(alert: Pick<Alert, 'title' | 'thread'>): string {
-  const thread = alert.thread;
-  const text = thread ? `${thread.label}: ${thread.title ?? alert.title}` : alert.title;
-  const name = neutralizeMentions(text).replace(/\s+/g, ' ').trim();
-  return truncate(name || 'banwatch alert', POST_NAME_MAX);
-}
+export { postName, POST_NAME_MAX } from './discord-post-name.js';
 
 /** Opens a post in a forum (or media) channel with `message` as its first message. */
 export async function openPost(

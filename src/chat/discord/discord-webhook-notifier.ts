@@ -1,11 +1,18 @@
-import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import type { MessageRef } from '../../domain/alert.js';
 import { digestTitle } from '../../domain/digest.js';
 import type { DeliveryOutcome, Notifier } from '../../domain/notifier.js';
 import { type PostOptions, postJson } from '../webhook/post-json.js';
 import { alertEmbed, noticeEmbed, type DiscordMessage } from './alert-embed.js';
 import { digestEmbed } from './digest-embed.js';
-import { postName } from './discord-threads.js';
+import { postName } from './discord-post-name.js';
+
+/**
+ * Discord's JSON error codes (named as in discord-api-types), written out so this file, loaded
+ * by every command that delivers, does not load that module.
+ */
+const FORUM_NEEDS_THREAD = 220001; // WebhooksPostedToForumChannelsMustHaveAThreadNameOrThreadId
+const UNKNOWN_CHANNEL = 10003; // UnknownChannel
+const TAG_REQUIRED = 40067; // TagRequiredToCreateAForumPostInThisChannel
 
 /** Where a webhook post goes: the webhook's channel, a new forum post, or an existing thread. */
 type Target = { kind: 'channel' } | { kind: 'new-post'; name: string } | { kind: 'thread'; id: string };
@@ -60,17 +67,14 @@ export function createDiscordWebhookNotifier(options: PostOptions = {}): Notifie
     let newThread = false;
     if (outcome.status === 'rejected') {
       const code = errorCode(body);
-      const postGone = target.kind === 'thread' && code === RESTJSONErrorCodes.UnknownChannel;
-      if (code === RESTJSONErrorCodes.WebhooksPostedToForumChannelsMustHaveAThreadNameOrThreadId || postGone) {
+      const postGone = target.kind === 'thread' && code === UNKNOWN_CHANNEL;
+      if (code === FORUM_NEEDS_THREAD || postGone) {
         forums.add(url);
         newThread = postGone;
         target = thread && !postGone ? { kind: 'thread', id: thread } : { kind: 'new-post', name };
         ({ outcome, body } = await post(url, message, target));
       }
-      if (
-        outcome.status === 'rejected' &&
-        errorCode(body) === RESTJSONErrorCodes.TagRequiredToCreateAForumPostInThisChannel
-      )
+      if (outcome.status === 'rejected' && errorCode(body) === TAG_REQUIRED)
         return { status: 'rejected', reason: `${outcome.reason} (${FORUM_NEEDS_A_TAG})` };
     }
     if (outcome.status !== 'delivered') return outcome;
