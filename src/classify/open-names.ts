@@ -24,6 +24,17 @@ function listNamed(reading: Reading): boolean {
   return countingActions(reading).some((a) => a.instrument || a.rank >= RANK.listRestriction);
 }
 
+/**
+ * A list or instrument of technology restrictions is named: enough to read "firm" or "group" as
+ * a technology firm. A sanction alone is not: most sanctioned groups and firms are cartels,
+ * militias and conglomerates ("sanctions Wagner Group", "Adani Group executives").
+ */
+function techListNamed(reading: Reading): boolean {
+  return countingActions(reading).some(
+    (a) => a.instrument || (a.rank >= RANK.listRestriction && a.kind !== 'sanction'),
+  );
+}
+
 function listAhead(shape: NameShape, lex: OpenNameWords, from: number): boolean {
   for (let i = from; i < Math.min(shape.words.length, from + 12); i++) {
     const word = shape.words[i] ?? '';
@@ -140,7 +151,7 @@ export function findOpenNames(reading: Reading, lex: OpenNameWords): OpenName[] 
   const shape = new NameShape(reading, lex);
   const listed = listNamed(reading);
   const spans: Span[] = [];
-  byDescriptor(shape, lex, listed, spans);
+  byDescriptor(shape, lex, techListNamed(reading), spans);
   byList(shape, lex, listed, spans);
   byOrigin(shape, reading, listed, spans);
   byAmong(shape, lex, spans);

@@ -47,8 +47,16 @@ describe('names that are not new vendors', () => {
     ['Norway bans fishing company Nordfisk from quota auction'],
     ['Zenbot app launches a new chat feature'],
     ['Quantix Microelectronics reports record quarterly revenue'],
+    // A sanction makes "group" or "firm" a technology firm only with a technology word nearby.
+    ['US sanctions Wagner Group over Africa operations'],
+    ['US sanctions Adani Group executives'],
+    ['Treasury sanctions Sinaloa firm laundering cash'],
   ])('%s', (title) => {
     expect(classify(title).relevant).toBe(false);
+  });
+
+  it('still reads a sanctioned group as a vendor when technology is named', () => {
+    expect(classify('US sanctions Zentrix spyware group').vendorsNew).toEqual(['Zentrix']);
   });
 
   it('takes no title-case filler for a name', () => {
