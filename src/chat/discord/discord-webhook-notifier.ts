@@ -73,6 +73,12 @@ export function createDiscordWebhookNotifier(options: PostOptions = {}): Notifie
         newThread = postGone;
         target = thread && !postGone ? { kind: 'thread', id: thread } : { kind: 'new-post', name };
         ({ outcome, body } = await post(url, message, target));
+        // Learnt just now (a new process, as from cron), the story's post may be gone too.
+        if (target.kind === 'thread' && outcome.status === 'rejected' && errorCode(body) === UNKNOWN_CHANNEL) {
+          newThread = true;
+          target = { kind: 'new-post', name };
+          ({ outcome, body } = await post(url, message, target));
+        }
       }
       if (outcome.status === 'rejected' && errorCode(body) === TAG_REQUIRED)
         return { status: 'rejected', reason: `${outcome.reason} (${FORUM_NEEDS_A_TAG})` };

@@ -69,6 +69,18 @@ describe('discord-webhook notifier in a forum channel', () => {
     expect(refOf(again)?.channel).not.toBe(first?.channel);
   });
 
+  it('in a new process (cron), learns the forum and still replaces a deleted story post', async () => {
+    const forum = hooks.forum('/forum-e');
+    const first = refOf(
+      await createDiscordWebhookNotifier().send(story('passed-one-chamber', 'e1'), channel('/forum-e')),
+    );
+    forum.threads.clear();
+    const fresh = createDiscordWebhookNotifier();
+    const again = await fresh.send(story('enacted', 'e2'), channel('/forum-e'), first);
+    expect(again).toMatchObject({ status: 'delivered', newThread: true });
+    expect(sent('/forum-e').map((post) => post.status)).toEqual([400, 200, 400, 404, 200]);
+  });
+
   it('posts digests and notices as posts of their own', async () => {
     hooks.forum('/forum-c');
     const notifier = createDiscordWebhookNotifier();
