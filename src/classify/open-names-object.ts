@@ -87,11 +87,16 @@ function uncommonFrom(shape: NameShape, span: Span): Span | undefined {
 function firmAfter(shape: NameShape, lex: OpenNameWords, name: Span, traded: boolean): boolean {
   const next = shape.words[name.end] ?? '';
   if (shape.joined(name.end) && lex.objectNouns.has(next)) return true;
-  const last = shape.words[name.end - 1] ?? '';
-  if (name.end - name.start >= 2 && lex.suffixes.has(last) && !GENERIC_SUFFIXES.has(last)) return true;
+  if (techSuffixed(shape, lex, name)) return true;
   if (next === 'from' && (shape.tech(name.end + 1, name.end + 4) || hasObjectNoun(shape, lex, name.end + 1)))
     return true;
   return traded;
+}
+
+/** The name ends with a technology suffix ("Zentrix Networks"), not one any firm has ("Wagner Group"). */
+function techSuffixed(shape: NameShape, lex: OpenNameWords, name: Span): boolean {
+  const last = shape.words[name.end - 1] ?? '';
+  return name.end - name.start >= 2 && lex.suffixes.has(last) && !GENERIC_SUFFIXES.has(last);
 }
 
 function hasObjectNoun(shape: NameShape, lex: OpenNameWords, from: number): boolean {
@@ -124,9 +129,9 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
 }
 
 /**
- * "Zentrix cameras banned from UK government sites", "Zentrix Networks barred by Pentagon",
- * "Zentrix banned from federal contracts under NDAA": the name before a passive measure, when a
- * product noun or a technology suffix says it is a technology firm's, or a law or list is named.
+ * "Zentrix cameras banned from UK government sites", "Zentrix Networks barred by Pentagon": the
+ * name before a passive measure, when a product noun or a technology suffix says it is a
+ * technology firm's, or an instrument cue (the Covered List, Section 889) is named.
  */
 function byPassive(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   const instrument = reading.actions.some((a) => a.instrument && a.status === 'counts');
@@ -137,9 +142,7 @@ function byPassive(shape: NameShape, reading: Reading, lex: OpenNameWords, found
     if (product) end--;
     const name = shape.backward(end);
     if (!name || name.end !== end || /\d/.test(shape.words[name.start] ?? '')) continue;
-    const last = shape.words[name.end - 1] ?? '';
-    const suffixed = name.end - name.start >= 2 && lex.suffixes.has(last) && !GENERIC_SUFFIXES.has(last);
-    if (!(product || suffixed || instrument) || shape.nonTech(name.start, a.end + 3)) continue;
+    if (!(product || techSuffixed(shape, lex, name) || instrument) || shape.nonTech(name.start, a.end + 3)) continue;
     const taken = titleCaseName(shape, lex, name);
     if (taken) found.push(taken);
   }

@@ -10,7 +10,8 @@ import { alertEmbed, type DiscordMessage, noticeEmbed } from './alert-embed.js';
 import { type ChannelShape, channelShapes } from './discord-channel-kind.js';
 import { digestEmbed } from './digest-embed.js';
 import { sortDiscordFailure } from './discord-failure.js';
-import { openPost, postInThread, postName } from './discord-threads.js';
+import { postName } from './discord-post-name.js';
+import { openPost, postInThread } from './discord-threads.js';
 
 /** Discord channel ids are snowflakes; anything else would only earn a 404 (or worse, a path). */
 const SNOWFLAKE = /^\d{15,22}$/;

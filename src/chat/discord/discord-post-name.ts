@@ -6,7 +6,7 @@ import { neutralizeMentions } from './discord-text.js';
 // bot's REST client (@discordjs/rest: 27 MB more resident memory in every poll --once).
 
 /** Discord's limit for a thread's (a forum post's) name. */
-export const POST_NAME_MAX = 100;
+const POST_NAME_MAX = 100;
 
 /** What a new forum post is called: the bill or rule for a story, the headline for news. */
 export function postName(alert: Pick<Alert, 'title' | 'thread'>): string {

@@ -9,8 +9,6 @@ import {
 import type { DiscordMessage } from './alert-embed.js';
 import { sortDiscordFailure } from './discord-failure.js';
 
-export { postName, POST_NAME_MAX } from './discord-post-name.js';
-
 /** Opens a post in a forum (or media) channel with `message` as its first message. */
 export async function openPost(
   rest: REST,

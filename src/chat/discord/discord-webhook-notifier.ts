@@ -60,29 +60,24 @@ export function createDiscordWebhookNotifier(options: PostOptions = {}): Notifie
     fallbackId: string,
     thread?: string,
   ): Promise<DeliveryOutcome> => {
-    const forum = forums.has(url);
-    let target: Target =
-      forum && thread ? { kind: 'thread', id: thread } : forum ? { kind: 'new-post', name } : { kind: 'channel' };
+    const inForum: Target = thread ? { kind: 'thread', id: thread } : { kind: 'new-post', name };
+    let target: Target = forums.has(url) ? inForum : { kind: 'channel' };
     let { outcome, body } = await post(url, message, target);
-    let newThread = false;
-    if (outcome.status === 'rejected') {
-      const code = errorCode(body);
-      const postGone = target.kind === 'thread' && code === UNKNOWN_CHANNEL;
-      if (code === FORUM_NEEDS_THREAD || postGone) {
-        forums.add(url);
-        newThread = postGone;
-        target = thread && !postGone ? { kind: 'thread', id: thread } : { kind: 'new-post', name };
-        ({ outcome, body } = await post(url, message, target));
-        // Learnt just now (a new process, as from cron), the story's post may be gone too.
-        if (target.kind === 'thread' && outcome.status === 'rejected' && errorCode(body) === UNKNOWN_CHANNEL) {
-          newThread = true;
-          target = { kind: 'new-post', name };
-          ({ outcome, body } = await post(url, message, target));
-        }
-      }
-      if (outcome.status === 'rejected' && errorCode(body) === TAG_REQUIRED)
-        return { status: 'rejected', reason: `${outcome.reason} (${FORUM_NEEDS_A_TAG})` };
+    const refused = (code: number) => outcome.status === 'rejected' && errorCode(body) === code;
+    // The webhook is a forum's: learnt from Discord's refusal (each process learns it once).
+    if (target.kind === 'channel' && refused(FORUM_NEEDS_THREAD)) {
+      forums.add(url);
+      target = inForum;
+      ({ outcome, body } = await post(url, message, target));
     }
+    // The story's post was deleted: a new post, which later stages follow.
+    const newThread = target.kind === 'thread' && refused(UNKNOWN_CHANNEL);
+    if (newThread) {
+      target = { kind: 'new-post', name };
+      ({ outcome, body } = await post(url, message, target));
+    }
+    if (outcome.status === 'rejected' && errorCode(body) === TAG_REQUIRED)
+      return { status: 'rejected', reason: `${outcome.reason} (${FORUM_NEEDS_A_TAG})` };
     if (outcome.status !== 'delivered') return outcome;
     const answer = body as { id?: unknown; channel_id?: unknown } | undefined;
     const ref: MessageRef = {
