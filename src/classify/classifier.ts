@@ -53,7 +53,7 @@ function addOpenNames(catalog: LoadedCatalog, title: Reading, words: OpenNameWor
     hasAtom(title, 'name-descriptor') ||
     hasAtom(title, 'name-list-verb') ||
     title.origins.length > 0 ||
-    objectAhead(title) ||
+    objectAhead(title, words) ||
     title.vendors.some((v) => listContinues(title, v.end));
   if (!shaped) return;
   const found = findOpenNames(title, words);

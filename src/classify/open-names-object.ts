@@ -21,6 +21,34 @@ const GENERIC_SUFFIXES = new Set(['group', 'holdings', 'inc', 'ltd', 'corp', 'co
 /** "orders Zentrix to wind down": verbs that make a firm the doer of the government's measure. */
 const ORDERS = new Set(['orders', 'ordered', 'order', 'forces', 'forced', 'tells', 'told', 'directs', 'directed']);
 
+/**
+ * Who a ban stops from buying, between the ban and "from": "bans state agencies from buying X"
+ * (a government named there counts too: "NDAA bans Pentagon from buying X"). Anyone else there is
+ * the ban's own object ("bans Zentrix from buying US chips"), and what follows is not a vendor.
+ */
+const BUYERS = new Set([
+  'the',
+  'its',
+  'their',
+  'state',
+  'federal',
+  'government',
+  'agencies',
+  'agency',
+  'employees',
+  'workers',
+  'contractors',
+  'departments',
+  'department',
+  'officials',
+  'military',
+  'troops',
+  'schools',
+  'police',
+  'staff',
+]);
+const BUYERS_MAX = 3;
+
 /** Words between a passive measure and the name it befalls: "Zentrix cameras are to be banned". */
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'to', 'get', 'gets', 'got']);
 
@@ -53,6 +81,34 @@ function objectStart(reading: Reading, a: ActionMention): number {
   return at;
 }
 
+/**
+ * Where the product a government is stopped from buying is named, or -1: "bans agencies from
+ * buying X", "Pentagon barred from using X", "contracting with X".
+ */
+function purchaseStart(reading: Reading, lex: OpenNameWords, a: ActionMention): number {
+  if (!restrictiveByGovernment(reading, a)) return -1;
+  const words = reading.tokens.words;
+  const inPlace = (i: number) => reading.places.some((p) => p.start <= i && i < p.end);
+  for (let at = a.end; at <= a.end + BUYERS_MAX; at++) {
+    const word = words[at] ?? '';
+    if (word === 'from' && lex.purchaseVerbs.has(words[at + 1] ?? ''))
+      return words[at + 2] === 'with' ? at + 3 : at + 2;
+    if (!BUYERS.has(word) && !inPlace(at)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * "Zentrix barred from federal contracts under NDAA": shut out of what the government buys, by a
+ * law about it. People are barred from contracts too ("John Smith barred ..."), so the name must
+ * have a word English does not (as vendors' names do: Hikvision, Hytera, Quectel).
+ */
+function procurementExcluded(shape: NameShape, lex: OpenNameWords, name: Span, at: number): boolean {
+  if (shape.words[at] !== 'from' || !uncommonFrom(shape, name)) return false;
+  const contracts = shape.words.slice(at + 1, at + 4).some((w) => lex.procurementNouns.has(w));
+  return contracts && shape.words.some((w) => lex.procurementLaws.has(w));
+}
+
 /** Token i starts with a capital (a name may start or end there). */
 function capitalAt(reading: Reading, i: number): boolean {
   const first = reading.text[reading.tokens.starts[i] ?? -1] ?? '';
@@ -63,10 +119,12 @@ function capitalAt(reading: Reading, i: number): boolean {
  * Cheap test before the shape is built: a government's restrictive action with a capitalised
  * word where its object would be named (after it, before "to" and it, or before a passive one).
  */
-export function objectAhead(reading: Reading): boolean {
+export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
   return reading.actions.some((a) => {
     const start = objectStart(reading, a);
     if (start >= 0 && capitalAt(reading, start)) return true;
+    const bought = purchaseStart(reading, lex, a);
+    if (bought >= 0 && capitalAt(reading, bought)) return true;
     if (start >= 0 && reading.tokens.words[a.start - 1] === 'to' && capitalAt(reading, a.start - 2)) return true;
     const end = passiveEnd(reading, a);
     return end > 0 && (capitalAt(reading, end - 1) || capitalAt(reading, end - 2));
@@ -82,13 +140,19 @@ function uncommonFrom(shape: NameShape, span: Span): Span | undefined {
 
 /**
  * The name is a technology firm's: a product noun follows it, it ends with a technology suffix
- * ("Zentrix Networks"), it is barred "from" a technology ("from 5G"), or trade to it is cut.
+ * ("Zentrix Networks"), it is barred "from" a technology ("from 5G") or from government
+ * contracts under a procurement law, or trade to it is cut.
  */
 function firmAfter(shape: NameShape, lex: OpenNameWords, name: Span, traded: boolean): boolean {
   const next = shape.words[name.end] ?? '';
   if (shape.joined(name.end) && lex.objectNouns.has(next)) return true;
   if (techSuffixed(shape, lex, name)) return true;
-  if (next === 'from' && (shape.tech(name.end + 1, name.end + 4) || hasObjectNoun(shape, lex, name.end + 1)))
+  if (
+    next === 'from' &&
+    (shape.tech(name.end + 1, name.end + 4) ||
+      hasObjectNoun(shape, lex, name.end + 1) ||
+      procurementExcluded(shape, lex, name, name.end))
+  )
     return true;
   return traded;
 }
@@ -115,14 +179,15 @@ function titleCaseName(shape: NameShape, lex: OpenNameWords, name: Span): Span |
 
 export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   for (const a of reading.actions) {
-    const start = objectStart(reading, a);
-    if (start < 0 || start >= shape.words.length || !shape.joined(start)) continue;
-    const name = shape.forward(start);
-    if (!name || /\d/.test(shape.words[start] ?? '')) continue;
-    const traded = start > a.end && shape.words[start - 1] === 'to';
-    if (!firmAfter(shape, lex, name, traded) || shape.nonTech(name.start, name.end + 3)) continue;
-    const taken = titleCaseName(shape, lex, name);
-    if (taken) found.push(taken);
+    for (const start of [objectStart(reading, a), purchaseStart(reading, lex, a)]) {
+      if (start < 0 || start >= shape.words.length || !shape.joined(start)) continue;
+      const name = shape.forward(start);
+      if (!name || /\d/.test(shape.words[start] ?? '')) continue;
+      const traded = start > a.end && shape.words[start - 1] === 'to';
+      if (!firmAfter(shape, lex, name, traded) || shape.nonTech(name.start, name.end + 3)) continue;
+      const taken = titleCaseName(shape, lex, name);
+      if (taken) found.push(taken);
+    }
   }
   byOrder(shape, reading, lex, found);
   byPassive(shape, reading, lex, found);
@@ -131,7 +196,8 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
 /**
  * "Zentrix cameras banned from UK government sites", "Zentrix Networks barred by Pentagon": the
  * name before a passive measure, when a product noun or a technology suffix says it is a
- * technology firm's, or an instrument cue (the Covered List, Section 889) is named.
+ * technology firm's, an instrument cue (the Covered List, Section 889) is named, or the firm is
+ * barred from government contracts under a procurement law ("... from federal contracts under NDAA").
  */
 function byPassive(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   const instrument = reading.actions.some((a) => a.instrument && a.status === 'counts');
@@ -142,7 +208,9 @@ function byPassive(shape: NameShape, reading: Reading, lex: OpenNameWords, found
     if (product) end--;
     const name = shape.backward(end);
     if (!name || name.end !== end || /\d/.test(shape.words[name.start] ?? '')) continue;
-    if (!(product || techSuffixed(shape, lex, name) || instrument) || shape.nonTech(name.start, a.end + 3)) continue;
+    const evidence =
+      product || techSuffixed(shape, lex, name) || instrument || procurementExcluded(shape, lex, name, a.end);
+    if (!evidence || shape.nonTech(name.start, a.end + 3)) continue;
     const taken = titleCaseName(shape, lex, name);
     if (taken) found.push(taken);
   }

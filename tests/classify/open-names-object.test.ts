@@ -36,10 +36,25 @@ describe('a new vendor named as the object of a government action', () => {
     ['Quillon Networks barred by Pentagon', ['Quillon Networks'], 'ban', 'US-federal'],
     ['Norvik modules are to be banned by Pentagon', ['Norvik'], 'ban', 'US-federal'],
     ['Tessaline Cameras Banned From UK Government Sites', ['Tessaline'], 'ban', 'UK'],
+    // What a government is stopped from buying or using, after who is stopped.
+    ['NDAA bans Pentagon from buying Brightwing drones', ['Brightwing'], 'ban', 'US-federal'],
+    ['Pentagon barred from buying Tessaline cameras under NDAA', ['Tessaline'], 'ban', 'US-federal'],
+    ['Texas bans state agencies from buying Corvalis drones', ['Corvalis'], 'ban', 'US-state:TX'],
+    ['Texas Bans State Agencies From Buying Corvalis Drones', ['Corvalis'], 'ban', 'US-state:TX'],
+    ['Pentagon bars contractors from using Quillon Networks gear', ['Quillon Networks'], 'ban', 'US-federal'],
+    ['Pentagon barred from contracting with Quillon Systems', ['Quillon Systems'], 'ban', 'US-federal'],
+    // Shut out of government contracts under a procurement law (the NDAA's Section 889 and successors).
+    ['Zentrix Vision banned from federal contracts under NDAA', ['Zentrix Vision'], 'ban', 'US-federal'],
+    ['Zentrix Vision Banned From Federal Contracts Under NDAA', ['Zentrix Vision'], 'ban', 'US-federal'],
+    ['Pentagon bars Valtrion from defense contracts under the NDAA', ['Valtrion'], 'ban', 'US-federal'],
   ])('%s', (title, vendors, action, jurisdiction) => {
     const result = classify(title);
     expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, action, jurisdiction });
     expect(hasReason(result, `new vendor "${vendors[0] ?? ''}" (not in the catalogue`)).toBe(true);
+  });
+
+  it('takes the firm a ban names, not the origin of what it is barred from buying', () => {
+    expect(classify('Commerce bars Zentrix from buying American chips').vendors).toEqual(['Zentrix']);
   });
 
   it('takes the whole name up to the product noun', () => {
@@ -106,6 +121,14 @@ describe('look-alikes that name no new vendor', () => {
     ['Smith barred by Pentagon from base access'],
     ['John Smith banned from federal contracts'],
     ['Russian Oil Group sanctioned by Treasury'],
+    // Barred from contracts under the NDAA, but a person's name or one of plain English words.
+    ['John Smith barred from federal contracts under NDAA'],
+    ['Senate bars Smith Holdings from federal contracts under NDAA'],
+    // Barred from contracts with no procurement law named: any contractor, not a technology vendor.
+    ['Zentrix Consulting barred from federal contracts'],
+    // Stopped from using something, but who is stopped is not a buyer, or what is used is no product.
+    ['Pentagon bars troops from using Pokemon Go'],
+    ['Army bars troops from using Ukraine drones'],
   ])('names nobody when the object is not a technology firm: %s', (title) => {
     expect(classify(title).vendorsNew).toBeUndefined();
   });

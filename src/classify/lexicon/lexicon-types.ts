@@ -86,6 +86,12 @@ export interface OpenNameWords {
   addVerbs: ReadonlySet<string>;
   /** Product and trade nouns after the object of a government's action ("bans Unitree robot dogs"). */
   objectNouns: ReadonlySet<string>;
+  /** What a ban stops a government from doing with a product: "bans agencies from buying X". */
+  purchaseVerbs: ReadonlySet<string>;
+  /** What a firm is barred from: "barred from federal contracts". */
+  procurementNouns: ReadonlySet<string>;
+  /** Laws whose bans are on what the government buys ("NDAA"): a firm barred from contracts under one is a vendor. */
+  procurementLaws: ReadonlySet<string>;
   listWords: readonly string[];
   /** Plural kinds of organisation a list of names belongs to ("... among firms"). */
   groupWords: ReadonlySet<string>;
