@@ -15,7 +15,10 @@ export type DeliveryOutcome =
   | { status: 'delivered'; ref?: MessageRef; newThread?: boolean }
   | { status: 'retry'; reason: string; retryAfterMs?: number }
   | { status: 'rejected'; reason: string }
-  /** The platform refused banwatch's credentials (Slack invalid_auth, Discord 401): pause the channel, keep the alert. */
+  /**
+   * The platform refused banwatch's credentials (Slack invalid_auth, Discord 401) or the webhook
+   * is gone (deleted, revoked, its channel archived): pause the channel, keep the alert.
+   */
   | { status: 'unauthorized'; reason: string };
 
 /** A platform-neutral notice (a paused feed, a subscription confirmation) sent to a channel. */

@@ -246,7 +246,7 @@ function probeDue(pause: DeliveryPause, deps: DeliveryDeps): boolean {
 }
 
 /**
- * Credentials refused: the channel pauses instead of dead-lettering — its alerts stay queued,
+ * Credentials or the webhook refused: the channel pauses instead of dead-lettering — its alerts stay queued,
  * operators hear of it once (an error log with DELIVERY_PAUSED, and `status`), and a probe every
  * PROBE_EVERY_MS (and at each start) tries again.
  */
@@ -267,7 +267,7 @@ async function pauseChannel(
   if (!pause)
     deps.logger.error(
       { channelId, reason, code: 'DELIVERY_PAUSED' },
-      `delivery to ${channelId} paused: the platform refused banwatch's credentials (${reason}); its alerts are kept and go out once they are accepted again`,
+      `delivery to ${channelId} paused: the platform refused banwatch's credentials or webhook (${reason}); its alerts are kept and go out once they are accepted again`,
     );
 }
 

@@ -86,7 +86,7 @@ export const ERROR_CODES = {
   DELIVERY_PAUSED: {
     ...FAULT,
     meaning:
-      "a platform refused banwatch's credentials: that channel's alerts are kept, and go out once they are accepted",
+      "a platform refused banwatch's credentials, or a channel's webhook is gone (deleted, revoked, its channel archived): that channel's alerts are kept, and go out once they are accepted",
   },
   DISCORD_PUBLIC_KEY: { ...FAULT, meaning: 'DISCORD_PUBLIC_KEY is not a valid Ed25519 public key' },
   DISCORD_GATEWAY: { ...FAULT, meaning: 'the Discord gateway could not be joined' },

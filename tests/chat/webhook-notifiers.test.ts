@@ -47,12 +47,14 @@ describe('slack-webhook notifier', () => {
     expect(body.text).toContain('Hikvision, Dahua · Ban');
   });
 
-  it('sorts platform answers for the outbox: 429 waits, 5xx retries, 404 is permanent', async () => {
+  it('sorts platform answers for the outbox: 429 waits, 5xx retries, 400 is permanent, a gone webhook pauses', async () => {
     const notifier = createSlackWebhookNotifier();
     hooks.script(
       { status: 429, headers: { 'retry-after': '7' } },
       { status: 503 },
+      { status: 400, body: 'invalid_payload' },
       { status: 404, body: 'no_service' },
+      { status: 410, body: 'channel_is_archived' },
     );
     expect(await notifier.send(sampleAlert(), slackChannel())).toEqual({
       status: 'retry',
@@ -65,8 +67,13 @@ describe('slack-webhook notifier', () => {
     });
     expect(await notifier.send(sampleAlert(), slackChannel())).toEqual({
       status: 'rejected',
-      reason: 'HTTP 404: no_service',
+      reason: 'HTTP 400: invalid_payload',
     });
+    for (const answer of ['HTTP 404: no_service', 'HTTP 410: channel_is_archived'])
+      expect(await notifier.send(sampleAlert(), slackChannel())).toEqual({
+        status: 'unauthorized',
+        reason: `the webhook no longer takes posts (${answer}); give the channel a new webhook URL`,
+      });
   });
 
   it('retries when nothing listens, without leaking the webhook URL', async () => {

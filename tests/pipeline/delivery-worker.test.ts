@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildNotifiers } from '../../src/app/build-notifiers.js';
 import type { Channel } from '../../src/domain/channel.js';
+import { PROBE_EVERY_MS } from '../../src/domain/delivery-pause.js';
 import { outboxKey, type OutboxEntry } from '../../src/domain/outbox.js';
 import {
   deliverDue,
@@ -118,12 +119,41 @@ describe('deliverDue', () => {
 
   it('moves a permanently refused alert to the dead-letter list with the reason and goes on', async () => {
     await stores.outbox.enqueue([entry('a', 1), entry('a', 2)]);
-    hooks.script({ status: 404, body: 'no_service' });
+    hooks.script({ status: 400, body: 'invalid_payload' });
     expect(await deliverDue(deps())).toMatchObject({ delivered: 1, dead: 1 });
     const [dead] = await stores.outbox.deadLetters();
-    expect(dead).toMatchObject({ channelId: 'a', reason: 'HTTP 404: no_service' });
+    expect(dead).toMatchObject({ channelId: 'a', reason: 'HTTP 400: invalid_payload' });
     expect(titles('/a')).toEqual(['Alert number 2']);
   });
+
+  it.each([
+    ['a', { status: 404, body: 'no_service' }, 'HTTP 404: no_service'],
+    ['b', { status: 404, body: { code: 10015, message: 'Unknown Webhook' } }, 'HTTP 404: {"code":10015'],
+    ['b', { status: 401, body: { code: 50027, message: 'Invalid Webhook Token' } }, 'HTTP 401: {"code":50027'],
+  ])(
+    'pauses channel %s when its webhook is gone, keeps its alerts, and sends them once it takes posts again',
+    async (channelId, gone, reason) => {
+      const paused = { ...deps(), pauses: stores.pauses };
+      await stores.outbox.enqueue([entry(channelId, 1), entry(channelId, 2)]);
+      hooks.script({ ...gone, path: `/${channelId}` }, { ...gone, path: `/${channelId}` });
+      // The first refusal pauses; a new process probes once at start and is refused again.
+      expect(await deliverDue(paused)).toMatchObject({ delivered: 0, dead: 0, waiting: 2 });
+      expect(await deliverDue(paused)).toMatchObject({ delivered: 0, dead: 0, waiting: 2 });
+      const pause = await stores.pauses.get(channelId);
+      expect(pause?.reason).toContain(`the webhook no longer takes posts (${reason}`);
+      expect(pause?.reason).toContain('give the channel a new webhook URL');
+      expect(await stores.outbox.deadLetters()).toEqual([]);
+      // Until the next probe nothing is sent: no flood of refused posts.
+      hooks.fallback = { status: 200 };
+      const tried = hooks.posts.length;
+      expect(await deliverDue(paused)).toMatchObject({ delivered: 0, waiting: 2 });
+      expect(hooks.posts).toHaveLength(tried);
+      clock.advance(PROBE_EVERY_MS);
+      expect(await deliverDue(paused)).toMatchObject({ delivered: 2, dead: 0 });
+      expect(titles(`/${channelId}`)).toEqual(['Alert number 1', 'Alert number 2']);
+      expect(await stores.pauses.get(channelId)).toBeUndefined();
+    },
+  );
 
   it('gives up after the attempt limit', async () => {
     await stores.outbox.enqueue([entry('b', 1)]);

@@ -1,7 +1,7 @@
 import type { MessageRef } from '../../domain/alert.js';
 import { digestTitle } from '../../domain/digest.js';
 import type { DeliveryOutcome, Notifier } from '../../domain/notifier.js';
-import { type PostOptions, postJson } from '../webhook/post-json.js';
+import { type PostOptions, postJson, webhookGone } from '../webhook/post-json.js';
 import { alertEmbed, noticeEmbed, type DiscordMessage } from './alert-embed.js';
 import { digestEmbed } from './digest-embed.js';
 import { postName } from './discord-post-name.js';
@@ -13,6 +13,8 @@ import { postName } from './discord-post-name.js';
 const FORUM_NEEDS_THREAD = 220001; // WebhooksPostedToForumChannelsMustHaveAThreadNameOrThreadId
 const UNKNOWN_CHANNEL = 10003; // UnknownChannel
 const TAG_REQUIRED = 40067; // TagRequiredToCreateAForumPostInThisChannel
+/** The webhook is gone: deleted (UnknownWebhook), or its token no longer valid (InvalidWebhookToken). */
+const WEBHOOK_GONE = new Set([10015, 50027]);
 
 /** Where a webhook post goes: the webhook's channel, a new forum post, or an existing thread. */
 type Target = { kind: 'channel' } | { kind: 'new-post'; name: string } | { kind: 'thread'; id: string };
@@ -78,6 +80,7 @@ export function createDiscordWebhookNotifier(options: PostOptions = {}): Notifie
     }
     if (outcome.status === 'rejected' && errorCode(body) === TAG_REQUIRED)
       return { status: 'rejected', reason: `${outcome.reason} (${FORUM_NEEDS_A_TAG})` };
+    if (outcome.status === 'rejected' && WEBHOOK_GONE.has(errorCode(body) ?? 0)) return webhookGone(outcome.reason);
     if (outcome.status !== 'delivered') return outcome;
     const answer = body as { id?: unknown; channel_id?: unknown } | undefined;
     const ref: MessageRef = {

@@ -5,6 +5,20 @@ export interface PostResult {
   outcome: DeliveryOutcome;
   /** The parsed JSON body of the answer, when there was one (a refusal's names its error code). */
   body?: unknown;
+  /** The answer's HTTP status; absent when none came (network trouble, a timeout). */
+  httpStatus?: number;
+}
+
+/**
+ * The webhook itself no longer takes posts (deleted, its token revoked, its channel archived or
+ * closed to it): every alert would be refused alike, so the channel is paused with its alerts
+ * kept, as for refused credentials, rather than each alert dead-lettered until someone notices.
+ */
+export function webhookGone(reason: string): DeliveryOutcome {
+  return {
+    status: 'unauthorized',
+    reason: `the webhook no longer takes posts (${reason}); give the channel a new webhook URL`,
+  };
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -19,7 +33,8 @@ const MAX_ERROR_TEXT = 300;
 /**
  * POSTs a JSON payload to a webhook and sorts the answer for the outbox: 2xx delivered;
  * 429 and 5xx and network trouble retried (honouring Retry-After, in the header or Discord's
- * `retry_after` body field); any other 4xx (a deleted webhook, a revoked token) rejected.
+ * `retry_after` body field); any other 4xx rejected (each platform's notifier tells a webhook
+ * that is gone, `webhookGone`, from a refused message).
  * Never throws. The URL is a secret and never appears in the reasons.
  */
 export async function postJson(url: string, payload: unknown, options: PostOptions = {}): Promise<PostResult> {
@@ -41,7 +56,8 @@ export async function postJson(url: string, payload: unknown, options: PostOptio
   }
   const text = (await response.text().catch(() => '')).slice(0, 64_000);
   const body = parseJson(text);
-  if (response.ok) return { outcome: { status: 'delivered' }, body };
+  const httpStatus = response.status;
+  if (response.ok) return { outcome: { status: 'delivered' }, body, httpStatus };
   const detail = `HTTP ${response.status}${text ? `: ${oneLine(text)}` : ''}`;
   if (response.status === 429) {
     return {
@@ -50,10 +66,12 @@ export async function postJson(url: string, payload: unknown, options: PostOptio
         reason: detail,
         retryAfterMs: retryAfterMs(response.headers.get('retry-after'), body),
       },
+      httpStatus,
     };
   }
-  if (response.status >= 500 || response.status === 408) return { outcome: { status: 'retry', reason: detail }, body };
-  return { outcome: { status: 'rejected', reason: detail }, body };
+  if (response.status >= 500 || response.status === 408)
+    return { outcome: { status: 'retry', reason: detail }, body, httpStatus };
+  return { outcome: { status: 'rejected', reason: detail }, body, httpStatus };
 }
 
 /** Retry-After in seconds or as an HTTP date; Discord also sends `retry_after` (seconds) in the body. */
