@@ -14,6 +14,24 @@ import type { ActionMention, Reading, Span } from './reading.js';
 const RESTRICTIVE = new Set(['ban', 'restriction', 'sanction']);
 /** Words between an action and its object: "ban on X", "removal of X", "strip out X". */
 const OBJECT_LINKS = new Set(['on', 'of', 'out']);
+/**
+ * What of the product an action stops, then "of": "barring federal purchases of X", "ban on the
+ * use of X", "approvals of new X" (a word of `BEFORE_OF` may come first, "new" after).
+ */
+const OF_NOUNS = new Set([
+  'purchase',
+  'purchases',
+  'use',
+  'sale',
+  'sales',
+  'import',
+  'imports',
+  'approval',
+  'approvals',
+  'procurement',
+  'installation',
+]);
+const BEFORE_OF = new Set(['the', 'federal', 'state', 'government', 'further', 'future']);
 /** Trade the action cuts, then "to" and the firm it goes to: "bars exports to Zentrix". */
 const TRADE = new Set(['exports', 'export', 'sales', 'shipments', 'supplies', 'supply', 'technology']);
 /** Suffixes any organisation may have ("Wagner Group", "Smith Holdings"): they say firm, not technology. */
@@ -78,7 +96,14 @@ function objectStart(reading: Reading, a: ActionMention): number {
   const words = reading.tokens.words;
   let at = OBJECT_LINKS.has(words[a.end] ?? '') ? a.end + 1 : a.end;
   if (TRADE.has(words[at] ?? '') && words[at + 1] === 'to') at += 2;
-  return at;
+  return afterOfNoun(words, at);
+}
+
+/** Past "federal purchases of", "the use of new": where the product is named; `at` when none. */
+function afterOfNoun(words: readonly string[], at: number): number {
+  const noun = BEFORE_OF.has(words[at] ?? '') ? at + 1 : at;
+  if (!OF_NOUNS.has(words[noun] ?? '') || words[noun + 1] !== 'of') return at;
+  return words[noun + 2] === 'new' ? noun + 3 : noun + 2;
 }
 
 /**
@@ -127,7 +152,9 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
     if (bought >= 0 && capitalAt(reading, bought)) return true;
     if (start >= 0 && reading.tokens.words[a.start - 1] === 'to' && capitalAt(reading, a.start - 2)) return true;
     const end = passiveEnd(reading, a);
-    return end > 0 && (capitalAt(reading, end - 1) || capitalAt(reading, end - 2));
+    // The name, its product noun and up to two technology words before that.
+    for (let back = 1; back <= 4 && end - back >= 0; back++) if (capitalAt(reading, end - back)) return true;
+    return false;
   });
 }
 
@@ -145,7 +172,7 @@ function uncommonFrom(shape: NameShape, span: Span): Span | undefined {
  */
 function firmAfter(shape: NameShape, lex: OpenNameWords, name: Span, traded: boolean): boolean {
   const next = shape.words[name.end] ?? '';
-  if (shape.joined(name.end) && lex.objectNouns.has(next)) return true;
+  if (productAt(shape, lex, name.end)) return true;
   if (techSuffixed(shape, lex, name)) return true;
   if (
     next === 'from' &&
@@ -161,6 +188,43 @@ function firmAfter(shape: NameShape, lex: OpenNameWords, name: Span, traded: boo
 function techSuffixed(shape: NameShape, lex: OpenNameWords, name: Span): boolean {
   const last = shape.words[name.end - 1] ?? '';
   return name.end - name.start >= 2 && lex.suffixes.has(last) && !GENERIC_SUFFIXES.has(last);
+}
+
+/**
+ * How many words from `at` are technology words ahead of a product noun ("surveillance cameras",
+ * "5G equipment", "connected vehicles"): at most two, joined to the name and to each other.
+ */
+function modifiersAt(shape: NameShape, lex: OpenNameWords, at: number): number {
+  let n = 0;
+  while (
+    n < 2 &&
+    shape.joined(at + n) &&
+    lex.techWords.has(shape.words[at + n] ?? '') &&
+    !lex.objectNouns.has(shape.words[at + n] ?? '')
+  )
+    n++;
+  return n;
+}
+
+/** A product noun at `at`, after technology words or none: "Zentrix cameras", "Zentrix 5G equipment". */
+function productAt(shape: NameShape, lex: OpenNameWords, at: number): boolean {
+  const noun = at + modifiersAt(shape, lex, at);
+  return shape.joined(noun) && lex.objectNouns.has(shape.words[noun] ?? '');
+}
+
+/**
+ * A title-case name that runs into the technology words before its product ("Zentrix
+ * Surveillance Cameras") ends before them; a suffix stays ("Zentrix Tech").
+ */
+function withoutModifiers(shape: NameShape, lex: OpenNameWords, name: Span): Span {
+  let end = name.end;
+  while (
+    end - name.start > 1 &&
+    lex.techWords.has(shape.words[end - 1] ?? '') &&
+    !lex.suffixes.has(shape.words[end - 1] ?? '')
+  )
+    end--;
+  return end === name.end || !productAt(shape, lex, end) ? name : { start: name.start, end };
 }
 
 function hasObjectNoun(shape: NameShape, lex: OpenNameWords, from: number): boolean {
@@ -181,8 +245,9 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
   for (const a of reading.actions) {
     for (const start of [objectStart(reading, a), purchaseStart(reading, lex, a)]) {
       if (start < 0 || start >= shape.words.length || !shape.joined(start)) continue;
-      const name = shape.forward(start);
-      if (!name || /\d/.test(shape.words[start] ?? '')) continue;
+      const whole = shape.forward(start);
+      if (!whole || /\d/.test(shape.words[start] ?? '')) continue;
+      const name = withoutModifiers(shape, lex, whole);
       const traded = start > a.end && shape.words[start - 1] === 'to';
       if (!firmAfter(shape, lex, name, traded) || shape.nonTech(name.start, name.end + 3)) continue;
       const taken = titleCaseName(shape, lex, name);
@@ -206,6 +271,8 @@ function byPassive(shape: NameShape, reading: Reading, lex: OpenNameWords, found
     if (end <= 0) continue;
     const product = lex.objectNouns.has(shape.words[end - 1] ?? '') && shape.joined(end - 1);
     if (product) end--;
+    // "Zentrix surveillance cameras banned": the technology words before the product too.
+    while (product && end > 1 && lex.techWords.has(shape.words[end - 1] ?? '') && shape.joined(end - 1)) end--;
     const name = shape.backward(end);
     if (!name || name.end !== end || /\d/.test(shape.words[name.start] ?? '')) continue;
     const evidence =

@@ -47,6 +47,16 @@ describe('a new vendor named as the object of a government action', () => {
     ['Zentrix Vision banned from federal contracts under NDAA', ['Zentrix Vision'], 'ban', 'US-federal'],
     ['Zentrix Vision Banned From Federal Contracts Under NDAA', ['Zentrix Vision'], 'ban', 'US-federal'],
     ['Pentagon bars Valtrion from defense contracts under the NDAA', ['Valtrion'], 'ban', 'US-federal'],
+    // Technology words between the name and its product.
+    ['UK government orders removal of Zentrix surveillance cameras from sensitive sites', ['Zentrix'], 'ban', 'UK'],
+    ['UK Orders Removal Of Zentrix Surveillance Cameras From Sensitive Sites', ['Zentrix'], 'ban', 'UK'],
+    ['Germany to phase out Zentrix 5G equipment', ['Zentrix'], 'ban', 'DE'],
+    ['US moves to ban Zentrix connected vehicles', ['Zentrix'], 'ban', 'US-federal'],
+    ['Brightwing surveillance drones banned from UK government sites', ['Brightwing'], 'ban', 'UK'],
+    // What of the product the measure stops: its purchase, sale, use or approval.
+    ['Senate committee advances bill barring federal purchases of Zentrix cameras', ['Zentrix'], 'ban', 'US-federal'],
+    ['Florida to ban purchase of Corvalis drones by state agencies', ['Corvalis'], 'ban', 'US-state:FL'],
+    ['UK bans sale of Tessaline smart meters', ['Tessaline'], 'ban', 'UK'],
   ])('%s', (title, vendors, action, jurisdiction) => {
     const result = classify(title);
     expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, action, jurisdiction });
@@ -99,6 +109,7 @@ describe('look-alikes that name no new vendor', () => {
   it.each([
     ['Navy Bans Rugged Tablets On Ships'],
     ['Pentagon Bans Smart Cameras'],
+    ['Pentagon Bans Smart Surveillance Cameras'],
     ['Pentagon Bans Wearable Devices'],
     ['Army Bans Fitness Tracker Apps'],
     ['Ohio Bans Vaping Devices In Schools'],
@@ -128,6 +139,10 @@ describe('look-alikes that name no new vendor', () => {
     ['Zentrix Consulting barred from federal contracts'],
     // Stopped from using something, but who is stopped is not a buyer, or what is used is no product.
     ['Pentagon bars troops from using Pokemon Go'],
+    // A purchase or use stopped, but of goods no vendor names, or of a trade banwatch does not watch.
+    ['Police ban the use of drones at parade'],
+    ['Ohio bans the use of Marlowe seafood'],
+    ['Senate bars federal purchases of Smith Holdings shares'],
     ['Army bars troops from using Ukraine drones'],
   ])('names nobody when the object is not a technology firm: %s', (title) => {
     expect(classify(title).vendorsNew).toBeUndefined();
