@@ -11,6 +11,7 @@
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import { NameShape } from './name-shape.js';
 import { byObject } from './open-names-object.js';
+import { coordinatedBack } from './open-names-evidence.js';
 import { countingActions, type Reading, type Span } from './reading.js';
 import { RANK } from './lexicon/lexicon-types.js';
 
@@ -60,21 +61,6 @@ function coordinated(shape: NameShape, after: number): Span[] {
     if (!name) return out;
     out.push(name);
     at = name.end;
-  }
-}
-
-/** Names joined by commas and "and" before `start`, leftwards ("Alpha, Beta and Gamma among ..."). */
-function coordinatedBack(shape: NameShape, start: number): Span[] {
-  const out: Span[] = [];
-  let at = start;
-  for (;;) {
-    const end =
-      shape.words[at - 1] === 'and' && shape.joined(at - 1) ? at - 1 : shape.listSeparator(at) === at ? at : -1;
-    if (end <= 0) return out;
-    const name = shape.backward(end);
-    if (!name) return out;
-    out.push(name);
-    at = name.start;
   }
 }
 

@@ -57,6 +57,12 @@ describe('a new vendor named as the object of a government action', () => {
     ['Senate committee advances bill barring federal purchases of Zentrix cameras', ['Zentrix'], 'ban', 'US-federal'],
     ['Florida to ban purchase of Corvalis drones by state agencies', ['Corvalis'], 'ban', 'US-state:FL'],
     ['UK bans sale of Tessaline smart meters', ['Tessaline'], 'ban', 'UK'],
+    // Before "faces" or "hit with" and the measure: a ban over a security concern, export curbs.
+    ['Zentrix faces US ban over national security concerns', ['Zentrix'], 'ban', 'US-federal'],
+    ['Zentrix Faces US Ban Over National Security Concerns', ['Zentrix'], 'ban', 'US-federal'],
+    ['Corvalis drones face possible US ban', ['Corvalis'], 'ban', 'US-federal'],
+    ['Quillon Networks hit with new Commerce restrictions', ['Quillon Networks'], 'restriction', 'US-federal'],
+    ['Zentrix, Halvex hit with US export curbs', ['Zentrix', 'Halvex'], 'restriction', 'US-federal'],
   ])('%s', (title, vendors, action, jurisdiction) => {
     const result = classify(title);
     expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, action, jurisdiction });
@@ -143,6 +149,12 @@ describe('look-alikes that name no new vendor', () => {
     ['Police ban the use of drones at parade'],
     ['Ohio bans the use of Marlowe seafood'],
     ['Senate bars federal purchases of Smith Holdings shares'],
+    // A person or a non-technology group facing a measure: sanctions fall on people too.
+    ['Pogba faces ban over doping'],
+    ['Smith faces US sanctions over corruption'],
+    ['Wagner Group hit with fresh US sanctions'],
+    ['Russian oligarch Petrov hit with UK sanctions over national security'],
+    ['Petrov faces UK travel ban over national security concerns'],
     ['Army bars troops from using Ukraine drones'],
   ])('names nobody when the object is not a technology firm: %s', (title) => {
     expect(classify(title).vendorsNew).toBeUndefined();

@@ -1,0 +1,119 @@
+/**
+ * What the open-name rules of open-names-object.ts and open-names-subject.ts share: which actions
+ * restrict, and what says a name is a technology firm's (a product noun, a technology suffix,
+ * procurement) and where it starts in a title-case headline.
+ */
+import { isCommonWord } from './common-words.js';
+import type { OpenNameWords } from './lexicon/lexicon-types.js';
+import type { NameShape } from './name-shape.js';
+import type { ActionMention, Reading, Span } from './reading.js';
+
+/** Action kinds that restrict: a name right after one of them is its object. */
+const RESTRICTIVE = new Set(['ban', 'restriction', 'sanction']);
+
+/** Suffixes any organisation may have ("Wagner Group", "Smith Holdings"): they say firm, not technology. */
+const GENERIC_SUFFIXES = new Set(['group', 'holdings', 'inc', 'ltd', 'corp', 'co', 'international']);
+
+export function restrictive(a: ActionMention): boolean {
+  return a.status === 'counts' && !a.pair && !a.instrument && RESTRICTIVE.has(a.kind);
+}
+
+export function restrictiveByGovernment(reading: Reading, a: ActionMention): boolean {
+  return restrictive(a) && reading.places.some((p) => p.actor && !p.reverse && p.end <= a.start);
+}
+
+/** Token i starts with a capital (a name may start or end there). */
+export function capitalAt(reading: Reading, i: number): boolean {
+  const first = reading.text[reading.tokens.starts[i] ?? -1] ?? '';
+  return first !== first.toLowerCase();
+}
+
+/** The span from its first word that is not common English, or nothing when every word is. */
+export function uncommonFrom(shape: NameShape, span: Span): Span | undefined {
+  for (let i = span.start; i < span.end; i++)
+    if (!isCommonWord(shape.words[i] ?? '')) return { start: i, end: span.end };
+  return undefined;
+}
+
+/**
+ * "Zentrix barred from federal contracts under NDAA": shut out of what the government buys, by a
+ * law about it. People are barred from contracts too ("John Smith barred ..."), so the name must
+ * have a word English does not (as vendors' names do: Hikvision, Hytera, Quectel).
+ */
+export function procurementExcluded(shape: NameShape, lex: OpenNameWords, name: Span, at: number): boolean {
+  if (shape.words[at] !== 'from' || !uncommonFrom(shape, name)) return false;
+  const contracts = shape.words.slice(at + 1, at + 4).some((w) => lex.procurementNouns.has(w));
+  return contracts && shape.words.some((w) => lex.procurementLaws.has(w));
+}
+
+/** The name ends with a technology suffix ("Zentrix Networks"), not one any firm has ("Wagner Group"). */
+export function techSuffixed(shape: NameShape, lex: OpenNameWords, name: Span): boolean {
+  const last = shape.words[name.end - 1] ?? '';
+  return name.end - name.start >= 2 && lex.suffixes.has(last) && !GENERIC_SUFFIXES.has(last);
+}
+
+/**
+ * How many words from `at` are technology words ahead of a product noun ("surveillance cameras",
+ * "5G equipment", "connected vehicles"): at most two, joined to the name and to each other.
+ */
+function modifiersAt(shape: NameShape, lex: OpenNameWords, at: number): number {
+  let n = 0;
+  while (
+    n < 2 &&
+    shape.joined(at + n) &&
+    lex.techWords.has(shape.words[at + n] ?? '') &&
+    !lex.objectNouns.has(shape.words[at + n] ?? '')
+  )
+    n++;
+  return n;
+}
+
+/** A product noun at `at`, after technology words or none: "Zentrix cameras", "Zentrix 5G equipment". */
+export function productAt(shape: NameShape, lex: OpenNameWords, at: number): boolean {
+  const noun = at + modifiersAt(shape, lex, at);
+  return shape.joined(noun) && lex.objectNouns.has(shape.words[noun] ?? '');
+}
+
+/**
+ * A title-case name that runs into the technology words before its product ("Zentrix
+ * Surveillance Cameras") ends before them; a suffix stays ("Zentrix Tech").
+ */
+export function withoutModifiers(shape: NameShape, lex: OpenNameWords, name: Span): Span {
+  let end = name.end;
+  while (
+    end - name.start > 1 &&
+    lex.techWords.has(shape.words[end - 1] ?? '') &&
+    !lex.suffixes.has(shape.words[end - 1] ?? '')
+  )
+    end--;
+  return end === name.end || !productAt(shape, lex, end) ? name : { start: name.start, end };
+}
+
+export function hasObjectNoun(shape: NameShape, lex: OpenNameWords, from: number): boolean {
+  for (let i = from; i < Math.min(shape.words.length, from + 3); i++)
+    if (lex.objectNouns.has(shape.words[i] ?? '')) return true;
+  return false;
+}
+
+/** Title case: only an acronym, or the name from its first uncommon word (not a suffix alone). */
+export function titleCaseName(shape: NameShape, lex: OpenNameWords, name: Span): Span | undefined {
+  if (shape.sentenceCase || shape.acronym(name)) return name;
+  const rest = uncommonFrom(shape, name);
+  if (!rest || (rest.end - rest.start === 1 && lex.suffixes.has(shape.words[rest.start] ?? ''))) return undefined;
+  return rest;
+}
+
+/** Names joined by commas and "and" before `start`, leftwards ("Alpha, Beta and Gamma among ..."). */
+export function coordinatedBack(shape: NameShape, start: number): Span[] {
+  const out: Span[] = [];
+  let at = start;
+  for (;;) {
+    const end =
+      shape.words[at - 1] === 'and' && shape.joined(at - 1) ? at - 1 : shape.listSeparator(at) === at ? at : -1;
+    if (end <= 0) return out;
+    const name = shape.backward(end);
+    if (!name) return out;
+    out.push(name);
+    at = name.start;
+  }
+}

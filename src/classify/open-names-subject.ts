@@ -1,0 +1,120 @@
+/**
+ * A vendor outside the catalogue named before the measure that falls on it: "Zentrix cameras
+ * banned from UK government sites", "Quillon Networks barred by Pentagon", "Zentrix faces US ban
+ * over national security concerns", "Zentrix, Halvex hit with US export curbs".
+ */
+import type { OpenNameWords } from './lexicon/lexicon-types.js';
+import type { NameShape } from './name-shape.js';
+import type { ActionMention, Reading, Span } from './reading.js';
+import {
+  capitalAt,
+  coordinatedBack,
+  procurementExcluded,
+  restrictive,
+  techSuffixed,
+  titleCaseName,
+} from './open-names-evidence.js';
+
+/** Words between a passive measure and the name it befalls: "Zentrix cameras are to be banned". */
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'to', 'get', 'gets', 'got']);
+/** Verbs that make the name before them what a measure falls on: "Zentrix faces US ban", "hit with curbs". */
+const UNDERGOES = new Set(['faces', 'face', 'facing', 'hit', 'slapped', 'targeted']);
+/** Words between such a verb and its measure: "hit with new US export curbs", "faces a possible ban". */
+const UNDERGO_FILLERS = new Set([
+  'with',
+  'a',
+  'an',
+  'new',
+  'possible',
+  'potential',
+  'fresh',
+  'more',
+  'further',
+  'sweeping',
+  'tougher',
+  'export',
+]);
+
+function governmentNamed(reading: Reading): boolean {
+  return reading.places.some((p) => p.actor && !p.reverse);
+}
+
+/**
+ * Where the name before a passive measure ends ("Zentrix cameras banned by the Pentagon"), or
+ * -1: a one-word participle, a government named anywhere, and before it only auxiliaries.
+ */
+function passiveEnd(reading: Reading, a: ActionMention): number {
+  if (!restrictive(a) || a.end - a.start !== 1 || !(reading.tokens.words[a.start] ?? '').endsWith('ed')) return -1;
+  if (!governmentNamed(reading)) return -1;
+  let end = a.start;
+  while (end > 0 && AUXILIARIES.has(reading.tokens.words[end - 1] ?? '')) end--;
+  return end;
+}
+
+/**
+ * Where the name before "faces" or "hit with" and a government's measure ends, or -1; between
+ * the verb and the measure only fillers and places ("faces a possible US ban").
+ */
+function undergoerEnd(reading: Reading, a: ActionMention): number {
+  if (!restrictive(a) || !governmentNamed(reading)) return -1;
+  const words = reading.tokens.words;
+  const inPlace = (i: number) => reading.places.some((p) => p.start <= i && i < p.end);
+  let at = a.start;
+  while (at > 0 && a.start - at < 5 && (UNDERGO_FILLERS.has(words[at - 1] ?? '') || inPlace(at - 1))) at--;
+  return UNDERGOES.has(words[at - 1] ?? '') ? at - 1 : -1;
+}
+
+/** Where the name the measure `a` falls on ends, when it comes before the measure; else -1. */
+function subjectEnd(reading: Reading, a: ActionMention): number {
+  const passive = passiveEnd(reading, a);
+  return passive >= 0 ? passive : undergoerEnd(reading, a);
+}
+
+/**
+ * Cheap test before the shape is built: a capitalised word where the name before a measure would
+ * be (with its product noun and up to two technology words before that).
+ */
+export function subjectAhead(reading: Reading, a: ActionMention): boolean {
+  const end = subjectEnd(reading, a);
+  for (let back = 1; back <= 4 && end - back >= 0; back++) if (capitalAt(reading, end - back)) return true;
+  return false;
+}
+
+/** The measure is on exports ("hit with US export curbs"): it falls on a firm that sells abroad. */
+function onExports(shape: NameShape, from: number, a: ActionMention): boolean {
+  return shape.words.slice(from, a.end).some((w) => w === 'export' || w === 'exports');
+}
+
+/**
+ * The name before a measure, when a product noun or a technology suffix says it is a technology
+ * firm's, an instrument cue (the Covered List, Section 889) is named, the firm is barred from
+ * government contracts under a procurement law ("... from federal contracts under NDAA"), or the
+ * measure is a ban over a security concern ("Zentrix faces US ban over national security
+ * concerns") or export curbs ("Zentrix, Halvex hit with US export curbs").
+ */
+export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+  const instrument = reading.actions.some((a) => a.instrument && a.status === 'counts');
+  // A ban (not a sanction: people are sanctioned too) over a security concern, or export curbs.
+  const security = reading.motives.some((m) => m.strong);
+  for (const a of reading.actions) {
+    let end = subjectEnd(reading, a);
+    if (end <= 0) continue;
+    const product = lex.objectNouns.has(shape.words[end - 1] ?? '') && shape.joined(end - 1);
+    if (product) end--;
+    // "Zentrix surveillance cameras banned": the technology words before the product too.
+    while (product && end > 1 && lex.techWords.has(shape.words[end - 1] ?? '') && shape.joined(end - 1)) end--;
+    const name = shape.backward(end);
+    if (!name || name.end !== end || /\d/.test(shape.words[name.start] ?? '')) continue;
+    const evidence =
+      product ||
+      techSuffixed(shape, lex, name) ||
+      instrument ||
+      (security && a.kind === 'ban') ||
+      onExports(shape, end, a) ||
+      procurementExcluded(shape, lex, name, a.end);
+    if (!evidence || shape.nonTech(name.start, a.end + 3)) continue;
+    const taken = titleCaseName(shape, lex, name);
+    // "Zentrix, Halvex hit with ...": the names listed before it are hit too.
+    if (taken) found.push(taken, ...coordinatedBack(shape, name.start));
+  }
+}
