@@ -53,6 +53,8 @@ describe('a new vendor named as the object of a government action', () => {
     ['Germany to phase out Zentrix 5G equipment', ['Zentrix'], 'ban', 'DE'],
     ['US moves to ban Zentrix connected vehicles', ['Zentrix'], 'ban', 'US-federal'],
     ['Brightwing surveillance drones banned from UK government sites', ['Brightwing'], 'ban', 'UK'],
+    // A real one (2024): a name of common words, told by its capitals in a sentence-case headline.
+    ['Canada bans Flipper Zero hacking device', ['Flipper Zero'], 'ban', 'CA'],
     // What of the product the measure stops: its purchase, sale, use or approval.
     ['Senate committee advances bill barring federal purchases of Zentrix cameras', ['Zentrix'], 'ban', 'US-federal'],
     ['Florida to ban purchase of Corvalis drones by state agencies', ['Corvalis'], 'ban', 'US-state:FL'],
