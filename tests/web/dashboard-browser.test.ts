@@ -171,7 +171,7 @@ describe.skipIf(!present)('web dashboard in Chromium', () => {
     const rows = page.locator('tbody tr');
     const before = await rows.count();
     expect(before).toBeGreaterThan(0);
-    expect(await rows.first().textContent()).toContain('HTTP 404');
+    expect(await rows.first().textContent()).toContain('HTTP 400');
     dashboard.hooks.answerFor('/refused', undefined); // the platform takes posts again
     const pendingBefore = (await dashboard.app.stores.outbox.counts()).pending;
     await rows.first().getByRole('button', { name: 'Retry' }).click();

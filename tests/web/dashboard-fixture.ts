@@ -43,7 +43,7 @@ export async function startDashboard(): Promise<Dashboard> {
   const capitol = await startCongressStandIn(DEMO_CONGRESS_KEY);
   const extra = await startFeedServer();
   const hooks = await startWebhookServer();
-  hooks.answerFor('/refused', { status: 404, body: 'no_service' });
+  hooks.answerFor('/refused', { status: 400, body: 'invalid_blocks' });
   extra.route('/broken.xml', { status: 500, body: 'upstream down' });
   const hostile = (items: Parameters<typeof rssDocument>[0]['items']) =>
     extra.route('/hostile.xml', { body: rssDocument({ title: 'Hostile <b>Feed</b>', items }) });
