@@ -223,6 +223,9 @@ describe('action, stage and jurisdiction', () => {
     ],
     ['Treasury sanctions 12 Kaspersky Lab executives', 'sanction', 'rule', 'US-federal'],
     ['Quectel response to FCC about IoT module security', 'ban', 'proposed', 'US-federal'],
+    // A ban a vendor "faces" is coming, not in force.
+    ['TikTok faces US ban over national security concerns', 'ban', 'proposed', 'US-federal'],
+    ['DJI Facing Possible US Ban', 'ban', 'proposed', 'US-federal'],
   ])('%s -> %s / %s / %s', (title, action, stage, jurisdiction) => {
     expect(classify(title)).toMatchObject({ relevant: true, action, stage, jurisdiction });
   });
