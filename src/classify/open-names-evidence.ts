@@ -18,8 +18,15 @@ export function restrictive(a: ActionMention): boolean {
   return a.status === 'counts' && !a.pair && !a.instrument && RESTRICTIVE.has(a.kind);
 }
 
+/** A two-part measure by a government named before it, with a name between: "kicks X out of". */
+export function restrictivePair(reading: Reading, a: ActionMention): boolean {
+  if (!a.pair || a.status !== 'counts' || !RESTRICTIVE.has(a.kind)) return false;
+  return reading.places.some((p) => p.actor && !p.reverse && p.end <= a.start);
+}
+
+/** A restrictive action by a government named before it, or in it ("Treasury targets"). */
 export function restrictiveByGovernment(reading: Reading, a: ActionMention): boolean {
-  return restrictive(a) && reading.places.some((p) => p.actor && !p.reverse && p.end <= a.start);
+  return restrictive(a) && reading.places.some((p) => p.actor && !p.reverse && p.start <= a.start);
 }
 
 /** Token i starts with a capital (a name may start or end there). */
@@ -36,14 +43,22 @@ export function uncommonFrom(shape: NameShape, span: Span): Span | undefined {
 }
 
 /**
- * "Zentrix barred from federal contracts under NDAA": shut out of what the government buys, by a
- * law about it. People are barred from contracts too ("John Smith barred ..."), so the name must
- * have a word English does not (as vendors' names do: Hikvision, Hytera, Quectel).
+ * "Zentrix barred from federal contracts under NDAA", "exclude Zentrix from public tenders over
+ * security risks": shut out of what the government buys, by a law about it or over a security
+ * concern. People are barred from contracts too ("John Smith barred ..."), so the name must have
+ * a word English does not (as vendors' names do: Hikvision, Hytera, Quectel).
  */
-export function procurementExcluded(shape: NameShape, lex: OpenNameWords, name: Span, at: number): boolean {
+export function procurementExcluded(
+  shape: NameShape,
+  reading: Reading,
+  lex: OpenNameWords,
+  name: Span,
+  at: number,
+): boolean {
   if (shape.words[at] !== 'from' || !uncommonFrom(shape, name)) return false;
   const contracts = shape.words.slice(at + 1, at + 4).some((w) => lex.procurementNouns.has(w));
-  return contracts && shape.words.some((w) => lex.procurementLaws.has(w));
+  const why = shape.words.some((w) => lex.procurementLaws.has(w)) || reading.motives.some((m) => m.strong);
+  return contracts && why;
 }
 
 /** The name ends with a technology suffix ("Zentrix Networks"), not one any firm has ("Wagner Group"). */
@@ -87,6 +102,11 @@ export function withoutModifiers(shape: NameShape, lex: OpenNameWords, name: Spa
   )
     end--;
   return end === name.end || !productAt(shape, lex, end) ? name : { start: name.start, end };
+}
+
+/** "from 5G", "from selling equipment": barred from a technology or from trading in a product. */
+export function fromTechnology(shape: NameShape, lex: OpenNameWords, from: number): boolean {
+  return shape.words[from] === 'from' && (shape.tech(from + 1, from + 4) || hasObjectNoun(shape, lex, from + 1));
 }
 
 export function hasObjectNoun(shape: NameShape, lex: OpenNameWords, from: number): boolean {

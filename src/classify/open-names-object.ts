@@ -12,12 +12,14 @@ import { MAX_NAME, type NameShape } from './name-shape.js';
 import type { ActionMention, Reading, Span } from './reading.js';
 import {
   capitalAt,
-  hasObjectNoun,
+  fromTechnology,
   procurementExcluded,
   productAt,
   restrictiveByGovernment,
+  restrictivePair,
   techSuffixed,
   titleCaseName,
+  uncommonFrom,
   withoutModifiers,
 } from './open-names-evidence.js';
 import { bySubject, subjectAhead } from './open-names-subject.js';
@@ -78,18 +80,53 @@ const BUYERS = new Set([
 ]);
 const BUYERS_MAX = 3;
 
-/** Where the object of a government's restrictive action starts, or -1 ("bans X", "ban on X"). */
-function objectStart(reading: Reading, a: ActionMention): number {
-  if (!restrictiveByGovernment(reading, a)) return -1;
-  const words = reading.tokens.words;
-  let at = OBJECT_LINKS.has(words[a.end] ?? '') ? a.end + 1 : a.end;
-  if (TRADE.has(words[at] ?? '') && words[at + 1] === 'to') at += 2;
-  return afterOfNoun(words, at);
+/** Dealings a measure cuts, then "with" the firm: "prohibiting state contracts with Zentrix". */
+const DEALINGS = new Set(['contracts', 'contract', 'contracting', 'business', 'dealings', 'deals', 'transactions']);
+/** A deal a government blocks, after the firm's name: "blocks Zentrix takeover of chip firm". */
+const DEALS = new Set(['takeover', 'acquisition', 'deal', 'merger', 'bid']);
+
+function inPlace(reading: Reading, i: number): boolean {
+  return reading.places.some((p) => p.start <= i && i < p.end);
 }
 
-/** Past "federal purchases of", "the use of new": where the product is named; `at` when none. */
-function afterOfNoun(words: readonly string[], at: number): number {
-  const noun = BEFORE_OF.has(words[at] ?? '') ? at + 1 : at;
+/** Where the object of a government's restrictive action starts, or -1 ("bans X", "ban on X"). */
+function objectStart(reading: Reading, lex: OpenNameWords, a: ActionMention): number {
+  if (!restrictiveByGovernment(reading, a)) return -1;
+  const words = reading.tokens.words;
+  const at = OBJECT_LINKS.has(words[a.end] ?? '') ? a.end + 1 : a.end;
+  return afterOfNoun(reading, afterTrade(words, lex, at));
+}
+
+/**
+ * Past the trade a measure cuts and "to" or "with" ("bars exports to X", "chip sales to X",
+ * "exports of chipmaking tools to X", "state contracts with X"): where the firm is named, or `at`.
+ */
+function afterTrade(words: readonly string[], lex: OpenNameWords, at: number): number {
+  const dealing = BEFORE_OF.has(words[at] ?? '') ? at + 1 : at;
+  if (DEALINGS.has(words[dealing] ?? '') && words[dealing + 1] === 'with') return dealing + 2;
+  const goods = words[at] ?? '';
+  const trade =
+    (lex.techWords.has(goods) || lex.objectNouns.has(goods)) && TRADE.has(words[at + 1] ?? '') ? at + 1 : at;
+  if (!TRADE.has(words[trade] ?? '')) return at;
+  if (words[trade + 1] === 'to') return trade + 2;
+  if (words[trade + 1] !== 'of') return at;
+  // "exports of chipmaking tools to X": technology goods ("exports of seafood to X" names no vendor).
+  for (let to = trade + 3; to <= trade + 5; to++) {
+    if (words[to] !== 'to') continue;
+    const goods = words.slice(trade + 2, to);
+    return goods.some((w) => lex.techWords.has(w) || lex.objectNouns.has(w)) ? to + 1 : at;
+  }
+  return at;
+}
+
+/**
+ * Past "federal purchases of", "the use of new", "Pentagon purchases of": where the product is
+ * named; `at` when none.
+ */
+function afterOfNoun(reading: Reading, at: number): number {
+  const words = reading.tokens.words;
+  let noun = at;
+  while (noun < at + 2 && (BEFORE_OF.has(words[noun] ?? '') || inPlace(reading, noun))) noun++;
   if (!OF_NOUNS.has(words[noun] ?? '') || words[noun + 1] !== 'of') return at;
   return words[noun + 2] === 'new' ? noun + 3 : noun + 2;
 }
@@ -101,12 +138,11 @@ function afterOfNoun(words: readonly string[], at: number): number {
 function purchaseStart(reading: Reading, lex: OpenNameWords, a: ActionMention): number {
   if (!restrictiveByGovernment(reading, a)) return -1;
   const words = reading.tokens.words;
-  const inPlace = (i: number) => reading.places.some((p) => p.start <= i && i < p.end);
   for (let at = a.end; at <= a.end + BUYERS_MAX; at++) {
     const word = words[at] ?? '';
     if (word === 'from' && lex.purchaseVerbs.has(words[at + 1] ?? ''))
       return words[at + 2] === 'with' ? at + 3 : at + 2;
-    if (!BUYERS.has(word) && !inPlace(at)) return -1;
+    if (!BUYERS.has(word) && !inPlace(reading, at)) return -1;
   }
   return -1;
 }
@@ -117,11 +153,12 @@ function purchaseStart(reading: Reading, lex: OpenNameWords, a: ActionMention): 
  */
 export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
   return reading.actions.some((a) => {
-    const start = objectStart(reading, a);
+    const start = objectStart(reading, lex, a);
     if (start >= 0 && capitalAt(reading, start)) return true;
     const bought = purchaseStart(reading, lex, a);
     if (bought >= 0 && capitalAt(reading, bought)) return true;
     if (start >= 0 && reading.tokens.words[a.start - 1] === 'to' && capitalAt(reading, a.start - 2)) return true;
+    if (restrictivePair(reading, a) && capitalAt(reading, a.start + 1)) return true;
     return subjectAhead(reading, a);
   });
 }
@@ -131,35 +168,66 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
  * ("Zentrix Networks"), it is barred "from" a technology ("from 5G") or from government
  * contracts under a procurement law, or trade to it is cut.
  */
-function firmAfter(shape: NameShape, lex: OpenNameWords, name: Span, traded: boolean): boolean {
+function firmAfter(
+  shape: NameShape,
+  reading: Reading,
+  lex: OpenNameWords,
+  name: Span,
+  traded: 'to' | 'with' | undefined,
+): boolean {
   const next = shape.words[name.end] ?? '';
   if (productAt(shape, lex, name.end)) return true;
   if (techSuffixed(shape, lex, name)) return true;
-  if (
-    next === 'from' &&
-    (shape.tech(name.end + 1, name.end + 4) ||
-      hasObjectNoun(shape, lex, name.end + 1) ||
-      procurementExcluded(shape, lex, name, name.end))
-  )
-    return true;
-  return traded;
+  if (next === 'from' && fromTechnology(shape, lex, name.end)) return true;
+  if (procurementExcluded(shape, reading, lex, name, name.end)) return true;
+  // "blocks Zentrix takeover of chip firm": a deal, in technology.
+  if (DEALS.has(next) && shape.tech(name.end, name.end + 5)) return true;
+  if (traded === 'to') return true;
+  // Contracts with anyone may be cut ("Smith & Wesson"): a name English does not have, in a
+  // headline about technology, a security concern or a foreign origin.
+  const context =
+    shape.tech(0, shape.words.length) || reading.motives.some((m) => m.strong) || reading.origins.length > 0;
+  return traded === 'with' && context && uncommonFrom(shape, name) !== undefined;
 }
 
 export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   for (const a of reading.actions) {
-    for (const start of [objectStart(reading, a), purchaseStart(reading, lex, a)]) {
+    for (const start of [objectStart(reading, lex, a), purchaseStart(reading, lex, a)]) {
       if (start < 0 || start >= shape.words.length || !shape.joined(start)) continue;
       const whole = shape.forward(start);
       if (!whole || /\d/.test(shape.words[start] ?? '')) continue;
       const name = withoutModifiers(shape, lex, whole);
-      const traded = start > a.end && shape.words[start - 1] === 'to';
-      if (!firmAfter(shape, lex, name, traded) || shape.nonTech(name.start, name.end + 3)) continue;
+      const link = start > a.end ? shape.words[start - 1] : undefined;
+      const traded = link === 'to' || link === 'with' ? link : undefined;
+      if (!firmAfter(shape, reading, lex, name, traded) || shape.nonTech(name.start, name.end + 3)) continue;
       const taken = titleCaseName(shape, lex, name);
       if (taken) found.push(taken);
     }
   }
   byOrder(shape, reading, lex, found);
   bySubject(shape, reading, lex, found);
+  byPair(shape, reading, lex, found);
+}
+
+/**
+ * "Canada kicks Zentrix out of 5G network", "Italy vetoes Zentrix deal on chip plant": the name
+ * right after the first part of a two-part measure, with a product, a technology suffix, or
+ * technology words before the measure's end or just after it.
+ */
+function byPair(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+  for (const a of reading.actions) {
+    if (!restrictivePair(reading, a) || !shape.joined(a.start + 1)) continue;
+    const whole = shape.forward(a.start + 1);
+    // "blocks Fastweb-Huawei 5G deal": a partner named with a catalogued vendor is not the target.
+    if (!whole || whole.end >= a.end || shape.isVendor(whole.end) || /\d/.test(shape.words[whole.start] ?? ''))
+      continue;
+    const name = withoutModifiers(shape, lex, whole);
+    const technology =
+      productAt(shape, lex, name.end) || techSuffixed(shape, lex, name) || shape.tech(name.end, a.end + 3);
+    if (!technology || shape.nonTech(name.start, a.end + 3)) continue;
+    const taken = titleCaseName(shape, lex, name);
+    if (taken) found.push(taken);
+  }
 }
 
 /** "Canada orders Zentrix to wind down ...": the firm between "orders" and "to" and the measure. */

@@ -9,6 +9,7 @@ import type { ActionMention, Reading, Span } from './reading.js';
 import {
   capitalAt,
   coordinatedBack,
+  fromTechnology,
   procurementExcluded,
   restrictive,
   techSuffixed,
@@ -110,8 +111,9 @@ export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords
       techSuffixed(shape, lex, name) ||
       instrument ||
       (security && a.kind === 'ban') ||
+      fromTechnology(shape, lex, a.end) ||
       onExports(shape, end, a) ||
-      procurementExcluded(shape, lex, name, a.end);
+      procurementExcluded(shape, reading, lex, name, a.end);
     if (!evidence || shape.nonTech(name.start, a.end + 3)) continue;
     const taken = titleCaseName(shape, lex, name);
     // "Zentrix, Halvex hit with ...": the names listed before it are hit too.

@@ -110,11 +110,13 @@ function byList(shape: NameShape, lex: OpenNameWords, listed: boolean, found: Sp
     const including = word === 'including';
     if (!blacklist && !including && !listAhead(shape, lex, v + 1)) continue;
     // "adds Alpha, Beta and Gamma to ...": the names follow the verb; catalogue vendors may lead.
-    let start = v + 1;
+    // "Addition of Zentrix to the Entity List" (a Federal Register title): the noun, then "of".
+    const names = word.startsWith('addition') && shape.words[v + 1] === 'of' ? v + 2 : v + 1;
+    let start = names;
     while (shape.isVendor(start)) start++;
-    const first = start > v + 1 ? undefined : shape.forward(start);
+    const first = start > names ? undefined : shape.forward(start);
     if (first) found.push(first);
-    if (first || start > v + 1) found.push(...coordinated(shape, first?.end ?? start));
+    if (first || start > names) found.push(...coordinated(shape, first?.end ?? start));
     // "Alpha and Beta added to the list": the names come first.
     if ((listed || blacklist) && !including && v > 0 && shape.joined(v)) {
       const before = shape.backward(v);

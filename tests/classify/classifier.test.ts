@@ -223,6 +223,10 @@ describe('action, stage and jurisdiction', () => {
     ],
     ['Treasury sanctions 12 Kaspersky Lab executives', 'sanction', 'rule', 'US-federal'],
     ['Quectel response to FCC about IoT module security', 'ban', 'proposed', 'US-federal'],
+    // Sanctions press-release wording, a vendor kicked out, a forced sale.
+    ['Treasury Targets Huawei for Enabling Iranian Drone Production', 'sanction', 'rule', 'US-federal'],
+    ['Canada kicks Huawei out of 5G network', 'ban', 'rule', 'CA'],
+    ['CFIUS orders Huawei to sell stake in US startup', 'ban', 'rule', 'US-federal'],
     // A ban a vendor "faces" is coming, not in force.
     ['TikTok faces US ban over national security concerns', 'ban', 'proposed', 'US-federal'],
     ['DJI Facing Possible US Ban', 'ban', 'proposed', 'US-federal'],

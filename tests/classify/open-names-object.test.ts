@@ -65,6 +65,30 @@ describe('a new vendor named as the object of a government action', () => {
     ['Corvalis drones face possible US ban', ['Corvalis'], 'ban', 'US-federal'],
     ['Quillon Networks hit with new Commerce restrictions', ['Quillon Networks'], 'restriction', 'US-federal'],
     ['Zentrix, Halvex hit with US export curbs', ['Zentrix', 'Halvex'], 'restriction', 'US-federal'],
+    // Trade and dealings cut with the firm, a deal blocked, a two-part measure around its name.
+    ['Biden signs defense bill that bans Pentagon purchases of Zentrix batteries', ['Zentrix'], 'ban', 'US-federal'],
+    ['Governor signs law prohibiting state contracts with Zentrix over security risks', ['Zentrix'], 'ban', 'US-state'],
+    ['Commerce restricts chip sales to Zentrix and Halvex', ['Zentrix', 'Halvex'], 'restriction', 'US-federal'],
+    ['Japan restricts exports of chipmaking tools to Zentrix', ['Zentrix'], 'restriction', 'JP'],
+    ['Taiwan bans government use of Zentrix products', ['Zentrix'], 'ban', 'TW'],
+    ['Netherlands blocks Zentrix takeover of chip firm', ['Zentrix'], 'ban', 'NL'],
+    ['Canada kicks Zentrix out of 5G network', ['Zentrix'], 'ban', 'CA'],
+    ['Italy vetoes Zentrix deal for chip plant', ['Zentrix'], 'ban', 'IT'],
+    ['EU to exclude Zentrix from public tenders over security risks', ['Zentrix'], 'ban', 'EU'],
+    ['Zentrix barred from selling equipment in the United States', ['Zentrix'], 'ban', 'US-federal'],
+    // Sanctions and list wording: a Treasury press release, a Federal Register title.
+    [
+      'Treasury Targets Quillon Networks for Enabling Iranian Drone Production',
+      ['Quillon Networks'],
+      'sanction',
+      'US-federal',
+    ],
+    [
+      'Federal Register: Addition of Zentrix Technologies to the Entity List',
+      ['Zentrix Technologies'],
+      'restriction',
+      'US-federal',
+    ],
   ])('%s', (title, vendors, action, jurisdiction) => {
     const result = classify(title);
     expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, action, jurisdiction });
@@ -157,6 +181,15 @@ describe('look-alikes that name no new vendor', () => {
     ['Wagner Group hit with fresh US sanctions'],
     ['Russian oligarch Petrov hit with UK sanctions over national security'],
     ['Petrov faces UK travel ban over national security concerns'],
+    // Dealings, trade and deals cut, but with no technology in sight, or a person.
+    ['Governor signs law prohibiting state contracts with Smith & Wesson'],
+    ['Japan restricts exports of seafood to Marlowe'],
+    ['Netherlands blocks Marlowe takeover of shipyard'],
+    ['Italy vetoes Marlowe deal for steel plant'],
+    ['UK kicks Smith out of parliament'],
+    ['Treasury targets Smith for corruption'],
+    // The partner of a catalogued vendor in a blocked deal is not its target (a real headline).
+    ['Italian government blocks Fastweb-Huawei 5G deal - report'],
     ['Army bars troops from using Ukraine drones'],
   ])('names nobody when the object is not a technology firm: %s', (title) => {
     expect(classify(title).vendorsNew).toBeUndefined();
