@@ -227,6 +227,7 @@ describe('action, stage and jurisdiction', () => {
     ['Treasury Targets Huawei for Enabling Iranian Drone Production', 'sanction', 'rule', 'US-federal'],
     ['Canada kicks Huawei out of 5G network', 'ban', 'rule', 'CA'],
     ['CFIUS orders Huawei to sell stake in US startup', 'ban', 'rule', 'US-federal'],
+    ['Florida law requires agencies to replace DJI drones by July', 'ban', 'rule', 'US-state:FL'],
     // A ban a vendor "faces" is coming, not in force.
     ['TikTok faces US ban over national security concerns', 'ban', 'proposed', 'US-federal'],
     ['DJI Facing Possible US Ban', 'ban', 'proposed', 'US-federal'],
