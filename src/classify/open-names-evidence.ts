@@ -18,6 +18,16 @@ export function restrictive(a: ActionMention): boolean {
   return a.status === 'counts' && !a.pair && !a.instrument && RESTRICTIVE.has(a.kind);
 }
 
+/**
+ * The headline gives a security reason or a foreign origin: what tells a deal blocked for national
+ * security ("Italy vetoes Zentrix deal on national security grounds") from one blocked by a
+ * competition regulator ("UK regulator blocks Microsoft deal for Activision"), and contracts cut
+ * with a vendor from contracts cut with anyone.
+ */
+export function securityContext(reading: Reading): boolean {
+  return reading.motives.some((m) => m.strong) || reading.origins.length > 0;
+}
+
 /** A two-part measure by a government named before it, with a name between: "kicks X out of". */
 export function restrictivePair(reading: Reading, a: ActionMention): boolean {
   if (!a.pair || a.status !== 'counts' || !RESTRICTIVE.has(a.kind)) return false;

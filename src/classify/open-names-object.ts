@@ -17,6 +17,7 @@ import {
   productAt,
   restrictiveByGovernment,
   restrictivePair,
+  securityContext,
   techSuffixed,
   titleCaseName,
   uncommonFrom,
@@ -180,13 +181,12 @@ function firmAfter(
   if (techSuffixed(shape, lex, name)) return true;
   if (next === 'from' && fromTechnology(shape, lex, name.end)) return true;
   if (procurementExcluded(shape, reading, lex, name, name.end)) return true;
-  // "blocks Zentrix takeover of chip firm": a deal, in technology.
-  if (DEALS.has(next) && shape.tech(name.end, name.end + 5)) return true;
+  // "blocks Zentrix takeover of chip firm over security concerns": a deal, in technology, for security.
+  if (DEALS.has(next) && shape.tech(name.end, name.end + 5) && securityContext(reading)) return true;
   if (traded === 'to') return true;
   // Contracts with anyone may be cut ("Smith & Wesson"): a name English does not have, in a
   // headline about technology, a security concern or a foreign origin.
-  const context =
-    shape.tech(0, shape.words.length) || reading.motives.some((m) => m.strong) || reading.origins.length > 0;
+  const context = shape.tech(0, shape.words.length) || securityContext(reading);
   return traded === 'with' && context && uncommonFrom(shape, name) !== undefined;
 }
 
@@ -224,7 +224,9 @@ function byPair(shape: NameShape, reading: Reading, lex: OpenNameWords, found: S
     const name = withoutModifiers(shape, lex, whole);
     const technology =
       productAt(shape, lex, name.end) || techSuffixed(shape, lex, name) || shape.tech(name.end, a.end + 3);
-    if (!technology || shape.nonTech(name.start, a.end + 3)) continue;
+    // A deal blocked ("vetoes X deal"): for security, not competition.
+    const deal = shape.words.slice(name.end, a.end).some((w) => DEALS.has(w));
+    if (!technology || (deal && !securityContext(reading)) || shape.nonTech(name.start, a.end + 3)) continue;
     const taken = titleCaseName(shape, lex, name);
     if (taken) found.push(taken);
   }

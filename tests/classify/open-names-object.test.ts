@@ -71,9 +71,9 @@ describe('a new vendor named as the object of a government action', () => {
     ['Commerce restricts chip sales to Zentrix and Halvex', ['Zentrix', 'Halvex'], 'restriction', 'US-federal'],
     ['Japan restricts exports of chipmaking tools to Zentrix', ['Zentrix'], 'restriction', 'JP'],
     ['Taiwan bans government use of Zentrix products', ['Zentrix'], 'ban', 'TW'],
-    ['Netherlands blocks Zentrix takeover of chip firm', ['Zentrix'], 'ban', 'NL'],
+    ['Netherlands blocks Zentrix takeover of chip firm over security concerns', ['Zentrix'], 'ban', 'NL'],
     ['Canada kicks Zentrix out of 5G network', ['Zentrix'], 'ban', 'CA'],
-    ['Italy vetoes Zentrix deal for chip plant', ['Zentrix'], 'ban', 'IT'],
+    ['Italy vetoes Zentrix deal on national security grounds', ['Zentrix'], 'ban', 'IT'],
     ['EU to exclude Zentrix from public tenders over security risks', ['Zentrix'], 'ban', 'EU'],
     ['Zentrix barred from selling equipment in the United States', ['Zentrix'], 'ban', 'US-federal'],
     // Sanctions and list wording: a Treasury press release, a Federal Register title.
@@ -188,6 +188,10 @@ describe('look-alikes that name no new vendor', () => {
     ['Italy vetoes Marlowe deal for steel plant'],
     ['UK kicks Smith out of parliament'],
     ['Treasury targets Smith for corruption'],
+    // A deal blocked by a competition regulator, not for security.
+    ['FTC blocks Zentrix takeover of chip firm'],
+    ['UK regulator blocks Microsoft deal for Activision over cloud gaming'],
+    ['EU blocks Zentrix merger with chip rival'],
     // The partner of a catalogued vendor in a blocked deal is not its target (a real headline).
     ['Italian government blocks Fastweb-Huawei 5G deal - report'],
     ['Army bars troops from using Ukraine drones'],
