@@ -215,6 +215,7 @@ export function buildSources(configs: readonly SourceSettings[], deps: SourceDep
                 baseUrl: config.url,
                 vendorNames: config.vendorNames ? (deps.catalog?.all() ?? []).map((vendor) => vendor.name) : [],
                 presidential: config.presidential,
+                publicInspection: config.publicInspection,
               },
               {
                 fetcher: deps.trustedFetcher,

@@ -138,6 +138,8 @@ const federalRegisterSource = z.strictObject({
   vendorNames: z.boolean({ error: 'expected true or false' }).default(true),
   /** Also search presidential documents (executive orders, proclamations) for the terms. */
   presidential: z.boolean({ error: 'expected true or false' }).default(true),
+  /** Also alert on documents on public inspection, a day before they are published. */
+  publicInspection: z.boolean({ error: 'expected true or false' }).default(true),
 });
 
 /** Official restriction lists (src/sources/lists/): `url` defaults to the official download. */

@@ -31,6 +31,8 @@ export interface FederalRegisterSourceDefinition {
   vendorNames?: readonly string[];
   /** Also search presidential documents (executive orders, proclamations) for the terms, from any agency. */
   presidential?: boolean;
+  /** Also report documents on public inspection, a day before publication (default true). */
+  publicInspection?: boolean;
 }
 
 export interface FederalRegisterSourceDeps {
@@ -106,7 +108,11 @@ export function createFederalRegisterSource(
       if (failures.length === asked.length && failures[0]) return { ok: false, failure: failures[0], cursor: previous };
       for (const failure of failures)
         deps.logger?.warn({ sourceId: definition.id, kind: failure.kind }, failure.message);
-      const inspection = await fetchInspection(deps.fetcher, base, signal);
+      // Switched off, the list is not even asked for: one request a poll less.
+      const inspection: Awaited<ReturnType<typeof fetchInspection>> =
+        definition.publicInspection === false
+          ? { ok: true, docs: [] }
+          : await fetchInspection(deps.fetcher, base, signal);
       if (!inspection.ok) {
         if (inspection.failure.kind === 'http-429') return { ok: false, failure: inspection.failure, cursor: previous };
         deps.logger?.warn({ sourceId: definition.id, kind: inspection.failure.kind }, inspection.failure.message);

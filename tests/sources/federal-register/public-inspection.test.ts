@@ -44,7 +44,7 @@ afterEach(() => {
   fr.requests.length = 0;
 });
 
-function source() {
+function source(publicInspection?: boolean) {
   return createFederalRegisterSource(
     {
       id: 'fr',
@@ -53,6 +53,7 @@ function source() {
       terms: ['Telecommunications and Video Surveillance', 'Entity List'],
       agencies: AGENCIES,
       baseUrl: fr.url,
+      ...(publicInspection === undefined ? {} : { publicInspection }),
     },
     { fetcher, clock },
   );
@@ -95,6 +96,18 @@ describe('documents on public inspection', () => {
       ['rule:docket:far-case-2018-017:interim:2019-17201', 'interim', 'rule:docket:far-case-2018-017'],
       ['rule:docket:far-case-2018-017:effective:2019-17201', 'effective', 'rule:docket:far-case-2018-017'],
     ]);
+  });
+
+  it('are neither asked for nor reported when publicInspection is off', async () => {
+    fr.inspect(farOnInspection);
+    clock.set('2019-08-12T13:00:00Z');
+    const inspecting = ok(await source(true).poll(undefined));
+    expect(inspecting.items.map((i) => i.thread?.stage)).toEqual(['public-inspection']);
+    const asked = () => fr.requests.filter((r) => r.path.endsWith('/public-inspection-documents/current.json')).length;
+    expect(asked()).toBe(1);
+    const off = ok(await source(false).poll(undefined));
+    expect(off.items).toEqual([]);
+    expect(asked()).toBe(1);
   });
 
   it('are not reported when already published, nor when the list cannot be read', async () => {
