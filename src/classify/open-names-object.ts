@@ -114,8 +114,8 @@ function afterTrade(words: readonly string[], lex: OpenNameWords, at: number): n
   // "exports of chipmaking tools to X": technology goods ("exports of seafood to X" names no vendor).
   for (let to = trade + 3; to <= trade + 5; to++) {
     if (words[to] !== 'to') continue;
-    const goods = words.slice(trade + 2, to);
-    return goods.some((w) => lex.techWords.has(w) || lex.objectNouns.has(w)) ? to + 1 : at;
+    const traded = words.slice(trade + 2, to);
+    return traded.some((w) => lex.techWords.has(w) || lex.objectNouns.has(w)) ? to + 1 : at;
   }
   return at;
 }
@@ -167,7 +167,8 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
 /**
  * The name is a technology firm's: a product noun follows it, it ends with a technology suffix
  * ("Zentrix Networks"), it is barred "from" a technology ("from 5G") or from government
- * contracts under a procurement law, or trade to it is cut.
+ * contracts under a procurement law or for security, a deal of its in technology is blocked for
+ * security, or trade to it or contracts with it are cut.
  */
 function firmAfter(
   shape: NameShape,
