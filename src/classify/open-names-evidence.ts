@@ -39,6 +39,11 @@ export function restrictiveByGovernment(reading: Reading, a: ActionMention): boo
   return restrictive(a) && reading.places.some((p) => p.actor && !p.reverse && p.start <= a.start);
 }
 
+/** Token i is part of a place or government ("Pentagon", "state"). */
+export function inPlace(reading: Reading, i: number): boolean {
+  return reading.places.some((p) => p.start <= i && i < p.end);
+}
+
 /** Token i starts with a capital (a name may start or end there). */
 export function capitalAt(reading: Reading, i: number): boolean {
   const first = reading.text[reading.tokens.starts[i] ?? -1] ?? '';

@@ -13,6 +13,7 @@ import type { ActionMention, Reading, Span } from './reading.js';
 import {
   capitalAt,
   fromTechnology,
+  inPlace,
   procurementExcluded,
   productAt,
   restrictiveByGovernment,
@@ -85,10 +86,6 @@ const BUYERS_MAX = 3;
 const DEALINGS = new Set(['contracts', 'contract', 'contracting', 'business', 'dealings', 'deals', 'transactions']);
 /** A deal a government blocks, after the firm's name: "blocks Zentrix takeover of chip firm". */
 const DEALS = new Set(['takeover', 'acquisition', 'deal', 'merger', 'bid']);
-
-function inPlace(reading: Reading, i: number): boolean {
-  return reading.places.some((p) => p.start <= i && i < p.end);
-}
 
 /** Where the object of a government's restrictive action starts, or -1 ("bans X", "ban on X"). */
 function objectStart(reading: Reading, lex: OpenNameWords, a: ActionMention): number {

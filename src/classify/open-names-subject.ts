@@ -10,6 +10,7 @@ import {
   capitalAt,
   coordinatedBack,
   fromTechnology,
+  inPlace,
   procurementExcluded,
   restrictive,
   techSuffixed,
@@ -59,9 +60,8 @@ function passiveEnd(reading: Reading, a: ActionMention): number {
 function undergoerEnd(reading: Reading, a: ActionMention): number {
   if (!restrictive(a) || !governmentNamed(reading)) return -1;
   const words = reading.tokens.words;
-  const inPlace = (i: number) => reading.places.some((p) => p.start <= i && i < p.end);
   let at = a.start;
-  while (at > 0 && a.start - at < 5 && (UNDERGO_FILLERS.has(words[at - 1] ?? '') || inPlace(at - 1))) at--;
+  while (at > 0 && a.start - at < 5 && (UNDERGO_FILLERS.has(words[at - 1] ?? '') || inPlace(reading, at - 1))) at--;
   return UNDERGOES.has(words[at - 1] ?? '') ? at - 1 : -1;
 }
 
