@@ -84,6 +84,12 @@ describe('a new vendor named as the object of a government action', () => {
       'US-federal',
     ],
     [
+      'OFAC designates Zentrix Electronics for supplying Iran drone program',
+      ['Zentrix Electronics'],
+      'sanction',
+      'US-federal',
+    ],
+    [
       'Federal Register: Addition of Zentrix Technologies to the Entity List',
       ['Zentrix Technologies'],
       'restriction',
