@@ -10,6 +10,7 @@ import { createApp, type App } from '../../src/main.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { rssDocument, startFeedServer, type FeedServer } from '../fakes/feed-server.js';
 import { startWebhookServer, type WebhookServer } from '../fakes/webhook-server.js';
+import { capturedIo } from '../support/captured-io.js';
 import { mutableClock } from '../support/mutable-clock.js';
 
 /**
@@ -57,20 +58,14 @@ async function pollOnce(
     oneShot: true,
   });
   apps.push(app);
-  let stderr = '';
-  let stdout = '';
-  const io = {
-    stdin: new PassThrough(),
-    stdout: { write: (chunk: string) => ((stdout += chunk), true) } as NodeJS.WritableStream,
-    stderr: { write: (chunk: string) => ((stderr += chunk), true) } as NodeJS.WritableStream,
-  };
+  const { io, stdout, stderr } = capturedIo();
   const status =
     command === 'poll'
       ? await pollOnceCommand(app, io)
       : await routerCommand(app.router, ['status'], io, { json: false });
   await app.close();
   apps.pop();
-  return { status, stderr, stdout };
+  return { status, stderr: stderr(), stdout: stdout() };
 }
 
 const item = (guid: string, title: string) => ({

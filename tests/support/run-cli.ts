@@ -1,5 +1,5 @@
-import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli.js';
+import { capturedIo } from './captured-io.js';
 
 export interface CliRun {
   status: number;
@@ -9,17 +9,7 @@ export interface CliRun {
 
 /** Runs the banwatch command in this process with captured streams and the given environment. */
 export async function runCli(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const input = new PassThrough();
-  input.end(stdin);
-  const status = await main(args, {
-    env: { LOG_LEVEL: 'warn', ...env },
-    io: {
-      stdin: input,
-      stdout: { write: (chunk: string) => ((stdout += chunk), true) } as NodeJS.WritableStream,
-      stderr: { write: (chunk: string) => ((stderr += chunk), true) } as NodeJS.WritableStream,
-    },
-  });
-  return { status, stdout, stderr };
+  const captured = capturedIo(stdin);
+  const status = await main(args, { env: { LOG_LEVEL: 'warn', ...env }, io: captured.io });
+  return { status, stdout: captured.stdout(), stderr: captured.stderr() };
 }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli.js';
+import { capturedIo } from './captured-io.js';
 
 export interface RunningCli {
   stderr(): string;
@@ -13,30 +13,19 @@ export interface RunningCli {
 /** `banwatch run` in this process, stopped by a SIGTERM the test sends. */
 export function runInProcess(args: string[], env: Record<string, string>): RunningCli {
   const signals = new EventEmitter();
-  let stderr = '';
-  let stdout = '';
-  const input = new PassThrough();
-  input.end();
-  const done = main(['run', ...args], {
-    env: { LOG_LEVEL: 'warn', ...env },
-    io: {
-      stdin: input,
-      stdout: { write: (chunk: string) => ((stdout += chunk), true) } as NodeJS.WritableStream,
-      stderr: { write: (chunk: string) => ((stderr += chunk), true) } as NodeJS.WritableStream,
-    },
-    signals,
-  });
+  const { io, stdout, stderr } = capturedIo('');
+  const done = main(['run', ...args], { env: { LOG_LEVEL: 'warn', ...env }, io, signals });
   return {
-    stderr: () => stderr,
-    stdout: () => stdout,
+    stderr,
+    stdout,
     async port() {
       for (let i = 0; i < 300; i++) {
-        const match = /HTTP on port (\d+)/.exec(stderr);
+        const match = /HTTP on port (\d+)/.exec(stderr());
         if (match) return Number(match[1]);
-        if (/^banwatch: /m.test(stderr)) break;
+        if (/^banwatch: /m.test(stderr())) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      throw new Error(`banwatch run did not start:\n${stderr}`);
+      throw new Error(`banwatch run did not start:\n${stderr()}`);
     },
     /** SIGTERM until `run` returns: a signal sent before it listens would otherwise be lost. */
     async stop() {

@@ -1,7 +1,7 @@
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { discordCommand } from '../../../src/cli/discord-command.js';
 import { startFakeDiscordApi, type FakeDiscordApi } from '../../fakes/discord-api.js';
+import { capturedIo } from '../../support/captured-io.js';
 
 /** `banwatch discord register|invite` with the real REST client against the fake API. */
 const TOKEN = 'register-token-0123456789';
@@ -20,15 +20,9 @@ async function run(
   given: Settings | 'unset' = { token: TOKEN, applicationId: APP, apiUrl: api.apiUrl },
 ) {
   const settings = given === 'unset' ? undefined : given;
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdin: new PassThrough(),
-    stdout: { write: (chunk: string) => ((stdout += chunk), true) } as NodeJS.WritableStream,
-    stderr: { write: (chunk: string) => ((stderr += chunk), true) } as NodeJS.WritableStream,
-  };
-  const status = await discordCommand(args, io, settings);
-  return { status, stdout, stderr };
+  const captured = capturedIo();
+  const status = await discordCommand(args, captured.io, settings);
+  return { status, stdout: captured.stdout(), stderr: captured.stderr() };
 }
 
 describe('banwatch discord register', () => {
