@@ -28,15 +28,19 @@ export function securityContext(reading: Reading): boolean {
   return reading.motives.some((m) => m.strong) || reading.origins.length > 0;
 }
 
-/** A two-part measure by a government named before it, with a name between: "kicks X out of". */
-export function restrictivePair(reading: Reading, a: ActionMention): boolean {
-  if (!a.pair || a.status !== 'counts' || !RESTRICTIVE.has(a.kind)) return false;
-  return reading.places.some((p) => p.actor && !p.reverse && p.end <= a.start);
+/** A government named before the action, or at its start ("Treasury targets"). */
+function byGovernment(reading: Reading, a: ActionMention): boolean {
+  return reading.places.some((p) => p.actor && !p.reverse && p.start <= a.start);
 }
 
-/** A restrictive action by a government named before it, or in it ("Treasury targets"). */
+/** A two-part measure by a government, with a name between its parts: "kicks X out of". */
+export function restrictivePair(reading: Reading, a: ActionMention): boolean {
+  return a.pair === true && a.status === 'counts' && RESTRICTIVE.has(a.kind) && byGovernment(reading, a);
+}
+
+/** A restrictive action by a government. */
 export function restrictiveByGovernment(reading: Reading, a: ActionMention): boolean {
-  return restrictive(a) && reading.places.some((p) => p.actor && !p.reverse && p.start <= a.start);
+  return restrictive(a) && byGovernment(reading, a);
 }
 
 /** Token i is part of a place or government ("Pentagon", "state"). */

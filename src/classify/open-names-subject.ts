@@ -102,8 +102,11 @@ export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords
     if (end <= 0) continue;
     const product = lex.objectNouns.has(shape.words[end - 1] ?? '') && shape.joined(end - 1);
     if (product) end--;
-    // "Zentrix surveillance cameras banned": the technology words before the product too.
-    while (product && end > 1 && lex.techWords.has(shape.words[end - 1] ?? '') && shape.joined(end - 1)) end--;
+    // "Zentrix surveillance cameras banned": up to two technology words before the product too.
+    for (let skipped = 0; product && skipped < 2 && end > 1; skipped++) {
+      if (!lex.techWords.has(shape.words[end - 1] ?? '') || !shape.joined(end - 1)) break;
+      end--;
+    }
     const name = shape.backward(end);
     if (!name || name.end !== end || /\d/.test(shape.words[name.start] ?? '')) continue;
     const evidence =
