@@ -86,7 +86,8 @@ export class NameShape {
     );
   }
 
-  private suffixAt(i: number): boolean {
+  /** A capitalised word that may continue a name ("Group", "Fab", "Software"). */
+  suffixAt(i: number): boolean {
     return (this.covered[i] ?? 0) <= 1 && this.lex.suffixes.has(this.words[i] ?? '') && this.capitalised(i);
   }
 

@@ -96,7 +96,8 @@ function byDescriptor(shape: NameShape, lex: OpenNameWords, listed: boolean, fou
     // "Vantora spyware maker": the name comes first; in title case only with a technology word.
     if (from > 0 && shape.joined(from) && (shape.sentenceCase || from < d)) {
       const before = shape.backward(from);
-      if (before) found.push(before);
+      // "Newport Wafer Fab", "Zentrix Software": a capitalised descriptor that names firms is the name's end.
+      if (before) found.push(from === d && shape.suffixAt(d) ? { start: before.start, end: d + 1 } : before);
     }
   }
 }
@@ -150,7 +151,9 @@ export function findOpenNames(reading: Reading, lex: OpenNameWords): OpenName[] 
   for (let i = 0; i < found; i++) spans.push(...coordinated(shape, (spans[i] as Span).end));
   const seen = new Set<number>();
   const names: OpenName[] = [];
-  for (const span of spans.sort((a, b) => a.start - b.start)) {
+  // Of two readings that start at one word, the longer: "Newport Wafer Fab", not the "Newport
+  // Wafer" before its descriptor.
+  for (const span of spans.sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (seen.has(span.start) || names.some((n) => span.start < n.end && n.start < span.end)) continue;
     seen.add(span.start);
     const from = reading.tokens.starts[span.start] ?? 0;

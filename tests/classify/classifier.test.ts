@@ -226,7 +226,8 @@ describe('action, stage and jurisdiction', () => {
     // Sanctions press-release wording, a vendor kicked out, a forced sale.
     ['Treasury Targets Huawei for Enabling Iranian Drone Production', 'sanction', 'rule', 'US-federal'],
     ['Canada kicks Huawei out of 5G network', 'ban', 'rule', 'CA'],
-    ['CFIUS orders Huawei to sell stake in US startup', 'ban', 'rule', 'US-federal'],
+    ['CFIUS orders Huawei to sell stake in US startup', 'restriction', 'rule', 'US-federal'],
+    ['Trump orders ByteDance to divest TikTok', 'restriction', 'rule', 'US-federal'],
     ['Florida law requires agencies to replace DJI drones by July', 'ban', 'rule', 'US-state:FL'],
     // A ban a vendor "faces" is coming, not in force.
     ['TikTok faces US ban over national security concerns', 'ban', 'proposed', 'US-federal'],

@@ -38,13 +38,22 @@ describe('paraphrased actions', () => {
     ['FCC terminates operating authority of China Unicom Americas', { action: 'ban', vendors: ['China Unicom'] }],
     ['Appeals court affirms termination of China Mobile licence', { action: 'ban', stage: 'in-effect' }],
     ['Appeals court will not block Huawei ban', { action: 'ban', stage: 'in-effect' }],
-    ['Canada orders Chinese drone maker to divest its local unit', { action: 'ban', jurisdiction: 'CA' }],
+    // A forced sale is a restriction (the eval README's convention), whoever is told to sell.
+    ['Canada orders Chinese drone maker to divest its local unit', { action: 'restriction', jurisdiction: 'CA' }],
+    ['Germany forces Chinese owner to sell chip plant', { action: 'restriction', jurisdiction: 'DE' }],
     ['Dutch cyber agency warns against using Kaspersky software', { stage: 'proposed', jurisdiction: 'NL' }],
     ['Finnish ministry warns agencies against installing Telegram', { action: 'restriction', jurisdiction: 'FI' }],
     ['Belgian government takes control of Chinese-owned chip designer', { action: 'restriction', jurisdiction: 'BE' }],
     ['FCC bars Chinese test labs from certifying routers', { action: 'ban', jurisdiction: 'US-federal' }],
   ]);
-  notRelevant(['Meta ordered to sell Giphy by UK regulator', 'Board vetoes merger of two regional grocers']);
+  notRelevant([
+    'Meta ordered to sell Giphy by UK regulator',
+    'Board vetoes merger of two regional grocers',
+    // A sale ordered by a court or forced by losses: no government measure on a vendor.
+    'Court orders Apple to sell music unit',
+    'Toshiba forced to sell memory unit after losses',
+    'Investor group urges Intel to sell foundry business',
+  ]);
 });
 
 describe('places, agencies, demonyms and capitals', () => {
