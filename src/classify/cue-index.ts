@@ -124,7 +124,7 @@ export function buildCueIndex(catalog: LoadedCatalog, lexicon: Lexicon = default
   const helpers: Array<[string, readonly string[]]> = [
     ...Object.entries(lexicon.helpers),
     ['name-descriptor', [...lexicon.openNames.descriptors]],
-    ['name-list-verb', [...lexicon.openNames.addVerbs]],
+    ['name-list-verb', [...lexicon.openNames.addVerbs, ...lexicon.openNames.removeVerbs]],
   ];
   for (const [atom, words] of helpers) {
     const id = idOf(atom);

@@ -32,7 +32,7 @@ function listNamed(reading: Reading): boolean {
  */
 function techListNamed(reading: Reading): boolean {
   return countingActions(reading).some(
-    (a) => a.instrument || (a.rank >= RANK.listRestriction && a.kind !== 'sanction'),
+    (a) => a.instrument || (a.rank >= RANK.listRestriction && a.kind !== 'sanction' && a.kind !== 'lift'),
   );
 }
 
@@ -102,10 +102,12 @@ function byDescriptor(shape: NameShape, lex: OpenNameWords, listed: boolean, fou
   }
 }
 
-function byList(shape: NameShape, lex: OpenNameWords, listed: boolean, found: Span[]): void {
+function byList(shape: NameShape, lex: OpenNameWords, listed: boolean, techList: boolean, found: Span[]): void {
   for (let v = 0; v < shape.words.length; v++) {
     const word = shape.words[v] as string;
-    if (!lex.addVerbs.has(word)) continue;
+    // Taken off a list ("drops Zentrix from the Entity List"), the shape of an addition; but only
+    // a list of technology restrictions: most names taken off a sanctions list are people's.
+    if (!lex.addVerbs.has(word) && !(techList && lex.removeVerbs.has(word))) continue;
     const blacklist = word.startsWith('blacklist');
     // "... Chinese apps including Zenbot": the names are the members of a kind already named.
     const including = word === 'including';
@@ -140,8 +142,9 @@ export function findOpenNames(reading: Reading, lex: OpenNameWords): OpenName[] 
   const shape = new NameShape(reading, lex);
   const listed = listNamed(reading);
   const spans: Span[] = [];
-  byDescriptor(shape, lex, techListNamed(reading), spans);
-  byList(shape, lex, listed, spans);
+  const techList = techListNamed(reading);
+  byDescriptor(shape, lex, techList, spans);
+  byList(shape, lex, listed, techList, spans);
   byOrigin(shape, reading, listed, spans);
   byAmong(shape, lex, spans);
   byObject(shape, reading, lex, spans);

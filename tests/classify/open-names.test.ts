@@ -28,6 +28,19 @@ describe('a vendor the catalogue has never heard of', () => {
     expect(hasReason(result, `new vendor "${vendors[0] ?? ''}" (not in the catalogue`)).toBe(true);
   });
 
+  it.each([
+    ['Commerce removes Quantix Microelectronics from the Entity List', ['Quantix Microelectronics']],
+    ['Pentagon drops Voltaro and Lumo from Chinese military companies list', ['Voltaro', 'Lumo']],
+    ['Quantix Optics removed from Entity List', ['Quantix Optics']],
+    ['US delists Borealis Labs from trade blacklist', ['Borealis Labs']],
+  ])('names the vendor a technology list lets go: %s', (title, vendors) => {
+    expect(classify(title)).toMatchObject({ relevant: true, action: 'lift', stage: 'lifted', vendorsNew: vendors });
+  });
+
+  it('names nobody taken off a sanctions list without a technology word (most are people)', () => {
+    expect(classify('Treasury removes Petrov from sanctions list').vendorsNew).toBeUndefined();
+  });
+
   it('reports a new name beside a catalogued one, and only the new one as new', () => {
     expect(classify('Canada blocks DeepSeek and Zenbot on government phones')).toMatchObject({
       relevant: true,

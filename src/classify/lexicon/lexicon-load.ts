@@ -86,6 +86,7 @@ export function loadLexicon(dir: string): Lexicon {
       nonTech: lower(open.nonTech),
       suffixes: lower(open.suffixes),
       addVerbs: lower(open.addVerbs),
+      removeVerbs: lower(open.removeVerbs),
       objectNouns: lower(open.objectNouns),
       purchaseVerbs: lower(open.purchaseVerbs),
       procurementNouns: lower(open.procurementNouns),

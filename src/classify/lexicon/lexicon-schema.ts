@@ -65,6 +65,7 @@ export const openNamesFileSchema = z.strictObject({
   nonTech: words,
   suffixes: words,
   addVerbs: words,
+  removeVerbs: words,
   objectNouns: words,
   purchaseVerbs: words,
   procurementNouns: words,

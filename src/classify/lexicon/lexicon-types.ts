@@ -84,6 +84,8 @@ export interface OpenNameWords {
   nonTech: ReadonlySet<string>;
   suffixes: ReadonlySet<string>;
   addVerbs: ReadonlySet<string>;
+  /** Verbs that take names off a list: "removes Zentrix from the Entity List" (a lift, read like an addition). */
+  removeVerbs: ReadonlySet<string>;
   /** Product and trade nouns after the object of a government's action ("bans Unitree robot dogs"). */
   objectNouns: ReadonlySet<string>;
   /** What a ban stops a government from doing with a product: "bans agencies from buying X". */
