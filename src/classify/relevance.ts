@@ -186,9 +186,16 @@ export function decideRelevance({ title, summary, government, findings }: Releva
   return { relevant: false, score, basis, actions: [], actionReading: title, vendors, reasons };
 }
 
-/** "Paxton sues Lorex": a government suing a vendor is an enforcement step, counted as an investigation. */
+/**
+ * "Paxton sues Lorex", "Indiana AG sues TikTok": a government suing a vendor is an enforcement
+ * step, counted as an investigation.
+ */
 function governmentLawsuit(title: Reading): ActionMention | undefined {
-  const sue = atomSpans(title, 'sue').find((s) => title.places.some((p) => p.actor && !p.reverse && p.end === s.start));
+  const officials = atomSpans(title, 'sue-official');
+  const suedBy = (s: Span) => officials.find((o) => o.end === s.start)?.start ?? s.start;
+  const sue = atomSpans(title, 'sue').find((s) =>
+    title.places.some((p) => p.actor && !p.reverse && p.end === suedBy(s)),
+  );
   return (
     sue && {
       ...sue,

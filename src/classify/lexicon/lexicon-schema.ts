@@ -80,6 +80,7 @@ export const REQUIRED_HELPERS = [
   'remove',
   'list',
   'sue',
+  'sue-official',
   'source-verb',
   'source-before',
   'actor-verb',

@@ -45,6 +45,11 @@ describe('paraphrased actions', () => {
     ['Finnish ministry warns agencies against installing Telegram', { action: 'restriction', jurisdiction: 'FI' }],
     ['Belgian government takes control of Chinese-owned chip designer', { action: 'restriction', jurisdiction: 'BE' }],
     ['FCC bars Chinese test labs from certifying routers', { action: 'ban', jurisdiction: 'US-federal' }],
+    // A lawsuit by a state's attorney general, named by its short title.
+    ['Indiana AG sues TikTok over China data risks', { action: 'investigation', jurisdiction: 'US-state:IN' }],
+    // A government that stops buying: a ban, also of a kind of product.
+    ['Pentagon to stop buying Hikvision cameras', { action: 'ban', vendors: ['Hikvision'] }],
+    ['Pentagon to stop buying Chinese-made displays', { action: 'ban', jurisdiction: 'US-federal' }],
   ]);
   notRelevant([
     'Meta ordered to sell Giphy by UK regulator',
@@ -83,6 +88,10 @@ describe('traps', () => {
     'Hesai shares jump after IPO',
     'Commerce adds Chinese shipping firms to the Entity List over Iran oil',
     'Ohio bans TikTok-style dares at public schools',
+    // A shop or its customers stopping their purchases is not a ban; "AG" is also a German company form.
+    'Walmart stops buying Hikvision cameras',
+    'Consumers stop buying Xiaomi phones amid slump',
+    'Siemens AG sues Hikvision',
   ]);
   relevant([['Megvii postpones IPO after US blacklisting', { vendors: ['Megvii'] }]]);
 });
