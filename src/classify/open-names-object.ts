@@ -188,6 +188,15 @@ function firmAfter(
   return traded === 'with' && context && uncommonFrom(shape, name) !== undefined;
 }
 
+/**
+ * "bans Shein, TikTok and 57 other apps": listed before a catalogued vendor, the name shares its
+ * fate. Not under a sanction, which falls on people as often ("sanctions Petrov, Huawei executives").
+ */
+function listedWithVendor(shape: NameShape, name: Span, a: ActionMention): boolean {
+  const next = shape.listSeparator(name.end);
+  return a.kind !== 'sanction' && next >= 0 && shape.isVendor(next);
+}
+
 export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   for (const a of reading.actions) {
     for (const start of [objectStart(reading, lex, a), purchaseStart(reading, lex, a)]) {
@@ -197,7 +206,8 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
       const name = withoutModifiers(shape, lex, whole);
       const link = start > a.end ? shape.words[start - 1] : undefined;
       const traded = link === 'to' || link === 'with' ? link : undefined;
-      if (!firmAfter(shape, reading, lex, name, traded) || shape.nonTech(name.start, name.end + 3)) continue;
+      const firm = firmAfter(shape, reading, lex, name, traded) || listedWithVendor(shape, name, a);
+      if (!firm || shape.nonTech(name.start, name.end + 3)) continue;
       const taken = titleCaseName(shape, lex, name);
       if (taken) found.push(taken);
     }

@@ -108,6 +108,16 @@ describe('a new vendor named as the object of a government action', () => {
     expect(classify('Commerce bars Zentrix from buying American chips').vendors).toEqual(['Zentrix']);
   });
 
+  it('takes a name listed before a catalogued vendor the measure names (a real one, 2020)', () => {
+    expect(classify('India bans Shein, TikTok and 57 other Chinese apps')).toMatchObject({
+      relevant: true,
+      vendors: ['Shein', 'TikTok'],
+      vendorsNew: ['Shein'],
+    });
+    // Sanctions fall on people as often: a name beside a vendor's is not a vendor by that alone.
+    expect(classify('US sanctions Petrov, Huawei executives').vendorsNew).toBeUndefined();
+  });
+
   it('takes the whole name up to the product noun', () => {
     expect(classify('Texas bans Harbor Point Systems batteries in state vehicles').vendors).toEqual([
       'Harbor Point Systems',
