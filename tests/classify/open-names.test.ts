@@ -18,6 +18,7 @@ describe('a vendor the catalogue has never heard of', () => {
     ],
     ['Berlin bars network equipment supplier Kestrel Systems from 5G core', ['Kestrel Systems'], 'DE'],
     ['US sanctions maker of Nightjar spyware', ['Nightjar'], 'US-federal'],
+    ['US places export controls on Chinese AI chip designer Biren', ['Biren'], 'US-federal'],
     ['Vietnam blocks 40 foreign apps including Chatterly and Lumo', ['Chatterly', 'Lumo'], 'VN'],
     ['Pentagon puts Chinese carmaker Voltaro on its military blacklist', ['Voltaro'], 'US-federal'],
     ['Zenbot, Quantix and Lumo among firms added to US trade blacklist', ['Zenbot', 'Quantix', 'Lumo'], 'US-federal'],

@@ -50,6 +50,13 @@ describe('paraphrased actions', () => {
     // A government that stops buying: a ban, also of a kind of product.
     ['Pentagon to stop buying Hikvision cameras', { action: 'ban', vendors: ['Hikvision'] }],
     ['Pentagon to stop buying Chinese-made displays', { action: 'ban', jurisdiction: 'US-federal' }],
+    // Staff told to delete an app, a firm's local business ordered dissolved.
+    [
+      'Australia tells officials to delete Chinese AI app DeepSeek',
+      { action: 'ban', stage: 'rule', vendors: ['DeepSeek'] },
+    ],
+    ['Taiwan orders civil servants to uninstall DeepSeek', { action: 'ban', jurisdiction: 'TW' }],
+    ["Canada orders TikTok's Canadian business dissolved", { action: 'ban', jurisdiction: 'CA' }],
   ]);
   notRelevant([
     'Meta ordered to sell Giphy by UK regulator',
@@ -92,6 +99,10 @@ describe('traps', () => {
     'Walmart stops buying Hikvision cameras',
     'Consumers stop buying Xiaomi phones amid slump',
     'Siemens AG sues Hikvision',
+    // Data deleted on a regulator's order, an app deleted on a company's, a fraudster's firm dissolved.
+    'Italy orders Zentrix to delete user data',
+    'Apple tells employees to delete TikTok',
+    'Court orders company dissolved after fraud',
   ]);
   relevant([['Megvii postpones IPO after US blacklisting', { vendors: ['Megvii'] }]]);
 });
