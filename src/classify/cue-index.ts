@@ -141,7 +141,12 @@ export function buildCueIndex(catalog: LoadedCatalog, lexicon: Lexicon = default
       else if (!list.includes(id)) list.push(id);
     }
   }
-  const pairs = lexicon.pairs.map((rule) => ({ rule, first: idOf(rule.first), second: idOf(rule.second) }));
+  const pairs = lexicon.pairs.map((rule) => ({
+    rule,
+    first: idOf(rule.first),
+    second: idOf(rule.second),
+    unless: rule.unless === undefined ? -1 : idOf(rule.unless),
+  }));
   const negation = idOf('negation');
   const count = atomIds.size;
 
@@ -186,6 +191,13 @@ class AtomTable {
     }
   }
 
+  /** Whether a phrase of set `id` starts at a token in [from, to). */
+  within(id: number, from: number, to: number): boolean {
+    if (!this.seen[id]) return false;
+    for (let token = from; token < to; token++) if (this.endAt(id, token) >= 0) return true;
+    return false;
+  }
+
   /** End of the phrase of set `id` starting at `token`, or -1. */
   endAt(id: number, token: number): number {
     if (this.perToken[token]?.includes(id)) return token + 1;
@@ -199,15 +211,18 @@ class AtomTable {
   }
 }
 
+/** How far after a pair its `unless` set is looked for: "list of approved". */
+const UNLESS_AFTER = 3;
+
 function addPairs(
-  pairs: ReadonlyArray<{ rule: PairRuleDef; first: number; second: number }>,
+  pairs: ReadonlyArray<{ rule: PairRuleDef; first: number; second: number; unless: number }>,
   negation: number,
   hits: Hit[],
   table: AtomTable,
   length: number,
 ): void {
   const negated = table.present(negation);
-  for (const { rule, first, second } of pairs) {
+  for (const { rule, first, second, unless } of pairs) {
     if (!table.present(first) || !table.present(second)) continue;
     pairs: for (let i = 0; i < length; i++) {
       const firstEnd = table.endAt(first, i);
@@ -217,6 +232,8 @@ function addPairs(
         if (negated && table.endAt(negation, j) >= 0) continue pairs;
         const secondEnd = table.endAt(second, j);
         if (secondEnd < 0) continue;
+        // "removed from the approved list", "from list of approved vendors": not the pair's meaning.
+        if (unless >= 0 && table.within(unless, firstEnd, Math.min(length, secondEnd + UNLESS_AFTER))) continue pairs;
         hits.push({
           start: i,
           end: secondEnd,

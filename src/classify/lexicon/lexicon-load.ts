@@ -65,9 +65,11 @@ export function loadLexicon(dir: string): Lexicon {
   for (const name of REQUIRED_HELPERS)
     if (!traps.helpers[name]) problems.push(`${join(dir, 'traps.yaml')}: helpers.${name}: missing (a rule reads it)`);
   actions.pairs.forEach((pair, i) => {
-    for (const side of ['first', 'second'] as const)
-      if (!traps.helpers[pair[side]])
-        problems.push(`${join(dir, 'actions.yaml')}: pairs[${i}].${side}: no helper set "${pair[side]}" in traps.yaml`);
+    for (const side of ['first', 'second', 'unless'] as const) {
+      const helper = pair[side];
+      if (helper !== undefined && !traps.helpers[helper])
+        problems.push(`${join(dir, 'actions.yaml')}: pairs[${i}].${side}: no helper set "${helper}" in traps.yaml`);
+    }
   });
   if (problems.length > 0) throw new ConfigError(problems);
 

@@ -23,6 +23,7 @@ export const actionsFileSchema = z.strictObject({
       rank,
       strength,
       instrument: z.boolean().default(false),
+      unless: word.optional(),
     }),
   ),
   motives: z.strictObject({ strong: words, weak: words }),

@@ -58,6 +58,8 @@ export interface PairRuleDef {
   rank: number;
   strength: CueStrength;
   instrument: boolean;
+  /** A helper set that, between the two, makes them mean something else ("removed from the approved list"). */
+  unless?: string;
 }
 
 export interface StageCueDef {

@@ -57,6 +57,10 @@ describe('paraphrased actions', () => {
     ],
     ['Taiwan orders civil servants to uninstall DeepSeek', { action: 'ban', jurisdiction: 'TW' }],
     ["Canada orders TikTok's Canadian business dissolved", { action: 'ban', jurisdiction: 'CA' }],
+    // Off a list of what may be bought: a ban, where off a list of the restricted is a lift.
+    ['EU removes Huawei from list of approved 5G vendors', { action: 'ban', stage: 'rule', vendors: ['Huawei'] }],
+    ['Pentagon removes DJI drones from approved list', { action: 'ban', vendors: ['DJI'] }],
+    ['Commerce removes Huawei from the Entity List', { action: 'lift', stage: 'lifted', vendors: ['Huawei'] }],
   ]);
   notRelevant([
     'Meta ordered to sell Giphy by UK regulator',

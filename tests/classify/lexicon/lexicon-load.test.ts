@@ -86,6 +86,10 @@ describe('mistakes in a lexicon file', () => {
   it('refuses a pair that names a helper set that does not exist', () => {
     const dir = copyLexicon((d) => rewrite(d, 'actions.yaml', (t) => t.replace('first: veto,', 'first: vetoo,')));
     expect(() => loadLexicon(dir)).toThrow(/no helper set "vetoo"/);
+    const unless = copyLexicon((d) =>
+      rewrite(d, 'actions.yaml', (t) => t.replace('unless: approved', 'unless: aproved')),
+    );
+    expect(() => loadLexicon(unless)).toThrow(/pairs\[\d+\]\.unless: no helper set "aproved"/);
   });
 
   it('refuses to lose a helper set a rule reads', () => {
