@@ -3,7 +3,7 @@
  * and helpers to quote what matched. The trap and verdict rules work on readings only.
  */
 import type { Stage } from '../domain/classification.js';
-import type { Cue, CueIndex, Hit } from './cue-index.js';
+import { atomPresent, type Cue, type CueIndex, type Hit } from './cue-index.js';
 import type { ActionKind, CueStrength } from './lexicon/lexicon-types.js';
 import { tokenize, type Tokens } from './headline-tokens.js';
 import type { GlobalTrap } from './lexicon/lexicon-types.js';
@@ -64,7 +64,7 @@ export interface Reading {
   /** The one-word helper sets of each token. */
   tokenAtoms: ReadonlyArray<readonly number[] | undefined>;
   /** Every helper set present. */
-  atomsPresent: Uint8Array;
+  atomsPresent: Uint32Array;
   /** The id of a helper set (see CueIndex.atomId). */
   atomId: (name: string) => number;
   /** Context words of weak vendor names (match.context), with the catalog pattern they serve. */
@@ -189,7 +189,7 @@ export function atomEndingAt(reading: Reading, atom: string, end: number): Span 
 export function atomSpans(reading: Reading, atom: string): Span[] {
   const spans: Span[] = [];
   const id = reading.atomId(atom);
-  if (id < 0 || reading.atomsPresent[id] !== 1) return spans;
+  if (!atomPresent(reading.atomsPresent, id)) return spans;
   for (let i = 0; i < reading.tokens.words.length; i++)
     if (reading.tokenAtoms[i]?.includes(id)) spans.push({ start: i, end: i + 1 });
   const multi = reading.atoms.get(atom);
@@ -199,7 +199,7 @@ export function atomSpans(reading: Reading, atom: string): Span[] {
 
 export function hasAtom(reading: Reading, atom: string): boolean {
   const id = reading.atomId(atom);
-  return id >= 0 && reading.atomsPresent[id] === 1;
+  return atomPresent(reading.atomsPresent, id);
 }
 
 /** Counting action cues: not background, not a platform's own moderation. */
