@@ -28,7 +28,11 @@ describe('lists and instruments', () => {
     ['Senate passes BIOSECURE Act targeting Chinese genomics firms', { stage: 'passed-chamber' }],
     ['Treasury puts Megvii on investment blacklist', { action: 'restriction', vendors: ['Megvii'] }],
     ['US names more firms tied to the Chinese military', { action: 'restriction', vendors: [] }],
+    // Firms named by their trade in surveillance, when a government acts on them.
+    ['US sanctions firms tied to commercial spyware', { action: 'sanction', vendors: [] }],
+    ['US adds companies selling spyware to Entity List', { action: 'restriction', jurisdiction: 'US-federal' }],
   ]);
+  notRelevant(['Researchers find firms linked to spyware in app stores']);
 });
 
 describe('paraphrased actions', () => {
