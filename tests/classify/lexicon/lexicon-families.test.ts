@@ -31,6 +31,14 @@ describe('lists and instruments', () => {
     // Firms named by their trade in surveillance, when a government acts on them.
     ['US sanctions firms tied to commercial spyware', { action: 'sanction', vendors: [] }],
     ['US adds companies selling spyware to Entity List', { action: 'restriction', jurisdiction: 'US-federal' }],
+    // Federal Register and bill titles: the ICTS program spelled out, bill language for named vendors.
+    ['Securing the Information and Communications Technology and Services Supply Chain: Drones', { action: 'ban' }],
+    ['Bill would bar the Pentagon from buying batteries made by certain entities', { stage: 'proposed' }],
+    // A long legal name between "Removal of" and the list.
+    [
+      'Removal of Hangzhou Hikvision Digital Technology Co., Ltd. from the Entity List',
+      { action: 'lift', stage: 'lifted', vendors: ['Hikvision'] },
+    ],
   ]);
   notRelevant(['Researchers find firms linked to spyware in app stores']);
 });
