@@ -189,6 +189,16 @@ function firmAfter(
 }
 
 /**
+ * "blocks Spark from using Huawei 5G equipment": a name stopped from buying or using a catalogued
+ * vendor's products is the buyer, and the vendor the target.
+ */
+function buysFromVendor(shape: NameShape, lex: OpenNameWords, name: Span): boolean {
+  if (shape.words[name.end] !== 'from' || !lex.purchaseVerbs.has(shape.words[name.end + 1] ?? '')) return false;
+  for (let i = name.end + 2; i < Math.min(shape.words.length, name.end + 6); i++) if (shape.isVendor(i)) return true;
+  return false;
+}
+
+/**
  * "bans Shein, TikTok and 57 other apps": listed before a catalogued vendor, the name shares its
  * fate. Not under a sanction, which falls on people as often ("sanctions Petrov, Huawei executives").
  */
@@ -207,7 +217,7 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
       const link = start > a.end ? shape.words[start - 1] : undefined;
       const traded = link === 'to' || link === 'with' ? link : undefined;
       const firm = firmAfter(shape, reading, lex, name, traded) || listedWithVendor(shape, name, a);
-      if (!firm || shape.nonTech(name.start, name.end + 3)) continue;
+      if (!firm || shape.nonTech(name.start, name.end + 3) || buysFromVendor(shape, lex, name)) continue;
       const taken = titleCaseName(shape, lex, name);
       if (taken) found.push(taken);
     }

@@ -211,6 +211,8 @@ describe('look-alikes that name no new vendor', () => {
     ['FTC blocks Zentrix takeover of chip firm'],
     ['UK regulator blocks Microsoft deal for Activision over cloud gaming'],
     ['EU blocks Zentrix merger with chip rival'],
+    // Stopped from using a catalogued vendor's gear: the operator is the buyer, not a target.
+    ['New Zealand blocks Spark from using Huawei 5G equipment'],
     // The partner of a catalogued vendor in a blocked deal is not its target (a real headline).
     ['Italian government blocks Fastweb-Huawei 5G deal - report'],
     ['Army bars troops from using Ukraine drones'],

@@ -69,6 +69,8 @@ describe('paraphrased actions', () => {
     ],
     ['Taiwan orders civil servants to uninstall DeepSeek', { action: 'ban', jurisdiction: 'TW' }],
     ["Canada orders TikTok's Canadian business dissolved", { action: 'ban', jurisdiction: 'CA' }],
+    // A phrasal verb split by its object.
+    ['Germany agrees deal to phase Huawei out of 5G core by 2026', { action: 'ban', vendors: ['Huawei'] }],
     // Off a list of what may be bought: a ban, where off a list of the restricted is a lift.
     ['EU removes Huawei from list of approved 5G vendors', { action: 'ban', stage: 'rule', vendors: ['Huawei'] }],
     ['Pentagon removes DJI drones from approved list', { action: 'ban', vendors: ['DJI'] }],
