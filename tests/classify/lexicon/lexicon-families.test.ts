@@ -101,6 +101,9 @@ describe('stages', () => {
   relevant([
     ['Utah becomes the first state to ban Manus AI on state devices', { stage: 'rule', jurisdiction: 'US-state:UT' }],
     ['House moved to ban Chinese robots from federal buildings', { stage: 'proposed' }],
+    // A measure expected or being readied is not yet taken.
+    ['Commerce poised to add Zentrix Optics to Entity List', { stage: 'proposed', action: 'restriction' }],
+    ['White House readies order banning TP-Link routers', { stage: 'proposed', vendors: ['TP-Link'] }],
   ]);
 });
 
