@@ -69,6 +69,12 @@ describe('paraphrased actions', () => {
     ],
     ['Taiwan orders civil servants to uninstall DeepSeek', { action: 'ban', jurisdiction: 'TW' }],
     ["Canada orders TikTok's Canadian business dissolved", { action: 'ban', jurisdiction: 'CA' }],
+    // A measure eased, a license or waiver granted under it: lifts. A license demanded is a restriction.
+    ['US eases restrictions on Huawei suppliers', { action: 'lift', stage: 'lifted' }],
+    ['US grants Huawei license to buy chips', { action: 'lift', vendors: ['Huawei'] }],
+    ['US issues waiver allowing Huawei chip sales', { action: 'lift' }],
+    ['US issues new license requirements for Huawei', { action: 'restriction' }],
+    ['Commerce issues rule requiring licenses for Huawei sales', { action: 'restriction', stage: 'rule' }],
     // A phrasal verb split by its object.
     ['Germany agrees deal to phase Huawei out of 5G core by 2026', { action: 'ban', vendors: ['Huawei'] }],
     // Off a list of what may be bought: a ban, where off a list of the restricted is a lift.
@@ -124,6 +130,9 @@ describe('traps', () => {
     'Italy orders Zentrix to delete user data',
     'Apple tells employees to delete TikTok',
     'Court orders company dissolved after fraud',
+    // Loosened or granted, but nothing banwatch watches.
+    'Treasury eases Venezuela oil sanctions',
+    'FCC grants SpaceX license for satellite service',
   ]);
   relevant([['Megvii postpones IPO after US blacklisting', { vendors: ['Megvii'] }]]);
 });
