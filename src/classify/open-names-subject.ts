@@ -1,11 +1,13 @@
 /**
  * A vendor outside the catalogue named before the measure that falls on it: "Zentrix cameras
  * banned from UK government sites", "Quillon Networks barred by Pentagon", "Zentrix faces US ban
- * over national security concerns", "Zentrix, Halvex hit with US export curbs".
+ * over national security concerns", "Zentrix, Halvex hit with US export curbs", or answering its
+ * listing: "Zentrix Optics sues Commerce over Entity List designation".
  */
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import type { NameShape } from './name-shape.js';
 import type { ActionMention, Reading, Span } from './reading.js';
+import { RANK } from './lexicon/lexicon-types.js';
 import {
   capitalAt,
   coordinatedBack,
@@ -37,6 +39,25 @@ const UNDERGO_FILLERS = new Set([
   'export',
 ]);
 
+/** What a listed firm does about its listing: "sues ... over", "challenges", "wins removal from". */
+const REACTS = new Set([
+  'sues',
+  'sued',
+  'challenges',
+  'challenged',
+  'contests',
+  'contested',
+  'appeals',
+  'appealed',
+  'fights',
+  'wins',
+  'won',
+  'loses',
+  'lost',
+]);
+/** How far before the listing the firm's reaction may be: "sues Commerce over Entity List designation". */
+const REACTION_REACH = 6;
+
 function governmentNamed(reading: Reading): boolean {
   return reading.places.some((p) => p.actor && !p.reverse);
 }
@@ -65,10 +86,24 @@ function undergoerEnd(reading: Reading, a: ActionMention): number {
   return UNDERGOES.has(words[at - 1] ?? '') ? at - 1 : -1;
 }
 
+/**
+ * Where the name of a firm answering a listing ends (at its reaction verb), or -1: a list or an
+ * instrument of technology restrictions, not a sanction (people sue over those), named after it.
+ */
+function reactorEnd(reading: Reading, a: ActionMention): number {
+  const listing = a.instrument || (a.kind === 'restriction' && a.rank >= RANK.genericRestriction);
+  if (a.status !== 'counts' || !listing || !(a.instrument || governmentNamed(reading))) return -1;
+  const words = reading.tokens.words;
+  for (let at = a.start - 1; at > 0 && a.start - at <= REACTION_REACH; at--) if (REACTS.has(words[at] ?? '')) return at;
+  return -1;
+}
+
 /** Where the name the measure `a` falls on ends, when it comes before the measure; else -1. */
 function subjectEnd(reading: Reading, a: ActionMention): number {
   const passive = passiveEnd(reading, a);
-  return passive >= 0 ? passive : undergoerEnd(reading, a);
+  if (passive >= 0) return passive;
+  const undergoer = undergoerEnd(reading, a);
+  return undergoer >= 0 ? undergoer : reactorEnd(reading, a);
 }
 
 /**
@@ -110,6 +145,7 @@ export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords
     const name = shape.backward(end);
     if (!name || name.end !== end || /\d/.test(shape.words[name.start] ?? '')) continue;
     const evidence =
+      reactorEnd(reading, a) >= 0 ||
       product ||
       techSuffixed(shape, lex, name) ||
       instrument ||

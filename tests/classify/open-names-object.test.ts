@@ -65,6 +65,10 @@ describe('a new vendor named as the object of a government action', () => {
     ['Corvalis drones face possible US ban', ['Corvalis'], 'ban', 'US-federal'],
     ['Quillon Networks hit with new Commerce restrictions', ['Quillon Networks'], 'restriction', 'US-federal'],
     ['Zentrix, Halvex hit with US export curbs', ['Zentrix', 'Halvex'], 'restriction', 'US-federal'],
+    // A firm answering its listing: a lawsuit, a challenge, a removal won.
+    ['Zentrix Optics sues Commerce over Entity List designation', ['Zentrix Optics'], 'restriction', 'US-federal'],
+    ['Corvalis Robotics challenges Pentagon blacklisting in court', ['Corvalis Robotics'], 'restriction', 'US-federal'],
+    ['Quillon Networks wins removal from Entity List', ['Quillon Networks'], 'lift', 'US-federal'],
     // Trade and dealings cut with the firm, a deal blocked, a two-part measure around its name.
     ['Biden signs defense bill that bans Pentagon purchases of Zentrix batteries', ['Zentrix'], 'ban', 'US-federal'],
     ['Governor signs law prohibiting state contracts with Zentrix over security risks', ['Zentrix'], 'ban', 'US-state'],
@@ -198,6 +202,7 @@ describe('look-alikes that name no new vendor', () => {
     ['Pogba faces ban over doping'],
     ['Smith faces US sanctions over corruption'],
     ['Wagner Group hit with fresh US sanctions'],
+    ['Petrov sues Treasury over sanctions'],
     ['Russian oligarch Petrov hit with UK sanctions over national security'],
     ['Petrov faces UK travel ban over national security concerns'],
     // Dealings, trade and deals cut, but with no technology in sight, or a person.
