@@ -75,6 +75,10 @@ describe('paraphrased actions', () => {
     ['US issues waiver allowing Huawei chip sales', { action: 'lift' }],
     ['US issues new license requirements for Huawei', { action: 'restriction' }],
     ['Commerce issues rule requiring licenses for Huawei sales', { action: 'restriction', stage: 'rule' }],
+    // A law in the making aimed at a kind of vendor; origins by their backers.
+    ['Lawmakers target Chinese lidar makers in new bill', { action: 'restriction', stage: 'proposed' }],
+    ['US bars Beijing-backed chipmakers from getting American tools', { action: 'ban' }],
+    ['US to ban Chinese and Russian connected car software', { action: 'ban', stage: 'proposed' }],
     // A phrasal verb split by its object.
     ['Germany agrees deal to phase Huawei out of 5G core by 2026', { action: 'ban', vendors: ['Huawei'] }],
     // Off a list of what may be bought: a ban, where off a list of the restricted is a lift.
@@ -130,6 +134,10 @@ describe('traps', () => {
     'Italy orders Zentrix to delete user data',
     'Apple tells employees to delete TikTok',
     'Court orders company dissolved after fraud',
+    // Targeted by hackers, or by anyone but a lawmaker.
+    'Senators targeted by Chinese spyware campaign',
+    'FBI targets Chinese hacking group behind telecom breaches',
+    'Apple targets Chinese market with cheaper iPhone',
     // Loosened or granted, but nothing banwatch watches.
     'Treasury eases Venezuela oil sanctions',
     'FCC grants SpaceX license for satellite service',
