@@ -79,6 +79,7 @@ describe('paraphrased actions', () => {
     ['Lawmakers target Chinese lidar makers in new bill', { action: 'restriction', stage: 'proposed' }],
     ['US bars Beijing-backed chipmakers from getting American tools', { action: 'ban' }],
     ['US to ban Chinese and Russian connected car software', { action: 'ban', stage: 'proposed' }],
+    ['House bill bans Chinese PCBs in defense systems', { action: 'ban', stage: 'proposed' }],
     // A phrasal verb split by its object.
     ['Germany agrees deal to phase Huawei out of 5G core by 2026', { action: 'ban', vendors: ['Huawei'] }],
     // Off a list of what may be bought: a ban, where off a list of the restricted is a lift.
