@@ -156,7 +156,8 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
     const bought = purchaseStart(reading, lex, a);
     if (bought >= 0 && capitalAt(reading, bought)) return true;
     if (start >= 0 && reading.tokens.words[a.start - 1] === 'to' && capitalAt(reading, a.start - 2)) return true;
-    if (restrictivePair(reading, a) && capitalAt(reading, a.start + 1)) return true;
+    const afterOf = reading.tokens.words[a.start + 1] === 'of' ? a.start + 2 : a.start + 1;
+    if (restrictivePair(reading, a) && capitalAt(reading, afterOf)) return true;
     return subjectAhead(reading, a);
   });
 }
@@ -234,8 +235,10 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
  */
 function byPair(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   for (const a of reading.actions) {
-    if (!restrictivePair(reading, a) || !shape.joined(a.start + 1)) continue;
-    const whole = shape.forward(a.start + 1);
+    // "designation of Zentrix as a security threat": the noun's "of" before the name.
+    const at = shape.words[a.start + 1] === 'of' ? a.start + 2 : a.start + 1;
+    if (!restrictivePair(reading, a) || !shape.joined(at)) continue;
+    const whole = shape.forward(at);
     // "blocks Fastweb-Huawei 5G deal": a partner named with a catalogued vendor is not the target.
     if (!whole || whole.end >= a.end || shape.isVendor(whole.end) || /\d/.test(shape.words[whole.start] ?? ''))
       continue;

@@ -78,6 +78,7 @@ describe('a new vendor named as the object of a government action', () => {
     ['Netherlands blocks Zentrix takeover of chip firm over security concerns', ['Zentrix'], 'ban', 'NL'],
     ['Canada kicks Zentrix out of 5G network', ['Zentrix'], 'ban', 'CA'],
     ['Italy vetoes Zentrix deal on national security grounds', ['Zentrix'], 'ban', 'IT'],
+    ['FCC finalizes designation of Zentrix as security threat', ['Zentrix'], 'ban', 'US-federal'],
     // A forced sale: the firm told to sell, and a firm named as what it sells (a real one, 2022).
     ['Canada orders Zentrix to divest its 5G unit', ['Zentrix'], 'restriction', 'CA'],
     ['UK orders Nexperia to sell Newport Wafer Fab', ['Nexperia', 'Newport Wafer Fab'], 'restriction', 'UK'],
