@@ -105,6 +105,9 @@ describe('places, agencies, demonyms and capitals', () => {
     ['Warsaw moves to ban Huawei from 5G networks', { jurisdiction: 'PL', stage: 'proposed' }],
     ['Spanish government bans DeepSeek on official devices', { jurisdiction: 'ES' }],
     ['Hanoi bans Telegram over security concerns', { jurisdiction: 'VN', vendors: ['Telegram'] }],
+    ['ARCEP restricts Huawei in French 5G', { jurisdiction: 'FR', action: 'restriction' }],
+    ['TRAI restricts Chinese equipment in Indian telecom', { jurisdiction: 'IN' }],
+    ['Anatel bans uncertified Chinese drones', { jurisdiction: 'BR' }],
   ]);
 });
 
