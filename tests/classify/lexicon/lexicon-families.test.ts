@@ -80,6 +80,11 @@ describe('paraphrased actions', () => {
     ['US bars Beijing-backed chipmakers from getting American tools', { action: 'ban' }],
     ['US to ban Chinese and Russian connected car software', { action: 'ban', stage: 'proposed' }],
     ['House bill bans Chinese PCBs in defense systems', { action: 'ban', stage: 'proposed' }],
+    // Pulled or suspended by a government; assets frozen.
+    ['Texas pulls TikTok from state phones', { action: 'ban', jurisdiction: 'US-state:TX' }],
+    ['India suspends 59 Chinese apps including TikTok', { action: 'ban', stage: 'rule', vendors: ['TikTok'] }],
+    ['Judge suspends Montana TikTok ban', { action: 'lift' }],
+    ['US freezes assets of Chinese drone maker Zentrix Aero', { action: 'sanction', vendors: ['Zentrix Aero'] }],
     // A phrasal verb split by its object.
     ['Germany agrees deal to phase Huawei out of 5G core by 2026', { action: 'ban', vendors: ['Huawei'] }],
     // Off a list of what may be bought: a ban, where off a list of the restricted is a lift.
@@ -138,6 +143,9 @@ describe('traps', () => {
     'Italy orders Zentrix to delete user data',
     'Apple tells employees to delete TikTok',
     'Court orders company dissolved after fraud',
+    // A shop pulling a product, a market suspending a share.
+    'Amazon pulls Hikvision cameras from its store',
+    'Trading in Hikvision shares suspended',
     // Targeted by hackers, or by anyone but a lawmaker.
     'Senators targeted by Chinese spyware campaign',
     'FBI targets Chinese hacking group behind telecom breaches',
