@@ -75,7 +75,7 @@ describe('a new vendor named as the object of a government action', () => {
     ['Commerce restricts chip sales to Zentrix and Halvex', ['Zentrix', 'Halvex'], 'restriction', 'US-federal'],
     ['Japan restricts exports of chipmaking tools to Zentrix', ['Zentrix'], 'restriction', 'JP'],
     ['Taiwan bans government use of Zentrix products', ['Zentrix'], 'ban', 'TW'],
-    ['Netherlands blocks Zentrix takeover of chip firm over security concerns', ['Zentrix'], 'ban', 'NL'],
+    ['Netherlands blocks Zentrix takeover of chip firm over security concerns', ['Zentrix'], 'restriction', 'NL'],
     ['Canada kicks Zentrix out of 5G network', ['Zentrix'], 'ban', 'CA'],
     ['Italy vetoes Zentrix deal on national security grounds', ['Zentrix'], 'ban', 'IT'],
     ['FCC finalizes designation of Zentrix as security threat', ['Zentrix'], 'ban', 'US-federal'],

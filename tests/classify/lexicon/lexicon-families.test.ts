@@ -45,7 +45,9 @@ describe('lists and instruments', () => {
 
 describe('paraphrased actions', () => {
   relevant([
-    ['Rome vetoes takeover of chipmaker by Chinese investor', { action: 'ban', jurisdiction: 'IT' }],
+    // A takeover blocked is a restriction (the eval README's convention); a supply deal vetoed, a ban.
+    ['Rome vetoes takeover of chipmaker by Chinese investor', { action: 'restriction', jurisdiction: 'IT' }],
+    ['Italian government blocks Fastweb-Huawei 5G deal', { action: 'ban', vendors: ['Huawei'] }],
     ['Japan suspends new downloads of DeepSeek on privacy worries', { action: 'restriction', jurisdiction: 'JP' }],
     ['FCC terminates operating authority of China Unicom Americas', { action: 'ban', vendors: ['China Unicom'] }],
     ['Appeals court affirms termination of China Mobile licence', { action: 'ban', stage: 'in-effect' }],
