@@ -36,8 +36,11 @@ function techListNamed(reading: Reading): boolean {
   );
 }
 
-function listAhead(shape: NameShape, lex: OpenNameWords, from: number): boolean {
-  for (let i = from; i < Math.min(shape.words.length, from + 12); i++) {
+/** A list word, or an instrument ("as Chinese military companies"), within a dozen words from `from`. */
+function listAhead(shape: NameShape, reading: Reading, lex: OpenNameWords, from: number): boolean {
+  const to = Math.min(shape.words.length, from + 12);
+  if (reading.actions.some((a) => a.instrument && a.start >= from && a.start < to)) return true;
+  for (let i = from; i < to; i++) {
     const word = shape.words[i] ?? '';
     if (lex.listWords.some((l) => l === word || l.endsWith(` ${word}`))) return true;
   }
@@ -102,7 +105,14 @@ function byDescriptor(shape: NameShape, lex: OpenNameWords, listed: boolean, fou
   }
 }
 
-function byList(shape: NameShape, lex: OpenNameWords, listed: boolean, techList: boolean, found: Span[]): void {
+function byList(
+  shape: NameShape,
+  reading: Reading,
+  lex: OpenNameWords,
+  listed: boolean,
+  techList: boolean,
+  found: Span[],
+): void {
   for (let v = 0; v < shape.words.length; v++) {
     const word = shape.words[v] as string;
     // Taken off a list ("drops Zentrix from the Entity List"), the shape of an addition; but only
@@ -111,7 +121,7 @@ function byList(shape: NameShape, lex: OpenNameWords, listed: boolean, techList:
     const blacklist = word.startsWith('blacklist');
     // "... Chinese apps including Zenbot": the names are the members of a kind already named.
     const including = word === 'including';
-    if (!blacklist && !including && !listAhead(shape, lex, v + 1)) continue;
+    if (!blacklist && !including && !listAhead(shape, reading, lex, v + 1)) continue;
     // "adds Alpha, Beta and Gamma to ...": the names follow the verb; catalogue vendors may lead.
     // "Addition of Zentrix to the Entity List" (a Federal Register title): the noun, then "of".
     const names = word.startsWith('addition') && shape.words[v + 1] === 'of' ? v + 2 : v + 1;
@@ -144,7 +154,7 @@ export function findOpenNames(reading: Reading, lex: OpenNameWords): OpenName[] 
   const spans: Span[] = [];
   const techList = techListNamed(reading);
   byDescriptor(shape, lex, techList, spans);
-  byList(shape, lex, listed, techList, spans);
+  byList(shape, reading, lex, listed, techList, spans);
   byOrigin(shape, reading, listed, spans);
   byAmong(shape, lex, spans);
   byObject(shape, reading, lex, spans);

@@ -50,6 +50,14 @@ describe('a vendor the catalogue has never heard of', () => {
     });
   });
 
+  it('reads names listed "as" an instrument, before a catalogued one', () => {
+    expect(classify('Pentagon lists Voltaro, DJI as Chinese military companies')).toMatchObject({
+      relevant: true,
+      vendors: ['Voltaro', 'DJI'],
+      vendorsNew: ['Voltaro'],
+    });
+  });
+
   it('leaves vendorsNew out when every vendor is catalogued', () => {
     expect(classify('Canada bans Huawei from 5G networks')).not.toHaveProperty('vendorsNew');
   });
