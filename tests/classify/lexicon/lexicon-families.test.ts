@@ -125,6 +125,7 @@ describe('stages', () => {
     // A measure expected or being readied is not yet taken.
     ['Commerce poised to add Zentrix Optics to Entity List', { stage: 'proposed', action: 'restriction' }],
     ['White House readies order banning TP-Link routers', { stage: 'proposed', vendors: ['TP-Link'] }],
+    ['Will the US ban TP-Link routers?', { stage: 'proposed', vendors: ['TP-Link'] }],
   ]);
 });
 
