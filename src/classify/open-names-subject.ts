@@ -55,6 +55,12 @@ const REACTS = new Set([
   'loses',
   'lost',
 ]);
+/**
+ * The market's answer: "Zentrix shares plunge after Entity List addition". Only to a listing, not
+ * to export controls, which move the shares of the firms that sell abroad ("Nvidia shares fall
+ * as US tightens export controls").
+ */
+const MARKET = new Set(['shares', 'stock']);
 /** How far before the listing the firm's reaction may be: "sues Commerce over Entity List designation". */
 const REACTION_REACH = 6;
 
@@ -94,7 +100,11 @@ function reactorEnd(reading: Reading, a: ActionMention): number {
   const listing = a.instrument || (a.kind === 'restriction' && a.rank >= RANK.genericRestriction);
   if (a.status !== 'counts' || !listing || !(a.instrument || governmentNamed(reading))) return -1;
   const words = reading.tokens.words;
-  for (let at = a.start - 1; at > 0 && a.start - at <= REACTION_REACH; at--) if (REACTS.has(words[at] ?? '')) return at;
+  const listed = a.instrument || (a.rank === RANK.genericRestriction && a.strength === 'hard');
+  for (let at = a.start - 1; at > 0 && a.start - at <= REACTION_REACH; at--) {
+    const word = words[at] ?? '';
+    if (REACTS.has(word) || (listed && MARKET.has(word))) return at;
+  }
   return -1;
 }
 

@@ -69,6 +69,7 @@ describe('a new vendor named as the object of a government action', () => {
     ['Zentrix Optics sues Commerce over Entity List designation', ['Zentrix Optics'], 'restriction', 'US-federal'],
     ['Corvalis Robotics challenges Pentagon blacklisting in court', ['Corvalis Robotics'], 'restriction', 'US-federal'],
     ['Quillon Networks wins removal from Entity List', ['Quillon Networks'], 'lift', 'US-federal'],
+    ['Zentrix shares plunge after Entity List addition', ['Zentrix'], 'restriction', 'US-federal'],
     // Trade and dealings cut with the firm, a deal blocked, a two-part measure around its name.
     ['Biden signs defense bill that bans Pentagon purchases of Zentrix batteries', ['Zentrix'], 'ban', 'US-federal'],
     ['Governor signs law prohibiting state contracts with Zentrix over security risks', ['Zentrix'], 'ban', 'US-state'],
@@ -204,6 +205,8 @@ describe('look-alikes that name no new vendor', () => {
     ['Smith faces US sanctions over corruption'],
     ['Wagner Group hit with fresh US sanctions'],
     ['Petrov sues Treasury over sanctions'],
+    // Shares moved by export controls: the firm sells abroad, it is not listed.
+    ['Nvidia shares fall as US tightens export controls'],
     ['Russian oligarch Petrov hit with UK sanctions over national security'],
     ['Petrov faces UK travel ban over national security concerns'],
     // Dealings, trade and deals cut, but with no technology in sight, or a person.
