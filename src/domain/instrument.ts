@@ -11,6 +11,11 @@ export interface TrackedBill {
   addedAt: string;
   /** Tracked by a workspace or server admin: theirs to untrack (domain/tenancy.ts). Unset: global. */
   scope?: string;
+  /**
+   * Other workspaces or servers that track the same scoped bill (`track` of a bill another tenant
+   * tracks): its stages go to their channels too, and each may stop following it on its own.
+   */
+  followers?: string[];
   /** Found by its text (GovInfo full-text discovery): the section that named a watch term. */
   matched?: MatchedText;
 }

@@ -96,11 +96,18 @@ export interface ChannelRegistry {
 
 /** Bills tracked at run time (`track`, discovery); those in the config file are not stored here. */
 export interface TrackedBillStore {
+  /** Every tracked bill, with the tenants that follow it (`followers`). */
   list(): Promise<TrackedBill[]>;
   /** False when the bill was already tracked (nothing changes). */
   add(bill: TrackedBill): Promise<boolean>;
-  /** False when the bill was not tracked. */
+  /** Replaces a tracked bill's entry (a new owner, or made global); its followers are kept apart. */
+  put(bill: TrackedBill): Promise<void>;
+  /** False when the bill was not tracked; its followers go with it. */
   remove(billId: string): Promise<boolean>;
+  /** Another tenant follows a tracked bill; false when it already did. */
+  follow(billId: string, tenant: string): Promise<boolean>;
+  /** False when the tenant did not follow the bill. */
+  unfollow(billId: string, tenant: string): Promise<boolean>;
 }
 
 /** Where each tracked bill and rule stands, updated as their stages are ingested. */

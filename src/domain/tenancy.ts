@@ -96,9 +96,26 @@ export function visibleChannels<C extends Channel>(who: Principal, channels: rea
   return channels.filter((channel) => canSeeChannel(who, channel, place));
 }
 
-/** Whether items of a source scoped to `scope` may go to a channel: a scoped feed posts only to its own tenant. */
-export function mayReceive(scope: string | undefined, channel: Channel): boolean {
-  return scope === undefined || channel.tenant === scope;
+/**
+ * Whether items of a source scoped to `scope` may go to a channel: a scoped feed posts only to its
+ * own tenant, a bill that several tenants track (see billTenants) to each of theirs.
+ */
+export function mayReceive(scope: string | readonly string[] | undefined, channel: Channel): boolean {
+  if (scope === undefined) return true;
+  return typeof scope === 'string'
+    ? channel.tenant === scope
+    : channel.tenant !== undefined && scope.includes(channel.tenant);
+}
+
+/** A tracked bill's tenants: unset for a bill of the whole install, else its tracker and followers. */
+export function billTenants(bill: { scope?: string; followers?: readonly string[] }): string[] | undefined {
+  return bill.scope === undefined ? undefined : [bill.scope, ...(bill.followers ?? [])];
+}
+
+/** Whether the caller may see a tracked bill: a global one, or one their tenant tracks or follows. */
+export function canSeeBill(who: Principal, bill: { scope?: string; followers?: readonly string[] }): boolean {
+  const tenants = billTenants(bill);
+  return who.operator || tenants === undefined || (who.tenant !== undefined && tenants.includes(who.tenant));
 }
 
 /** `allowed.slackTeams` / `allowed.discordGuilds`: when a list is set, only those tenants use the bot at all. */

@@ -22,7 +22,7 @@ import type { Logger } from '../shared/logger.js';
 import { classifyItem } from './classify-item.js';
 import { instrumentRecord } from './instrument-record.js';
 import { notAmongSources, routeItem } from './router.js';
-import { mayReceive } from '../domain/tenancy.js';
+import { billTenants, mayReceive } from '../domain/tenancy.js';
 
 export interface IngestDeps {
   items: ItemLedger;
@@ -287,9 +287,10 @@ function newest(items: readonly Item[], count: number): Item[] {
   return ordered.slice(0, count);
 }
 
-/** The tenant a bill's stage belongs to, when a workspace or server (not an operator) tracked it. */
-async function billScope(item: Item, deps: IngestDeps): Promise<string | undefined> {
+/** The tenants a bill's stage belongs to, when workspaces or servers (not an operator) tracked it. */
+async function billScope(item: Item, deps: IngestDeps): Promise<string[] | undefined> {
   const key = item.thread?.key;
   if (!key?.startsWith('bill:') || !deps.trackedBills) return undefined;
-  return (await deps.trackedBills.list()).find((bill) => `bill:${bill.id}` === key)?.scope;
+  const bill = (await deps.trackedBills.list()).find((entry) => `bill:${entry.id}` === key);
+  return bill && billTenants(bill);
 }

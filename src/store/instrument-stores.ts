@@ -3,9 +3,53 @@ import type { InstrumentIndex, TrackedBillStore } from '../domain/ports.js';
 import type { StoreBackend } from './backend.js';
 import { keyedList } from './keyed-list.js';
 
+interface Follower {
+  billId: string;
+  tenant: string;
+}
+
+/**
+ * Tracked bills, and apart from them the other tenants that follow one: a follow is its own
+ * entry, added or removed atomically, so two workspaces following the same bill at once from two
+ * instances cannot overwrite each other.
+ */
 export function createTrackedBillStore(backend: StoreBackend): TrackedBillStore {
   const bills = keyedList<TrackedBill>(backend, 'tracked-bills', (bill) => bill.id);
-  return { list: bills.list, add: bills.add, remove: bills.remove };
+  const followers = keyedList<Follower>(backend, 'tracked-bill-followers', followKey);
+  const followersOf = async (billId: string) => (await followers.list()).filter((f) => f.billId === billId);
+  return {
+    async list() {
+      const byBill = new Map<string, string[]>();
+      for (const follower of await followers.list()) {
+        const tenants = byBill.get(follower.billId) ?? [];
+        tenants.push(follower.tenant);
+        byBill.set(follower.billId, tenants);
+      }
+      return (await bills.list()).map((bill) => {
+        const { followers: _stored, ...entry } = bill;
+        const tenants = byBill.get(bill.id);
+        return tenants ? { ...entry, followers: tenants } : entry;
+      });
+    },
+    add: (bill) => bills.add(withoutFollowers(bill)),
+    put: (bill) => bills.put(withoutFollowers(bill)),
+    async remove(billId) {
+      const removed = await bills.remove(billId);
+      for (const follower of await followersOf(billId)) await followers.remove(followKey(follower));
+      return removed;
+    },
+    follow: (billId, tenant) => followers.add({ billId, tenant }),
+    unfollow: (billId, tenant) => followers.remove(followKey({ billId, tenant })),
+  };
+}
+
+function followKey(follower: Follower): string {
+  return `${follower.billId} ${follower.tenant}`;
+}
+
+function withoutFollowers(bill: TrackedBill): TrackedBill {
+  const { followers: _followers, ...entry } = bill;
+  return entry;
 }
 
 /** One entry per thread key, kept in place and overwritten by each later stage. */

@@ -1,9 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildCommandRouter } from '../../src/app/build-commands.js';
 import { createClassifier } from '../../src/classify/classifier.js';
 import { loadVendorCatalog } from '../../src/classify/vendor-catalog.js';
 import { DEFAULT_VENDORS_FILE } from '../../src/config/load-config.js';
+import type { CommandContext } from '../../src/commands/command.js';
+import type { CommandRouter } from '../../src/commands/command-router.js';
+import { replyToText } from '../../src/commands/reply.js';
 import type { Channel } from '../../src/domain/channel.js';
 import type { Item } from '../../src/domain/item.js';
+import { channelDirectory } from '../../src/pipeline/channel-directory.js';
 import { ingest } from '../../src/pipeline/ingest.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import type { Stores } from '../../src/store/open-stores.js';
@@ -75,5 +80,91 @@ describe("A: a bill tracked from a server posts only to that server's channels",
     ]);
     const skipped = report.outcomes.find((o) => o.channels?.some((c) => c.reason?.includes('another workspace')));
     expect(skipped).toBeDefined();
+  });
+});
+
+describe('a bill that several workspaces and servers track', () => {
+  const tenantAdmin = (tenant: string, id: string): CommandContext => ({
+    actor: { platform: tenant.startsWith('slack') ? 'slack' : 'discord', id, isAdmin: true, tenant },
+  });
+  const A = tenantAdmin('discord:600000000000000002', 'UA');
+  const B = tenantAdmin('slack:TB', 'UB');
+  const operator: CommandContext = { actor: { platform: 'slack', id: 'UOP', isAdmin: true, operator: true } };
+  const everyone: Channel[] = [
+    ...channels,
+    { id: 'slack-b', type: 'slack', channel: 'CB', origin: 'runtime', tenant: 'slack:TB' },
+    { id: 'slack-c', type: 'slack', channel: 'CC', origin: 'runtime', tenant: 'slack:TC' },
+  ];
+  let router: CommandRouter;
+  beforeEach(() => {
+    router = buildCommandRouter({
+      stores,
+      catalog: loadVendorCatalog(DEFAULT_VENDORS_FILE),
+      channels: channelDirectory([], stores.channels),
+      sources: () => [],
+      clock,
+      logger: silentLogger(),
+      maxAgeDays: 14,
+      configuredBills: () => [],
+    });
+  });
+  /** The channels a stage of the bill is queued for, after one poll's ingest. */
+  const queuedFor = async (bill: string, stage: string): Promise<string[]> => {
+    const item = { ...stageOf(bill), key: `bill:${bill}:${stage}` };
+    await ingest({ id: 'congress', name: 'Congress.gov', backfill: 0, deltas: true }, false, [item], everyone, {
+      ...stores,
+      classifier,
+      clock,
+      logger: silentLogger(),
+      maxAgeMs: 14 * 86_400_000,
+    });
+    const pending = await stores.outbox.pending();
+    return pending
+      .filter((entry) => entry.payload.type === 'alert' && entry.payload.alert.itemKey === item.key)
+      .map((entry) => entry.channelId)
+      .sort();
+  };
+
+  it("follows another tenant's bill instead of refusing it, and each stops on its own", async () => {
+    expect((await router.handle(['track', 's1-118', 'Hikvision'], A)).title).toBe('Now tracking S.1 (118th)');
+    const followed = await router.handle(['track', 's1-118', 'Zentrix'], B);
+    expect(followed.refused).toBeFalsy();
+    expect(replyToText(followed)).toMatch(/yours were not added/);
+    expect((await router.handle(['track', 's1-118'], B)).title).toMatch(/already tracked/);
+    expect(await queuedFor('s1-118', 'passed-one-chamber')).toEqual(['discord-222', 'slack-b']);
+
+    // Neither sees the other's workspace or server, nor its people, in `bills`.
+    const listed = JSON.stringify((await router.handle(['bills'], B)).data);
+    expect(listed).toContain('s1-118');
+    expect(listed).not.toContain('600000000000000002');
+
+    // The tracker leaves: the follower keeps the bill, now as its own.
+    expect((await router.handle(['untrack', 's1-118'], A)).title).toBe('Stopped tracking S.1 (118th)');
+    expect(await queuedFor('s1-118', 'passed-both-chambers')).toEqual(['slack-b']);
+    const [kept] = await stores.trackedBills.list();
+    expect(kept).toMatchObject({ id: 's1-118', scope: 'slack:TB' });
+    expect(kept?.addedBy).toBeUndefined();
+    expect((await router.handle(['untrack', 's1-118'], B)).title).toBe('Stopped tracking S.1 (118th)');
+    expect(await stores.trackedBills.list()).toEqual([]);
+  });
+
+  it("lets a follower stop without touching the tracker's bill, and an operator make it global", async () => {
+    await router.handle(['track', 's1-118'], A);
+    await router.handle(['track', 's1-118'], B);
+    expect((await router.handle(['untrack', 's1-118'], B)).title).toBe('Stopped tracking S.1 (118th)');
+    expect((await router.handle(['untrack', 's1-118'], B)).title).toMatch(/not tracked/);
+    expect(await queuedFor('s1-118', 'passed-one-chamber')).toEqual(['discord-222']);
+
+    await router.handle(['track', 's1-118'], B);
+    expect((await router.handle(['track', 's1-118', 'Hikvision'], operator)).title).toBe('Now tracking S.1 (118th)');
+    expect(await queuedFor('s1-118', 'passed-both-chambers')).toEqual([
+      'discord-222',
+      'operator-sec',
+      'slack-b',
+      'slack-c',
+    ]);
+    // Now the whole install's: only an operator may stop it.
+    expect((await router.handle(['untrack', 's1-118'], A)).title).toMatch(/only banwatch's operators/);
+    expect((await router.handle(['track', 's1-118'], B)).title).toMatch(/for the whole install/);
   });
 });

@@ -194,6 +194,27 @@ export function storesContract(
       expect((await stores.trackedBills.list()).map((b) => b.id)).toEqual(['s1-117']);
     });
 
+    it('keeps the other tenants that follow a tracked bill, each once, and drops them with the bill', async () => {
+      const at = clock.now().toISOString();
+      await stores.trackedBills.add({ id: 's1-118', origin: 'command', addedAt: at, scope: 'slack:TA' });
+      expect(await stores.trackedBills.follow('s1-118', 'discord:G1')).toBe(true);
+      expect(await stores.trackedBills.follow('s1-118', 'discord:G1')).toBe(false);
+      expect(await stores.trackedBills.follow('s1-118', 'slack:TB')).toBe(true);
+      expect(
+        (await stores.trackedBills.list()).filter((b) => b.id === 's1-118').map((b) => [b.id, b.scope, b.followers]),
+      ).toEqual([['s1-118', 'slack:TA', ['discord:G1', 'slack:TB']]]);
+      // A new owner replaces the entry in place; the follows stay apart and are not stored in it.
+      await stores.trackedBills.put({ id: 's1-118', origin: 'command', addedAt: at, scope: 'discord:G1' });
+      expect(await stores.trackedBills.unfollow('s1-118', 'discord:G1')).toBe(true);
+      expect(await stores.trackedBills.unfollow('s1-118', 'discord:G1')).toBe(false);
+      expect(
+        (await stores.trackedBills.list()).filter((b) => b.id === 's1-118').map((b) => [b.scope, b.followers]),
+      ).toEqual([['discord:G1', ['slack:TB']]]);
+      expect(await stores.trackedBills.remove('s1-118')).toBe(true);
+      await stores.trackedBills.add({ id: 's1-118', origin: 'command', addedAt: at, scope: 'slack:TC' });
+      expect((await stores.trackedBills.list()).find((b) => b.id === 's1-118')?.followers).toBeUndefined();
+    });
+
     it('indexes where each bill and rule stands, one entry per thread, latest update first', async () => {
       const bill = {
         key: 'bill:hr5515-115',

@@ -2,7 +2,7 @@ import { stageLabel, truncate } from '../../domain/alert-text.js';
 import { billLabel, billThreadKey, parseBillId } from '../../domain/bill-id.js';
 import type { InstrumentRecord, TrackedBill } from '../../domain/instrument.js';
 import type { InstrumentIndex, TrackedBillStore } from '../../domain/ports.js';
-import { canSeeScoped } from '../../domain/tenancy.js';
+import { canSeeBill } from '../../domain/tenancy.js';
 import { UserError } from '../../shared/errors.js';
 import { principalOf, type CommandHandler } from '../command.js';
 import { line, reply, type ReplyLine } from '../reply.js';
@@ -29,8 +29,15 @@ export interface BillRow {
   status?: InstrumentRecord;
   /** Tracked by a workspace or server admin: shown only there (domain/tenancy.ts). */
   scope?: string;
+  /** Other workspaces or servers that follow it: shown to them too. */
+  followers?: string[];
   /** The section of its text full-text discovery found it by. */
   matched?: TrackedBill['matched'];
+}
+
+function withoutTenants(row: BillRow): BillRow {
+  const { scope: _scope, followers: _followers, ...shown } = row;
+  return shown;
 }
 
 /** Config bills first, then those tracked at run time, each once. */
@@ -46,6 +53,7 @@ export async function trackedBillRows(
     vendors: readonly string[] = [],
     scope?: string,
     matched?: TrackedBill['matched'],
+    followers?: readonly string[],
   ) => {
     const bill = parseBillId(id);
     if (!bill || rows.has(id)) return;
@@ -57,11 +65,13 @@ export async function trackedBillRows(
       vendors: [...vendors],
       ...(status ? { status } : {}),
       ...(scope ? { scope } : {}),
+      ...(followers?.length ? { followers: [...followers] } : {}),
       ...(matched ? { matched } : {}),
     });
   };
   for (const bill of deps.configured()) add(bill.id, 'config', bill.vendors);
-  for (const bill of await deps.tracked.list()) add(bill.id, bill.origin, bill.vendors, bill.scope, bill.matched);
+  for (const bill of await deps.tracked.list())
+    add(bill.id, bill.origin, bill.vendors, bill.scope, bill.matched, bill.followers);
   return [...rows.values()];
 }
 
@@ -151,7 +161,10 @@ export function billsHandler(deps: BillsDeps): CommandHandler {
           data: { state, stateBills, credit: STATE_BILLS_CREDIT },
         });
       // Another workspace's or server's own bills are theirs; global and config bills are everyone's.
-      const bills = (await trackedBillRows(deps, instruments)).filter((row) => canSeeScoped(who, row.scope));
+      // A bill several tenants follow is shown to each without the others' names.
+      const bills = (await trackedBillRows(deps, instruments))
+        .filter((row) => canSeeBill(who, row))
+        .map((row) => (who.operator ? row : withoutTenants(row)));
       const rules = instruments.filter((entry) => entry.kind === 'rule');
       const sections = [
         {

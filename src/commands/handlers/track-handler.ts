@@ -3,7 +3,8 @@ import type { Clock } from '../../domain/clock.js';
 import type { TrackedBillStore } from '../../domain/ports.js';
 import type { VendorCatalog } from '../../domain/vendor.js';
 import { checkTerm } from '../../domain/watch-term.js';
-import { canAddScoped, canChangeScoped, canSeeScoped, scopeForNew } from '../../domain/tenancy.js';
+import type { TrackedBill } from '../../domain/instrument.js';
+import { billTenants, canAddScoped, canChangeScoped, canSeeBill, scopeForNew } from '../../domain/tenancy.js';
 import { UserError } from '../../shared/errors.js';
 import { principalOf, type CommandHandler } from '../command.js';
 import { line, reply } from '../reply.js';
@@ -70,6 +71,8 @@ export function trackHandler(deps: TrackDeps): CommandHandler {
       if (deps.configured().some((entry) => entry.id === id)) {
         throw new UserError('ALREADY_TRACKED', `${billLabel(bill)} is already tracked: it is in the config file.`);
       }
+      const existing = (await deps.tracked.list()).find((entry) => entry.id === id);
+      if (existing) return trackExisting(deps, existing, scope, vendors);
       const added = await deps.tracked.add({
         id,
         origin: 'command',
@@ -78,24 +81,91 @@ export function trackHandler(deps: TrackDeps): CommandHandler {
         ...(vendors.length ? { vendors } : {}),
         ...(scope ? { scope } : {}),
       });
-      if (!added)
-        throw new UserError(
-          'ALREADY_TRACKED',
-          `${billLabel(bill)} is already tracked. Stop with \`untrack ${id}\` first to change it.`,
-        );
-      const lines = [
-        line(
-          `The next poll of Congress.gov posts its current stage, then one update per stage it reaches.${vendors.length ? ` Its alerts name ${vendors.join(', ')}.` : ''}`,
-        ),
-      ];
-      if (!deps.congressActive())
-        lines.push(line('No congress source is running yet: set CONGRESS_API_KEY and restart banwatch.'));
-      return reply(`Now tracking ${billLabel(bill)}`, [{ lines }], {
-        visibility: 'channel',
-        data: { tracked: id, vendors },
-      });
+      if (!added) throw alreadyTracked(id);
+      return nowTracking(deps, id, vendors, [
+        `The next poll of Congress.gov posts its current stage, then one update per stage it reaches.${vendors.length ? ` Its alerts name ${vendors.join(', ')}.` : ''}`,
+      ]);
     },
   };
+}
+
+function alreadyTracked(id: string): UserError {
+  const bill = parseBillId(id);
+  return new UserError(
+    'ALREADY_TRACKED',
+    `${bill ? billLabel(bill) : id} is already tracked. Stop with \`untrack ${id}\` first to change it.`,
+  );
+}
+
+function nowTracking(deps: TrackDeps, id: string, vendors: readonly string[], said: readonly string[]) {
+  const bill = parseBillId(id);
+  const lines = said.map((text) => line(text));
+  if (!deps.congressActive())
+    lines.push(line('No congress source is running yet: set CONGRESS_API_KEY and restart banwatch.'));
+  return reply(`Now tracking ${bill ? billLabel(bill) : id}`, [{ lines }], {
+    visibility: 'channel',
+    data: { tracked: id, vendors: [...vendors] },
+  });
+}
+
+/**
+ * `track` of a bill already tracked at run time. An operator makes a workspace's bill the whole
+ * install's; a workspace or server follows another's bill, so its stages reach its channels too
+ * (the bill keeps the vendors its alerts name: one list per bill).
+ */
+async function trackExisting(
+  deps: TrackDeps,
+  existing: TrackedBill,
+  scope: string | undefined,
+  vendors: readonly string[],
+) {
+  const tenants = billTenants(existing);
+  if (tenants === undefined && scope !== undefined) {
+    const label = parseBillId(existing.id);
+    throw new UserError(
+      'ALREADY_TRACKED',
+      `${label ? billLabel(label) : existing.id} is already tracked for the whole install: its stages already reach your channels.`,
+    );
+  }
+  if (tenants === undefined || (scope !== undefined && tenants.includes(scope))) throw alreadyTracked(existing.id);
+  if (scope === undefined) {
+    const merged = [...new Set([...(existing.vendors ?? []), ...vendors])];
+    const { scope: _owner, followers, ...global } = existing;
+    await deps.tracked.put({ ...global, ...(merged.length ? { vendors: merged } : {}) });
+    for (const tenant of followers ?? []) await deps.tracked.unfollow(existing.id, tenant);
+    return nowTracking(deps, existing.id, merged, [
+      'It was tracked by a workspace or server; now its stages go to every channel that takes them.',
+    ]);
+  }
+  if (!(await deps.tracked.follow(existing.id, scope))) throw alreadyTracked(existing.id);
+  const said = ['Its stages will reach your channels from the next poll of Congress.gov on.'];
+  if (vendors.length)
+    said.push(
+      'It was already tracked on this install, so its alerts keep the vendors they name; yours were not added.',
+    );
+  return nowTracking(deps, existing.id, [], said);
+}
+
+/**
+ * Ends the caller's tracking: a follower stops following; the tracker of a bill others follow
+ * hands it to the first of them; anyone else (an operator, a sole tracker) removes it.
+ */
+async function stopTracking(
+  deps: TrackDeps,
+  id: string,
+  tracked: TrackedBill | undefined,
+  tenant: string | undefined,
+): Promise<boolean> {
+  if (tenant !== undefined && tracked?.followers?.includes(tenant)) return deps.tracked.unfollow(id, tenant);
+  const [heir] = tracked?.followers ?? [];
+  if (tenant !== undefined && tracked?.scope === tenant && heir !== undefined) {
+    // Who added it stays with the tenant that leaves: the heir sees no other workspace's people.
+    const { followers: _followers, addedBy: _addedBy, ...entry } = tracked;
+    await deps.tracked.put({ ...entry, scope: heir });
+    await deps.tracked.unfollow(id, heir);
+    return true;
+  }
+  return deps.tracked.remove(id);
 }
 
 /** `untrack BILL`: stop following a bill tracked from chat or found by discovery. */
@@ -115,14 +185,16 @@ export function untrackHandler(deps: TrackDeps): CommandHandler {
       }
       const who = principalOf(context.actor);
       const tracked = (await deps.tracked.list()).find((entry) => entry.id === id);
-      if (tracked && !canSeeScoped(who, tracked.scope))
+      if (tracked && !canSeeBill(who, tracked))
         throw new UserError('NOT_TRACKED', `${billLabel(bill)} is not tracked.`);
-      if (tracked && !canChangeScoped(who, tracked.scope))
+      const follower = !who.operator && who.tenant !== undefined && tracked?.followers?.includes(who.tenant);
+      if (tracked && !follower && !canChangeScoped(who, tracked.scope))
         throw new UserError(
           'NOT_OPERATOR',
           `${billLabel(bill)} is tracked for the whole install; only banwatch's operators can untrack it.`,
         );
-      if (!(await deps.tracked.remove(id))) throw new UserError('NOT_TRACKED', `${billLabel(bill)} is not tracked.`);
+      if (!(await stopTracking(deps, id, tracked, who.operator ? undefined : who.tenant)))
+        throw new UserError('NOT_TRACKED', `${billLabel(bill)} is not tracked.`);
       return reply(
         `Stopped tracking ${billLabel(bill)}`,
         [{ lines: [line('No further stages of it will be posted.')] }],

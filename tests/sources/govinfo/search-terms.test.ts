@@ -43,6 +43,10 @@ function trackedStore(): TrackedBillStore & { bills: TrackedBill[] } {
     list: async () => [...bills],
     add: async (bill) => (bills.some((b) => b.id === bill.id) ? false : (bills.push(bill), true)),
     remove: async () => false,
+    // Discovery only lists and adds; a follow is a chat command's.
+    put: async () => undefined,
+    follow: async () => false,
+    unfollow: async () => false,
   };
 }
 
