@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/command.js';
 import { statusHandler, type SourceInfo } from '../../src/commands/handlers/status-handler.js';
 import { CHAT_LIST_LINES } from '../../src/commands/reply.js';
+import type { Alert } from '../../src/domain/alert.js';
+import type { Channel } from '../../src/domain/channel.js';
 import { emptyFeedState, type FeedState } from '../../src/domain/feed-state.js';
+import type { OutboxEntry } from '../../src/domain/outbox.js';
 import type { Stores } from '../../src/store/open-stores.js';
 import { mutableClock } from '../support/mutable-clock.js';
 import { tempStores } from '../support/temp-stores.js';
@@ -55,6 +58,37 @@ describe('status', () => {
     expect(listed?.lines.slice(0, 3).map((l) => l.text.split(' ')[0])).toEqual(['feed-100', 'feed-50', 'feed-7']);
     expect(listed?.lines.at(-1)?.text).toMatch(/and 70 more, not listed here/);
     expect(outbox?.heading).toBe('Outbox');
+  });
+
+  it("counts a workspace's own waiting alerts only, read per channel", async () => {
+    const channels: Channel[] = [
+      { id: 'ours', type: 'slack', channel: 'C1', origin: 'runtime', tenant: 'slack:T1' },
+      { id: 'theirs', type: 'slack', channel: 'C2', origin: 'runtime', tenant: 'slack:T2' },
+    ];
+    const at = clock.now().toISOString();
+    const entry = (channelId: string, n: number): OutboxEntry => ({
+      key: `${channelId}:${n}`,
+      channelId,
+      payload: { type: 'alert', alert: { id: `a${n}` } as Alert },
+      attempts: 0,
+      createdAt: at,
+      nextAttemptAt: at,
+    });
+    await stores.outbox.enqueue([entry('ours', 1), entry('theirs', 2), entry('theirs', 3), entry('theirs', 4)]);
+    const handler = statusHandler({
+      sources: () => Promise.resolve([]),
+      feeds: stores.feeds,
+      outbox: stores.outbox,
+      channels: () => Promise.resolve(channels),
+      clock,
+      storeKind: 'sqlite',
+    });
+    const outboxLine = async (context: CommandContext) =>
+      (await handler.run(['status'], context)).sections.find((s) => s.heading === 'Outbox')?.lines[0]?.text;
+    const member = { actor: { platform: 'slack' as const, id: 'U2', isAdmin: false, tenant: 'slack:T1' } };
+    expect(await outboxLine(member)).toMatch(/^1 waiting/);
+    const operator = { actor: { platform: 'slack' as const, id: 'U1', isAdmin: true, operator: true } };
+    expect(await outboxLine(operator)).toMatch(/^4 waiting/);
   });
 
   it('lists every source in its configured order on the CLI', async () => {
