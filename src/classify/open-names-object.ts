@@ -158,6 +158,8 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
     if (start >= 0 && reading.tokens.words[a.start - 1] === 'to' && capitalAt(reading, a.start - 2)) return true;
     const afterOf = reading.tokens.words[a.start + 1] === 'of' ? a.start + 2 : a.start + 1;
     if (restrictivePair(reading, a) && capitalAt(reading, afterOf)) return true;
+    if (restrictivePair(reading, a) && reading.tokens.words[a.end] === 'with' && capitalAt(reading, a.end + 1))
+      return true;
     return subjectAhead(reading, a);
   });
 }
@@ -226,6 +228,22 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
   byOrder(shape, reading, lex, found);
   bySubject(shape, reading, lex, found);
   byPair(shape, reading, lex, found);
+  byDealingsEnded(shape, reading, lex, found);
+}
+
+/**
+ * "Pentagon ends contract with Zentrix Robotics over China ties": the firm after "with" when a
+ * two-part measure calls off dealings, on the terms of cut contracts (technology or security).
+ */
+function byDealingsEnded(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+  for (const a of reading.actions) {
+    if (!restrictivePair(reading, a) || shape.words[a.end] !== 'with' || !DEALINGS.has(shape.words[a.end - 1] ?? ''))
+      continue;
+    const name = shape.joined(a.end + 1) ? shape.forward(a.end + 1) : undefined;
+    if (!name || !firmAfter(shape, reading, lex, name, 'with') || shape.nonTech(name.start, name.end + 3)) continue;
+    const taken = titleCaseName(shape, lex, name);
+    if (taken) found.push(taken);
+  }
 }
 
 /**

@@ -80,6 +80,7 @@ describe('a new vendor named as the object of a government action', () => {
     ['Canada kicks Zentrix out of 5G network', ['Zentrix'], 'ban', 'CA'],
     ['Italy vetoes Zentrix deal on national security grounds', ['Zentrix'], 'ban', 'IT'],
     ['FCC finalizes designation of Zentrix as security threat', ['Zentrix'], 'ban', 'US-federal'],
+    ['Pentagon ends contract with Zentrix Robotics over China ties', ['Zentrix Robotics'], 'ban', 'US-federal'],
     // A forced sale: the firm told to sell, and a firm named as what it sells (a real one, 2022).
     ['Canada orders Zentrix to divest its 5G unit', ['Zentrix'], 'restriction', 'CA'],
     ['UK orders Nexperia to sell Newport Wafer Fab', ['Nexperia', 'Newport Wafer Fab'], 'restriction', 'UK'],
@@ -211,6 +212,7 @@ describe('look-alikes that name no new vendor', () => {
     ['Petrov faces UK travel ban over national security concerns'],
     // Dealings, trade and deals cut, but with no technology in sight, or a person.
     ['Governor signs law prohibiting state contracts with Smith & Wesson'],
+    ['Pentagon ends contract with Smith & Wesson'],
     ['Japan restricts exports of seafood to Marlowe'],
     ['Netherlands blocks Marlowe takeover of shipyard'],
     ['Italy vetoes Marlowe deal for steel plant'],

@@ -87,6 +87,11 @@ describe('paraphrased actions', () => {
     ['India suspends 59 Chinese apps including TikTok', { action: 'ban', stage: 'rule', vendors: ['TikTok'] }],
     ['Judge suspends Montana TikTok ban', { action: 'lift' }],
     ['US freezes assets of Chinese drone maker Zentrix Aero', { action: 'sanction', vendors: ['Zentrix Aero'] }],
+    // Ditched, ripped out, cut from networks, a contract called off: by a government.
+    ["Canada's military ditches Chinese drones", { action: 'ban', jurisdiction: 'CA' }],
+    ['Australia to rip Chinese cameras out of defence buildings', { action: 'ban', jurisdiction: 'AU' }],
+    ['EU urges members to cut Huawei from 5G networks', { action: 'ban', stage: 'proposed', vendors: ['Huawei'] }],
+    ['Police force scraps contract with Hikvision', { action: 'ban', vendors: ['Hikvision'] }],
     // A phrasal verb split by its object.
     ['Germany agrees deal to phase Huawei out of 5G core by 2026', { action: 'ban', vendors: ['Huawei'] }],
     // Off a list of what may be bought: a ban, where off a list of the restricted is a lift.
@@ -149,6 +154,10 @@ describe('traps', () => {
     // A shop pulling a product, a market suspending a share.
     'Amazon pulls Hikvision cameras from its store',
     'Trading in Hikvision shares suspended',
+    // Ditched, cut or called off by a company.
+    'Apple ditches Intel chips for its own',
+    'Company scraps contract with Hikvision',
+    'Huawei cuts prices of phones in Europe',
     // Targeted by hackers, or by anyone but a lawmaker.
     'Senators targeted by Chinese spyware campaign',
     'FBI targets Chinese hacking group behind telecom breaches',
