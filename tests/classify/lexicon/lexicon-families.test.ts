@@ -86,6 +86,8 @@ describe('paraphrased actions', () => {
     ['Texas pulls TikTok from state phones', { action: 'ban', jurisdiction: 'US-state:TX' }],
     ['India suspends 59 Chinese apps including TikTok', { action: 'ban', stage: 'rule', vendors: ['TikTok'] }],
     ['Judge suspends Montana TikTok ban', { action: 'lift' }],
+    // Suspended, then un-suspended or reinstated: the lift is the news.
+    ['Indonesia reinstates TikTok license', { action: 'lift', stage: 'lifted', jurisdiction: 'ID' }],
     ['US freezes assets of Chinese drone maker Zentrix Aero', { action: 'sanction', vendors: ['Zentrix Aero'] }],
     // Ditched, ripped out, cut from networks, a contract called off: by a government.
     ["Canada's military ditches Chinese drones", { action: 'ban', jurisdiction: 'CA' }],
@@ -158,6 +160,7 @@ describe('traps', () => {
     'Apple ditches Intel chips for its own',
     'Company scraps contract with Hikvision',
     'Huawei cuts prices of phones in Europe',
+    'Company reinstates fired engineer',
     // Targeted by hackers, or by anyone but a lawmaker.
     'Senators targeted by Chinese spyware campaign',
     'FBI targets Chinese hacking group behind telecom breaches',
