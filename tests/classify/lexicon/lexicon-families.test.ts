@@ -34,6 +34,7 @@ describe('lists and instruments', () => {
     // Federal Register and bill titles: the ICTS program spelled out, bill language for named vendors.
     ['Securing the Information and Communications Technology and Services Supply Chain: Drones', { action: 'ban' }],
     ['Bill would bar the Pentagon from buying batteries made by certain entities', { stage: 'proposed' }],
+    ['Prohibiting state procurement of video surveillance equipment from covered companies', { action: 'ban' }],
     // A long legal name between "Removal of" and the list.
     [
       'Removal of Hangzhou Hikvision Digital Technology Co., Ltd. from the Entity List',
@@ -161,6 +162,8 @@ describe('traps', () => {
     'Company scraps contract with Hikvision',
     'Huawei cuts prices of phones in Europe',
     'Company reinstates fired engineer',
+    // "covered" as bill language, not as reporting.
+    'Media covered drones at the parade despite ban',
     // Targeted by hackers, or by anyone but a lawmaker.
     'Senators targeted by Chinese spyware campaign',
     'FBI targets Chinese hacking group behind telecom breaches',
