@@ -20,7 +20,15 @@ import { findClass, usableActions } from './verdict-rules.js';
 
 /** Which rule made the headline relevant. */
 export type Basis =
-  'vendor' | 'instrument' | 'class' | 'weak-class' | 'reaction' | 'fcc-equipment' | 'summary-vendor' | 'summary-action';
+  | 'vendor'
+  | 'instrument'
+  | 'class'
+  | 'weak-class'
+  | 'reaction'
+  | 'fcc-equipment'
+  | 'device-ban'
+  | 'summary-vendor'
+  | 'summary-action';
 
 const SCORES: Readonly<Record<Basis, number>> = {
   vendor: 0.8,
@@ -29,6 +37,7 @@ const SCORES: Readonly<Record<Basis, number>> = {
   'weak-class': 0.65,
   reaction: 0.6,
   'fcc-equipment': 0.65,
+  'device-ban': 0.65,
   'summary-vendor': 0.6,
   'summary-action': 0.55,
 };
@@ -40,6 +49,7 @@ const BASIS_REASONS: Readonly<Record<Basis, string>> = {
   'weak-class': 'relevant: technology named with a security motive and a government action',
   reaction: "relevant: a vendor's reply to a regulator on a security matter",
   'fcc-equipment': 'relevant: an FCC ban on equipment',
+  'device-ban': "relevant: a ban of a kind of technology on the government's own devices",
   'summary-vendor': 'relevant: the summary names the vendor the headline action is about',
   'summary-action': 'relevant: the summary names the action the headline is about',
 };
@@ -133,6 +143,10 @@ export function decideRelevance({ title, summary, government, findings }: Releva
       title.products.length > 0
     )
       basis = 'fcc-equipment';
+    // A state bill's title names no vendor: "prohibiting the use of certain social media
+    // applications ... on devices owned or leased by governmental entities" (Texas, 2023).
+    else if (hasAtom(title, 'government-devices') && usable.some((a) => a.kind === 'ban') && title.products.length > 0)
+      basis = 'device-ban';
     else if (summary) {
       const fromSummary = summaryBasis(title, summary, {
         usable,

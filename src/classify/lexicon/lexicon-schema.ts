@@ -82,6 +82,7 @@ export const REQUIRED_HELPERS = [
   'list',
   'sue',
   'sue-official',
+  'government-devices',
   'source-verb',
   'source-before',
   'actor-verb',

@@ -35,6 +35,12 @@ describe('lists and instruments', () => {
     ['Securing the Information and Communications Technology and Services Supply Chain: Drones', { action: 'ban' }],
     ['Bill would bar the Pentagon from buying batteries made by certain entities', { stage: 'proposed' }],
     ['Prohibiting state procurement of video surveillance equipment from covered companies', { action: 'ban' }],
+    // A kind of app banned on the government's own devices, as state bill titles put it.
+    [
+      'Relating to prohibiting the use of certain messaging applications on devices owned or leased by state agencies',
+      { action: 'ban' },
+    ],
+    ['Agency bans messaging apps on government phones', { action: 'ban' }],
     // A long legal name between "Removal of" and the list.
     [
       'Removal of Hangzhou Hikvision Digital Technology Co., Ltd. from the Entity List',
@@ -164,6 +170,9 @@ describe('traps', () => {
     'Company reinstates fired engineer',
     // "covered" as bill language, not as reporting.
     'Media covered drones at the parade despite ban',
+    // Devices that are not the government's.
+    'Schools ban social media apps on devices owned by students',
+    'Hackers target government devices with new malware',
     // Targeted by hackers, or by anyone but a lawmaker.
     'Senators targeted by Chinese spyware campaign',
     'FBI targets Chinese hacking group behind telecom breaches',
