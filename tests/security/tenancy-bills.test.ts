@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCommandRouter } from '../../src/app/build-commands.js';
 import { createClassifier } from '../../src/classify/classifier.js';
 import { loadVendorCatalog } from '../../src/classify/vendor-catalog.js';
 import { DEFAULT_VENDORS_FILE } from '../../src/config/load-config.js';
@@ -8,12 +7,12 @@ import type { CommandRouter } from '../../src/commands/command-router.js';
 import { replyToText } from '../../src/commands/reply.js';
 import type { Channel } from '../../src/domain/channel.js';
 import type { Item } from '../../src/domain/item.js';
-import { channelDirectory } from '../../src/pipeline/channel-directory.js';
 import { ingest } from '../../src/pipeline/ingest.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import type { Stores } from '../../src/store/open-stores.js';
 import { mutableClock } from '../support/mutable-clock.js';
 import { tempStores } from '../support/temp-stores.js';
+import { testRouter } from '../support/test-router.js';
 
 /**
  * Finding A, for bills: a bill tracked from a stranger's server posted its stages into every
@@ -97,16 +96,7 @@ describe('a bill that several workspaces and servers track', () => {
   ];
   let router: CommandRouter;
   beforeEach(() => {
-    router = buildCommandRouter({
-      stores,
-      catalog: loadVendorCatalog(DEFAULT_VENDORS_FILE),
-      channels: channelDirectory([], stores.channels),
-      sources: () => [],
-      clock,
-      logger: silentLogger(),
-      maxAgeDays: 14,
-      configuredBills: () => [],
-    });
+    router = testRouter(stores, clock);
   });
   /** The channels a stage of the bill is queued for, after one poll's ingest. */
   const queuedFor = async (bill: string, stage: string): Promise<string[]> => {

@@ -1,15 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCommandRouter } from '../../../src/app/build-commands.js';
 import { switchedOffSources } from '../../../src/app/switched-off-sources.js';
-import { loadVendorCatalog } from '../../../src/classify/vendor-catalog.js';
-import { DEFAULT_CONFIG_FILE, DEFAULT_VENDORS_FILE, loadConfig } from '../../../src/config/load-config.js';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../../../src/config/load-config.js';
 import type { CommandContext } from '../../../src/commands/command.js';
 import { replyToText } from '../../../src/commands/reply.js';
-import { channelDirectory } from '../../../src/pipeline/channel-directory.js';
-import { silentLogger } from '../../../src/shared/logger.js';
 import type { Stores } from '../../../src/store/open-stores.js';
 import { mutableClock } from '../../support/mutable-clock.js';
 import { tempStores } from '../../support/temp-stores.js';
+import { testRouter } from '../../support/test-router.js';
 
 const clock = mutableClock('2026-11-01T12:00:00Z');
 const member: CommandContext = { actor: { platform: 'slack', id: 'UMEMBER', isAdmin: false } };
@@ -24,16 +21,7 @@ afterEach(async () => {
 
 function status(env: Record<string, string>) {
   const config = loadConfig({ file: DEFAULT_CONFIG_FILE, env });
-  const router = buildCommandRouter({
-    stores,
-    catalog: loadVendorCatalog(DEFAULT_VENDORS_FILE),
-    channels: channelDirectory([], stores.channels),
-    sources: () => [],
-    clock,
-    logger: silentLogger(),
-    maxAgeDays: 14,
-    switchedOff: () => switchedOffSources(config.sources),
-  });
+  const router = testRouter(stores, clock, { switchedOff: () => switchedOffSources(config.sources) });
   return router.handle(['status'], member).then(replyToText);
 }
 

@@ -1,15 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCommandRouter } from '../../../src/app/build-commands.js';
-import { loadVendorCatalog } from '../../../src/classify/vendor-catalog.js';
-import { DEFAULT_VENDORS_FILE } from '../../../src/config/load-config.js';
 import type { CommandContext } from '../../../src/commands/command.js';
 import type { CommandRouter } from '../../../src/commands/command-router.js';
 import { replyToText } from '../../../src/commands/reply.js';
-import { channelDirectory } from '../../../src/pipeline/channel-directory.js';
-import { silentLogger } from '../../../src/shared/logger.js';
 import type { Stores } from '../../../src/store/open-stores.js';
 import { mutableClock } from '../../support/mutable-clock.js';
 import { tempStores } from '../../support/temp-stores.js';
+import { testRouter } from '../../support/test-router.js';
 
 /** `bills` shows why a bill found by its text is tracked, and the law that carried a bill's text. */
 const clock = mutableClock('2026-11-01T12:00:00Z');
@@ -19,10 +15,7 @@ let router: CommandRouter;
 
 beforeEach(async () => {
   stores = await tempStores(clock);
-  router = buildCommandRouter({
-    stores,
-    catalog: loadVendorCatalog(DEFAULT_VENDORS_FILE),
-    channels: channelDirectory([], stores.channels),
+  router = testRouter(stores, clock, {
     sources: () => [
       {
         id: 'congress',
@@ -33,10 +26,6 @@ beforeEach(async () => {
         poll: async () => ({ ok: true as const, items: [], cursor: {} }),
       },
     ],
-    clock,
-    logger: silentLogger(),
-    maxAgeDays: 14,
-    configuredBills: () => [],
   });
 });
 afterEach(async () => {
