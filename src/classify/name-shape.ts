@@ -64,6 +64,13 @@ export class NameShape {
     return true;
   }
 
+  /** The text between token i-1 and token i ("-" in "Zentrix-made", "'" in "Zentrix's"). */
+  between(i: number): string {
+    const from = this.reading.tokens.ends[i - 1];
+    const to = this.reading.tokens.starts[i];
+    return from === undefined || to === undefined ? '' : this.reading.text.slice(from, to);
+  }
+
   /** The separator before token i: a comma, "and", "&", or nothing. */
   listSeparator(i: number): number {
     const from = this.reading.tokens.ends[i - 1];

@@ -17,6 +17,7 @@ import {
   restrictive,
   techSuffixed,
   titleCaseName,
+  uncommonFrom,
 } from './open-names-evidence.js';
 
 /** Words between a passive measure and the name it befalls: "Zentrix cameras are to be banned". */
@@ -64,6 +65,11 @@ const MARKET = new Set(['shares', 'stock']);
 /** How far before the listing the firm's reaction may be: "sues Commerce over Entity List designation". */
 const REACTION_REACH = 6;
 
+/** A measure named as a noun after its product: "Zentrix router ban takes effect in Texas". */
+const NOUN_MEASURES = new Set(['ban', 'bans', 'restrictions', 'curbs', 'blacklisting', 'prohibition']);
+/** A maker's mark between a name and its product: "Zentrix-made routers". */
+const MAKER_MARKS = new Set(['made', 'built', 'branded', 'brand', 'owned']);
+
 function governmentNamed(reading: Reading): boolean {
   return reading.places.some((p) => p.actor && !p.reverse);
 }
@@ -108,12 +114,30 @@ function reactorEnd(reading: Reading, a: ActionMention): number {
   return -1;
 }
 
-/** Where the name the measure `a` falls on ends, when it comes before the measure; else -1. */
-function subjectEnd(reading: Reading, a: ActionMention): number {
+/** Where a product and its maker's name end before a measure named as a noun, or -1. */
+function compoundEnd(reading: Reading, a: ActionMention): number {
+  const words = reading.tokens.words;
+  if (!restrictive(a) || a.end - a.start !== 1 || !NOUN_MEASURES.has(words[a.start] ?? '')) return -1;
+  return governmentNamed(reading) ? a.start : -1;
+}
+
+interface SubjectEnd {
+  /** Where the name (with its product) ends; -1 when no shape holds. */
+  end: number;
+  via?: 'passive' | 'undergoer' | 'compound' | 'reaction';
+}
+
+/** Where the name the measure `a` falls on ends, when it comes before the measure, and by which shape. */
+function subjectEnd(reading: Reading, a: ActionMention): SubjectEnd {
   const passive = passiveEnd(reading, a);
-  if (passive >= 0) return passive;
+  if (passive >= 0) return { end: passive, via: 'passive' };
   const undergoer = undergoerEnd(reading, a);
-  return undergoer >= 0 ? undergoer : reactorEnd(reading, a);
+  if (undergoer >= 0) return { end: undergoer, via: 'undergoer' };
+  // A reaction first: "challenges Pentagon blacklisting" is a firm's answer, not a compound.
+  const reaction = reactorEnd(reading, a);
+  if (reaction >= 0) return { end: reaction, via: 'reaction' };
+  const compound = compoundEnd(reading, a);
+  return compound >= 0 ? { end: compound, via: 'compound' } : { end: -1 };
 }
 
 /**
@@ -121,9 +145,15 @@ function subjectEnd(reading: Reading, a: ActionMention): number {
  * be (with its product noun and up to two technology words before that).
  */
 export function subjectAhead(reading: Reading, a: ActionMention): boolean {
-  const end = subjectEnd(reading, a);
+  const { end } = subjectEnd(reading, a);
   for (let back = 1; back <= 4 && end - back >= 0; back++) if (capitalAt(reading, end - back)) return true;
   return false;
+}
+
+function isMakersMark(shape: NameShape, i: number, possessive: boolean): boolean {
+  const word = shape.words[i] ?? '';
+  if (MAKER_MARKS.has(word)) return shape.between(i) === '-';
+  return possessive && word === 's' && /^['’]$/.test(shape.between(i));
 }
 
 /** The measure is on exports ("hit with US export curbs"): it falls on a firm that sells abroad. */
@@ -143,7 +173,8 @@ export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords
   // A ban (not a sanction: people are sanctioned too) over a security concern, or export curbs.
   const security = reading.motives.some((m) => m.strong);
   for (const a of reading.actions) {
-    let end = subjectEnd(reading, a);
+    const subject = subjectEnd(reading, a);
+    let end = subject.end;
     if (end <= 0) continue;
     const product = lex.objectNouns.has(shape.words[end - 1] ?? '') && shape.joined(end - 1);
     if (product) end--;
@@ -152,10 +183,16 @@ export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords
       if (!lex.techWords.has(shape.words[end - 1] ?? '') || !shape.joined(end - 1)) break;
       end--;
     }
+    // A noun measure needs its product: "Zentrix ban" alone may be anyone's, and a possessive
+    // before it is a politician's as often ("Youngkin's drone ban").
+    const compound = subject.via === 'compound';
+    if (!product && compound) continue;
+    // "Zentrix-made routers", "Zentrix's routers": the maker's mark or possessive before them.
+    if (product && end > 1 && isMakersMark(shape, end - 1, !compound)) end--;
     const name = shape.backward(end);
     if (!name || name.end !== end || /\d/.test(shape.words[name.start] ?? '')) continue;
     const evidence =
-      reactorEnd(reading, a) >= 0 ||
+      subject.via === 'reaction' ||
       product ||
       techSuffixed(shape, lex, name) ||
       instrument ||
@@ -164,6 +201,9 @@ export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords
       onExports(shape, end, a) ||
       procurementExcluded(shape, reading, lex, name, a.end);
     if (!evidence || shape.nonTech(name.start, a.end + 3)) continue;
+    // Before a noun measure a capitalised word is as often a sponsor's or a place's: only a name
+    // English does not have ("Zentrix router ban", not "Smith drone ban").
+    if (compound && uncommonFrom(shape, name) === undefined) continue;
     const taken = titleCaseName(shape, lex, name);
     // "Zentrix, Halvex hit with ...": the names listed before it are hit too.
     if (taken) found.push(taken, ...coordinatedBack(shape, name.start));

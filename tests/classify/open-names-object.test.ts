@@ -36,6 +36,10 @@ describe('a new vendor named as the object of a government action', () => {
     ['Quillon Networks barred by Pentagon', ['Quillon Networks'], 'ban', 'US-federal'],
     ['Norvik modules are to be banned by Pentagon', ['Norvik'], 'ban', 'US-federal'],
     ['Tessaline Cameras Banned From UK Government Sites', ['Tessaline'], 'ban', 'UK'],
+    // A maker's mark or a possessive between the name and its product; a noun measure after them.
+    ['Zentrix-made routers banned from federal networks', ['Zentrix'], 'ban', 'US-federal'],
+    ["Zentrix's routers banned from federal networks", ['Zentrix'], 'ban', 'US-federal'],
+    ['Zentrix router ban takes effect in Texas', ['Zentrix'], 'ban', 'US-state:TX'],
     // What a government is stopped from buying or using, after who is stopped.
     ['NDAA bans Pentagon from buying Brightwing drones', ['Brightwing'], 'ban', 'US-federal'],
     ['Pentagon barred from buying Tessaline cameras under NDAA', ['Tessaline'], 'ban', 'US-federal'],
@@ -206,6 +210,9 @@ describe('look-alikes that name no new vendor', () => {
     ['Smith faces US sanctions over corruption'],
     ['Wagner Group hit with fresh US sanctions'],
     ['Petrov sues Treasury over sanctions'],
+    // Before a noun measure: a politician's possessive, a sponsor's common name.
+    ["Youngkin's drone ban takes effect in Virginia"],
+    ['Smith drone ban takes effect in Ohio'],
     // Shares moved by export controls: the firm sells abroad, it is not listed.
     ['Nvidia shares fall as US tightens export controls'],
     ['Russian oligarch Petrov hit with UK sanctions over national security'],
