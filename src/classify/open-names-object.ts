@@ -156,10 +156,10 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
     const bought = purchaseStart(reading, lex, a);
     if (bought >= 0 && capitalAt(reading, bought)) return true;
     if (start >= 0 && reading.tokens.words[a.start - 1] === 'to' && capitalAt(reading, a.start - 2)) return true;
-    const afterOf = reading.tokens.words[a.start + 1] === 'of' ? a.start + 2 : a.start + 1;
-    if (restrictivePair(reading, a) && capitalAt(reading, afterOf)) return true;
-    if (restrictivePair(reading, a) && reading.tokens.words[a.end] === 'with' && capitalAt(reading, a.end + 1))
-      return true;
+    if (restrictivePair(reading, a)) {
+      if (capitalAt(reading, pairNameAt(reading.tokens.words, a))) return true;
+      if (reading.tokens.words[a.end] === 'with' && capitalAt(reading, a.end + 1)) return true;
+    }
     return subjectAhead(reading, a);
   });
 }
@@ -189,6 +189,14 @@ function firmAfter(
   // headline about technology, a security concern or a foreign origin.
   const context = shape.tech(0, shape.words.length) || securityContext(reading);
   return traded === 'with' && context && uncommonFrom(shape, name) !== undefined;
+}
+
+/**
+ * Where the name inside a two-part measure starts: right after its first part, or after the noun's
+ * "of" ("designation of Zentrix as a security threat").
+ */
+function pairNameAt(words: readonly string[], a: ActionMention): number {
+  return words[a.start + 1] === 'of' ? a.start + 2 : a.start + 1;
 }
 
 /**
@@ -253,8 +261,7 @@ function byDealingsEnded(shape: NameShape, reading: Reading, lex: OpenNameWords,
  */
 function byPair(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   for (const a of reading.actions) {
-    // "designation of Zentrix as a security threat": the noun's "of" before the name.
-    const at = shape.words[a.start + 1] === 'of' ? a.start + 2 : a.start + 1;
+    const at = pairNameAt(shape.words, a);
     if (!restrictivePair(reading, a) || !shape.joined(at)) continue;
     const whole = shape.forward(at);
     // "blocks Fastweb-Huawei 5G deal": a partner named with a catalogued vendor is not the target.

@@ -26,9 +26,8 @@ export function createTrackedBillStore(backend: StoreBackend): TrackedBillStore 
         byBill.set(follower.billId, tenants);
       }
       return (await bills.list()).map((bill) => {
-        const { followers: _stored, ...entry } = bill;
         const tenants = byBill.get(bill.id);
-        return tenants ? { ...entry, followers: tenants } : entry;
+        return tenants ? { ...withoutFollowers(bill), followers: tenants } : withoutFollowers(bill);
       });
     },
     add: (bill) => bills.add(withoutFollowers(bill)),

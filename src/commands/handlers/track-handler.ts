@@ -89,20 +89,24 @@ export function trackHandler(deps: TrackDeps): CommandHandler {
   };
 }
 
-function alreadyTracked(id: string): UserError {
+/** "H.R.5515 (115th)" for a stored id such as `hr5515-115`. */
+function labelOf(id: string): string {
   const bill = parseBillId(id);
+  return bill ? billLabel(bill) : id;
+}
+
+function alreadyTracked(id: string): UserError {
   return new UserError(
     'ALREADY_TRACKED',
-    `${bill ? billLabel(bill) : id} is already tracked. Stop with \`untrack ${id}\` first to change it.`,
+    `${labelOf(id)} is already tracked. Stop with \`untrack ${id}\` first to change it.`,
   );
 }
 
 function nowTracking(deps: TrackDeps, id: string, vendors: readonly string[], said: readonly string[]) {
-  const bill = parseBillId(id);
   const lines = said.map((text) => line(text));
   if (!deps.congressActive())
     lines.push(line('No congress source is running yet: set CONGRESS_API_KEY and restart banwatch.'));
-  return reply(`Now tracking ${bill ? billLabel(bill) : id}`, [{ lines }], {
+  return reply(`Now tracking ${labelOf(id)}`, [{ lines }], {
     visibility: 'channel',
     data: { tracked: id, vendors: [...vendors] },
   });
@@ -121,10 +125,9 @@ async function trackExisting(
 ) {
   const tenants = billTenants(existing);
   if (tenants === undefined && scope !== undefined) {
-    const label = parseBillId(existing.id);
     throw new UserError(
       'ALREADY_TRACKED',
-      `${label ? billLabel(label) : existing.id} is already tracked for the whole install: its stages already reach your channels.`,
+      `${labelOf(existing.id)} is already tracked for the whole install: its stages already reach your channels.`,
     );
   }
   if (tenants === undefined || (scope !== undefined && tenants.includes(scope))) throw alreadyTracked(existing.id);
