@@ -8,6 +8,7 @@ import { defaultLexicon } from './lexicon/lexicon-load.js';
 import type { Lexicon, OpenNameWords } from './lexicon/lexicon-types.js';
 import { findOpenNames } from './open-names.js';
 import { objectAhead } from './open-names-object.js';
+import { takesEffect } from './open-names-evidence.js';
 import { htmlToText } from './headline-text.js';
 import { countingActions, hasAtom, quote, readText, type Reading, type VendorMention } from './reading.js';
 import { decideRelevance } from './relevance.js';
@@ -41,14 +42,15 @@ function listContinues(reading: Reading, end: number): boolean {
 }
 
 /**
- * Names outside the catalogue, read only when a government acts (or a list is named): a name in
- * a headline with no action is never a target, and most headlines have none, so most pay nothing.
+ * Names outside the catalogue, read only when a government acts (or a list is named, or a ban
+ * takes effect, which only a government's does): a name in a headline with no action is never a
+ * target, and most headlines have none, so most pay nothing.
  */
 function addOpenNames(catalog: LoadedCatalog, title: Reading, words: OpenNameWords, government: boolean): void {
   const actions = countingActions(title);
   // A government suing a vendor counts as acting (see relevance.ts), so its target is read too.
   const acts = actions.length > 0 || (government && hasAtom(title, 'sue'));
-  if (!acts || !(government || actions.some((a) => a.instrument))) return;
+  if (!acts || !(government || actions.some((a) => a.instrument || takesEffect(title, a)))) return;
   const shaped =
     hasAtom(title, 'name-descriptor') ||
     hasAtom(title, 'name-list-verb') ||

@@ -38,6 +38,32 @@ export function restrictivePair(reading: Reading, a: ActionMention): boolean {
   return a.pair === true && a.status === 'counts' && RESTRICTIVE.has(a.kind) && byGovernment(reading, a);
 }
 
+/** A measure named as a noun: "Zentrix router ban", "ban on Zentrix routers". */
+const NOUN_MEASURES = new Set(['ban', 'bans', 'restrictions', 'curbs', 'blacklisting', 'prohibition']);
+/** First words of a stage cue that says a measure has legal force: "takes effect", "goes into effect", "now in force". */
+const TAKES_EFFECT = new Set(['takes', 'take', 'took', 'goes', 'go', 'went', 'comes', 'come', 'came', 'in', 'becomes']);
+/** How far after the measure its taking effect may be said: "ban on Zentrix routers in Texas takes effect". */
+const EFFECT_REACH = 8;
+
+export function isNounMeasure(reading: Reading, a: ActionMention): boolean {
+  return a.end - a.start === 1 && NOUN_MEASURES.has(reading.tokens.words[a.start] ?? '');
+}
+
+/**
+ * A measure named as a noun that takes legal effect ("Ban on Zentrix routers takes effect"): only
+ * a government's measures do, so it stands for the government the headline leaves unnamed.
+ */
+export function takesEffect(reading: Reading, a: ActionMention): boolean {
+  if (!isNounMeasure(reading, a)) return false;
+  return reading.stages.some(
+    (s) =>
+      s.stage === 'in-effect' &&
+      s.start >= a.end &&
+      s.start - a.end <= EFFECT_REACH &&
+      TAKES_EFFECT.has(reading.tokens.words[s.start] ?? ''),
+  );
+}
+
 /** A restrictive action by a government. */
 export function restrictiveByGovernment(reading: Reading, a: ActionMention): boolean {
   return restrictive(a) && byGovernment(reading, a);

@@ -16,9 +16,11 @@ import {
   inPlace,
   procurementExcluded,
   productAt,
+  restrictive,
   restrictiveByGovernment,
   restrictivePair,
   securityContext,
+  takesEffect,
   techSuffixed,
   titleCaseName,
   uncommonFrom,
@@ -87,9 +89,12 @@ const DEALINGS = new Set(['contracts', 'contract', 'contracting', 'business', 'd
 /** A deal a government blocks, after the firm's name: "blocks Zentrix takeover of chip firm". */
 const DEALS = new Set(['takeover', 'acquisition', 'deal', 'merger', 'bid']);
 
-/** Where the object of a government's restrictive action starts, or -1 ("bans X", "ban on X"). */
+/**
+ * Where the object of a government's restrictive action starts, or -1 ("bans X", "ban on X"); a
+ * ban that takes effect is a government's even when the headline does not say whose.
+ */
 function objectStart(reading: Reading, lex: OpenNameWords, a: ActionMention): number {
-  if (!restrictiveByGovernment(reading, a)) return -1;
+  if (!restrictiveByGovernment(reading, a) && !(restrictive(a) && takesEffect(reading, a))) return -1;
   const words = reading.tokens.words;
   const at = OBJECT_LINKS.has(words[a.end] ?? '') ? a.end + 1 : a.end;
   return afterOfNoun(reading, afterTrade(words, lex, at));
@@ -229,6 +234,9 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
       const traded = link === 'to' || link === 'with' ? link : undefined;
       const firm = firmAfter(shape, reading, lex, name, traded) || listedWithVendor(shape, name, a);
       if (!firm || shape.nonTech(name.start, name.end + 3) || buysFromVendor(shape, lex, name)) continue;
+      // With no government named, a capitalised word may be anyone's ("ban on Smith drones takes
+      // effect"): only a name English does not have.
+      if (!restrictiveByGovernment(reading, a) && uncommonFrom(shape, name) === undefined) continue;
       const taken = titleCaseName(shape, lex, name);
       if (taken) found.push(taken);
     }

@@ -13,8 +13,10 @@ import {
   coordinatedBack,
   fromTechnology,
   inPlace,
+  isNounMeasure,
   procurementExcluded,
   restrictive,
+  takesEffect,
   techSuffixed,
   titleCaseName,
   uncommonFrom,
@@ -65,8 +67,6 @@ const MARKET = new Set(['shares', 'stock']);
 /** How far before the listing the firm's reaction may be: "sues Commerce over Entity List designation". */
 const REACTION_REACH = 6;
 
-/** A measure named as a noun after its product: "Zentrix router ban takes effect in Texas". */
-const NOUN_MEASURES = new Set(['ban', 'bans', 'restrictions', 'curbs', 'blacklisting', 'prohibition']);
 /** A maker's mark between a name and its product: "Zentrix-made routers". */
 const MAKER_MARKS = new Set(['made', 'built', 'branded', 'brand', 'owned']);
 
@@ -114,11 +114,13 @@ function reactorEnd(reading: Reading, a: ActionMention): number {
   return -1;
 }
 
-/** Where a product and its maker's name end before a measure named as a noun, or -1. */
+/**
+ * Where a product and its maker's name end before a measure named as a noun, or -1: a government
+ * named, or the measure taking effect ("Zentrix router ban takes effect").
+ */
 function compoundEnd(reading: Reading, a: ActionMention): number {
-  const words = reading.tokens.words;
-  if (!restrictive(a) || a.end - a.start !== 1 || !NOUN_MEASURES.has(words[a.start] ?? '')) return -1;
-  return governmentNamed(reading) ? a.start : -1;
+  if (!restrictive(a) || !isNounMeasure(reading, a)) return -1;
+  return governmentNamed(reading) || takesEffect(reading, a) ? a.start : -1;
 }
 
 interface SubjectEnd {

@@ -40,6 +40,11 @@ describe('a new vendor named as the object of a government action', () => {
     ['Zentrix-made routers banned from federal networks', ['Zentrix'], 'ban', 'US-federal'],
     ["Zentrix's routers banned from federal networks", ['Zentrix'], 'ban', 'US-federal'],
     ['Zentrix router ban takes effect in Texas', ['Zentrix'], 'ban', 'US-state:TX'],
+    // A ban that takes effect is a government's even when the headline does not say whose.
+    ['Zentrix router ban takes effect', ['Zentrix'], 'ban', 'US-federal'],
+    ['Ban on Zentrix routers takes effect', ['Zentrix'], 'ban', 'US-federal'],
+    ['Ban On Zentrix Routers Takes Effect', ['Zentrix'], 'ban', 'US-federal'],
+    ['Ban on Zentrix surveillance cameras now in force', ['Zentrix'], 'ban', 'US-federal'],
     // What a government is stopped from buying or using, after who is stopped.
     ['NDAA bans Pentagon from buying Brightwing drones', ['Brightwing'], 'ban', 'US-federal'],
     ['Pentagon barred from buying Tessaline cameras under NDAA', ['Tessaline'], 'ban', 'US-federal'],
@@ -213,6 +218,12 @@ describe('look-alikes that name no new vendor', () => {
     // Before a noun measure: a politician's possessive, a sponsor's common name.
     ["Youngkin's drone ban takes effect in Virginia"],
     ['Smith drone ban takes effect in Ohio'],
+    // A ban taking effect with no government named: a common name, a product that is no technology.
+    ['Ban on Smith drones takes effect'],
+    ['Ban On Smith Drones Takes Effect'],
+    ['Ban on Juul e-cigarettes takes effect'],
+    ['Ban on Ring doorbell cameras takes effect at school'],
+    ['Zentrix camera ban challenged by retailers'],
     // Shares moved by export controls: the firm sells abroad, it is not listed.
     ['Nvidia shares fall as US tightens export controls'],
     ['Russian oligarch Petrov hit with UK sanctions over national security'],
