@@ -20,6 +20,7 @@
  */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageRoot } from '../src/shared/package-root.js';
@@ -42,6 +43,10 @@ interface Run {
   /** Date.now() at the spawn: the feed host's request times are on the same clock. */
   spawnedAt: number;
   peakRssMb: number;
+  /** User and system CPU of the command, all its threads, as last read before it exited (10 ms steps). */
+  cpuSeconds: number;
+  /** [Date.now(), CPU seconds so far] at each reading, to split start-up from the polls. */
+  cpuReadings: Array<[number, number]>;
   exitCode: number | null;
   stderrTail: string;
 }
@@ -55,7 +60,22 @@ function hwmMb(pid: number): number | undefined {
   }
 }
 
-/** Runs `node ...args` to its exit: wall seconds and peak RSS (VmHWM, read every 10 ms). */
+/**
+ * utime + stime of a running process in seconds (fields 14 and 15 of /proc/PID/stat, in the
+ * kernel's USER_HZ of 100 per second), read from the outside so the measured command loads
+ * nothing more.
+ */
+function cpuSecondsOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `node ...args` to its exit: wall seconds, peak RSS (VmHWM) and CPU, read every 10 ms. */
 function runNode(args: string[], logDir: string): Promise<Run> {
   return new Promise((done, fail) => {
     // Output goes to a file, as cron sends it to a log: a pipe the bench reads on a busy machine
@@ -71,8 +91,12 @@ function runNode(args: string[], logDir: string): Promise<Run> {
     });
     closeSync(fd);
     let peak = 0;
+    let cpu = 0;
+    const cpuReadings: Array<[number, number]> = [];
     const timer = setInterval(() => {
       peak = Math.max(peak, (child.pid && hwmMb(child.pid)) || 0);
+      cpu = (child.pid && cpuSecondsOf(child.pid)) || cpu;
+      cpuReadings.push([Date.now(), cpu]);
     }, 10);
     child.once('error', fail);
     child.once('exit', (exitCode) => {
@@ -82,6 +106,8 @@ function runNode(args: string[], logDir: string): Promise<Run> {
         seconds,
         spawnedAt,
         peakRssMb: round(peak),
+        cpuSeconds: cpu,
+        cpuReadings,
         exitCode,
         stderrTail: readFileSync(log, 'utf8').slice(-2_000),
       });
@@ -125,6 +151,10 @@ export async function benchColdPoll(): Promise<Record<string, unknown>[]> {
       startup: number;
       /** The first feed request to the exit. */
       polls: number;
+      /** CPU the feed host spent answering this command. */
+      hostCpuSeconds: number;
+      /** The command's CPU from its first feed request to its exit. */
+      pollCpuSeconds: number;
     }
     /** Runs the command; the host's counts were reset just before, so its first request is this run's. */
     const timedPoll = async (expectFull: number, command = poll): Promise<Timed> => {
@@ -133,7 +163,15 @@ export async function benchColdPoll(): Promise<Record<string, unknown>[]> {
       if (stats.full !== expectFull) throw new Error(`expected ${expectFull} full answers, the host saw ${stats.full}`);
       if (stats.firstAt === undefined) throw new Error('the poll made no feed request');
       const startup = (stats.firstAt - run.spawnedAt) / 1_000;
-      return { run, startup, polls: run.seconds - startup };
+      const { firstAt } = stats;
+      const atFirstRequest = run.cpuReadings.findLast(([at]) => at <= firstAt)?.[1] ?? 0;
+      return {
+        run,
+        startup,
+        polls: run.seconds - startup,
+        hostCpuSeconds: stats.cpuSeconds,
+        pollCpuSeconds: run.cpuSeconds - atFirstRequest,
+      };
     };
     const rounds: Array<{ changed: Timed; unchanged: Timed; floor: Timed; bare: number }> = [];
     for (let r = 0; r < ROUNDS; r++) {
@@ -166,6 +204,15 @@ export async function benchColdPoll(): Promise<Record<string, unknown>[]> {
         ratioByRound: ratios.map((x) => round(x, 2)),
         ratio: round(ratio, 2),
         wholeCommandRatio: round(median(wholeRatios), 2),
+        // How much of the machine the changed polls (start-up excluded) and the feed host kept
+        // busy: near the core count, a faster poll needs less CPU, not more parallel work.
+        pollCpuSecondsByRound: rounds.map((r) => round(r.changed.pollCpuSeconds, 2)),
+        commandCpuSecondsByRound: rounds.map((r) => round(r.changed.run.cpuSeconds, 2)),
+        feedHostCpuSecondsByRound: rounds.map((r) => round(r.changed.hostCpuSeconds, 2)),
+        coresBusyByRound: rounds.map((r) =>
+          round((r.changed.pollCpuSeconds + r.changed.hostCpuSeconds) / r.changed.polls, 2),
+        ),
+        cores: availableParallelism(),
         peakRssMb: peak,
         target: `median ratio <= ${CHANGED_TARGET} (start-up excluded), peak RSS <= ${RSS_TARGET_MB} MB`,
         ok: ratio <= CHANGED_TARGET && peak <= RSS_TARGET_MB,
