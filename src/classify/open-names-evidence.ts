@@ -40,8 +40,23 @@ export function restrictivePair(reading: Reading, a: ActionMention): boolean {
 
 /** A measure named as a noun: "Zentrix router ban", "ban on Zentrix routers". */
 const NOUN_MEASURES = new Set(['ban', 'bans', 'restrictions', 'curbs', 'blacklisting', 'prohibition']);
-/** First words of a stage cue that says a measure has legal force: "takes effect", "goes into effect", "now in force". */
-const TAKES_EFFECT = new Set(['takes', 'take', 'took', 'goes', 'go', 'went', 'comes', 'come', 'came', 'in', 'becomes']);
+/** First words of a stage cue that says a measure has legal force: "takes effect", "in force", "kicks in". */
+const TAKES_EFFECT = new Set([
+  'takes',
+  'take',
+  'took',
+  'goes',
+  'go',
+  'went',
+  'comes',
+  'come',
+  'came',
+  'in',
+  'becomes',
+  'kicks',
+  'kicked',
+  'kick',
+]);
 /** How far after the measure its taking effect may be said: "ban on Zentrix routers in Texas takes effect". */
 const EFFECT_REACH = 8;
 

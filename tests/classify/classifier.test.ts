@@ -203,6 +203,7 @@ describe('action, stage and jurisdiction', () => {
       'US-federal',
     ],
     ['Supreme Court upholds law banning TikTok in US', 'ban', 'in-effect', 'US-federal'],
+    ['TikTok ban kicks in', 'ban', 'in-effect', 'US-federal'],
     ['U.S. court removes Xiaomi from blacklist', 'lift', 'lifted', 'US-federal'],
     ['Trump Delays TikTok Ban with Executive Order', 'lift', 'lifted', 'US-federal'],
     [

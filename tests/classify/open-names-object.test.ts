@@ -45,6 +45,7 @@ describe('a new vendor named as the object of a government action', () => {
     ['Ban on Zentrix routers takes effect', ['Zentrix'], 'ban', 'US-federal'],
     ['Ban On Zentrix Routers Takes Effect', ['Zentrix'], 'ban', 'US-federal'],
     ['Ban on Zentrix surveillance cameras now in force', ['Zentrix'], 'ban', 'US-federal'],
+    ['Zentrix camera ban kicks in Monday', ['Zentrix'], 'ban', 'US-federal'],
     // What a government is stopped from buying or using, after who is stopped.
     ['NDAA bans Pentagon from buying Brightwing drones', ['Brightwing'], 'ban', 'US-federal'],
     ['Pentagon barred from buying Tessaline cameras under NDAA', ['Tessaline'], 'ban', 'US-federal'],
