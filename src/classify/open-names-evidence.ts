@@ -165,6 +165,31 @@ export function withoutModifiers(shape: NameShape, lex: OpenNameWords, name: Spa
   return end === name.end || !productAt(shape, lex, end) ? name : { start: name.start, end };
 }
 
+/** How many words after "on" or "from" a government's device noun may come: "on government-issued mobile devices". */
+const DEVICE_REACH = 4;
+
+/**
+ * "bans Zentrix on government devices", "removal of Zentrix from federal networks", "bans Zentrix
+ * for employees": only software and technology are banned from a government's own devices and
+ * networks, or for its staff.
+ */
+export function offGovernmentDevices(shape: NameShape, lex: OpenNameWords, at: number): boolean {
+  const link = shape.words[at];
+  if (link === 'for') {
+    let i = at + 1;
+    while (i < at + 3 && (shape.words[i] === 'all' || lex.deviceOwners.has(shape.words[i] ?? ''))) i++;
+    return lex.staffWords.has(shape.words[i] ?? '');
+  }
+  if (link !== 'on' && link !== 'from') return false;
+  let owned = false;
+  for (let i = at + 1; i <= Math.min(shape.words.length - 1, at + DEVICE_REACH); i++) {
+    const word = shape.words[i] ?? '';
+    if (lex.deviceNouns.has(word)) return owned;
+    if (lex.deviceOwners.has(word)) owned = true;
+  }
+  return false;
+}
+
 /** "from 5G", "from selling equipment": barred from a technology or from trading in a product. */
 export function fromTechnology(shape: NameShape, lex: OpenNameWords, from: number): boolean {
   return shape.words[from] === 'from' && (shape.tech(from + 1, from + 4) || hasObjectNoun(shape, lex, from + 1));

@@ -14,6 +14,7 @@ import {
   capitalAt,
   fromTechnology,
   inPlace,
+  offGovernmentDevices,
   procurementExcluded,
   productAt,
   restrictive,
@@ -171,7 +172,8 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
 
 /**
  * The name is a technology firm's: a product noun follows it, it ends with a technology suffix
- * ("Zentrix Networks"), it is barred "from" a technology ("from 5G") or from government
+ * ("Zentrix Networks"), it is banned on a government's devices or for its staff, it is barred
+ * "from" a technology ("from 5G") or from government
  * contracts under a procurement law or for security, a deal of its in technology is blocked for
  * security, or trade to it or contracts with it are cut.
  */
@@ -186,6 +188,8 @@ function firmAfter(
   if (productAt(shape, lex, name.end)) return true;
   if (techSuffixed(shape, lex, name)) return true;
   if (next === 'from' && fromTechnology(shape, lex, name.end)) return true;
+  // People are barred from networks too ("bans Smith from federal networks"): a name English does not have.
+  if (offGovernmentDevices(shape, lex, name.end) && uncommonFrom(shape, name) !== undefined) return true;
   if (procurementExcluded(shape, reading, lex, name, name.end)) return true;
   // "blocks Zentrix takeover of chip firm over security concerns": a deal, in technology, for security.
   if (DEALS.has(next) && shape.tech(name.end, name.end + 5) && securityContext(reading)) return true;

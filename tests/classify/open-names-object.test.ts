@@ -46,6 +46,12 @@ describe('a new vendor named as the object of a government action', () => {
     ['Ban On Zentrix Routers Takes Effect', ['Zentrix'], 'ban', 'US-federal'],
     ['Ban on Zentrix surveillance cameras now in force', ['Zentrix'], 'ban', 'US-federal'],
     ['Zentrix camera ban kicks in Monday', ['Zentrix'], 'ban', 'US-federal'],
+    // Banned on a government's own devices or networks, or for its staff: only technology is.
+    ['Canada bans Zentrix on government-issued mobile devices', ['Zentrix'], 'ban', 'CA'],
+    ['European Parliament bans Zentrix on staff phones', ['Zentrix'], 'ban', 'EU'],
+    ["Denmark's defence ministry bans Zentrix for employees", ['Zentrix'], 'ban', 'DK'],
+    ['DHS directive orders removal of Zentrix from federal networks', ['Zentrix'], 'ban', 'US-federal'],
+    ['Canada Bans Zentrix On Government Devices', ['Zentrix'], 'ban', 'CA'],
     // What a government is stopped from buying or using, after who is stopped.
     ['NDAA bans Pentagon from buying Brightwing drones', ['Brightwing'], 'ban', 'US-federal'],
     ['Pentagon barred from buying Tessaline cameras under NDAA', ['Tessaline'], 'ban', 'US-federal'],
@@ -219,6 +225,10 @@ describe('look-alikes that name no new vendor', () => {
     // Before a noun measure: a politician's possessive, a sponsor's common name.
     ["Youngkin's drone ban takes effect in Virginia"],
     ['Smith drone ban takes effect in Ohio'],
+    // Banned from networks or for staff, but a person's name: English has it.
+    ['Pentagon bans Smith from federal networks'],
+    ['Council bans Smith for employees'],
+    ['Ohio bans Marlowe for four years'],
     // A ban taking effect with no government named: a common name, a product that is no technology.
     ['Ban on Smith drones takes effect'],
     ['Ban On Smith Drones Takes Effect'],

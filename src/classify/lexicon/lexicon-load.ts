@@ -95,6 +95,9 @@ export function loadLexicon(dir: string): Lexicon {
       procurementLaws: lower(open.procurementLaws),
       listWords: open.listWords,
       groupWords: lower(open.groupWords),
+      deviceNouns: lower(open.deviceNouns),
+      deviceOwners: lower(open.deviceOwners),
+      staffWords: lower(open.staffWords),
       stopWords: lower(open.stopWords),
     },
   };

@@ -73,6 +73,9 @@ export const openNamesFileSchema = z.strictObject({
   procurementLaws: words,
   listWords: words,
   groupWords: words,
+  deviceNouns: words,
+  deviceOwners: words,
+  staffWords: words,
   stopWords: words,
 });
 

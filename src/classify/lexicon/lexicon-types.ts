@@ -99,6 +99,11 @@ export interface OpenNameWords {
   listWords: readonly string[];
   /** Plural kinds of organisation a list of names belongs to ("... among firms"). */
   groupWords: ReadonlySet<string>;
+  /** A government's devices and networks ("government devices", "federal networks"): nouns, and the words saying whose. */
+  deviceNouns: ReadonlySet<string>;
+  deviceOwners: ReadonlySet<string>;
+  /** Whom a ban on an app is for: "bans Zentrix for employees". */
+  staffWords: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
 }
 
