@@ -10,12 +10,14 @@ import { createClassifier } from '../classify/classifier.js';
 import { EvalRowError, parseEvalJsonl, type EvalRow } from '../classify/eval/eval-rows.js';
 import { evaluate, FIELDS, type EvalReport, type Miss } from '../classify/eval/evaluate.js';
 import { groupMisses } from '../classify/eval/miss-kinds.js';
-import { loadVendorCatalog } from '../classify/vendor-catalog.js';
+import { evaluateUnknownVendors, INVENTED_VENDOR, type UnknownVendorReport } from '../classify/eval/unknown-vendors.js';
+import { loadVendorCatalog, type LoadedCatalog } from '../classify/vendor-catalog.js';
 import type { Classifier } from '../domain/classification.js';
 import { ConfigError, errorMessage } from '../shared/errors.js';
 import type { CliIo } from './cli-io.js';
 
-const USAGE = 'usage: banwatch eval [FILE...] [--json]\n';
+const USAGE = 'usage: banwatch eval [FILE...] [--unknown-vendors] [--json]\n';
+const FLAGS = new Set(['--json', '--unknown-vendors']);
 
 function fixed(value: number): string {
   return value.toFixed(3);
@@ -75,6 +77,21 @@ export function formatPooled(report: EvalReport, files: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** How the headlines fare with their vendor unknown (`--unknown-vendors`). */
+export function formatUnknownVendors(report: UnknownVendorReport): string {
+  const lines = [
+    `unknown vendors: ${report.headlines} relevant headlines naming one catalogued vendor, its name replaced by "${INVENTED_VENDOR}"`,
+    `  named          ${report.found}  (recall ${fixed(report.recall)})`,
+    `  relevant, the name not found  ${report.relevantWithoutName}`,
+    `  not relevant   ${report.notRelevant}`,
+  ];
+  if (report.misses.length) lines.push(`misses (${report.misses.length}):`);
+  for (const miss of report.misses) {
+    lines.push(`- ${miss.outcome}: ${miss.title}`, ...miss.reasons.map((r) => `    reason: ${r}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 async function readRows(file: string, io: CliIo): Promise<EvalRow[] | undefined> {
   let text: string;
   try {
@@ -106,7 +123,7 @@ export async function evalCommand(
     io.stdout.write(USAGE);
     return 0;
   }
-  const unknown = flags.find((f) => f !== '--json');
+  const unknown = flags.find((f) => !FLAGS.has(f));
   if (unknown !== undefined) {
     io.stderr.write(`banwatch eval: unknown option ${unknown}\n${USAGE}`);
     return 2;
@@ -119,8 +136,10 @@ export async function evalCommand(
     sets.push({ file, rows });
   }
   let classifier: Classifier;
+  let catalog: LoadedCatalog;
   try {
-    classifier = createClassifier(loadVendorCatalog(options.vendorsFile));
+    catalog = loadVendorCatalog(options.vendorsFile);
+    classifier = createClassifier(catalog);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.stderr.write(`banwatch eval: ${error.message}\n`);
@@ -134,12 +153,20 @@ export async function evalCommand(
           classifier,
         )
       : undefined;
+  const unknownVendors = flags.includes('--unknown-vendors')
+    ? evaluateUnknownVendors(
+        sets.flatMap((s) => s.rows),
+        classifier,
+        catalog,
+      )
+    : undefined;
   if (flags.includes('--json')) {
     const json = pooled ? { files: reports, pooled } : reports[0];
-    io.stdout.write(`${JSON.stringify(json)}\n`);
+    io.stdout.write(`${JSON.stringify(unknownVendors ? { ...json, unknownVendors } : json)}\n`);
     return 0;
   }
   io.stdout.write(reports.map((r) => formatReport(r, r.file)).join('\n'));
   if (pooled) io.stdout.write(`\n${formatPooled(pooled, sets.length)}`);
+  if (unknownVendors) io.stdout.write(`\n${formatUnknownVendors(unknownVendors)}`);
   return 0;
 }

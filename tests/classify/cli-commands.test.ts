@@ -198,6 +198,36 @@ describe('banwatch eval', () => {
     expect(bad.err()).toContain('bad.jsonl: line 2: not valid JSON');
   });
 
+  it('measures the headlines with their vendor unknown (--unknown-vendors)', async () => {
+    const file = join(dir, 'unknown.jsonl');
+    writeFileSync(
+      file,
+      ['Pentagon bans Hikvision cameras', 'Montana becomes first state to ban TikTok outright']
+        .map((title, i) =>
+          JSON.stringify({
+            title,
+            relevant: true,
+            vendors: [i ? 'TikTok' : 'Hikvision'],
+            action: 'ban',
+            stage: 'rule',
+            jurisdiction: 'US-federal',
+          }),
+        )
+        .join('\n'),
+    );
+    const { io, out } = fakeIo();
+    expect(await evalCommand([file, '--unknown-vendors'], io, options)).toBe(0);
+    const text = out();
+    expect(text).toContain('unknown vendors: 2 relevant headlines naming one catalogued vendor');
+    expect(text).toContain('named          1  (recall 0.500)');
+    expect(text).toContain('- not relevant: Montana becomes first state to ban Zentrix outright');
+
+    const json = fakeIo();
+    expect(await evalCommand([file, '--unknown-vendors', '--json'], json.io, options)).toBe(0);
+    const parsed = JSON.parse(json.out()) as { unknownVendors: { headlines: number; found: number } };
+    expect(parsed.unknownVendors).toMatchObject({ headlines: 2, found: 1 });
+  });
+
   it('refuses unknown options with the usage', async () => {
     const { io, err } = fakeIo();
     expect(await evalCommand(['--frobnicate'], io, options)).toBe(2);
