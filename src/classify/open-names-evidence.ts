@@ -144,6 +144,11 @@ function modifiersAt(shape: NameShape, lex: OpenNameWords, at: number): number {
   return n;
 }
 
+/** Past a possessive at `at` ("Zentrix's 5G gear"): where what is owned starts; `at` when there is none. */
+export function afterPossessive(shape: NameShape, at: number): number {
+  return shape.words[at] === 's' && /^['’]$/.test(shape.between(at)) ? at + 1 : at;
+}
+
 /** A product noun at `at`, after technology words or none: "Zentrix cameras", "Zentrix 5G equipment". */
 export function productAt(shape: NameShape, lex: OpenNameWords, at: number): boolean {
   const noun = at + modifiersAt(shape, lex, at);

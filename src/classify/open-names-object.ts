@@ -11,6 +11,7 @@ import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import { MAX_NAME, type NameShape } from './name-shape.js';
 import type { ActionMention, Reading, Span } from './reading.js';
 import {
+  afterPossessive,
   capitalAt,
   fromTechnology,
   inPlace,
@@ -98,7 +99,12 @@ function objectStart(reading: Reading, lex: OpenNameWords, a: ActionMention): nu
   if (!restrictiveByGovernment(reading, a) && !(restrictive(a) && takesEffect(reading, a))) return -1;
   const words = reading.tokens.words;
   const at = OBJECT_LINKS.has(words[a.end] ?? '') ? a.end + 1 : a.end;
-  return afterOfNoun(reading, afterTrade(words, lex, at));
+  return afterOrigin(reading, afterOfNoun(reading, afterTrade(words, lex, at)));
+}
+
+/** Past a foreign origin that leads the object ("bans China's Zentrix on ..."): where its name starts. */
+function afterOrigin(reading: Reading, at: number): number {
+  return reading.origins.find((o) => o.start === at)?.end ?? at;
 }
 
 /**
@@ -185,7 +191,7 @@ function firmAfter(
   traded: 'to' | 'with' | undefined,
 ): boolean {
   const next = shape.words[name.end] ?? '';
-  if (productAt(shape, lex, name.end)) return true;
+  if (productAt(shape, lex, name.end) || productAt(shape, lex, afterPossessive(shape, name.end))) return true;
   if (techSuffixed(shape, lex, name)) return true;
   if (next === 'from' && fromTechnology(shape, lex, name.end)) return true;
   // People are barred from networks too ("bans Smith from federal networks"): a name English does not have.

@@ -22,8 +22,28 @@ import {
   uncommonFrom,
 } from './open-names-evidence.js';
 
-/** Words between a passive measure and the name it befalls: "Zentrix cameras are to be banned". */
-const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'to', 'get', 'gets', 'got']);
+/** Words between a passive measure and the name it befalls: "Zentrix cameras are to be banned", "must be removed". */
+const AUXILIARIES = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'to',
+  'get',
+  'gets',
+  'got',
+  'will',
+  'must',
+  'could',
+  'would',
+  'should',
+  'may',
+  'might',
+  'can',
+]);
 /** Verbs that make the name before them what a measure falls on: "Zentrix faces US ban", "hit with curbs". */
 const UNDERGOES = new Set(['faces', 'face', 'facing', 'hit', 'slapped', 'targeted']);
 /** Words between such a verb and its measure: "hit with new US export curbs", "faces a possible ban". */

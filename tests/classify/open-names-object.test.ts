@@ -52,6 +52,14 @@ describe('a new vendor named as the object of a government action', () => {
     ["Denmark's defence ministry bans Zentrix for employees", ['Zentrix'], 'ban', 'DK'],
     ['DHS directive orders removal of Zentrix from federal networks', ['Zentrix'], 'ban', 'US-federal'],
     ['Canada Bans Zentrix On Government Devices', ['Zentrix'], 'ban', 'CA'],
+    // A foreign origin or a possessive between the measure and the name, a modal before a passive.
+    ["Commerce bureaus ban China's Zentrix on government devices", ['Zentrix'], 'ban', 'US-federal'],
+    ["Sweden upholds ban on Zentrix's 5G gear", ['Zentrix'], 'ban', 'SE'],
+    ['Zentrix 5G kit must be removed from UK networks by 2027', ['Zentrix'], 'ban', 'UK'],
+    ['Zentrix cameras could be banned by Pentagon', ['Zentrix'], 'ban', 'US-federal'],
+    // An AI model or program: a descriptor once a technology word says which kind.
+    ['More US government departments ban controversial AI model Zentrix', ['Zentrix'], 'ban', 'US-federal'],
+    ['Australia Bans Chinese AI Program Zentrix From Government Devices', ['Zentrix'], 'ban', 'AU'],
     // What a government is stopped from buying or using, after who is stopped.
     ['NDAA bans Pentagon from buying Brightwing drones', ['Brightwing'], 'ban', 'US-federal'],
     ['Pentagon barred from buying Tessaline cameras under NDAA', ['Tessaline'], 'ban', 'US-federal'],
@@ -229,6 +237,11 @@ describe('look-alikes that name no new vendor', () => {
     ['Pentagon bans Smith from federal networks'],
     ['Council bans Smith for employees'],
     ['Ohio bans Marlowe for four years'],
+    // A possessive with no product after it, a model or program that is no technology, a person.
+    ["Pentagon bans Smith's boat"],
+    ['Model Kate Moss banned from fashion week'],
+    ['Pentagon bans training program Zentrix'],
+    ['Smith could be banned by Pentagon'],
     // A ban taking effect with no government named: a common name, a product that is no technology.
     ['Ban on Smith drones takes effect'],
     ['Ban On Smith Drones Takes Effect'],
