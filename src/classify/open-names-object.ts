@@ -286,14 +286,41 @@ function byPair(shape: NameShape, reading: Reading, lex: OpenNameWords, found: S
     if (!whole || whole.end >= a.end || shape.isVendor(whole.end) || /\d/.test(shape.words[whole.start] ?? ''))
       continue;
     const name = withoutModifiers(shape, lex, whole);
+    const licensed = licensedBy(shape, lex, name, a);
     const technology =
-      productAt(shape, lex, name.end) || techSuffixed(shape, lex, name) || shape.tech(name.end, a.end + 3);
-    // A deal blocked ("vetoes X deal"): for security, not competition.
-    const deal = shape.words.slice(name.end, a.end).some((w) => DEALS.has(w));
+      licensed || productAt(shape, lex, name.end) || techSuffixed(shape, lex, name) || shape.tech(name.end, a.end + 3);
+    // A deal blocked ("vetoes X deal"): for security, not competition. A regulator's "bid" is to operate.
+    const deal = !licensed && shape.words.slice(name.end, a.end).some((w) => DEALS.has(w));
     if (!technology || (deal && !securityContext(reading)) || shape.nonTech(name.start, a.end + 3)) continue;
     const taken = titleCaseName(shape, lex, name);
     if (taken) found.push(taken);
   }
+}
+
+/** What a regulator grants a firm to operate: "revokes Zentrix's US authorization", "denies Zentrix bid". */
+const AUTHORIZATIONS = new Set([
+  'authorization',
+  'authorisation',
+  'authorizations',
+  'license',
+  'licence',
+  'application',
+  'bid',
+  'authority',
+]);
+
+/**
+ * "FCC revokes Zentrix's US authorization", "FCC votes to deny Zentrix bid to operate in US": a
+ * technology regulator (a telecoms one) licenses technology firms, so the firm whose authorization
+ * it revokes or denies is one. People hold licences too ("revokes Smith's license"): a name English
+ * does not have.
+ */
+function licensedBy(shape: NameShape, lex: OpenNameWords, name: Span, a: ActionMention): boolean {
+  return (
+    AUTHORIZATIONS.has(shape.words[a.end - 1] ?? '') &&
+    shape.words.some((w) => lex.techRegulators.has(w)) &&
+    uncommonFrom(shape, name) !== undefined
+  );
 }
 
 /** "Canada orders Zentrix to wind down ...": the firm between "orders" and "to" and the measure. */

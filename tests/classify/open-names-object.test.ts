@@ -60,6 +60,10 @@ describe('a new vendor named as the object of a government action', () => {
     // An AI model or program: a descriptor once a technology word says which kind.
     ['More US government departments ban controversial AI model Zentrix', ['Zentrix'], 'ban', 'US-federal'],
     ['Australia Bans Chinese AI Program Zentrix From Government Devices', ['Zentrix'], 'ban', 'AU'],
+    // An operating authorization a telecoms regulator revokes or denies: it licenses technology firms.
+    ['FCC revokes Zentrix Americas authorization to operate in US', ['Zentrix Americas'], 'ban', 'US-federal'],
+    ["FCC moves to revoke Zentrix's US authorization", ['Zentrix'], 'ban', 'US-federal'],
+    ['FCC Votes to Deny Zentrix Bid to Operate in US', ['Zentrix'], 'ban', 'US-federal'],
     // What a government is stopped from buying or using, after who is stopped.
     ['NDAA bans Pentagon from buying Brightwing drones', ['Brightwing'], 'ban', 'US-federal'],
     ['Pentagon barred from buying Tessaline cameras under NDAA', ['Tessaline'], 'ban', 'US-federal'],
@@ -237,6 +241,10 @@ describe('look-alikes that name no new vendor', () => {
     ['Pentagon bans Smith from federal networks'],
     ['Council bans Smith for employees'],
     ['Ohio bans Marlowe for four years'],
+    // A licence revoked by a regulator that licenses no technology, of a person, or of a broadcaster.
+    ["FCC revokes Smith's license"],
+    ["Texas medical board revokes Zentrix's license"],
+    ['Ofcom revokes Zentrix TV licence over propaganda'],
     // A possessive with no product after it, a model or program that is no technology, a person.
     ["Pentagon bans Smith's boat"],
     ['Model Kate Moss banned from fashion week'],

@@ -98,6 +98,7 @@ export function loadLexicon(dir: string): Lexicon {
       deviceNouns: lower(open.deviceNouns),
       deviceOwners: lower(open.deviceOwners),
       staffWords: lower(open.staffWords),
+      techRegulators: lower(open.techRegulators),
       stopWords: lower(open.stopWords),
     },
   };

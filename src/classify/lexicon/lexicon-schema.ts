@@ -76,6 +76,7 @@ export const openNamesFileSchema = z.strictObject({
   deviceNouns: words,
   deviceOwners: words,
   staffWords: words,
+  techRegulators: words,
   stopWords: words,
 });
 

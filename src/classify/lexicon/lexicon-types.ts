@@ -104,6 +104,8 @@ export interface OpenNameWords {
   deviceOwners: ReadonlySet<string>;
   /** Whom a ban on an app is for: "bans Zentrix for employees". */
   staffWords: ReadonlySet<string>;
+  /** Regulators that license technology (telecoms): "FCC revokes Zentrix's authorization". */
+  techRegulators: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
 }
 
