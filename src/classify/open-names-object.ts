@@ -196,6 +196,7 @@ function firmAfter(
   if (next === 'from' && fromTechnology(shape, lex, name.end)) return true;
   // People are barred from networks too ("bans Smith from federal networks"): a name English does not have.
   if (offGovernmentDevices(shape, lex, name.end) && uncommonFrom(shape, name) !== undefined) return true;
+  if (regulatedTechnology(shape, lex, name)) return true;
   if (procurementExcluded(shape, reading, lex, name, name.end)) return true;
   // "blocks Zentrix takeover of chip firm over security concerns": a deal, in technology, for security.
   if (DEALS.has(next) && shape.tech(name.end, name.end + 5) && securityContext(reading)) return true;
@@ -286,9 +287,14 @@ function byPair(shape: NameShape, reading: Reading, lex: OpenNameWords, found: S
     if (!whole || whole.end >= a.end || shape.isVendor(whole.end) || /\d/.test(shape.words[whole.start] ?? ''))
       continue;
     const name = withoutModifiers(shape, lex, whole);
-    const licensed = licensedBy(shape, lex, name, a);
+    const licensed = AUTHORIZATIONS.has(shape.words[a.end - 1] ?? '') && regulatedTechnology(shape, lex, name);
     const technology =
-      licensed || productAt(shape, lex, name.end) || techSuffixed(shape, lex, name) || shape.tech(name.end, a.end + 3);
+      licensed ||
+      productAt(shape, lex, name.end) ||
+      techSuffixed(shape, lex, name) ||
+      shape.tech(name.end, a.end + 3) ||
+      regulatedTechnology(shape, lex, name) ||
+      shutDownForSecurity(shape, reading, name, a);
     // A deal blocked ("vetoes X deal"): for security, not competition. A regulator's "bid" is to operate.
     const deal = !licensed && shape.words.slice(name.end, a.end).some((w) => DEALS.has(w));
     if (!technology || (deal && !securityContext(reading)) || shape.nonTech(name.start, a.end + 3)) continue;
@@ -310,17 +316,25 @@ const AUTHORIZATIONS = new Set([
 ]);
 
 /**
- * "FCC revokes Zentrix's US authorization", "FCC votes to deny Zentrix bid to operate in US": a
- * technology regulator (a telecoms one) licenses technology firms, so the firm whose authorization
- * it revokes or denies is one. People hold licences too ("revokes Smith's license"): a name English
- * does not have.
+ * "FCC revokes Zentrix's US authorization", "FCC boots Zentrix from U.S. market": a technology
+ * regulator (a telecoms one) acts on technology firms, so the firm it bars, or whose authorization
+ * it revokes or denies, is one. People hold licences too ("revokes Smith's license"): a name
+ * English does not have.
  */
-function licensedBy(shape: NameShape, lex: OpenNameWords, name: Span, a: ActionMention): boolean {
-  return (
-    AUTHORIZATIONS.has(shape.words[a.end - 1] ?? '') &&
-    shape.words.some((w) => lex.techRegulators.has(w)) &&
-    uncommonFrom(shape, name) !== undefined
-  );
+function regulatedTechnology(shape: NameShape, lex: OpenNameWords, name: Span): boolean {
+  return shape.words.some((w) => lex.techRegulators.has(w)) && uncommonFrom(shape, name) !== undefined;
+}
+
+/** Operations a government orders shut: "orders Zentrix to cease operations", "to wind up". */
+const OPERATIONS = new Set(['operations', 'operation', 'business', 'businesses', 'services', 'service']);
+
+/**
+ * "Ottawa orders Zentrix Canada to wind up operations on national security grounds": a firm's
+ * business shut for national security is a technology firm's, once the name is not English.
+ */
+function shutDownForSecurity(shape: NameShape, reading: Reading, name: Span, a: ActionMention): boolean {
+  const operations = shape.words.slice(a.end - 1, a.end + 3).some((w) => OPERATIONS.has(w));
+  return operations && reading.motives.some((m) => m.strong) && uncommonFrom(shape, name) !== undefined;
 }
 
 /** "Canada orders Zentrix to wind down ...": the firm between "orders" and "to" and the measure. */

@@ -64,6 +64,9 @@ describe('a new vendor named as the object of a government action', () => {
     ['FCC revokes Zentrix Americas authorization to operate in US', ['Zentrix Americas'], 'ban', 'US-federal'],
     ["FCC moves to revoke Zentrix's US authorization", ['Zentrix'], 'ban', 'US-federal'],
     ['FCC Votes to Deny Zentrix Bid to Operate in US', ['Zentrix'], 'ban', 'US-federal'],
+    ['FCC boots Zentrix from U.S. market', ['Zentrix'], 'ban', 'US-federal'],
+    // A business shut on national security grounds.
+    ['Ottawa orders Zentrix Canada to wind up operations on national security grounds', ['Zentrix'], 'ban', 'CA'],
     // What a government is stopped from buying or using, after who is stopped.
     ['NDAA bans Pentagon from buying Brightwing drones', ['Brightwing'], 'ban', 'US-federal'],
     ['Pentagon barred from buying Tessaline cameras under NDAA', ['Tessaline'], 'ban', 'US-federal'],
@@ -244,6 +247,8 @@ describe('look-alikes that name no new vendor', () => {
     // A licence revoked by a regulator that licenses no technology, of a person, or of a broadcaster.
     ["FCC revokes Smith's license"],
     ["Texas medical board revokes Zentrix's license"],
+    ['FCC bans Smith from market'],
+    ['Canada orders Zentrix Mining to cease operations over national security'],
     ['Ofcom revokes Zentrix TV licence over propaganda'],
     // A possessive with no product after it, a model or program that is no technology, a person.
     ["Pentagon bans Smith's boat"],
