@@ -122,6 +122,11 @@ export function procurementExcluded(
   return contracts && why && uncommonFrom(shape, name) !== undefined;
 }
 
+/** The name ends with a suffix any organisation may have: "Wagner Group", "Smith Holdings". */
+export function genericSuffixed(shape: NameShape, name: Span): boolean {
+  return name.end - name.start >= 2 && GENERIC_SUFFIXES.has(shape.words[name.end - 1] ?? '');
+}
+
 /** The name ends with a technology suffix ("Zentrix Networks"), not one any firm has ("Wagner Group"). */
 export function techSuffixed(shape: NameShape, lex: OpenNameWords, name: Span): boolean {
   const last = shape.words[name.end - 1] ?? '';

@@ -11,7 +11,7 @@
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import { NameShape } from './name-shape.js';
 import { byObject } from './open-names-object.js';
-import { coordinatedBack } from './open-names-evidence.js';
+import { coordinatedBack, genericSuffixed } from './open-names-evidence.js';
 import { countingActions, type Reading, type Span } from './reading.js';
 import { RANK } from './lexicon/lexicon-types.js';
 
@@ -19,6 +19,9 @@ export interface OpenName extends Span {
   /** The name as the headline writes it. */
   name: string;
 }
+
+/** Between a name and the list verb that falls on it: "Zentrix is blacklisted", "were added". */
+const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'gets', 'got']);
 
 /** A list, a sanction or an instrument is named: the strongest sign that organisations are the target. */
 function listNamed(reading: Reading): boolean {
@@ -130,10 +133,12 @@ function byList(
     const first = start > names ? undefined : shape.forward(start);
     if (first) found.push(first);
     if (first || start > names) found.push(...coordinated(shape, first?.end ?? start));
-    // "Alpha and Beta added to the list": the names come first.
-    if ((listed || blacklist) && !including && v > 0 && shape.joined(v)) {
-      const before = shape.backward(v);
-      if (before) found.push(before);
+    // "Alpha and Beta added to the list", "Zentrix is blacklisted": the names come first.
+    const end = v - (PASSIVE_AUXILIARIES.has(shape.words[v - 1] ?? '') && shape.joined(v) ? 1 : 0);
+    if ((listed || blacklist) && !including && end > 0 && shape.joined(end)) {
+      const before = shape.backward(end);
+      // "Wagner Group blacklisted by EU": a firm of any trade, in a headline with no technology.
+      if (before && !(genericSuffixed(shape, before) && !shape.tech(0, shape.words.length))) found.push(before);
     }
   }
 }

@@ -23,6 +23,9 @@ describe('a vendor the catalogue has never heard of', () => {
     ['Pentagon puts Chinese carmaker Voltaro on its military blacklist', ['Voltaro'], 'US-federal'],
     ['Zenbot, Quantix and Lumo among firms added to US trade blacklist', ['Zenbot', 'Quantix', 'Lumo'], 'US-federal'],
     ['Arizona sues Chinese doorbell camera maker Ringo over data risks', ['Ringo'], 'US-state:AZ'],
+    // Affiliates added to a list, a firm that is blacklisted.
+    ['U.S. adds dozens of Zentrix affiliates to entity list', ['Zentrix'], 'US-federal'],
+    ['Zentrix is blacklisted by Commerce', ['Zentrix'], 'US-federal'],
   ])('%s', (title, vendors, jurisdiction) => {
     const result = classify(title);
     expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, jurisdiction });
@@ -73,6 +76,10 @@ describe('names that are not new vendors', () => {
     ['US sanctions Wagner Group over Africa operations'],
     ['US sanctions Adani Group executives'],
     ['Treasury sanctions Sinaloa firm laundering cash'],
+    // Blacklisted, but a group of any trade in a headline with no technology, or a person.
+    ['Wagner Group blacklisted by EU'],
+    ['Wagner Group is blacklisted by EU'],
+    ['Smith is blacklisted by his party'],
   ])('%s', (title) => {
     expect(classify(title).relevant).toBe(false);
   });
