@@ -179,17 +179,12 @@ export function withoutModifiers(shape: NameShape, lex: OpenNameWords, name: Spa
 const DEVICE_REACH = 4;
 
 /**
- * "bans Zentrix on government devices", "removal of Zentrix from federal networks", "bans Zentrix
- * for employees": only software and technology are banned from a government's own devices and
- * networks, or for its staff.
+ * "bans Zentrix on government devices", "removal of Zentrix from federal networks": only software
+ * and technology are banned from a government's own devices and networks. (Not "for its staff":
+ * games and services are too, "Pentagon bans Fortnite for troops".)
  */
 export function offGovernmentDevices(shape: NameShape, lex: OpenNameWords, at: number): boolean {
   const link = shape.words[at];
-  if (link === 'for') {
-    let i = at + 1;
-    while (i < at + 3 && (shape.words[i] === 'all' || lex.deviceOwners.has(shape.words[i] ?? ''))) i++;
-    return lex.staffWords.has(shape.words[i] ?? '');
-  }
   if (link !== 'on' && link !== 'from') return false;
   let owned = false;
   for (let i = at + 1; i <= Math.min(shape.words.length - 1, at + DEVICE_REACH); i++) {

@@ -196,7 +196,7 @@ function firmAfter(
   if (next === 'from' && fromTechnology(shape, lex, name.end)) return true;
   // People are barred from networks too ("bans Smith from federal networks"): a name English does not have.
   if (offGovernmentDevices(shape, lex, name.end) && uncommonFrom(shape, name) !== undefined) return true;
-  if (regulatedTechnology(shape, lex, name)) return true;
+  if (regulatedTechnology(shape, lex, name, name.end)) return true;
   if (procurementExcluded(shape, reading, lex, name, name.end)) return true;
   // "blocks Zentrix takeover of chip firm over security concerns": a deal, in technology, for security.
   if (DEALS.has(next) && shape.tech(name.end, name.end + 5) && securityContext(reading)) return true;
@@ -287,13 +287,12 @@ function byPair(shape: NameShape, reading: Reading, lex: OpenNameWords, found: S
     if (!whole || whole.end >= a.end || shape.isVendor(whole.end) || /\d/.test(shape.words[whole.start] ?? ''))
       continue;
     const name = withoutModifiers(shape, lex, whole);
-    const licensed = AUTHORIZATIONS.has(shape.words[a.end - 1] ?? '') && regulatedTechnology(shape, lex, name);
+    const licensed = regulatedTechnology(shape, lex, name, a.end);
     const technology =
       licensed ||
       productAt(shape, lex, name.end) ||
       techSuffixed(shape, lex, name) ||
       shape.tech(name.end, a.end + 3) ||
-      regulatedTechnology(shape, lex, name) ||
       shutDownForSecurity(shape, reading, name, a);
     // A deal blocked ("vetoes X deal"): for security, not competition. A regulator's "bid" is to operate.
     const deal = !licensed && shape.words.slice(name.end, a.end).some((w) => DEALS.has(w));
@@ -303,26 +302,36 @@ function byPair(shape: NameShape, reading: Reading, lex: OpenNameWords, found: S
   }
 }
 
-/** What a regulator grants a firm to operate: "revokes Zentrix's US authorization", "denies Zentrix bid". */
-const AUTHORIZATIONS = new Set([
+/**
+ * What a telecoms regulator's measure takes from a carrier: its authorization, the right to operate
+ * or serve, the market ("revokes Zentrix's US authorization", "bid to operate in US", "boots
+ * Zentrix from U.S. market"). Not a licence alone: the same regulators license broadcasters
+ * ("Ofcom revokes RT licence") and rule on their deals ("FCC denies Sinclair bid to buy Tribune").
+ */
+const OPERATING = new Set([
   'authorization',
   'authorisation',
   'authorizations',
-  'license',
-  'licence',
-  'application',
-  'bid',
-  'authority',
+  'operate',
+  'operating',
+  'market',
+  'service',
+  'services',
 ]);
+const OPERATING_REACH = 5;
 
 /**
- * "FCC revokes Zentrix's US authorization", "FCC boots Zentrix from U.S. market": a technology
- * regulator (a telecoms one) acts on technology firms, so the firm it bars, or whose authorization
- * it revokes or denies, is one. People hold licences too ("revokes Smith's license"): a name
- * English does not have.
+ * A technology regulator (a telecoms one) takes away a firm's right to operate: the firm is a
+ * carrier, a technology firm. People hold licences too ("revokes Smith's license"): a name English
+ * does not have.
  */
-function regulatedTechnology(shape: NameShape, lex: OpenNameWords, name: Span): boolean {
-  return shape.words.some((w) => lex.techRegulators.has(w)) && uncommonFrom(shape, name) !== undefined;
+function regulatedTechnology(shape: NameShape, lex: OpenNameWords, name: Span, from: number): boolean {
+  const to = Math.min(shape.words.length, from + OPERATING_REACH);
+  return (
+    shape.words.slice(name.end, to).some((w) => OPERATING.has(w)) &&
+    shape.words.some((w) => lex.techRegulators.has(w)) &&
+    uncommonFrom(shape, name) !== undefined
+  );
 }
 
 /** Operations a government orders shut: "orders Zentrix to cease operations", "to wind up". */

@@ -46,10 +46,9 @@ describe('a new vendor named as the object of a government action', () => {
     ['Ban On Zentrix Routers Takes Effect', ['Zentrix'], 'ban', 'US-federal'],
     ['Ban on Zentrix surveillance cameras now in force', ['Zentrix'], 'ban', 'US-federal'],
     ['Zentrix camera ban kicks in Monday', ['Zentrix'], 'ban', 'US-federal'],
-    // Banned on a government's own devices or networks, or for its staff: only technology is.
+    // Banned on a government's own devices or networks: only technology is.
     ['Canada bans Zentrix on government-issued mobile devices', ['Zentrix'], 'ban', 'CA'],
     ['European Parliament bans Zentrix on staff phones', ['Zentrix'], 'ban', 'EU'],
-    ["Denmark's defence ministry bans Zentrix for employees", ['Zentrix'], 'ban', 'DK'],
     ['DHS directive orders removal of Zentrix from federal networks', ['Zentrix'], 'ban', 'US-federal'],
     ['Canada Bans Zentrix On Government Devices', ['Zentrix'], 'ban', 'CA'],
     // A foreign origin or a possessive between the measure and the name, a modal before a passive.
@@ -240,7 +239,7 @@ describe('look-alikes that name no new vendor', () => {
     // Before a noun measure: a politician's possessive, a sponsor's common name.
     ["Youngkin's drone ban takes effect in Virginia"],
     ['Smith drone ban takes effect in Ohio'],
-    // Banned from networks or for staff, but a person's name: English has it.
+    // Banned from networks, but a person's name: English has it.
     ['Pentagon bans Smith from federal networks'],
     ['Council bans Smith for employees'],
     ['Ohio bans Marlowe for four years'],
@@ -248,6 +247,13 @@ describe('look-alikes that name no new vendor', () => {
     ["FCC revokes Smith's license"],
     ["Texas medical board revokes Zentrix's license"],
     ['FCC bans Smith from market'],
+    // A telecoms regulator also licenses broadcasters and rules on their deals; games are banned for troops.
+    ['Ofcom revokes RT licence'],
+    ['FCC denies Sinclair bid to buy Tribune'],
+    ['FCC blocks Sinclair bid for Tribune'],
+    ['FCC boots Sinclair from deal'],
+    ['Pentagon bans Fortnite for troops'],
+    ["Denmark's defence ministry bans Zentrix for employees"],
     ['Canada orders Zentrix Mining to cease operations over national security'],
     ['Ofcom revokes Zentrix TV licence over propaganda'],
     // A possessive with no product after it, a model or program that is no technology, a person.

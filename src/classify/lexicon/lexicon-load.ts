@@ -97,7 +97,6 @@ export function loadLexicon(dir: string): Lexicon {
       groupWords: lower(open.groupWords),
       deviceNouns: lower(open.deviceNouns),
       deviceOwners: lower(open.deviceOwners),
-      staffWords: lower(open.staffWords),
       techRegulators: lower(open.techRegulators),
       stopWords: lower(open.stopWords),
     },

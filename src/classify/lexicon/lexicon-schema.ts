@@ -75,7 +75,6 @@ export const openNamesFileSchema = z.strictObject({
   groupWords: words,
   deviceNouns: words,
   deviceOwners: words,
-  staffWords: words,
   techRegulators: words,
   stopWords: words,
 });

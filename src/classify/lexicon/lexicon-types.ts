@@ -102,8 +102,6 @@ export interface OpenNameWords {
   /** A government's devices and networks ("government devices", "federal networks"): nouns, and the words saying whose. */
   deviceNouns: ReadonlySet<string>;
   deviceOwners: ReadonlySet<string>;
-  /** Whom a ban on an app is for: "bans Zentrix for employees". */
-  staffWords: ReadonlySet<string>;
   /** Regulators that license technology (telecoms): "FCC revokes Zentrix's authorization". */
   techRegulators: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
