@@ -157,16 +157,40 @@ function purchaseStart(reading: Reading, lex: OpenNameWords, a: ActionMention): 
   return -1;
 }
 
+/** Verbs of a product's maker before "by": "spyware made by X", "drones built by X". */
+const MADE = new Set(['made', 'built', 'produced', 'manufactured', 'supplied', 'sold', 'developed']);
+
+/**
+ * Where the maker of a product named at `at` is named, or -1: "spyware made by X", "drones built
+ * by X", and where a purchase is barred, "batteries from X". Up to two technology words may lead
+ * the product ("surveillance cameras made by X").
+ */
+function makerAt(words: readonly string[], lex: OpenNameWords, at: number, bought: boolean): number {
+  let product = at;
+  while (product < at + 2 && lex.techWords.has(words[product] ?? '') && !lex.objectNouns.has(words[product] ?? ''))
+    product++;
+  const word = words[product] ?? '';
+  if (!lex.objectNouns.has(word) && !(product > at && lex.techWords.has(words[product - 1] ?? ''))) return -1;
+  const noun = lex.objectNouns.has(word) ? product : product - 1;
+  if (MADE.has(words[noun + 1] ?? '') && words[noun + 2] === 'by') return noun + 3;
+  return bought && words[noun + 1] === 'from' ? noun + 2 : -1;
+}
+
 /**
  * Cheap test before the shape is built: a government's restrictive action with a capitalised
  * word where its object would be named (after it, before "to" and it, or before the measure).
  */
 export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
+  const words = reading.tokens.words;
   return reading.actions.some((a) => {
     const start = objectStart(reading, lex, a);
     if (start >= 0 && capitalAt(reading, start)) return true;
     const bought = purchaseStart(reading, lex, a);
     if (bought >= 0 && capitalAt(reading, bought)) return true;
+    const made = start >= 0 ? makerAt(words, lex, start, false) : -1;
+    if (made >= 0 && capitalAt(reading, made)) return true;
+    const boughtFrom = bought >= 0 ? makerAt(words, lex, bought, true) : -1;
+    if (boughtFrom >= 0 && capitalAt(reading, boughtFrom)) return true;
     if (start >= 0 && reading.tokens.words[a.start - 1] === 'to' && capitalAt(reading, a.start - 2)) return true;
     if (restrictivePair(reading, a)) {
       if (capitalAt(reading, pairNameAt(reading.tokens.words, a))) return true;
@@ -236,14 +260,23 @@ function listedWithVendor(shape: NameShape, name: Span, a: ActionMention): boole
 
 export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   for (const a of reading.actions) {
-    for (const start of [objectStart(reading, lex, a), purchaseStart(reading, lex, a)]) {
+    const object = objectStart(reading, lex, a);
+    const bought = purchaseStart(reading, lex, a);
+    const starts = [object, bought];
+    // "bans sale of spyware made by X", "bars Pentagon from buying batteries from X": the maker.
+    const makers = [object >= 0 ? makerAt(shape.words, lex, object, false) : -1];
+    makers.push(bought >= 0 ? makerAt(shape.words, lex, bought, true) : -1);
+    for (const start of [...starts, ...makers]) {
       if (start < 0 || start >= shape.words.length || !shape.joined(start)) continue;
       const whole = shape.forward(start);
       if (!whole || /\d/.test(shape.words[start] ?? '')) continue;
       const name = withoutModifiers(shape, lex, whole);
       const link = start > a.end ? shape.words[start - 1] : undefined;
       const traded = link === 'to' || link === 'with' ? link : undefined;
-      const firm = firmAfter(shape, reading, lex, name, traded) || listedWithVendor(shape, name, a);
+      // The product says technology; the maker is a firm, not "Smith" or "Ford": a name English does not have.
+      const maker =
+        makers.includes(start) && (uncommonFrom(shape, name) !== undefined || techSuffixed(shape, lex, name));
+      const firm = maker || firmAfter(shape, reading, lex, name, traded) || listedWithVendor(shape, name, a);
       if (!firm || shape.nonTech(name.start, name.end + 3) || buysFromVendor(shape, lex, name)) continue;
       // With no government named, a capitalised word may be anyone's ("ban on Smith drones takes
       // effect"): only a name English does not have.
@@ -346,14 +379,20 @@ function shutDownForSecurity(shape: NameShape, reading: Reading, name: Span, a: 
   return operations && reading.motives.some((m) => m.strong) && uncommonFrom(shape, name) !== undefined;
 }
 
-/** "Canada orders Zentrix to wind down ...": the firm between "orders" and "to" and the measure. */
+/**
+ * "Canada orders Zentrix to wind down ...": the firm between "orders" (and its origin, if named)
+ * and "to" and the measure.
+ */
 function byOrder(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   for (const a of reading.actions) {
     if (!restrictiveByGovernment(reading, a) || shape.words[a.start - 1] !== 'to' || !shape.joined(a.start - 1))
       continue;
     const name = shape.backward(a.start - 1);
-    if (!name || name.end - name.start > MAX_NAME || !ORDERS.has(shape.words[name.start - 1] ?? '')) continue;
-    if (shape.nonTech(name.start, a.end + 3)) continue;
+    if (!name || name.end - name.start > MAX_NAME) continue;
+    // "orders Chinese-owned Halvora to divest": the firm's origin may come between.
+    const verb = (reading.origins.find((o) => o.end === name.start)?.start ?? name.start) - 1;
+    if (!ORDERS.has(shape.words[verb] ?? '')) continue;
+    if (shape.nonTech(name.start, a.end + 5)) continue;
     const taken = titleCaseName(shape, lex, name);
     if (taken) found.push(taken);
   }

@@ -66,6 +66,22 @@ describe('a new vendor named as the object of a government action', () => {
     ['FCC boots Zentrix from U.S. market', ['Zentrix'], 'ban', 'US-federal'],
     // A business shut on national security grounds.
     ['Ottawa orders Zentrix Canada to wind up operations on national security grounds', ['Zentrix'], 'ban', 'CA'],
+    // The maker after its product ("made by", or "from" where a purchase is barred).
+    ['Greece bans sale of spyware made by Veridian Labs', ['Veridian Labs'], 'ban', 'GR'],
+    ['UK bans surveillance cameras built by Zentrix in government buildings', ['Zentrix'], 'ban', 'UK'],
+    ['Defense bill bars Pentagon from buying batteries from Voltaris', ['Voltaris'], 'ban', 'US-federal'],
+    // The firm's origin between the order and its name; connected cars and UAVs are products.
+    ['Biden orders Chinese-owned Halvora to divest US audio chip business', ['Halvora'], 'restriction', 'US-federal'],
+    [
+      'Kestrel Motors connected cars to be banned from US roads under new Commerce rule',
+      ['Kestrel Motors'],
+      'ban',
+      'US-federal',
+    ],
+    ['Ohio state board bans purchase of Dronecraft UAVs', ['Dronecraft'], 'ban', 'US-state:OH'],
+    // A sale forced by lawmakers; a country this lexicon learnt today.
+    ['Senate votes to force sale of Chinese-owned chat app Murmr', ['Murmr'], 'restriction', 'US-federal'],
+    ['Sri Lanka lifts ban on messaging app Kaalam after six months', ['Kaalam'], 'lift', 'LK'],
     // What a government is stopped from buying or using, after who is stopped.
     ['NDAA bans Pentagon from buying Brightwing drones', ['Brightwing'], 'ban', 'US-federal'],
     ['Pentagon barred from buying Tessaline cameras under NDAA', ['Tessaline'], 'ban', 'US-federal'],
@@ -253,6 +269,11 @@ describe('look-alikes that name no new vendor', () => {
     ['FCC blocks Sinclair bid for Tribune'],
     ['FCC boots Sinclair from deal'],
     ['Pentagon bans Fortnite for troops'],
+    // A maker English has a word for, a place after "from", a non-technology trade after the order.
+    ['Pentagon bans drones made by Smith'],
+    ['City bans sale of cars made by Ford'],
+    ['Police ban drones from Pentagon bases'],
+    ['Canada orders Chinese-owned Sinomine to divest stake in lithium mine'],
     ["Denmark's defence ministry bans Zentrix for employees"],
     ['Canada orders Zentrix Mining to cease operations over national security'],
     ['Ofcom revokes Zentrix TV licence over propaganda'],
