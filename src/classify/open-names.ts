@@ -20,6 +20,9 @@ export interface OpenName extends Span {
   name: string;
 }
 
+/** Parts of a firm, named after it: "Zentrix affiliates", "Zentrix subsidiaries". */
+const FIRM_PARTS = new Set(['affiliates', 'subsidiaries', 'units']);
+
 /** Between a name and the list verb that falls on it: "Zentrix is blacklisted", "were added". */
 const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'gets', 'got']);
 
@@ -94,13 +97,18 @@ function byDescriptor(shape: NameShape, lex: OpenNameWords, listed: boolean, fou
       const product = shape.forward(d + 2);
       if (product && lex.techWords.has(shape.words[product.end] ?? '')) found.push(product);
     }
+    // "electronics firms Rongda and Xinwei": a plural kind names the firms after it (the list is
+    // read later), and only in sentence case, where a capital says name ("VPN apps", "Firms
+    // Allegedly"). A firm's parts follow their parent's name instead: "Zentrix affiliates".
+    const plural = word.endsWith('s') && lex.descriptors.has(word.slice(0, -1)) && !FIRM_PARTS.has(word);
+    if (plural && !shape.sentenceCase) continue;
     // "... AI app Zenbot": the name follows the descriptor.
     if (shape.joined(d + 1)) {
       const after = shape.forward(d + 1);
       if (after) found.push(after);
     }
     // "Vantora spyware maker": the name comes first; in title case only with a technology word.
-    if (from > 0 && shape.joined(from) && (shape.sentenceCase || from < d)) {
+    if (!plural && from > 0 && shape.joined(from) && (shape.sentenceCase || from < d)) {
       const before = shape.backward(from);
       // "Newport Wafer Fab", "Zentrix Software": a capitalised descriptor that names firms is the name's end.
       if (before) found.push(from === d && shape.suffixAt(d) ? { start: before.start, end: d + 1 } : before);

@@ -23,6 +23,13 @@ describe('a vendor the catalogue has never heard of', () => {
     ['Pentagon puts Chinese carmaker Voltaro on its military blacklist', ['Voltaro'], 'US-federal'],
     ['Zenbot, Quantix and Lumo among firms added to US trade blacklist', ['Zenbot', 'Quantix', 'Lumo'], 'US-federal'],
     ['Arizona sues Chinese doorbell camera maker Ringo over data risks', ['Ringo'], 'US-state:AZ'],
+    // Firms named after their plural kind, then listed.
+    [
+      'EU sanctions Chinese electronics firms Rongda and Xinwei for supplying Russian military',
+      ['Rongda', 'Xinwei'],
+      'EU',
+    ],
+    ['India bans Chinese apps Zenbot and Lumo', ['Zenbot', 'Lumo'], 'IN'],
     // Affiliates added to a list, a firm that is blacklisted.
     ['U.S. adds dozens of Zentrix affiliates to entity list', ['Zentrix'], 'US-federal'],
     ['Zentrix is blacklisted by Commerce', ['Zentrix'], 'US-federal'],
@@ -76,6 +83,9 @@ describe('names that are not new vendors', () => {
     ['US sanctions Wagner Group over Africa operations'],
     ['US sanctions Adani Group executives'],
     ['Treasury sanctions Sinaloa firm laundering cash'],
+    // A plural kind before names of a trade banwatch does not watch, or of no trade at all.
+    ['US sanctions oil firms Petrova and Nordoil'],
+    ['Treasury sanctions Russian companies Alfa and Beta'],
     // Blacklisted, but a group of any trade in a headline with no technology, or a person.
     ['Wagner Group blacklisted by EU'],
     ['Wagner Group is blacklisted by EU'],
