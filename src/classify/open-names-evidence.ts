@@ -154,10 +154,18 @@ export function afterPossessive(shape: NameShape, at: number): number {
   return shape.words[at] === 's' && /^['’]$/.test(shape.between(at)) ? at + 1 : at;
 }
 
-/** A product noun at `at`, after technology words or none: "Zentrix cameras", "Zentrix 5G equipment". */
+/**
+ * A product noun at `at`, after technology words or none: "Zentrix cameras", "Zentrix 5G
+ * equipment"; or trade in the technology those words name: "Zentrix antivirus sales".
+ */
+/** Trade in a technology named before it: "Zentrix antivirus sales", "Zentrix drone shipments". */
+const TECH_TRADE = new Set(['sales', 'shipments', 'imports']);
+
 export function productAt(shape: NameShape, lex: OpenNameWords, at: number): boolean {
-  const noun = at + modifiersAt(shape, lex, at);
-  return shape.joined(noun) && lex.objectNouns.has(shape.words[noun] ?? '');
+  const modifiers = modifiersAt(shape, lex, at);
+  const word = shape.words[at + modifiers] ?? '';
+  if (!shape.joined(at + modifiers)) return false;
+  return lex.objectNouns.has(word) || (modifiers > 0 && TECH_TRADE.has(word));
 }
 
 /**
@@ -227,4 +235,48 @@ export function coordinatedBack(shape: NameShape, start: number): Span[] {
     out.push(name);
     at = name.start;
   }
+}
+
+/**
+ * What a telecoms regulator's measure takes from a carrier: its authorization, the right to operate
+ * or serve, the market ("revokes Zentrix's US authorization", "bid to operate in US", "boots
+ * Zentrix from U.S. market"). Not a licence alone: the same regulators license broadcasters
+ * ("Ofcom revokes RT licence") and rule on their deals ("FCC denies Sinclair bid to buy Tribune").
+ */
+const OPERATING = new Set([
+  'authorization',
+  'authorisation',
+  'authorizations',
+  'operate',
+  'operating',
+  'market',
+  'service',
+  'services',
+]);
+const OPERATING_REACH = 5;
+
+/**
+ * A technology regulator (a telecoms one) takes away a firm's right to operate: the firm is a
+ * carrier, a technology firm. People hold licences too ("revokes Smith's license"): a name English
+ * does not have.
+ */
+export function regulatedTechnology(shape: NameShape, lex: OpenNameWords, name: Span, from: number): boolean {
+  const to = Math.min(shape.words.length, from + OPERATING_REACH);
+  return (
+    shape.words.slice(name.end, to).some((w) => OPERATING.has(w)) &&
+    shape.words.some((w) => lex.techRegulators.has(w)) &&
+    uncommonFrom(shape, name) !== undefined
+  );
+}
+
+/** Operations a government orders shut: "orders Zentrix to cease operations", "to wind up". */
+const OPERATIONS = new Set(['operations', 'operation', 'business', 'businesses', 'services', 'service']);
+
+/**
+ * "Ottawa orders Zentrix Canada to wind up operations on national security grounds": a firm's
+ * business shut for national security is a technology firm's, once the name is not English.
+ */
+export function shutDownForSecurity(shape: NameShape, reading: Reading, name: Span, a: ActionMention): boolean {
+  const operations = shape.words.slice(a.end - 1, a.end + 3).some((w) => OPERATIONS.has(w));
+  return operations && reading.motives.some((m) => m.strong) && uncommonFrom(shape, name) !== undefined;
 }

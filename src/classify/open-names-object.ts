@@ -18,10 +18,12 @@ import {
   offGovernmentDevices,
   procurementExcluded,
   productAt,
+  regulatedTechnology,
   restrictive,
   restrictiveByGovernment,
   restrictivePair,
   securityContext,
+  shutDownForSecurity,
   takesEffect,
   techSuffixed,
   titleCaseName,
@@ -50,7 +52,7 @@ const OF_NOUNS = new Set([
   'procurement',
   'installation',
 ]);
-const BEFORE_OF = new Set(['the', 'federal', 'state', 'government', 'further', 'future']);
+const BEFORE_OF = new Set(['the', 'its', 'their', 'federal', 'state', 'government', 'further', 'future']);
 
 /** Trade the action cuts, then "to" and the firm it goes to: "bars exports to Zentrix". */
 const TRADE = new Set(['exports', 'export', 'sales', 'shipments', 'supplies', 'supply', 'technology']);
@@ -60,7 +62,8 @@ const ORDERS = new Set(['orders', 'ordered', 'order', 'forces', 'forced', 'tells
 
 /**
  * Who a ban stops from buying, between the ban and "from": "bans state agencies from buying X"
- * (a government named there counts too: "NDAA bans Pentagon from buying X"). Anyone else there is
+ * (a government named there counts too: "NDAA bans Pentagon from buying X"), or from selling to
+ * a firm: "bans American firms from selling to X". Anyone else there is
  * the ban's own object ("bans Zentrix from buying US chips"), and what follows is not a vendor.
  */
 const BUYERS = new Set([
@@ -83,8 +86,14 @@ const BUYERS = new Set([
   'schools',
   'police',
   'staff',
+  'firms',
+  'companies',
+  'suppliers',
+  'chipmakers',
 ]);
 const BUYERS_MAX = 3;
+/** Trade a ban stops, then "to" and the firm: "from selling to X", "from supplying to X". */
+const SELLING = new Set(['selling', 'supplying', 'exporting', 'shipping']);
 
 /** Dealings a measure cuts, then "with" the firm: "prohibiting state contracts with Zentrix". */
 const DEALINGS = new Set(['contracts', 'contract', 'contracting', 'business', 'dealings', 'deals', 'transactions']);
@@ -152,6 +161,8 @@ function purchaseStart(reading: Reading, lex: OpenNameWords, a: ActionMention): 
     const word = words[at] ?? '';
     if (word === 'from' && lex.purchaseVerbs.has(words[at + 1] ?? ''))
       return words[at + 2] === 'with' ? at + 3 : at + 2;
+    // "bans American firms from selling to X": the firm trade to is cut with.
+    if (word === 'from' && SELLING.has(words[at + 1] ?? '') && words[at + 2] === 'to') return at + 3;
     if (!BUYERS.has(word) && !inPlace(reading, at)) return -1;
   }
   return -1;
@@ -333,50 +344,6 @@ function byPair(shape: NameShape, reading: Reading, lex: OpenNameWords, found: S
     const taken = titleCaseName(shape, lex, name);
     if (taken) found.push(taken);
   }
-}
-
-/**
- * What a telecoms regulator's measure takes from a carrier: its authorization, the right to operate
- * or serve, the market ("revokes Zentrix's US authorization", "bid to operate in US", "boots
- * Zentrix from U.S. market"). Not a licence alone: the same regulators license broadcasters
- * ("Ofcom revokes RT licence") and rule on their deals ("FCC denies Sinclair bid to buy Tribune").
- */
-const OPERATING = new Set([
-  'authorization',
-  'authorisation',
-  'authorizations',
-  'operate',
-  'operating',
-  'market',
-  'service',
-  'services',
-]);
-const OPERATING_REACH = 5;
-
-/**
- * A technology regulator (a telecoms one) takes away a firm's right to operate: the firm is a
- * carrier, a technology firm. People hold licences too ("revokes Smith's license"): a name English
- * does not have.
- */
-function regulatedTechnology(shape: NameShape, lex: OpenNameWords, name: Span, from: number): boolean {
-  const to = Math.min(shape.words.length, from + OPERATING_REACH);
-  return (
-    shape.words.slice(name.end, to).some((w) => OPERATING.has(w)) &&
-    shape.words.some((w) => lex.techRegulators.has(w)) &&
-    uncommonFrom(shape, name) !== undefined
-  );
-}
-
-/** Operations a government orders shut: "orders Zentrix to cease operations", "to wind up". */
-const OPERATIONS = new Set(['operations', 'operation', 'business', 'businesses', 'services', 'service']);
-
-/**
- * "Ottawa orders Zentrix Canada to wind up operations on national security grounds": a firm's
- * business shut for national security is a technology firm's, once the name is not English.
- */
-function shutDownForSecurity(shape: NameShape, reading: Reading, name: Span, a: ActionMention): boolean {
-  const operations = shape.words.slice(a.end - 1, a.end + 3).some((w) => OPERATIONS.has(w));
-  return operations && reading.motives.some((m) => m.strong) && uncommonFrom(shape, name) !== undefined;
 }
 
 /**

@@ -66,6 +66,10 @@ describe('a new vendor named as the object of a government action', () => {
     ['FCC boots Zentrix from U.S. market', ['Zentrix'], 'ban', 'US-federal'],
     // A business shut on national security grounds.
     ['Ottawa orders Zentrix Canada to wind up operations on national security grounds', ['Zentrix'], 'ban', 'CA'],
+    // Trade in a technology after the name, sales to it cut, its technology's use limited.
+    ['Commerce Dept. bars Zentrix antivirus sales in the US starting July 20', ['Zentrix'], 'ban', 'US-federal'],
+    ['US bans American firms from selling to Zentrix for seven years', ['Zentrix'], 'restriction', 'US-federal'],
+    ['Estonia votes to limit its use of Zentrix 5G technology', ['Zentrix'], 'restriction', 'EE'],
     // The maker after its product ("made by", or "from" where a purchase is barred).
     ['Greece bans sale of spyware made by Veridian Labs', ['Veridian Labs'], 'ban', 'GR'],
     ['UK bans surveillance cameras built by Zentrix in government buildings', ['Zentrix'], 'ban', 'UK'],
@@ -273,6 +277,8 @@ describe('look-alikes that name no new vendor', () => {
     ['Pentagon bans drones made by Smith'],
     ['City bans sale of cars made by Ford'],
     ['Police ban drones from Pentagon bases'],
+    ['US bans American firms from selling to Iran'],
+    ['Ohio bans Marlowe sales'],
     ['Canada orders Chinese-owned Sinomine to divest stake in lithium mine'],
     ["Denmark's defence ministry bans Zentrix for employees"],
     ['Canada orders Zentrix Mining to cease operations over national security'],
