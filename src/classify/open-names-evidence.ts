@@ -60,6 +60,7 @@ const TAKES_EFFECT = new Set([
 /** How far after the measure its taking effect may be said: "ban on Zentrix routers in Texas takes effect". */
 const EFFECT_REACH = 8;
 
+/** The measure is one word that names it as a noun ("ban", "curbs"), not a verb or a pair. */
 export function isNounMeasure(reading: Reading, a: ActionMention): boolean {
   return a.end - a.start === 1 && NOUN_MEASURES.has(reading.tokens.words[a.start] ?? '');
 }
@@ -154,13 +155,13 @@ export function afterPossessive(shape: NameShape, at: number): number {
   return shape.words[at] === 's' && /^['’]$/.test(shape.between(at)) ? at + 1 : at;
 }
 
+/** Trade in a technology named before it: "Zentrix antivirus sales", "Zentrix drone shipments". */
+const TECH_TRADE = new Set(['sales', 'shipments', 'imports']);
+
 /**
  * A product noun at `at`, after technology words or none: "Zentrix cameras", "Zentrix 5G
  * equipment"; or trade in the technology those words name: "Zentrix antivirus sales".
  */
-/** Trade in a technology named before it: "Zentrix antivirus sales", "Zentrix drone shipments". */
-const TECH_TRADE = new Set(['sales', 'shipments', 'imports']);
-
 export function productAt(shape: NameShape, lex: OpenNameWords, at: number): boolean {
   const modifiers = modifiersAt(shape, lex, at);
   const word = shape.words[at + modifiers] ?? '';

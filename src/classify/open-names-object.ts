@@ -161,7 +161,7 @@ function purchaseStart(reading: Reading, lex: OpenNameWords, a: ActionMention): 
     const word = words[at] ?? '';
     if (word === 'from' && lex.purchaseVerbs.has(words[at + 1] ?? ''))
       return words[at + 2] === 'with' ? at + 3 : at + 2;
-    // "bans American firms from selling to X": the firm trade to is cut with.
+    // "bans American firms from selling to X": the firm that trade is cut with.
     if (word === 'from' && SELLING.has(words[at + 1] ?? '') && words[at + 2] === 'to') return at + 3;
     if (!BUYERS.has(word) && !inPlace(reading, at)) return -1;
   }
@@ -213,10 +213,10 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
 
 /**
  * The name is a technology firm's: a product noun follows it, it ends with a technology suffix
- * ("Zentrix Networks"), it is banned on a government's devices or for its staff, it is barred
- * "from" a technology ("from 5G") or from government
- * contracts under a procurement law or for security, a deal of its in technology is blocked for
- * security, or trade to it or contracts with it are cut.
+ * ("Zentrix Networks"), it is banned on a government's own devices or networks, a telecoms
+ * regulator takes its right to operate, it is barred "from" a technology ("from 5G") or from
+ * government contracts under a procurement law or for security, a deal of its in technology is
+ * blocked for security, or trade to it or contracts with it are cut.
  */
 function firmAfter(
   shape: NameShape,
@@ -275,8 +275,10 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
     const bought = purchaseStart(reading, lex, a);
     const starts = [object, bought];
     // "bans sale of spyware made by X", "bars Pentagon from buying batteries from X": the maker.
-    const makers = [object >= 0 ? makerAt(shape.words, lex, object, false) : -1];
-    makers.push(bought >= 0 ? makerAt(shape.words, lex, bought, true) : -1);
+    const makers = [
+      object >= 0 ? makerAt(shape.words, lex, object, false) : -1,
+      bought >= 0 ? makerAt(shape.words, lex, bought, true) : -1,
+    ];
     for (const start of [...starts, ...makers]) {
       if (start < 0 || start >= shape.words.length || !shape.joined(start)) continue;
       const whole = shape.forward(start);
