@@ -90,6 +90,9 @@ const BUYERS = new Set([
   'companies',
   'suppliers',
   'chipmakers',
+  'operators',
+  'telcos',
+  'carriers',
 ]);
 const BUYERS_MAX = 3;
 /** Trade a ban stops, then "to" and the firm: "from selling to X", "from supplying to X". */
@@ -168,6 +171,11 @@ function purchaseStart(reading: Reading, lex: OpenNameWords, a: ActionMention): 
   return -1;
 }
 
+/** Goods named by where they come from: "equipment from X", "chips from X". */
+const GOODS = new Set(['equipment', 'gear', 'hardware', 'software', 'chips', 'components', 'modules', 'kit']);
+/** What is bought, before "of" and the product: "purchases of drones from X". */
+const PURCHASE_OF = new Set(['purchase', 'purchases', 'procurement', 'import', 'imports']);
+
 /** Verbs of a product's maker before "by": "spyware made by X", "drones built by X". */
 const MADE = new Set(['made', 'built', 'produced', 'manufactured', 'supplied', 'sold', 'developed']);
 
@@ -177,6 +185,8 @@ const MADE = new Set(['made', 'built', 'produced', 'manufactured', 'supplied', '
  * the product ("surveillance cameras made by X").
  */
 function makerAt(words: readonly string[], lex: OpenNameWords, at: number, bought: boolean): number {
+  // "purchases of drones from X", "imports of chips from X": what is bought comes from its maker.
+  const fromMaker = bought || PURCHASE_OF.has(words[at - 2] ?? '') || PURCHASE_OF.has(words[at - 3] ?? '');
   let product = at;
   while (product < at + 2 && lex.techWords.has(words[product] ?? '') && !lex.objectNouns.has(words[product] ?? ''))
     product++;
@@ -184,7 +194,9 @@ function makerAt(words: readonly string[], lex: OpenNameWords, at: number, bough
   if (!lex.objectNouns.has(word) && !(product > at && lex.techWords.has(words[product - 1] ?? ''))) return -1;
   const noun = lex.objectNouns.has(word) ? product : product - 1;
   if (MADE.has(words[noun + 1] ?? '') && words[noun + 2] === 'by') return noun + 3;
-  return bought && words[noun + 1] === 'from' ? noun + 2 : -1;
+  if (words[noun + 1] !== 'from') return -1;
+  // "ban on equipment from X": goods come from their maker; drones and cameras are banned from places.
+  return fromMaker || GOODS.has(words[noun] ?? '') ? noun + 2 : -1;
 }
 
 /**
@@ -326,7 +338,8 @@ function byDealingsEnded(shape: NameShape, reading: Reading, lex: OpenNameWords,
  */
 function byPair(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   for (const a of reading.actions) {
-    const at = pairNameAt(shape.words, a);
+    // "orders Chinese-owned Zentrix Photonics to sell ...": the firm's origin may lead.
+    const at = afterOrigin(reading, pairNameAt(shape.words, a));
     if (!restrictivePair(reading, a) || !shape.joined(at)) continue;
     const whole = shape.forward(at);
     // "blocks Fastweb-Huawei 5G deal": a partner named with a catalogued vendor is not the target.

@@ -66,6 +66,31 @@ describe('a new vendor named as the object of a government action', () => {
     ['FCC boots Zentrix from U.S. market', ['Zentrix'], 'ban', 'US-federal'],
     // A business shut on national security grounds.
     ['Ottawa orders Zentrix Canada to wind up operations on national security grounds', ['Zentrix'], 'ban', 'CA'],
+    // Goods named by where they come from; what is bought, from whom; an origin inside a pair.
+    [
+      'Appeals court upholds FCC ban on equipment from Tianyu Communications',
+      ['Tianyu Communications'],
+      'ban',
+      'US-federal',
+    ],
+    [
+      'New Hampshire bans state purchases of drones from Aerovex, Skyvane',
+      ['Aerovex', 'Skyvane'],
+      'ban',
+      'US-state:NH',
+    ],
+    [
+      "India's telecom department bars operators from buying equipment from Sinotel Systems",
+      ['Sinotel Systems'],
+      'ban',
+      'IN',
+    ],
+    [
+      'UK orders Chinese-owned FirstLight Photonics to sell Scottish chip plant',
+      ['FirstLight Photonics'],
+      'restriction',
+      'UK',
+    ],
     // Trade in a technology after the name, sales to it cut, its technology's use limited.
     ['Commerce Dept. bars Zentrix antivirus sales in the US starting July 20', ['Zentrix'], 'ban', 'US-federal'],
     ['US bans American firms from selling to Zentrix for seven years', ['Zentrix'], 'restriction', 'US-federal'],
@@ -279,6 +304,10 @@ describe('look-alikes that name no new vendor', () => {
     ['Police ban drones from Pentagon bases'],
     ['US bans American firms from selling to Iran'],
     ['Ohio bans Marlowe sales'],
+    // Drones and cameras are banned from places; a trade banwatch does not watch; a person.
+    ['Park Service bans drones from Yellowstone'],
+    ['City bans imports of seafood from Marlowe'],
+    ['Ohio bans purchases of drones from Smith'],
     ['Canada orders Chinese-owned Sinomine to divest stake in lithium mine'],
     ["Denmark's defence ministry bans Zentrix for employees"],
     ['Canada orders Zentrix Mining to cease operations over national security'],
