@@ -1,7 +1,8 @@
 /**
- * What the open-name rules of open-names-object.ts and open-names-subject.ts share: which actions
- * restrict, and what says a name is a technology firm's (a product noun, a technology suffix,
- * procurement) and where it starts in a title-case headline.
+ * What the open-name rules of open-names-object.ts, open-names-pair.ts and open-names-subject.ts
+ * share: which actions restrict, and what says a name is a technology firm's (a product noun, a
+ * technology suffix, procurement, a government's devices, a telecoms regulator, what follows the
+ * name: firmAfter) and where it starts in a title-case headline.
  */
 import { isCommonWord } from './common-words.js';
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
@@ -280,4 +281,53 @@ const OPERATIONS = new Set(['operations', 'operation', 'business', 'businesses',
 export function shutDownForSecurity(shape: NameShape, reading: Reading, name: Span, a: ActionMention): boolean {
   const operations = shape.words.slice(a.end - 1, a.end + 3).some((w) => OPERATIONS.has(w));
   return operations && reading.motives.some((m) => m.strong) && uncommonFrom(shape, name) !== undefined;
+}
+
+/** Dealings a measure cuts, then "with" the firm: "prohibiting state contracts with Zentrix". */
+export const DEALINGS = new Set([
+  'contracts',
+  'contract',
+  'contracting',
+  'business',
+  'dealings',
+  'deals',
+  'transactions',
+]);
+/** A deal a government blocks, after the firm's name: "blocks Zentrix takeover of chip firm". */
+export const DEALS = new Set(['takeover', 'acquisition', 'deal', 'merger', 'bid']);
+
+/** Past a foreign origin that leads the object ("bans China's Zentrix on ..."): where its name starts. */
+export function afterOrigin(reading: Reading, at: number): number {
+  return reading.origins.find((o) => o.start === at)?.end ?? at;
+}
+
+/**
+ * The name is a technology firm's: a product noun follows it, it ends with a technology suffix
+ * ("Zentrix Networks"), it is banned on a government's own devices or networks, a telecoms
+ * regulator takes its right to operate, it is barred "from" a technology ("from 5G") or from
+ * government contracts under a procurement law or for security, a deal of its in technology is
+ * blocked for security, or trade to it or contracts with it are cut.
+ */
+export function firmAfter(
+  shape: NameShape,
+  reading: Reading,
+  lex: OpenNameWords,
+  name: Span,
+  traded: 'to' | 'with' | undefined,
+): boolean {
+  const next = shape.words[name.end] ?? '';
+  if (productAt(shape, lex, name.end) || productAt(shape, lex, afterPossessive(shape, name.end))) return true;
+  if (techSuffixed(shape, lex, name)) return true;
+  if (next === 'from' && fromTechnology(shape, lex, name.end)) return true;
+  // People are barred from networks too ("bans Smith from federal networks"): a name English does not have.
+  if (offGovernmentDevices(shape, lex, name.end) && uncommonFrom(shape, name) !== undefined) return true;
+  if (regulatedTechnology(shape, lex, name, name.end)) return true;
+  if (procurementExcluded(shape, reading, lex, name, name.end)) return true;
+  // "blocks Zentrix takeover of chip firm over security concerns": a deal, in technology, for security.
+  if (DEALS.has(next) && shape.tech(name.end, name.end + 5) && securityContext(reading)) return true;
+  if (traded === 'to') return true;
+  // Contracts with anyone may be cut ("Smith & Wesson"): a name English does not have, in a
+  // headline about technology, a security concern or a foreign origin.
+  const context = shape.tech(0, shape.words.length) || securityContext(reading);
+  return traded === 'with' && context && uncommonFrom(shape, name) !== undefined;
 }

@@ -2,28 +2,23 @@
  * A vendor outside the catalogue as the object of a government's restrictive action, the shapes
  * of open-names.ts that need no descriptor or list: "Pentagon bans Unitree robot dogs",
  * "Treasury sanctions Zentrix Networks for ...", "bars exports to Zentrix", "Sweden excludes
- * Zentrix from 5G", "Canada orders Zentrix to wind down ...", "bans agencies from buying Zentrix
- * drones". In title case a capital says nothing: there the name is an acronym ("ASML") or starts
- * at a word English does not have (open-names-evidence.ts). Names before the measure, "Zentrix
- * cameras banned ...", are open-names-subject.ts's.
+ * Zentrix from 5G", "bans agencies from buying Zentrix drones". In title case a capital says
+ * nothing: there the name is an acronym ("ASML") or starts at a word English does not have
+ * (open-names-evidence.ts). Names before the measure, "Zentrix cameras banned ...", are
+ * open-names-subject.ts's; names inside a two-part measure or an order, open-names-pair.ts's.
  */
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
-import { MAX_NAME, type NameShape } from './name-shape.js';
+import type { NameShape } from './name-shape.js';
 import type { ActionMention, Reading, Span } from './reading.js';
 import {
-  afterPossessive,
+  afterOrigin,
   capitalAt,
-  fromTechnology,
+  DEALINGS,
+  firmAfter,
   inPlace,
-  offGovernmentDevices,
-  procurementExcluded,
-  productAt,
-  regulatedTechnology,
   restrictive,
   restrictiveByGovernment,
   restrictivePair,
-  securityContext,
-  shutDownForSecurity,
   takesEffect,
   techSuffixed,
   titleCaseName,
@@ -31,6 +26,7 @@ import {
   withoutModifiers,
 } from './open-names-evidence.js';
 import { bySubject, subjectAhead } from './open-names-subject.js';
+import { byDealingsEnded, byOrder, byPair, pairNameAt } from './open-names-pair.js';
 
 /** Words between an action and its object: "ban on X", "removal of X", "strip out X". */
 const OBJECT_LINKS = new Set(['on', 'of', 'out']);
@@ -56,9 +52,6 @@ const BEFORE_OF = new Set(['the', 'its', 'their', 'federal', 'state', 'governmen
 
 /** Trade the action cuts, then "to" and the firm it goes to: "bars exports to Zentrix". */
 const TRADE = new Set(['exports', 'export', 'sales', 'shipments', 'supplies', 'supply', 'technology']);
-
-/** "orders Zentrix to wind down": verbs that make a firm the doer of the government's measure. */
-const ORDERS = new Set(['orders', 'ordered', 'order', 'forces', 'forced', 'tells', 'told', 'directs', 'directed']);
 
 /**
  * Who a ban stops from buying, between the ban and "from": "bans state agencies from buying X"
@@ -98,11 +91,6 @@ const BUYERS_MAX = 3;
 /** Trade a ban stops, then "to" and the firm: "from selling to X", "from supplying to X". */
 const SELLING = new Set(['selling', 'supplying', 'exporting', 'shipping']);
 
-/** Dealings a measure cuts, then "with" the firm: "prohibiting state contracts with Zentrix". */
-const DEALINGS = new Set(['contracts', 'contract', 'contracting', 'business', 'dealings', 'deals', 'transactions']);
-/** A deal a government blocks, after the firm's name: "blocks Zentrix takeover of chip firm". */
-const DEALS = new Set(['takeover', 'acquisition', 'deal', 'merger', 'bid']);
-
 /**
  * Where the object of a government's restrictive action starts, or -1 ("bans X", "ban on X"); a
  * ban that takes effect is a government's even when the headline does not say whose.
@@ -112,11 +100,6 @@ function objectStart(reading: Reading, lex: OpenNameWords, a: ActionMention): nu
   const words = reading.tokens.words;
   const at = OBJECT_LINKS.has(words[a.end] ?? '') ? a.end + 1 : a.end;
   return afterOrigin(reading, afterOfNoun(reading, afterTrade(words, lex, at)));
-}
-
-/** Past a foreign origin that leads the object ("bans China's Zentrix on ..."): where its name starts. */
-function afterOrigin(reading: Reading, at: number): number {
-  return reading.origins.find((o) => o.start === at)?.end ?? at;
 }
 
 /**
@@ -224,45 +207,6 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
 }
 
 /**
- * The name is a technology firm's: a product noun follows it, it ends with a technology suffix
- * ("Zentrix Networks"), it is banned on a government's own devices or networks, a telecoms
- * regulator takes its right to operate, it is barred "from" a technology ("from 5G") or from
- * government contracts under a procurement law or for security, a deal of its in technology is
- * blocked for security, or trade to it or contracts with it are cut.
- */
-function firmAfter(
-  shape: NameShape,
-  reading: Reading,
-  lex: OpenNameWords,
-  name: Span,
-  traded: 'to' | 'with' | undefined,
-): boolean {
-  const next = shape.words[name.end] ?? '';
-  if (productAt(shape, lex, name.end) || productAt(shape, lex, afterPossessive(shape, name.end))) return true;
-  if (techSuffixed(shape, lex, name)) return true;
-  if (next === 'from' && fromTechnology(shape, lex, name.end)) return true;
-  // People are barred from networks too ("bans Smith from federal networks"): a name English does not have.
-  if (offGovernmentDevices(shape, lex, name.end) && uncommonFrom(shape, name) !== undefined) return true;
-  if (regulatedTechnology(shape, lex, name, name.end)) return true;
-  if (procurementExcluded(shape, reading, lex, name, name.end)) return true;
-  // "blocks Zentrix takeover of chip firm over security concerns": a deal, in technology, for security.
-  if (DEALS.has(next) && shape.tech(name.end, name.end + 5) && securityContext(reading)) return true;
-  if (traded === 'to') return true;
-  // Contracts with anyone may be cut ("Smith & Wesson"): a name English does not have, in a
-  // headline about technology, a security concern or a foreign origin.
-  const context = shape.tech(0, shape.words.length) || securityContext(reading);
-  return traded === 'with' && context && uncommonFrom(shape, name) !== undefined;
-}
-
-/**
- * Where the name inside a two-part measure starts: right after its first part, or after the noun's
- * "of" ("designation of Zentrix as a security threat").
- */
-function pairNameAt(words: readonly string[], a: ActionMention): number {
-  return words[a.start + 1] === 'of' ? a.start + 2 : a.start + 1;
-}
-
-/**
  * "blocks Spark from using Huawei 5G equipment": a name stopped from buying or using a catalogued
  * vendor's products is the buyer, and the vendor the target.
  */
@@ -314,68 +258,4 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
   bySubject(shape, reading, lex, found);
   byPair(shape, reading, lex, found);
   byDealingsEnded(shape, reading, lex, found);
-}
-
-/**
- * "Pentagon ends contract with Zentrix Robotics over China ties": the firm after "with" when a
- * two-part measure calls off dealings, on the terms of cut contracts (technology or security).
- */
-function byDealingsEnded(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
-  for (const a of reading.actions) {
-    if (!restrictivePair(reading, a) || shape.words[a.end] !== 'with' || !DEALINGS.has(shape.words[a.end - 1] ?? ''))
-      continue;
-    const name = shape.joined(a.end + 1) ? shape.forward(a.end + 1) : undefined;
-    if (!name || !firmAfter(shape, reading, lex, name, 'with') || shape.nonTech(name.start, name.end + 3)) continue;
-    const taken = titleCaseName(shape, lex, name);
-    if (taken) found.push(taken);
-  }
-}
-
-/**
- * "Canada kicks Zentrix out of 5G network", "Italy vetoes Zentrix deal on chip plant": the name
- * right after the first part of a two-part measure, with a product, a technology suffix, or
- * technology words before the measure's end or just after it.
- */
-function byPair(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
-  for (const a of reading.actions) {
-    // "orders Chinese-owned Zentrix Photonics to sell ...": the firm's origin may lead.
-    const at = afterOrigin(reading, pairNameAt(shape.words, a));
-    if (!restrictivePair(reading, a) || !shape.joined(at)) continue;
-    const whole = shape.forward(at);
-    // "blocks Fastweb-Huawei 5G deal": a partner named with a catalogued vendor is not the target.
-    if (!whole || whole.end >= a.end || shape.isVendor(whole.end) || /\d/.test(shape.words[whole.start] ?? ''))
-      continue;
-    const name = withoutModifiers(shape, lex, whole);
-    const licensed = regulatedTechnology(shape, lex, name, a.end);
-    const technology =
-      licensed ||
-      productAt(shape, lex, name.end) ||
-      techSuffixed(shape, lex, name) ||
-      shape.tech(name.end, a.end + 3) ||
-      shutDownForSecurity(shape, reading, name, a);
-    // A deal blocked ("vetoes X deal"): for security, not competition. A regulator's "bid" is to operate.
-    const deal = !licensed && shape.words.slice(name.end, a.end).some((w) => DEALS.has(w));
-    if (!technology || (deal && !securityContext(reading)) || shape.nonTech(name.start, a.end + 3)) continue;
-    const taken = titleCaseName(shape, lex, name);
-    if (taken) found.push(taken);
-  }
-}
-
-/**
- * "Canada orders Zentrix to wind down ...": the firm between "orders" (and its origin, if named)
- * and "to" and the measure.
- */
-function byOrder(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
-  for (const a of reading.actions) {
-    if (!restrictiveByGovernment(reading, a) || shape.words[a.start - 1] !== 'to' || !shape.joined(a.start - 1))
-      continue;
-    const name = shape.backward(a.start - 1);
-    if (!name || name.end - name.start > MAX_NAME) continue;
-    // "orders Chinese-owned Halvora to divest": the firm's origin may come between.
-    const verb = (reading.origins.find((o) => o.end === name.start)?.start ?? name.start) - 1;
-    if (!ORDERS.has(shape.words[verb] ?? '')) continue;
-    if (shape.nonTech(name.start, a.end + 5)) continue;
-    const taken = titleCaseName(shape, lex, name);
-    if (taken) found.push(taken);
-  }
 }

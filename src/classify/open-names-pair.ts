@@ -1,0 +1,99 @@
+/**
+ * A vendor outside the catalogue named inside a government's two-part measure ("Canada kicks
+ * Zentrix out of 5G network", "FCC revokes Zentrix's US authorization"), as the firm it orders to
+ * act ("Canada orders Zentrix to wind down ..."), or as the firm whose contracts it ends. The
+ * object and subject shapes are open-names-object.ts's and open-names-subject.ts's.
+ */
+import type { OpenNameWords } from './lexicon/lexicon-types.js';
+import { MAX_NAME, type NameShape } from './name-shape.js';
+import type { ActionMention, Reading, Span } from './reading.js';
+import {
+  afterOrigin,
+  DEALINGS,
+  DEALS,
+  firmAfter,
+  productAt,
+  regulatedTechnology,
+  restrictiveByGovernment,
+  restrictivePair,
+  securityContext,
+  shutDownForSecurity,
+  techSuffixed,
+  titleCaseName,
+  withoutModifiers,
+} from './open-names-evidence.js';
+
+/** "orders Zentrix to wind down": verbs that make a firm the doer of the government's measure. */
+const ORDERS = new Set(['orders', 'ordered', 'order', 'forces', 'forced', 'tells', 'told', 'directs', 'directed']);
+
+/**
+ * Where the name inside a two-part measure starts: right after its first part, or after the noun's
+ * "of" ("designation of Zentrix as a security threat").
+ */
+export function pairNameAt(words: readonly string[], a: ActionMention): number {
+  return words[a.start + 1] === 'of' ? a.start + 2 : a.start + 1;
+}
+
+/**
+ * "Pentagon ends contract with Zentrix Robotics over China ties": the firm after "with" when a
+ * two-part measure calls off dealings, on the terms of cut contracts (technology or security).
+ */
+export function byDealingsEnded(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+  for (const a of reading.actions) {
+    if (!restrictivePair(reading, a) || shape.words[a.end] !== 'with' || !DEALINGS.has(shape.words[a.end - 1] ?? ''))
+      continue;
+    const name = shape.joined(a.end + 1) ? shape.forward(a.end + 1) : undefined;
+    if (!name || !firmAfter(shape, reading, lex, name, 'with') || shape.nonTech(name.start, name.end + 3)) continue;
+    const taken = titleCaseName(shape, lex, name);
+    if (taken) found.push(taken);
+  }
+}
+
+/**
+ * "Canada kicks Zentrix out of 5G network", "Italy vetoes Zentrix deal on chip plant": the name
+ * right after the first part of a two-part measure, with a product, a technology suffix, or
+ * technology words before the measure's end or just after it.
+ */
+export function byPair(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+  for (const a of reading.actions) {
+    // "orders Chinese-owned Zentrix Photonics to sell ...": the firm's origin may lead.
+    const at = afterOrigin(reading, pairNameAt(shape.words, a));
+    if (!restrictivePair(reading, a) || !shape.joined(at)) continue;
+    const whole = shape.forward(at);
+    // "blocks Fastweb-Huawei 5G deal": a partner named with a catalogued vendor is not the target.
+    if (!whole || whole.end >= a.end || shape.isVendor(whole.end) || /\d/.test(shape.words[whole.start] ?? ''))
+      continue;
+    const name = withoutModifiers(shape, lex, whole);
+    const licensed = regulatedTechnology(shape, lex, name, a.end);
+    const technology =
+      licensed ||
+      productAt(shape, lex, name.end) ||
+      techSuffixed(shape, lex, name) ||
+      shape.tech(name.end, a.end + 3) ||
+      shutDownForSecurity(shape, reading, name, a);
+    // A deal blocked ("vetoes X deal"): for security, not competition. A regulator's "bid" is to operate.
+    const deal = !licensed && shape.words.slice(name.end, a.end).some((w) => DEALS.has(w));
+    if (!technology || (deal && !securityContext(reading)) || shape.nonTech(name.start, a.end + 3)) continue;
+    const taken = titleCaseName(shape, lex, name);
+    if (taken) found.push(taken);
+  }
+}
+
+/**
+ * "Canada orders Zentrix to wind down ...": the firm between "orders" (and its origin, if named)
+ * and "to" and the measure.
+ */
+export function byOrder(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+  for (const a of reading.actions) {
+    if (!restrictiveByGovernment(reading, a) || shape.words[a.start - 1] !== 'to' || !shape.joined(a.start - 1))
+      continue;
+    const name = shape.backward(a.start - 1);
+    if (!name || name.end - name.start > MAX_NAME) continue;
+    // "orders Chinese-owned Halvora to divest": the firm's origin may come between.
+    const verb = (reading.origins.find((o) => o.end === name.start)?.start ?? name.start) - 1;
+    if (!ORDERS.has(shape.words[verb] ?? '')) continue;
+    if (shape.nonTech(name.start, a.end + 5)) continue;
+    const taken = titleCaseName(shape, lex, name);
+    if (taken) found.push(taken);
+  }
+}
