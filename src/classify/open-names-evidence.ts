@@ -296,6 +296,14 @@ export const DEALINGS = new Set([
 /** A deal a government blocks, after the firm's name: "blocks Zentrix takeover of chip firm". */
 export const DEALS = new Set(['takeover', 'acquisition', 'deal', 'merger', 'bid']);
 
+/** Past a count that leads the object ("rip out 1,300 Zentrix cameras"): where what is counted starts. */
+export function afterCount(words: readonly string[], at: number): number {
+  // "1,300" may be read as two tokens, "1" and "300".
+  let past = at;
+  while (past < at + 3 && /^\d[\d,.]*$/.test(words[past] ?? '')) past++;
+  return past;
+}
+
 /** Past a foreign origin that leads the object ("bans China's Zentrix on ..."): where its name starts. */
 export function afterOrigin(reading: Reading, at: number): number {
   return reading.origins.find((o) => o.start === at)?.end ?? at;

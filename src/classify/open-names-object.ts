@@ -11,6 +11,7 @@ import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import type { NameShape } from './name-shape.js';
 import type { ActionMention, Reading, Span } from './reading.js';
 import {
+  afterCount,
   afterOrigin,
   capitalAt,
   DEALINGS,
@@ -99,7 +100,7 @@ function objectStart(reading: Reading, lex: OpenNameWords, a: ActionMention): nu
   if (!restrictiveByGovernment(reading, a) && !(restrictive(a) && takesEffect(reading, a))) return -1;
   const words = reading.tokens.words;
   const at = OBJECT_LINKS.has(words[a.end] ?? '') ? a.end + 1 : a.end;
-  return afterOrigin(reading, afterOfNoun(reading, afterTrade(words, lex, at)));
+  return afterOrigin(reading, afterCount(words, afterOfNoun(reading, afterTrade(words, lex, at))));
 }
 
 /**

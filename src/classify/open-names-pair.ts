@@ -8,6 +8,7 @@ import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import { MAX_NAME, type NameShape } from './name-shape.js';
 import type { ActionMention, Reading, Span } from './reading.js';
 import {
+  afterCount,
   afterOrigin,
   DEALINGS,
   DEALS,
@@ -31,7 +32,7 @@ const ORDERS = new Set(['orders', 'ordered', 'order', 'forces', 'forced', 'tells
  * "of" ("designation of Zentrix as a security threat").
  */
 export function pairNameAt(words: readonly string[], a: ActionMention): number {
-  return words[a.start + 1] === 'of' ? a.start + 2 : a.start + 1;
+  return afterCount(words, words[a.start + 1] === 'of' ? a.start + 2 : a.start + 1);
 }
 
 /**

@@ -91,6 +91,10 @@ describe('a new vendor named as the object of a government action', () => {
       'restriction',
       'UK',
     ],
+    // A count before the name; CCTV as a technology word; a distributor as a descriptor.
+    ["South Korea's military to rip out 1,300 Weishi cameras after backdoor discovered", ['Weishi'], 'ban', 'KR'],
+    ['India restricts imports of Zhenyu Vision CCTV cameras', ['Zhenyu Vision'], 'restriction', 'IN'],
+    ['Japan adds Russian-linked chip distributor Arktel to export blacklist', ['Arktel'], 'restriction', 'JP'],
     // Trade in a technology after the name, sales to it cut, its technology's use limited.
     ['Commerce Dept. bars Zentrix antivirus sales in the US starting July 20', ['Zentrix'], 'ban', 'US-federal'],
     ['US bans American firms from selling to Zentrix for seven years', ['Zentrix'], 'restriction', 'US-federal'],
@@ -304,6 +308,8 @@ describe('look-alikes that name no new vendor', () => {
     ['Police ban drones from Pentagon bases'],
     ['US bans American firms from selling to Iran'],
     ['Ohio bans Marlowe sales'],
+    ['Police seize 1,300 Smith rifles'],
+    ['Treasury sanctions oil distributor Petrova'],
     // Drones and cameras are banned from places; a trade banwatch does not watch; a person.
     ['Park Service bans drones from Yellowstone'],
     ['City bans imports of seafood from Marlowe'],
