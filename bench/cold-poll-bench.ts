@@ -43,9 +43,10 @@ interface Run {
   /** Date.now() at the spawn: the feed host's request times are on the same clock. */
   spawnedAt: number;
   peakRssMb: number;
-  /** User and system CPU of the command, all its threads, as last read before it exited (10 ms steps). */
-  cpuSeconds: number;
-  /** [Date.now(), CPU seconds so far] at each reading, to split start-up from the polls. */
+  /**
+   * [Date.now(), CPU seconds so far] every 10 ms, all the command's threads: the last is its CPU
+   * as last read before it exited, and the one at its first feed request splits off start-up.
+   */
   cpuReadings: Array<[number, number]>;
   exitCode: number | null;
   stderrTail: string;
@@ -75,6 +76,9 @@ function cpuSecondsOf(pid: number): number | undefined {
   }
 }
 
+/** The command's CPU seconds as last read before it exited. */
+const commandCpu = (run: Run): number => run.cpuReadings.at(-1)?.[1] ?? 0;
+
 /** Runs `node ...args` to its exit: wall seconds, peak RSS (VmHWM) and CPU, read every 10 ms. */
 function runNode(args: string[], logDir: string): Promise<Run> {
   return new Promise((done, fail) => {
@@ -91,12 +95,11 @@ function runNode(args: string[], logDir: string): Promise<Run> {
     });
     closeSync(fd);
     let peak = 0;
-    let cpu = 0;
     const cpuReadings: Array<[number, number]> = [];
     const timer = setInterval(() => {
       peak = Math.max(peak, (child.pid && hwmMb(child.pid)) || 0);
-      cpu = (child.pid && cpuSecondsOf(child.pid)) || cpu;
-      cpuReadings.push([Date.now(), cpu]);
+      const cpu = child.pid && cpuSecondsOf(child.pid);
+      if (cpu) cpuReadings.push([Date.now(), cpu]);
     }, 10);
     child.once('error', fail);
     child.once('exit', (exitCode) => {
@@ -106,7 +109,6 @@ function runNode(args: string[], logDir: string): Promise<Run> {
         seconds,
         spawnedAt,
         peakRssMb: round(peak),
-        cpuSeconds: cpu,
         cpuReadings,
         exitCode,
         stderrTail: readFileSync(log, 'utf8').slice(-2_000),
@@ -170,7 +172,7 @@ export async function benchColdPoll(): Promise<Record<string, unknown>[]> {
         startup,
         polls: run.seconds - startup,
         hostCpuSeconds: stats.cpuSeconds,
-        pollCpuSeconds: run.cpuSeconds - atFirstRequest,
+        pollCpuSeconds: commandCpu(run) - atFirstRequest,
       };
     };
     const rounds: Array<{ changed: Timed; unchanged: Timed; floor: Timed; bare: number }> = [];
@@ -207,7 +209,7 @@ export async function benchColdPoll(): Promise<Record<string, unknown>[]> {
         // How much of the machine the changed polls (start-up excluded) and the feed host kept
         // busy: near the core count, a faster poll needs less CPU, not more parallel work.
         pollCpuSecondsByRound: rounds.map((r) => round(r.changed.pollCpuSeconds, 2)),
-        commandCpuSecondsByRound: rounds.map((r) => round(r.changed.run.cpuSeconds, 2)),
+        commandCpuSecondsByRound: rounds.map((r) => round(commandCpu(r.changed.run), 2)),
         feedHostCpuSecondsByRound: rounds.map((r) => round(r.changed.hostCpuSeconds, 2)),
         coresBusyByRound: rounds.map((r) =>
           round((r.changed.pollCpuSeconds + r.changed.hostCpuSeconds) / r.changed.polls, 2),

@@ -8,6 +8,7 @@
 import type { Classifier } from '../../domain/classification.js';
 import type { VendorCatalog } from '../../domain/vendor.js';
 import type { EvalRow } from './eval-rows.js';
+import { escapeRegExp } from '../../shared/escape-regexp.js';
 
 /** A name no catalogue, dictionary or headline has. */
 export const INVENTED_VENDOR = 'Zentrix';
@@ -33,8 +34,6 @@ export interface UnknownVendorReport {
   misses: UnknownVendorMiss[];
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The vendor's names, longest first, so "Hikvision USA" is replaced before "Hikvision". */
 function namesOf(catalog: VendorCatalog, vendor: string): string[] {
   const record = catalog.resolve(vendor);
@@ -46,7 +45,7 @@ function namesOf(catalog: VendorCatalog, vendor: string): string[] {
 /** The title with the first whole-word spelling of one of `names` replaced, or undefined. */
 export function replaceVendor(title: string, names: readonly string[], invented = INVENTED_VENDOR): string | undefined {
   for (const name of names) {
-    const match = new RegExp(`(?<![\\p{L}\\p{N}-])${escape(name)}(?![\\p{L}\\p{N}])`, 'iu').exec(title);
+    const match = new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'iu').exec(title);
     if (match) return title.slice(0, match.index) + invented + title.slice(match.index + match[0].length);
   }
   return undefined;

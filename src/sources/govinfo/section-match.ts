@@ -1,4 +1,5 @@
 import type { MatchedText } from '../../domain/instrument.js';
+import { escapeRegExp } from '../../shared/escape-regexp.js';
 
 /** The section of a bill's text that names a watch term, as shown in the alert and in `bills`. */
 export type MatchedSection = Omit<MatchedText, 'version'>;
@@ -16,8 +17,6 @@ function plain(xml: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `Sec. 632` from the section's `<num>` (USLM) or `<enum>` (bill DTD); '' when unnumbered. */
 function sectionLabel(chunk: string): string {
@@ -42,7 +41,7 @@ function excerptAround(text: string, index: number, length: number): string {
 export function matchedSection(xml: string, terms: readonly string[]): MatchedSection | undefined {
   const patterns = terms
     .filter((term) => term.trim().length >= 3)
-    .map((term) => ({ term, pattern: new RegExp(`(?<![\\w])${escape(term.trim())}(?![\\w])`, 'i') }));
+    .map((term) => ({ term, pattern: new RegExp(`(?<![\\w])${escapeRegExp(term.trim())}(?![\\w])`, 'i') }));
   if (!patterns.length) return undefined;
   const sections = xml.split(/(?=<section\b)/);
   for (const chunk of sections) {
@@ -62,7 +61,7 @@ export function matchedSection(xml: string, terms: readonly string[]): MatchedSe
  * part of this one. A mention elsewhere ("as amended by the ... Act") is not.
  */
 export function shortTitleSection(xml: string, shortTitle: string): MatchedSection | undefined {
-  const title = escape(shortTitle.trim()).replace(/\s+/g, '\\s+');
+  const title = escapeRegExp(shortTitle.trim()).replace(/\s+/g, '\\s+');
   const cited = new RegExp(`may be cited as (?:the )?["“”'‘’\\s]*${title}(?![\\w])`, 'i');
   for (const chunk of xml.split(/(?=<section\b)/)) {
     // What follows a section's end (a title's own short-title line) belongs to no section.
