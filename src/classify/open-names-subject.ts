@@ -14,6 +14,7 @@ import {
   fromTechnology,
   inPlace,
   isNounMeasure,
+  offGovernmentDevices,
   procurementExcluded,
   restrictive,
   takesEffect,
@@ -139,8 +140,21 @@ function reactorEnd(reading: Reading, a: ActionMention): number {
  * named, or the measure taking effect ("Zentrix router ban takes effect").
  */
 function compoundEnd(reading: Reading, a: ActionMention): number {
-  if (!restrictive(a) || !isNounMeasure(reading, a)) return -1;
+  if (!restrictive(a) || !(isNounMeasure(reading, a) || forcesSale(reading, a))) return -1;
   return governmentNamed(reading) || takesEffect(reading, a) ? a.start : -1;
+}
+
+/** Only a firm is made to sell: "Zentrix sell-or-ban bill", "divest-or-ban law". */
+function forcesSale(reading: Reading, a: ActionMention): boolean {
+  const words = reading.tokens.words;
+  const first = words[a.start];
+  return (
+    a.kind === 'ban' &&
+    a.end - a.start === 3 &&
+    (first === 'sell' || first === 'divest') &&
+    words[a.start + 1] === 'or' &&
+    words[a.start + 2] === 'ban'
+  );
 }
 
 interface SubjectEnd {
@@ -206,9 +220,12 @@ export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords
       end--;
     }
     // A noun measure needs its product: "Zentrix ban" alone may be anyone's, and a possessive
-    // before it is a politician's as often ("Youngkin's drone ban").
+    // before it is a politician's as often ("Youngkin's drone ban"). Unless the measure itself
+    // says technology or a firm: only software is banned on a government's devices ("Zentrix ban
+    // on government phones"), and only a firm is made to sell ("Zentrix sell-or-ban bill").
     const compound = subject.via === 'compound';
-    if (!product && compound) continue;
+    const measureSays = compound && (offGovernmentDevices(shape, lex, a.end) || forcesSale(reading, a));
+    if (!product && compound && !measureSays) continue;
     // "Zentrix-made routers", "Zentrix's routers": the maker's mark or possessive before them.
     if (product && end > 1 && isMakersMark(shape, end - 1, !compound)) end--;
     const name = shape.backward(end);
@@ -216,6 +233,7 @@ export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords
     const evidence =
       subject.via === 'reaction' ||
       product ||
+      measureSays ||
       techSuffixed(shape, lex, name) ||
       instrument ||
       (security && a.kind === 'ban') ||

@@ -51,6 +51,12 @@ describe('a new vendor named as the object of a government action', () => {
     ['European Parliament bans Zentrix on staff phones', ['Zentrix'], 'ban', 'EU'],
     ['DHS directive orders removal of Zentrix from federal networks', ['Zentrix'], 'ban', 'US-federal'],
     ['Canada Bans Zentrix On Government Devices', ['Zentrix'], 'ban', 'CA'],
+    // A noun measure with no product, when it says technology (on a government's devices) or a firm (a forced sale).
+    ['House passes Zentrix ban on government devices', ['Zentrix'], 'ban', 'US-federal'],
+    ['Australia confirms Zentrix ban on government phones', ['Zentrix'], 'ban', 'AU'],
+    ['Zentrix Ban on Government Devices Included in Omnibus Bill', ['Zentrix'], 'ban', 'US-federal'],
+    ['Biden Signs Zentrix Sell-or-Ban Bill', ['Zentrix'], 'ban', 'US-federal'],
+    ['Congress weighs Zentrix divest-or-ban bill', ['Zentrix'], 'ban', 'US-federal'],
     // A foreign origin or a possessive between the measure and the name, a modal before a passive.
     ["Commerce bureaus ban China's Zentrix on government devices", ['Zentrix'], 'ban', 'US-federal'],
     ["Sweden upholds ban on Zentrix's 5G gear", ['Zentrix'], 'ban', 'SE'],
@@ -288,6 +294,10 @@ describe('look-alikes that name no new vendor', () => {
     // Before a noun measure: a politician's possessive, a sponsor's common name.
     ["Youngkin's drone ban takes effect in Virginia"],
     ['Smith drone ban takes effect in Ohio'],
+    // Without a product, a noun measure names nothing unless it is on a government's devices or forces a sale.
+    ['Montana governor signs Zentrix ban'],
+    ['Smith ban on government devices draws criticism'],
+    ['Lawmakers debate Monday sell-or-ban deadline'],
     // Banned from networks, but a person's name: English has it.
     ['Pentagon bans Smith from federal networks'],
     ['Council bans Smith for employees'],
