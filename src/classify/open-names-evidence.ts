@@ -296,6 +296,23 @@ export const DEALINGS = new Set([
 /** A deal a government blocks, after the firm's name: "blocks Zentrix takeover of chip firm". */
 export const DEALS = new Set(['takeover', 'acquisition', 'deal', 'merger', 'bid']);
 
+/** A sale a measure forces: "ban Zentrix unless it is sold", "to be sold or banned". */
+export const SALE = new Set(['sold', 'sells', 'sell', 'divests', 'divest', 'divested', 'divestiture', 'sale']);
+/** How far a forced sale may follow the name ("nationwide unless"), and its word "unless" ("its Chinese owner sells"). */
+const UNLESS_REACH = 3;
+const SALE_REACH = 4;
+
+/** "ban Zentrix nationwide unless it is sold", "unless its Chinese owner sells": only a firm is made to sell. */
+export function unlessSold(shape: NameShape, at: number): boolean {
+  const words = shape.words;
+  for (let u = at; u < Math.min(words.length, at + UNLESS_REACH); u++) {
+    if (words[u] !== 'unless') continue;
+    for (let i = u + 1; i <= Math.min(words.length - 1, u + SALE_REACH); i++) if (SALE.has(words[i] ?? '')) return true;
+    return false;
+  }
+  return false;
+}
+
 /** Past a count that leads the object ("rip out 1,300 Zentrix cameras"): where what is counted starts. */
 export function afterCount(words: readonly string[], at: number): number {
   // "1,300" may be read as two tokens, "1" and "300".
@@ -314,7 +331,7 @@ export function afterOrigin(reading: Reading, at: number): number {
  * ("Zentrix Networks"), it is banned on a government's own devices or networks, a telecoms
  * regulator takes its right to operate, it is barred "from" a technology ("from 5G") or from
  * government contracts under a procurement law or for security, a deal of its in technology is
- * blocked for security, or trade to it or contracts with it are cut.
+ * blocked for security, trade to it or contracts with it are cut, or it is banned unless sold.
  */
 export function firmAfter(
   shape: NameShape,
@@ -334,6 +351,7 @@ export function firmAfter(
   // "blocks Zentrix takeover of chip firm over security concerns": a deal, in technology, for security.
   if (DEALS.has(next) && shape.tech(name.end, name.end + 5) && securityContext(reading)) return true;
   if (traded === 'to') return true;
+  if (unlessSold(shape, name.end) && uncommonFrom(shape, name) !== undefined) return true;
   // Contracts with anyone may be cut ("Smith & Wesson"): a name English does not have, in a
   // headline about technology, a security concern or a foreign origin.
   const context = shape.tech(0, shape.words.length) || securityContext(reading);

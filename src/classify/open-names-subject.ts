@@ -15,6 +15,7 @@ import {
   inPlace,
   isNounMeasure,
   offGovernmentDevices,
+  SALE,
   procurementExcluded,
   restrictive,
   takesEffect,
@@ -95,16 +96,28 @@ function governmentNamed(reading: Reading): boolean {
   return reading.places.some((p) => p.actor && !p.reverse);
 }
 
+interface SubjectEnd {
+  /** Where the name (with its product) ends; -1 when no shape holds. */
+  end: number;
+  via?: 'passive' | 'undergoer' | 'compound' | 'reaction';
+  /** The measure offers a sale instead ("to be sold or banned"): only a firm is sold. */
+  sale?: boolean;
+}
+
 /**
  * Where the name before a passive measure ends ("Zentrix cameras banned by the Pentagon"), or
  * -1: a one-word participle, a government named anywhere, and before it only auxiliaries.
  */
-function passiveEnd(reading: Reading, a: ActionMention): number {
-  if (!restrictive(a) || a.end - a.start !== 1 || !(reading.tokens.words[a.start] ?? '').endsWith('ed')) return -1;
-  if (!governmentNamed(reading)) return -1;
+function passiveEnd(reading: Reading, a: ActionMention): SubjectEnd {
+  const words = reading.tokens.words;
+  if (!restrictive(a) || a.end - a.start !== 1 || !(words[a.start] ?? '').endsWith('ed')) return { end: -1 };
+  if (!governmentNamed(reading)) return { end: -1 };
   let end = a.start;
-  while (end > 0 && AUXILIARIES.has(reading.tokens.words[end - 1] ?? '')) end--;
-  return end;
+  // "requiring Zentrix to be sold or banned": the sale offered instead of the ban.
+  const sale = words[end - 1] === 'or' && SALE.has(words[end - 2] ?? '');
+  if (sale) end -= 2;
+  while (end > 0 && AUXILIARIES.has(words[end - 1] ?? '')) end--;
+  return { end, via: 'passive', sale };
 }
 
 /**
@@ -157,16 +170,10 @@ function forcesSale(reading: Reading, a: ActionMention): boolean {
   );
 }
 
-interface SubjectEnd {
-  /** Where the name (with its product) ends; -1 when no shape holds. */
-  end: number;
-  via?: 'passive' | 'undergoer' | 'compound' | 'reaction';
-}
-
 /** Where the name the measure `a` falls on ends, when it comes before the measure, and by which shape. */
 function subjectEnd(reading: Reading, a: ActionMention): SubjectEnd {
   const passive = passiveEnd(reading, a);
-  if (passive >= 0) return { end: passive, via: 'passive' };
+  if (passive.end >= 0) return passive;
   const undergoer = undergoerEnd(reading, a);
   if (undergoer >= 0) return { end: undergoer, via: 'undergoer' };
   // A reaction first: "challenges Pentagon blacklisting" is a firm's answer, not a compound.
@@ -224,7 +231,8 @@ export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords
     // says technology or a firm: only software is banned on a government's devices ("Zentrix ban
     // on government phones"), and only a firm is made to sell ("Zentrix sell-or-ban bill").
     const compound = subject.via === 'compound';
-    const measureSays = compound && (offGovernmentDevices(shape, lex, a.end) || forcesSale(reading, a));
+    const measureSays =
+      (compound && (offGovernmentDevices(shape, lex, a.end) || forcesSale(reading, a))) || subject.sale === true;
     if (!product && compound && !measureSays) continue;
     // "Zentrix-made routers", "Zentrix's routers": the maker's mark or possessive before them.
     if (product && end > 1 && isMakersMark(shape, end - 1, !compound)) end--;
@@ -243,7 +251,7 @@ export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords
     if (!evidence || shape.nonTech(name.start, a.end + 3)) continue;
     // Before a noun measure a capitalised word is as often a sponsor's or a place's: only a name
     // English does not have ("Zentrix router ban", not "Smith drone ban").
-    if (compound && uncommonFrom(shape, name) === undefined) continue;
+    if ((compound || subject.sale) && uncommonFrom(shape, name) === undefined) continue;
     const taken = titleCaseName(shape, lex, name);
     // "Zentrix, Halvex hit with ...": the names listed before it are hit too.
     if (taken) found.push(taken, ...coordinatedBack(shape, name.start));

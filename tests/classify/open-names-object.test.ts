@@ -57,6 +57,10 @@ describe('a new vendor named as the object of a government action', () => {
     ['Zentrix Ban on Government Devices Included in Omnibus Bill', ['Zentrix'], 'ban', 'US-federal'],
     ['Biden Signs Zentrix Sell-or-Ban Bill', ['Zentrix'], 'ban', 'US-federal'],
     ['Congress weighs Zentrix divest-or-ban bill', ['Zentrix'], 'ban', 'US-federal'],
+    // Banned unless sold, or to be sold or banned: only a firm is.
+    ['President Biden signs law to ban Zentrix nationwide unless it is sold', ['Zentrix'], 'ban', 'US-federal'],
+    ['House passes bill to ban Zentrix unless Chinese owner sells', ['Zentrix'], 'ban', 'US-federal'],
+    ['Joe Biden Signs Bill Requiring Zentrix To Be Sold Or Banned In The US', ['Zentrix'], 'ban', 'US-federal'],
     // A foreign origin or a possessive between the measure and the name, a modal before a passive.
     ["Commerce bureaus ban China's Zentrix on government devices", ['Zentrix'], 'ban', 'US-federal'],
     ["Sweden upholds ban on Zentrix's 5G gear", ['Zentrix'], 'ban', 'SE'],
@@ -298,6 +302,8 @@ describe('look-alikes that name no new vendor', () => {
     ['Montana governor signs Zentrix ban'],
     ['Smith ban on government devices draws criticism'],
     ['Lawmakers debate Monday sell-or-ban deadline'],
+    ['Senate passes bill to ban Smith unless he sells his farm'],
+    ['Council says Smith to be sold or banned'],
     // Banned from networks, but a person's name: English has it.
     ['Pentagon bans Smith from federal networks'],
     ['Council bans Smith for employees'],
