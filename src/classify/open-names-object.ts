@@ -226,6 +226,12 @@ function listedWithVendor(shape: NameShape, name: Span, a: ActionMention): boole
   return a.kind !== 'sanction' && next >= 0 && shape.isVendor(next);
 }
 
+/** The measure is on exports: "export controls", "export curbs". */
+function onExports(shape: NameShape, a: ActionMention): boolean {
+  for (let i = a.start; i < a.end; i++) if (shape.words[i] === 'export' || shape.words[i] === 'exports') return true;
+  return false;
+}
+
 export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   for (const a of reading.actions) {
     const object = objectStart(reading, lex, a);
@@ -246,7 +252,10 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
       // The product says technology; the maker is a firm, not "Smith" or "Ford": a name English does not have.
       const maker =
         makers.includes(start) && (uncommonFrom(shape, name) !== undefined || techSuffixed(shape, lex, name));
-      const firm = maker || firmAfter(shape, reading, lex, name, traded) || listedWithVendor(shape, name, a);
+      // "imposes export controls on Zentrix": controls on exports fall on the firms that buy them.
+      const exportsTo = link === 'on' && onExports(shape, a) && uncommonFrom(shape, name) !== undefined;
+      const firm =
+        maker || exportsTo || firmAfter(shape, reading, lex, name, traded) || listedWithVendor(shape, name, a);
       if (!firm || shape.nonTech(name.start, name.end + 3) || buysFromVendor(shape, lex, name)) continue;
       // With no government named, a capitalised word may be anyone's ("ban on Smith drones takes
       // effect"): only a name English does not have.

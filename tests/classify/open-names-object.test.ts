@@ -57,6 +57,9 @@ describe('a new vendor named as the object of a government action', () => {
     ['Zentrix Ban on Government Devices Included in Omnibus Bill', ['Zentrix'], 'ban', 'US-federal'],
     ['Biden Signs Zentrix Sell-or-Ban Bill', ['Zentrix'], 'ban', 'US-federal'],
     ['Congress weighs Zentrix divest-or-ban bill', ['Zentrix'], 'ban', 'US-federal'],
+    // Controls on exports fall on the firms that buy them.
+    ['US Commerce Dept imposes export controls on Zentrix', ['Zentrix'], 'restriction', 'US-federal'],
+    ['Japan tightens export curbs on Quillora over military ties', ['Quillora'], 'restriction', 'JP'],
     // Banned unless sold, or to be sold or banned: only a firm is.
     ['President Biden signs law to ban Zentrix nationwide unless it is sold', ['Zentrix'], 'ban', 'US-federal'],
     ['House passes bill to ban Zentrix unless Chinese owner sells', ['Zentrix'], 'ban', 'US-federal'],
@@ -304,6 +307,9 @@ describe('look-alikes that name no new vendor', () => {
     ['Lawmakers debate Monday sell-or-ban deadline'],
     ['Senate passes bill to ban Smith unless he sells his farm'],
     ['Council says Smith to be sold or banned'],
+    // Export controls on a person's common name or on a country.
+    ['US imposes export controls on Smith'],
+    ['EU imposes export curbs on Russia'],
     // Banned from networks, but a person's name: English has it.
     ['Pentagon bans Smith from federal networks'],
     ['Council bans Smith for employees'],
