@@ -27,7 +27,7 @@ import {
   withoutModifiers,
 } from './open-names-evidence.js';
 import { bySubject, subjectAhead } from './open-names-subject.js';
-import { byDealingsEnded, byOrder, byPair, pairNameAt } from './open-names-pair.js';
+import { byDealingsEnded, byOrder, byPair, byUninstall, pairNameAt, staffUninstall } from './open-names-pair.js';
 
 /** Words between an action and its object: "ban on X", "removal of X", "strip out X". */
 const OBJECT_LINKS = new Set(['on', 'of', 'out']);
@@ -199,6 +199,7 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
     const boughtFrom = bought >= 0 ? makerAt(words, lex, bought, true) : -1;
     if (boughtFrom >= 0 && capitalAt(reading, boughtFrom)) return true;
     if (start >= 0 && reading.tokens.words[a.start - 1] === 'to' && capitalAt(reading, a.start - 2)) return true;
+    if (staffUninstall(reading, a) && capitalAt(reading, a.end)) return true;
     if (restrictivePair(reading, a)) {
       if (capitalAt(reading, pairNameAt(reading.tokens.words, a))) return true;
       if (reading.tokens.words[a.end] === 'with' && capitalAt(reading, a.end + 1)) return true;
@@ -268,4 +269,5 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
   bySubject(shape, reading, lex, found);
   byPair(shape, reading, lex, found);
   byDealingsEnded(shape, reading, lex, found);
+  byUninstall(shape, reading, lex, found);
 }

@@ -6,7 +6,7 @@
  */
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import { MAX_NAME, type NameShape } from './name-shape.js';
-import type { ActionMention, Reading, Span } from './reading.js';
+import { atomAt, type ActionMention, type Reading, type Span } from './reading.js';
 import {
   afterCount,
   afterOrigin,
@@ -21,6 +21,7 @@ import {
   shutDownForSecurity,
   techSuffixed,
   titleCaseName,
+  uncommonFrom,
   withoutModifiers,
 } from './open-names-evidence.js';
 
@@ -33,6 +34,45 @@ const ORDERS = new Set(['orders', 'ordered', 'order', 'forces', 'forced', 'tells
  */
 export function pairNameAt(words: readonly string[], a: ActionMention): number {
   return afterCount(words, words[a.start + 1] === 'of' ? a.start + 2 : a.start + 1);
+}
+
+/** What staff delete that is not an app: "told to delete WhatsApp messages" keeps records, it bans nothing. */
+const CONTENT = new Set([
+  'messages',
+  'message',
+  'chats',
+  'emails',
+  'posts',
+  'tweets',
+  'texts',
+  'records',
+  'files',
+  'data',
+  'photos',
+  'history',
+]);
+
+/** A government telling its staff to remove something: "tells officials to uninstall", "agencies told to delete". */
+export function staffUninstall(reading: Reading, a: ActionMention): boolean {
+  return restrictivePair(reading, a) && atomAt(reading, 'uninstall', a.end - 1) !== undefined;
+}
+
+/**
+ * "tells officials to uninstall Zentrix", "agencies told to delete Zentrix by April": what staff
+ * are told to delete from their devices is an app; a name English does not have ("delete Smith
+ * emails" is not one).
+ */
+export function byUninstall(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+  for (const a of reading.actions) {
+    if (!staffUninstall(reading, a) || !shape.joined(a.end)) continue;
+    const whole = shape.forward(a.end);
+    if (!whole || /\d/.test(shape.words[whole.start] ?? '')) continue;
+    const name = withoutModifiers(shape, lex, whole);
+    if (uncommonFrom(shape, name) === undefined || CONTENT.has(shape.words[name.end] ?? '')) continue;
+    if (shape.nonTech(name.start, name.end + 3)) continue;
+    const taken = titleCaseName(shape, lex, name);
+    if (taken) found.push(taken);
+  }
 }
 
 /**

@@ -57,6 +57,9 @@ describe('a new vendor named as the object of a government action', () => {
     ['Zentrix Ban on Government Devices Included in Omnibus Bill', ['Zentrix'], 'ban', 'US-federal'],
     ['Biden Signs Zentrix Sell-or-Ban Bill', ['Zentrix'], 'ban', 'US-federal'],
     ['Congress weighs Zentrix divest-or-ban bill', ['Zentrix'], 'ban', 'US-federal'],
+    // What a government tells its staff to delete or uninstall is an app.
+    ['Australian agencies told to delete Zentrix by April', ['Zentrix'], 'ban', 'AU'],
+    ['Government tells officials to uninstall Zentrix from work phones', ['Zentrix'], 'ban', 'US-federal'],
     // Controls on exports fall on the firms that buy them.
     ['US Commerce Dept imposes export controls on Zentrix', ['Zentrix'], 'restriction', 'US-federal'],
     ['Japan tightens export curbs on Quillora over military ties', ['Quillora'], 'restriction', 'JP'],
@@ -307,6 +310,9 @@ describe('look-alikes that name no new vendor', () => {
     ['Lawmakers debate Monday sell-or-ban deadline'],
     ['Senate passes bill to ban Smith unless he sells his farm'],
     ['Council says Smith to be sold or banned'],
+    // Staff told to delete messages or a common name's emails: records, not an app.
+    ['Officials told to delete Zentrix messages'],
+    ['Staff told to delete Smith emails'],
     // Export controls on a person's common name or on a country.
     ['US imposes export controls on Smith'],
     ['EU imposes export curbs on Russia'],
