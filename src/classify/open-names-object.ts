@@ -48,8 +48,13 @@ const OF_NOUNS = new Set([
   'approvals',
   'procurement',
   'installation',
+  // "suspends certification of Zentrix routers": a regulator's approval of the product.
+  'certification',
+  'certifications',
 ]);
-const BEFORE_OF = new Set(['the', 'its', 'their', 'federal', 'state', 'government', 'further', 'future']);
+/** A regulator's approvals, then "for" and the firm: "bar new equipment authorizations for Zentrix Networks". */
+const AUTHORIZATIONS = new Set(['authorizations', 'authorisations', 'authorization', 'authorisation', 'approvals']);
+const BEFORE_OF = new Set(['the', 'its', 'their', 'federal', 'state', 'government', 'further', 'future', 'new']);
 
 /** Trade the action cuts, then "to" and the firm it goes to: "bars exports to Zentrix". */
 const TRADE = new Set(['exports', 'export', 'sales', 'shipments', 'supplies', 'supply', 'technology']);
@@ -99,7 +104,9 @@ const SELLING = new Set(['selling', 'supplying', 'exporting', 'shipping']);
 function objectStart(reading: Reading, lex: OpenNameWords, a: ActionMention): number {
   if (!restrictiveByGovernment(reading, a) && !(restrictive(a) && takesEffect(reading, a))) return -1;
   const words = reading.tokens.words;
-  const at = OBJECT_LINKS.has(words[a.end] ?? '') ? a.end + 1 : a.end;
+  const linked =
+    OBJECT_LINKS.has(words[a.end] ?? '') || (words[a.end] === 'for' && AUTHORIZATIONS.has(words[a.end - 1] ?? ''));
+  const at = linked ? a.end + 1 : a.end;
   return afterOrigin(reading, afterCount(words, afterOfNoun(reading, afterTrade(words, lex, at))));
 }
 

@@ -53,6 +53,21 @@ function listAhead(shape: NameShape, reading: Reading, lex: OpenNameWords, from:
   return false;
 }
 
+const INCLUDES = new Set(['include', 'includes', 'including']);
+/** How far before "additions" its list may be named: "Entity List additions", "additions to the blacklist". */
+const LIST_BEHIND = 3;
+
+/** A list named just before `at`: "Entity List additions include ...". */
+function listBehind(shape: NameShape, reading: Reading, lex: OpenNameWords, at: number): boolean {
+  const from = Math.max(0, at - LIST_BEHIND);
+  if (reading.actions.some((a) => a.instrument && a.end <= at && a.end >= from)) return true;
+  for (let i = from; i < at; i++) {
+    const word = shape.words[i] ?? '';
+    if (lex.listWords.some((l) => l === word || l.endsWith(` ${word}`))) return true;
+  }
+  return false;
+}
+
 /** Names joined by commas and "and" from `span` on, rightwards; catalogue vendors are stepped over. */
 function coordinated(shape: NameShape, after: number): Span[] {
   const out: Span[] = [];
@@ -132,10 +147,13 @@ function byList(
     const blacklist = word.startsWith('blacklist');
     // "... Chinese apps including Zenbot": the names are the members of a kind already named.
     const including = word === 'including';
-    if (!blacklist && !including && !listAhead(shape, reading, lex, v + 1)) continue;
+    // "Entity List additions include Zentrix, ...": the list before, the names after "include".
+    const included =
+      word.startsWith('addition') && INCLUDES.has(shape.words[v + 1] ?? '') && listBehind(shape, reading, lex, v);
+    if (!blacklist && !including && !included && !listAhead(shape, reading, lex, v + 1)) continue;
     // "adds Alpha, Beta and Gamma to ...": the names follow the verb; catalogue vendors may lead.
     // "Addition of Zentrix to the Entity List" (a Federal Register title): the noun, then "of".
-    const names = word.startsWith('addition') && shape.words[v + 1] === 'of' ? v + 2 : v + 1;
+    const names = included || (word.startsWith('addition') && shape.words[v + 1] === 'of') ? v + 2 : v + 1;
     let start = names;
     while (shape.isVendor(start)) start++;
     const first = start > names ? undefined : shape.forward(start);

@@ -57,6 +57,11 @@ describe('a new vendor named as the object of a government action', () => {
     ['Zentrix Ban on Government Devices Included in Omnibus Bill', ['Zentrix'], 'ban', 'US-federal'],
     ['Biden Signs Zentrix Sell-or-Ban Bill', ['Zentrix'], 'ban', 'US-federal'],
     ['Congress weighs Zentrix divest-or-ban bill', ['Zentrix'], 'ban', 'US-federal'],
+    // A regulator's approvals of the product or for the firm; a wireless product.
+    ["Brazil's Anatel suspends certification of Routerra Wi-Fi routers", ['Routerra'], 'ban', 'BR'],
+    ['FCC moves to bar new equipment authorizations for Harlow Networks', ['Harlow Networks'], 'ban', 'US-federal'],
+    ['FCC bans new approvals of Zentrix equipment', ['Zentrix'], 'ban', 'US-federal'],
+    ['Senate approves ban on Moduvo cellular modules in federal contracts', ['Moduvo'], 'ban', 'US-federal'],
     // What a government tells its staff to delete or uninstall is an app.
     ['Australian agencies told to delete Zentrix by April', ['Zentrix'], 'ban', 'AU'],
     ['Government tells officials to uninstall Zentrix from work phones', ['Zentrix'], 'ban', 'US-federal'],
@@ -195,6 +200,12 @@ describe('a new vendor named as the object of a government action', () => {
       'US-federal',
     ],
     [
+      'Entity List additions include Yunbeam Optics, 11 other Chinese firms',
+      ['Yunbeam Optics'],
+      'restriction',
+      'US-federal',
+    ],
+    [
       'Federal Register: Addition of Zentrix Technologies to the Entity List',
       ['Zentrix Technologies'],
       'restriction',
@@ -310,6 +321,9 @@ describe('look-alikes that name no new vendor', () => {
     ['Lawmakers debate Monday sell-or-ban deadline'],
     ['Senate passes bill to ban Smith unless he sells his farm'],
     ['Council says Smith to be sold or banned'],
+    // Authorizations granted, not barred; people added to a list's additions.
+    ['FCC grants authorizations for Harlow Networks'],
+    ['New blacklist additions include Smith and Jones'],
     // Staff told to delete messages or a common name's emails: records, not an app.
     ['Officials told to delete Zentrix messages'],
     ['Staff told to delete Smith emails'],
