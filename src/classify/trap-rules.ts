@@ -219,6 +219,8 @@ export function globalTraps(reading: Reading, governmentActor: boolean): TrapFin
     // "... postpones IPO after being blacklisted by the US": the business news is the consequence.
     if (trap.trap === 'listing' && hardCue && governmentActor) continue;
     if (trap.trap === 'non-tech' && reading.vendors.some((v) => !v.open && v.role === 'target')) continue;
+    // "bans smartwatches for children over spying fears": a security reason named outweighs the other.
+    if (trap.trap === 'non-security' && reading.motives.some((m) => m.strong)) continue;
     seen.add(trap.trap);
     findings.push({ reason: `trap: ${GLOBAL_REASONS[trap.trap]} ("${quote(reading, trap)}")`, blocks: true });
   }

@@ -62,6 +62,7 @@ describe('a new vendor named as the object of a government action', () => {
     ['FCC moves to bar new equipment authorizations for Harlow Networks', ['Harlow Networks'], 'ban', 'US-federal'],
     ['FCC bans new approvals of Zentrix equipment', ['Zentrix'], 'ban', 'US-federal'],
     ['Senate approves ban on Moduvo cellular modules in federal contracts', ['Moduvo'], 'ban', 'US-federal'],
+    ['Germany bans Tattlr smartwatches for children over eavesdropping fears', ['Tattlr'], 'ban', 'DE'],
     // What a government tells its staff to delete or uninstall is an app.
     ['Australian agencies told to delete Zentrix by April', ['Zentrix'], 'ban', 'AU'],
     ['Government tells officials to uninstall Zentrix from work phones', ['Zentrix'], 'ban', 'US-federal'],

@@ -120,7 +120,16 @@ describe('trap: government action against a tech company for non-security reason
       ['Amazon'],
     ],
     ["EU fines TikTok €345m over children's data", 'government action for non-security reasons'],
+    ['Germany bans Hikvision smartwatches for children', 'government action for non-security reasons ("children")'],
   ]);
+
+  it('yields to a security reason named beside it', () => {
+    expect(classify('Germany bans Hikvision smartwatches for children over spying fears')).toMatchObject({
+      relevant: true,
+      vendors: ['Hikvision'],
+      action: 'ban',
+    });
+  });
 });
 
 describe('trap: country-level sanctions or export controls without a named vendor', () => {
