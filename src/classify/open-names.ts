@@ -54,6 +54,16 @@ function listAhead(shape: NameShape, reading: Reading, lex: OpenNameWords, from:
 }
 
 const INCLUDES = new Set(['include', 'includes', 'including']);
+/** How far after "Additions to" the colon before the names may come: "Additions to the Entity List: Zentrix". */
+const COLON_REACH = 6;
+
+/** Where the names after "Additions to the ... List:" start; else right after the verb. */
+function afterColon(shape: NameShape, word: string, v: number): number {
+  if (!word.startsWith('addition') || shape.words[v + 1] !== 'to') return v + 1;
+  for (let i = v + 3; i <= Math.min(shape.words.length - 1, v + COLON_REACH); i++)
+    if (shape.between(i).includes(':')) return i;
+  return v + 1;
+}
 /** How far before "additions" its list may be named: "Entity List additions", "additions to the blacklist". */
 const LIST_BEHIND = 3;
 
@@ -153,7 +163,8 @@ function byList(
     if (!blacklist && !including && !included && !listAhead(shape, reading, lex, v + 1)) continue;
     // "adds Alpha, Beta and Gamma to ...": the names follow the verb; catalogue vendors may lead.
     // "Addition of Zentrix to the Entity List" (a Federal Register title): the noun, then "of".
-    const names = included || (word.startsWith('addition') && shape.words[v + 1] === 'of') ? v + 2 : v + 1;
+    const names =
+      included || (word.startsWith('addition') && shape.words[v + 1] === 'of') ? v + 2 : afterColon(shape, word, v);
     let start = names;
     while (shape.isVendor(start)) start++;
     const first = start > names ? undefined : shape.forward(start);

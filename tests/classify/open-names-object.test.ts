@@ -51,28 +51,6 @@ describe('a new vendor named as the object of a government action', () => {
     ['European Parliament bans Zentrix on staff phones', ['Zentrix'], 'ban', 'EU'],
     ['DHS directive orders removal of Zentrix from federal networks', ['Zentrix'], 'ban', 'US-federal'],
     ['Canada Bans Zentrix On Government Devices', ['Zentrix'], 'ban', 'CA'],
-    // A noun measure with no product, when it says technology (on a government's devices) or a firm (a forced sale).
-    ['House passes Zentrix ban on government devices', ['Zentrix'], 'ban', 'US-federal'],
-    ['Australia confirms Zentrix ban on government phones', ['Zentrix'], 'ban', 'AU'],
-    ['Zentrix Ban on Government Devices Included in Omnibus Bill', ['Zentrix'], 'ban', 'US-federal'],
-    ['Biden Signs Zentrix Sell-or-Ban Bill', ['Zentrix'], 'ban', 'US-federal'],
-    ['Congress weighs Zentrix divest-or-ban bill', ['Zentrix'], 'ban', 'US-federal'],
-    // A regulator's approvals of the product or for the firm; a wireless product.
-    ["Brazil's Anatel suspends certification of Routerra Wi-Fi routers", ['Routerra'], 'ban', 'BR'],
-    ['FCC moves to bar new equipment authorizations for Harlow Networks', ['Harlow Networks'], 'ban', 'US-federal'],
-    ['FCC bans new approvals of Zentrix equipment', ['Zentrix'], 'ban', 'US-federal'],
-    ['Senate approves ban on Moduvo cellular modules in federal contracts', ['Moduvo'], 'ban', 'US-federal'],
-    ['Germany bans Tattlr smartwatches for children over eavesdropping fears', ['Tattlr'], 'ban', 'DE'],
-    // What a government tells its staff to delete or uninstall is an app.
-    ['Australian agencies told to delete Zentrix by April', ['Zentrix'], 'ban', 'AU'],
-    ['Government tells officials to uninstall Zentrix from work phones', ['Zentrix'], 'ban', 'US-federal'],
-    // Controls on exports fall on the firms that buy them.
-    ['US Commerce Dept imposes export controls on Zentrix', ['Zentrix'], 'restriction', 'US-federal'],
-    ['Japan tightens export curbs on Quillora over military ties', ['Quillora'], 'restriction', 'JP'],
-    // Banned unless sold, or to be sold or banned: only a firm is.
-    ['President Biden signs law to ban Zentrix nationwide unless it is sold', ['Zentrix'], 'ban', 'US-federal'],
-    ['House passes bill to ban Zentrix unless Chinese owner sells', ['Zentrix'], 'ban', 'US-federal'],
-    ['Joe Biden Signs Bill Requiring Zentrix To Be Sold Or Banned In The US', ['Zentrix'], 'ban', 'US-federal'],
     // A foreign origin or a possessive between the measure and the name, a modal before a passive.
     ["Commerce bureaus ban China's Zentrix on government devices", ['Zentrix'], 'ban', 'US-federal'],
     ["Sweden upholds ban on Zentrix's 5G gear", ['Zentrix'], 'ban', 'SE'],
@@ -201,12 +179,6 @@ describe('a new vendor named as the object of a government action', () => {
       'US-federal',
     ],
     [
-      'Entity List additions include Yunbeam Optics, 11 other Chinese firms',
-      ['Yunbeam Optics'],
-      'restriction',
-      'US-federal',
-    ],
-    [
       'Federal Register: Addition of Zentrix Technologies to the Entity List',
       ['Zentrix Technologies'],
       'restriction',
@@ -316,21 +288,6 @@ describe('look-alikes that name no new vendor', () => {
     // Before a noun measure: a politician's possessive, a sponsor's common name.
     ["Youngkin's drone ban takes effect in Virginia"],
     ['Smith drone ban takes effect in Ohio'],
-    // Without a product, a noun measure names nothing unless it is on a government's devices or forces a sale.
-    ['Montana governor signs Zentrix ban'],
-    ['Smith ban on government devices draws criticism'],
-    ['Lawmakers debate Monday sell-or-ban deadline'],
-    ['Senate passes bill to ban Smith unless he sells his farm'],
-    ['Council says Smith to be sold or banned'],
-    // Authorizations granted, not barred; people added to a list's additions.
-    ['FCC grants authorizations for Harlow Networks'],
-    ['New blacklist additions include Smith and Jones'],
-    // Staff told to delete messages or a common name's emails: records, not an app.
-    ['Officials told to delete Zentrix messages'],
-    ['Staff told to delete Smith emails'],
-    // Export controls on a person's common name or on a country.
-    ['US imposes export controls on Smith'],
-    ['EU imposes export curbs on Russia'],
     // Banned from networks, but a person's name: English has it.
     ['Pentagon bans Smith from federal networks'],
     ['Council bans Smith for employees'],

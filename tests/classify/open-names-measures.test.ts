@@ -1,0 +1,74 @@
+/**
+ * A vendor outside the catalogue named by what the measure itself says of it: a noun measure on a
+ * government's devices or one that forces a sale, a regulator's approvals of its products, a list's
+ * additions, what staff are told to delete, controls on exports to it. The names are invented, so
+ * no catalogue entry helps; each shape has look-alikes that must name nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify, hasReason } from './default-classifier.js';
+
+describe('a new vendor named by what the measure says of it', () => {
+  it.each([
+    // A noun measure with no product, when it says technology (on a government's devices) or a firm (a forced sale).
+    ['House passes Zentrix ban on government devices', ['Zentrix'], 'ban', 'US-federal'],
+    ['Australia confirms Zentrix ban on government phones', ['Zentrix'], 'ban', 'AU'],
+    ['Zentrix Ban on Government Devices Included in Omnibus Bill', ['Zentrix'], 'ban', 'US-federal'],
+    ['Biden Signs Zentrix Sell-or-Ban Bill', ['Zentrix'], 'ban', 'US-federal'],
+    ['Congress weighs Zentrix divest-or-ban bill', ['Zentrix'], 'ban', 'US-federal'],
+    // Banned unless sold, or to be sold or banned: only a firm is.
+    ['President Biden signs law to ban Zentrix nationwide unless it is sold', ['Zentrix'], 'ban', 'US-federal'],
+    ['House passes bill to ban Zentrix unless Chinese owner sells', ['Zentrix'], 'ban', 'US-federal'],
+    ['Joe Biden Signs Bill Requiring Zentrix To Be Sold Or Banned In The US', ['Zentrix'], 'ban', 'US-federal'],
+    // A regulator's approvals of the product or for the firm; wireless and wearable products.
+    ["Brazil's Anatel suspends certification of Routerra Wi-Fi routers", ['Routerra'], 'ban', 'BR'],
+    ['FCC moves to bar new equipment authorizations for Harlow Networks', ['Harlow Networks'], 'ban', 'US-federal'],
+    ['FCC bans new approvals of Zentrix equipment', ['Zentrix'], 'ban', 'US-federal'],
+    ['Senate approves ban on Moduvo cellular modules in federal contracts', ['Moduvo'], 'ban', 'US-federal'],
+    ['Germany bans Tattlr smartwatches for children over eavesdropping fears', ['Tattlr'], 'ban', 'DE'],
+    // A list's additions, named after "include" or after the colon of a rule's title.
+    [
+      'Entity List additions include Yunbeam Optics, 11 other Chinese firms',
+      ['Yunbeam Optics'],
+      'restriction',
+      'US-federal',
+    ],
+    [
+      'Additions to the Entity List: Korsan Microelectronics and Affiliates',
+      ['Korsan Microelectronics'],
+      'restriction',
+      'US-federal',
+    ],
+    // What a government tells its staff to delete or uninstall is an app.
+    ['Australian agencies told to delete Zentrix by April', ['Zentrix'], 'ban', 'AU'],
+    ['Government tells officials to uninstall Zentrix from work phones', ['Zentrix'], 'ban', 'US-federal'],
+    // Controls on exports fall on the firms that buy them.
+    ['US Commerce Dept imposes export controls on Zentrix', ['Zentrix'], 'restriction', 'US-federal'],
+    ['Japan tightens export curbs on Quillora over military ties', ['Quillora'], 'restriction', 'JP'],
+  ])('%s', (title, vendors, action, jurisdiction) => {
+    const result = classify(title);
+    expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, action, jurisdiction });
+    expect(hasReason(result, `new vendor "${vendors[0] ?? ''}" (not in the catalogue`)).toBe(true);
+  });
+});
+
+describe('look-alikes of those shapes that name no new vendor', () => {
+  it.each([
+    // Without a product, a noun measure names nothing unless it is on a government's devices or forces a sale.
+    ['Montana governor signs Zentrix ban'],
+    ['Smith ban on government devices draws criticism'],
+    ['Lawmakers debate Monday sell-or-ban deadline'],
+    ['Senate passes bill to ban Smith unless he sells his farm'],
+    ['Council says Smith to be sold or banned'],
+    // Authorizations granted, not barred; people added to a list's additions.
+    ['FCC grants authorizations for Harlow Networks'],
+    ['New blacklist additions include Smith and Jones'],
+    // Staff told to delete messages or a common name's emails: records, not an app.
+    ['Officials told to delete Zentrix messages'],
+    ['Staff told to delete Smith emails'],
+    // Export controls on a person's common name or on a country.
+    ['US imposes export controls on Smith'],
+    ['EU imposes export curbs on Russia'],
+  ])('%s', (title) => {
+    expect(classify(title).vendorsNew).toBeUndefined();
+  });
+});
