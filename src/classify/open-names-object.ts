@@ -27,7 +27,16 @@ import {
   withoutModifiers,
 } from './open-names-evidence.js';
 import { bySubject, subjectAhead } from './open-names-subject.js';
-import { byDealingsEnded, byOrder, byPair, byUninstall, pairNameAt, staffUninstall } from './open-names-pair.js';
+import {
+  byDealingsEnded,
+  byHit,
+  byOrder,
+  byPair,
+  byUninstall,
+  hitWith,
+  pairNameAt,
+  staffUninstall,
+} from './open-names-pair.js';
 
 /** Words between an action and its object: "ban on X", "removal of X", "strip out X". */
 const OBJECT_LINKS = new Set(['on', 'of', 'out']);
@@ -51,6 +60,8 @@ const OF_NOUNS = new Set([
   // "suspends certification of Zentrix routers": a regulator's approval of the product.
   'certification',
   'certifications',
+  // "bars entry of Zentrix batteries": goods kept out at the border.
+  'entry',
 ]);
 /** A regulator's approvals, then "for" and the firm: "bar new equipment authorizations for Zentrix Networks". */
 const AUTHORIZATIONS = new Set(['authorizations', 'authorisations', 'authorization', 'authorisation', 'approvals']);
@@ -82,6 +93,9 @@ const BUYERS = new Set([
   'officials',
   'military',
   'troops',
+  'soldiers',
+  'ministries',
+  'ministry',
   'schools',
   'police',
   'staff',
@@ -207,6 +221,8 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
     if (boughtFrom >= 0 && capitalAt(reading, boughtFrom)) return true;
     if (start >= 0 && reading.tokens.words[a.start - 1] === 'to' && capitalAt(reading, a.start - 2)) return true;
     if (staffUninstall(reading, a) && capitalAt(reading, a.end)) return true;
+    const hit = hitWith(reading, a);
+    if (hit > 0 && capitalAt(reading, hit - 1)) return true;
     if (restrictivePair(reading, a)) {
       if (capitalAt(reading, pairNameAt(reading.tokens.words, a))) return true;
       if (reading.tokens.words[a.end] === 'with' && capitalAt(reading, a.end + 1)) return true;
@@ -232,6 +248,12 @@ function buysFromVendor(shape: NameShape, lex: OpenNameWords, name: Span): boole
 function listedWithVendor(shape: NameShape, name: Span, a: ActionMention): boolean {
   const next = shape.listSeparator(name.end);
   return a.kind !== 'sanction' && next >= 0 && shape.isVendor(next);
+}
+
+/** The measure forces a sale: "forces sale", "forced divestiture". */
+function forcedSale(shape: NameShape, a: ActionMention): boolean {
+  const last = shape.words[a.end - 1] ?? '';
+  return a.kind === 'restriction' && (last === 'sale' || last === 'divestiture' || last === 'divestment');
 }
 
 /** The measure is on exports: "export controls", "export curbs". */
@@ -260,10 +282,12 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
       // The product says technology; the maker is a firm, not "Smith" or "Ford": a name English does not have.
       const maker =
         makers.includes(start) && (uncommonFrom(shape, name) !== undefined || techSuffixed(shape, lex, name));
-      // "imposes export controls on Zentrix": controls on exports fall on the firms that buy them.
-      const exportsTo = link === 'on' && onExports(shape, a) && uncommonFrom(shape, name) !== undefined;
+      // "imposes export controls on Zentrix": controls on exports fall on the firms that buy them;
+      // "forces sale of Zentrix": only a firm is sold by order.
+      const exportsTo = (link === 'on' && onExports(shape, a)) || (link === 'of' && forcedSale(shape, a));
+      const bySaleOrExports = exportsTo && uncommonFrom(shape, name) !== undefined;
       const firm =
-        maker || exportsTo || firmAfter(shape, reading, lex, name, traded) || listedWithVendor(shape, name, a);
+        maker || bySaleOrExports || firmAfter(shape, reading, lex, name, traded) || listedWithVendor(shape, name, a);
       if (!firm || shape.nonTech(name.start, name.end + 3) || buysFromVendor(shape, lex, name)) continue;
       // With no government named, a capitalised word may be anyone's ("ban on Smith drones takes
       // effect"): only a name English does not have.
@@ -277,4 +301,5 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
   byPair(shape, reading, lex, found);
   byDealingsEnded(shape, reading, lex, found);
   byUninstall(shape, reading, lex, found);
+  byHit(shape, reading, lex, found);
 }

@@ -36,6 +36,40 @@ export function pairNameAt(words: readonly string[], a: ActionMention): number {
   return afterCount(words, words[a.start + 1] === 'of' ? a.start + 2 : a.start + 1);
 }
 
+/** Verbs that bring a measure down on a firm: "US hits Zentrix with export curbs". */
+const HITS = new Set(['hits', 'hit', 'slaps', 'slapped']);
+/** How many words may come between "with" and the measure: "with seven-year export denial order". */
+const HIT_REACH = 4;
+
+/** Where the "with" before a government's measure is ("hits Zentrix with new curbs"), or -1. */
+export function hitWith(reading: Reading, a: ActionMention): number {
+  if (!restrictiveByGovernment(reading, a)) return -1;
+  const words = reading.tokens.words;
+  for (let w = a.start - 1; w > 1 && w >= a.start - 1 - HIT_REACH; w--) if (words[w] === 'with') return w;
+  return -1;
+}
+
+/**
+ * "Commerce hits Zentrix with seven-year export denial order", "EU hits Spectrava with ban on
+ * selling surveillance tools": the firm between the verb and "with" and a government's measure,
+ * on exports or on technology, or itself named as a technology firm.
+ */
+export function byHit(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+  for (const a of reading.actions) {
+    const w = hitWith(reading, a);
+    if (w < 0 || !shape.joined(w)) continue;
+    const name = shape.backward(w);
+    if (!name || name.end !== w || !HITS.has(shape.words[name.start - 1] ?? '')) continue;
+    const measure = shape.words.slice(w + 1, a.end);
+    const onExports = measure.includes('export') || measure.includes('exports');
+    const technology = techSuffixed(shape, lex, name) || shape.tech(w + 1, a.end + 4);
+    if (!(onExports || technology) || shape.nonTech(name.start, a.end + 4)) continue;
+    if (!techSuffixed(shape, lex, name) && uncommonFrom(shape, name) === undefined) continue;
+    const taken = titleCaseName(shape, lex, name);
+    if (taken) found.push(taken);
+  }
+}
+
 /** What staff delete that is not an app: "told to delete WhatsApp messages" keeps records, it bans nothing. */
 const CONTENT = new Set([
   'messages',

@@ -62,6 +62,7 @@ const UNDERGO_FILLERS = new Set([
   'sweeping',
   'tougher',
   'export',
+  'import',
 ]);
 
 /** What a listed firm does about its listing: "sues ... over", "challenges", "wins removal from". */

@@ -206,6 +206,9 @@ export function markBackground(reading: Reading): TrapFinding[] {
   return findings;
 }
 
+/** Nouns after "Russia sanctions" that make it the name of a measure: "Russia sanctions list", "package". */
+const MEASURE_NOUNS = new Set(['list', 'lists', 'package', 'packages', 'regime', 'programme', 'program']);
+
 /** Traps that rule a headline out whatever else it says. */
 export function globalTraps(reading: Reading, governmentActor: boolean): TrapFinding[] {
   const findings: TrapFinding[] = [];
@@ -237,7 +240,8 @@ export function globalTraps(reading: Reading, governmentActor: boolean): TrapFin
     let at = place.end;
     if (atomAt(reading, 'actor-skip', at)) at++;
     const acting = atomAt(reading, 'reverse-verb', at) ?? countingActions(reading).find((a) => a.start === at);
-    if (!acting) continue;
+    // "adds Zentrix to Russia sanctions list": a measure named after the country, not the country acting.
+    if (!acting || MEASURE_NOUNS.has(reading.tokens.words[acting.end] ?? '')) continue;
     findings.push({
       reason: `trap: a Chinese or Russian government acting, outside what banwatch watches ("${quote(reading, { start: place.start, end: acting.end })}")`,
       blocks: true,

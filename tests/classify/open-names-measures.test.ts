@@ -41,6 +41,16 @@ describe('a new vendor named by what the measure says of it', () => {
     // What a government tells its staff to delete or uninstall is an app.
     ['Australian agencies told to delete Zentrix by April', ['Zentrix'], 'ban', 'AU'],
     ['Government tells officials to uninstall Zentrix from work phones', ['Zentrix'], 'ban', 'US-federal'],
+    // A forced sale falls on a firm; goods kept out at the border; a firm hit with a measure on technology or exports.
+    ['Supreme Court upholds law forcing sale of Snapreel', ['Snapreel'], 'restriction', 'US-federal'],
+    ['Customs Agency Detains, Bars Entry of Lumenta Batteries Under UFLPA', ['Lumenta'], 'ban', 'US-federal'],
+    ['Brelmont Solar Hit With US Import Ban Over Forced Labor', ['Brelmont Solar'], 'ban', 'US-federal'],
+    ['Commerce Department hits Zentrix with seven-year export denial order', ['Zentrix'], 'restriction', 'US-federal'],
+    ['EU hits Spectrava with ban on selling surveillance tools in bloc', ['Spectrava'], 'ban', 'EU'],
+    // Products and buyers: spyware sold, ministries and soldiers told what not to use.
+    ['Greece bans sale of Predalux spyware after wiretap scandal', ['Predalux'], 'ban', 'GR'],
+    ['Japan bans ministries from using Yixun AI services', ['Yixun AI'], 'ban', 'JP'],
+    ['US Army tells soldiers to delete Clipmo from government phones', ['Clipmo'], 'ban', 'US-federal'],
     // Controls on exports fall on the firms that buy them.
     ['US Commerce Dept imposes export controls on Zentrix', ['Zentrix'], 'restriction', 'US-federal'],
     ['Japan tightens export curbs on Quillora over military ties', ['Quillora'], 'restriction', 'JP'],
@@ -65,6 +75,12 @@ describe('look-alikes of those shapes that name no new vendor', () => {
     // Staff told to delete messages or a common name's emails: records, not an app.
     ['Officials told to delete Zentrix messages'],
     ['Staff told to delete Smith emails'],
+    // A forced sale of an estate, a person barred entry, a person or an oil firm hit with a measure.
+    ['Court orders forced sale of Smith estate'],
+    ['Border agency bars entry of Smith'],
+    ['US hits Smith with sanctions'],
+    ['US hits Petrova Oil with export curbs'],
+    ['Petrova Foods hit with US import ban'],
     // Export controls on a person's common name or on a country.
     ['US imposes export controls on Smith'],
     ['EU imposes export curbs on Russia'],

@@ -231,4 +231,15 @@ describe('trap: a Chinese or Russian government acting', () => {
     ['China bans government use of Apple iPhones', '("China bans")', ['Apple']],
     ['Russia threatens to block TikTok over illegal content', '("Russia threatens")'],
   ]);
+
+  it('does not take a measure named after Russia for Russia acting', () => {
+    expect(classify('EU adds Hikvision to Russia sanctions package')).toMatchObject({
+      relevant: true,
+      vendors: ['Hikvision'],
+      action: 'sanction',
+    });
+    expect(classify('Switzerland adds Krasnet Electronics to Russia sanctions list').vendorsNew).toEqual([
+      'Krasnet Electronics',
+    ]);
+  });
 });
