@@ -233,6 +233,10 @@ describe('action, stage and jurisdiction', () => {
     // A ban a vendor "faces" is coming, not in force.
     ['TikTok faces US ban over national security concerns', 'ban', 'proposed', 'US-federal'],
     ['DJI Facing Possible US Ban', 'ban', 'proposed', 'US-federal'],
+    // Provinces and states of allied countries act for their country's jurisdiction.
+    ['Ontario bans Hikvision cameras in provincial buildings', 'ban', 'rule', 'CA'],
+    ['New South Wales bans Hikvision cameras from government sites', 'ban', 'rule', 'AU'],
+    ['Bavaria excludes Huawei from state networks', 'ban', 'rule', 'DE'],
   ])('%s -> %s / %s / %s', (title, action, stage, jurisdiction) => {
     expect(classify(title)).toMatchObject({ relevant: true, action, stage, jurisdiction });
   });
