@@ -32,10 +32,10 @@ import {
   byHit,
   byOrder,
   byPair,
-  byUninstall,
+  byPairObject,
   hitWith,
   pairNameAt,
-  staffUninstall,
+  objectAfterPair,
 } from './open-names-pair.js';
 
 /** Words between an action and its object: "ban on X", "removal of X", "strip out X". */
@@ -78,6 +78,7 @@ const TRADE = new Set(['exports', 'export', 'sales', 'shipments', 'supplies', 's
  */
 const BUYERS = new Set([
   'the',
+  'public',
   'its',
   'their',
   'state',
@@ -220,7 +221,8 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
     const boughtFrom = bought >= 0 ? makerAt(words, lex, bought, true) : -1;
     if (boughtFrom >= 0 && capitalAt(reading, boughtFrom)) return true;
     if (start >= 0 && reading.tokens.words[a.start - 1] === 'to' && capitalAt(reading, a.start - 2)) return true;
-    if (staffUninstall(reading, a) && capitalAt(reading, a.end)) return true;
+    const afterPair = objectAfterPair(reading, a);
+    if (afterPair && capitalAt(reading, afterPair.start)) return true;
     const hit = hitWith(reading, a);
     if (hit > 0 && capitalAt(reading, hit - 1)) return true;
     if (restrictivePair(reading, a)) {
@@ -241,13 +243,31 @@ function buysFromVendor(shape: NameShape, lex: OpenNameWords, name: Span): boole
   return false;
 }
 
+/** Kinds a name is listed among: "Zentrix, 53 other apps", "Zentrix, other foreign apps". */
+const OTHER_KINDS = new Set([
+  'apps',
+  'firms',
+  'companies',
+  'entities',
+  'vendors',
+  'suppliers',
+  'chipmakers',
+  'platforms',
+]);
+
 /**
- * "bans Shein, TikTok and 57 other apps": listed before a catalogued vendor, the name shares its
- * fate. Not under a sanction, which falls on people as often ("sanctions Petrov, Huawei executives").
+ * "bans Shein, TikTok and 57 other apps": listed before a catalogued vendor, or before "other"
+ * apps or firms, the name shares their fate. Not under a sanction, which falls on people as often
+ * ("sanctions Petrov, Huawei executives").
  */
 function listedWithVendor(shape: NameShape, name: Span, a: ActionMention): boolean {
   const next = shape.listSeparator(name.end);
-  return a.kind !== 'sanction' && next >= 0 && shape.isVendor(next);
+  if (a.kind === 'sanction' || next < 0) return false;
+  if (shape.isVendor(next)) return true;
+  const other = afterCount(shape.words, next);
+  if (shape.words[other] !== 'other') return false;
+  for (let i = other + 1; i <= other + 3; i++) if (OTHER_KINDS.has(shape.words[i] ?? '')) return true;
+  return false;
 }
 
 /** The measure forces a sale: "forces sale", "forced divestiture". */
@@ -300,6 +320,6 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
   bySubject(shape, reading, lex, found);
   byPair(shape, reading, lex, found);
   byDealingsEnded(shape, reading, lex, found);
-  byUninstall(shape, reading, lex, found);
+  byPairObject(shape, reading, lex, found);
   byHit(shape, reading, lex, found);
 }

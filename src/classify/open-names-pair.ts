@@ -6,7 +6,7 @@
  */
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import { MAX_NAME, type NameShape } from './name-shape.js';
-import { atomAt, type ActionMention, type Reading, type Span } from './reading.js';
+import { atomAt, atomEndingAt, type ActionMention, type Reading, type Span } from './reading.js';
 import {
   afterCount,
   afterOrigin,
@@ -86,24 +86,41 @@ const CONTENT = new Set([
   'history',
 ]);
 
-/** A government telling its staff to remove something: "tells officials to uninstall", "agencies told to delete". */
-export function staffUninstall(reading: Reading, a: ActionMention): boolean {
-  return restrictivePair(reading, a) && atomAt(reading, 'uninstall', a.end - 1) !== undefined;
+const USING = new Set(['using', 'buying', 'installing', 'purchasing']);
+
+/**
+ * Where the object of a two-part measure that names it last starts, or -1: staff told to remove it
+ * ("tells officials to uninstall X"), a warning against using it ("warns agencies against using
+ * X"), its use halted ("halts use of X").
+ */
+export function objectAfterPair(reading: Reading, a: ActionMention): { start: number; uninstall: boolean } | undefined {
+  if (!restrictivePair(reading, a)) return undefined;
+  if (atomAt(reading, 'uninstall', a.end - 1)) return { start: a.end, uninstall: true };
+  // "warns agencies against using X": the verb may follow the pair's last word.
+  if (atomEndingAt(reading, 'against', a.end))
+    return { start: a.end + (USING.has(reading.tokens.words[a.end] ?? '') ? 1 : 0), uninstall: false };
+  if (atomAt(reading, 'use', a.end - 1) && reading.tokens.words[a.end] === 'of')
+    return { start: a.end + 1, uninstall: false };
+  return undefined;
 }
 
 /**
  * "tells officials to uninstall Zentrix", "agencies told to delete Zentrix by April": what staff
- * are told to delete from their devices is an app; a name English does not have ("delete Smith
- * emails" is not one).
+ * are told to delete from their devices is an app, a name English does not have ("delete Smith
+ * emails" is not one). "warns against using Zentrix software", "halts use of Zentrix drones": a
+ * product or a technology name says it is a vendor's.
  */
-export function byUninstall(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+export function byPairObject(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   for (const a of reading.actions) {
-    if (!staffUninstall(reading, a) || !shape.joined(a.end)) continue;
-    const whole = shape.forward(a.end);
+    const object = objectAfterPair(reading, a);
+    if (!object || !shape.joined(object.start)) continue;
+    const whole = shape.forward(object.start);
     if (!whole || /\d/.test(shape.words[whole.start] ?? '')) continue;
     const name = withoutModifiers(shape, lex, whole);
-    if (uncommonFrom(shape, name) === undefined || CONTENT.has(shape.words[name.end] ?? '')) continue;
-    if (shape.nonTech(name.start, name.end + 3)) continue;
+    const evidence = object.uninstall
+      ? uncommonFrom(shape, name) !== undefined && !CONTENT.has(shape.words[name.end] ?? '')
+      : firmAfter(shape, reading, lex, name, undefined);
+    if (!evidence || shape.nonTech(name.start, name.end + 3)) continue;
     const taken = titleCaseName(shape, lex, name);
     if (taken) found.push(taken);
   }

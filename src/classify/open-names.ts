@@ -11,7 +11,7 @@
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import { NameShape } from './name-shape.js';
 import { byObject } from './open-names-object.js';
-import { coordinatedBack, genericSuffixed } from './open-names-evidence.js';
+import { coordinatedBack, genericSuffixed, uncommonFrom } from './open-names-evidence.js';
 import { countingActions, type Reading, type Span } from './reading.js';
 import { RANK } from './lexicon/lexicon-types.js';
 
@@ -78,6 +78,26 @@ function listBehind(shape: NameShape, reading: Reading, lex: OpenNameWords, at: 
   return false;
 }
 
+/** Reach of a list a name is added to: "added to Pentagon blacklist". */
+const RESTRICTED_LIST_REACH = 4;
+
+/**
+ * A list that only restricts (a blacklist, the Entity or Covered List; not a "list") within a few
+ * words from `from`: "Zentrix added to Pentagon blacklist" names the firm before the verb.
+ */
+function restrictedListAhead(shape: NameShape, lex: OpenNameWords, from: number): boolean {
+  const to = Math.min(shape.words.length, from + RESTRICTED_LIST_REACH);
+  for (let i = from; i < to; i++) {
+    const word = shape.words[i] ?? '';
+    if (word === 'list' || word === 'lists') {
+      if (lex.listWords.some((l) => l.endsWith(' list') && l.startsWith(`${shape.words[i - 1] ?? ''} `))) return true;
+      continue;
+    }
+    if (lex.listWords.includes(word)) return true;
+  }
+  return false;
+}
+
 /** Names joined by commas and "and" from `span` on, rightwards; catalogue vendors are stepped over. */
 function coordinated(shape: NameShape, after: number): Span[] {
   const out: Span[] = [];
@@ -108,12 +128,27 @@ function byAmong(shape: NameShape, lex: OpenNameWords, found: Span[]): void {
   }
 }
 
+/** Lower-case words an app's genre may take before "app": "shopping app", "ride-hailing app". */
+const GENRE_WORDS = 2;
+
+/** "Bazzoro shopping app": where the genre before "app" starts, when a name comes before it; else `at`. */
+function genreStart(shape: NameShape, at: number): number {
+  let from = at;
+  while (at - from < GENRE_WORDS && from > 1 && shape.joined(from - 1) && /^[a-z]+$/.test(shape.original(from - 1)))
+    from--;
+  return from < at && shape.nameToken(from - 1) ? from : at;
+}
+
 function byDescriptor(shape: NameShape, lex: OpenNameWords, listed: boolean, found: Span[]): void {
   for (let d = 0; d < shape.words.length; d++) {
     const word = shape.words[d] as string;
     if (!lex.descriptors.has(word)) continue;
     let from = d;
     while (from > 0 && lex.techWords.has(shape.words[from - 1] ?? '')) from--;
+    const genre = word === 'app' && shape.sentenceCase ? genreStart(shape, from) : from;
+    // A genre is weaker evidence than a technology word: only a name English does not have.
+    const viaGenre = genre < from;
+    from = genre;
     if (shape.nonTech(from - 2, d + 1)) continue;
     const technical = !lex.genericDescriptors.has(word) || shape.tech(from - 2, d) || listed;
     if (!technical) continue;
@@ -136,6 +171,7 @@ function byDescriptor(shape: NameShape, lex: OpenNameWords, listed: boolean, fou
     if (!plural && from > 0 && shape.joined(from) && (shape.sentenceCase || from < d)) {
       const before = shape.backward(from);
       // "Newport Wafer Fab", "Zentrix Software": a capitalised descriptor that names firms is the name's end.
+      if (before && viaGenre && uncommonFrom(shape, before) === undefined) continue;
       if (before) found.push(from === d && shape.suffixAt(d) ? { start: before.start, end: d + 1 } : before);
     }
   }
@@ -172,7 +208,12 @@ function byList(
     if (first || start > names) found.push(...coordinated(shape, first?.end ?? start));
     // "Alpha and Beta added to the list", "Zentrix is blacklisted": the names come first.
     const end = v - (PASSIVE_AUXILIARIES.has(shape.words[v - 1] ?? '') && shape.joined(v) ? 1 : 0);
-    if ((listed || blacklist) && !including && end > 0 && shape.joined(end)) {
+    // A blacklist takes people and banks too ("Petrov added to Treasury blacklist"): only in a
+    // headline about technology, with no other trade named.
+    const whole = shape.words.length;
+    const blacklisted =
+      blacklist || (restrictedListAhead(shape, lex, v + 1) && shape.tech(0, whole) && !shape.nonTech(0, whole));
+    if ((listed || blacklisted) && !including && end > 0 && shape.joined(end)) {
       const before = shape.backward(end);
       // "Wagner Group blacklisted by EU": a firm of any trade, in a headline with no technology.
       if (before && !(genericSuffixed(shape, before) && !shape.tech(0, shape.words.length))) found.push(before);

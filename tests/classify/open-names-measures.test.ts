@@ -51,6 +51,29 @@ describe('a new vendor named by what the measure says of it', () => {
     ['Greece bans sale of Predalux spyware after wiretap scandal', ['Predalux'], 'ban', 'GR'],
     ['Japan bans ministries from using Yixun AI services', ['Yixun AI'], 'ban', 'JP'],
     ['US Army tells soldiers to delete Clipmo from government phones', ['Clipmo'], 'ban', 'US-federal'],
+    // Added to a blacklist in a headline about technology; listed among "other apps".
+    [
+      'Genoquill added to Pentagon blacklist as lawmakers push to curb foreign genomics firms',
+      ['Genoquill'],
+      'restriction',
+      'US-federal',
+    ],
+    ['NEW DELHI — India bans PayZuri, 53 other apps with Chinese links', ['PayZuri'], 'ban', 'IN'],
+    // Warned against, its use halted, its buyers barred, dropped by agencies.
+    ['Czech cyber agency issues warning against Droplane software', ['Droplane'], 'restriction', 'CZ'],
+    [
+      'House China panel warns federal agencies against using Xantheon memory chips',
+      ['Xantheon'],
+      'restriction',
+      'US-federal',
+    ],
+    ['Los Angeles County halts use of Nimbrix drones over data-security worries', ['Nimbrix'], 'ban', 'US-federal'],
+    ['Taiwan bans public agencies from using Yinoka products', ['Yinoka'], 'ban', 'TW'],
+    ['Florida AG orders state agencies to drop Zyphora smart cameras', ['Zyphora'], 'ban', 'US-state:FL'],
+    // A data broker; an app's genre before "app" in sentence case.
+    ['FTC bans data broker DataMoraine from selling sensitive location data', ['DataMoraine'], 'ban', 'US-federal'],
+    ['Bazzoro shopping app barred from government devices in Canada', ['Bazzoro'], 'ban', 'CA'],
+    ['South Korea suspends Rydevo ride-hailing app over data transfers abroad', ['Rydevo'], 'ban', 'KR'],
     // Controls on exports fall on the firms that buy them.
     ['US Commerce Dept imposes export controls on Zentrix', ['Zentrix'], 'restriction', 'US-federal'],
     ['Japan tightens export curbs on Quillora over military ties', ['Quillora'], 'restriction', 'JP'],
@@ -81,6 +104,14 @@ describe('look-alikes of those shapes that name no new vendor', () => {
     ['US hits Smith with sanctions'],
     ['US hits Petrova Oil with export curbs'],
     ['Petrova Foods hit with US import ban'],
+    // A blacklist of people; "other" people; a warning about a scam; a park's use; a family's app.
+    ['Petrov added to Treasury blacklist'],
+    ['Russian oligarch Petrov added to US blacklist'],
+    ['US sanctions Petrov, 12 other officials'],
+    ['Police warn against Smith scam calls'],
+    ['Council halts use of Smith Park for events'],
+    ['India bans the popular Smith family app'],
+    ['Insurance broker Marlowe fined by regulator'],
     // Export controls on a person's common name or on a country.
     ['US imposes export controls on Smith'],
     ['EU imposes export curbs on Russia'],
