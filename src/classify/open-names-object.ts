@@ -17,6 +17,8 @@ import {
   DEALINGS,
   firmAfter,
   inPlace,
+  isNounMeasure,
+  productAt,
   restrictive,
   restrictiveByGovernment,
   restrictivePair,
@@ -39,7 +41,7 @@ import {
 } from './open-names-pair.js';
 
 /** Words between an action and its object: "ban on X", "removal of X", "strip out X". */
-const OBJECT_LINKS = new Set(['on', 'of', 'out']);
+const OBJECT_LINKS = new Set(['on', 'of', 'out', 'against']);
 
 /**
  * What of the product an action stops, then "of": "barring federal purchases of X", "ban on the
@@ -120,7 +122,14 @@ function objectStart(reading: Reading, lex: OpenNameWords, a: ActionMention): nu
   if (!restrictiveByGovernment(reading, a) && !(restrictive(a) && takesEffect(reading, a))) return -1;
   const words = reading.tokens.words;
   const linked =
-    OBJECT_LINKS.has(words[a.end] ?? '') || (words[a.end] === 'for' && AUTHORIZATIONS.has(words[a.end - 1] ?? ''));
+    OBJECT_LINKS.has(words[a.end] ?? '') ||
+    (words[a.end] === 'for' && AUTHORIZATIONS.has(words[a.end - 1] ?? '')) ||
+    // "expands chip curbs to Zentrix": curbs on a technology extended to a firm (a ban extended
+    // "to" somewhere is as often extended to a place).
+    (words[a.end] === 'to' &&
+      a.kind === 'restriction' &&
+      isNounMeasure(reading, a) &&
+      lex.techWords.has(words[a.start - 1] ?? ''));
   const at = linked ? a.end + 1 : a.end;
   return afterOrigin(reading, afterCount(words, afterOfNoun(reading, afterTrade(words, lex, at))));
 }
@@ -256,14 +265,17 @@ const OTHER_KINDS = new Set([
 ]);
 
 /**
- * "bans Shein, TikTok and 57 other apps": listed before a catalogued vendor, or before "other"
- * apps or firms, the name shares their fate. Not under a sanction, which falls on people as often
+ * "bans Shein, TikTok and 57 other apps": listed before a catalogued vendor, before "other" apps
+ * or firms, or before a name and its product, the name shares their fate. Not under a sanction, which falls on people as often
  * ("sanctions Petrov, Huawei executives").
  */
-function listedWithVendor(shape: NameShape, name: Span, a: ActionMention): boolean {
+function listedWithVendor(shape: NameShape, lex: OpenNameWords, name: Span, a: ActionMention): boolean {
   const next = shape.listSeparator(name.end);
   if (a.kind === 'sanction' || next < 0) return false;
   if (shape.isVendor(next)) return true;
+  // "bans Ferrolux, Dravia connected vehicles": the product named after the last is both names'.
+  const second = shape.forward(next);
+  if (second && productAt(shape, lex, second.end)) return true;
   const other = afterCount(shape.words, next);
   if (shape.words[other] !== 'other') return false;
   for (let i = other + 1; i <= other + 3; i++) if (OTHER_KINDS.has(shape.words[i] ?? '')) return true;
@@ -307,7 +319,10 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
       const exportsTo = (link === 'on' && onExports(shape, a)) || (link === 'of' && forcedSale(shape, a));
       const bySaleOrExports = exportsTo && uncommonFrom(shape, name) !== undefined;
       const firm =
-        maker || bySaleOrExports || firmAfter(shape, reading, lex, name, traded) || listedWithVendor(shape, name, a);
+        maker ||
+        bySaleOrExports ||
+        firmAfter(shape, reading, lex, name, traded) ||
+        listedWithVendor(shape, lex, name, a);
       if (!firm || shape.nonTech(name.start, name.end + 3) || buysFromVendor(shape, lex, name)) continue;
       // With no government named, a capitalised word may be anyone's ("ban on Smith drones takes
       // effect"): only a name English does not have.

@@ -196,11 +196,16 @@ function byList(
     // "Entity List additions include Zentrix, ...": the list before, the names after "include".
     const included =
       word.startsWith('addition') && INCLUDES.has(shape.words[v + 1] ?? '') && listBehind(shape, reading, lex, v);
-    if (!blacklist && !including && !included && !listAhead(shape, reading, lex, v + 1)) continue;
+    // "...Communications Supply Chain: Designation of Zentrix Technologies" (an FCC order's title).
+    const designation = word === 'designation' && shape.words[v + 1] === 'of';
+    if (designation && !listBehind(shape, reading, lex, v) && !listAhead(shape, reading, lex, v + 1)) continue;
+    if (!blacklist && !including && !included && !designation && !listAhead(shape, reading, lex, v + 1)) continue;
     // "adds Alpha, Beta and Gamma to ...": the names follow the verb; catalogue vendors may lead.
     // "Addition of Zentrix to the Entity List" (a Federal Register title): the noun, then "of".
     const names =
-      included || (word.startsWith('addition') && shape.words[v + 1] === 'of') ? v + 2 : afterColon(shape, word, v);
+      included || designation || (word.startsWith('addition') && shape.words[v + 1] === 'of')
+        ? v + 2
+        : afterColon(shape, word, v);
     let start = names;
     while (shape.isVendor(start)) start++;
     const first = start > names ? undefined : shape.forward(start);
@@ -230,6 +235,9 @@ function byOrigin(shape: NameShape, reading: Reading, listed: boolean, found: Sp
   }
 }
 
+/** Legal forms that end a firm's registered name. */
+const LEGAL_FORMS = new Set(['co', 'ltd', 'inc', 'corp', 'llc', 'plc', 'gmbh', 'limited', 'corporation']);
+
 /** Every open-world name in the reading that is not a catalogue vendor, in text order, each once. */
 export function findOpenNames(reading: Reading, lex: OpenNameWords): OpenName[] {
   const shape = new NameShape(reading, lex);
@@ -252,9 +260,13 @@ export function findOpenNames(reading: Reading, lex: OpenNameWords): OpenName[] 
   for (const span of spans.sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (seen.has(span.start) || names.some((n) => span.start < n.end && n.start < span.end)) continue;
     seen.add(span.start);
+    // "Vantory Microelectronics Co., Ltd.": the firm is named without its legal form, so that
+    // headlines with and without it name one vendor.
+    let end = span.end;
+    while (end - span.start > 1 && LEGAL_FORMS.has(shape.words[end - 1] ?? '')) end--;
     const from = reading.tokens.starts[span.start] ?? 0;
-    const to = reading.tokens.ends[span.end - 1] ?? from;
-    names.push({ ...span, name: reading.text.slice(from, to) });
+    const to = reading.tokens.ends[end - 1] ?? from;
+    names.push({ start: span.start, end, name: reading.text.slice(from, to) });
   }
   return names;
 }

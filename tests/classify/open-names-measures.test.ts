@@ -67,13 +67,43 @@ describe('a new vendor named by what the measure says of it', () => {
       'restriction',
       'US-federal',
     ],
-    ['Los Angeles County halts use of Nimbrix drones over data-security worries', ['Nimbrix'], 'ban', 'US-federal'],
+    ['Los Angeles County halts use of Nimbrix drones over data-security worries', ['Nimbrix'], 'ban', 'US-state:CA'],
     ['Taiwan bans public agencies from using Yinoka products', ['Yinoka'], 'ban', 'TW'],
     ['Florida AG orders state agencies to drop Zyphora smart cameras', ['Zyphora'], 'ban', 'US-state:FL'],
     // A data broker; an app's genre before "app" in sentence case.
     ['FTC bans data broker DataMoraine from selling sensitive location data', ['DataMoraine'], 'ban', 'US-federal'],
     ['Bazzoro shopping app barred from government devices in Canada', ['Bazzoro'], 'ban', 'CA'],
     ['South Korea suspends Rydevo ride-hailing app over data transfers abroad', ['Rydevo'], 'ban', 'KR'],
+    // A city acting for its state; a measure "against" a firm; curbs on a technology extended to a firm.
+    ['NYC bans Clipstrova on city-owned devices, citing security threat', ['Clipstrova'], 'ban', 'US-state:NY'],
+    ['BIS issues temporary denial order against Skyvane Avionics', ['Skyvane Avionics'], 'restriction', 'US-federal'],
+    [
+      'US expands chip curbs to Tessaril Micro, cutting off access to American tools',
+      ['Tessaril Micro'],
+      'restriction',
+      'US-federal',
+    ],
+    // Names sharing the product named after the last; a firm named without its legal form.
+    [
+      'Commerce bans Ferrolux, Dravia connected vehicles from US roads starting 2027',
+      ['Ferrolux', 'Dravia'],
+      'ban',
+      'US-federal',
+    ],
+    [
+      'Additions to the Entity List: Vantory Microelectronics Co., Ltd. and Related Entities',
+      ['Vantory Microelectronics'],
+      'restriction',
+      'US-federal',
+    ],
+    // An FCC order's title naming the firm it designates; a designation as a threat.
+    [
+      'Protecting Against National Security Threats to the Communications Supply Chain: Designation of Brellcom Technologies',
+      ['Brellcom Technologies'],
+      'ban',
+      'US-federal',
+    ],
+    ['FCC finalizes designation of Zentrix as a national security threat', ['Zentrix'], 'ban', 'US-federal'],
     // Controls on exports fall on the firms that buy them.
     ['US Commerce Dept imposes export controls on Zentrix', ['Zentrix'], 'restriction', 'US-federal'],
     ['Japan tightens export curbs on Quillora over military ties', ['Quillora'], 'restriction', 'JP'],
@@ -112,6 +142,10 @@ describe('look-alikes of those shapes that name no new vendor', () => {
     ['Council halts use of Smith Park for events'],
     ['India bans the popular Smith family app'],
     ['Insurance broker Marlowe fined by regulator'],
+    // A ban extended to a place; sanctions against a person; a person's designation.
+    ['EU extends drone ban to Marlowe Park'],
+    ['US imposes sanctions against Smith'],
+    ['Party announces designation of Smith as candidate'],
     // Export controls on a person's common name or on a country.
     ['US imposes export controls on Smith'],
     ['EU imposes export curbs on Russia'],
