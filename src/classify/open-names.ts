@@ -212,7 +212,11 @@ function byList(
     if (first) found.push(first);
     if (first || start > names) found.push(...coordinated(shape, first?.end ?? start));
     // "Alpha and Beta added to the list", "Zentrix is blacklisted": the names come first.
-    const end = v - (PASSIVE_AUXILIARIES.has(shape.words[v - 1] ?? '') && shape.joined(v) ? 1 : 0);
+    const end = productBefore(
+      shape,
+      lex,
+      v - (PASSIVE_AUXILIARIES.has(shape.words[v - 1] ?? '') && shape.joined(v) ? 1 : 0),
+    );
     // A blacklist takes people and banks too ("Petrov added to Treasury blacklist"): only in a
     // headline about technology, with no other trade named.
     const whole = shape.words.length;
@@ -233,6 +237,14 @@ function byOrigin(shape: NameShape, reading: Reading, listed: boolean, found: Sp
     const name = shape.forward(origin.end);
     if (name) found.push(name);
   }
+}
+
+/** "Zentrix IoT modules land on the Covered List": before a product and its technology words, the maker. */
+function productBefore(shape: NameShape, lex: OpenNameWords, end: number): number {
+  if (end < 2 || !lex.objectNouns.has(shape.words[end - 1] ?? '') || !shape.joined(end - 1)) return end;
+  let at = end - 1;
+  while (at > 1 && end - at < 3 && lex.techWords.has(shape.words[at - 1] ?? '') && shape.joined(at - 1)) at--;
+  return at;
 }
 
 /** Legal forms that end a firm's registered name. */

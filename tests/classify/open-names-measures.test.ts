@@ -83,6 +83,9 @@ describe('a new vendor named by what the measure says of it', () => {
       'restriction',
       'US-federal',
     ],
+    // A maker before its product and a list it lands on or is added to.
+    ['Cellquarry IoT modules land on FCC Covered List', ['Cellquarry'], 'ban', 'US-federal'],
+    ['Zentrix routers added to Covered List', ['Zentrix'], 'ban', 'US-federal'],
     // Names sharing the product named after the last; a firm named without its legal form.
     [
       'Commerce bans Ferrolux, Dravia connected vehicles from US roads starting 2027',
@@ -142,6 +145,7 @@ describe('look-alikes of those shapes that name no new vendor', () => {
     ['Council halts use of Smith Park for events'],
     ['India bans the popular Smith family app'],
     ['Insurance broker Marlowe fined by regulator'],
+    ['Smith lands on Forbes list'],
     // A ban extended to a place; sanctions against a person; a person's designation.
     ['EU extends drone ban to Marlowe Park'],
     ['US imposes sanctions against Smith'],
