@@ -296,10 +296,20 @@ export const DEALINGS = new Set([
 /** A deal a government blocks, after the firm's name: "blocks Zentrix takeover of chip firm". */
 export const DEALS = new Set(['takeover', 'acquisition', 'deal', 'merger', 'bid']);
 
+/**
+ * A measure on exports between tokens `from` and `to` ("export controls", "hit with US export
+ * curbs"): it falls on the firms that buy or sell abroad.
+ */
+export function onExports(shape: NameShape, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (shape.words[i] === 'export' || shape.words[i] === 'exports') return true;
+  return false;
+}
+
 /** A sale a measure forces: "ban Zentrix unless it is sold", "to be sold or banned". */
 export const SALE = new Set(['sold', 'sells', 'sell', 'divests', 'divest', 'divested', 'divestiture', 'sale']);
-/** How far a forced sale may follow the name ("nationwide unless"), and its word "unless" ("its Chinese owner sells"). */
+/** How far "unless" may follow the name ("Zentrix nationwide unless"). */
 const UNLESS_REACH = 3;
+/** How far the sale may follow "unless" ("unless its Chinese owner sells"). */
 const SALE_REACH = 4;
 
 /** "ban Zentrix nationwide unless it is sold", "unless its Chinese owner sells": only a firm is made to sell. */

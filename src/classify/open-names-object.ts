@@ -18,6 +18,7 @@ import {
   firmAfter,
   inPlace,
   isNounMeasure,
+  onExports,
   productAt,
   restrictive,
   restrictiveByGovernment,
@@ -36,8 +37,8 @@ import {
   byPair,
   byPairObject,
   hitWith,
-  pairNameAt,
   objectAfterPair,
+  pairNameAt,
 } from './open-names-pair.js';
 
 /** Words between an action and its object: "ban on X", "removal of X", "strip out X". */
@@ -266,10 +267,10 @@ const OTHER_KINDS = new Set([
 
 /**
  * "bans Shein, TikTok and 57 other apps": listed before a catalogued vendor, before "other" apps
- * or firms, or before a name and its product, the name shares their fate. Not under a sanction, which falls on people as often
- * ("sanctions Petrov, Huawei executives").
+ * or firms, or before a name and its product, the name shares their fate. Not under a sanction,
+ * which falls on people as often ("sanctions Petrov, Huawei executives").
  */
-function listedWithVendor(shape: NameShape, lex: OpenNameWords, name: Span, a: ActionMention): boolean {
+function listedWithOthers(shape: NameShape, lex: OpenNameWords, name: Span, a: ActionMention): boolean {
   const next = shape.listSeparator(name.end);
   if (a.kind === 'sanction' || next < 0) return false;
   if (shape.isVendor(next)) return true;
@@ -286,12 +287,6 @@ function listedWithVendor(shape: NameShape, lex: OpenNameWords, name: Span, a: A
 function forcedSale(shape: NameShape, a: ActionMention): boolean {
   const last = shape.words[a.end - 1] ?? '';
   return a.kind === 'restriction' && (last === 'sale' || last === 'divestiture' || last === 'divestment');
-}
-
-/** The measure is on exports: "export controls", "export curbs". */
-function onExports(shape: NameShape, a: ActionMention): boolean {
-  for (let i = a.start; i < a.end; i++) if (shape.words[i] === 'export' || shape.words[i] === 'exports') return true;
-  return false;
 }
 
 export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
@@ -316,13 +311,13 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
         makers.includes(start) && (uncommonFrom(shape, name) !== undefined || techSuffixed(shape, lex, name));
       // "imposes export controls on Zentrix": controls on exports fall on the firms that buy them;
       // "forces sale of Zentrix": only a firm is sold by order.
-      const exportsTo = (link === 'on' && onExports(shape, a)) || (link === 'of' && forcedSale(shape, a));
-      const bySaleOrExports = exportsTo && uncommonFrom(shape, name) !== undefined;
+      const exportsOrSale =
+        (link === 'on' && onExports(shape, a.start, a.end)) || (link === 'of' && forcedSale(shape, a));
       const firm =
         maker ||
-        bySaleOrExports ||
+        (exportsOrSale && uncommonFrom(shape, name) !== undefined) ||
         firmAfter(shape, reading, lex, name, traded) ||
-        listedWithVendor(shape, lex, name, a);
+        listedWithOthers(shape, lex, name, a);
       if (!firm || shape.nonTech(name.start, name.end + 3) || buysFromVendor(shape, lex, name)) continue;
       // With no government named, a capitalised word may be anyone's ("ban on Smith drones takes
       // effect"): only a name English does not have.

@@ -13,6 +13,7 @@ import {
   DEALINGS,
   DEALS,
   firmAfter,
+  onExports,
   productAt,
   regulatedTechnology,
   restrictiveByGovernment,
@@ -60,10 +61,8 @@ export function byHit(shape: NameShape, reading: Reading, lex: OpenNameWords, fo
     if (w < 0 || !shape.joined(w)) continue;
     const name = shape.backward(w);
     if (!name || name.end !== w || !HITS.has(shape.words[name.start - 1] ?? '')) continue;
-    const measure = shape.words.slice(w + 1, a.end);
-    const onExports = measure.includes('export') || measure.includes('exports');
     const technology = techSuffixed(shape, lex, name) || shape.tech(w + 1, a.end + 4);
-    if (!(onExports || technology) || shape.nonTech(name.start, a.end + 4)) continue;
+    if (!(onExports(shape, w + 1, a.end) || technology) || shape.nonTech(name.start, a.end + 4)) continue;
     if (!techSuffixed(shape, lex, name) && uncommonFrom(shape, name) === undefined) continue;
     const taken = titleCaseName(shape, lex, name);
     if (taken) found.push(taken);
@@ -86,10 +85,11 @@ const CONTENT = new Set([
   'history',
 ]);
 
+/** Verbs between a warning's "against" and what it warns against: "against using X". */
 const USING = new Set(['using', 'buying', 'installing', 'purchasing']);
 
 /**
- * Where the object of a two-part measure that names it last starts, or -1: staff told to remove it
+ * Where the object of a two-part measure that names it last starts, if it has one: staff told to remove it
  * ("tells officials to uninstall X"), a warning against using it ("warns agencies against using
  * X"), its use halted ("halts use of X").
  */

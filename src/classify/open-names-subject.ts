@@ -15,6 +15,7 @@ import {
   inPlace,
   isNounMeasure,
   offGovernmentDevices,
+  onExports,
   SALE,
   procurementExcluded,
   restrictive,
@@ -200,11 +201,6 @@ function isMakersMark(shape: NameShape, i: number, possessive: boolean): boolean
   return possessive && word === 's' && /^['’]$/.test(shape.between(i));
 }
 
-/** The measure is on exports ("hit with US export curbs"): it falls on a firm that sells abroad. */
-function onExports(shape: NameShape, from: number, a: ActionMention): boolean {
-  return shape.words.slice(from, a.end).some((w) => w === 'export' || w === 'exports');
-}
-
 /**
  * The name before a measure, when a product noun or a technology suffix says it is a technology
  * firm's, an instrument cue (the Covered List, Section 889) is named, the firm is barred from
@@ -247,7 +243,7 @@ export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords
       instrument ||
       (security && a.kind === 'ban') ||
       fromTechnology(shape, lex, a.end) ||
-      onExports(shape, end, a) ||
+      onExports(shape, end, a.end) ||
       procurementExcluded(shape, reading, lex, name, a.end);
     if (!evidence || shape.nonTech(name.start, a.end + 3)) continue;
     // Before a noun measure a capitalised word is as often a sponsor's or a place's: only a name

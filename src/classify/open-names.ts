@@ -53,6 +53,7 @@ function listAhead(shape: NameShape, reading: Reading, lex: OpenNameWords, from:
   return false;
 }
 
+/** "Entity List additions include ...". */
 const INCLUDES = new Set(['include', 'includes', 'including']);
 /** How far after "Additions to" the colon before the names may come: "Additions to the Entity List: Zentrix". */
 const COLON_REACH = 6;
@@ -197,8 +198,10 @@ function byList(
     const included =
       word.startsWith('addition') && INCLUDES.has(shape.words[v + 1] ?? '') && listBehind(shape, reading, lex, v);
     // "...Communications Supply Chain: Designation of Zentrix Technologies" (an FCC order's title).
-    const designation = word === 'designation' && shape.words[v + 1] === 'of';
-    if (designation && !listBehind(shape, reading, lex, v) && !listAhead(shape, reading, lex, v + 1)) continue;
+    const designation =
+      word === 'designation' &&
+      shape.words[v + 1] === 'of' &&
+      (listBehind(shape, reading, lex, v) || listAhead(shape, reading, lex, v + 1));
     if (!blacklist && !including && !included && !designation && !listAhead(shape, reading, lex, v + 1)) continue;
     // "adds Alpha, Beta and Gamma to ...": the names follow the verb; catalogue vendors may lead.
     // "Addition of Zentrix to the Entity List" (a Federal Register title): the noun, then "of".
