@@ -89,18 +89,30 @@ const CONTENT = new Set([
 const USING = new Set(['using', 'buying', 'installing', 'purchasing']);
 
 /**
+ * The object of a two-part measure, and what its name needs: to be a name English does not have
+ * (an app staff delete, a firm a restricting law targets) or a product or technology suffix.
+ */
+interface PairObject {
+  start: number;
+  by: 'uninstall' | 'instrument' | 'product';
+}
+
+/**
  * Where the object of a two-part measure that names it last starts, if it has one: staff told to remove it
  * ("tells officials to uninstall X"), a warning against using it ("warns agencies against using
  * X"), its use halted ("halts use of X").
  */
-export function objectAfterPair(reading: Reading, a: ActionMention): { start: number; uninstall: boolean } | undefined {
+export function objectAfterPair(reading: Reading, a: ActionMention): PairObject | undefined {
   if (!restrictivePair(reading, a)) return undefined;
-  if (atomAt(reading, 'uninstall', a.end - 1)) return { start: a.end, uninstall: true };
+  const words = reading.tokens.words;
+  if (atomAt(reading, 'uninstall', a.end - 1)) return { start: a.end, by: 'uninstall' };
   // "warns agencies against using X": the verb may follow the pair's last word.
   if (atomEndingAt(reading, 'against', a.end))
-    return { start: a.end + (USING.has(reading.tokens.words[a.end] ?? '') ? 1 : 0), uninstall: false };
-  if (atomAt(reading, 'use', a.end - 1) && reading.tokens.words[a.end] === 'of')
-    return { start: a.end + 1, uninstall: false };
+    return { start: a.end + (USING.has(words[a.end] ?? '') ? 1 : 0), by: 'product' };
+  if (atomAt(reading, 'use', a.end - 1) && words[a.end] === 'of') return { start: a.end + 1, by: 'product' };
+  // "Countering CCP Drones Act targeting X": a law that exists to restrict vendors, aimed at one.
+  if (words[a.end - 1] === 'targeting' && reading.actions.some((i) => i.instrument && i.status === 'counts'))
+    return { start: a.end, by: 'instrument' };
   return undefined;
 }
 
@@ -117,9 +129,10 @@ export function byPairObject(shape: NameShape, reading: Reading, lex: OpenNameWo
     const whole = shape.forward(object.start);
     if (!whole || /\d/.test(shape.words[whole.start] ?? '')) continue;
     const name = withoutModifiers(shape, lex, whole);
-    const evidence = object.uninstall
-      ? uncommonFrom(shape, name) !== undefined && !CONTENT.has(shape.words[name.end] ?? '')
-      : firmAfter(shape, reading, lex, name, undefined);
+    const evidence =
+      object.by === 'product'
+        ? firmAfter(shape, reading, lex, name, undefined)
+        : uncommonFrom(shape, name) !== undefined && !CONTENT.has(shape.words[name.end] ?? '');
     if (!evidence || shape.nonTech(name.start, name.end + 3)) continue;
     const taken = titleCaseName(shape, lex, name);
     if (taken) found.push(taken);

@@ -66,7 +66,7 @@ const UNDERGO_FILLERS = new Set([
   'import',
 ]);
 
-/** What a listed firm does about its listing: "sues ... over", "challenges", "wins removal from". */
+/** What a listed firm does about its listing: "sues ... over", "challenges", "responds to". */
 const REACTS = new Set([
   'sues',
   'sued',
@@ -81,6 +81,14 @@ const REACTS = new Set([
   'won',
   'loses',
   'lost',
+  'responds',
+  'responded',
+  'reacts',
+  'slams',
+  'condemns',
+  'denounces',
+  'rejects',
+  'blasts',
 ]);
 /**
  * The market's answer: "Zentrix shares plunge after Entity List addition". Only to a listing, not

@@ -107,6 +107,9 @@ describe('a new vendor named by what the measure says of it', () => {
       'US-federal',
     ],
     ['FCC finalizes designation of Zentrix as a national security threat', ['Zentrix'], 'ban', 'US-federal'],
+    // A restricting law aimed at a firm; a firm answering its listing.
+    ['House passes Countering CCP Drones Act targeting Zentrix', ['Zentrix'], 'ban', 'US-federal'],
+    ["Zentrix responds to Entity List designation: 'We strongly oppose'", ['Zentrix'], 'restriction', 'US-federal'],
     // Controls on exports fall on the firms that buy them.
     ['US Commerce Dept imposes export controls on Zentrix', ['Zentrix'], 'restriction', 'US-federal'],
     ['Japan tightens export curbs on Quillora over military ties', ['Quillora'], 'restriction', 'JP'],
@@ -146,6 +149,8 @@ describe('look-alikes of those shapes that name no new vendor', () => {
     ['India bans the popular Smith family app'],
     ['Insurance broker Marlowe fined by regulator'],
     ['Smith lands on Forbes list'],
+    ['Senate bill targeting Smith advances'],
+    ['Petrov slams US sanctions'],
     // A ban extended to a place; sanctions against a person; a person's designation.
     ['EU extends drone ban to Marlowe Park'],
     ['US imposes sanctions against Smith'],

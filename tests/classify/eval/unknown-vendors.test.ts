@@ -31,7 +31,7 @@ describe('evaluateUnknownVendors', () => {
     relevant('Pentagon bans Hikvision cameras', 'Hikvision'),
     relevant('FCC revokes Huawei Americas authorization to operate in US', 'Huawei'),
     // Still relevant (the list is named), but the name not read as the vendor.
-    relevant("Huawei responds to Entity List designation: 'We strongly oppose'", 'Huawei'),
+    relevant("Huawei: FCC Covered List listing 'not based on evidence'", 'Huawei'),
     // Caught only because the catalogue knows the name.
     relevant('Montana becomes first state to ban TikTok outright', 'TikTok'),
     // Not counted: not relevant, two vendors, or the name is not in the title.
@@ -48,7 +48,7 @@ describe('evaluateUnknownVendors', () => {
 
   it('lists each loss with the rewritten title and the reasons', () => {
     expect(report.misses.map((m) => [m.outcome, m.title])).toEqual([
-      ['no name', "Zentrix responds to Entity List designation: 'We strongly oppose'"],
+      ['no name', "Zentrix: FCC Covered List listing 'not based on evidence'"],
       ['not relevant', 'Montana becomes first state to ban Zentrix outright'],
     ]);
     expect(report.misses[1]?.reasons.length).toBeGreaterThan(0);
