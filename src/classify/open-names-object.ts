@@ -29,7 +29,7 @@ import {
   uncommonFrom,
   withoutModifiers,
 } from './open-names-evidence.js';
-import { bySubject, subjectAhead } from './open-names-subject.js';
+import { bySpeaker, bySubject, ownProductsAt, subjectAhead } from './open-names-subject.js';
 import {
   byDealingsEnded,
   byHit,
@@ -233,6 +233,7 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
     if (start >= 0 && reading.tokens.words[a.start - 1] === 'to' && capitalAt(reading, a.start - 2)) return true;
     const afterPair = objectAfterPair(reading, a);
     if (afterPair && capitalAt(reading, afterPair.start)) return true;
+    if (capitalAt(reading, 0) && ownProductsAt(reading, lex, a) >= 0) return true;
     const hit = hitWith(reading, a);
     if (hit > 0 && capitalAt(reading, hit - 1)) return true;
     if (restrictivePair(reading, a)) {
@@ -328,6 +329,7 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
   }
   byOrder(shape, reading, lex, found);
   bySubject(shape, reading, lex, found);
+  bySpeaker(shape, reading, lex, found);
   byPair(shape, reading, lex, found);
   byDealingsEnded(shape, reading, lex, found);
   byPairObject(shape, reading, lex, found);

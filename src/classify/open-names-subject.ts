@@ -216,6 +216,36 @@ function isMakersMark(shape: NameShape, i: number, possessive: boolean): boolean
  * measure is a ban over a security concern ("Zentrix faces US ban over national security
  * concerns") or export curbs ("Zentrix, Halvex hit with US export curbs").
  */
+/** What a firm says or does about a measure on its own products: "Zentrix says US ban on its software ...". */
+const SPEAKS = new Set(['says', 'said', 'calls', 'claims', 'slams', 'denies', 'insists', 'argues', 'vows', 'fights']);
+
+/**
+ * A measure on "its" products ("ban on its software", "restrictions on its chips"): where "its"
+ * stands for the firm that leads the headline. -1 when there is none.
+ */
+export function ownProductsAt(reading: Reading, lex: OpenNameWords, a: ActionMention): number {
+  const words = reading.tokens.words;
+  if (!restrictive(a) || (words[a.end] !== 'on' && words[a.end] !== 'of') || words[a.end + 1] !== 'its') return -1;
+  const goods = words[a.end + 2] ?? '';
+  return lex.objectNouns.has(goods) || lex.techWords.has(goods) ? a.end + 1 : -1;
+}
+
+/**
+ * "Zentrix says US ban on its software is politically motivated": the firm that leads the
+ * headline and speaks about a government's measure on its own products. A name English does not
+ * have or a technology suffix, as people speak about measures too.
+ */
+export function bySpeaker(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+  if (!governmentNamed(reading)) return;
+  const name = shape.forward(0);
+  if (!name || !SPEAKS.has(shape.words[name.end] ?? '')) return;
+  if (!reading.actions.some((a) => a.start > name.end && ownProductsAt(reading, lex, a) >= 0)) return;
+  if (!techSuffixed(shape, lex, name) && uncommonFrom(shape, name) === undefined) return;
+  if (shape.nonTech(name.start, shape.words.length)) return;
+  const taken = titleCaseName(shape, lex, name);
+  if (taken) found.push(taken);
+}
+
 export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   const instrument = reading.actions.some((a) => a.instrument && a.status === 'counts');
   // A ban (not a sanction: people are sanctioned too) over a security concern, or export curbs.

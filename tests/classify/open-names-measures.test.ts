@@ -110,6 +110,9 @@ describe('a new vendor named by what the measure says of it', () => {
     // A restricting law aimed at a firm; a firm answering its listing.
     ['House passes Countering CCP Drones Act targeting Zentrix', ['Zentrix'], 'ban', 'US-federal'],
     ["Zentrix responds to Entity List designation: 'We strongly oppose'", ['Zentrix'], 'restriction', 'US-federal'],
+    // The firm leading the headline, speaking of a measure on its own products.
+    ['Zentrix says US ban on its software is politically motivated', ['Zentrix'], 'ban', 'US-federal'],
+    ['Zentrix vows to fight US restrictions on its chips', ['Zentrix'], 'restriction', 'US-federal'],
     // Controls on exports fall on the firms that buy them.
     ['US Commerce Dept imposes export controls on Zentrix', ['Zentrix'], 'restriction', 'US-federal'],
     ['Japan tightens export curbs on Quillora over military ties', ['Quillora'], 'restriction', 'JP'],
@@ -151,6 +154,8 @@ describe('look-alikes of those shapes that name no new vendor', () => {
     ['Smith lands on Forbes list'],
     ['Senate bill targeting Smith advances'],
     ['Petrov slams US sanctions'],
+    ['Smith says ban on its products unfair'],
+    ['Petrova Oil says US ban on its exports unfair'],
     // A ban extended to a place; sanctions against a person; a person's designation.
     ['EU extends drone ban to Marlowe Park'],
     ['US imposes sanctions against Smith'],
