@@ -29,7 +29,7 @@ import {
   uncommonFrom,
   withoutModifiers,
 } from './open-names-evidence.js';
-import { bySpeaker, bySubject, ownProductsAt, subjectAhead } from './open-names-subject.js';
+import { bySpeaker, bySubject, onOwnProducts, subjectAhead } from './open-names-subject.js';
 import {
   byDealingsEnded,
   byHit,
@@ -233,7 +233,7 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
     if (start >= 0 && reading.tokens.words[a.start - 1] === 'to' && capitalAt(reading, a.start - 2)) return true;
     const afterPair = objectAfterPair(reading, a);
     if (afterPair && capitalAt(reading, afterPair.start)) return true;
-    if (capitalAt(reading, 0) && ownProductsAt(reading, lex, a) >= 0) return true;
+    if (capitalAt(reading, 0) && onOwnProducts(reading, lex, a)) return true;
     const hit = hitWith(reading, a);
     if (hit > 0 && capitalAt(reading, hit - 1)) return true;
     if (restrictivePair(reading, a)) {

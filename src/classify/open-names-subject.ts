@@ -220,14 +220,14 @@ function isMakersMark(shape: NameShape, i: number, possessive: boolean): boolean
 const SPEAKS = new Set(['says', 'said', 'calls', 'claims', 'slams', 'denies', 'insists', 'argues', 'vows', 'fights']);
 
 /**
- * A measure on "its" products ("ban on its software", "restrictions on its chips"): where "its"
- * stands for the firm that leads the headline. -1 when there is none.
+ * A measure on "its" products ("ban on its software", "restrictions on its chips"), where "its"
+ * stands for the firm that leads the headline.
  */
-export function ownProductsAt(reading: Reading, lex: OpenNameWords, a: ActionMention): number {
+export function onOwnProducts(reading: Reading, lex: OpenNameWords, a: ActionMention): boolean {
   const words = reading.tokens.words;
-  if (!restrictive(a) || (words[a.end] !== 'on' && words[a.end] !== 'of') || words[a.end + 1] !== 'its') return -1;
+  if (!restrictive(a) || (words[a.end] !== 'on' && words[a.end] !== 'of') || words[a.end + 1] !== 'its') return false;
   const goods = words[a.end + 2] ?? '';
-  return lex.objectNouns.has(goods) || lex.techWords.has(goods) ? a.end + 1 : -1;
+  return lex.objectNouns.has(goods) || lex.techWords.has(goods);
 }
 
 /**
@@ -239,7 +239,7 @@ export function bySpeaker(shape: NameShape, reading: Reading, lex: OpenNameWords
   if (!governmentNamed(reading)) return;
   const name = shape.forward(0);
   if (!name || !SPEAKS.has(shape.words[name.end] ?? '')) return;
-  if (!reading.actions.some((a) => a.start > name.end && ownProductsAt(reading, lex, a) >= 0)) return;
+  if (!reading.actions.some((a) => a.start > name.end && onOwnProducts(reading, lex, a))) return;
   if (!techSuffixed(shape, lex, name) && uncommonFrom(shape, name) === undefined) return;
   if (shape.nonTech(name.start, shape.words.length)) return;
   const taken = titleCaseName(shape, lex, name);
