@@ -214,6 +214,7 @@ export function globalTraps(reading: Reading, governmentActor: boolean): TrapFin
   const findings: TrapFinding[] = [];
   const seen = new Set<GlobalTrap>();
   const hardCue = countingActions(reading).some((a) => a.strength === 'hard');
+  const banOrRestriction = countingActions(reading).some((a) => a.kind === 'ban' || a.kind === 'restriction');
   for (const trap of reading.traps) {
     if (seen.has(trap.trap)) continue;
     // A review or launch headline never names a government; with one it is likely news about it.
@@ -222,8 +223,9 @@ export function globalTraps(reading: Reading, governmentActor: boolean): TrapFin
     // "... postpones IPO after being blacklisted by the US": the business news is the consequence.
     if (trap.trap === 'listing' && hardCue && governmentActor) continue;
     if (trap.trap === 'non-tech' && reading.vendors.some((v) => !v.open && v.role === 'target')) continue;
-    // "bans smartwatches for children over spying fears": a security reason named outweighs the other.
-    if (trap.trap === 'non-security' && reading.motives.some((m) => m.strong)) continue;
+    // "bans smartwatches for children over spying fears": a security reason named outweighs the
+    // other, for a ban or restriction (a suit "over children's privacy and data security" is not one).
+    if (trap.trap === 'non-security' && reading.motives.some((m) => m.strong) && banOrRestriction) continue;
     seen.add(trap.trap);
     findings.push({ reason: `trap: ${GLOBAL_REASONS[trap.trap]} ("${quote(reading, trap)}")`, blocks: true });
   }

@@ -121,6 +121,8 @@ describe('trap: government action against a tech company for non-security reason
     ],
     ["EU fines TikTok €345m over children's data", 'government action for non-security reasons'],
     ['Germany bans Hikvision smartwatches for children', 'government action for non-security reasons ("children")'],
+    // A security reason beside it does not make a suit a ban.
+    ["FTC sues TikTok over children's privacy and data security", 'government action for non-security reasons'],
   ]);
 
   it('yields to a security reason named beside it', () => {
