@@ -230,15 +230,15 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
     if (made >= 0 && capitalAt(reading, made)) return true;
     const boughtFrom = bought >= 0 ? makerAt(words, lex, bought, true) : -1;
     if (boughtFrom >= 0 && capitalAt(reading, boughtFrom)) return true;
-    if (start >= 0 && reading.tokens.words[a.start - 1] === 'to' && capitalAt(reading, a.start - 2)) return true;
+    if (start >= 0 && words[a.start - 1] === 'to' && capitalAt(reading, a.start - 2)) return true;
     const afterPair = objectAfterPair(reading, a);
     if (afterPair && capitalAt(reading, afterPair.start)) return true;
     if (capitalAt(reading, 0) && onOwnProducts(reading, lex, a)) return true;
     const hit = hitWith(reading, a);
     if (hit > 0 && capitalAt(reading, hit - 1)) return true;
     if (restrictivePair(reading, a)) {
-      if (capitalAt(reading, pairNameAt(reading.tokens.words, a))) return true;
-      if (reading.tokens.words[a.end] === 'with' && capitalAt(reading, a.end + 1)) return true;
+      if (capitalAt(reading, pairNameAt(words, a))) return true;
+      if (words[a.end] === 'with' && capitalAt(reading, a.end + 1)) return true;
     }
     return subjectAhead(reading, a);
   });

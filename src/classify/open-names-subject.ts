@@ -163,12 +163,12 @@ function reactorEnd(reading: Reading, a: ActionMention): number {
  * named, or the measure taking effect ("Zentrix router ban takes effect").
  */
 function compoundEnd(reading: Reading, a: ActionMention): number {
-  if (!restrictive(a) || !(isNounMeasure(reading, a) || forcesSale(reading, a))) return -1;
+  if (!restrictive(a) || !(isNounMeasure(reading, a) || sellOrBan(reading, a))) return -1;
   return governmentNamed(reading) || takesEffect(reading, a) ? a.start : -1;
 }
 
 /** Only a firm is made to sell: "Zentrix sell-or-ban bill", "divest-or-ban law". */
-function forcesSale(reading: Reading, a: ActionMention): boolean {
+function sellOrBan(reading: Reading, a: ActionMention): boolean {
   const words = reading.tokens.words;
   const first = words[a.start];
   return (
@@ -209,13 +209,6 @@ function isMakersMark(shape: NameShape, i: number, possessive: boolean): boolean
   return possessive && word === 's' && /^['’]$/.test(shape.between(i));
 }
 
-/**
- * The name before a measure, when a product noun or a technology suffix says it is a technology
- * firm's, an instrument cue (the Covered List, Section 889) is named, the firm is barred from
- * government contracts under a procurement law ("... from federal contracts under NDAA"), or the
- * measure is a ban over a security concern ("Zentrix faces US ban over national security
- * concerns") or export curbs ("Zentrix, Halvex hit with US export curbs").
- */
 /** What a firm says or does about a measure on its own products: "Zentrix says US ban on its software ...". */
 const SPEAKS = new Set(['says', 'said', 'calls', 'claims', 'slams', 'denies', 'insists', 'argues', 'vows', 'fights']);
 
@@ -246,6 +239,13 @@ export function bySpeaker(shape: NameShape, reading: Reading, lex: OpenNameWords
   if (taken) found.push(taken);
 }
 
+/**
+ * The name before a measure, when a product noun or a technology suffix says it is a technology
+ * firm's, an instrument cue (the Covered List, Section 889) is named, the firm is barred from
+ * government contracts under a procurement law ("... from federal contracts under NDAA"), or the
+ * measure is a ban over a security concern ("Zentrix faces US ban over national security
+ * concerns") or export curbs ("Zentrix, Halvex hit with US export curbs").
+ */
 export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   const instrument = reading.actions.some((a) => a.instrument && a.status === 'counts');
   // A ban (not a sanction: people are sanctioned too) over a security concern, or export curbs.
@@ -267,7 +267,7 @@ export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords
     // on government phones"), and only a firm is made to sell ("Zentrix sell-or-ban bill").
     const compound = subject.via === 'compound';
     const measureSays =
-      (compound && (offGovernmentDevices(shape, lex, a.end) || forcesSale(reading, a))) || subject.sale === true;
+      (compound && (offGovernmentDevices(shape, lex, a.end) || sellOrBan(reading, a))) || subject.sale === true;
     if (!product && compound && !measureSays) continue;
     // "Zentrix-made routers", "Zentrix's routers": the maker's mark or possessive before them.
     if (product && end > 1 && isMakersMark(shape, end - 1, !compound)) end--;

@@ -26,6 +26,11 @@ const FIRM_PARTS = new Set(['affiliates', 'subsidiaries', 'units']);
 /** Between a name and the list verb that falls on it: "Zentrix is blacklisted", "were added". */
 const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'gets', 'got']);
 
+/** A list noun or the last word of one: "blacklist", "list" of "Entity List". */
+function isListWord(lex: OpenNameWords, word: string): boolean {
+  return lex.listWords.some((l) => l === word || l.endsWith(` ${word}`));
+}
+
 /** A list, a sanction or an instrument is named: the strongest sign that organisations are the target. */
 function listNamed(reading: Reading): boolean {
   return countingActions(reading).some((a) => a.instrument || a.rank >= RANK.listRestriction);
@@ -47,8 +52,7 @@ function listAhead(shape: NameShape, reading: Reading, lex: OpenNameWords, from:
   const to = Math.min(shape.words.length, from + 12);
   if (reading.actions.some((a) => a.instrument && a.start >= from && a.start < to)) return true;
   for (let i = from; i < to; i++) {
-    const word = shape.words[i] ?? '';
-    if (lex.listWords.some((l) => l === word || l.endsWith(` ${word}`))) return true;
+    if (isListWord(lex, shape.words[i] ?? '')) return true;
   }
   return false;
 }
@@ -73,8 +77,7 @@ function listBehind(shape: NameShape, reading: Reading, lex: OpenNameWords, at: 
   const from = Math.max(0, at - LIST_BEHIND);
   if (reading.actions.some((a) => a.instrument && a.end <= at && a.end >= from)) return true;
   for (let i = from; i < at; i++) {
-    const word = shape.words[i] ?? '';
-    if (lex.listWords.some((l) => l === word || l.endsWith(` ${word}`))) return true;
+    if (isListWord(lex, shape.words[i] ?? '')) return true;
   }
   return false;
 }
@@ -228,7 +231,7 @@ function byList(
     if ((listed || blacklisted) && !including && end > 0 && shape.joined(end)) {
       const before = shape.backward(end);
       // "Wagner Group blacklisted by EU": a firm of any trade, in a headline with no technology.
-      if (before && !(genericSuffixed(shape, before) && !shape.tech(0, shape.words.length))) found.push(before);
+      if (before && !(genericSuffixed(shape, before) && !shape.tech(0, whole))) found.push(before);
     }
   }
 }
