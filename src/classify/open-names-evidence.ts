@@ -8,6 +8,7 @@ import { isCommonWord } from './common-words.js';
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import type { NameShape } from './name-shape.js';
 import type { ActionMention, Reading, Span } from './reading.js';
+import { procurementExcluded } from './open-names-procurement.js';
 
 /** Action kinds that restrict: a name right after one of them is its object. */
 const RESTRICTIVE = new Set(['ban', 'restriction', 'sanction']);
@@ -104,26 +105,6 @@ export function uncommonFrom(shape: NameShape, span: Span): Span | undefined {
   return undefined;
 }
 
-/**
- * "Zentrix barred from federal contracts under NDAA", "exclude Zentrix from public tenders over
- * security risks": shut out of what the government buys, by a law about it or over a security
- * concern. People are barred from contracts too ("John Smith barred ..."), so the name must have
- * a word English does not (as vendors' names do: Hikvision, Hytera, Quectel).
- */
-export function procurementExcluded(
-  shape: NameShape,
-  reading: Reading,
-  lex: OpenNameWords,
-  name: Span,
-  at: number,
-): boolean {
-  if (shape.words[at] !== 'from') return false;
-  const contracts = shape.words.slice(at + 1, at + 4).some((w) => lex.procurementNouns.has(w));
-  const why = shape.words.some((w) => lex.procurementLaws.has(w)) || reading.motives.some((m) => m.strong);
-  // Last: the first look-up builds the word list (tens of milliseconds and some MB, once).
-  return contracts && why && uncommonFrom(shape, name) !== undefined;
-}
-
 /** The name ends with a suffix any organisation may have: "Wagner Group", "Smith Holdings". */
 export function genericSuffixed(shape: NameShape, name: Span): boolean {
   return name.end - name.start >= 2 && GENERIC_SUFFIXES.has(shape.words[name.end - 1] ?? '');
@@ -158,16 +139,19 @@ export function afterPossessive(shape: NameShape, at: number): number {
 
 /** Trade in a technology named before it: "Zentrix antivirus sales", "Zentrix drone shipments". */
 const TECH_TRADE = new Set(['sales', 'shipments', 'imports']);
+/** A product only after a technology word: "AI model", not a fashion house's "model". */
+const TECH_ONLY_PRODUCTS = new Set(['model', 'models']);
 
 /**
  * A product noun at `at`, after technology words or none: "Zentrix cameras", "Zentrix 5G
- * equipment"; or trade in the technology those words name: "Zentrix antivirus sales".
+ * equipment"; or trade in the technology those words name, or a model of it: "Zentrix antivirus
+ * sales", "Zentrix's AI model".
  */
 export function productAt(shape: NameShape, lex: OpenNameWords, at: number): boolean {
   const modifiers = modifiersAt(shape, lex, at);
   const word = shape.words[at + modifiers] ?? '';
   if (!shape.joined(at + modifiers)) return false;
-  return lex.objectNouns.has(word) || (modifiers > 0 && TECH_TRADE.has(word));
+  return lex.objectNouns.has(word) || (modifiers > 0 && (TECH_TRADE.has(word) || TECH_ONLY_PRODUCTS.has(word)));
 }
 
 /**
@@ -214,6 +198,36 @@ export function hasObjectNoun(shape: NameShape, lex: OpenNameWords, from: number
   for (let i = from; i < Math.min(shape.words.length, from + 3); i++)
     if (lex.objectNouns.has(shape.words[i] ?? '')) return true;
   return false;
+}
+
+/** What a firm is sanctioned "over": "over sales of surveillance tech to Iran". */
+const TRADE_IN = new Set([
+  'sales',
+  'sale',
+  'selling',
+  'supplying',
+  'supply',
+  'supplies',
+  'shipments',
+  'shipping',
+  'exports',
+  'exporting',
+  'providing',
+  'transfers',
+]);
+
+/**
+ * "Zentrix hit with US sanctions over sales of surveillance tech to Iran", "sanctions Zentrix for
+ * supplying drone parts": punished for trading in technology, as only a firm that makes or sells
+ * it is (people are sanctioned over sales of oil or arms, not of technology).
+ */
+export function overTechTrade(shape: NameShape, lex: OpenNameWords, at: number): boolean {
+  if (shape.words[at] !== 'over' && shape.words[at] !== 'for') return false;
+  let i = at + 1;
+  if (shape.words[i] === 'its' || shape.words[i] === 'the') i++;
+  if (!TRADE_IN.has(shape.words[i] ?? '')) return false;
+  if (shape.words[i + 1] === 'of') i++;
+  return shape.tech(i + 1, i + 4) || hasObjectNoun(shape, lex, i + 1);
 }
 
 /** Title case: only an acronym, or the name from its first uncommon word (not a suffix alone). */
@@ -357,7 +371,8 @@ export function firmAfter(
   // People are barred from networks too ("bans Smith from federal networks"): a name English does not have.
   if (offGovernmentDevices(shape, lex, name.end) && uncommonFrom(shape, name) !== undefined) return true;
   if (regulatedTechnology(shape, lex, name, name.end)) return true;
-  if (procurementExcluded(shape, reading, lex, name, name.end)) return true;
+  if (overTechTrade(shape, lex, name.end) && uncommonFrom(shape, name) !== undefined) return true;
+  if (procurementExcluded(shape, reading, lex, name.end) && uncommonFrom(shape, name) !== undefined) return true;
   // "blocks Zentrix takeover of chip firm over security concerns": a deal, in technology, for security.
   if (DEALS.has(next) && shape.tech(name.end, name.end + 5) && securityContext(reading)) return true;
   if (traded === 'to') return true;

@@ -11,7 +11,14 @@
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import { NameShape } from './name-shape.js';
 import { byObject } from './open-names-object.js';
-import { coordinatedBack, genericSuffixed, uncommonFrom } from './open-names-evidence.js';
+import {
+  capitalAt,
+  coordinatedBack,
+  genericSuffixed,
+  inPlace,
+  techSuffixed,
+  uncommonFrom,
+} from './open-names-evidence.js';
 import { countingActions, type Reading, type Span } from './reading.js';
 import { RANK } from './lexicon/lexicon-types.js';
 
@@ -143,7 +150,7 @@ function genreStart(shape: NameShape, at: number): number {
   return from < at && shape.nameToken(from - 1) ? from : at;
 }
 
-function byDescriptor(shape: NameShape, lex: OpenNameWords, listed: boolean, found: Span[]): void {
+function byDescriptor(shape: NameShape, reading: Reading, lex: OpenNameWords, listed: boolean, found: Span[]): void {
   for (let d = 0; d < shape.words.length; d++) {
     const word = shape.words[d] as string;
     if (!lex.descriptors.has(word)) continue;
@@ -178,7 +185,35 @@ function byDescriptor(shape: NameShape, lex: OpenNameWords, listed: boolean, fou
       if (before && viaGenre && uncommonFrom(shape, before) === undefined) continue;
       if (before) found.push(from === d && shape.suffixAt(d) ? { start: before.start, end: d + 1 } : before);
     }
+    if (!plural && !viaGenre) byAppositive(shape, reading, lex, from, found);
   }
+}
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+/** Before a place, not a firm: "In Shenzhen, a drone maker ...". */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'across', 'inside', 'outside']);
+
+/** A nationality not read as a foreign origin: "Dovrenko, a Russian drone maker". */
+function demonymAt(reading: Reading, i: number): boolean {
+  return capitalAt(reading, i) && /^[a-z]+(?:an|ese|ish|i)$/.test(reading.tokens.words[i] ?? '');
+}
+
+/**
+ * "sanctions Dovrenko, a Russian drone maker", "designates Dovrenko, Russian maker of drone
+ * components": the name before the comma of an appositive that describes a technology firm
+ * (`from` is where the descriptor and its technology words start). A place comes before such a
+ * comma too ("In Shenzhen, a drone maker ..."), so only a name English does not have, or one with
+ * a technology suffix, and no place.
+ */
+function byAppositive(shape: NameShape, reading: Reading, lex: OpenNameWords, from: number, found: Span[]): void {
+  let at = reading.origins.find((o) => o.end === from)?.start ?? from;
+  if (at === from && at > 0 && demonymAt(reading, at - 1)) at--;
+  if (ARTICLES.has(shape.words[at - 1] ?? '')) at--;
+  if (at < 1 || shape.listSeparator(at) !== at) return;
+  const name = shape.backward(at);
+  if (!name || name.end !== at || inPlace(reading, name.start)) return;
+  if (PLACE_PREPOSITIONS.has(shape.words[name.start - 1] ?? '')) return;
+  if (uncommonFrom(shape, name) !== undefined || techSuffixed(shape, lex, name)) found.push(name);
 }
 
 function byList(
@@ -262,7 +297,7 @@ export function findOpenNames(reading: Reading, lex: OpenNameWords): OpenName[] 
   const listed = listNamed(reading);
   const spans: Span[] = [];
   const techList = techListNamed(reading);
-  byDescriptor(shape, lex, techList, spans);
+  byDescriptor(shape, reading, lex, techList, spans);
   byList(shape, reading, lex, listed, techList, spans);
   byOrigin(shape, reading, listed, spans);
   byAmong(shape, lex, spans);

@@ -1,19 +1,21 @@
 /**
- * Coverage of vendors outside the catalogue: 220 headlines (written blind to the classifier's
- * rules) about a government acting on a technology vendor with a made-up name. Not every shape is
+ * Coverage of vendors outside the catalogue: 370 headlines (written blind to the classifier's
+ * rules, in three sets) about a government acting on a technology vendor with a made-up name. Not every shape is
  * read yet, so the test holds the count found so far: a change that finds fewer names, or calls
  * fewer of these headlines relevant, fails here with the headlines it lost.
  *
- * On 2026-12-07 the classifier of the morning named 126 and called 147 relevant; after that day's
- * work it named 168 and called 175 relevant. Raise the floors when more are found.
+ * On 2026-12-07 the classifier of the morning named 126 of the first 220 and called 147 relevant;
+ * that evening it named 168 and called 175 relevant. With the third set (150 more) it named 264 of
+ * 370 and called 286 relevant; the rules added for that set's first half bring this to 272 and
+ * 294. Raise the floors when more are found.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify, FIXTURES } from './default-classifier.js';
 
-const NAMED_AT_LEAST = 168;
-const RELEVANT_AT_LEAST = 175;
+const NAMED_AT_LEAST = 272;
+const RELEVANT_AT_LEAST = 294;
 
 const rows = readFileSync(join(FIXTURES, 'invented-vendors.tsv'), 'utf8')
   .split('\n')
@@ -25,7 +27,7 @@ const rows = readFileSync(join(FIXTURES, 'invented-vendors.tsv'), 'utf8')
 
 describe('vendors outside the catalogue, named in made-up headlines', () => {
   it('reads the whole set', () => {
-    expect(rows).toHaveLength(220);
+    expect(rows).toHaveLength(370);
     expect(rows.every((row) => row.vendor !== '' && row.title.includes(row.vendor))).toBe(true);
   });
 

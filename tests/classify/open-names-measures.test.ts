@@ -167,3 +167,42 @@ describe('look-alikes of those shapes that name no new vendor', () => {
     expect(classify(title).vendorsNew).toBeUndefined();
   });
 });
+
+describe('a new vendor shut out of government buying, described after a comma, or punished for its trade', () => {
+  it.each([
+    // Shut out of contracts, projects or the public sector, for a vendor's reason (technology, security, infrastructure).
+    ['Taiwan bars Quorvane from participating in government IT projects', ['Quorvane'], 'ban', 'TW'],
+    [
+      'EU moves to restrict Telvessa from bidding on critical infrastructure contracts',
+      ['Telvessa'],
+      'restriction',
+      'EU',
+    ],
+    ['Drossel faces ban from UK public sector after security review', ['Drossel'], 'ban', 'UK'],
+    // Banned from a government's networks: only technology is.
+    ['Kyrenel hit with ban on federal networks', ['Kyrenel'], 'ban', 'US-federal'],
+    // An appositive that describes a technology firm, with or without its nationality.
+    ['OFAC sanctions Vrendask, a Russian drone maker', ['Vrendask'], 'sanction', 'US-federal'],
+    ['Treasury designates Vrendask, Iranian maker of drone components', ['Vrendask'], 'sanction', 'US-federal'],
+    // Sanctioned for selling or supplying technology.
+    ['Ossavik hit with US sanctions over sales of surveillance tech to Iran', ['Ossavik'], 'sanction', 'US-federal'],
+    ['Treasury sanctions Ossavik for supplying drone components to Russia', ['Ossavik'], 'sanction', 'US-federal'],
+    // A model, after a technology word, is a product.
+    ["EU proposes ban on Carvello's AI model in public administration", ['Carvello'], 'ban', 'EU'],
+  ])('%s', (title, vendors, action, jurisdiction) => {
+    const result = classify(title);
+    expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, action, jurisdiction });
+  });
+
+  it.each([
+    // Barred from contracts for fraud, or with no reason a vendor would be.
+    ['Army bars Kowalczyk from contracts after fraud'],
+    ['Pentagon bars Zorvex Construction from federal contracts'],
+    // A place before the comma; a person sanctioned over sales of oil; a fashion model.
+    ['In Shenzhen, a drone maker sanctioned by US'],
+    ['Petrov hit with US sanctions over sales of oil to Iran'],
+    ['Texas bans Gucci model from runway'],
+  ])('%s', (title) => {
+    expect(classify(title).vendorsNew).toBeUndefined();
+  });
+});
