@@ -181,17 +181,25 @@ export function offGovernmentDevices(shape: NameShape, lex: OpenNameWords, at: n
   const link = shape.words[at];
   if (link !== 'on' && link !== 'from') return false;
   let owned = false;
+  // "bans Zentrix on devices": devices right after the link are a government's when it bans.
+  const first = shape.words[at + 1] === 'all' ? at + 2 : at + 1;
   for (let i = at + 1; i <= Math.min(shape.words.length - 1, at + DEVICE_REACH); i++) {
     const word = shape.words[i] ?? '';
-    if (lex.deviceNouns.has(word)) return owned;
+    if (lex.deviceNouns.has(word)) return owned || (i === first && link === 'on');
     if (lex.deviceOwners.has(word)) owned = true;
   }
   return false;
 }
 
+/** Words between "from" and the technology a firm is kept out of: "from participation in 5G", "from providing tech". */
+const PARTAKING = new Set(['participation', 'participating', 'taking', 'part', 'in', 'providing', 'supplying']);
+
 /** "from 5G", "from selling equipment": barred from a technology or from trading in a product. */
 export function fromTechnology(shape: NameShape, lex: OpenNameWords, from: number): boolean {
-  return shape.words[from] === 'from' && (shape.tech(from + 1, from + 4) || hasObjectNoun(shape, lex, from + 1));
+  if (shape.words[from] !== 'from') return false;
+  let at = from + 1;
+  while (at < from + 4 && PARTAKING.has(shape.words[at] ?? '')) at++;
+  return shape.tech(at, at + 3) || hasObjectNoun(shape, lex, at);
 }
 
 export function hasObjectNoun(shape: NameShape, lex: OpenNameWords, from: number): boolean {
@@ -200,6 +208,8 @@ export function hasObjectNoun(shape: NameShape, lex: OpenNameWords, from: number
   return false;
 }
 
+/** How far after the measure its reason may start: "sanctioned by the UK over ...". */
+const TRADE_REACH = 4;
 /** What a firm is sanctioned "over": "over sales of surveillance tech to Iran". */
 const TRADE_IN = new Set([
   'sales',
@@ -222,12 +232,16 @@ const TRADE_IN = new Set([
  * it is (people are sanctioned over sales of oil or arms, not of technology).
  */
 export function overTechTrade(shape: NameShape, lex: OpenNameWords, at: number): boolean {
-  if (shape.words[at] !== 'over' && shape.words[at] !== 'for') return false;
-  let i = at + 1;
-  if (shape.words[i] === 'its' || shape.words[i] === 'the') i++;
-  if (!TRADE_IN.has(shape.words[i] ?? '')) return false;
-  if (shape.words[i + 1] === 'of') i++;
-  return shape.tech(i + 1, i + 4) || hasObjectNoun(shape, lex, i + 1);
+  // "sanctioned by UK over supplying electronics": the reason may come after who acted.
+  for (let over = at; over < Math.min(shape.words.length, at + TRADE_REACH); over++) {
+    if (shape.words[over] !== 'over' && shape.words[over] !== 'for') continue;
+    let i = over + 1;
+    if (shape.words[i] === 'its' || shape.words[i] === 'the') i++;
+    if (!TRADE_IN.has(shape.words[i] ?? '')) return false;
+    if (shape.words[i + 1] === 'of') i++;
+    return shape.tech(i + 1, i + 4) || hasObjectNoun(shape, lex, i + 1);
+  }
+  return false;
 }
 
 /** Title case: only an acronym, or the name from its first uncommon word (not a suffix alone). */

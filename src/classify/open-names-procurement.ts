@@ -6,6 +6,9 @@ import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import type { NameShape } from './name-shape.js';
 import type { Reading } from './reading.js';
 
+/** How many words from "from" what is bought may end: "from Norway's public tenders". */
+const PROCUREMENT_REACH = 4;
+
 /** Words that may come between "from" and what the firm is shut out of: "from bidding on", "from taking part in". */
 const TAKING_PART = new Set(['bidding', 'competing', 'participating', 'taking', 'part', 'in', 'on', 'for']);
 
@@ -44,7 +47,7 @@ export function procurementExcluded(shape: NameShape, reading: Reading, lex: Ope
   let first = at + 1;
   while (first < at + 4 && TAKING_PART.has(shape.words[first] ?? '')) first++;
   let contracts = false;
-  for (let i = first; i < Math.min(shape.words.length, first + 3) && !contracts; i++)
+  for (let i = first; i < Math.min(shape.words.length, first + PROCUREMENT_REACH) && !contracts; i++)
     contracts = procurementAt(shape, lex, i);
   return contracts && vendorReason(shape, reading, lex);
 }

@@ -65,6 +65,10 @@ const UNDERGO_FILLERS = new Set([
   'tougher',
   'export',
   'import',
+  'procurement',
+  // "targeted in sweeping new US export controls", "hit by US sanctions"
+  'in',
+  'by',
 ]);
 
 /** What a listed firm does about its listing: "sues ... over", "challenges", "responds to". */
@@ -265,15 +269,17 @@ export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords
     // A noun measure needs its product: "Zentrix ban" alone may be anyone's, and a possessive
     // before it is a politician's as often ("Youngkin's drone ban"). Unless the measure itself
     // says technology or a firm: only software is banned on a government's devices ("Zentrix ban
-    // on government phones"), and only a firm is made to sell ("Zentrix sell-or-ban bill").
+    // on government phones"), and only a firm is made to sell ("Zentrix sell-or-ban bill"); or
+    // the name has a technology suffix (checked once the name is found).
     const compound = subject.via === 'compound';
     const measureSays =
       (compound && (offGovernmentDevices(shape, lex, a.end) || sellOrBan(reading, a))) || subject.sale === true;
-    if (!product && compound && !measureSays) continue;
     // "Zentrix-made routers", "Zentrix's routers": the maker's mark or possessive before them.
     if (product && end > 1 && isMakersMark(shape, end - 1, !compound)) end--;
     const name = shape.backward(end);
     if (!name || name.end !== end || /\d/.test(shape.words[name.start] ?? '')) continue;
+    // "Rivenhall Tech ban delayed": a technology suffix says firm as well as a product would.
+    if (!product && compound && !measureSays && !techSuffixed(shape, lex, name)) continue;
     const evidence =
       subject.via === 'reaction' ||
       product ||
@@ -286,6 +292,8 @@ export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords
       (offGovernmentDevices(shape, lex, a.end) && uncommonFrom(shape, name) !== undefined) ||
       onExports(shape, end, a.end) ||
       (overTechTrade(shape, lex, a.end) && uncommonFrom(shape, name) !== undefined) ||
+      // "Calvenor faces procurement ban": what a government buys is banned.
+      (shape.words[a.start - 1] === 'procurement' && uncommonFrom(shape, name) !== undefined) ||
       (procurementExcluded(shape, reading, lex, a.end) && uncommonFrom(shape, name) !== undefined);
     if (!evidence || shape.nonTech(name.start, a.end + 3)) continue;
     // Before a noun measure a capitalised word is as often a sponsor's or a place's: only a name

@@ -189,6 +189,22 @@ describe('a new vendor shut out of government buying, described after a comma, o
     ['Treasury sanctions Ossavik for supplying drone components to Russia', ['Ossavik'], 'sanction', 'US-federal'],
     // A model, after a technology word, is a product.
     ["EU proposes ban on Carvello's AI model in public administration", ['Carvello'], 'ban', 'EU'],
+    // Sanctioned, then who acted, then why; targeted in or hit by a measure; a procurement ban.
+    ['Vostrel sanctioned by UK over supplying electronics to Russian military', ['Vostrel'], 'sanction', 'UK'],
+    [
+      'Kalvessa Semiconductor targeted in sweeping new US export controls',
+      ['Kalvessa Semiconductor'],
+      'restriction',
+      'US-federal',
+    ],
+    ['Drumhallow faces procurement ban in Maryland after cyber probe', ['Drumhallow'], 'ban', 'US-state:MD'],
+    // A noun measure after a name with a technology suffix; tenders named after a country.
+    ['Pelworth Tech ban delayed as federal agencies seek replacements', ['Pelworth Tech'], 'ban', 'US-federal'],
+    ["Brekkvin to be excluded from Norway's public tenders on security grounds", ['Brekkvin'], 'ban', 'NO'],
+    // Kept from providing technology; banned on devices; smart locks.
+    ['Estonia Bans Quellant From Providing Government With Tech and Equipment', ['Quellant'], 'ban', 'EE'],
+    ['New Zealand parliament bans Quellant on devices with network access', ['Quellant'], 'ban', 'NZ'],
+    ['New York City bars Lumivar smart locks from public housing', ['Lumivar'], 'ban', 'US-state:NY'],
   ])('%s', (title, vendors, action, jurisdiction) => {
     const result = classify(title);
     expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, action, jurisdiction });
@@ -202,6 +218,10 @@ describe('a new vendor shut out of government buying, described after a comma, o
     ['In Shenzhen, a drone maker sanctioned by US'],
     ['Petrov hit with US sanctions over sales of oil to Iran'],
     ['Texas bans Gucci model from runway'],
+    // A bare noun measure after a plain name; a person banned "on phones"; a procurement ban on a common name.
+    ['Court upholds Kowalczyk ban'],
+    ['EU bans Smith on phones'],
+    ['Smith faces procurement ban'],
   ])('%s', (title) => {
     expect(classify(title).vendorsNew).toBeUndefined();
   });
