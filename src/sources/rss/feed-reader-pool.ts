@@ -46,8 +46,9 @@ interface Slot {
   worker: Worker;
   /** The thread has loaded its module and listens: a slow start is not charged to a feed's time limit. */
   ready: boolean;
-  busy?: Pending;
-  /** The busy task's time limit. */
+  /** Tasks sent to the thread and not yet answered, in the order it takes them: the first is being parsed. */
+  held: Pending[];
+  /** The first held task's time limit, counted from when the thread started on it. */
   timer?: NodeJS.Timeout;
   /** Ends this thread, answers its task and schedules its replacement. */
   fail?: (reason: string) => void;
@@ -81,6 +82,14 @@ export interface FeedReaderPoolOptions {
 
 export const TASK_TIME_LIMIT_MS = 30_000;
 
+/**
+ * Tasks a parser thread holds at once: the feed it parses and the next, so that it starts the
+ * next as soon as it posts an answer instead of waiting for the main thread (busy with a commit
+ * or a classification) to read the answer and send more. The next one's body is copied, not
+ * moved, so that if the thread dies on the first the next can be sent again elsewhere.
+ */
+export const TASKS_PER_THREAD = 2;
+
 /** 100 ms, doubling per death in a row, at most 30 s: a crash loop costs a thread start every 30 s. */
 export function respawnBackoff(restarts: number): number {
   return Math.min(30_000, 100 * 2 ** Math.max(0, restarts - 1));
@@ -107,18 +116,22 @@ export function createFeedReaderPool(
   let nextId = 1;
   let closed = false;
 
-  const answer = (slot: Slot, result: FeedReadResult) => {
-    const busy = slot.busy;
-    slot.busy = undefined;
+  /** (Re)starts the time limit for the task the thread is now on, if any. */
+  const arm = (slot: Slot) => {
     if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = undefined;
-    busy?.resolve(result);
+    slot.timer = slot.held.length
+      ? setTimeout(
+          () => slot.fail?.(`it took more than ${timeLimitMs / 1000} s on one feed and was replaced`),
+          timeLimitMs,
+        )
+      : undefined;
   };
 
   const spawn = (): Slot => {
     const slot: Slot = {
       worker: startWorker(module.callerUrl, module.name, { resourceLimits: PARSER_LIMITS }),
       ready: false,
+      held: [],
     };
     slot.worker.unref();
     slot.worker.on('message', (message: WorkerMessage) => {
@@ -127,16 +140,22 @@ export function createFeedReaderPool(
         pump();
         return;
       }
-      if (slot.busy?.task.id !== message.id) return;
+      if (slot.held[0]?.task.id !== message.id) return;
       restarts = 0;
-      answer(slot, message.result);
+      const done = slot.held.shift();
+      arm(slot);
+      done?.resolve(message.result);
       pump();
     });
     let gone = false;
     const fail = (reason: string) => {
       if (gone) return;
       gone = true;
-      answer(slot, {
+      // The task it was on is the one that stopped it; the others it held go to another thread.
+      const [stopped, ...innocent] = slot.held.splice(0);
+      arm(slot);
+      queue.unshift(...innocent);
+      stopped?.resolve({
         ok: false,
         failure: { kind: 'parse', message: `the feed parser stopped: ${reason}`, stoppedParser: true },
       });
@@ -144,6 +163,7 @@ export function createFeedReaderPool(
       if (index >= 0) slots.splice(index, 1);
       void slot.worker.terminate();
       if (closed) return;
+      pump();
       restarts++;
       const delayMs = backoff(restarts);
       options.onRespawn?.({ reason, restarts, delayMs });
@@ -163,15 +183,15 @@ export function createFeedReaderPool(
 
   const pump = () => {
     for (const slot of slots) {
-      if (slot.busy || !slot.ready) continue;
-      const task = queue.shift();
-      if (!task) return;
-      slot.busy = task;
-      slot.timer = setTimeout(
-        () => slot.fail?.(`it took more than ${timeLimitMs / 1000} s on one feed and was replaced`),
-        timeLimitMs,
-      );
-      slot.worker.postMessage(task.task, [task.task.body.buffer as ArrayBuffer]);
+      while (slot.ready && slot.held.length < TASKS_PER_THREAD) {
+        const task = queue.shift();
+        if (!task) return;
+        slot.held.push(task);
+        if (slot.held.length === 1) {
+          arm(slot);
+          slot.worker.postMessage(task.task, [task.task.body.buffer as ArrayBuffer]);
+        } else slot.worker.postMessage(task.task);
+      }
     }
   };
 
@@ -194,7 +214,10 @@ export function createFeedReaderPool(
       const stopping: FeedReadResult = { ok: false, failure: { kind: 'parse', message: 'banwatch is stopping' } };
       // Queued tasks and those a worker holds both get an answer: a poll awaiting one must end.
       for (const task of queue.splice(0)) task.resolve(stopping);
-      for (const slot of slots) answer(slot, stopping);
+      for (const slot of slots) {
+        for (const task of slot.held.splice(0)) task.resolve(stopping);
+        arm(slot);
+      }
       await Promise.all(slots.map((slot) => slot.worker.terminate()));
     },
   };

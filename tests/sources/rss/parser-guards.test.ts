@@ -69,6 +69,24 @@ describe('the parser pool guards', () => {
   });
 });
 
+describe('the feeds a parser thread holds besides the one that stops it', () => {
+  it.each([
+    ['hangs', HANG, 'it took more than 0.4 s on one feed and was replaced'],
+    ['dies', CRASH, 'exit code 3'],
+  ])('are read by its replacement when it %s', async (_, body, reason) => {
+    pool = createFeedReaderPool(1, { taskTimeLimitMs: 400, respawnDelayMs: () => 10, worker: HOSTILE_WORKER });
+    // One thread holds both: the second was sent while it was on the first.
+    const [stopped, next, after] = await Promise.all([
+      pool.readBytes(Buffer.from(body), undefined, OPTIONS),
+      pool.readBytes(good(), undefined, OPTIONS),
+      pool.readBytes(good(), undefined, OPTIONS),
+    ]);
+    expect(stopped).toMatchObject({ ok: false, failure: { message: `the feed parser stopped: ${reason}` } });
+    expect(next.ok && next.items[0]?.title).toBe('Huawei banned');
+    expect(after.ok && after.items[0]?.title).toBe('Huawei banned');
+  });
+});
+
 describe('a feed whose body keeps stopping the parser', () => {
   const clock = mutableClock('2026-11-29T10:00:00Z');
   let server: FeedServer;
