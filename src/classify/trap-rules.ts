@@ -173,7 +173,10 @@ function background(findings: TrapFinding[], reading: Reading, action: ActionMen
   findings.push({ reason: `trap: ban mentioned only as background ("${quote(reading, span)}")`, blocks: false });
 }
 
-/** Marks bans that are only background: "despite federal ban", "from sanctioned firm", "still used". */
+/**
+ * Marks bans that are only background ("despite federal ban", "from sanctioned firm", "still
+ * used") or not bans at all ("grants equipment authorization").
+ */
 export function markBackground(reading: Reading): TrapFinding[] {
   const findings: TrapFinding[] = [];
   for (const prep of atomSpans(reading, 'background-prep')) {
@@ -190,6 +193,17 @@ export function markBackground(reading: Reading): TrapFinding[] {
       hyphenBefore(reading, action.start);
     if (adjective && isTargetAt(reading, action.end, action.end + 3)) {
       background(findings, reading, action, { start: Math.max(0, action.start - 1), end: action.end + 1 });
+    }
+  }
+  // "FCC grants equipment authorization to ...": an authorization granted is an approval, not a ban.
+  for (const action of countingActions(reading)) {
+    const granted = atomEndingAt(reading, 'grant', action.start);
+    if (granted && action.kind === 'ban' && atomEndingAt(reading, 'application', action.end)) {
+      action.status = 'background';
+      findings.push({
+        reason: `trap: an approval granted, not a ban ("${quote(reading, { start: granted.start, end: action.end })}")`,
+        blocks: false,
+      });
     }
   }
   for (const still of atomSpans(reading, 'still')) {

@@ -164,6 +164,29 @@ describe('trap: a ban mentioned only as background', () => {
   });
 });
 
+describe('not a ban: an approval, an allow-list, a contract cut for delays, sanctioned vessels', () => {
+  notRelevant([
+    [
+      "FCC grants equipment authorization to Tavix's Wi-Fi 7 router",
+      'an approval granted, not a ban ("grants equipment authorization")',
+    ],
+    ['Pentagon adds Skyvane to Blue UAS list of approved drones', 'no government action cue'],
+    ['Air Force cancels Xelor satellite contract over repeated delays', 'trap: government action for'],
+    ['US sanctions 35 vessels including Marisol Star in Iran oil action', 'trap: a restriction on a firm outside'],
+  ]);
+
+  it('still reads a bar on authorizations and a list of banned drones', () => {
+    expect(classify('FCC moves to bar new equipment authorizations for Harlow Networks')).toMatchObject({
+      relevant: true,
+      vendors: ['Harlow Networks'],
+    });
+    expect(classify('Pentagon adds Skyvane to list of Chinese military companies')).toMatchObject({ relevant: true });
+    expect(classify('Navy orders removal of Ridgecairn Optics thermal cameras from ships')).toMatchObject({
+      relevant: true,
+    });
+  });
+});
+
 describe('trap: false claims of a ban', () => {
   notRelevant([
     ['Renesas told to stop saying US has banned Quectel IoT modules', 'a claim of a ban, not a ban ("stop saying")'],
