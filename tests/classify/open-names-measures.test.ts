@@ -205,6 +205,17 @@ describe('a new vendor shut out of government buying, described after a comma, o
     ['Estonia Bans Quellant From Providing Government With Tech and Equipment', ['Quellant'], 'ban', 'EE'],
     ['New Zealand parliament bans Quellant on devices with network access', ['Quellant'], 'ban', 'NZ'],
     ['New York City bars Lumivar smart locks from public housing', ['Lumivar'], 'ban', 'US-state:NY'],
+    // Shut out of a technology; a "Semi" firm made to sell; cams; named among a list's additions; the Space Force acting.
+    ["Estonia's new law shuts Kailong Networks out of 5G", ['Kailong Networks'], 'ban', 'EE'],
+    ['UK orders Tianlei Semi to sell majority of Welsh chip plant', ['Tianlei Semi'], 'restriction', 'UK'],
+    ['Uncle Sam bans Raptorvue cams from federal sites. Again', ['Raptorvue'], 'ban', 'US-federal'],
+    [
+      'Entity List grows: Anlu Microwave among 23 additions tied to Iranian drones',
+      ['Anlu Microwave'],
+      'restriction',
+      'US-federal',
+    ],
+    ['Space Force pauses use of Cognara drones over data security concerns', ['Cognara'], 'ban', 'US-federal'],
   ])('%s', (title, vendors, action, jurisdiction) => {
     const result = classify(title);
     expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors, action, jurisdiction });
