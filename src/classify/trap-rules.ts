@@ -223,6 +223,19 @@ export function markBackground(reading: Reading): TrapFinding[] {
 /** Nouns after "Russia sanctions" that make it the name of a measure: "Russia sanctions list", "package". */
 const MEASURE_NOUNS = new Set(['list', 'lists', 'package', 'packages', 'regime', 'programme', 'program']);
 
+/** Words that give what follows as the reason for a measure: "citing cyber vulnerabilities". */
+const CITING = new Set(['citing', 'cites', 'cited']);
+
+/**
+ * The trap's words are given as the reason, "citing" up to two words before them. ("over" is not
+ * enough: "orders agencies to remove Ivanti appliances over exploitation" is a directive to patch.)
+ */
+function givenAsReason(reading: Reading, span: Span): boolean {
+  for (let at = span.start - 1; at >= 0 && span.start - at <= 3; at--)
+    if (CITING.has(reading.tokens.words[at] ?? '')) return true;
+  return false;
+}
+
 /** Traps that rule a headline out whatever else it says. */
 export function globalTraps(reading: Reading, governmentActor: boolean): TrapFinding[] {
   const findings: TrapFinding[] = [];
@@ -234,6 +247,8 @@ export function globalTraps(reading: Reading, governmentActor: boolean): TrapFin
     // A review or launch headline never names a government; with one it is likely news about it.
     if (trap.trap === 'product' && governmentActor) continue;
     if (trap.trap === 'vulnerability' && hardCue) continue;
+    // "Army orders units to stop using DJI drones, citing cyber vulnerabilities": the reason for a measure.
+    if (trap.trap === 'vulnerability' && governmentActor && banOrRestriction && givenAsReason(reading, trap)) continue;
     // "... postpones IPO after being blacklisted by the US": the business news is the consequence.
     if (trap.trap === 'listing' && hardCue && governmentActor) continue;
     if (trap.trap === 'non-tech' && reading.vendors.some((v) => !v.open && v.role === 'target')) continue;

@@ -8,15 +8,15 @@
  * that evening it named 168 and called 175 relevant. With the third set (150 more) it named 264 of
  * 370 and called 286 relevant; the rules added for that set bring this to 278 and 300. The fourth
  * set (120, scored unread) brings the whole to 346 named and 382 relevant of 490, and the rules
- * added for it to 351 and 387. Raise the floors when more are found.
+ * added for it to 352 and 388. Raise the floors when more are found.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify, FIXTURES } from './default-classifier.js';
 
-const NAMED_AT_LEAST = 351;
-const RELEVANT_AT_LEAST = 387;
+const NAMED_AT_LEAST = 352;
+const RELEVANT_AT_LEAST = 388;
 
 const rows = readFileSync(join(FIXTURES, 'invented-vendors.tsv'), 'utf8')
   .split('\n')

@@ -78,7 +78,16 @@ describe('trap: vulnerability or security research, and directives about vulnera
     ],
     ['CISA Issues Emergency Directive 24-01 on Ivanti Exploitation — January 19, 2024', '("Exploitation")', ['Ivanti']],
     ['CISA orders federal agencies to remove Ivanti appliances after exploitation', '("exploitation")', ['Ivanti']],
+    ['CISA orders federal agencies to remove Ivanti appliances over exploitation', '("exploitation")', ['Ivanti']],
   ]);
+
+  it('lets an order through that cites the flaws as its reason', () => {
+    expect(classify('Army orders units to stop using DJI drones, citing cyber vulnerabilities')).toMatchObject({
+      relevant: true,
+      action: 'ban',
+      vendors: ['DJI'],
+    });
+  });
 
   it('lets an outright ban through even when a flaw is the reason', () => {
     expect(classify('US bans Hikvision cameras over backdoor vulnerability fears')).toMatchObject({
