@@ -10,6 +10,7 @@
  */
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import { NameShape } from './name-shape.js';
+import { byLastResort } from './open-names-last-resort.js';
 import { byObject } from './open-names-object.js';
 import {
   capitalAt,
@@ -302,6 +303,8 @@ export function findOpenNames(reading: Reading, lex: OpenNameWords): OpenName[] 
   byOrigin(shape, reading, listed, spans);
   byAmong(shape, lex, spans);
   byObject(shape, reading, lex, spans);
+  // Only when no shape above found a name: the last resort, on the weakest evidence.
+  if (spans.length === 0) byLastResort(shape, reading, spans);
   // A name joined to a vendor already found is one too ("bans DeepSeek and Zenbot").
   const found = spans.length;
   for (const v of reading.vendors) spans.push(...coordinated(shape, v.end));

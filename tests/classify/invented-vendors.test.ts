@@ -1,6 +1,6 @@
 /**
- * Coverage of vendors outside the catalogue: 490 headlines (written blind to the classifier's
- * rules, in four sets) about a government acting on a technology vendor with a made-up name. Not every shape is
+ * Coverage of vendors outside the catalogue: 590 headlines (written blind to the classifier's
+ * rules, in five sets) about a government acting on a technology vendor with a made-up name. Not every shape is
  * read yet, so the test holds the count found so far: a change that finds fewer names, or calls
  * fewer of these headlines relevant, fails here with the headlines it lost.
  *
@@ -8,15 +8,17 @@
  * that evening it named 168 and called 175 relevant. With the third set (150 more) it named 264 of
  * 370 and called 286 relevant; the rules added for that set bring this to 278 and 300. The fourth
  * set (120, scored unread) brings the whole to 346 named and 382 relevant of 490, and the rules
- * added for it to 352 and 388. Raise the floors when more are found.
+ * added for it to 352 and 388. The last resort (open-names-last-resort.ts) brings them to 380 and
+ * 408; with the fifth set (100) the whole reads 446 named and 484 relevant of 590. Raise the
+ * floors when more are found.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify, FIXTURES } from './default-classifier.js';
 
-const NAMED_AT_LEAST = 352;
-const RELEVANT_AT_LEAST = 388;
+const NAMED_AT_LEAST = 446;
+const RELEVANT_AT_LEAST = 484;
 
 const rows = readFileSync(join(FIXTURES, 'invented-vendors.tsv'), 'utf8')
   .split('\n')
@@ -28,7 +30,7 @@ const rows = readFileSync(join(FIXTURES, 'invented-vendors.tsv'), 'utf8')
 
 describe('vendors outside the catalogue, named in made-up headlines', () => {
   it('reads the whole set', () => {
-    expect(rows).toHaveLength(490);
+    expect(rows).toHaveLength(590);
     expect(rows.every((row) => row.vendor !== '' && row.title.includes(row.vendor))).toBe(true);
   });
 

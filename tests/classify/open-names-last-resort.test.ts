@@ -1,0 +1,40 @@
+/**
+ * The last resort for a vendor outside the catalogue: a government's ban or restriction in a
+ * sentence-case headline about technology, with one name English does not have, when no shape of
+ * the sentence placed it. The names are invented; the look-alikes are what the guards exist for.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify, hasReason } from './default-classifier.js';
+
+describe('the last resort names a plainly written vendor', () => {
+  it.each([
+    ['Kazakhstan restricts use of Rimsoft antivirus in state agencies', ['Rimsoft']],
+    ['India excludes Dongrui, Tianbo from 5G trials', ['Dongrui', 'Tianbo']],
+    ['Lithuania bans remote access to Dravon Power solar inverters', ['Dravon Power']],
+    ['Brussels restricts Teravox in EU institutions over spyware fears', ['Teravox']],
+    ['Philippines bars Lianyou from power grid after security audit', ['Lianyou']],
+  ])('%s', (title, vendors) => {
+    const result = classify(title);
+    expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors });
+    expect(hasReason(result, `new vendor "${vendors[0] ?? ''}" (not in the catalogue`)).toBe(true);
+  });
+});
+
+describe('the last resort names nobody', () => {
+  it.each([
+    // A person, a dateline, a quoted group, a chip's model number, a place.
+    ["Health department bans Chinese cameras that caught Matt Hancock's affair"],
+    ['Liberia: government bans Chinese drones over security fears'],
+    ["Kenya bans 'Fula Vanguard' rallies after drone footage leak"],
+    ['US restricts H20 chip exports to China'],
+    ['EU extends drone ban to Marlowe Park'],
+    // A deal a competition regulator blocks; a sanction (people are sanctioned); another trade.
+    ['EU blocks Zentrix merger with chip rival'],
+    ['US sanctions Petrovsky over drone parts'],
+    ['EU bans Kalvanis oil refinery from tech exports'],
+    // Title case: every word has a capital.
+    ['Florida Bans Chinese Drones, Causing Frustration Among First Responders'],
+  ])('%s', (title) => {
+    expect(classify(title).vendorsNew).toBeUndefined();
+  });
+});
