@@ -10,10 +10,18 @@
  * sanctioned), no deal (competition regulators block those), no other trade named, the name
  * uncommon from its first word ("Matt Hancock" is a person) and without digits ("H20" is a
  * chip), not quoted (a slogan or a group's name), not a dateline ("Liberia: ..."), not ending as
- * a place does ("Marlowe Park"), and no place or catalogued vendor.
+ * a place does ("Marlowe Park"), not a leader or a leader's government ("Erdogan bans ...",
+ * "Netanyahu government restricts ..."), and no place or catalogued vendor.
  */
 import type { NameShape } from './name-shape.js';
-import { capitalAt, DEALS, inPlace, restrictiveByGovernment, uncommonFrom } from './open-names-evidence.js';
+import {
+  capitalAt,
+  DEALS,
+  inPlace,
+  restrictive,
+  restrictiveByGovernment,
+  uncommonFrom,
+} from './open-names-evidence.js';
 import type { Reading, Span } from './reading.js';
 
 /** Last words of a place's name: "EU extends drone ban to Marlowe Park". */
@@ -42,14 +50,28 @@ const PLACE_ENDS = new Set([
   'hospital',
 ]);
 
+/** Words after a leader's name that make it the government's: "Netanyahu government restricts ...". */
+const GOVERNING = new Set(['government', 'govt', 'administration', 'cabinet', 'regime', 'ministry', 'coalition']);
+
+/** A verb in the present, third person: "bans", "restricts", "bars" (not "banned", not "ban"). */
+const ACTIVE = /[^s]s$/;
+
 /** Opening quotes: a quoted name is a slogan, a title or a group's name as often as a firm's. */
 const QUOTES = /["“‘']\s*$/;
+
+/**
+ * A technology word other than "security", which names a reason as often as a trade: "restricts
+ * Al Jazeera broadcasts over security fears" is not about technology.
+ */
+function aboutTechnology(shape: NameShape): boolean {
+  return shape.words.some((word, i) => word !== 'security' && shape.tech(i, i + 1));
+}
 
 export function byLastResort(shape: NameShape, reading: Reading, found: Span[]): void {
   if (reading.vendors.length > 0) return;
   if (!reading.actions.some((a) => a.kind !== 'sanction' && restrictiveByGovernment(reading, a))) return;
   const whole = shape.words.length;
-  if (!shape.sentenceCase || !shape.tech(0, whole) || shape.nonTech(0, whole)) return;
+  if (!shape.sentenceCase || !aboutTechnology(shape) || shape.nonTech(0, whole)) return;
   // A deal blocked is a competition regulator's as often (its own rule asks for a security reason).
   if (shape.words.some((w) => DEALS.has(w))) return;
   for (let i = 0; i < whole; i++) {
@@ -59,6 +81,12 @@ export function byLastResort(shape: NameShape, reading: Reading, found: Span[]):
     i = name.end - 1;
     if (uncommonFrom(shape, name)?.start !== name.start || /\d/.test(shape.words[name.start] ?? '')) continue;
     if (PLACE_ENDS.has(shape.words[name.end - 1] ?? '')) continue;
+    const next = shape.words[name.end] === 's' ? name.end + 1 : name.end;
+    if (GOVERNING.has(shape.words[next] ?? '')) continue;
+    // "Erdogan bans ...": the name right before the measure's active verb is who acts ("Zentrix
+    // banned" is what it falls on).
+    if (reading.actions.some((a) => a.start === name.end && restrictive(a) && ACTIVE.test(shape.words[a.start] ?? '')))
+      continue;
     // The quote may open before capitalised words the name does not take ("'National Fula Security'").
     let run = name.start;
     while (run > 0 && capitalAt(reading, run - 1) && shape.joined(run)) run--;

@@ -9,16 +9,17 @@
  * 370 and called 286 relevant; the rules added for that set bring this to 278 and 300. The fourth
  * set (120, scored unread) brings the whole to 346 named and 382 relevant of 490, and the rules
  * added for it to 352 and 388. The last resort (open-names-last-resort.ts) brings them to 380 and
- * 408; with the fifth set (100) the whole reads 446 named and 484 relevant of 590. Raise the
- * floors when more are found.
+ * 408; with the fifth set (100) the whole reads 446 named and 484 relevant of 590, and 445 and
+ * 483 once the last resort stopped reading "security" alone as technology (a broadcaster
+ * restricted "over security fears" is not a vendor). Raise the floors when more are found.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify, FIXTURES } from './default-classifier.js';
 
-const NAMED_AT_LEAST = 446;
-const RELEVANT_AT_LEAST = 484;
+const NAMED_AT_LEAST = 445;
+const RELEVANT_AT_LEAST = 483;
 
 const rows = readFileSync(join(FIXTURES, 'invented-vendors.tsv'), 'utf8')
   .split('\n')

@@ -12,7 +12,7 @@ describe('the last resort names a plainly written vendor', () => {
     ['India excludes Dongrui, Tianbo from 5G trials', ['Dongrui', 'Tianbo']],
     ['Lithuania bans remote access to Dravon Power solar inverters', ['Dravon Power']],
     ['Brussels restricts Teravox in EU institutions over spyware fears', ['Teravox']],
-    ['Philippines bars Lianyou from power grid after security audit', ['Lianyou']],
+    ['Philippines bars Lianyou from power grid over spyware fears', ['Lianyou']],
   ])('%s', (title, vendors) => {
     const result = classify(title);
     expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors });
@@ -32,6 +32,10 @@ describe('the last resort names nobody', () => {
     ['EU blocks Zentrix merger with chip rival'],
     ['US sanctions Petrovsky over drone parts'],
     ['EU bans Kalvanis oil refinery from tech exports'],
+    // A leader who acts or a leader's government; "security" alone does not make a headline about technology.
+    ['Starmer government bans Chinese cameras from sensitive sites'],
+    ["Turkey's Erdogan restricts Chinese drones at army bases"],
+    ['Israel restricts Zeitouna over security fears'],
     // Title case: every word has a capital.
     ['Florida Bans Chinese Drones, Causing Frustration Among First Responders'],
   ])('%s', (title) => {
