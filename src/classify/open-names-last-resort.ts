@@ -11,7 +11,9 @@
  * uncommon from its first word ("Matt Hancock" is a person) and without digits ("H20" is a
  * chip), not quoted (a slogan or a group's name), not a dateline ("Liberia: ..."), not ending as
  * a place does ("Marlowe Park"), not a leader or a leader's government ("Erdogan bans ...",
- * "Netanyahu government restricts ..."), and no place or catalogued vendor.
+ * "Netanyahu government restricts ..."), not an exporter (in a headline about exports only the
+ * buyer: "sales to", "bound for", "curbs on"), not after "in", "at" or "over" (a place: "ban
+ * drones over Wimbledon"), and no place or catalogued vendor.
  */
 import type { NameShape } from './name-shape.js';
 import {
@@ -53,6 +55,23 @@ const PLACE_ENDS = new Set([
 /** Words after a leader's name that make it the government's: "Netanyahu government restricts ...". */
 const GOVERNING = new Set(['government', 'govt', 'administration', 'cabinet', 'regime', 'ministry', 'coalition']);
 
+/** Words of trade in technology: a firm named with them is as often the exporter who loses sales. */
+const EXPORTING: ReadonlySet<string> = new Set([
+  'export',
+  'exports',
+  'exporting',
+  'exporter',
+  'exporters',
+  'shipments',
+  'sales',
+]);
+/** Before the buyer a measure on exports falls on: "exports to Helixon", "chips bound for Helixon". */
+const BUYER_LINKS = new Set(['to', 'for', 'on']);
+/** Words before such a link: "sales to", "bound for", "curbs on" (not "a blow to Nvidia"). */
+const TRADE_BEFORE_LINK = new Set([...EXPORTING, 'bound', 'controls', 'curbs', 'restrictions']);
+/** Before a place: "Police ban drones over Wimbledon". */
+const LOCATIVE = new Set(['in', 'at', 'over', 'near', 'across', 'around', 'outside', 'inside', 'within', 'throughout']);
+
 /** A verb in the present, third person: "bans", "restricts", "bars" (not "banned", not "ban"). */
 const ACTIVE = /[^s]s$/;
 
@@ -74,6 +93,8 @@ export function byLastResort(shape: NameShape, reading: Reading, found: Span[]):
   if (!shape.sentenceCase || !aboutTechnology(shape) || shape.nonTech(0, whole)) return;
   // A deal blocked is a competition regulator's as often (its own rule asks for a security reason).
   if (shape.words.some((w) => DEALS.has(w))) return;
+  // "US restricts AI chip exports to China, hurting Nvidia": the exporter is not the target.
+  const exports = shape.words.some((w) => EXPORTING.has(w));
   for (let i = 0; i < whole; i++) {
     if (!capitalAt(reading, i) || inPlace(reading, i) || shape.isVendor(i)) continue;
     const name = shape.forward(i);
@@ -81,6 +102,9 @@ export function byLastResort(shape: NameShape, reading: Reading, found: Span[]):
     i = name.end - 1;
     if (uncommonFrom(shape, name)?.start !== name.start || /\d/.test(shape.words[name.start] ?? '')) continue;
     if (PLACE_ENDS.has(shape.words[name.end - 1] ?? '')) continue;
+    const link = shape.words[name.start - 1] ?? '';
+    if (exports && !(BUYER_LINKS.has(link) && TRADE_BEFORE_LINK.has(shape.words[name.start - 2] ?? ''))) continue;
+    if (LOCATIVE.has(link)) continue;
     const next = shape.words[name.end] === 's' ? name.end + 1 : name.end;
     if (GOVERNING.has(shape.words[next] ?? '')) continue;
     // "Erdogan bans ...": the name right before the measure's active verb is who acts ("Zentrix

@@ -13,6 +13,7 @@ describe('the last resort names a plainly written vendor', () => {
     ['Lithuania bans remote access to Dravon Power solar inverters', ['Dravon Power']],
     ['Brussels restricts Teravox in EU institutions over spyware fears', ['Teravox']],
     ['Philippines bars Lianyou from power grid over spyware fears', ['Lianyou']],
+    ['US imposes export curbs on AI chips bound for Helixon', ['Helixon']],
   ])('%s', (title, vendors) => {
     const result = classify(title);
     expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors });
@@ -36,6 +37,10 @@ describe('the last resort names nobody', () => {
     ['Starmer government bans Chinese cameras from sensitive sites'],
     ["Turkey's Erdogan restricts Chinese drones at army bases"],
     ['Israel restricts Zeitouna over security fears'],
+    // An exporter hurt by a measure on exports; a place after "over".
+    ['US restricts AI chip exports to China, hurting Nvidia'],
+    ['US curbs AI chip sales to China, a blow to Nvidia'],
+    ['Police ban drones over Wimbledon during tennis tournament'],
     // Title case: every word has a capital.
     ['Florida Bans Chinese Drones, Causing Frustration Among First Responders'],
   ])('%s', (title) => {
