@@ -1,25 +1,26 @@
 /**
  * Coverage of vendors outside the catalogue: 590 headlines (written blind to the classifier's
- * rules, in five sets) about a government acting on a technology vendor with a made-up name. Not every shape is
- * read yet, so the test holds the count found so far: a change that finds fewer names, or calls
- * fewer of these headlines relevant, fails here with the headlines it lost.
+ * rules, in five sets) about a government acting on a technology vendor with a made-up name. Not
+ * every shape is read yet, so the test holds the count found so far: a change that finds fewer
+ * names, or calls fewer of these headlines relevant, fails here with the headlines it lost.
  *
  * On 2026-12-07 the classifier of the morning named 126 of the first 220 and called 147 relevant;
  * that evening it named 168 and called 175 relevant. With the third set (150 more) it named 264 of
  * 370 and called 286 relevant; the rules added for that set bring this to 278 and 300. The fourth
  * set (120, scored unread) brings the whole to 346 named and 382 relevant of 490, and the rules
  * added for it to 352 and 388. The last resort (open-names-last-resort.ts) brings them to 380 and
- * 408; with the fifth set (100) the whole reads 446 named and 484 relevant of 590, and 445 and
- * 483 once the last resort stopped reading "security" alone as technology (a broadcaster
- * restricted "over security fears" is not a vendor). Raise the floors when more are found.
+ * 408; with the fifth set (100) the whole read 446 named and 484 relevant of 590. A red team
+ * (red-team-names.test.ts) then showed the last resort naming speakers, sources and events, so it
+ * now takes only the name where the measure's object goes: 429 named and 474 relevant. Raise the
+ * floors when more are found.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify, FIXTURES } from './default-classifier.js';
 
-const NAMED_AT_LEAST = 445;
-const RELEVANT_AT_LEAST = 483;
+const NAMED_AT_LEAST = 429;
+const RELEVANT_AT_LEAST = 474;
 
 const rows = readFileSync(join(FIXTURES, 'invented-vendors.tsv'), 'utf8')
   .split('\n')

@@ -1,7 +1,8 @@
 /**
  * The last resort for a vendor outside the catalogue: a government's ban or restriction in a
- * sentence-case headline about technology, with one name English does not have, when no shape of
- * the sentence placed it. The names are invented; the look-alikes are what the guards exist for.
+ * sentence-case headline about technology, and a name English does not have where its object
+ * goes, when no shape of the sentence placed one. The names are invented; the look-alikes are
+ * what the guards exist for (tests/classify/red-team-names.test.ts holds a larger set).
  */
 import { describe, expect, it } from 'vitest';
 import { classify, hasReason } from './default-classifier.js';
@@ -13,7 +14,6 @@ describe('the last resort names a plainly written vendor', () => {
     ['Lithuania bans remote access to Dravon Power solar inverters', ['Dravon Power']],
     ['Brussels restricts Teravox in EU institutions over spyware fears', ['Teravox']],
     ['Philippines bars Lianyou from power grid over spyware fears', ['Lianyou']],
-    ['US imposes export curbs on AI chips bound for Helixon', ['Helixon']],
   ])('%s', (title, vendors) => {
     const result = classify(title);
     expect(result).toMatchObject({ relevant: true, vendors, vendorsNew: vendors });
