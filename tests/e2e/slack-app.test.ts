@@ -52,10 +52,9 @@ const banStory: RssItemSpec = {
   description: 'The Federal Communications Commission voted to bar new authorizations. <!channel>',
 };
 const unitreeStory: RssItemSpec = {
-  // A ban whose target the classifier does not pick out alone: in title case, where every word has
-  // a capital, a name after "Made by" is not read as a vendor (in sentence case the last resort of
-  // open-names-last-resort.ts would take it). Only a channel's watch term makes Unitree a vendor.
-  title: 'Pentagon Bans Robot Dogs Made by Unitree',
+  // A ban whose target the classifier does not pick out alone (it finds names added to a list, or
+  // named right after the ban): only a channel's watch term makes Unitree a vendor here.
+  title: 'Pentagon bans robot dogs made by Unitree',
   link: 'https://news.example/unitree-entity-list',
   guid: 'unitree1',
   pubDate: hoursAgo(0.5),
@@ -181,7 +180,7 @@ describe('banwatch with the Slack app', () => {
       () => slack.posts('C0SEC0001').find((p) => String(p.text).includes('Unitree')),
       20_000,
     );
-    expect(blockText(post, 1)).toContain('Pentagon Bans Robot Dogs Made by Unitree');
+    expect(blockText(post, 1)).toContain('Pentagon bans robot dogs made by Unitree');
     expect(blockText(post, 0)).toBe('Unitree · Ban');
     // The other channel has no such term: whatever it gets does not name Unitree as a vendor.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
