@@ -14,6 +14,7 @@ import {
   type Span,
 } from './reading.js';
 import type { GlobalTrap } from './lexicon/lexicon-types.js';
+import { isCommonWord } from './common-words.js';
 
 export interface TrapFinding {
   /** Why this reading is suspect, for the reasons list. */
@@ -126,6 +127,8 @@ export function markRoles(reading: Reading): TrapFinding[] {
       note(findings, reading, 'vendor is the one banning, not the target', { start: vendor.start, end: ban.end });
     }
   }
+  const opener = openingFirm(reading);
+  if (opener) findings.push(...opener);
   for (const platform of atomSpans(reading, 'platform')) {
     if (reading.vendors.some((v) => v.start <= platform.start && v.end >= platform.end)) continue;
     const ban = actorBefore(reading, platform) ? undefined : banVerbAfter(reading, platform);
@@ -137,6 +140,27 @@ export function markRoles(reading: Reading): TrapFinding[] {
     });
   }
   return findings;
+}
+
+/**
+ * "Orlix to phase out Chinese suppliers from its supply chain": with no government named, a name
+ * English does not have that opens the headline and bans is a firm setting its own rules. (With a
+ * government named, the name may be the target: "Zentrix banned by ...", or its place.)
+ */
+function openingFirm(reading: Reading): TrapFinding[] | undefined {
+  if (reading.vendors.length > 0 || reading.places.some((p) => p.actor)) return undefined;
+  const first = reading.tokens.starts[0];
+  if (first === undefined || !/^\p{Lu}/u.test(reading.text.slice(first))) return undefined;
+  if (isCommonWord(reading.tokens.words[0] ?? '')) return undefined;
+  const ban = banVerbAfter(reading, { start: 0, end: 1 });
+  if (!ban) return undefined;
+  moderate(reading, ban);
+  return [
+    {
+      reason: `trap: a firm setting its own rules, not a government ("${quote(reading, { start: 0, end: ban.end })}")`,
+      blocks: false,
+    },
+  ];
 }
 
 function startsWithin(spans: readonly Span[], from: number, to: number): boolean {

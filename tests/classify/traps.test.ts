@@ -184,6 +184,14 @@ describe('not a ban: an approval, an allow-list, a contract cut for delays, sanc
     ['US sanctions 35 vessels including Marisol Star in Iran oil action', 'trap: a restriction on a firm outside'],
   ]);
 
+  it('reads a firm that opens the headline and bans, with no government named, as setting its own rules', () => {
+    const result = classify('Orlix to phase out Chinese suppliers from its supply chain by 2027');
+    expect(result.relevant).toBe(false);
+    expect(hasReason(result, 'trap: a firm setting its own rules, not a government ("Orlix to phase out")')).toBe(true);
+    expect(classify('Zentrix banned by Pentagon over spying fears')).toMatchObject({ relevant: true });
+    expect(classify('Lawmakers to ban Chinese drones')).toMatchObject({ relevant: true });
+  });
+
   it('still reads a bar on authorizations and a list of banned drones', () => {
     expect(classify('FCC moves to bar new equipment authorizations for Harlow Networks')).toMatchObject({
       relevant: true,
