@@ -14,21 +14,13 @@
  * now takes only the name where the measure's object goes: 429 named and 474 relevant. Raise the
  * floors when more are found.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classify, FIXTURES } from './default-classifier.js';
+import { classify, fixtureRows } from './default-classifier.js';
 
 const NAMED_AT_LEAST = 429;
 const RELEVANT_AT_LEAST = 474;
 
-const rows = readFileSync(join(FIXTURES, 'invented-vendors.tsv'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '' && !line.startsWith('#'))
-  .map((line) => {
-    const [title = '', vendor = ''] = line.split('\t');
-    return { title, vendor };
-  });
+const rows = fixtureRows('invented-vendors.tsv').map(([title = '', vendor = '']) => ({ title, vendor }));
 
 describe('vendors outside the catalogue, named in made-up headlines', () => {
   it('reads the whole set', () => {

@@ -6,21 +6,13 @@
  * none does. Three are still named by older shapes ("in win for domestic maker Skyvane", "exports
  * to Penang-based distributors"): the ceiling holds them, and a change that names more fails.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classify, FIXTURES } from './default-classifier.js';
+import { classify, fixtureRows } from './default-classifier.js';
 
 const MISNAMED_AT_MOST = 3;
 const NAMED_AT_LEAST = 37;
 
-const rows = readFileSync(join(FIXTURES, 'red-team-names.tsv'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '' && !line.startsWith('#'))
-  .map((line) => {
-    const [label = '', name = '', title = ''] = line.split('\t');
-    return { label, name, title };
-  });
+const rows = fixtureRows('red-team-names.tsv').map(([label = '', name = '', title = '']) => ({ label, name, title }));
 const names = (title: string) => (classify(title).vendorsNew ?? []).map((v) => v.toLowerCase());
 
 describe('the red team of the last resort', () => {
