@@ -151,9 +151,9 @@ function openingFirm(reading: Reading): TrapFinding[] | undefined {
   if (reading.vendors.length > 0 || reading.places.some((p) => p.actor)) return undefined;
   const first = reading.tokens.starts[0];
   if (first === undefined || !/^\p{Lu}/u.test(reading.text.slice(first))) return undefined;
-  if (isCommonWord(reading.tokens.words[0] ?? '')) return undefined;
   const ban = banVerbAfter(reading, { start: 0, end: 1 });
-  if (!ban) return undefined;
+  // Last: the first look-up builds the word list (tens of milliseconds and some MB, once).
+  if (!ban || isCommonWord(reading.tokens.words[0] ?? '')) return undefined;
   moderate(reading, ban);
   return [
     {
