@@ -8,7 +8,8 @@ import { isCommonWord } from './common-words.js';
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import type { NameShape } from './name-shape.js';
 import type { ActionMention, Reading, Span } from './reading.js';
-import { procurementExcluded } from './open-names-procurement.js';
+import { pastTakingPart, procurementExcluded } from './open-names-procurement.js';
+import { hasObjectNoun, overTechTrade } from './open-names-trade.js';
 
 /** Action kinds that restrict: a name right after one of them is its object. */
 const RESTRICTIVE = new Set(['ban', 'restriction', 'sanction']);
@@ -191,57 +192,11 @@ export function offGovernmentDevices(shape: NameShape, lex: OpenNameWords, at: n
   return false;
 }
 
-/** Words between "from" and the technology a firm is kept out of: "from participation in 5G", "from providing tech". */
-const PARTAKING = new Set(['participation', 'participating', 'taking', 'part', 'in', 'providing', 'supplying']);
-
 /** "from 5G", "from selling equipment": barred from a technology or from trading in a product. */
 export function fromTechnology(shape: NameShape, lex: OpenNameWords, from: number): boolean {
   if (shape.words[from] !== 'from') return false;
-  let at = from + 1;
-  while (at < from + 4 && PARTAKING.has(shape.words[at] ?? '')) at++;
+  const at = pastTakingPart(shape, from);
   return shape.tech(at, at + 3) || hasObjectNoun(shape, lex, at);
-}
-
-export function hasObjectNoun(shape: NameShape, lex: OpenNameWords, from: number): boolean {
-  for (let i = from; i < Math.min(shape.words.length, from + 3); i++)
-    if (lex.objectNouns.has(shape.words[i] ?? '')) return true;
-  return false;
-}
-
-/** How far after the measure its reason may start: "sanctioned by the UK over ...". */
-const TRADE_REACH = 4;
-/** What a firm is sanctioned "over": "over sales of surveillance tech to Iran". */
-const TRADE_IN = new Set([
-  'sales',
-  'sale',
-  'selling',
-  'supplying',
-  'supply',
-  'supplies',
-  'shipments',
-  'shipping',
-  'exports',
-  'exporting',
-  'providing',
-  'transfers',
-]);
-
-/**
- * "Zentrix hit with US sanctions over sales of surveillance tech to Iran", "sanctions Zentrix for
- * supplying drone parts": punished for trading in technology, as only a firm that makes or sells
- * it is (people are sanctioned over sales of oil or arms, not of technology).
- */
-export function overTechTrade(shape: NameShape, lex: OpenNameWords, at: number): boolean {
-  // "sanctioned by UK over supplying electronics": the reason may come after who acted.
-  for (let over = at; over < Math.min(shape.words.length, at + TRADE_REACH); over++) {
-    if (shape.words[over] !== 'over' && shape.words[over] !== 'for') continue;
-    let i = over + 1;
-    if (shape.words[i] === 'its' || shape.words[i] === 'the') i++;
-    if (!TRADE_IN.has(shape.words[i] ?? '')) return false;
-    if (shape.words[i + 1] === 'of') i++;
-    return shape.tech(i + 1, i + 4) || hasObjectNoun(shape, lex, i + 1);
-  }
-  return false;
 }
 
 /** Title case: only an acronym, or the name from its first uncommon word (not a suffix alone). */
@@ -365,6 +320,20 @@ export function afterOrigin(reading: Reading, at: number): number {
 }
 
 /**
+ * What follows a name at `at` and says firm only when the name is one English does not have, as
+ * people meet it too: banned from a government's devices or networks ("bans Smith from federal
+ * networks"), punished over trade in technology, shut out of what a government buys. Callers ask
+ * `uncommonFrom` after it, as that look-up is the dearer.
+ */
+export function weakFirmEvidence(shape: NameShape, reading: Reading, lex: OpenNameWords, at: number): boolean {
+  return (
+    offGovernmentDevices(shape, lex, at) ||
+    overTechTrade(shape, lex, at) ||
+    procurementExcluded(shape, reading, lex, at)
+  );
+}
+
+/**
  * The name is a technology firm's: a product noun follows it, it ends with a technology suffix
  * ("Zentrix Networks"), it is banned on a government's own devices or networks, a telecoms
  * regulator takes its right to operate, it is barred "from" a technology ("from 5G") or from
@@ -382,15 +351,12 @@ export function firmAfter(
   if (productAt(shape, lex, name.end) || productAt(shape, lex, afterPossessive(shape, name.end))) return true;
   if (techSuffixed(shape, lex, name)) return true;
   if (next === 'from' && fromTechnology(shape, lex, name.end)) return true;
-  // People are barred from networks too ("bans Smith from federal networks"): a name English does not have.
-  if (offGovernmentDevices(shape, lex, name.end) && uncommonFrom(shape, name) !== undefined) return true;
   if (regulatedTechnology(shape, lex, name, name.end)) return true;
-  if (overTechTrade(shape, lex, name.end) && uncommonFrom(shape, name) !== undefined) return true;
-  if (procurementExcluded(shape, reading, lex, name.end) && uncommonFrom(shape, name) !== undefined) return true;
   // "blocks Zentrix takeover of chip firm over security concerns": a deal, in technology, for security.
   if (DEALS.has(next) && shape.tech(name.end, name.end + 5) && securityContext(reading)) return true;
   if (traded === 'to') return true;
-  if (unlessSold(shape, name.end) && uncommonFrom(shape, name) !== undefined) return true;
+  const weak = weakFirmEvidence(shape, reading, lex, name.end) || unlessSold(shape, name.end);
+  if (weak && uncommonFrom(shape, name) !== undefined) return true;
   // Contracts with anyone may be cut ("Smith & Wesson"): a name English does not have, in a
   // headline about technology, a security concern or a foreign origin.
   const context = shape.tech(0, shape.words.length) || securityContext(reading);

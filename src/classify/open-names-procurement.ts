@@ -9,8 +9,30 @@ import type { Reading } from './reading.js';
 /** How many words from "from" what is bought may end: "from Norway's public tenders". */
 const PROCUREMENT_REACH = 4;
 
-/** Words that may come between "from" and what the firm is shut out of: "from bidding on", "from taking part in". */
-const TAKING_PART = new Set(['bidding', 'competing', 'participating', 'taking', 'part', 'in', 'on', 'for']);
+/**
+ * Words that may come between "from" and what the firm is shut out of: "from bidding on
+ * government IT projects", "from taking part in", "from participation in 5G", "from providing tech".
+ */
+const TAKING_PART = new Set([
+  'bidding',
+  'competing',
+  'participating',
+  'participation',
+  'taking',
+  'part',
+  'in',
+  'on',
+  'for',
+  'providing',
+  'supplying',
+]);
+
+/** The word after up to three of those after "from" at `from`. */
+export function pastTakingPart(shape: NameShape, from: number): number {
+  let at = from + 1;
+  while (at < from + 4 && TAKING_PART.has(shape.words[at] ?? '')) at++;
+  return at;
+}
 
 /** Word i and the one before it name what a government buys or runs: "federal contracts", "public sector". */
 function procurementAt(shape: NameShape, lex: OpenNameWords, i: number): boolean {
@@ -44,8 +66,7 @@ function vendorReason(shape: NameShape, reading: Reading, lex: OpenNameWords): b
  */
 export function procurementExcluded(shape: NameShape, reading: Reading, lex: OpenNameWords, at: number): boolean {
   if (shape.words[at] !== 'from') return false;
-  let first = at + 1;
-  while (first < at + 4 && TAKING_PART.has(shape.words[first] ?? '')) first++;
+  const first = pastTakingPart(shape, at);
   let contracts = false;
   for (let i = first; i < Math.min(shape.words.length, first + PROCUREMENT_REACH) && !contracts; i++)
     contracts = procurementAt(shape, lex, i);

@@ -16,15 +16,14 @@ import {
   isNounMeasure,
   offGovernmentDevices,
   onExports,
-  overTechTrade,
   SALE,
   restrictive,
   takesEffect,
   techSuffixed,
   titleCaseName,
   uncommonFrom,
+  weakFirmEvidence,
 } from './open-names-evidence.js';
-import { procurementExcluded } from './open-names-procurement.js';
 
 /** Words between a passive measure and the name it befalls: "Zentrix cameras are to be banned", "must be removed". */
 const AUXILIARIES = new Set([
@@ -288,13 +287,11 @@ export function bySubject(shape: NameShape, reading: Reading, lex: OpenNameWords
       instrument ||
       (security && a.kind === 'ban') ||
       fromTechnology(shape, lex, a.end) ||
-      // "Zentrix hit with ban on federal networks": only technology is banned from them.
-      (offGovernmentDevices(shape, lex, a.end) && uncommonFrom(shape, name) !== undefined) ||
       onExports(shape, end, a.end) ||
-      (overTechTrade(shape, lex, a.end) && uncommonFrom(shape, name) !== undefined) ||
-      // "Calvenor faces procurement ban": what a government buys is banned.
-      (shape.words[a.start - 1] === 'procurement' && uncommonFrom(shape, name) !== undefined) ||
-      (procurementExcluded(shape, reading, lex, a.end) && uncommonFrom(shape, name) !== undefined);
+      // "Zentrix hit with ban on federal networks", "Calvenor faces procurement ban" (what a
+      // government buys is banned): said of people too, so only of a name English does not have.
+      ((weakFirmEvidence(shape, reading, lex, a.end) || shape.words[a.start - 1] === 'procurement') &&
+        uncommonFrom(shape, name) !== undefined);
     if (!evidence || shape.nonTech(name.start, a.end + 3)) continue;
     // Before a noun measure a capitalised word is as often a sponsor's or a place's: only a name
     // English does not have ("Zentrix router ban", not "Smith drone ban").
