@@ -289,6 +289,24 @@ function productBefore(shape: NameShape, lex: OpenNameWords, end: number): numbe
   return at;
 }
 
+/** A measure's gain for someone: "in win for domestic maker Skyvane", "a boost for local maker Korvel". */
+const GAINS = new Set(['win', 'boost', 'boon', 'windfall', 'victory', 'lifeline', 'tailwind', 'gift']);
+/** How far before a name the "win for" may stand: "for the domestic drone maker X". */
+const GAIN_REACH = 5;
+
+/**
+ * True when the name is the one a measure favours ("in win for domestic maker Skyvane") or a
+ * place a trade goes to ("exports to Penang-based distributors"): neither is the measure's target.
+ */
+function notTheTarget(shape: NameShape, span: Span): boolean {
+  if (shape.words[span.end] === 'based' && shape.between(span.end) === '-') return true;
+  for (let k = span.start - 1; k > 0 && k >= span.start - GAIN_REACH; k--) {
+    if (!shape.joined(k + 1)) return false;
+    if (shape.words[k] === 'for' && GAINS.has(shape.words[k - 1] ?? '')) return true;
+  }
+  return false;
+}
+
 /** Legal forms that end a firm's registered name. */
 const LEGAL_FORMS = new Set(['co', 'ltd', 'inc', 'corp', 'llc', 'plc', 'gmbh', 'limited', 'corporation']);
 
@@ -315,6 +333,7 @@ export function findOpenNames(reading: Reading, lex: OpenNameWords): OpenName[] 
   // Wafer" before its descriptor.
   for (const span of spans.sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (seen.has(span.start) || names.some((n) => span.start < n.end && n.start < span.end)) continue;
+    if (notTheTarget(shape, span)) continue;
     seen.add(span.start);
     // "Vantory Microelectronics Co., Ltd.": the firm is named without its legal form, so that
     // headlines with and without it name one vendor.

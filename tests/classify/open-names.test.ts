@@ -98,6 +98,22 @@ describe('names that are not new vendors', () => {
     expect(classify('US sanctions Zentrix spyware group').vendorsNew).toEqual(['Zentrix']);
   });
 
+  it.each([
+    ['State bans foreign drones in police fleets in win for domestic maker Skyvane', 'Skyvane'],
+    ['Regulator blocks Chinese EV imports in boost for local maker Korvel', 'Korvel'],
+    ['Commerce department restricts chip exports to Penang-based distributors', 'Penang'],
+  ])('names no firm the measure favours, nor a place before "-based": %s', (title, name) => {
+    expect(classify(title).vendorsNew ?? []).not.toContain(name);
+  });
+
+  it.each([
+    ['US bans Shenzhen-based drone maker Zentrix', 'Zentrix'],
+    ['Shenzhen-based Zentrix added to Entity List', 'Zentrix'],
+    ['FCC bans Zentrix routers in win for rivals', 'Zentrix'],
+  ])('still names the target beside them: %s', (title, name) => {
+    expect(classify(title).vendorsNew).toEqual([name]);
+  });
+
   it('takes no title-case filler for a name', () => {
     const result = classify('Apple Removes Zenbot App From Its Store After State Ban');
     expect(result.vendors).not.toContain('Store');
