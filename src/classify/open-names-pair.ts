@@ -184,6 +184,33 @@ export function byPair(shape: NameShape, reading: Reading, lex: OpenNameWords, f
   }
 }
 
+/** How far after the measure the country it is ordered out of may stand ("stake in U.S. game studio"). */
+const OUT_OF_REACH = 4;
+
+/**
+ * Any firm may be ordered to stop ("Canada orders Walmart to cease operations"): the order is a
+ * technology vendor's when technology or a security reason is named, when an investment-security
+ * board gives it (CFIUS), or when the firm is sent out of a country ("wind down Canadian
+ * operations", "divest stake in U.S. game studio"), as national-security orders read.
+ */
+function orderOnForeignTech(
+  shape: NameShape,
+  reading: Reading,
+  lex: OpenNameWords,
+  name: Span,
+  verb: number,
+  a: ActionMention,
+): boolean {
+  return (
+    productAt(shape, lex, name.end) ||
+    techSuffixed(shape, lex, name) ||
+    shape.tech(verb - 1, a.end + 5) ||
+    securityContext(reading) ||
+    shape.words.includes('cfius') ||
+    reading.places.some((p) => p.start >= a.end - 1 && p.start < a.end + OUT_OF_REACH)
+  );
+}
+
 /**
  * "Canada orders Zentrix to wind down ...": the firm between "orders" (and its origin, if named)
  * and "to" and the measure.
@@ -198,6 +225,7 @@ export function byOrder(shape: NameShape, reading: Reading, lex: OpenNameWords, 
     const verb = (reading.origins.find((o) => o.end === name.start)?.start ?? name.start) - 1;
     if (!ORDERS.has(shape.words[verb] ?? '')) continue;
     if (shape.nonTech(name.start, a.end + 5)) continue;
+    if (!orderOnForeignTech(shape, reading, lex, name, verb, a)) continue;
     const taken = titleCaseName(shape, lex, name);
     if (taken) found.push(taken);
   }

@@ -162,6 +162,7 @@ describe('a new vendor named as the object of a government action', () => {
     ['Pentagon ends contract with Zentrix Robotics over China ties', ['Zentrix Robotics'], 'ban', 'US-federal'],
     // A forced sale: the firm told to sell, and a firm named as what it sells (a real one, 2022).
     ['Canada orders Zentrix to divest its 5G unit', ['Zentrix'], 'restriction', 'CA'],
+    ['CFIUS orders Pixelmoor to divest stake in game studio', ['Pixelmoor'], 'restriction', 'US-federal'],
     ['UK orders Nexperia to sell Newport Wafer Fab', ['Nexperia', 'Newport Wafer Fab'], 'restriction', 'UK'],
     ['EU to exclude Zentrix from public tenders over security risks', ['Zentrix'], 'ban', 'EU'],
     ['Zentrix barred from selling equipment in the United States', ['Zentrix'], 'ban', 'US-federal'],
@@ -317,6 +318,10 @@ describe('look-alikes that name no new vendor', () => {
     ['Canada orders Chinese-owned Sinomine to divest stake in lithium mine'],
     ["Denmark's defence ministry bans Zentrix for employees"],
     ['Canada orders Zentrix Mining to cease operations over national security'],
+    // Ordered to stop, with no technology, security reason or country it is sent out of: any firm.
+    ['Canada orders Walmart to cease operations'],
+    ['Canada orders Smith to cease operations'],
+    ['Court orders Smith to cease operations of his bakery'],
     ['Ofcom revokes Zentrix TV licence over propaganda'],
     // A possessive with no product after it, a model or program that is no technology, a person.
     ["Pentagon bans Smith's boat"],
