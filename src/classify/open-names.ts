@@ -232,7 +232,9 @@ function byList(
     if (!lex.addVerbs.has(word) && !(techList && lex.removeVerbs.has(word))) continue;
     const blacklist = word.startsWith('blacklist');
     // "... Chinese apps including Zenbot": the names are the members of a kind already named.
+    // Not when the kind is another trade's: "bans flavored e-cigarettes including Vaporix line".
     const including = word === 'including';
+    if (including && shape.nonTech(v - 3, v)) continue;
     // "Entity List additions include Zentrix, ...": the list before, the names after "include".
     const included =
       word.startsWith('addition') && INCLUDES.has(shape.words[v + 1] ?? '') && listBehind(shape, reading, lex, v);
@@ -294,12 +296,29 @@ const GAINS = new Set(['win', 'boost', 'boon', 'windfall', 'victory', 'lifeline'
 /** How far before a name the "win for" may stand: "for the domestic drone maker X". */
 const GAIN_REACH = 5;
 
+/** After a firm's name, the people or assets a measure falls on instead: "adds Norilsk executives to ...". */
+const NOT_THE_FIRM = new Set([
+  'executives',
+  'executive',
+  'officials',
+  'founder',
+  'founders',
+  'ceo',
+  'chairman',
+  'owner',
+  'owners',
+  'ships',
+  'family',
+]);
+
 /**
- * True when the name is the one a measure favours ("in win for domestic maker Skyvane") or a
- * place a trade goes to ("exports to Penang-based distributors"): neither is the measure's target.
+ * True when the name is the one a measure favours ("in win for domestic maker Skyvane"), a place
+ * a trade goes to ("exports to Penang-based distributors"), a firm of another trade ("Zamora
+ * Fisheries", "Sovcomflot vessels"), or the firm whose people a measure names: none is the target.
  */
 function notTheTarget(shape: NameShape, span: Span): boolean {
   if (shape.words[span.end] === 'based' && shape.between(span.end) === '-') return true;
+  if (shape.nonTech(span.start, span.end + 1) || NOT_THE_FIRM.has(shape.words[span.end] ?? '')) return true;
   for (let k = span.start - 1; k > 0 && k >= span.start - GAIN_REACH; k--) {
     if (!shape.joined(k + 1)) return false;
     if (shape.words[k] === 'for' && GAINS.has(shape.words[k - 1] ?? '')) return true;

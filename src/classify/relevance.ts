@@ -101,6 +101,9 @@ export interface RelevanceInput {
   findings: readonly TrapFinding[];
 }
 
+/** An action cue other than the instrument's name. */
+const cueBeside = (actions: readonly ActionMention[]) => actions.some((a) => !a.instrument);
+
 export function decideRelevance({ title, summary, government, findings }: RelevanceInput): Relevance {
   const reasons: string[] = [];
   const usable = usableActions(title, government);
@@ -126,7 +129,9 @@ export function decideRelevance({ title, summary, government, findings }: Releva
     // A bill passed or signed about a vendor is news even when it names no ban ("bill targeting DJI").
     const acted = usable.length > 0 || (government && legislated);
     if (targets.length > 0 && acted) basis = 'vendor';
-    else if (instrument) basis = 'instrument';
+    // An explainer of the instrument alone ("Explainer: how the Entity List works") is no news of its use.
+    else if (instrument && !(hasAtom(title, 'explainer') && !government && !vendorClass && !cueBeside(usable)))
+      basis = 'instrument';
     else if (vendorClass && acted) basis = 'class';
     else if (weakClass && government && acted) basis = 'weak-class';
     else if (

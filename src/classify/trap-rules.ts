@@ -143,12 +143,13 @@ export function markRoles(reading: Reading): TrapFinding[] {
 }
 
 /**
- * "Orlix to phase out Chinese suppliers from its supply chain": with no government named, a name
- * English does not have that opens the headline and bans is a firm setting its own rules. (With a
- * government named, the name may be the target: "Zentrix banned by ...", or its place.)
+ * "Orlix to phase out Chinese suppliers from its supply chain", "Accenture bans employees from
+ * installing TikTok": with no government named, a name English does not have that opens the
+ * headline and bans is a firm setting its own rules, whatever vendor it bans. (With a government
+ * named, the name may be the target: "Zentrix banned by ...", or its place.)
  */
 function openingFirm(reading: Reading): TrapFinding[] | undefined {
-  if (reading.vendors.length > 0 || reading.places.some((p) => p.actor)) return undefined;
+  if (reading.vendors.some((v) => v.start === 0) || reading.places.some((p) => p.actor)) return undefined;
   const first = reading.tokens.starts[0];
   if (first === undefined || !/^\p{Lu}/u.test(reading.text.slice(first))) return undefined;
   const ban = banVerbAfter(reading, { start: 0, end: 1 });

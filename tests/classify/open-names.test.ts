@@ -90,8 +90,21 @@ describe('names that are not new vendors', () => {
     ['Wagner Group blacklisted by EU'],
     ['Wagner Group is blacklisted by EU'],
     ['Smith is blacklisted by his party'],
+    // Members of another trade's kind; a firm of another trade; the people or ships a measure names.
+    ['New York bans flavored e-cigarettes including Vaporix line'],
+    ['Canada bans assault-style rifles including Ruger Mini-14'],
+    ['US Blacklists Zamora Fisheries Over Forced Labour On Vessels'],
+    ['EU adds Norilsk Nickel executives to sanctions list'],
+    ['US adds Sovcomflot vessels to sanctions list'],
+    ['Japan sanctions Russian LNG carrier operator'],
   ])('%s', (title) => {
     expect(classify(title).relevant).toBe(false);
+  });
+
+  it('reads a technology suffix as a technology firm (Microsystems)', () => {
+    expect(
+      classify('Treasury sanctions Belavin Microsystems for role in Russian military supply chain').vendorsNew,
+    ).toEqual(['Belavin Microsystems']);
   });
 
   it('still reads a sanctioned group as a vendor when technology is named', () => {

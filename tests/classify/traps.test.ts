@@ -192,6 +192,19 @@ describe('not a ban: an approval, an allow-list, a contract cut for delays, sanc
     expect(classify('Lawmakers to ban Chinese drones')).toMatchObject({ relevant: true });
   });
 
+  it('reads such a firm as setting its own rules whatever vendor it bans, but not a vendor that opens the headline', () => {
+    const result = classify('Accenture bans employees from installing TikTok on work phones');
+    expect(result.relevant).toBe(false);
+    expect(hasReason(result, 'trap: a firm setting its own rules, not a government ("Accenture bans")')).toBe(true);
+    expect(classify('Huawei banned by Pentagon over spying fears')).toMatchObject({ relevant: true });
+  });
+
+  it('reads an explainer of a restriction list as no news of its use', () => {
+    expect(classify('Explainer: how the Entity List works').relevant).toBe(false);
+    expect(classify('Entity List Adds Vortrane Microsystems, Hollix AI and Parrowen Labs').relevant).toBe(true);
+    expect(classify('How the Commerce Department uses the Entity List against Chinese chipmakers').relevant).toBe(true);
+  });
+
   it('still reads a bar on authorizations and a list of banned drones', () => {
     expect(classify('FCC moves to bar new equipment authorizations for Harlow Networks')).toMatchObject({
       relevant: true,

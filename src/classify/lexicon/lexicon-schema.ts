@@ -102,6 +102,7 @@ export const REQUIRED_HELPERS = [
   'reverse-agent',
   'regulator',
   'measure',
+  'explainer',
   'agency-ban',
   'agency-restriction',
   'agency-sanction',
