@@ -31,3 +31,11 @@ export interface Channel {
   /** Opt-in pings (config `mentions`, plus rules set with `mentions add`): alerts ping nobody otherwise. */
   mentions?: MentionRule[];
 }
+
+/**
+ * The id of a channel subscribed from chat: made from its platform channel, so the channel a
+ * command comes from is found by its id, without reading every subscribed channel.
+ */
+export function runtimeChannelId(type: string, platformChannel: string): string {
+  return `${type}-${platformChannel}`.slice(0, 64);
+}

@@ -90,6 +90,7 @@ export interface ThreadStore {
 /** Channels subscribed at run time from chat, next to those in the config file. */
 export interface ChannelRegistry {
   list(): Promise<Channel[]>;
+  get(channelId: string): Promise<Channel | undefined>;
   put(channel: Channel): Promise<void>;
   remove(channelId: string): Promise<boolean>;
 }

@@ -61,5 +61,5 @@ export function createAlertLog(backend: StoreBackend): AlertLog {
 
 export function createChannelRegistry(backend: StoreBackend): ChannelRegistry {
   const channels = keyedList<Channel>(backend, 'channels', (channel) => channel.id);
-  return { list: channels.list, put: channels.put, remove: channels.remove };
+  return { list: channels.list, get: channels.get, put: channels.put, remove: channels.remove };
 }

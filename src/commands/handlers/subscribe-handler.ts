@@ -1,4 +1,4 @@
-import type { Channel } from '../../domain/channel.js';
+import { runtimeChannelId, type Channel } from '../../domain/channel.js';
 import type { ChannelRegistry } from '../../domain/ports.js';
 import type { VendorCatalog } from '../../domain/vendor.js';
 import { UserError } from '../../shared/errors.js';
@@ -13,11 +13,6 @@ export interface SubscribeDeps {
 }
 
 const MAX_VENDORS = 25;
-
-/** The id a channel subscribed from chat gets: platform and platform channel id. */
-export function runtimeChannelId(type: string, platformChannel: string): string {
-  return `${type}-${platformChannel}`.slice(0, 64);
-}
 
 function place(context: CommandContext): { type: 'slack' | 'discord'; channel: string } {
   const where = context.place;
