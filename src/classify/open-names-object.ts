@@ -110,6 +110,11 @@ const BUYERS = new Set([
   'operators',
   'telcos',
   'carriers',
+  'national',
+  'labs',
+  'laboratories',
+  'hospitals',
+  'universities',
 ]);
 const BUYERS_MAX = 3;
 /** Trade a ban stops, then "to" and the firm: "from selling to X", "from supplying to X". */
@@ -314,8 +319,16 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
       // "forces sale of Zentrix": only a firm is sold by order.
       const exportsOrSale =
         (link === 'on' && onExports(shape, a.start, a.end)) || (link === 'of' && forcedSale(shape, a));
+      // "bars agencies from using Pindrel cloud services": what a government stops its own from
+      // using, with a technology word after it, is a technology firm's (a name English does not have).
+      const usedTech =
+        start === bought &&
+        shape.joined(name.end) &&
+        lex.techWords.has(shape.words[name.end] ?? '') &&
+        uncommonFrom(shape, name) !== undefined;
       const firm =
         maker ||
+        usedTech ||
         (exportsOrSale && uncommonFrom(shape, name) !== undefined) ||
         firmAfter(shape, reading, lex, name, traded) ||
         listedWithOthers(shape, lex, name, a);

@@ -229,7 +229,15 @@ function byList(
     const word = shape.words[v] as string;
     // Taken off a list ("drops Zentrix from the Entity List"), the shape of an addition; but only
     // a list of technology restrictions: most names taken off a sanctions list are people's.
-    if (!lex.addVerbs.has(word) && !(techList && lex.removeVerbs.has(word))) continue;
+    // "Entity List adds Zentrix", "1260H list now includes Zentrix": the list leads, the names
+    // follow; a list of people too ("OFAC list adds Petrov"), so only with technology named.
+    const listLeads =
+      (lex.addVerbs.has(word) || INCLUDES.has(word)) &&
+      shape.joined(v + 1) &&
+      listBehind(shape, reading, lex, v) &&
+      (techList || shape.tech(0, shape.words.length)) &&
+      !shape.nonTech(0, shape.words.length);
+    if (!lex.addVerbs.has(word) && !(techList && lex.removeVerbs.has(word)) && !listLeads) continue;
     const blacklist = word.startsWith('blacklist');
     // "... Chinese apps including Zenbot": the names are the members of a kind already named.
     // Not when the kind is another trade's: "bans flavored e-cigarettes including Vaporix line".
@@ -243,7 +251,8 @@ function byList(
       word === 'designation' &&
       shape.words[v + 1] === 'of' &&
       (listBehind(shape, reading, lex, v) || listAhead(shape, reading, lex, v + 1));
-    if (!blacklist && !including && !included && !designation && !listAhead(shape, reading, lex, v + 1)) continue;
+    if (!blacklist && !including && !included && !designation && !listLeads && !listAhead(shape, reading, lex, v + 1))
+      continue;
     // "adds Alpha, Beta and Gamma to ...": the names follow the verb; catalogue vendors may lead.
     // "Addition of Zentrix to the Entity List" (a Federal Register title): the noun, then "of".
     const names =

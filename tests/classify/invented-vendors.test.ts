@@ -13,14 +13,15 @@
  * (red-team-names.test.ts) then showed the last resort naming speakers, sources and events, so it
  * now takes only the name where the measure's object goes: 429 named and 474 relevant. The sixth
  * set (120, scored unread: 75 named, 99 relevant) and more technology suffixes ("Microsystems",
- * "Lidar", "Battery") bring the whole to 514 named and 574 relevant of 710. Raise the floors when
- * more are found.
+ * "Lidar", "Battery") bring the whole to 514 named and 574 relevant of 710; names after a list
+ * that leads ("Entity List adds ...") and in what a government stops its own from using, to 516
+ * and 575. Raise the floors when more are found.
  */
 import { describe, expect, it } from 'vitest';
 import { classify, fixtureRows } from './default-classifier.js';
 
-const NAMED_AT_LEAST = 514;
-const RELEVANT_AT_LEAST = 574;
+const NAMED_AT_LEAST = 516;
+const RELEVANT_AT_LEAST = 575;
 
 const rows = fixtureRows('invented-vendors.tsv').map(([title = '', vendor = '']) => ({ title, vendor }));
 

@@ -237,3 +237,25 @@ describe('a new vendor shut out of government buying, described after a comma, o
     expect(classify(title).vendorsNew).toBeUndefined();
   });
 });
+
+describe('a new vendor after a list that leads, or in what a government stops its own from using', () => {
+  it.each([
+    ['Entity List Adds Vortrane Microsystems, Hollix AI and Parrowen Labs', ['Vortrane Microsystems']],
+    ['FCC Covered List Grows With Addition of Pyrexa Wireless', ['Pyrexa Wireless']],
+    ['Taiwan bars government agencies from using Pindrel cloud services', ['Pindrel']],
+    ['Department of Energy bars national labs from using Chirava AI models', ['Chirava AI']],
+  ])('%s', (title, vendors) => {
+    expect(classify(title)).toMatchObject({ relevant: true });
+    expect(classify(title).vendorsNew).toEqual(expect.arrayContaining(vendors));
+  });
+
+  it.each([
+    // A list of people or of another trade leads; a plain name English has; the list's reply.
+    ['OFAC list adds Petrov and Ivanov'],
+    ['Sanctions list adds Zamora Shipping over oil cargoes'],
+    ['Pentagon bars staff from using Smith cloud services'],
+    ["Hikvision responds to Entity List designation: 'We strongly oppose'"],
+  ])('%s', (title) => {
+    expect(classify(title).vendorsNew).toBeUndefined();
+  });
+});
