@@ -16,6 +16,17 @@ const RESTRICTIVE = new Set(['ban', 'restriction', 'sanction']);
 
 /** Suffixes any organisation may have ("Wagner Group", "Smith Holdings"): they say firm, not technology. */
 const GENERIC_SUFFIXES = new Set(['group', 'holdings', 'inc', 'ltd', 'corp', 'co', 'international']);
+/** Words that may end a firm's name after the word that says its trade. */
+const TRAILING = new Set([
+  ...GENERIC_SUFFIXES,
+  'services',
+  'trading',
+  'limited',
+  'company',
+  'corporation',
+  'llc',
+  'plc',
+]);
 
 export function restrictive(a: ActionMention): boolean {
   return a.status === 'counts' && !a.pair && !a.instrument && RESTRICTIVE.has(a.kind);
@@ -113,8 +124,11 @@ export function genericSuffixed(shape: NameShape, name: Span): boolean {
 
 /** The name ends with a technology suffix ("Zentrix Networks"), not one any firm has ("Wagner Group"). */
 export function techSuffixed(shape: NameShape, lex: OpenNameWords, name: Span): boolean {
-  const last = shape.words[name.end - 1] ?? '';
-  return name.end - name.start >= 2 && lex.suffixes.has(last) && !GENERIC_SUFFIXES.has(last);
+  // "Morvanta Satellite Services", "Drenmark Electronics Trading Co.": the suffix before the trailing words.
+  let end = name.end;
+  while (end - name.start > 2 && TRAILING.has(shape.words[end - 1] ?? '')) end--;
+  const last = shape.words[end - 1] ?? '';
+  return end - name.start >= 2 && lex.suffixes.has(last) && !GENERIC_SUFFIXES.has(last);
 }
 
 /**

@@ -101,10 +101,14 @@ describe('names that are not new vendors', () => {
     expect(classify(title).relevant).toBe(false);
   });
 
-  it('reads a technology suffix as a technology firm (Microsystems)', () => {
+  it('reads a technology suffix as a technology firm, also before trailing words', () => {
     expect(
       classify('Treasury sanctions Belavin Microsystems for role in Russian military supply chain').vendorsNew,
     ).toEqual(['Belavin Microsystems']);
+    expect(classify('Treasury targets Morvanta Satellite Services in new sanctions round').vendorsNew).toEqual([
+      'Morvanta Satellite Services',
+    ]);
+    expect(classify('US sanctions Petrov Trading Co. over oil sales').relevant).toBe(false);
   });
 
   it('still reads a sanctioned group as a vendor when technology is named', () => {
