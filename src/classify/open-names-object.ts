@@ -40,6 +40,7 @@ import {
   objectAfterPair,
   pairNameAt,
 } from './open-names-pair.js';
+import { byMeasureTarget, measureTargetAt } from './open-names-target.js';
 
 /** Words between an action and its object: "ban on X", "removal of X", "strip out X". */
 const OBJECT_LINKS = new Set(['on', 'of', 'out', 'against']);
@@ -241,6 +242,8 @@ export function objectAhead(reading: Reading, lex: OpenNameWords): boolean {
     if (capitalAt(reading, 0) && onOwnProducts(reading, lex, a)) return true;
     const hit = hitWith(reading, a);
     if (hit > 0 && capitalAt(reading, hit - 1)) return true;
+    const targeted = measureTargetAt(reading, a);
+    if (targeted > 0 && capitalAt(reading, targeted)) return true;
     if (restrictivePair(reading, a)) {
       if (capitalAt(reading, pairNameAt(words, a))) return true;
       if (words[a.end] === 'with' && capitalAt(reading, a.end + 1)) return true;
@@ -347,4 +350,5 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
   byDealingsEnded(shape, reading, lex, found);
   byPairObject(shape, reading, lex, found);
   byHit(shape, reading, lex, found);
+  byMeasureTarget(shape, reading, lex, found);
 }

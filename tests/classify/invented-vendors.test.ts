@@ -15,13 +15,14 @@
  * set (120, scored unread: 75 named, 99 relevant) and more technology suffixes ("Microsystems",
  * "Lidar", "Battery") bring the whole to 514 named and 574 relevant of 710; names after a list
  * that leads ("Entity List adds ...") and in what a government stops its own from using, to 516
- * and 575; a suffix before trailing words ("Satellite Services"), 517 and 577. Raise the floors when more are found.
+ * and 575; a suffix before trailing words ("Satellite Services"), 517 and 577; what a measure targets
+ * ("sanctions package targets X"), 520 and 580. Raise the floors when more are found.
  */
 import { describe, expect, it } from 'vitest';
 import { classify, fixtureRows } from './default-classifier.js';
 
-const NAMED_AT_LEAST = 517;
-const RELEVANT_AT_LEAST = 577;
+const NAMED_AT_LEAST = 520;
+const RELEVANT_AT_LEAST = 580;
 
 const rows = fixtureRows('invented-vendors.tsv').map(([title = '', vendor = '']) => ({ title, vendor }));
 

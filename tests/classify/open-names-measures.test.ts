@@ -238,12 +238,17 @@ describe('a new vendor shut out of government buying, described after a comma, o
   });
 });
 
-describe('a new vendor after a list that leads, or in what a government stops its own from using', () => {
+describe('a new vendor after a list that leads, in what a government stops its own from using, or a measure targets', () => {
   it.each([
     ['Entity List Adds Vortrane Microsystems, Hollix AI and Parrowen Labs', ['Vortrane Microsystems']],
     ['FCC Covered List Grows With Addition of Pyrexa Wireless', ['Pyrexa Wireless']],
     ['Taiwan bars government agencies from using Pindrel cloud services', ['Pindrel']],
     ['Department of Energy bars national labs from using Chirava AI models', ['Chirava AI']],
+    [
+      'EU sanctions package targets Belomir Microchips and Tsarvek Instruments',
+      ['Belomir Microchips', 'Tsarvek Instruments'],
+    ],
+    ['Kavrix Semiconductor hit with expanded US export restrictions', ['Kavrix Semiconductor']],
   ])('%s', (title, vendors) => {
     expect(classify(title)).toMatchObject({ relevant: true });
     expect(classify(title).vendorsNew).toEqual(expect.arrayContaining(vendors));
@@ -255,6 +260,10 @@ describe('a new vendor after a list that leads, or in what a government stops it
     ['Sanctions list adds Zamora Shipping over oil cargoes'],
     ['Pentagon bars staff from using Smith cloud services'],
     ["Hikvision responds to Entity List designation: 'We strongly oppose'"],
+    // A measure that targets ships, people, or a firm with a name English has.
+    ['EU sanctions package targets Russian oil tankers'],
+    ['Sanctions package targets Petrov and Ivanov'],
+    ['EU sanctions package targets Smith Electronics'],
   ])('%s', (title) => {
     expect(classify(title).vendorsNew).toBeUndefined();
   });
