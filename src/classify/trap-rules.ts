@@ -220,6 +220,7 @@ export function markBackground(reading: Reading): TrapFinding[] {
       background(findings, reading, action, { start: Math.max(0, action.start - 1), end: action.end + 1 });
     }
   }
+  appositive(findings, reading);
   // "FCC grants equipment authorization to ...": an authorization granted is an approval, not a ban.
   for (const action of countingActions(reading)) {
     const granted = atomEndingAt(reading, 'grant', action.start);
@@ -243,6 +244,42 @@ export function markBackground(reading: Reading): TrapFinding[] {
     });
   }
   return findings;
+}
+
+/** Words that open an aside on a past measure: "Hikvision, blacklisted since 2019, ...", "ZTE, once barred ...". */
+const ASIDE_OPENERS = new Set(['once', 'long', 'already', 'previously', 'formerly', 'still', 'on', 'under']);
+/** How far into the headline its subject's comma may come, and how long the aside may run. */
+const SUBJECT_REACH = 4;
+const ASIDE_REACH = 8;
+
+/** A comma between token i-1 and token i. */
+function commaAt(reading: Reading, i: number): boolean {
+  const from = reading.tokens.ends[i - 1];
+  const to = reading.tokens.starts[i];
+  return from !== undefined && to !== undefined && reading.text.slice(from, to).includes(',');
+}
+
+/**
+ * "Kaspersky, Barred From US Market Last Year, Expands In Latin America": a measure in an aside
+ * between the subject's commas, on a past measure, is background to what the rest says.
+ */
+function appositive(findings: TrapFinding[], reading: Reading): void {
+  const { words } = reading.tokens;
+  let open = 1;
+  while (open <= SUBJECT_REACH && open < words.length && !commaAt(reading, open)) open++;
+  if (open > SUBJECT_REACH || open >= words.length) return;
+  if (!atomAt(reading, 'participle', open) && !ASIDE_OPENERS.has(words[open] ?? '')) return;
+  let close = open + 1;
+  while (close < words.length && close <= open + ASIDE_REACH && !commaAt(reading, close)) close++;
+  // The aside must close, and a clause of its own follow: "..., posts record sales".
+  if (close > open + ASIDE_REACH || words.length - close < 2) return;
+  const inside = countingActions(reading).filter((a) => a.start >= open && a.end <= close);
+  if (!inside.length) return;
+  for (const action of inside) action.status = 'background';
+  findings.push({
+    reason: `trap: ban mentioned only as background ("${quote(reading, { start: open, end: close })}")`,
+    blocks: false,
+  });
 }
 
 /** Nouns after "Russia sanctions" that make it the name of a measure: "Russia sanctions list", "package". */

@@ -1,6 +1,6 @@
 /**
- * Coverage of vendors outside the catalogue: 710 headlines (written blind to the classifier's
- * rules, in six sets) about a government acting on a technology vendor with a made-up name. Not
+ * Coverage of vendors outside the catalogue: 810 headlines (written blind to the classifier's
+ * rules, in seven sets) about a government acting on a technology vendor with a made-up name. Not
  * every shape is read yet, so the test holds the count found so far: a change that finds fewer
  * names, or calls fewer of these headlines relevant, fails here with the headlines it lost.
  *
@@ -16,19 +16,21 @@
  * "Lidar", "Battery") bring the whole to 514 named and 574 relevant of 710; names after a list
  * that leads ("Entity List adds ...") and in what a government stops its own from using, to 516
  * and 575; a suffix before trailing words ("Satellite Services"), 517 and 577; what a measure targets
- * ("sanctions package targets X"), 520 and 580. Raise the floors when more are found.
+ * ("sanctions package targets X"), 520 and 580. The seventh set (100, scored unread: 63 named,
+ * 72 relevant; 60 and 71 by the session's first rules) brings the whole to 583 and 652 of 810.
+ * Raise the floors when more are found.
  */
 import { describe, expect, it } from 'vitest';
 import { classify, fixtureRows } from './default-classifier.js';
 
-const NAMED_AT_LEAST = 520;
-const RELEVANT_AT_LEAST = 580;
+const NAMED_AT_LEAST = 583;
+const RELEVANT_AT_LEAST = 652;
 
 const rows = fixtureRows('invented-vendors.tsv').map(([title = '', vendor = '']) => ({ title, vendor }));
 
 describe('vendors outside the catalogue, named in made-up headlines', () => {
   it('reads the whole set', () => {
-    expect(rows).toHaveLength(710);
+    expect(rows).toHaveLength(810);
     expect(rows.every((row) => row.vendor !== '' && row.title.includes(row.vendor))).toBe(true);
   });
 

@@ -97,6 +97,7 @@ describe('names that are not new vendors', () => {
     ['EU adds Norilsk Nickel executives to sanctions list'],
     ['US adds Sovcomflot vessels to sanctions list'],
     ['Japan sanctions Russian LNG carrier operator'],
+    ['Thailand bans imports of Verdana Poultry products over bird flu fears'],
   ])('%s', (title) => {
     expect(classify(title).relevant).toBe(false);
   });

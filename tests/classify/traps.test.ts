@@ -199,6 +199,25 @@ describe('not a ban: an approval, an allow-list, a contract cut for delays, sanc
     expect(classify('Huawei banned by Pentagon over spying fears')).toMatchObject({ relevant: true });
   });
 
+  it.each([
+    ['Hikvision, blacklisted since 2019, posts record overseas sales'],
+    ['ZTE, once barred from buying US parts, bets on 5G-Advanced'],
+    ['Kaspersky, Barred From US Market Last Year, Expands In Latin America'],
+    ['Years after sanctions, DJI drones still dominate hobby market'],
+    ['Government Denies Report It Will Restrict Nuvexa Cameras'],
+    ["Court rejects rival's bid to halt sales of Pellucid smartwatches"],
+  ])("reads a past measure in an aside, a denial or a rival's suit as no news of a ban: %s", (title) => {
+    expect(classify(title).relevant).toBe(false);
+  });
+
+  it.each([
+    ['ZTE, already on the Entity List, hit with new sanctions'],
+    ['TikTok, banned in India since 2020, faces US ban too'],
+    ['Hikvision, Dahua barred from federal contracts, FCC says'],
+  ])('still reads the news beside such an aside: %s', (title) => {
+    expect(classify(title).relevant).toBe(true);
+  });
+
   it('reads an explainer of a restriction list as no news of its use', () => {
     expect(classify('Explainer: how the Entity List works').relevant).toBe(false);
     expect(classify('Entity List Adds Vortrane Microsystems, Hollix AI and Parrowen Labs').relevant).toBe(true);
