@@ -110,6 +110,8 @@ export function objectAfterPair(reading: Reading, a: ActionMention): PairObject 
   if (atomEndingAt(reading, 'against', a.end))
     return { start: a.end + (USING.has(words[a.end] ?? '') ? 1 : 0), by: 'product' };
   if (atomAt(reading, 'use', a.end - 1) && words[a.end] === 'of') return { start: a.end + 1, by: 'product' };
+  // "tells grid operators to replace Tervolt Electronics inverters": what they must replace.
+  if (atomAt(reading, 'replace', a.end - 1)) return { start: a.end, by: 'product' };
   // "Countering CCP Drones Act targeting X": a law that exists to restrict vendors, aimed at one.
   if (words[a.end - 1] === 'targeting' && reading.actions.some((i) => i.instrument && i.status === 'counts'))
     return { start: a.end, by: 'instrument' };

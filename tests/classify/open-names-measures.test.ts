@@ -249,6 +249,8 @@ describe('a new vendor after a list that leads, in what a government stops its o
       ['Belomir Microchips', 'Tsarvek Instruments'],
     ],
     ['Kavrix Semiconductor hit with expanded US export restrictions', ['Kavrix Semiconductor']],
+    ["Germany's BSI tells grid operators to replace Tervolt Electronics inverters", ['Tervolt Electronics']],
+    ['European Commission designates Sorvanta Networks a high-risk supplier', ['Sorvanta Networks']],
   ])('%s', (title, vendors) => {
     expect(classify(title)).toMatchObject({ relevant: true });
     expect(classify(title).vendorsNew).toEqual(expect.arrayContaining(vendors));
@@ -264,6 +266,8 @@ describe('a new vendor after a list that leads, in what a government stops its o
     ['EU sanctions package targets Russian oil tankers'],
     ['Sanctions package targets Petrov and Ivanov'],
     ['EU sanctions package targets Smith Electronics'],
+    // What staff must replace with a name English has.
+    ['Ministry tells schools to replace Smith textbooks'],
   ])('%s', (title) => {
     expect(classify(title).vendorsNew).toBeUndefined();
   });
