@@ -18,14 +18,16 @@
  * and 575; a suffix before trailing words ("Satellite Services"), 517 and 577; what a measure targets
  * ("sanctions package targets X"), 520 and 580. The seventh set (100, scored unread: 63 named,
  * 72 relevant; 60 and 71 by the session's first rules) brings the whole to 583 and 652 of 810;
- * what staff must replace, and a high-risk supplier designated, to 585 and 654.
+ * what staff must replace, and a high-risk supplier designated, to 585 and 654; the Australian
+ * Defence and a governor, legislature, army or navy acting for their government, and port cranes
+ * as products, to 587 and 657.
  * Raise the floors when more are found.
  */
 import { describe, expect, it } from 'vitest';
 import { classify, fixtureRows } from './default-classifier.js';
 
-const NAMED_AT_LEAST = 585;
-const RELEVANT_AT_LEAST = 654;
+const NAMED_AT_LEAST = 587;
+const RELEVANT_AT_LEAST = 657;
 
 const rows = fixtureRows('invented-vendors.tsv').map(([title = '', vendor = '']) => ({ title, vendor }));
 

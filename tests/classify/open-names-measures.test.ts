@@ -251,6 +251,11 @@ describe('a new vendor after a list that leads, in what a government stops its o
     ['Kavrix Semiconductor hit with expanded US export restrictions', ['Kavrix Semiconductor']],
     ["Germany's BSI tells grid operators to replace Tervolt Electronics inverters", ['Tervolt Electronics']],
     ['European Commission designates Sorvanta Networks a high-risk supplier', ['Sorvanta Networks']],
+    ['Australian Defence orders Skerrith Drones out of its inventory', ['Skerrith']],
+    [
+      'South Carolina lawmakers propose barring Quanbo Heavy Industries cranes from state ports',
+      ['Quanbo Heavy Industries'],
+    ],
   ])('%s', (title, vendors) => {
     expect(classify(title)).toMatchObject({ relevant: true });
     expect(classify(title).vendorsNew).toEqual(expect.arrayContaining(vendors));
