@@ -71,6 +71,11 @@ export class NameShape {
     return from === undefined || to === undefined ? '' : this.reading.text.slice(from, to);
   }
 
+  /** Token i is "based", glued to the place before it: "Moscow-based". */
+  basedAt(i: number): boolean {
+    return this.words[i] === 'based' && this.between(i) === '-';
+  }
+
   /** The separator before token i: a comma, "and", "&", or nothing. */
   listSeparator(i: number): number {
     const from = this.reading.tokens.ends[i - 1];

@@ -308,16 +308,17 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
       object >= 0 ? makerAt(shape.words, lex, object, false) : -1,
       bought >= 0 ? makerAt(shape.words, lex, bought, true) : -1,
     ];
-    for (const start of [...starts, ...makers]) {
+    for (const at of [...starts, ...makers]) {
+      // "sanctions Moscow-based Kresttek Systems": the firm after the place it is based in.
+      const start = at >= 0 && shape.basedAt(at + 1) ? at + 2 : at;
       if (start < 0 || start >= shape.words.length || !shape.joined(start)) continue;
       const whole = shape.forward(start);
       if (!whole || /\d/.test(shape.words[start] ?? '')) continue;
       const name = withoutModifiers(shape, lex, whole);
-      const link = start > a.end ? shape.words[start - 1] : undefined;
+      const link = at > a.end ? shape.words[at - 1] : undefined;
       const traded = link === 'to' || link === 'with' ? link : undefined;
       // The product says technology; the maker is a firm, not "Smith" or "Ford": a name English does not have.
-      const maker =
-        makers.includes(start) && (uncommonFrom(shape, name) !== undefined || techSuffixed(shape, lex, name));
+      const maker = makers.includes(at) && (uncommonFrom(shape, name) !== undefined || techSuffixed(shape, lex, name));
       // "imposes export controls on Zentrix": controls on exports fall on the firms that buy them;
       // "forces sale of Zentrix": only a firm is sold by order.
       const exportsOrSale =
@@ -325,7 +326,7 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
       // "bars agencies from using Pindrel cloud services": what a government stops its own from
       // using, with a technology word after it, is a technology firm's (a name English does not have).
       const usedTech =
-        start === bought &&
+        at === bought &&
         shape.joined(name.end) &&
         lex.techWords.has(shape.words[name.end] ?? '') &&
         uncommonFrom(shape, name) !== undefined;

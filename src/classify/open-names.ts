@@ -318,6 +318,12 @@ const NOT_THE_FIRM = new Set([
   'owners',
   'ships',
   'family',
+  'financier',
+  'financiers',
+  'operative',
+  'operatives',
+  'commander',
+  'commanders',
 ]);
 
 /**
@@ -326,13 +332,23 @@ const NOT_THE_FIRM = new Set([
  * Fisheries", "Sovcomflot vessels"), or the firm whose people a measure names: none is the target.
  */
 function notTheTarget(shape: NameShape, span: Span): boolean {
-  if (shape.words[span.end] === 'based' && shape.between(span.end) === '-') return true;
+  if (shape.basedAt(span.end)) return true;
   if (shape.nonTech(span.start, span.end + 1) || NOT_THE_FIRM.has(shape.words[span.end] ?? '')) return true;
   for (let k = span.start - 1; k > 0 && k >= span.start - GAIN_REACH; k--) {
     if (!shape.joined(k + 1)) return false;
     if (shape.words[k] === 'for' && GAINS.has(shape.words[k - 1] ?? '')) return true;
   }
   return false;
+}
+
+/**
+ * "sanctions Moscow-based Kresttek Systems", "Adds Minsk-Based Belavtek Systems": the firm is the
+ * name after the place it is based in.
+ */
+function pastPlace(shape: NameShape, span: Span): Span {
+  for (let k = span.start + 1; k < span.end; k++) if (shape.basedAt(k)) return { start: k + 1, end: span.end };
+  if (!shape.basedAt(span.end) || !shape.joined(span.end + 1)) return span;
+  return shape.forward(span.end + 1) ?? span;
 }
 
 /** Legal forms that end a firm's registered name. */
@@ -359,7 +375,7 @@ export function findOpenNames(reading: Reading, lex: OpenNameWords): OpenName[] 
   const names: OpenName[] = [];
   // Of two readings that start at one word, the longer: "Newport Wafer Fab", not the "Newport
   // Wafer" before its descriptor.
-  for (const span of spans.sort((a, b) => a.start - b.start || b.end - a.end)) {
+  for (const span of spans.map((found) => pastPlace(shape, found)).sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (seen.has(span.start) || names.some((n) => span.start < n.end && n.start < span.end)) continue;
     if (notTheTarget(shape, span)) continue;
     seen.add(span.start);

@@ -247,7 +247,21 @@ export function markBackground(reading: Reading): TrapFinding[] {
 }
 
 /** Words that open an aside on a past measure: "Hikvision, blacklisted since 2019, ...", "ZTE, once barred ...". */
-const ASIDE_OPENERS = new Set(['once', 'long', 'already', 'previously', 'formerly', 'still', 'on', 'under']);
+const ASIDE_OPENERS = new Set([
+  'once',
+  'long',
+  'already',
+  'previously',
+  'formerly',
+  'still',
+  'on',
+  'under',
+  'hit',
+  'placed',
+  'added',
+  'listed',
+  'targeted',
+]);
 /** How far into the headline its subject's comma may come, and how long the aside may run. */
 const SUBJECT_REACH = 4;
 const ASIDE_REACH = 8;

@@ -1,6 +1,6 @@
 /**
- * Coverage of vendors outside the catalogue: 810 headlines (written blind to the classifier's
- * rules, in seven sets) about a government acting on a technology vendor with a made-up name. Not
+ * Coverage of vendors outside the catalogue: 910 headlines (written blind to the classifier's
+ * rules, in eight sets) about a government acting on a technology vendor with a made-up name. Not
  * every shape is read yet, so the test holds the count found so far: a change that finds fewer
  * names, or calls fewer of these headlines relevant, fails here with the headlines it lost.
  *
@@ -20,20 +20,22 @@
  * 72 relevant; 60 and 71 by the session's first rules) brings the whole to 583 and 652 of 810;
  * what staff must replace, and a high-risk supplier designated, to 585 and 654; the Australian
  * Defence and a governor, legislature, army or navy acting for their government, and port cranes
- * as products, to 587 and 657.
+ * as products, to 587 and 657. The eighth set (100, scored unread: 57 named, 66 relevant; 53 and
+ * 65 by the session's first rules) and the firm after "Moscow-based" bring the whole to 646 and
+ * 724 of 910.
  * Raise the floors when more are found.
  */
 import { describe, expect, it } from 'vitest';
 import { classify, fixtureRows } from './default-classifier.js';
 
-const NAMED_AT_LEAST = 587;
-const RELEVANT_AT_LEAST = 657;
+const NAMED_AT_LEAST = 646;
+const RELEVANT_AT_LEAST = 724;
 
 const rows = fixtureRows('invented-vendors.tsv').map(([title = '', vendor = '']) => ({ title, vendor }));
 
 describe('vendors outside the catalogue, named in made-up headlines', () => {
   it('reads the whole set', () => {
-    expect(rows).toHaveLength(810);
+    expect(rows).toHaveLength(910);
     expect(rows.every((row) => row.vendor !== '' && row.title.includes(row.vendor))).toBe(true);
   });
 

@@ -98,6 +98,8 @@ describe('names that are not new vendors', () => {
     ['US adds Sovcomflot vessels to sanctions list'],
     ['Japan sanctions Russian LNG carrier operator'],
     ['Thailand bans imports of Verdana Poultry products over bird flu fears'],
+    ['Treasury blacklists Hezbollah financier and two currency exchange houses'],
+    ['Switzerland Adds Ardent Maritime Ships to Iran Sanctions List'],
   ])('%s', (title) => {
     expect(classify(title).relevant).toBe(false);
   });
@@ -125,6 +127,9 @@ describe('names that are not new vendors', () => {
   });
 
   it.each([
+    ['Treasury sanctions Moscow-based Kresttek Systems for helping Russia evade export controls', 'Kresttek Systems'],
+    ['UK Adds Minsk-Based Belavtek Systems to Russia Sanctions List', 'Belavtek Systems'],
+    ['Commerce adds Shenzhen-based Zentrix Technologies to Entity List', 'Zentrix Technologies'],
     ['US bans Shenzhen-based drone maker Zentrix', 'Zentrix'],
     ['Shenzhen-based Zentrix added to Entity List', 'Zentrix'],
     ['FCC bans Zentrix routers in win for rivals', 'Zentrix'],

@@ -203,6 +203,8 @@ describe('not a ban: an approval, an allow-list, a contract cut for delays, sanc
     ['Hikvision, blacklisted since 2019, posts record overseas sales'],
     ['ZTE, once barred from buying US parts, bets on 5G-Advanced'],
     ['Kaspersky, Barred From US Market Last Year, Expands In Latin America'],
+    ['ZTE, hit by a US export ban in 2018, unveils foldable phone'],
+    ['DJI, Placed on US Entity List in 2020, Launches Compact Drone'],
     ['Years after sanctions, DJI drones still dominate hobby market'],
     ['Government Denies Report It Will Restrict Nuvexa Cameras'],
     ["Court rejects rival's bid to halt sales of Pellucid smartwatches"],
