@@ -246,22 +246,12 @@ export function markBackground(reading: Reading): TrapFinding[] {
   return findings;
 }
 
-/** Words that open an aside on a past measure: "Hikvision, blacklisted since 2019, ...", "ZTE, once barred ...". */
-const ASIDE_OPENERS = new Set([
-  'once',
-  'long',
-  'already',
-  'previously',
-  'formerly',
-  'still',
-  'on',
-  'under',
-  'hit',
-  'placed',
-  'added',
-  'listed',
-  'targeted',
-]);
+/** Words that open an aside on a measure already in force: "ZTE, once barred ...", "under US sanctions". */
+const PAST_OPENERS = new Set(['once', 'long', 'already', 'previously', 'formerly', 'still', 'on', 'under']);
+/** Participles that open an aside only said to be past by a time in it: "DJI, placed on ... in 2020, ...". */
+const MEASURE_OPENERS = new Set(['hit', 'placed', 'added', 'listed', 'targeted']);
+/** What dates an aside in the past: "since 2019", "in 2018", "last year", "years ago". */
+const PAST_TIMES = new Set(['since', 'ago', 'last', 'earlier', 'years', 'previously', 'once']);
 /** How far into the headline its subject's comma may come, and how long the aside may run. */
 const SUBJECT_REACH = 4;
 const ASIDE_REACH = 8;
@@ -282,11 +272,16 @@ function appositive(findings: TrapFinding[], reading: Reading): void {
   let open = 1;
   while (open <= SUBJECT_REACH && open < words.length && !commaAt(reading, open)) open++;
   if (open > SUBJECT_REACH || open >= words.length) return;
-  if (!atomAt(reading, 'participle', open) && !ASIDE_OPENERS.has(words[open] ?? '')) return;
+  const opener = words[open] ?? '';
+  const participle = atomAt(reading, 'participle', open) !== undefined || MEASURE_OPENERS.has(opener);
+  if (!participle && !PAST_OPENERS.has(opener)) return;
   let close = open + 1;
   while (close < words.length && close <= open + ASIDE_REACH && !commaAt(reading, close)) close++;
   // The aside must close, and a clause of its own follow: "..., posts record sales".
   if (close > open + ASIDE_REACH || words.length - close < 2) return;
+  // "Zentrix, added to Entity List on Tuesday, vows to fight": a participle's measure may be news.
+  const dated = words.slice(open, close).some((w) => PAST_TIMES.has(w) || /^(?:19|20)\d\d$/.test(w));
+  if (participle && !dated) return;
   const inside = countingActions(reading).filter((a) => a.start >= open && a.end <= close);
   if (!inside.length) return;
   for (const action of inside) action.status = 'background';
