@@ -16,17 +16,10 @@ const RESTRICTIVE = new Set(['ban', 'restriction', 'sanction']);
 
 /** Suffixes any organisation may have ("Wagner Group", "Smith Holdings"): they say firm, not technology. */
 const GENERIC_SUFFIXES = new Set(['group', 'holdings', 'inc', 'ltd', 'corp', 'co', 'international']);
+/** Legal forms that end a firm's registered name ("Vantory Microelectronics Co., Ltd."). */
+export const LEGAL_FORMS = new Set(['co', 'ltd', 'inc', 'corp', 'llc', 'plc', 'gmbh', 'limited', 'corporation']);
 /** Words that may end a firm's name after the word that says its trade. */
-const TRAILING = new Set([
-  ...GENERIC_SUFFIXES,
-  'services',
-  'trading',
-  'limited',
-  'company',
-  'corporation',
-  'llc',
-  'plc',
-]);
+const TRAILING = new Set([...GENERIC_SUFFIXES, ...LEGAL_FORMS, 'services', 'trading', 'company']);
 
 export function restrictive(a: ActionMention): boolean {
   return a.status === 'counts' && !a.pair && !a.instrument && RESTRICTIVE.has(a.kind);

@@ -17,6 +17,7 @@ import {
   coordinatedBack,
   genericSuffixed,
   inPlace,
+  LEGAL_FORMS,
   techSuffixed,
   uncommonFrom,
 } from './open-names-evidence.js';
@@ -350,9 +351,6 @@ function pastPlace(shape: NameShape, span: Span): Span {
   if (!shape.basedAt(span.end) || !shape.joined(span.end + 1)) return span;
   return shape.forward(span.end + 1) ?? span;
 }
-
-/** Legal forms that end a firm's registered name. */
-const LEGAL_FORMS = new Set(['co', 'ltd', 'inc', 'corp', 'llc', 'plc', 'gmbh', 'limited', 'corporation']);
 
 /** Every open-world name in the reading that is not a catalogue vendor, in text order, each once. */
 export function findOpenNames(reading: Reading, lex: OpenNameWords): OpenName[] {
