@@ -11,6 +11,7 @@
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import { NameShape } from './name-shape.js';
 import { byLastResort } from './open-names-last-resort.js';
+import { notTheTarget, pastPlace } from './open-names-bystanders.js';
 import { byObject } from './open-names-object.js';
 import {
   capitalAt,
@@ -299,57 +300,6 @@ function productBefore(shape: NameShape, lex: OpenNameWords, end: number): numbe
   let at = end - 1;
   while (at > 1 && end - at < 3 && lex.techWords.has(shape.words[at - 1] ?? '') && shape.joined(at - 1)) at--;
   return at;
-}
-
-/** A measure's gain for someone: "in win for domestic maker Skyvane", "a boost for local maker Korvel". */
-const GAINS = new Set(['win', 'boost', 'boon', 'windfall', 'victory', 'lifeline', 'tailwind', 'gift']);
-/** How far before a name the "win for" may stand: "for the domestic drone maker X". */
-const GAIN_REACH = 5;
-
-/** After a firm's name, the people or assets a measure falls on instead: "adds Norilsk executives to ...". */
-const NOT_THE_FIRM = new Set([
-  'executives',
-  'executive',
-  'officials',
-  'founder',
-  'founders',
-  'ceo',
-  'chairman',
-  'owner',
-  'owners',
-  'ships',
-  'family',
-  'financier',
-  'financiers',
-  'operative',
-  'operatives',
-  'commander',
-  'commanders',
-]);
-
-/**
- * True when the name is the one a measure favours ("in win for domestic maker Skyvane"), a place
- * a trade goes to ("exports to Penang-based distributors"), a firm of another trade ("Zamora
- * Fisheries", "Sovcomflot vessels"), or the firm whose people a measure names: none is the target.
- */
-function notTheTarget(shape: NameShape, span: Span): boolean {
-  if (shape.basedAt(span.end)) return true;
-  if (shape.nonTech(span.start, span.end + 1) || NOT_THE_FIRM.has(shape.words[span.end] ?? '')) return true;
-  for (let k = span.start - 1; k > 0 && k >= span.start - GAIN_REACH; k--) {
-    if (!shape.joined(k + 1)) return false;
-    if (shape.words[k] === 'for' && GAINS.has(shape.words[k - 1] ?? '')) return true;
-  }
-  return false;
-}
-
-/**
- * "sanctions Moscow-based Kresttek Systems", "Adds Minsk-Based Belavtek Systems": the firm is the
- * name after the place it is based in.
- */
-function pastPlace(shape: NameShape, span: Span): Span {
-  for (let k = span.start + 1; k < span.end; k++) if (shape.basedAt(k)) return { start: k + 1, end: span.end };
-  if (!shape.basedAt(span.end) || !shape.joined(span.end + 1)) return span;
-  return shape.forward(span.end + 1) ?? span;
 }
 
 /** Every open-world name in the reading that is not a catalogue vendor, in text order, each once. */
