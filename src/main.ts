@@ -198,7 +198,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     channelFor: async (type, id) => (await channels.forPlatform(type, id))?.id,
     completeVendor: (prefix, limit) => completeVendor(catalog, prefix, limit),
     overview: tenantOverview({
-      channels: () => channels.all(),
+      channels: channels.ofTenant,
       watch: stores.watch,
       alerts: stores.alerts,
       outbox: stores.outbox,

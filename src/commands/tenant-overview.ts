@@ -47,7 +47,8 @@ export interface TenantOverview {
 }
 
 export interface TenantOverviewDeps {
-  channels(): Promise<Channel[]>;
+  /** Candidates for a tenant's channels (ChannelDirectory.ofTenant); channelTenant then decides. */
+  channels(tenant: string): Promise<Channel[]>;
   watch: Pick<WatchTermStore, 'listMany'>;
   alerts: Pick<AlertLog, 'recent'>;
   outbox: Pick<Outbox, 'deliveries'>;
@@ -68,7 +69,7 @@ const ALERT_WINDOW = 300;
 
 export function tenantOverview(deps: TenantOverviewDeps): TenantOverviewReader {
   return async (tenant, options = {}) => {
-    const own = (await deps.channels()).filter((channel) => channelTenant(channel, options.install) === tenant);
+    const own = (await deps.channels(tenant)).filter((channel) => channelTenant(channel, options.install) === tenant);
     const ids = own.map((channel) => channel.id);
     const terms = ids.length ? await deps.watch.listMany(ids) : new Map<string, WatchTerm[]>();
     const channels = own.map((channel): OverviewChannel => {

@@ -91,6 +91,8 @@ export interface ThreadStore {
 export interface ChannelRegistry {
   list(): Promise<Channel[]>;
   get(channelId: string): Promise<Channel | undefined>;
+  /** The channels subscribed from one workspace or server (`Channel.tenant`), read through an index. */
+  forTenant(tenant: string): Promise<Channel[]>;
   put(channel: Channel): Promise<void>;
   remove(channelId: string): Promise<boolean>;
 }

@@ -1,10 +1,8 @@
 import type { Alert, MessageRef } from '../domain/alert.js';
-import type { Channel } from '../domain/channel.js';
 import type { FeedState } from '../domain/feed-state.js';
-import type { AlertLog, ChannelRegistry, FeedStateStore, ThreadStore, WatchTermStore } from '../domain/ports.js';
+import type { AlertLog, FeedStateStore, ThreadStore, WatchTermStore } from '../domain/ports.js';
 import type { WatchTerm } from '../domain/watch-term.js';
 import type { StoreBackend } from './backend.js';
-import { keyedList } from './keyed-list.js';
 
 const THREAD_TTL = 2 * 365 * 86_400_000;
 const ALERT_LOG_SIZE = 2_000;
@@ -57,9 +55,4 @@ export function createAlertLog(backend: StoreBackend): AlertLog {
       return (await space.list({ limit, newestFirst: true })).map((entry) => entry.value);
     },
   };
-}
-
-export function createChannelRegistry(backend: StoreBackend): ChannelRegistry {
-  const channels = keyedList<Channel>(backend, 'channels', (channel) => channel.id);
-  return { list: channels.list, get: channels.get, put: channels.put, remove: channels.remove };
 }

@@ -13,16 +13,11 @@ import type {
 } from '../domain/ports.js';
 import { StoreError } from '../shared/errors.js';
 import type { StoreBackend } from './backend.js';
-import {
-  createAlertLog,
-  createChannelRegistry,
-  createFeedStateStore,
-  createThreadStore,
-  createWatchTermStore,
-} from './document-stores.js';
+import { createAlertLog, createFeedStateStore, createThreadStore, createWatchTermStore } from './document-stores.js';
 import type { TraceStore } from '../domain/item-trace.js';
 import type { Leases } from '../domain/lease.js';
 import type { FeedRegistry } from '../domain/runtime-feed.js';
+import { createChannelRegistry } from './channel-registry-store.js';
 import { createFeedRegistry } from './feed-registry-store.js';
 import { createInstrumentIndex, createTrackedBillStore } from './instrument-stores.js';
 import { createLeases } from './lease-store.js';

@@ -44,6 +44,7 @@ async function countingRegistry(): Promise<{ registry: ChannelRegistry; lists: (
     get: (id) => real.get(id),
     put: (channel) => real.put(channel),
     remove: (id) => real.remove(id),
+    forTenant: (tenant) => real.forTenant(tenant),
   };
   return { registry, lists: () => lists };
 }
@@ -78,5 +79,26 @@ describe('the channel directory', () => {
     expect(await directory.forPlatform('slack', 'C0CLASH')).toBeUndefined();
     expect(await directory.get('slack-C0CLASH')).toMatchObject({ type: 'console', origin: 'config' });
     expect((await directory.all()).filter((c) => c.id === 'slack-C0CLASH')).toHaveLength(1);
+  });
+
+  it("gives a member their tenant's channels, the config ones and the one they type in, without reading them all", async () => {
+    const { registry, lists } = await countingRegistry();
+    for (let n = 0; n < 30; n++) await registry.put(subscribed('slack', `A${n}`, 'slack:TA'));
+    for (let n = 0; n < 30; n++) await registry.put(subscribed('slack', `B${n}`, 'slack:TB'));
+    await registry.put(subscribed('discord', '9001', 'discord:G1'));
+    const directory = channelDirectory(configured, registry);
+    const member = { operator: false, admin: false, tenant: 'slack:TA' };
+
+    const mine = await directory.concerning(member);
+    expect(mine.filter((c) => c.origin === 'runtime')).toHaveLength(30);
+    expect(mine.every((c) => c.origin === 'config' || c.tenant === 'slack:TA')).toBe(true);
+    // Typing in another workspace's channel (a shared one) brings that channel, and only it.
+    const there = await directory.concerning(member, { type: 'slack', channel: 'B7' });
+    expect(there.filter((c) => c.tenant === 'slack:TB').map((c) => c.id)).toEqual(['slack-B7']);
+    expect((await directory.ofTenant('discord:G1')).filter((c) => c.origin === 'runtime')).toHaveLength(1);
+    expect(lists()).toBe(0);
+    // An operator sees the install: the one whole read.
+    expect(await directory.concerning({ operator: true, admin: true })).toHaveLength(configured.length + 61);
+    expect(lists()).toBe(1);
   });
 });

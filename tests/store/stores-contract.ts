@@ -3,6 +3,7 @@ import type { Channel } from '../../src/domain/channel.js';
 import { emptyFeedState } from '../../src/domain/feed-state.js';
 import { outboxKey, type OutboxEntry } from '../../src/domain/outbox.js';
 import type { StoreBackend } from '../../src/store/backend.js';
+import { createChannelRegistry } from '../../src/store/channel-registry-store.js';
 import { storesOver, type Stores } from '../../src/store/open-stores.js';
 import type { MutableClock } from '../support/mutable-clock.js';
 import { sampleAlert } from '../support/sample-alert.js';
@@ -137,6 +138,39 @@ export function storesContract(
       expect(await stores.channels.list()).toEqual([{ ...channel, vendors: ['Hikvision'] }]);
       expect(await stores.channels.remove('slack-C1')).toBe(true);
       expect(await stores.channels.list()).toEqual([]);
+    });
+
+    it("reads one tenant's subscribed channels through its index, also those stored before the index", async () => {
+      // Stored by a version without the index: only in the install's list.
+      const earlier: Channel = { id: 'slack-CE', type: 'slack', channel: 'CE', origin: 'runtime', tenant: 'slack:TA' };
+      await stores.backend.ordered<Channel>('channels').append(earlier.id, earlier);
+      const fresh = { channels: createChannelRegistry(stores.backend) };
+      try {
+        const sub = (id: string, tenant: string): Channel => ({
+          id: `slack-${id}`,
+          type: 'slack',
+          channel: id,
+          origin: 'runtime',
+          tenant,
+        });
+        await fresh.channels.put(sub('C1', 'slack:TA'));
+        await fresh.channels.put(sub('C2', 'slack:TB'));
+        await fresh.channels.put(sub('C3', 'slack:TA'));
+        const ids = async (tenant: string) => (await fresh.channels.forTenant(tenant)).map((c) => c.id).sort();
+        expect(await ids('slack:TA')).toEqual(['slack-C1', 'slack-C3', 'slack-CE']);
+        expect(await ids('slack:TB')).toEqual(['slack-C2']);
+        expect(await ids('discord:G1')).toEqual([]);
+        // Subscribed again from another workspace (a shared channel): it leaves the first one's view.
+        await fresh.channels.put(sub('C3', 'slack:TB'));
+        expect(await ids('slack:TA')).toEqual(['slack-C1', 'slack-CE']);
+        expect(await ids('slack:TB')).toEqual(['slack-C2', 'slack-C3']);
+        await fresh.channels.put({ ...sub('C1', 'slack:TA'), vendors: ['DJI'] });
+        expect((await fresh.channels.forTenant('slack:TA')).find((c) => c.id === 'slack-C1')?.vendors).toEqual(['DJI']);
+        expect(await fresh.channels.remove('slack-C2')).toBe(true);
+        expect(await ids('slack:TB')).toEqual(['slack-C3']);
+      } finally {
+        for (const id of ['slack-CE', 'slack-C1', 'slack-C3']) await fresh.channels.remove(id);
+      }
     });
 
     it('runs the outbox: idempotent queueing, order, retries, delivery records, dead letters', async () => {

@@ -3,7 +3,7 @@ import type { FeedState } from '../../domain/feed-state.js';
 import type { FeedStateStore, Outbox } from '../../domain/ports.js';
 import type { Channel } from '../../domain/channel.js';
 import type { DeliveryPause as FullPause } from '../../domain/delivery-pause.js';
-import { canSeeScoped, visibleChannels } from '../../domain/tenancy.js';
+import { canSeeScoped, visibleChannels, type Place, type Principal } from '../../domain/tenancy.js';
 import { maskUrlsIn } from '../../shared/mask-url.js';
 import { principalOf, type CommandHandler } from '../command.js';
 import { line, listedFor, reply, type ReplyLine } from '../reply.js';
@@ -30,8 +30,12 @@ export interface StatusDeps {
   outbox: Outbox;
   clock: Clock;
   storeKind: string;
-  /** Every channel, so a workspace or server sees only its own (absent: everything is shown). */
-  channels?(): Promise<Channel[]>;
+  /**
+   * The channels that may concern the caller (ChannelDirectory.concerning: their tenant's, the
+   * config ones and the one they type in), so a workspace or server sees only its own (absent:
+   * everything is shown).
+   */
+  channels?(who: Principal, place?: Place): Promise<Channel[]>;
   /** Channels whose delivery is paused (credentials refused). */
   pausedDeliveries?(): Promise<DeliveryPause[]>;
   /** What digest channels collected (absent: no digest section). */
@@ -63,11 +67,9 @@ export function statusHandler(deps: StatusDeps): CommandHandler {
       const sources = (await deps.sources()).filter((s) => canSeeScoped(who, s.scope));
       const states = await deps.feeds.getMany(sources.map((s) => s.id));
       // A workspace or server sees its own channels' dead letters and pauses; operators see all.
-      const allChannels = deps.channels ? await deps.channels() : [];
-      const mine =
-        who.operator || !deps.channels
-          ? undefined
-          : new Set(visibleChannels(who, allChannels, context.place).map((c) => c.id));
+      const seen = deps.channels ? await deps.channels(who, context.place) : [];
+      const visible = visibleChannels(who, seen, context.place);
+      const mine = who.operator || !deps.channels ? undefined : new Set(visible.map((c) => c.id));
       const ours = <T extends { channelId: string }>(rows: T[]): T[] =>
         mine ? rows.filter((r) => mine.has(r.channelId)) : rows;
       const deadAll = ours(await deps.outbox.deadLetters(mine ? 1_000 : 5));
@@ -99,9 +101,7 @@ export function statusHandler(deps: StatusDeps): CommandHandler {
           lines: [line(`${counts.pending} waiting, ${counts.dead} dead-lettered (store: ${deps.storeKind})`)],
         },
       ];
-      const digests = deps.digests
-        ? await digestStatus(mine ? allChannels.filter((c) => mine.has(c.id)) : allChannels, deps.digests, now)
-        : [];
+      const digests = deps.digests ? await digestStatus(visible, deps.digests, now) : [];
       if (digests.length) sections.push({ heading: 'Digests', lines: digests.map(digestLine) });
       if (paused.length) {
         sections.push({

@@ -2,7 +2,7 @@ import type { Channel } from '../../domain/channel.js';
 import type { ChannelTrace, ItemTrace, TraceStore } from '../../domain/item-trace.js';
 import { outboxKey } from '../../domain/outbox.js';
 import type { Outbox } from '../../domain/ports.js';
-import { visibleChannels } from '../../domain/tenancy.js';
+import { visibleChannels, type Place, type Principal } from '../../domain/tenancy.js';
 import { UserError } from '../../shared/errors.js';
 import { maskUrlsIn } from '../../shared/mask-url.js';
 import { principalOf, type CommandHandler } from '../command.js';
@@ -11,7 +11,8 @@ import { line, reply, type ReplyLine } from '../reply.js';
 export interface WhyDeps {
   traces: TraceStore;
   outbox: Outbox;
-  channels(): Promise<Channel[]>;
+  /** The channels that may concern the caller (ChannelDirectory.concerning); the tenancy rules then decide. */
+  channels(who: Principal, place?: Place): Promise<Channel[]>;
   maxAgeDays: number;
 }
 
@@ -46,7 +47,8 @@ export function whyHandler(deps: WhyDeps): CommandHandler {
       const query = parseQuery(args);
       const found = await deps.traces.find(query);
       // Only the caller's own channels: another workspace's or server's channels are none of theirs.
-      const all = visibleChannels(principalOf(context.actor), await deps.channels(), context.place);
+      const who = principalOf(context.actor);
+      const all = visibleChannels(who, await deps.channels(who, context.place), context.place);
       const channels = context.channelId ? all.filter((c) => c.id === context.channelId) : all;
       if (!channels.length)
         throw new UserError(
