@@ -237,8 +237,22 @@ describe('action, stage and jurisdiction', () => {
     ['Ontario bans Hikvision cameras in provincial buildings', 'ban', 'rule', 'CA'],
     ['New South Wales bans Hikvision cameras from government sites', 'ban', 'rule', 'AU'],
     ['Bavaria excludes Huawei from state networks', 'ban', 'rule', 'DE'],
+    // A regulator letting a vendor's licence lapse; telecom regulators named by their acronym.
+    ['ANSSI refuses to renew Huawei authorisations', 'ban', 'rule', 'FR'],
+    ['Ofcom declines to renew China Telecom licence', 'ban', 'rule', 'UK'],
+    ['Nkom orders operators to remove Huawei gear', 'ban', 'rule', 'NO'],
+    ['BTRC bans Telegram', 'ban', 'rule', 'BD'],
+    ['Kominfo blocks DeepSeek', 'ban', 'rule', 'ID'],
   ])('%s -> %s / %s / %s', (title, action, stage, jurisdiction) => {
     expect(classify(title)).toMatchObject({ relevant: true, action, stage, jurisdiction });
+  });
+
+  it.each([
+    'Huawei refuses to renew contract with Danish supplier',
+    'UK carrier declines to renew Huawei maintenance deal',
+    'Ofcom renews China Telecom licence',
+  ])('a renewal refused outside a licence, or a licence renewed, is not a measure: %s', (title) => {
+    expect(classify(title).relevant).toBe(false);
   });
 
   it('counts a passed or signed bill about a vendor without a separate ban word', () => {

@@ -22,14 +22,14 @@
  * Defence and a governor, legislature, army or navy acting for their government, and port cranes
  * as products, to 587 and 657. The eighth set (100, scored unread: 57 named, 66 relevant; 53 and
  * 65 by the session's first rules) and the firm after "Moscow-based" bring the whole to 646 and
- * 724 of 910.
+ * 724 of 910; telecom regulators named by their acronym (BTRC, Nkom, Kominfo ...) to 647 and 725.
  * Raise the floors when more are found.
  */
 import { describe, expect, it } from 'vitest';
 import { classify, fixtureRows } from './default-classifier.js';
 
-const NAMED_AT_LEAST = 646;
-const RELEVANT_AT_LEAST = 724;
+const NAMED_AT_LEAST = 647;
+const RELEVANT_AT_LEAST = 725;
 
 const rows = fixtureRows('invented-vendors.tsv').map(([title = '', vendor = '']) => ({ title, vendor }));
 
