@@ -3,8 +3,14 @@ import type { ChannelRegistry } from '../domain/ports.js';
 import type { StoreBackend } from './backend.js';
 import { keyedList } from './keyed-list.js';
 
-/** Set once every channel stored before the per-tenant index existed has been put in it. */
+/** Set, for a day, once every stored channel has been put in the per-tenant index. */
 const INDEX_BUILT = 'tenant-index-v1';
+/**
+ * How long the index is trusted before it is checked against the list again: channels written
+ * by an instance still on a version without the index (a rolling upgrade) show in their tenant's
+ * view within a day. At 10,000 channels the check is one read of the list, ~20-40 ms, once a day.
+ */
+const INDEX_RECHECK_MS = 86_400_000;
 
 /**
  * Channels subscribed from chat, one list for the install, and beside it an index per tenant
@@ -14,19 +20,22 @@ const INDEX_BUILT = 'tenant-index-v1';
  * The index is written before the channel and cleared after it, so a write cut off half-way
  * leaves at most an id whose channel is gone or is another tenant's, which `forTenant` drops
  * (never a channel missing from its tenant's view). Channels stored by an earlier version are
- * indexed by the first `forTenant` of each process until one of them marks the index built.
+ * indexed by the first `forTenant` after the mark saying the index is whole has expired.
  */
-export function createChannelRegistry(backend: StoreBackend): ChannelRegistry {
+export function createChannelRegistry(
+  backend: StoreBackend,
+  options: { indexRecheckMs?: number } = {},
+): ChannelRegistry {
+  const recheckMs = options.indexRecheckMs ?? INDEX_RECHECK_MS;
   const channels = keyedList<Channel>(backend, 'channels', (channel) => channel.id);
-  const marks = backend.keyValue('channelindex');
+  // A claim, not a document: its expiry follows the store's clock on every backend.
+  const marks = backend.claims('channel-index');
   const ofTenant = (tenant: string) => backend.ordered<string>(`channels-of:${tenant}`);
-  let built = false;
   const indexEarlier = async () => {
-    if (built || (await marks.get<boolean>(INDEX_BUILT))) return void (built = true);
+    if (await marks.get(INDEX_BUILT)) return;
     for (const channel of await channels.list())
       if (channel.tenant !== undefined) await ofTenant(channel.tenant).append(channel.id, channel.id);
-    await marks.set(INDEX_BUILT, true);
-    built = true;
+    await marks.put([INDEX_BUILT], 'whole', recheckMs);
   };
   return {
     list: channels.list,

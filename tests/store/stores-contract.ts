@@ -144,7 +144,8 @@ export function storesContract(
       // Stored by a version without the index: only in the install's list.
       const earlier: Channel = { id: 'slack-CE', type: 'slack', channel: 'CE', origin: 'runtime', tenant: 'slack:TA' };
       await stores.backend.ordered<Channel>('channels').append(earlier.id, earlier);
-      const fresh = { channels: createChannelRegistry(stores.backend) };
+      // The index is checked against the list again after 300 ms here (a day by default).
+      const fresh = { channels: createChannelRegistry(stores.backend, { indexRecheckMs: 300 }) };
       try {
         const sub = (id: string, tenant: string): Channel => ({
           id: `slack-${id}`,
@@ -168,8 +169,16 @@ export function storesContract(
         expect((await fresh.channels.forTenant('slack:TA')).find((c) => c.id === 'slack-C1')?.vendors).toEqual(['DJI']);
         expect(await fresh.channels.remove('slack-C2')).toBe(true);
         expect(await ids('slack:TB')).toEqual(['slack-C3']);
+        // Written meanwhile by an instance on a version without the index (a rolling upgrade):
+        // in its tenant's view once the index is checked again. Redis expires the mark by its own
+        // clock, SQL backends by the injected one: move both.
+        const late: Channel = { ...sub('CL', 'slack:TB') };
+        await stores.backend.ordered<Channel>('channels').append(late.id, late);
+        clock.advance(1_500);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        expect(await ids('slack:TB')).toEqual(['slack-C3', 'slack-CL']);
       } finally {
-        for (const id of ['slack-CE', 'slack-C1', 'slack-C3']) await fresh.channels.remove(id);
+        for (const id of ['slack-CE', 'slack-C1', 'slack-C3', 'slack-CL']) await fresh.channels.remove(id);
       }
     });
 
