@@ -177,6 +177,18 @@ export function withoutModifiers(shape: NameShape, lex: OpenNameWords, name: Spa
   return end === name.end || !productAt(shape, lex, end) ? name : { start: name.start, end };
 }
 
+/**
+ * The name an object shape takes at word `start`, joined to the word before it: the whole
+ * capitalised run there without the technology words before its product ("Zentrix Surveillance
+ * Cameras" -> "Zentrix"). None when no name starts there or it starts with a number ("5G").
+ */
+export function nameFrom(shape: NameShape, lex: OpenNameWords, start: number): Span | undefined {
+  if (!shape.joined(start)) return undefined;
+  const whole = shape.forward(start);
+  if (!whole || /\d/.test(shape.words[start] ?? '')) return undefined;
+  return withoutModifiers(shape, lex, whole);
+}
+
 /** How many words after "on" or "from" a government's device noun may come: "on government-issued mobile devices". */
 const DEVICE_REACH = 4;
 

@@ -27,7 +27,7 @@ import {
   techSuffixed,
   titleCaseName,
   uncommonFrom,
-  withoutModifiers,
+  nameFrom,
 } from './open-names-evidence.js';
 import { bySpeaker, bySubject, onOwnProducts, subjectAhead } from './open-names-subject.js';
 import {
@@ -311,10 +311,8 @@ export function byObject(shape: NameShape, reading: Reading, lex: OpenNameWords,
     for (const at of [...starts, ...makers]) {
       // "sanctions Moscow-based Kresttek Systems": the firm after the place it is based in.
       const start = at >= 0 && shape.basedAt(at + 1) ? at + 2 : at;
-      if (start < 0 || start >= shape.words.length || !shape.joined(start)) continue;
-      const whole = shape.forward(start);
-      if (!whole || /\d/.test(shape.words[start] ?? '')) continue;
-      const name = withoutModifiers(shape, lex, whole);
+      const name = start < 0 ? undefined : nameFrom(shape, lex, start);
+      if (!name) continue;
       const link = at > a.end ? shape.words[at - 1] : undefined;
       const traded = link === 'to' || link === 'with' ? link : undefined;
       // The product says technology; the maker is a firm, not "Smith" or "Ford": a name English does not have.

@@ -23,6 +23,7 @@ import {
   techSuffixed,
   titleCaseName,
   uncommonFrom,
+  nameFrom,
   withoutModifiers,
 } from './open-names-evidence.js';
 
@@ -127,10 +128,8 @@ export function objectAfterPair(reading: Reading, a: ActionMention): PairObject 
 export function byPairObject(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   for (const a of reading.actions) {
     const object = objectAfterPair(reading, a);
-    if (!object || !shape.joined(object.start)) continue;
-    const whole = shape.forward(object.start);
-    if (!whole || /\d/.test(shape.words[whole.start] ?? '')) continue;
-    const name = withoutModifiers(shape, lex, whole);
+    const name = object && nameFrom(shape, lex, object.start);
+    if (!object || !name) continue;
     const evidence =
       object.by === 'product'
         ? firmAfter(shape, reading, lex, name, undefined)

@@ -11,7 +11,7 @@ import {
   techSuffixed,
   titleCaseName,
   uncommonFrom,
-  withoutModifiers,
+  nameFrom,
 } from './open-names-evidence.js';
 import type { ActionMention, Reading, Span } from './reading.js';
 
@@ -48,10 +48,8 @@ export function measureTargetAt(reading: Reading, a: ActionMention): number {
 export function byMeasureTarget(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
   for (const a of reading.actions) {
     const start = measureTargetAt(reading, a);
-    if (start < 0 || !shape.joined(start)) continue;
-    const whole = shape.forward(start);
-    if (!whole || /\d/.test(shape.words[whole.start] ?? '')) continue;
-    const name = withoutModifiers(shape, lex, whole);
+    const name = start < 0 ? undefined : nameFrom(shape, lex, start);
+    if (!name) continue;
     // Measures target people and ships too: a firm only with its product or a technology suffix.
     const firm = productAt(shape, lex, name.end) || techSuffixed(shape, lex, name);
     if (!firm || uncommonFrom(shape, name) === undefined || shape.nonTech(name.start, name.end + 3)) continue;
