@@ -16,7 +16,16 @@ export type Cue =
   | { type: 'context'; vendor: number }
   | { type: 'origin' }
   | { type: 'product' }
-  | { type: 'action'; kind: ActionKind; rank: number; strength: CueStrength; instrument: boolean; pair?: boolean }
+  | {
+      type: 'action';
+      kind: ActionKind;
+      rank: number;
+      strength: CueStrength;
+      instrument: boolean;
+      pair?: boolean;
+      /** A pair's first part's end. */
+      firstEnd?: number;
+    }
   | { type: 'motive'; strong: boolean }
   | { type: 'trap'; trap: GlobalTrap }
   | { type: 'stage'; stage: Stage; prio: number }
@@ -257,6 +266,7 @@ function addPairs(
             strength: rule.strength,
             instrument: rule.instrument,
             pair: true,
+            firstEnd,
           },
         });
         break pairs;

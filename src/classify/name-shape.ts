@@ -27,7 +27,7 @@ export class NameShape {
     for (const a of reading.actions) {
       // A pair ("adds ... to the list") holds the names between its two ends.
       if (a.pair) {
-        this.cover([{ start: a.start, end: a.start + 1 }], 2);
+        this.cover([{ start: a.start, end: a.firstEnd }], 2);
         this.cover([{ start: a.end - 1, end: a.end }], 2);
       } else this.cover([a], 2);
     }

@@ -35,7 +35,7 @@ const ORDERS = new Set(['orders', 'ordered', 'order', 'forces', 'forced', 'tells
  * "of" ("designation of Zentrix as a security threat").
  */
 export function pairNameAt(words: readonly string[], a: ActionMention): number {
-  return afterCount(words, words[a.start + 1] === 'of' ? a.start + 2 : a.start + 1);
+  return afterCount(words, words[a.firstEnd] === 'of' ? a.firstEnd + 1 : a.firstEnd);
 }
 
 /** Verbs that bring a measure down on a firm: "US hits Zentrix with export curbs". */

@@ -39,6 +39,8 @@ export interface ActionMention extends Span {
   status: CueStatus;
   /** Made of two helper words apart ("adds ... to the list"): the words between are not part of it. */
   pair?: boolean;
+  /** Where a pair's first part ends ("refuses to renew" ... "licence"); `end` for a single cue. */
+  firstEnd: number;
 }
 
 export interface PlaceMention extends Span {
@@ -97,6 +99,7 @@ function sortInto(reading: Reading, hit: Hit, vendorName: (pattern: number) => s
         status: 'counts',
         // Always set, so every mention has one shape (a spread here would make the object slower).
         pair: cue.pair === true,
+        firstEnd: cue.firstEnd ?? end,
       });
       break;
     case 'stage':

@@ -223,6 +223,7 @@ function governmentLawsuit(title: Reading): ActionMention | undefined {
       strength: 'weak',
       instrument: false,
       status: 'counts',
+      firstEnd: sue.end,
     }
   );
 }

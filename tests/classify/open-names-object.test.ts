@@ -64,6 +64,9 @@ describe('a new vendor named as the object of a government action', () => {
     ["FCC moves to revoke Zentrix's US authorization", ['Zentrix'], 'ban', 'US-federal'],
     ['FCC Votes to Deny Zentrix Bid to Operate in US', ['Zentrix'], 'ban', 'US-federal'],
     ['FCC boots Zentrix from U.S. market', ['Zentrix'], 'ban', 'US-federal'],
+    // A renewal refused: the name sits after the whole first part ("refuses to renew").
+    ['BTRC refuses to renew Zentrix authorisation', ['Zentrix'], 'ban', 'BD'],
+    ['Nkom declines to renew Zentrix Networks licence', ['Zentrix Networks'], 'ban', 'NO'],
     // A business shut on national security grounds.
     ['Ottawa orders Zentrix Canada to wind up operations on national security grounds', ['Zentrix'], 'ban', 'CA'],
     // Goods named by where they come from; what is bought, from whom; an origin inside a pair.
@@ -299,6 +302,7 @@ describe('look-alikes that name no new vendor', () => {
     ['FCC bans Smith from market'],
     // A telecoms regulator also licenses broadcasters and rules on their deals; games are banned for troops.
     ['Ofcom revokes RT licence'],
+    ["Ofcom refuses to renew Smith's licence"],
     ['FCC denies Sinclair bid to buy Tribune'],
     ['FCC blocks Sinclair bid for Tribune'],
     ['FCC boots Sinclair from deal'],
