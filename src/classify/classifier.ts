@@ -7,6 +7,7 @@ import { buildCueIndex, type CueIndex } from './cue-index.js';
 import { defaultLexicon } from './lexicon/lexicon-load.js';
 import type { Lexicon, OpenNameWords } from './lexicon/lexicon-types.js';
 import { findOpenNames } from './open-names.js';
+import { licenceAhead } from './open-names-licence.js';
 import { objectAhead } from './open-names-object.js';
 import { takesEffect } from './open-names-evidence.js';
 import { htmlToText } from './headline-text.js';
@@ -56,6 +57,7 @@ function addOpenNames(catalog: LoadedCatalog, title: Reading, words: OpenNameWor
     hasAtom(title, 'name-list-verb') ||
     title.origins.length > 0 ||
     objectAhead(title, words) ||
+    licenceAhead(title) ||
     title.vendors.some((v) => listContinues(title, v.end));
   if (!shaped) return;
   const found = findOpenNames(title, words);

@@ -13,6 +13,7 @@ import { NameShape } from './name-shape.js';
 import { byLastResort } from './open-names-last-resort.js';
 import { notTheTarget, pastPlace } from './open-names-bystanders.js';
 import { byObject } from './open-names-object.js';
+import { byLicence } from './open-names-licence.js';
 import {
   capitalAt,
   coordinatedBack,
@@ -313,6 +314,7 @@ export function findOpenNames(reading: Reading, lex: OpenNameWords): OpenName[] 
   byOrigin(shape, reading, listed, spans);
   byAmong(shape, lex, spans);
   byObject(shape, reading, lex, spans);
+  byLicence(shape, reading, lex, spans);
   // Only when no shape above found a name: the last resort, on the weakest evidence.
   if (spans.length === 0) byLastResort(shape, reading, spans);
   // A name joined to a vendor already found is one too ("bans DeepSeek and Zenbot").

@@ -1,0 +1,138 @@
+/**
+ * A vendor outside the catalogue whose licence a government takes or will not renew, named after
+ * the licence ("ICASA revokes spectrum licence of Nembatel", "Anatel revokes certification for
+ * Trevalux modems", "France refuses to renew licences for Calverine antennas") or before it
+ * ("Stellarune satellite licence revoked in South Africa").
+ *
+ * People, doctors, broadcasters and bars hold licences too, so the licence must be a technology
+ * one ("spectrum licence", "operating licence"), or the name must show a technology firm: its
+ * product follows or it has a technology suffix. A broadcaster's licence is another trade's.
+ */
+import type { NameShape } from './name-shape.js';
+import type { OpenNameWords } from './lexicon/lexicon-types.js';
+import {
+  capitalAt,
+  inPlace,
+  nameFrom,
+  productAt,
+  restrictive,
+  restrictivePair,
+  restrictiveByGovernment,
+  techSuffixed,
+  titleCaseName,
+  uncommonFrom,
+} from './open-names-evidence.js';
+import type { ActionMention, Reading, Span } from './reading.js';
+
+/** What a regulator grants and takes back. */
+const LICENCES = new Set([
+  'licence',
+  'licences',
+  'license',
+  'licenses',
+  'permit',
+  'permits',
+  'authorization',
+  'authorizations',
+  'authorisation',
+  'authorisations',
+  'certification',
+  'certifications',
+  'accreditation',
+  'registration',
+]);
+/** Kinds of licence only a technology firm holds, besides the technology words: "operating licence". */
+const TECH_LICENCES = new Set(['spectrum', 'operating', 'frequency', 'equipment', 'type', 'radio']);
+/** Words before the licence: "revokes the licence of", "its US operating licence". */
+const DETERMINERS = new Set(['the', 'its', 'their']);
+/** How many kinds may stand before the licence: "revokes the US spectrum licence of". */
+const KINDS_MAX = 2;
+/** Passive verbs that take a licence: "Stellarune satellite licence revoked". */
+const TAKEN = new Set(['revoked', 'suspended', 'withdrawn', 'cancelled', 'canceled', 'pulled', 'terminated']);
+
+/** The licence is of a technology firm's kind: "spectrum licence", "telecoms licence". */
+function techLicence(shape: NameShape, lex: OpenNameWords, from: number, licence: number): boolean {
+  for (let i = from; i < licence; i++) {
+    const word = shape.words[i] ?? '';
+    if (TECH_LICENCES.has(word) || lex.techWords.has(word)) return true;
+  }
+  return false;
+}
+
+/** The name is a technology firm's: its product follows, a technology suffix, or a technology licence of a name English does not have. */
+function technologyHolder(shape: NameShape, lex: OpenNameWords, name: Span, techKind: boolean): boolean {
+  if (productAt(shape, lex, name.end) || techSuffixed(shape, lex, name)) return true;
+  return techKind && uncommonFrom(shape, name) !== undefined;
+}
+
+/** Where the licence word is after the action (past a determiner, places and kinds), or -1. */
+function licenceAfter(shape: NameShape, reading: Reading, lex: OpenNameWords, a: ActionMention): number {
+  // A pair that ends on the licence: "withdraws spectrum licence", "refuses to renew licences".
+  if (a.pair && LICENCES.has(shape.words[a.end - 1] ?? '')) return a.end - 1;
+  let at = a.end;
+  if (DETERMINERS.has(shape.words[at] ?? '')) at++;
+  const kinds = at;
+  while (
+    at - kinds < KINDS_MAX &&
+    (inPlace(reading, at) || TECH_LICENCES.has(shape.words[at] ?? '') || lex.techWords.has(shape.words[at] ?? ''))
+  )
+    at++;
+  return LICENCES.has(shape.words[at] ?? '') ? at : -1;
+}
+
+function takenAfter(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+  for (const a of reading.actions) {
+    if (!restrictiveByGovernment(reading, a) && !restrictivePair(reading, a)) continue;
+    const licence = licenceAfter(shape, reading, lex, a);
+    const link = shape.words[licence + 1];
+    if (licence < 0 || (link !== 'of' && link !== 'for')) continue;
+    const name = nameFrom(shape, lex, licence + 2);
+    if (!name || shape.nonTech(a.start, name.end + 3)) continue;
+    const kindFrom = a.pair ? a.firstEnd : a.end;
+    if (!technologyHolder(shape, lex, name, techLicence(shape, lex, kindFrom, licence))) continue;
+    const taken = titleCaseName(shape, lex, name);
+    if (taken) found.push(taken);
+  }
+}
+
+/** "Stellarune satellite licence revoked in South Africa": the name, its licence, then taken. */
+function takenBefore(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+  if (reading.places.every((p) => !p.actor)) return;
+  for (const a of reading.actions) {
+    if (!restrictive(a) || !TAKEN.has(shape.words[a.start] ?? '') || !LICENCES.has(shape.words[a.start - 1] ?? ''))
+      continue;
+    let kinds = a.start - 1;
+    // A capitalised suffix ends the name instead: "Kavaro Telecom licence revoked".
+    while (
+      kinds > 0 &&
+      a.start - 1 - kinds < KINDS_MAX &&
+      techLicence(shape, lex, kinds - 1, kinds) &&
+      !shape.suffixAt(kinds - 1)
+    )
+      kinds--;
+    const possessive = shape.words[kinds - 1] === 's' && /^['’]$/.test(shape.between(kinds - 1)) ? 1 : 0;
+    const name = shape.backward(kinds - possessive);
+    if (!name || name.end !== kinds - possessive || inPlace(reading, name.start)) continue;
+    if (shape.nonTech(0, shape.words.length)) continue;
+    if (!technologyHolder(shape, lex, name, techLicence(shape, lex, kinds, a.start - 1))) continue;
+    const taken = titleCaseName(shape, lex, name);
+    if (taken) found.push(taken);
+  }
+}
+
+export function byLicence(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
+  takenAfter(shape, reading, lex, found);
+  takenBefore(shape, reading, lex, found);
+}
+
+/** Cheap test before the shape is built: a licence word with a capitalised word where its holder would be named. */
+export function licenceAhead(reading: Reading): boolean {
+  const words = reading.tokens.words;
+  for (let i = 1; i < words.length; i++) {
+    if (!LICENCES.has(words[i] ?? '')) continue;
+    const link = words[i + 1];
+    if ((link === 'of' || link === 'for') && capitalAt(reading, i + 2)) return true;
+    if (TAKEN.has(words[i + 1] ?? '') && capitalAt(reading, 0)) return true;
+  }
+  return false;
+}
