@@ -180,15 +180,19 @@ function afterOfNoun(reading: Reading, at: number): number {
  * buying X", "Pentagon barred from using X", "contracting with X".
  */
 function purchaseStart(reading: Reading, lex: OpenNameWords, a: ActionMention): number {
-  if (!restrictiveByGovernment(reading, a)) return -1;
+  if (!restrictive(a)) return -1;
+  // "San Diego bars city departments from buying X": a government's own buyers say whose ban it
+  // is when the government is a place the lexicon does not know.
+  let government = restrictiveByGovernment(reading, a);
   const words = reading.tokens.words;
   for (let at = a.end; at <= a.end + BUYERS_MAX; at++) {
     const word = words[at] ?? '';
     if (word === 'from' && lex.purchaseVerbs.has(words[at + 1] ?? ''))
-      return words[at + 2] === 'with' ? at + 3 : at + 2;
+      return !government ? -1 : words[at + 2] === 'with' ? at + 3 : at + 2;
     // "bans American firms from selling to X": the firm that trade is cut with.
-    if (word === 'from' && SELLING.has(words[at + 1] ?? '') && words[at + 2] === 'to') return at + 3;
+    if (word === 'from' && SELLING.has(words[at + 1] ?? '') && words[at + 2] === 'to') return government ? at + 3 : -1;
     if (!BUYERS.has(word) && !inPlace(reading, at)) return -1;
+    if (reading.places.some((p) => p.actor && p.start <= at && at < p.end)) government = true;
   }
   return -1;
 }
@@ -214,7 +218,9 @@ function makerAt(words: readonly string[], lex: OpenNameWords, at: number, bough
     product++;
   const word = words[product] ?? '';
   if (!lex.objectNouns.has(word) && !(product > at && lex.techWords.has(words[product - 1] ?? ''))) return -1;
-  const noun = lex.objectNouns.has(word) ? product : product - 1;
+  let noun = lex.objectNouns.has(word) ? product : product - 1;
+  // "connected-car software from X": the goods a product noun qualifies.
+  if (lex.objectNouns.has(word) && GOODS.has(words[noun + 1] ?? '')) noun++;
   if (MADE.has(words[noun + 1] ?? '') && words[noun + 2] === 'by') return noun + 3;
   if (words[noun + 1] !== 'from') return -1;
   // "ban on equipment from X": goods come from their maker; drones and cameras are banned from places.

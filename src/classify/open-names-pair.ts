@@ -111,6 +111,8 @@ export function objectAfterPair(reading: Reading, a: ActionMention): PairObject 
   if (atomEndingAt(reading, 'against', a.end))
     return { start: a.end + (USING.has(words[a.end] ?? '') ? 1 : 0), by: 'product' };
   if (atomAt(reading, 'use', a.end - 1) && words[a.end] === 'of') return { start: a.end + 1, by: 'product' };
+  // "ministries told to stop buying X routers": the verb of use ends the pair, its object follows.
+  if (USING.has(words[a.end - 1] ?? '') && atomAt(reading, 'use', a.end - 1)) return { start: a.end, by: 'product' };
   // "tells grid operators to replace Tervolt Electronics inverters": what they must replace.
   if (atomAt(reading, 'replace', a.end - 1)) return { start: a.end, by: 'product' };
   // "Countering CCP Drones Act targeting X": a law that exists to restrict vendors, aimed at one.

@@ -64,6 +64,18 @@ describe('a new vendor named as the object of a government action', () => {
     ["FCC moves to revoke Zentrix's US authorization", ['Zentrix'], 'ban', 'US-federal'],
     ['FCC Votes to Deny Zentrix Bid to Operate in US', ['Zentrix'], 'ban', 'US-federal'],
     ['FCC boots Zentrix from U.S. market', ['Zentrix'], 'ban', 'US-federal'],
+    // From the ninth blind set: a government's own told to stop buying, a country's networks, a
+    // suspension upheld, a product qualifying goods from a maker, a city's own buyers.
+    ['Japanese ministries told to stop buying Zentrix routers', ['Zentrix'], 'ban', 'JP'],
+    ['Zentrix banned from US networks', ['Zentrix'], 'ban', 'US-federal'],
+    ["Brazil's Supreme Court upholds suspension of Zentrix messaging app", ['Zentrix'], 'ban', 'BR'],
+    ['Commerce proposes ban on connected-car software from Zentrix', ['Zentrix'], 'ban', 'US-federal'],
+    [
+      'Carlsbad bars city departments from buying Zentrix Vision surveillance systems',
+      ['Zentrix Vision'],
+      'ban',
+      'US-federal',
+    ],
     // A renewal refused: the name sits after the whole first part ("refuses to renew").
     ['BTRC refuses to renew Zentrix authorisation', ['Zentrix'], 'ban', 'BD'],
     ['Nkom declines to renew Zentrix Networks licence', ['Zentrix Networks'], 'ban', 'NO'],
@@ -303,6 +315,10 @@ describe('look-alikes that name no new vendor', () => {
     // A telecoms regulator also licenses broadcasters and rules on their deals; games are banned for troops.
     ['Ofcom revokes RT licence'],
     ["Ofcom refuses to renew Smith's licence"],
+    // Stopped from buying by whoever is not a government; a person barred from a country's networks.
+    ['Company bars staff from buying Zentrix phones'],
+    ['Walmart bars suppliers from using Zentrix chips'],
+    ['Smith banned from US networks'],
     ['FCC denies Sinclair bid to buy Tribune'],
     ['FCC blocks Sinclair bid for Tribune'],
     ['FCC boots Sinclair from deal'],
