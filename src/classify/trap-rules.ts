@@ -232,6 +232,23 @@ export function markBackground(reading: Reading): TrapFinding[] {
       });
     }
   }
+  // "Regulator grants Starlink licence": a licence to operate granted, not a restriction lifted.
+  const operating = atomSpans(reading, 'operating-license').length > 0;
+  for (const action of operating ? countingActions(reading) : []) {
+    const last = reading.tokens.words[action.end - 1] ?? '';
+    if (
+      action.pair &&
+      action.kind === 'lift' &&
+      atomAt(reading, 'grant', action.start) &&
+      /^licen[cs]es?$/.test(last)
+    ) {
+      action.status = 'background';
+      findings.push({
+        reason: `trap: a licence to operate granted, not a restriction lifted ("${quote(reading, action)}")`,
+        blocks: false,
+      });
+    }
+  }
   for (const still of atomSpans(reading, 'still')) {
     const usage = atomSpans(reading, 'usage').find((u) => u.start >= still.end && u.start - still.end <= 2);
     if (!usage) continue;

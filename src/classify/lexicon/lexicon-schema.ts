@@ -107,4 +107,5 @@ export const REQUIRED_HELPERS = [
   'agency-restriction',
   'agency-sanction',
   'negation',
+  'operating-license',
 ] as const;

@@ -180,6 +180,10 @@ describe('traps', () => {
     // Loosened or granted, but nothing banwatch watches.
     'Treasury eases Venezuela oil sanctions',
     'FCC grants SpaceX license for satellite service',
+    // A licence to operate granted to a catalogued vendor: entry to a market, not a lift.
+    'Regulator grants Starlink licence',
+    'India grants Starlink licence to launch satellite internet',
+    'FCC grants Starlink license for satellite service',
   ]);
   relevant([['Megvii postpones IPO after US blacklisting', { vendors: ['Megvii'] }]]);
 });
