@@ -15,6 +15,7 @@ import {
 } from './reading.js';
 import type { GlobalTrap } from './lexicon/lexicon-types.js';
 import { isCommonWord } from './common-words.js';
+import { markNotMeasures } from './not-a-measure.js';
 
 export interface TrapFinding {
   /** Why this reading is suspect, for the reasons list. */
@@ -221,34 +222,7 @@ export function markBackground(reading: Reading): TrapFinding[] {
     }
   }
   appositive(findings, reading);
-  // "FCC grants equipment authorization to ...": an authorization granted is an approval, not a ban.
-  for (const action of countingActions(reading)) {
-    const granted = atomEndingAt(reading, 'grant', action.start);
-    if (granted && action.kind === 'ban' && atomEndingAt(reading, 'application', action.end)) {
-      action.status = 'background';
-      findings.push({
-        reason: `trap: an approval granted, not a ban ("${quote(reading, { start: granted.start, end: action.end })}")`,
-        blocks: false,
-      });
-    }
-  }
-  // "Regulator grants Starlink licence": a licence to operate granted, not a restriction lifted.
-  const operating = atomSpans(reading, 'operating-license').length > 0;
-  for (const action of operating ? countingActions(reading) : []) {
-    const last = reading.tokens.words[action.end - 1] ?? '';
-    if (
-      action.pair &&
-      action.kind === 'lift' &&
-      atomAt(reading, 'grant', action.start) &&
-      /^licen[cs]es?$/.test(last)
-    ) {
-      action.status = 'background';
-      findings.push({
-        reason: `trap: a licence to operate granted, not a restriction lifted ("${quote(reading, action)}")`,
-        blocks: false,
-      });
-    }
-  }
+  findings.push(...markNotMeasures(reading));
   for (const still of atomSpans(reading, 'still')) {
     const usage = atomSpans(reading, 'usage').find((u) => u.start >= still.end && u.start - still.end <= 2);
     if (!usage) continue;

@@ -108,4 +108,5 @@ export const REQUIRED_HELPERS = [
   'agency-sanction',
   'negation',
   'operating-license',
+  'business-gain',
 ] as const;

@@ -184,6 +184,9 @@ describe('traps', () => {
     'Regulator grants Starlink licence',
     'India grants Starlink licence to launch satellite internet',
     'FCC grants Starlink license for satellite service',
+    // "lifts" as a business verb: what a firm raises, not a measure lifted.
+    'SMIC, on the US Entity List since 2020, lifts capacity',
+    'Huawei lifts smartphone output',
   ]);
   relevant([['Megvii postpones IPO after US blacklisting', { vendors: ['Megvii'] }]]);
 });
