@@ -6,6 +6,7 @@
  */
 import { RANK } from './lexicon/lexicon-types.js';
 import {
+  atomAt,
   atomSpans,
   countingActions,
   hasAtom,
@@ -101,6 +102,14 @@ export interface RelevanceInput {
   findings: readonly TrapFinding[];
 }
 
+/** The headline opens with an opinion label and a colon: "Opinion: ...", "Editorial: ...". */
+function opinionLabel(title: Reading): Span | undefined {
+  const label = atomAt(title, 'opinion', 0);
+  if (!label) return undefined;
+  const from = title.tokens.ends[label.end - 1] ?? 0;
+  return /^\s*:/.test(title.text.slice(from, title.tokens.starts[label.end] ?? from)) ? label : undefined;
+}
+
 /** An action cue other than the instrument's name. */
 const cueBeside = (actions: readonly ActionMention[]) => actions.some((a) => !a.instrument);
 
@@ -125,7 +134,12 @@ export function decideRelevance({ title, summary, government, findings }: Releva
   let actions = usable;
   let actionReading = title;
   let vendors = targets;
-  if (!blocked) {
+  // An opinion about a kind of vendor or a list, with no government acting ("Opinion: The Entity
+  // List has become a blunt instrument"), refers to no measure; one about a named vendor's ban or
+  // a government's measure ("Column: Why the FCC ban on Chinese routers matters") still does.
+  const opinion = targets.length === 0 && !government ? opinionLabel(title) : undefined;
+  if (opinion) reasons.push(`an opinion piece that names no vendor ("${quote(title, opinion)}")`);
+  if (!blocked && !opinion) {
     // A bill passed or signed about a vendor is news even when it names no ban ("bill targeting DJI").
     const acted = usable.length > 0 || (government && legislated);
     if (targets.length > 0 && acted) basis = 'vendor';

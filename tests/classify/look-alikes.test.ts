@@ -1,5 +1,5 @@
 /**
- * Noise: 1,287 headlines that look like a ban on a technology vendor (a government acting, a
+ * Noise: 1,289 headlines that look like a ban on a technology vendor (a government acting, a
  * capitalised name, a regulator, a ban that takes effect) but are about people, banks,
  * broadcasters, other trades or companies' own rules. Each must stay quiet; the open-name rules
  * are where a new shape most easily starts alerting on them.
@@ -16,7 +16,7 @@ const headlines = readFileSync(join(FIXTURES, 'look-alikes.txt'), 'utf8')
 
 describe('look-alikes of a ban on a technology vendor', () => {
   it('reads the whole set', () => {
-    expect(headlines).toHaveLength(1287);
+    expect(headlines).toHaveLength(1289);
   });
 
   it.each(headlines)('stays quiet: %s', (title) => {

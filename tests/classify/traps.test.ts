@@ -321,3 +321,23 @@ describe('trap: a Chinese or Russian government acting', () => {
     ]);
   });
 });
+
+describe('not news of a measure: an opinion on a kind of vendor or a list, with no government acting', () => {
+  notRelevant([
+    ['Opinion: The Entity List has become a blunt instrument', 'an opinion piece that names no vendor ("Opinion")'],
+    [
+      'Editorial: Stop treating every foreign app as a national security threat',
+      'an opinion piece that names no vendor ("Editorial")',
+    ],
+  ]);
+
+  it.each([
+    // A named vendor's ban, or a government's measure, is still referred to.
+    ['Opinion: Banning TikTok would be a mistake'],
+    ['Column: Why the FCC ban on Chinese routers matters'],
+    // A label without its colon is no label.
+    ['Opinion polls show support for Entity List curbs on Chinese chipmakers'],
+  ])('still alerts: %s', (title) => {
+    expect(classify(title).relevant).toBe(true);
+  });
+});

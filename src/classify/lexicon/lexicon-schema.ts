@@ -109,4 +109,5 @@ export const REQUIRED_HELPERS = [
   'negation',
   'operating-license',
   'business-gain',
+  'opinion',
 ] as const;
