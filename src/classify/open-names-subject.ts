@@ -128,6 +128,18 @@ interface SubjectEnd {
  */
 function passiveEnd(reading: Reading, a: ActionMention): SubjectEnd {
   const words = reading.tokens.words;
+  // "Halcyra drones grounded by Interior Department": a pair of the product and its participle;
+  // the name goes before the product, which stays the subject's.
+  if (
+    a.pair &&
+    a.status === 'counts' &&
+    a.kind === 'ban' &&
+    a.firstEnd === a.start + 1 &&
+    a.end === a.firstEnd + 1 &&
+    (words[a.end - 1] ?? '').endsWith('ed') &&
+    governmentNamed(reading)
+  )
+    return { end: a.firstEnd, via: 'passive' };
   if (!restrictive(a) || a.end - a.start !== 1 || !(words[a.start] ?? '').endsWith('ed')) return { end: -1 };
   if (!governmentNamed(reading)) return { end: -1 };
   let end = a.start;

@@ -25,14 +25,15 @@
  * 724 of 910; telecom regulators named by their acronym (BTRC, Nkom, Kominfo ...) to 647 and 725.
  * The ninth set (100 and two lifts, scored unread: 69 named, 71 relevant of the 100), a firm's
  * licence taken or not renewed, a government's own told to stop buying, a country's networks, a
- * suspension upheld and a city's own buyers bring the whole to 730 and 812 of 1,012.
+ * suspension upheld and a city's own buyers bring the whole to 730 and 812 of 1,012; a product
+ * grounded inside its measure ("Halcyra drones grounded by ...") to 731 and 813.
  * Raise the floors when more are found.
  */
 import { describe, expect, it } from 'vitest';
 import { classify, fixtureRows } from './default-classifier.js';
 
-const NAMED_AT_LEAST = 730;
-const RELEVANT_AT_LEAST = 812;
+const NAMED_AT_LEAST = 731;
+const RELEVANT_AT_LEAST = 813;
 
 const rows = fixtureRows('invented-vendors.tsv').map(([title = '', vendor = '']) => ({ title, vendor }));
 
