@@ -13,8 +13,6 @@ import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import {
   capitalAt,
   inPlace,
-  nameFrom,
-  productAt,
   restrictive,
   restrictivePair,
   restrictiveByGovernment,
@@ -22,6 +20,7 @@ import {
   titleCaseName,
   uncommonFrom,
 } from './open-names-evidence.js';
+import { nameFrom, productAt } from './open-names-product.js';
 import type { ActionMention, Reading, Span } from './reading.js';
 
 /** What a regulator grants and takes back. */

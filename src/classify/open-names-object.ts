@@ -19,7 +19,6 @@ import {
   inPlace,
   isNounMeasure,
   onExports,
-  productAt,
   restrictive,
   restrictiveByGovernment,
   restrictivePair,
@@ -27,8 +26,8 @@ import {
   techSuffixed,
   titleCaseName,
   uncommonFrom,
-  nameFrom,
 } from './open-names-evidence.js';
+import { productAt, nameFrom } from './open-names-product.js';
 import { bySpeaker, bySubject, onOwnProducts, subjectAhead } from './open-names-subject.js';
 import {
   byDealingsEnded,

@@ -14,7 +14,6 @@ import {
   DEALS,
   firmAfter,
   onExports,
-  productAt,
   regulatedTechnology,
   restrictiveByGovernment,
   restrictivePair,
@@ -23,9 +22,8 @@ import {
   techSuffixed,
   titleCaseName,
   uncommonFrom,
-  nameFrom,
-  withoutModifiers,
 } from './open-names-evidence.js';
+import { productAt, nameFrom, withoutModifiers } from './open-names-product.js';
 
 /** "orders Zentrix to wind down": verbs that make a firm the doer of the government's measure. */
 const ORDERS = new Set(['orders', 'ordered', 'order', 'forces', 'forced', 'tells', 'told', 'directs', 'directed']);

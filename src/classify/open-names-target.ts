@@ -5,14 +5,8 @@
  */
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import type { NameShape } from './name-shape.js';
-import {
-  productAt,
-  restrictiveByGovernment,
-  techSuffixed,
-  titleCaseName,
-  uncommonFrom,
-  nameFrom,
-} from './open-names-evidence.js';
+import { restrictiveByGovernment, techSuffixed, titleCaseName, uncommonFrom } from './open-names-evidence.js';
+import { productAt, nameFrom } from './open-names-product.js';
 import type { ActionMention, Reading, Span } from './reading.js';
 
 /** What a measure is called after its cue: "sanctions package", "export rule", "chip curbs round". */

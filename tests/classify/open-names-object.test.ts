@@ -56,6 +56,8 @@ describe('a new vendor named as the object of a government action', () => {
     ["Sweden upholds ban on Zentrix's 5G gear", ['Zentrix'], 'ban', 'SE'],
     ['Zentrix 5G kit must be removed from UK networks by 2027', ['Zentrix'], 'ban', 'UK'],
     ['Zentrix cameras could be banned by Pentagon', ['Zentrix'], 'ban', 'US-federal'],
+    // Two words English has naming one technology: "license plate readers".
+    ['Evanston City Council bans Drovian license plate readers', ['Drovian'], 'ban', 'US-federal'],
     // The product inside the measure: "drones grounded" is one cue, the name goes before it.
     ['Halcyra drones grounded by Interior Department', ['Halcyra'], 'ban', 'US-federal'],
     // An AI model or program: a descriptor once a technology word says which kind.
