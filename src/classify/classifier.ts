@@ -9,9 +9,17 @@ import type { Lexicon, OpenNameWords } from './lexicon/lexicon-types.js';
 import { findOpenNames } from './open-names.js';
 import { licenceAhead } from './open-names-licence.js';
 import { objectAhead } from './open-names-object.js';
-import { takesEffect } from './open-names-evidence.js';
+import { orderedIndustry, takesEffect } from './open-names-evidence.js';
 import { htmlToText } from './headline-text.js';
-import { countingActions, hasAtom, quote, readText, type Reading, type VendorMention } from './reading.js';
+import {
+  countingActions,
+  hasAtom,
+  quote,
+  readText,
+  type ActionMention,
+  type Reading,
+  type VendorMention,
+} from './reading.js';
 import { decideRelevance } from './relevance.js';
 import { globalTraps, isTrapped, markBackground, markRoles, type TrapFinding } from './trap-rules.js';
 import { nameKey, type LoadedCatalog } from './vendor-catalog.js';
@@ -51,7 +59,8 @@ function addOpenNames(catalog: LoadedCatalog, title: Reading, words: OpenNameWor
   const actions = countingActions(title);
   // A government suing a vendor counts as acting (see relevance.ts), so its target is read too.
   const acts = actions.length > 0 || (government && hasAtom(title, 'sue'));
-  if (!acts || !(government || actions.some((a) => a.instrument || takesEffect(title, a)))) return;
+  const governed = (a: ActionMention) => a.instrument || takesEffect(title, a) || orderedIndustry(title, a);
+  if (!acts || !(government || actions.some(governed))) return;
   const shaped =
     hasAtom(title, 'name-descriptor') ||
     hasAtom(title, 'name-list-verb') ||

@@ -36,9 +36,33 @@ export function securityContext(reading: Reading): boolean {
   return reading.motives.some((m) => m.strong) || reading.origins.length > 0;
 }
 
-/** A government named before the action, or at its start ("Treasury targets"). */
+/** A government named before the action, or at its start ("Treasury targets"), or implied by whom it orders. */
 function byGovernment(reading: Reading, a: ActionMention): boolean {
-  return reading.places.some((p) => p.actor && !p.reverse && p.start <= a.start);
+  return reading.places.some((p) => p.actor && !p.reverse && p.start <= a.start) || orderedIndustry(reading, a);
+}
+
+/** Passives of an order: "operators told to", "Google ordered to". */
+const ORDERED = new Set(['told', 'ordered', 'forced', 'required', 'directed', 'instructed']);
+/**
+ * Who only a government or a court orders to drop a vendor: network operators and the app stores.
+ * (Staff and retailers are told so by their employer and their owners too.)
+ */
+const ORDERED_ONLY_BY_GOVERNMENT = new Set(['operators', 'telcos', 'carriers', 'telecoms', 'isps', 'apple', 'google']);
+/** How far before the action the order may be: "told to rip out", "ordered to stop selling". */
+const ORDER_REACH = 3;
+
+/**
+ * "Operators told to rip out Sorelink RAN gear", "Google ordered to pull Sordai app": the order
+ * names no government, but only a government or a court gives it to these.
+ */
+export function orderedIndustry(reading: Reading, a: ActionMention): boolean {
+  const words = reading.tokens.words;
+  // The order may open the cue itself: "told to replace".
+  for (let at = Math.max(1, a.start - ORDER_REACH); at <= a.start; at++) {
+    if (ORDERED.has(words[at] ?? '') && words[at + 1] === 'to')
+      return ORDERED_ONLY_BY_GOVERNMENT.has(words[at - 1] ?? '');
+  }
+  return false;
 }
 
 /** A two-part measure by a government, with a name between its parts: "kicks X out of". */

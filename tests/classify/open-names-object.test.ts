@@ -56,6 +56,10 @@ describe('a new vendor named as the object of a government action', () => {
     ["Sweden upholds ban on Zentrix's 5G gear", ['Zentrix'], 'ban', 'SE'],
     ['Zentrix 5G kit must be removed from UK networks by 2027', ['Zentrix'], 'ban', 'UK'],
     ['Zentrix cameras could be banned by Pentagon', ['Zentrix'], 'ban', 'US-federal'],
+    // Ordered with no government named, but only a government or a court orders these.
+    ['Telcos ordered to remove Sorelink equipment', ['Sorelink'], 'ban', 'US-federal'],
+    ['Carriers told to replace Sorelink routers within a year', ['Sorelink'], 'ban', 'US-federal'],
+    ['Google ordered to pull Sordai app from Play Store', ['Sordai'], 'ban', 'US-federal'],
     // Two words English has naming one technology: "license plate readers".
     ['Evanston City Council bans Drovian license plate readers', ['Drovian'], 'ban', 'US-federal'],
     // The product inside the measure: "drones grounded" is one cue, the name goes before it.
@@ -319,6 +323,10 @@ describe('look-alikes that name no new vendor', () => {
     // A telecoms regulator also licenses broadcasters and rules on their deals; games are banned for troops.
     ['Ofcom revokes RT licence'],
     ["Ofcom refuses to renew Smith's licence"],
+    // Told by an employer, or ordered to do what is no measure on a vendor.
+    ['Staff told to delete Sordai app'],
+    ['Google ordered to pay Sordai $2 million'],
+    ['Apple ordered to reinstate Sordai app'],
     // Stopped from buying by whoever is not a government; a person barred from a country's networks.
     ['Company bars staff from buying Zentrix phones'],
     ['Walmart bars suppliers from using Zentrix chips'],
