@@ -110,8 +110,8 @@ function read(
 }
 
 /** Roles and background first: they decide which cues still count for the weak names. */
-function applyTraps(reading: Reading): TrapFinding[] {
-  return [...markRoles(reading), ...markBackground(reading)];
+function applyTraps(reading: Reading, words: OpenNameWords): TrapFinding[] {
+  return [...markRoles(reading), ...markBackground(reading, words.techRegulators)];
 }
 
 /** How near a context word must be to a weak name in the title ("Honor phones", "Archer routers"). */
@@ -214,7 +214,7 @@ function classifyWith(
   );
   const government = title.places.some((p) => p.actor && !p.reverse);
   addOpenNames(catalog, title, openWords, government);
-  const findings = applyTraps(title);
+  const findings = applyTraps(title, openWords);
   findings.push(...globalTraps(title, government));
 
   let summary: Reading | undefined;
@@ -223,7 +223,7 @@ function classifyWith(
     const text = htmlToText(input.summary.slice(0, SUMMARY_CHARS * 4));
     summary = text ? read(catalog, index, vendorName, text, terms, SUMMARY_CHARS) : undefined;
   }
-  if (summary) applyTraps(summary);
+  if (summary) applyTraps(summary, openWords);
   const reasons = confirmWeakNames(catalog, title, summary);
   if (summary) confirmWeakNames(catalog, summary, undefined);
   reasons.unshift(...title.vendors.map((v) => vendorReason(catalog, title, v)));

@@ -3,10 +3,44 @@
  * authorization"), a licence to operate granted ("Regulator grants Starlink licence"), a firm
  * raising something ("SMIC lifts capacity"). Each such action is marked background, with why.
  */
-import { atomAt, atomEndingAt, atomSpans, countingActions, quote, type Reading } from './reading.js';
+import { isLicenceWord } from './open-names-licence.js';
+import {
+  atomAt,
+  atomEndingAt,
+  atomSpans,
+  countingActions,
+  quote,
+  type ActionMention,
+  type Reading,
+} from './reading.js';
 import type { TrapFinding } from './trap-rules.js';
 
-export function markNotMeasures(reading: Reading): TrapFinding[] {
+/** How far after what a firm raises a measure may follow it: "lifts Huawei sales ban". */
+const MEASURE_AFTER = 2;
+/** Trade a licence lets resume: "grants Huawei license to buy chips" stays a lift. */
+const TRADE =
+  /^(buy|buying|sell|selling|supply|supplying|ship|shipping|export|exports|exporting|import|imports|resume|sales|purchase|purchases)$/;
+/** How far after the licence its trade or its kind may be said: "licence to start buying", "licence for satellite service". */
+const LICENCE_AFTER = 4;
+
+/**
+ * "Regulator grants Starlink licence", "FCC grants Starlink license for satellite service": a
+ * licence granted by a telecoms regulator, or of a telecoms kind, to operate is entry to a market,
+ * not a restriction lifted; a licence to trade ("US grants Huawei license to buy chips") is.
+ */
+function licenceToOperate(reading: Reading, action: ActionMention, techRegulators: ReadonlySet<string>): boolean {
+  const words = reading.tokens.words;
+  if (!action.pair || action.kind !== 'lift' || !atomAt(reading, 'grant', action.start)) return false;
+  if (!isLicenceWord(words[action.end - 1] ?? '')) return false;
+  const after = words.slice(action.end, action.end + LICENCE_AFTER);
+  if (after.some((w) => TRADE.test(w))) return false;
+  const kind = atomSpans(reading, 'operating-license').some(
+    (k) => k.start > action.start && k.start < action.end + LICENCE_AFTER,
+  );
+  return kind || words.some((w) => techRegulators.has(w) || w === 'regulator' || w === 'regulators');
+}
+
+export function markNotMeasures(reading: Reading, techRegulators: ReadonlySet<string>): TrapFinding[] {
   const findings: TrapFinding[] = [];
   // "FCC grants equipment authorization to ...": an authorization granted is an approval, not a ban.
   for (const action of countingActions(reading)) {
@@ -19,34 +53,27 @@ export function markNotMeasures(reading: Reading): TrapFinding[] {
       });
     }
   }
-  // "SMIC lifts capacity": what a firm raises, not a measure lifted (up to two words may qualify it).
+  // "SMIC lifts capacity": what a firm raises, not a measure lifted (up to two words may qualify
+  // it). Not when a measure follows what is raised: "US lifts Huawei sales ban".
   for (const action of countingActions(reading)) {
     if (action.kind !== 'lift' || action.end - action.start !== 1) continue;
     if (!/^lift(s|ed|ing)?$/.test(reading.tokens.words[action.start] ?? '')) continue;
     const gain = atomSpans(reading, 'business-gain').find((g) => g.start > action.start && g.start - action.end <= 2);
-    if (!gain) continue;
+    // The measure may start at what is raised: "investment ban" is one cue.
+    if (!gain || reading.actions.some((a) => a.start >= gain.start && a.start - gain.end <= MEASURE_AFTER)) continue;
     action.status = 'background';
     findings.push({
       reason: `trap: a firm raising something, not a measure lifted ("${quote(reading, { start: action.start, end: gain.end })}")`,
       blocks: false,
     });
   }
-  // "Regulator grants Starlink licence": a licence to operate granted, not a restriction lifted.
-  const operating = atomSpans(reading, 'operating-license').length > 0;
-  for (const action of operating ? countingActions(reading) : []) {
-    const last = reading.tokens.words[action.end - 1] ?? '';
-    if (
-      action.pair &&
-      action.kind === 'lift' &&
-      atomAt(reading, 'grant', action.start) &&
-      /^licen[cs]es?$/.test(last)
-    ) {
-      action.status = 'background';
-      findings.push({
-        reason: `trap: a licence to operate granted, not a restriction lifted ("${quote(reading, action)}")`,
-        blocks: false,
-      });
-    }
+  for (const action of countingActions(reading)) {
+    if (!licenceToOperate(reading, action, techRegulators)) continue;
+    action.status = 'background';
+    findings.push({
+      reason: `trap: a licence to operate granted, not a restriction lifted ("${quote(reading, action)}")`,
+      blocks: false,
+    });
   }
   return findings;
 }

@@ -157,20 +157,16 @@ const DEVICE_REACH = 4;
  * and technology are banned from a government's own devices and networks. (Not "for its staff":
  * games and services are too, "Pentagon bans Fortnite for troops".)
  */
-export function offGovernmentDevices(shape: NameShape, lex: OpenNameWords, at: number, reading?: Reading): boolean {
+export function offGovernmentDevices(shape: NameShape, lex: OpenNameWords, at: number): boolean {
   const link = shape.words[at];
   if (link !== 'on' && link !== 'from') return false;
   let owned = false;
-  let country = false;
   // "bans Zentrix on devices": devices right after the link are a government's when it bans.
   const first = shape.words[at + 1] === 'all' ? at + 2 : at + 1;
   for (let i = at + 1; i <= Math.min(shape.words.length - 1, at + DEVICE_REACH); i++) {
     const word = shape.words[i] ?? '';
-    // "banned from US networks": a country's networks are its telecoms networks.
-    if (word === 'networks' && country) return true;
     if (lex.deviceNouns.has(word)) return owned || (i === first && link === 'on');
     if (lex.deviceOwners.has(word)) owned = true;
-    country = reading !== undefined && i === first && reading.places.some((p) => p.code !== null && p.end === i + 1);
   }
   return false;
 }
@@ -310,7 +306,7 @@ export function afterOrigin(reading: Reading, at: number): number {
  */
 export function weakFirmEvidence(shape: NameShape, reading: Reading, lex: OpenNameWords, at: number): boolean {
   return (
-    offGovernmentDevices(shape, lex, at, reading) ||
+    offGovernmentDevices(shape, lex, at) ||
     overTechTrade(shape, lex, at) ||
     procurementExcluded(shape, reading, lex, at)
   );

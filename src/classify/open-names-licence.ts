@@ -4,9 +4,10 @@
  * Trevalux modems", "France refuses to renew licences for Calverine antennas") or before it
  * ("Stellarune satellite licence revoked in South Africa").
  *
- * People, doctors, broadcasters and bars hold licences too, so the licence must be a technology
- * one ("spectrum licence", "operating licence"), or the name must show a technology firm: its
- * product follows or it has a technology suffix. A broadcaster's licence is another trade's.
+ * People, doctors, broadcasters, airlines and bars hold licences too, so the licence must be a
+ * technology one ("spectrum licence", "satellite licence") held by a one-word name English does
+ * not have, or the name must show a technology firm: its product follows or it has a technology
+ * suffix. A broadcaster's licence is another trade's ("Zuma FM").
  */
 import type { NameShape } from './name-shape.js';
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
@@ -20,7 +21,7 @@ import {
   titleCaseName,
   uncommonFrom,
 } from './open-names-evidence.js';
-import { nameFrom, productAt } from './open-names-product.js';
+import { afterPossessive, nameFrom, productAt } from './open-names-product.js';
 import type { ActionMention, Reading, Span } from './reading.js';
 
 /** What a regulator grants and takes back. */
@@ -40,14 +41,25 @@ const LICENCES = new Set([
   'accreditation',
   'registration',
 ]);
-/** Kinds of licence only a technology firm holds, besides the technology words: "operating licence". */
-const TECH_LICENCES = new Set(['spectrum', 'operating', 'frequency', 'equipment', 'type', 'radio']);
+/**
+ * Kinds of licence only a technology firm holds, besides the technology words: "spectrum licence".
+ * Not "operating" (airlines and casinos hold those) nor "radio" or "frequency" (broadcasters').
+ */
+const TECH_LICENCES = new Set(['spectrum', 'equipment']);
 /** Words before the licence: "revokes the licence of", "its US operating licence". */
 const DETERMINERS = new Set(['the', 'its', 'their']);
 /** How many kinds may stand before the licence: "revokes the US spectrum licence of". */
 const KINDS_MAX = 2;
-/** Passive verbs that take a licence: "Stellarune satellite licence revoked". */
-const TAKEN = new Set(['revoked', 'suspended', 'withdrawn', 'cancelled', 'canceled', 'pulled', 'terminated']);
+/** Passive verbs that take a licence, each an action cue: "Stellarune satellite licence revoked". */
+const TAKEN = new Set(['revoked', 'suspended', 'pulled']);
+
+/** A word for a licence: "licence", "permits", "authorization". */
+export function isLicenceWord(word: string): boolean {
+  return LICENCES.has(word);
+}
+
+/** The word after a licence that leads to its holder: "licence of X", "licences for X". */
+const holderLink = (word: string | undefined) => word === 'of' || word === 'for';
 
 /** The licence is of a technology firm's kind: "spectrum licence", "telecoms licence". */
 function techLicence(shape: NameShape, lex: OpenNameWords, from: number, licence: number): boolean {
@@ -58,15 +70,19 @@ function techLicence(shape: NameShape, lex: OpenNameWords, from: number, licence
   return false;
 }
 
-/** The name is a technology firm's: its product follows, a technology suffix, or a technology licence of a name English does not have. */
+/**
+ * The name is a technology firm's: its product follows, a technology suffix, or a technology
+ * licence held by one word English does not have ("Nembatel"; "Elon Musk" and "John Mahama" are
+ * people, whose names run to two words).
+ */
 function technologyHolder(shape: NameShape, lex: OpenNameWords, name: Span, techKind: boolean): boolean {
   if (productAt(shape, lex, name.end) || techSuffixed(shape, lex, name)) return true;
-  return techKind && uncommonFrom(shape, name) !== undefined;
+  return techKind && name.end - name.start === 1 && uncommonFrom(shape, name) !== undefined;
 }
 
 /** Where the licence word is after the action (past a determiner, places and kinds), or -1. */
 function licenceAfter(shape: NameShape, reading: Reading, lex: OpenNameWords, a: ActionMention): number {
-  // A pair that ends on the licence: "withdraws spectrum licence", "refuses to renew licences".
+  // A pair that ends on the licence: "refuses to renew licences".
   if (a.pair && LICENCES.has(shape.words[a.end - 1] ?? '')) return a.end - 1;
   let at = a.end;
   if (DETERMINERS.has(shape.words[at] ?? '')) at++;
@@ -83,8 +99,7 @@ function takenAfter(shape: NameShape, reading: Reading, lex: OpenNameWords, foun
   for (const a of reading.actions) {
     if (!restrictiveByGovernment(reading, a) && !restrictivePair(reading, a)) continue;
     const licence = licenceAfter(shape, reading, lex, a);
-    const link = shape.words[licence + 1];
-    if (licence < 0 || (link !== 'of' && link !== 'for')) continue;
+    if (licence < 0 || !holderLink(shape.words[licence + 1])) continue;
     const name = nameFrom(shape, lex, licence + 2);
     if (!name || shape.nonTech(a.start, name.end + 3)) continue;
     const kindFrom = a.pair ? a.firstEnd : a.end;
@@ -109,9 +124,10 @@ function takenBefore(shape: NameShape, reading: Reading, lex: OpenNameWords, fou
       !shape.suffixAt(kinds - 1)
     )
       kinds--;
-    const possessive = shape.words[kinds - 1] === 's' && /^['’]$/.test(shape.between(kinds - 1)) ? 1 : 0;
-    const name = shape.backward(kinds - possessive);
-    if (!name || name.end !== kinds - possessive || inPlace(reading, name.start)) continue;
+    // "Zentrix's satellite licence revoked": past the possessive, back to the name.
+    const end = kinds > 1 && afterPossessive(shape, kinds - 1) === kinds ? kinds - 1 : kinds;
+    const name = shape.backward(end);
+    if (!name || name.end !== end || inPlace(reading, name.start)) continue;
     if (shape.nonTech(0, shape.words.length)) continue;
     if (!technologyHolder(shape, lex, name, techLicence(shape, lex, kinds, a.start - 1))) continue;
     const taken = titleCaseName(shape, lex, name);
@@ -129,8 +145,7 @@ export function licenceAhead(reading: Reading): boolean {
   const words = reading.tokens.words;
   for (let i = 1; i < words.length; i++) {
     if (!LICENCES.has(words[i] ?? '')) continue;
-    const link = words[i + 1];
-    if ((link === 'of' || link === 'for') && capitalAt(reading, i + 2)) return true;
+    if (holderLink(words[i + 1]) && capitalAt(reading, i + 2)) return true;
     if (TAKEN.has(words[i + 1] ?? '') && capitalAt(reading, 0)) return true;
   }
   return false;

@@ -117,6 +117,8 @@ const BUYERS = new Set([
   'universities',
 ]);
 const BUYERS_MAX = 3;
+/** A town's own buyers: only its government bars them. */
+const MUNICIPAL = new Set(['city', 'county', 'municipal', 'town']);
 /** Trade a ban stops, then "to" and the firm: "from selling to X", "from supplying to X". */
 const SELLING = new Set(['selling', 'supplying', 'exporting', 'shipping']);
 
@@ -180,8 +182,9 @@ function afterOfNoun(reading: Reading, at: number): number {
  */
 function purchaseStart(reading: Reading, lex: OpenNameWords, a: ActionMention): number {
   if (!restrictive(a)) return -1;
-  // "San Diego bars city departments from buying X": a government's own buyers say whose ban it
-  // is when the government is a place the lexicon does not know.
+  // "San Diego bars city departments from buying X": a city's own buyers say whose ban it is when
+  // the city is a place the lexicon does not know. Not "state" or "agencies": a firm may bar its
+  // staff from buying for them ("Kroger bars state employees from buying ...").
   let government = restrictiveByGovernment(reading, a);
   const words = reading.tokens.words;
   for (let at = a.end; at <= a.end + BUYERS_MAX; at++) {
@@ -191,7 +194,7 @@ function purchaseStart(reading: Reading, lex: OpenNameWords, a: ActionMention): 
     // "bans American firms from selling to X": the firm that trade is cut with.
     if (word === 'from' && SELLING.has(words[at + 1] ?? '') && words[at + 2] === 'to') return government ? at + 3 : -1;
     if (!BUYERS.has(word) && !inPlace(reading, at)) return -1;
-    if (reading.places.some((p) => p.actor && p.start <= at && at < p.end)) government = true;
+    if (MUNICIPAL.has(word)) government = true;
   }
   return -1;
 }

@@ -17,6 +17,7 @@ import {
   type VendorMention,
 } from './reading.js';
 import { isTrapped, type TrapFinding } from './trap-rules.js';
+import { isNounMeasure } from './open-names-evidence.js';
 import { findClass, usableActions } from './verdict-rules.js';
 
 /** Which rule made the headline relevant. */
@@ -134,11 +135,13 @@ export function decideRelevance({ title, summary, government, findings }: Releva
   let actions = usable;
   let actionReading = title;
   let vendors = targets;
-  // An opinion about a kind of vendor or a list, with no government acting ("Opinion: The Entity
-  // List has become a blunt instrument"), refers to no measure; one about a named vendor's ban or
-  // a government's measure ("Column: Why the FCC ban on Chinese routers matters") still does.
-  const opinion = targets.length === 0 && !government ? opinionLabel(title) : undefined;
-  if (opinion) reasons.push(`an opinion piece that names no vendor ("${quote(title, opinion)}")`);
+  // An opinion about a kind of vendor or a list, with no government acting and no measure named
+  // ("Opinion: The Entity List has become a blunt instrument"), refers to no measure; one about a
+  // named vendor's ban, a ban or a government's measure ("View: Ban on Chinese connected cars is
+  // overdue", "Column: Why the FCC ban on Chinese routers matters") still does.
+  const measureNamed = usable.some((a) => isNounMeasure(title, a));
+  const opinion = targets.length === 0 && !government && !measureNamed ? opinionLabel(title) : undefined;
+  if (opinion && !blocked) reasons.push(`an opinion piece that names no vendor ("${quote(title, opinion)}")`);
   if (!blocked && !opinion) {
     // A bill passed or signed about a vendor is news even when it names no ban ("bill targeting DJI").
     const acted = usable.length > 0 || (government && legislated);

@@ -203,7 +203,7 @@ function background(findings: TrapFinding[], reading: Reading, action: ActionMen
  * Marks bans that are only background ("despite federal ban", "from sanctioned firm", "still
  * used") or not bans at all ("grants equipment authorization").
  */
-export function markBackground(reading: Reading): TrapFinding[] {
+export function markBackground(reading: Reading, techRegulators: ReadonlySet<string>): TrapFinding[] {
   const findings: TrapFinding[] = [];
   for (const prep of atomSpans(reading, 'background-prep')) {
     const action = countingActions(reading).find(
@@ -222,7 +222,7 @@ export function markBackground(reading: Reading): TrapFinding[] {
     }
   }
   appositive(findings, reading);
-  findings.push(...markNotMeasures(reading));
+  findings.push(...markNotMeasures(reading, techRegulators));
   for (const still of atomSpans(reading, 'still')) {
     const usage = atomSpans(reading, 'usage').find((u) => u.start >= still.end && u.start - still.end <= 2);
     if (!usage) continue;

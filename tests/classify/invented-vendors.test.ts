@@ -23,19 +23,18 @@
  * as products, to 587 and 657. The eighth set (100, scored unread: 57 named, 66 relevant; 53 and
  * 65 by the session's first rules) and the firm after "Moscow-based" bring the whole to 646 and
  * 724 of 910; telecom regulators named by their acronym (BTRC, Nkom, Kominfo ...) to 647 and 725.
- * The ninth set (100 and two lifts, scored unread: 69 named, 71 relevant of the 100), a firm's
- * licence taken or not renewed, a government's own told to stop buying, a country's networks, a
- * suspension upheld and a city's own buyers bring the whole to 730 and 812 of 1,012; a product
- * grounded inside its measure ("Halcyra drones grounded by ...") to 731 and 813; licence plate
- * readers as a product to 732 and 814; operators and app stores ordered with no government named
- * to 732 and 815 ("Operators told to rip out Sorelink RAN gear" names "Sorelink RAN").
+ * The ninth set (100 and two lifts, scored unread: 69 named, 71 relevant of the 100), with a
+ * firm's licence taken or not renewed, a government's own told to stop buying, a suspension upheld,
+ * a city's own buyers, a product grounded inside its measure, licence plate readers, and operators
+ * and app stores ordered with no government named, brings the whole to 730 and 813 of 1,012 (after
+ * a review took back two looser readings: "withdraws ... licence" and a country's networks).
  * Raise the floors when more are found.
  */
 import { describe, expect, it } from 'vitest';
 import { classify, fixtureRows } from './default-classifier.js';
 
-const NAMED_AT_LEAST = 732;
-const RELEVANT_AT_LEAST = 815;
+const NAMED_AT_LEAST = 730;
+const RELEVANT_AT_LEAST = 813;
 
 const rows = fixtureRows('invented-vendors.tsv').map(([title = '', vendor = '']) => ({ title, vendor }));
 

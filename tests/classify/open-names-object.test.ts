@@ -72,10 +72,9 @@ describe('a new vendor named as the object of a government action', () => {
     ["FCC moves to revoke Zentrix's US authorization", ['Zentrix'], 'ban', 'US-federal'],
     ['FCC Votes to Deny Zentrix Bid to Operate in US', ['Zentrix'], 'ban', 'US-federal'],
     ['FCC boots Zentrix from U.S. market', ['Zentrix'], 'ban', 'US-federal'],
-    // From the ninth blind set: a government's own told to stop buying, a country's networks, a
-    // suspension upheld, a product qualifying goods from a maker, a city's own buyers.
+    // From the ninth blind set: a government's own told to stop buying, a suspension upheld, a
+    // product qualifying goods from a maker, a city's own buyers.
     ['Japanese ministries told to stop buying Zentrix routers', ['Zentrix'], 'ban', 'JP'],
-    ['Zentrix banned from US networks', ['Zentrix'], 'ban', 'US-federal'],
     ["Brazil's Supreme Court upholds suspension of Zentrix messaging app", ['Zentrix'], 'ban', 'BR'],
     ['Commerce proposes ban on connected-car software from Zentrix', ['Zentrix'], 'ban', 'US-federal'],
     [
@@ -327,10 +326,15 @@ describe('look-alikes that name no new vendor', () => {
     ['Staff told to delete Sordai app'],
     ['Google ordered to pay Sordai $2 million'],
     ['Apple ordered to reinstate Sordai app'],
-    // Stopped from buying by whoever is not a government; a person barred from a country's networks.
+    // Stopped from buying by whoever is not a government.
     ['Company bars staff from buying Zentrix phones'],
     ['Walmart bars suppliers from using Zentrix chips'],
+    // A country's networks may be television's or social ones: no evidence of technology alone.
     ['Smith banned from US networks'],
+    ['Kanal Zeta banned from US networks'],
+    // Buyers a firm or a hospital may bar too.
+    ['Hospital bars agencies from buying Zentrix cameras'],
+    ['Kroger bars state employees from buying Zentrix cameras'],
     ['FCC denies Sinclair bid to buy Tribune'],
     ['FCC blocks Sinclair bid for Tribune'],
     ['FCC boots Sinclair from deal'],

@@ -335,6 +335,8 @@ describe('not news of a measure: an opinion on a kind of vendor or a list, with 
     // A named vendor's ban, or a government's measure, is still referred to.
     ['Opinion: Banning TikTok would be a mistake'],
     ['Column: Why the FCC ban on Chinese routers matters'],
+    ['View: Ban on Chinese connected cars is overdue'],
+    ['Letters: Stop the ban on foreign apps'],
     // A label without its colon is no label.
     ['Opinion polls show support for Entity List curbs on Chinese chipmakers'],
   ])('still alerts: %s', (title) => {

@@ -81,6 +81,11 @@ describe('paraphrased actions', () => {
     // A measure eased, a license or waiver granted under it: lifts. A license demanded is a restriction.
     ['US eases restrictions on Huawei suppliers', { action: 'lift', stage: 'lifted' }],
     ['US grants Huawei license to buy chips', { action: 'lift', vendors: ['Huawei'] }],
+    // A licence to trade stays a lift whatever else is said; a measure after what "lifts" raises.
+    ['US grants Huawei licence to provide software updates', { action: 'lift', vendors: ['Huawei'] }],
+    ['Commerce grants Huawei licenses to buy satellite components', { action: 'lift', vendors: ['Huawei'] }],
+    ['US lifts Huawei sales ban', { action: 'lift', vendors: ['Huawei'] }],
+    ['Pentagon lifts Xiaomi investment ban', { action: 'lift', vendors: ['Xiaomi'] }],
     ['US issues waiver allowing Huawei chip sales', { action: 'lift' }],
     ['US issues new license requirements for Huawei', { action: 'restriction' }],
     ['Commerce issues rule requiring licenses for Huawei sales', { action: 'restriction', stage: 'rule' }],
@@ -184,6 +189,7 @@ describe('traps', () => {
     'Regulator grants Starlink licence',
     'India grants Starlink licence to launch satellite internet',
     'FCC grants Starlink license for satellite service',
+    'Ofcom grants Starlink licence',
     // "lifts" as a business verb: what a firm raises, not a measure lifted.
     'SMIC, on the US Entity List since 2020, lifts capacity',
     'Huawei lifts smartphone output',
