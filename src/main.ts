@@ -276,7 +276,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     sourceSet,
     clock,
     digestScheduler,
-    feedsDeps: feedsDeps({ stores, clock }, feeds),
+    feedsDeps: feedsDeps({ stores, clock, sources: () => sourceSet.all() }, feeds),
     triage,
     sources: () => sourceSet.all(),
     async start() {

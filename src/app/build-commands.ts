@@ -172,7 +172,7 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
 
 /** The feeds handler over the store, refreshing the polled set after every change. */
 export function feedsDeps(
-  deps: Pick<CommandDeps, 'stores' | 'clock'>,
+  deps: Pick<CommandDeps, 'stores' | 'clock' | 'sources'>,
   feeds: NonNullable<CommandDeps['feeds']>,
 ): FeedsDeps {
   const refreshing: FeedRegistry = {
@@ -193,6 +193,7 @@ export function feedsDeps(
     batch: { registry: deps.stores.runtimeFeeds, refresh: () => feeds.refresh() },
     feeds: deps.stores.feeds,
     clock: deps.clock,
+    otherSources: () => deps.sources().filter((source) => sourceType(source) !== 'rss'),
   };
 }
 

@@ -46,6 +46,7 @@ function summaryLine(results: readonly PollSummary[]): string {
   const parts = [`${withNew} with new items (${count(items, 'item')}, ${count(alerts, 'alert')} queued)`];
   if (reports.length > withNew) parts.push(`${reports.length - withNew} with nothing new`);
   parts.push(`${tally('not-modified')} not modified`, `${tally('failed')} failed`);
+  if (tally('backing-off')) parts.push(`${tally('backing-off')} waiting out a backoff`);
   if (tally('paused')) parts.push(`${tally('paused')} paused`);
   if (tally('elsewhere')) parts.push(`${tally('elsewhere')} polled by another instance`);
   return `polled ${count(results.length, 'source')}: ${parts.join(', ')}`;
@@ -95,6 +96,11 @@ export async function pollOnceCommand(app: App, io: CliIo): Promise<number> {
         break;
       case 'failed':
         io.stderr.write(`${result.sourceId}: FAILED (${result.failure.kind}) ${result.failure.message}\n`);
+        break;
+      case 'backing-off':
+        io.stderr.write(
+          `${result.sourceId}: failing (${count(result.failures, 'failure')} in a row), tried again after ${result.nextPollAt}\n`,
+        );
         break;
     }
   }

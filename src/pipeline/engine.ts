@@ -86,8 +86,8 @@ export class Engine {
   ) {}
 
   /**
-   * Polls every (unpaused) source once, now, then delivers, retrying what waited out a
-   * backoff (but not a platform's Retry-After). For `poll --once`; the bench times the polls
+   * Polls every (unpaused) source once, now, but a failing source only once its backoff has run
+   * out, then delivers, retrying what waited out a backoff (but not a platform's Retry-After). For `poll --once`; the bench times the polls
    * alone (`deliver: false`) and the delivery after them separately.
    */
   async pollAll(options: { deliver?: boolean } = {}): Promise<PollSummary[]> {
@@ -107,7 +107,7 @@ export class Engine {
       }));
     }
     const results = await mapLimited(this.sources(), this.deps.pollConcurrency ?? 16, (source) =>
-      this.pollOne(source, channels, false),
+      this.pollOne(source, channels, false, true),
     );
     if (options.deliver !== false) await this.deliver({ retryNow: true });
     return results;
@@ -183,10 +183,15 @@ export class Engine {
     await this.delivering;
   }
 
-  private pollOne(source: Source, channels: readonly Channel[], onlyIfDue: boolean): Promise<PollSummary> {
+  private pollOne(
+    source: Source,
+    channels: readonly Channel[],
+    onlyIfDue: boolean,
+    waitOutBackoff = false,
+  ): Promise<PollSummary> {
     const running = this.inFlight.get(source.id);
     if (running) return running;
-    const run = this.leasedPoll(source, channels, onlyIfDue)
+    const run = this.leasedPoll(source, channels, onlyIfDue, waitOutBackoff)
       .catch((error: unknown): PollSummary => {
         this.deps.logger.error(
           { sourceId: source.id, err: error },
@@ -209,9 +214,14 @@ export class Engine {
    * With shared leases, polls only while holding the source's lease, and re-reads its state
    * under the lease: another instance may have polled it a moment ago.
    */
-  private async leasedPoll(source: Source, channels: readonly Channel[], onlyIfDue: boolean): Promise<PollSummary> {
+  private async leasedPoll(
+    source: Source,
+    channels: readonly Channel[],
+    onlyIfDue: boolean,
+    waitOutBackoff: boolean,
+  ): Promise<PollSummary> {
     const { leases, instanceId = 'local' } = this.deps;
-    if (!leases) return pollSource(source, channels, this.deps);
+    if (!leases) return pollSource(source, channels, this.deps, undefined, { waitOutBackoff });
     const asked = this.deps.clock.now().getTime();
     const summary = await withLease(leases, `poll:${source.id}`, instanceId, async (): Promise<PollSummary> => {
       // Under the lease, re-read: another instance may have polled it while we waited.
@@ -220,7 +230,7 @@ export class Engine {
       const notDue =
         onlyIfDue && state?.nextPollAt !== undefined && Date.parse(state.nextPollAt) > this.deps.clock.now().getTime();
       if (polledSince || notDue) return { sourceId: source.id, status: 'elsewhere' };
-      return pollSource(source, channels, this.deps);
+      return pollSource(source, channels, this.deps, undefined, { waitOutBackoff });
     });
     return summary ?? { sourceId: source.id, status: 'elsewhere' };
   }

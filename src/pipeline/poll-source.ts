@@ -63,6 +63,8 @@ export type PollSummary =
       paused?: boolean;
     }
   | { sourceId: string; status: 'paused' }
+  /** Failing, and its backoff has not run out (`poll --once` waits it out as `run` does). */
+  | { sourceId: string; status: 'backing-off'; failures: number; nextPollAt: string }
   /** Another instance holds the source's lease, or polled it a moment ago. */
   | { sourceId: string; status: 'elsewhere' };
 
@@ -76,11 +78,19 @@ export async function pollSource(
   channels: readonly Channel[],
   deps: PollDeps,
   signal?: AbortSignal,
+  options: { waitOutBackoff?: boolean } = {},
 ): Promise<PollSummary> {
   const state = (await deps.feeds.get(source.id)) ?? emptyFeedState(source.id);
   if (state.pausedAt) {
     deps.metrics?.pollFinished('paused');
     return { sourceId: source.id, status: 'paused' };
+  }
+  // `poll --once` from cron polls every source each run; a failing one still waits out its
+  // backoff, so failures count at the pace `run` counts them and a short outage does not pause
+  // every source after a few runs (pausing takes about a day of failures either way).
+  const retryAt = state.failures > 0 && state.nextPollAt ? Date.parse(state.nextPollAt) : NaN;
+  if (options.waitOutBackoff && retryAt > deps.clock.now().getTime()) {
+    return { sourceId: source.id, status: 'backing-off', failures: state.failures, nextPollAt: state.nextPollAt ?? '' };
   }
   const startedAt = deps.clock.now();
   let result: Awaited<ReturnType<Source['poll']>>;

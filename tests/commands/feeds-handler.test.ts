@@ -116,3 +116,39 @@ describe('feeds from chat', () => {
     expect(onHost.sections[0]?.lines).toHaveLength(MAX_CHAT_FEEDS + 2);
   });
 });
+
+describe('a paused source that is not a feed', () => {
+  it('is resumed like a feed, by an operator only (a list serves the whole install)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'banwatch-resume-'));
+    writeFileSync(
+      join(dir, 'c.yaml'),
+      [
+        `store: sqlite://${join(dir, 's.sqlite')}`,
+        'sources:',
+        `  - {id: covered, type: fcc-covered-list, url: "${feeds.url('/covered')}"}`,
+      ].join('\n'),
+    );
+    const lists = await createApp({
+      config: loadConfig({ file: join(dir, 'c.yaml'), env: {} }),
+      logger: silentLogger(),
+      stdout: process.stdout,
+    });
+    try {
+      const resume = (context: CommandContext, id = 'covered') => lists.router.handle(['feeds', 'resume', id], context);
+      await lists.stores.feeds.put({
+        ...emptyFeedState('covered'),
+        failures: 10,
+        pausedAt: '2026-12-07T00:00:00.000Z',
+      });
+      expect(await resume(slackAdmin)).toMatchObject({ refused: true, code: 'NOT_OPERATOR' });
+      expect((await lists.stores.feeds.get('covered'))?.pausedAt).toBeDefined();
+      expect((await resume(cli)).title).toBe('Feed "covered" resumed');
+      const state = await lists.stores.feeds.get('covered');
+      expect(state?.pausedAt).toBeUndefined();
+      expect(state?.failures).toBe(0);
+      expect((await resume(cli, 'nothing-here')).code).toBe('UNKNOWN_FEED');
+    } finally {
+      await lists.close();
+    }
+  });
+});

@@ -14,6 +14,11 @@ let feeds: FeedServer;
 let hooks: WebhookServer;
 let app: App;
 const admin = { actor: { platform: 'cli' as const, id: 'cli', isAdmin: true } };
+/** Real time moved on by `ahead`: a failing feed's backoff runs out between polls when it grows. */
+let ahead = 0;
+const clock = { now: () => new Date(Date.now() + ahead) };
+/** Past any backoff: `poll --once` (pollAll) waits a failing feed's backoff out, as `run` does. */
+const pastBackoff = () => (ahead += 2 * 86_400_000);
 
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
 const existing: RssItemSpec = {
@@ -69,6 +74,7 @@ beforeAll(async () => {
     logger: silentLogger(),
     stdout: process.stdout,
     parseInThread: true,
+    clock,
   });
   await app.router.handle(['watch', 'mute', 'ColorVu'], { ...admin, channelId: 'quiet' });
   await app.router.handle(['watch', 'mute', 'Hikvision'], { ...admin, channelId: 'quiet' });
@@ -96,6 +102,7 @@ describe('why', () => {
     const down = { status: 503 };
     // The "down" webhook keeps failing: script enough 503s for it.
     for (let i = 0; i < 5; i++) hooks.script({ ...down, path: '/down' });
+    pastBackoff();
     await app.engine.pollAll();
 
     expect((await why('https://news.example/never-seen')).get('all')).toMatchObject({ outcome: 'not-seen' });
@@ -160,6 +167,10 @@ describe('a feed that keeps failing', () => {
     // The two polls above failed twice in a row; the third failure pauses the feed.
     expect(feeds.requestsTo('/broken.xml')).toHaveLength(2);
     expect(notices()).toHaveLength(0);
+    // Within its backoff a failing feed is not polled again, so an outage counts slowly.
+    await app.engine.pollAll();
+    expect(feeds.requestsTo('/broken.xml')).toHaveLength(2);
+    pastBackoff();
     await app.engine.pollAll();
     const told = notices()
       .map((p) => p.path)

@@ -30,6 +30,11 @@ export interface FeedsDeps {
   probe: FeedProbe;
   clock: Clock;
   defaultIntervalMs: number;
+  /**
+   * Sources that are not feeds (government APIs, official lists): paused like feeds after failing
+   * in a row, and resumed the same way, by an operator (they serve the whole install).
+   */
+  otherSources?: () => ReadonlyArray<{ id: string }>;
 }
 
 /** `feeds list|add|remove|resume`: the feeds banwatch polls. */
@@ -131,8 +136,15 @@ export function feedsHandler(deps: FeedsDeps): CommandHandler {
         case 'resume': {
           const id = oneId(rest);
           const feed = (await deps.known()).find((f) => f.id === id);
-          if (!feed) throw new UserError('UNKNOWN_FEED', `No feed with id "${id}". \`feeds list\` shows them.`);
-          mustOwn(who, feed);
+          const other = feed ? undefined : deps.otherSources?.().find((source) => source.id === id);
+          if (!feed && !other)
+            throw new UserError('UNKNOWN_FEED', `No feed or source with id "${id}". \`status\` shows them.`);
+          if (feed) mustOwn(who, feed);
+          else if (!canChangeScoped(who, undefined))
+            throw new UserError(
+              'NOT_OPERATOR',
+              `"${id}" serves the whole install; only banwatch's operators can resume it.`,
+            );
           const state = await deps.feeds.get(id);
           if (!state?.pausedAt) throw new UserError('NOT_PAUSED', `Feed "${id}" is not paused.`);
           await deps.feeds.put({
