@@ -37,11 +37,14 @@ const ROUTER_COMMANDS = new Set([
   'deadletters',
   'mentions',
 ]);
-/** The team's labelled dev set beside the repository when present, else the copy in tests/fixtures. */
-const SHARED_EVAL_FILE = resolve(PACKAGE_ROOT, '..', 'shared', 'eval', 'dev-headlines.jsonl');
-const DEFAULT_EVAL_FILE = existsSync(SHARED_EVAL_FILE)
-  ? SHARED_EVAL_FILE
-  : resolve(PACKAGE_ROOT, 'tests', 'fixtures', 'classify', 'dev-headlines.jsonl');
+/** The team's labelled dev sets beside the repository when present, else the copy in tests/fixtures. */
+const SHARED_EVAL_FILES = ['dev-headlines.jsonl', 'dev-headlines-2.jsonl']
+  .map((name) => resolve(PACKAGE_ROOT, '..', 'shared', 'eval', name))
+  .filter((file) => existsSync(file));
+const DEFAULT_EVAL_FILES =
+  SHARED_EVAL_FILES.length > 0
+    ? SHARED_EVAL_FILES
+    : [resolve(PACKAGE_ROOT, 'tests', 'fixtures', 'classify', 'dev-headlines.jsonl')];
 
 export interface MainOptions {
   io?: CliIo;
@@ -75,7 +78,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       case 'discord':
         return await (await import('./cli/discord-command.js')).discordCommand(args, io, config.discord);
       case 'eval':
-        return await evalCommand(args, io, { vendorsFile: config.vendorsFile, defaultEvalFile: DEFAULT_EVAL_FILE });
+        return await evalCommand(args, io, { vendorsFile: config.vendorsFile, defaultEvalFiles: DEFAULT_EVAL_FILES });
       case 'run':
         return await withApp(config, io, 'info', (app, logger) => runCommand(app, io, logger, options.signals), {
           oneShot: false,

@@ -115,7 +115,7 @@ async function readRows(file: string, io: CliIo): Promise<EvalRow[] | undefined>
 export async function evalCommand(
   args: string[],
   io: CliIo,
-  options: { vendorsFile: string; defaultEvalFile: string },
+  options: { vendorsFile: string; defaultEvalFiles: readonly string[] },
 ): Promise<number> {
   const flags = args.filter((a) => a.startsWith('-'));
   const positional = args.filter((a) => !a.startsWith('-'));
@@ -128,7 +128,7 @@ export async function evalCommand(
     io.stderr.write(`banwatch eval: unknown option ${unknown}\n${USAGE}`);
     return 2;
   }
-  const files = positional.length > 0 ? positional : [options.defaultEvalFile];
+  const files = positional.length > 0 ? positional : [...options.defaultEvalFiles];
   const sets: Array<{ file: string; rows: EvalRow[] }> = [];
   for (const file of files) {
     const rows = await readRows(file, io);

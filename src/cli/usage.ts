@@ -6,7 +6,8 @@ Commands:
   run                          poll every source on its schedule and deliver alerts (Ctrl-C stops)
   poll --once                  poll every source once, deliver, and exit
   classify                     JSON lines in (title, summary), one classification per line out
-  eval [FILE...]               precision, recall and per-field accuracy on labelled headlines
+  eval [FILE...] [--unknown-vendors]
+                               precision, recall and per-field accuracy on labelled headlines
   vendor NAME [--json]         where a vendor stands: restrictions, official lists and latest alerts
   lists [--json]               official restriction lists: size, last change and last poll
   watch add|remove|mute|list [TERM] --channel ID [--all]
@@ -20,6 +21,13 @@ Commands:
   feedback export [--channel ID] [--since DATE]
                                "Not relevant" presses as JSONL eval rows (label not-relevant)
   status [--json]              sources, their last poll and errors; outbox and dead letters
+  feeds list|add URL|remove ID|resume ID
+                               the feeds banwatch polls; resume re-enables a paused feed or source
+  feeds import FILE.opml | feeds export
+                               add every feed of an OPML file / print all feeds as OPML
+  why LINK|SOURCE:KEY [--channel ID]
+                               per channel, what happened to an item and why
+  config check                 validate the config and environment; print the effective config
   deadletters list|retry|drop [ID|--channel ID|--all]
                                alerts delivery gave up on: list them, queue them again, or drop them
   bills [--state XX] [--json]  tracked bills and rules (state bills too): stage, last action and date

@@ -87,7 +87,7 @@ describe('banwatch classify', () => {
 });
 
 describe('banwatch eval', () => {
-  const options = { vendorsFile: VENDORS_FILE, defaultEvalFile: join(FIXTURES, 'dev-headlines.jsonl') };
+  const options = { vendorsFile: VENDORS_FILE, defaultEvalFiles: [join(FIXTURES, 'dev-headlines.jsonl')] };
 
   it('prints precision, recall, F1, field accuracy and every miss with reasons', async () => {
     const file = join(dir, 'small.jsonl');

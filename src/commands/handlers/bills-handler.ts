@@ -3,6 +3,7 @@ import { billLabel, billThreadKey, parseBillId } from '../../domain/bill-id.js';
 import type { InstrumentRecord, TrackedBill } from '../../domain/instrument.js';
 import type { InstrumentIndex, TrackedBillStore } from '../../domain/ports.js';
 import { canSeeBill } from '../../domain/tenancy.js';
+import { isUsState } from '../../domain/us-states.js';
 import { UserError } from '../../shared/errors.js';
 import { principalOf, type CommandHandler } from '../command.js';
 import { line, reply, type ReplyLine } from '../reply.js';
@@ -129,8 +130,8 @@ function takeState(args: readonly string[]): { state?: string; rest: string[] } 
     }
     const value = inline ? inline[1] : args[++i];
     if (!value) throw new UserError('MISSING_VALUE', 'Name a state after --state, e.g. `bills --state TN`.');
-    if (!/^[A-Za-z]{2}$/.test(value))
-      throw new UserError('USAGE', 'A state is its two-letter postal code, e.g. `bills --state TN`.');
+    if (!/^[A-Za-z]{2}$/.test(value) || !isUsState(value))
+      throw new UserError('USAGE', "A state is a US state's two-letter postal code, e.g. `bills --state TN`.");
     state = value.toUpperCase();
   }
   return { ...(state ? { state } : {}), rest };

@@ -3,7 +3,7 @@ import type { Item } from '../../domain/item.js';
 import type { LegiscanBill } from './legiscan-schema.js';
 import type { StateStage } from './legiscan-stages.js';
 import { LEGISCAN_ATTRIBUTION, stateBillLabel, stateBillThreadKey } from './state-bill-id.js';
-import { stateName } from './us-states.js';
+import { stateName } from '../../domain/us-states.js';
 
 export interface StateItemInput {
   sourceId: string;

@@ -5,7 +5,7 @@ import type { LegiscanCursor } from './legiscan-cursor.js';
 import { CLASS_TITLE } from './legiscan-queries.js';
 import type { SearchHit } from './legiscan-schema.js';
 import { formatStateBillRef, type StateBillRef } from './state-bill-id.js';
-import { isUsState } from './us-states.js';
+import { isUsState } from '../../domain/us-states.js';
 import type { PollAllowance } from './monthly-usage.js';
 
 /** What a title says: relevant or not, and the vendors it names. */

@@ -119,6 +119,10 @@ describe('a state drone-procurement bill from search to law', () => {
     expect(tn.stdout).toContain('none seen in TN yet');
     const ar = await runCli(['bills', '--state', 'ar', '--config', config], env());
     expect(ar.stdout).toContain('AR HB1044 (2012)');
+    // A code that is no state's is a usage error, not an empty list.
+    const zz = await runCli(['bills', '--state', 'ZZ', '--config', config], env());
+    expect(zz.status).toBe(2);
+    expect(zz.stderr).toContain("A state is a US state's two-letter postal code");
   });
 
   it('`vendor DJI` lists the state bill naming it, with state, stage and date', async () => {
