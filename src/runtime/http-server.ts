@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HttpRoute } from '../chat/platform.js';
-import { errorMessage } from '../shared/errors.js';
+import { BanwatchError, errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 
 export interface RunningHttpServer {
@@ -41,7 +41,7 @@ export async function startHttpServer(
   server.headersTimeout = 10_000;
   server.requestTimeout = 15_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenFailure(error, host, port)));
     server.listen(port, host, () => resolve());
   });
   return {
@@ -53,4 +53,19 @@ export async function startHttpServer(
         server.close(() => resolve());
       }),
   };
+}
+
+/** What an operator can do about a server that cannot listen: a typed error, not a bug. */
+function listenFailure(error: unknown, host: string, port: number): BanwatchError {
+  const code = (error as { code?: string }).code;
+  const where = `${host}:${port}`;
+  const why =
+    code === 'EADDRINUSE'
+      ? `port ${port} is in use (another banwatch or another program); set PORT to a free one`
+      : code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EADDRNOTAVAIL'
+        ? `HOST "${host}" is not a name or address of this machine; set HOST to one (or leave it unset)`
+        : code === 'EACCES'
+          ? `port ${port} needs privileges this process has not; set PORT above 1023`
+          : errorMessage(error);
+  return new BanwatchError('LISTEN_FAILED', `cannot listen on ${where}: ${why}`, { cause: error });
 }

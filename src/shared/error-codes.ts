@@ -90,6 +90,10 @@ export const ERROR_CODES = {
   },
   DISCORD_PUBLIC_KEY: { ...FAULT, meaning: 'DISCORD_PUBLIC_KEY is not a valid Ed25519 public key' },
   DISCORD_GATEWAY: { ...FAULT, meaning: 'the Discord gateway could not be joined' },
+  LISTEN_FAILED: {
+    ...FAULT,
+    meaning: 'the HTTP server could not listen on HOST and PORT (the port in use, or HOST not this machine)',
+  },
   INTERNAL: { ...FAULT, meaning: 'a bug: the message names a reference to find in the log' },
 } as const satisfies Record<string, { exit: 1 | 2; typedWrong: boolean; meaning: string }>;
 
