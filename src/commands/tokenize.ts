@@ -49,3 +49,12 @@ export function takeFlags(args: readonly string[], known: readonly string[]): { 
   }
   return { rest, flags };
 }
+
+/** A command that reads no more words refuses any left over, so a typo is not silently ignored. */
+export function noMoreWords(args: readonly string[], command: string): void {
+  const first = args[0];
+  if (first === undefined) return;
+  if (first.startsWith('--'))
+    throw new UserError('UNKNOWN_FLAG', `Unknown option ${first.slice(0, 40)} for \`${command}\`.`);
+  throw new UserError('TOO_MANY_WORDS', `\`${command}\` reads no more words (got "${first.slice(0, 40)}").`);
+}

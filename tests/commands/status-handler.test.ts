@@ -38,7 +38,7 @@ afterAll(async () => {
   await stores?.close();
 });
 
-async function status(context: CommandContext) {
+async function status(context: CommandContext, args: string[] = []) {
   const handler = statusHandler({
     sources: () => Promise.resolve(sources),
     feeds: stores.feeds,
@@ -46,7 +46,7 @@ async function status(context: CommandContext) {
     clock,
     storeKind: 'sqlite',
   });
-  return handler.run(['status'], context);
+  return handler.run(args, context);
 }
 
 describe('status', () => {
@@ -84,7 +84,7 @@ describe('status', () => {
       storeKind: 'sqlite',
     });
     const outboxLine = async (context: CommandContext) =>
-      (await handler.run(['status'], context)).sections.find((s) => s.heading === 'Outbox')?.lines[0]?.text;
+      (await handler.run([], context)).sections.find((s) => s.heading === 'Outbox')?.lines[0]?.text;
     const member = { actor: { platform: 'slack' as const, id: 'U2', isAdmin: false, tenant: 'slack:T1' } };
     expect(await outboxLine(member)).toMatch(/^1 waiting/);
     const operator = { actor: { platform: 'slack' as const, id: 'U1', isAdmin: true, operator: true } };
@@ -95,5 +95,13 @@ describe('status', () => {
     const answer = await status({ actor: { platform: 'cli', id: 'cli', isAdmin: true } });
     const lines = answer.sections[0]?.lines ?? [];
     expect(lines.map((l) => l.text.split(' ')[0])).toEqual(sources.map((s) => s.id));
+  });
+});
+
+describe('words a command does not read', () => {
+  it('refuses an unknown option or a stray word instead of ignoring it', async () => {
+    const cli: CommandContext = { actor: { platform: 'cli', id: 'cli', isAdmin: true } };
+    await expect(status(cli, ['--jsno'])).rejects.toMatchObject({ code: 'UNKNOWN_FLAG' });
+    await expect(status(cli, ['extra'])).rejects.toMatchObject({ code: 'TOO_MANY_WORDS' });
   });
 });

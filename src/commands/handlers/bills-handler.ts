@@ -6,6 +6,7 @@ import { canSeeBill } from '../../domain/tenancy.js';
 import { isUsState } from '../../domain/us-states.js';
 import { UserError } from '../../shared/errors.js';
 import { principalOf, type CommandHandler } from '../command.js';
+import { noMoreWords } from '../tokenize.js';
 import { line, reply, type ReplyLine } from '../reply.js';
 
 /** A bill named in the config file's congress sources. */
@@ -146,7 +147,8 @@ export function billsHandler(deps: BillsDeps): CommandHandler {
     requiresAdmin: () => false,
     async run(args, context) {
       const who = principalOf(context.actor);
-      const { state } = takeState(args);
+      const { state, rest } = takeState(args);
+      noMoreWords(rest, 'bills');
       const instruments = await deps.instruments.list();
       const stateBills = instruments.filter(
         (entry) => entry.kind === 'bill' && stateOfRecord(entry) && (!state || stateOfRecord(entry) === state),

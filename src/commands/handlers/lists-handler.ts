@@ -1,5 +1,6 @@
 import type { Clock } from '../../domain/clock.js';
 import type { CommandHandler } from '../command.js';
+import { noMoreWords } from '../tokenize.js';
 import { line, reply, type ReplySection } from '../reply.js';
 import type { ListLookup } from './list-lookup.js';
 
@@ -17,7 +18,8 @@ export function listsHandler(deps: ListsDeps): CommandHandler {
     summary: 'official restriction lists: size, last change, last poll',
     usage: ['lists'],
     requiresAdmin: () => false,
-    async run() {
+    async run(args) {
+      noMoreWords(args, 'lists');
       const sources = await deps.sources();
       const metas = new Map((await deps.lookup.summaries()).map((meta) => [meta.sourceId, meta]));
       const sections = sources.map((source): ReplySection => {

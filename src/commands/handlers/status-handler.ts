@@ -6,6 +6,7 @@ import type { DeliveryPause as FullPause } from '../../domain/delivery-pause.js'
 import { canSeeScoped, visibleChannels, type Place, type Principal } from '../../domain/tenancy.js';
 import { maskUrlsIn } from '../../shared/mask-url.js';
 import { principalOf, type CommandHandler } from '../command.js';
+import { noMoreWords } from '../tokenize.js';
 import { line, listedFor, reply, type ReplyLine } from '../reply.js';
 import type { DigestInbox } from '../../domain/digest.js';
 import { digestLine, digestStatus } from './status-digests.js';
@@ -62,7 +63,8 @@ export function statusHandler(deps: StatusDeps): CommandHandler {
     summary: 'sources, their last poll and errors, and the outbox',
     usage: ['status'],
     requiresAdmin: () => false,
-    async run(_args, context) {
+    async run(args, context) {
+      noMoreWords(args, 'status');
       const who = principalOf(context.actor);
       const sources = (await deps.sources()).filter((s) => canSeeScoped(who, s.scope));
       const states = await deps.feeds.getMany(sources.map((s) => s.id));
