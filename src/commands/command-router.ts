@@ -46,12 +46,17 @@ export class CommandRouter {
         { code: 'NOT_ALLOWED_TENANT' },
       );
     }
-    if (!name || name.toLowerCase() === 'help') return this.help(rest[0]);
+    const prefix = commandPrefix(context.actor.platform);
+    if (!name || name.toLowerCase() === 'help') return this.help(rest[0], undefined, prefix);
     const handler = this.handlers.get(name.toLowerCase());
     if (!handler) {
       const guess = closest(name, this.names());
       const hint = guess ? ` Did you mean \`${guess}\`?` : '';
-      return this.help(undefined, { text: `Unknown command "${name.slice(0, 40)}".${hint}`, code: 'UNKNOWN_COMMAND' });
+      return this.help(
+        undefined,
+        { text: `Unknown command "${name.slice(0, 40)}".${hint}`, code: 'UNKNOWN_COMMAND' },
+        prefix,
+      );
     }
     if (handler.requiresAdmin(rest) && !context.actor.isAdmin) {
       const what = [handler.name, rest[0]].filter(Boolean).join(' ');
@@ -73,7 +78,7 @@ export class CommandRouter {
       return answer;
     } catch (error) {
       // A refusal may echo what was typed or fetched: URLs in it are shown masked.
-      if (isUserError(error)) return this.usage(handler, maskUrlsIn(error.message), error.code);
+      if (isUserError(error)) return this.usage(handler, maskUrlsIn(error.message), error.code, prefix);
       const ref = Math.random().toString(36).slice(2, 8);
       this.logger.error(
         { err: error, code: 'INTERNAL', command: handler.name, ref },
@@ -88,23 +93,28 @@ export class CommandRouter {
   }
 
   /** A refusal with the usage of the command, which is all the answer says when the words were wrong. */
-  usage(handler: CommandHandler, problem: string, code: ErrorCode = 'USAGE'): Reply {
-    const usage = { heading: 'Usage', lines: handler.usage.map((form) => line(`/banwatch ${form}`)) };
+  usage(handler: CommandHandler, problem: string, code: ErrorCode = 'USAGE', prefix = '/banwatch'): Reply {
+    const usage = { heading: 'Usage', lines: handler.usage.map((form) => line(`${prefix} ${form}`)) };
     return reply(problem, [usage], { code });
   }
 
   /** The list of commands, or one command's usage; with a problem, the list is the answer to a refusal. */
-  help(name?: string, problem?: { text: string; code: ErrorCode }): Reply {
+  help(name?: string, problem?: { text: string; code: ErrorCode }, prefix = '/banwatch'): Reply {
     const handler = name ? this.handlers.get(name.toLowerCase()) : undefined;
     if (handler)
-      return reply(`/banwatch ${handler.name}: ${handler.summary}`, [
-        { heading: 'Usage', lines: handler.usage.map((form) => line(`/banwatch ${form}`)) },
+      return reply(`${prefix} ${handler.name}: ${handler.summary}`, [
+        { heading: 'Usage', lines: handler.usage.map((form) => line(`${prefix} ${form}`)) },
       ]);
     const lines = [...this.handlers.values()].map((h) => line(`${h.usage[0] ?? h.name} — ${h.summary}`));
     return reply(
       problem?.text ?? 'banwatch commands',
-      [{ lines }, { lines: [line('Type `/banwatch help COMMAND` for details.')] }],
+      [{ lines }, { lines: [line(`Type \`${prefix} help COMMAND\` for details.`)] }],
       problem ? { code: problem.code } : {},
     );
   }
+}
+
+/** How a command is typed where it was asked: in a terminal, or as a slash command in chat. */
+function commandPrefix(platform: 'cli' | 'slack' | 'discord'): string {
+  return platform === 'cli' ? 'banwatch' : '/banwatch';
 }

@@ -65,4 +65,16 @@ describe('CommandRouter', () => {
     expect(replyToText(refusal)).toMatch(/\ncode: UNKNOWN_FEED\n$/);
     expect(await router.handle(['remember', 'x'], context)).not.toHaveProperty('code');
   });
+
+  it('writes usage as it is typed where it was asked: in a terminal, or as a slash command', async () => {
+    const picky: CommandHandler = { ...remember, run: () => Promise.reject(new UserError('USAGE', 'Say what.')) };
+    const router = new CommandRouter([picky], silentLogger());
+    const slack: CommandContext = { actor: { platform: 'slack', id: 'U1', isAdmin: true } };
+    expect(replyToText(await router.handle(['remember'], context))).toContain('\n  banwatch remember NOTE');
+    expect(replyToText(await router.handle(['remember'], slack))).toContain('/banwatch remember NOTE');
+    expect(replyToText(await router.handle(['help', 'remember'], context))).toContain(
+      'banwatch remember: stores a note',
+    );
+    expect(replyToText(await router.handle(['help'], context))).toContain('Type `banwatch help COMMAND`');
+  });
 });
