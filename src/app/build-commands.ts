@@ -115,7 +115,7 @@ export function buildCommandRouter(deps: CommandDeps): CommandRouter {
         tracker: instrumentTracker(deps.stores.instruments, deps.stores.trackedBills),
         listings,
       }),
-      listsHandler({ lookup: listings, sources: listSources, clock: deps.clock }),
+      listsHandler({ lookup: listings, sources: listSources, clock: deps.clock, feeds: deps.stores.feeds }),
       billsHandler(bills),
       trackHandler(bills),
       untrackHandler(bills),

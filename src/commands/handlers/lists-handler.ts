@@ -1,4 +1,6 @@
 import type { Clock } from '../../domain/clock.js';
+import type { FeedState } from '../../domain/feed-state.js';
+import type { FeedStateStore } from '../../domain/ports.js';
 import type { CommandHandler } from '../command.js';
 import { noMoreWords } from '../tokenize.js';
 import { line, reply, type ReplySection } from '../reply.js';
@@ -9,6 +11,17 @@ export interface ListsDeps {
   /** The configured list sources (id, name), so a source not yet polled is shown too. */
   sources(): Promise<Array<{ id: string; name: string }>>;
   clock: Clock;
+  /** Each source's poll state: a list that fails to download says so, not "not polled yet". */
+  feeds?: Pick<FeedStateStore, 'getMany'>;
+}
+
+/** A failing or paused download, in one line; nothing when the last poll worked. */
+function trouble(state: FeedState | undefined): string | undefined {
+  if (!state?.lastError || state.failures === 0) return undefined;
+  const paused = state.pausedAt
+    ? `PAUSED since ${state.pausedAt} (resume with \`feeds resume ${state.sourceId}\`); `
+    : '';
+  return `${paused}the last ${state.failures > 1 ? `${state.failures} polls` : 'poll'} failed: ${state.lastError.message} (${state.lastError.at})`;
 }
 
 /** `lists`: each official list's size, last change and last poll, and a held suspect download. */
@@ -22,9 +35,15 @@ export function listsHandler(deps: ListsDeps): CommandHandler {
       noMoreWords(args, 'lists');
       const sources = await deps.sources();
       const metas = new Map((await deps.lookup.summaries()).map((meta) => [meta.sourceId, meta]));
+      const states = (await deps.feeds?.getMany(sources.map((source) => source.id))) ?? new Map<string, FeedState>();
       const sections = sources.map((source): ReplySection => {
         const meta = metas.get(source.id);
-        if (!meta?.lastPollAt) return { heading: `${source.name} (${source.id})`, lines: [line('not polled yet')] };
+        const failing = trouble(states.get(source.id));
+        if (!meta?.lastPollAt)
+          return {
+            heading: `${source.name} (${source.id})`,
+            lines: [line(failing ? `never downloaded; ${failing}` : 'not polled yet')],
+          };
         const sizes = Object.entries(meta.sizes).sort((a, b) => b[1] - a[1]);
         const total = sizes.reduce((sum, [, n]) => sum + n, 0);
         const lines = [
@@ -33,6 +52,7 @@ export function listsHandler(deps: ListsDeps): CommandHandler {
           ),
           ...sizes.map(([list, n]) => line(`${list}: ${n}`)),
         ];
+        if (failing) lines.push(line(failing));
         if (meta.suspect)
           lines.push(
             line(

@@ -21,6 +21,7 @@ beforeAll(async () => {
     body: listFixture('fcc-covered-list-2026-08-20-reconstructed.html'),
     contentType: 'text/html',
   });
+  server.route('/down.xml', { status: 503 });
   const dir = mkdtempSync(join(tmpdir(), 'banwatch-lists-cli-'));
   config = join(dir, 'config.yaml');
   writeFileSync(
@@ -31,6 +32,7 @@ beforeAll(async () => {
       `  - {id: csl, type: screening-list, url: "${server.url('/csl.csv')}"}`,
       `  - {id: sdn, type: ofac-sdn, url: "${server.url('/sdn.xml')}"}`,
       `  - {id: fcc, type: fcc-covered-list, url: "${server.url('/fcc')}"}`,
+      `  - {id: down, name: SDN mirror, type: ofac-sdn, url: "${server.url('/down.xml')}"}`,
       'channels:',
       '  - {id: team, type: console}',
     ].join('\n'),
@@ -66,5 +68,7 @@ describe('banwatch with the official lists', () => {
     expect(lists.stdout).toContain('Entity List: 601');
     expect(lists.stdout).toContain('SDN: 17');
     expect(lists.stdout).toContain('FCC Covered List: 16');
+    // A list that fails to download says so, not "not polled yet".
+    expect(lists.stdout).toMatch(/SDN mirror \(down\):\n\s+never downloaded; the last poll failed: .*HTTP 503/);
   });
 });
