@@ -37,7 +37,7 @@ function readSince(args: readonly string[]): number | undefined {
       );
     since = Date.parse(value);
     if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(since))
-      throw new UserError('USAGE', `--since wants a date like 2026-01-31, not "${value.slice(0, 40)}"`);
+      throw new UserError('BAD_DATE', `--since wants a date like 2026-01-31, not "${value.slice(0, 40)}"`);
   }
   return since;
 }

@@ -25,7 +25,7 @@ function billArgument(word: string | undefined, verb: string): BillId {
   if (!bill) {
     const shown = word ? `"${word.slice(0, 40)}" is not a bill id. ` : '';
     throw new UserError(
-      'BAD_BILL',
+      word ? 'BAD_BILL' : 'MISSING_VALUE',
       `${shown}Name a bill as type, number and congress, e.g. \`${verb} hr5515-115\` (H.R.5515 of the 115th Congress).`,
     );
   }

@@ -51,10 +51,9 @@ export function whyHandler(deps: WhyDeps): CommandHandler {
       const all = visibleChannels(who, await deps.channels(who, context.place), context.place);
       const channels = context.channelId ? all.filter((c) => c.id === context.channelId) : all;
       if (!channels.length)
-        throw new UserError(
-          'NO_CHANNEL',
-          context.channelId ? `No channel "${context.channelId}".` : 'No channel is configured.',
-        );
+        throw context.channelId
+          ? new UserError('UNKNOWN_CHANNEL', `No channel "${context.channelId}".`)
+          : new UserError('NO_CHANNEL', 'No channel is configured.');
       const answers: WhyAnswer[] = [];
       for (const channel of channels) answers.push(await explain(channel.id, found?.item, found?.sourceId, deps));
       const title = found
