@@ -200,11 +200,5 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       ` ${result.quiet.length} ordinary items stayed quiet, ${result.duplicates.length} duplicate${result.duplicates.length === 1 ? '' : 's'} held back, ${result.errors.length} errors.`,
   );
   for (const error of result.errors.slice(errorsSaid)) say(`  ! ${error}`);
-  if (result.ok)
-    say(
-      dim(
-        'Next: `npm start` runs banwatch on the real feeds in config/default.yaml; README.md shows how to add Slack or Discord.',
-      ),
-    );
   return result;
 }

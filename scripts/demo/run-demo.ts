@@ -20,4 +20,10 @@ const logger =
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const result = await runDemo({ out: process.stdout, logger, pauseMs: 400, color });
 const digest = await runDigestDemo({ out: process.stdout, logger, color });
+// Said last, after the digest part, so the demo does not say what comes next and then go on.
+if (result.ok && digest.ok) {
+  const next =
+    'Next: `npm start` runs banwatch on the real feeds in config/default.yaml; README.md shows how to add Slack or Discord.';
+  process.stdout.write(`\n${color ? `\x1b[2m${next}\x1b[0m` : next}\n`);
+}
 process.exitCode = result.ok && digest.ok ? 0 : 1;
