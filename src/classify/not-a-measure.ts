@@ -40,18 +40,23 @@ function licenceToOperate(reading: Reading, action: ActionMention, techRegulator
   return kind || words.some((w) => techRegulators.has(w) || w === 'regulator' || w === 'regulators');
 }
 
+/** The action's words name no measure here: it no longer counts, and the reasons say why. */
+function noMeasure(findings: TrapFinding[], action: ActionMention, why: string): void {
+  action.status = 'background';
+  findings.push({ reason: `trap: ${why}`, blocks: false });
+}
+
 export function markNotMeasures(reading: Reading, techRegulators: ReadonlySet<string>): TrapFinding[] {
   const findings: TrapFinding[] = [];
   // "FCC grants equipment authorization to ...": an authorization granted is an approval, not a ban.
   for (const action of countingActions(reading)) {
     const granted = atomEndingAt(reading, 'grant', action.start);
-    if (granted && action.kind === 'ban' && atomEndingAt(reading, 'application', action.end)) {
-      action.status = 'background';
-      findings.push({
-        reason: `trap: an approval granted, not a ban ("${quote(reading, { start: granted.start, end: action.end })}")`,
-        blocks: false,
-      });
-    }
+    if (granted && action.kind === 'ban' && atomEndingAt(reading, 'application', action.end))
+      noMeasure(
+        findings,
+        action,
+        `an approval granted, not a ban ("${quote(reading, { start: granted.start, end: action.end })}")`,
+      );
   }
   // "SMIC lifts capacity": what a firm raises, not a measure lifted (up to two words may qualify
   // it). Not when a measure follows what is raised: "US lifts Huawei sales ban".
@@ -61,19 +66,19 @@ export function markNotMeasures(reading: Reading, techRegulators: ReadonlySet<st
     const gain = atomSpans(reading, 'business-gain').find((g) => g.start > action.start && g.start - action.end <= 2);
     // The measure may start at what is raised: "investment ban" is one cue.
     if (!gain || reading.actions.some((a) => a.start >= gain.start && a.start - gain.end <= MEASURE_AFTER)) continue;
-    action.status = 'background';
-    findings.push({
-      reason: `trap: a firm raising something, not a measure lifted ("${quote(reading, { start: action.start, end: gain.end })}")`,
-      blocks: false,
-    });
+    noMeasure(
+      findings,
+      action,
+      `a firm raising something, not a measure lifted ("${quote(reading, { start: action.start, end: gain.end })}")`,
+    );
   }
   for (const action of countingActions(reading)) {
-    if (!licenceToOperate(reading, action, techRegulators)) continue;
-    action.status = 'background';
-    findings.push({
-      reason: `trap: a licence to operate granted, not a restriction lifted ("${quote(reading, action)}")`,
-      blocks: false,
-    });
+    if (licenceToOperate(reading, action, techRegulators))
+      noMeasure(
+        findings,
+        action,
+        `a licence to operate granted, not a restriction lifted ("${quote(reading, action)}")`,
+      );
   }
   return findings;
 }

@@ -7,7 +7,7 @@
 import { isCommonWord } from './common-words.js';
 import type { OpenNameWords } from './lexicon/lexicon-types.js';
 import type { NameShape } from './name-shape.js';
-import type { ActionMention, Reading, Span } from './reading.js';
+import { atomAt, type ActionMention, type Reading, type Span } from './reading.js';
 import { pastTakingPart, procurementExcluded } from './open-names-procurement.js';
 import { hasObjectNoun, overTechTrade } from './open-names-trade.js';
 import { afterPossessive, productAt } from './open-names-product.js';
@@ -41,8 +41,6 @@ function byGovernment(reading: Reading, a: ActionMention): boolean {
   return reading.places.some((p) => p.actor && !p.reverse && p.start <= a.start) || orderedIndustry(reading, a);
 }
 
-/** Passives of an order: "operators told to", "Google ordered to". */
-const ORDERED = new Set(['told', 'ordered', 'forced', 'required', 'directed', 'instructed']);
 /**
  * Who only a government or a court orders to drop a vendor: network operators and the app stores.
  * (Staff and retailers are told so by their employer and their owners too.)
@@ -59,7 +57,8 @@ export function orderedIndustry(reading: Reading, a: ActionMention): boolean {
   const words = reading.tokens.words;
   // The order may open the cue itself: "told to replace".
   for (let at = Math.max(1, a.start - ORDER_REACH); at <= a.start; at++) {
-    if (ORDERED.has(words[at] ?? '') && words[at + 1] === 'to')
+    // An order given ("operators told to"): the lexicon's `compel` words, which its pairs read too.
+    if (atomAt(reading, 'compel', at) && words[at + 1] === 'to')
       return ORDERED_ONLY_BY_GOVERNMENT.has(words[at - 1] ?? '');
   }
   return false;

@@ -111,7 +111,7 @@ function takenAfter(shape: NameShape, reading: Reading, lex: OpenNameWords, foun
 
 /** "Stellarune satellite licence revoked in South Africa": the name, its licence, then taken. */
 function takenBefore(shape: NameShape, reading: Reading, lex: OpenNameWords, found: Span[]): void {
-  if (reading.places.every((p) => !p.actor)) return;
+  if (reading.places.every((p) => !p.actor) || shape.nonTech(0, shape.words.length)) return;
   for (const a of reading.actions) {
     if (!restrictive(a) || !TAKEN.has(shape.words[a.start] ?? '') || !LICENCES.has(shape.words[a.start - 1] ?? ''))
       continue;
@@ -128,7 +128,6 @@ function takenBefore(shape: NameShape, reading: Reading, lex: OpenNameWords, fou
     const end = kinds > 1 && afterPossessive(shape, kinds - 1) === kinds ? kinds - 1 : kinds;
     const name = shape.backward(end);
     if (!name || name.end !== end || inPlace(reading, name.start)) continue;
-    if (shape.nonTech(0, shape.words.length)) continue;
     if (!technologyHolder(shape, lex, name, techLicence(shape, lex, kinds, a.start - 1))) continue;
     const taken = titleCaseName(shape, lex, name);
     if (taken) found.push(taken);

@@ -1,4 +1,5 @@
 import type { App } from '../main.js';
+import { STATE_SLICE } from '../pipeline/engine.js';
 import type { Logger } from '../shared/logger.js';
 import type { CliIo } from './cli-io.js';
 
@@ -11,9 +12,6 @@ export function namedList(entries: readonly string[], none: string, max = BANNER
   const shown = entries.slice(0, max).join(', ');
   return entries.length > max ? `${shown}, and ${entries.length - max} more` : shown;
 }
-
-/** States read per store call for the banner: a fleet's 100,000 at once were tens of MB. */
-const STATE_SLICE = 2_000;
 
 /** The sources paused after failing in a row, which `run` does not poll until resumed. */
 async function pausedSources(app: App): Promise<string[]> {

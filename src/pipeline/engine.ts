@@ -47,8 +47,8 @@ export interface DeliveryQueue {
 
 /** How often the scheduler reads every source's state, not only those it expects due. */
 const FULL_READ_MS = 30_000;
-/** How many feed states one store read asks for. */
-const STATE_SLICE = 2_000;
+/** How many feed states one store read asks for (the scheduler's reads, `run`'s banner). */
+export const STATE_SLICE = 2_000;
 
 /** A shuffled copy, so instances sharing a store do not all take due sources in one order. */
 function shuffled<T>(items: readonly T[]): T[] {
